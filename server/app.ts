@@ -1,0 +1,97 @@
+// The application factory: every plugin and route, on a database it is handed or opens.
+// main.ts calls it to serve; tests call it to get an app on their own database.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Config } from './config.ts';
+import { openDatabase, type Database } from './db/database.ts';
+import { DomainError } from './errors/domain-error.ts';
+import { enforceAccess } from './http/access.ts';
+import authPlugin from './plugins/auth.plugin.ts';
+import dbPlugin from './plugins/db.plugin.ts';
+import errorsPlugin from './plugins/errors.plugin.ts';
+import languagePlugin from './plugins/language.plugin.ts';
+import originCheckPlugin from './plugins/origin-check.plugin.ts';
+import authRoutes from './auth/auth.routes.ts';
+import forumsRoutes from './forums/forums.routes.ts';
+import healthRoutes from './health/health.routes.ts';
+
+export interface BuildAppOptions {
+  config: Config;
+  /** A database the caller opened (and will close); otherwise one is opened from the config and closed with the app. */
+  database?: Database;
+  logger?: boolean | object;
+}
+
+export async function buildApp({ config, database, logger }: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ?? { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    ajv: { customOptions: { removeAdditional: true, coerceTypes: 'array', useDefaults: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const db = database ?? (await openDatabase(config));
+  if (!database) app.addHook('onClose', async () => db.close());
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(errorsPlugin);
+  enforceAccess(app);
+  await app.register(dbPlugin, { database: db });
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
+      },
+    },
+  });
+  await app.register(originCheckPlugin, { allowedOrigins: config.allowedOrigins });
+  await app.register(authPlugin, { secureCookies: config.secureCookies });
+  await app.register(languagePlugin);
+  await app.register(rateLimit, {
+    global: false,
+    keyGenerator: (request) => request.ip ?? 'unknown',
+    errorResponseBuilder: () => new DomainError('rate_limited'),
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Tertulia API', version: '0.1.0', description: 'Multilingual, time-boxed policy forums' },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  await app.register(healthRoutes);
+  await app.register(authRoutes, { secureCookies: config.secureCookies, rateLimit: config.authRateLimit });
+  await app.register(forumsRoutes);
+
+  const indexHtml = path.join(config.staticDir, 'index.html');
+  const hasSpa = existsSync(indexHtml);
+  if (hasSpa) await app.register(fastifyStatic, { root: config.staticDir, wildcard: false, index: false });
+
+  // Client routes of the SPA get its index page; API paths and other methods get the JSON 404.
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api/') && hasSpa;
+    if (isPage) return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    throw new DomainError('not_found');
+  });
+
+  return app;
+}

@@ -1,0 +1,72 @@
+// Configuration is read once, validated and frozen before the app is built, so nothing
+// downstream ever parses an environment variable.
+import { Type, type Static } from 'typebox';
+import { Value } from 'typebox/value';
+import path from 'node:path';
+
+export const ConfigSchema = Type.Object({
+  host: Type.String(),
+  port: Type.Integer({ minimum: 0, maximum: 65535 }),
+  /** PostgreSQL server; when absent the embedded PGlite database in `dataDir` is used. */
+  databaseUrl: Type.Optional(Type.String()),
+  /** Folder of the embedded database; `memory://` keeps it in memory. */
+  dataDir: Type.String(),
+  /** Origins allowed to send writes; the request's own Host is always allowed. */
+  allowedOrigins: Type.Array(Type.String()),
+  /** Set the Secure flag on the session cookie (true behind HTTPS). */
+  secureCookies: Type.Boolean(),
+  /** Trust X-Forwarded-* from a reverse proxy. */
+  trustProxy: Type.Boolean(),
+  logLevel: Type.Union([Type.Literal('fatal'), Type.Literal('error'), Type.Literal('warn'), Type.Literal('info'), Type.Literal('debug'), Type.Literal('silent')]),
+  /** Sign-in and registration attempts per IP per window. */
+  authRateLimit: Type.Object({ max: Type.Integer({ minimum: 1 }), windowMs: Type.Integer({ minimum: 1 }) }),
+  /** Built SPA; served when present. */
+  staticDir: Type.String(),
+  /** Folder of `forums/<slug>/` content imported at start. */
+  contentDir: Type.String(),
+  /** Import content and create the demo accounts at start. */
+  seedDemo: Type.Boolean(),
+});
+export type Config = Readonly<Static<typeof ConfigSchema>>;
+
+const root = path.resolve(import.meta.dirname, '..');
+
+export const defaultConfig: Config = {
+  host: '0.0.0.0',
+  port: 3000,
+  dataDir: path.join(root, 'data', 'db'),
+  allowedOrigins: [],
+  secureCookies: false,
+  trustProxy: false,
+  logLevel: 'info',
+  authRateLimit: { max: 10, windowMs: 60_000 },
+  staticDir: path.join(root, 'dist', 'web'),
+  contentDir: path.join(root, 'content'),
+  seedDemo: true,
+};
+
+function bool(value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
+  return ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
+}
+
+/** Reads the environment; throws with every problem listed when it is invalid. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const candidate = {
+    ...defaultConfig,
+    host: env.HOST ?? defaultConfig.host,
+    port: env.PORT ? Number(env.PORT) : defaultConfig.port,
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: env.DATA_DIR ?? defaultConfig.dataDir,
+    allowedOrigins: env.ALLOWED_ORIGINS ? env.ALLOWED_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) : [],
+    secureCookies: bool(env.SECURE_COOKIES, false),
+    trustProxy: bool(env.TRUST_PROXY, false),
+    logLevel: (env.LOG_LEVEL ?? defaultConfig.logLevel) as Config['logLevel'],
+    seedDemo: bool(env.SEED_DEMO, true),
+  };
+  if (!Value.Check(ConfigSchema, candidate)) {
+    const problems = [...Value.Errors(ConfigSchema, candidate)].map((e) => `${e.instancePath || '/'} ${e.message}`);
+    throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  return Object.freeze(candidate);
+}

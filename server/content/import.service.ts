@@ -1,0 +1,175 @@
+// Loads forum programmes into the database. Idempotent: every row is upserted only when its
+// content differs, texts and readings that left the files are removed, and the number of
+// rows actually changed is returned (0 on a second run over the same files).
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB, Lang } from '../db/schema.ts';
+import { addDays, forumCalendar, localDate, startOfLocalDay } from '../forums/forum-calendar.ts';
+import { readProgramme, type Edition, type Programme } from './content-files.ts';
+import { renderMarkdown } from './markdown.ts';
+
+export interface ImportOptions {
+  /** The day of import, for editions whose dates are relative to it. */
+  now?: Date;
+  /** Recompute the dates of relative editions that were imported before. */
+  reschedule?: boolean;
+}
+
+export interface ImportResult {
+  forums: string[];
+  changedRows: number;
+}
+
+/** Imports every programme under `<contentDir>/forums/`. */
+export async function importContent(db: Kysely<DB>, contentDir: string, options: ImportOptions = {}): Promise<ImportResult> {
+  const forumsDir = path.join(contentDir, 'forums');
+  const programmes = readdirSync(forumsDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => readProgramme(path.join(forumsDir, entry.name)));
+  const result: ImportResult = { forums: [], changedRows: 0 };
+  for (const programme of programmes) {
+    for (const edition of programme.editions) {
+      result.changedRows += await db.transaction().execute((trx) => importEdition(trx, programme, edition, options));
+      result.forums.push(edition.slug);
+    }
+  }
+  return result;
+}
+
+async function editionDates(trx: Transaction<DB>, programme: Programme, edition: Edition, options: ImportOptions) {
+  if (edition.startsOn && edition.endsOn && edition.applicationDeadline) {
+    return { startsOn: edition.startsOn, endsOn: edition.endsOn, deadlineOn: edition.applicationDeadline };
+  }
+  const existing = await trx.selectFrom('forums').select(['starts_on', 'ends_on', 'application_deadline']).where('slug', '=', edition.slug).executeTakeFirst();
+  if (existing && !options.reschedule) {
+    return { startsOn: existing.starts_on, endsOn: existing.ends_on, deadlineOn: addDays(localDate(existing.application_deadline, programme.timeZone), -1) };
+  }
+  const today = localDate(options.now ?? new Date(), programme.timeZone);
+  const startsOn = addDays(today, -7 * ((edition.weekOpenOnImport ?? 1) - 1));
+  const endsOn = addDays(startsOn, 7 * programme.weekCount - 3);
+  // A live edition takes members while it runs.
+  return { startsOn, endsOn, deadlineOn: endsOn };
+}
+
+async function importEdition(trx: Transaction<DB>, programme: Programme, edition: Edition, options: ImportOptions): Promise<number> {
+  let changed = 0;
+  const { startsOn, endsOn, deadlineOn } = await editionDates(trx, programme, edition, options);
+  const calendar = forumCalendar(startsOn, endsOn, programme.weekCount, programme.timeZone);
+  const forumValues = {
+    slug: edition.slug,
+    time_zone: programme.timeZone,
+    languages: programme.languages,
+    starts_on: startsOn,
+    ends_on: endsOn,
+    starts_at: calendar.startsAt,
+    ends_at: calendar.endsAt,
+    application_deadline: startOfLocalDay(addDays(deadlineOn, 1), programme.timeZone),
+    published: true,
+    open_enrolment: edition.openEnrolment,
+    public_archive: edition.publicArchive,
+    weeks_close_at_end: programme.weeksCloseAtEnd,
+    translation_target_hours: programme.translationTargetHours,
+  };
+  const forumColumns = Object.keys(forumValues).filter((c) => c !== 'slug') as (keyof typeof forumValues)[];
+  const upserted = await trx
+    .insertInto('forums')
+    .values(forumValues)
+    .onConflict((oc) => oc.column('slug').doUpdateSet((eb) => ({
+      ...Object.fromEntries(forumColumns.map((c) => [c, eb.ref(`excluded.${c}`)])),
+      updated_at: sql`now()`,
+    })).where(sql<boolean>`(${sql.join(forumColumns.map((c) => sql.ref(`forums.${c}`)))}) IS DISTINCT FROM (${sql.join(forumColumns.map((c) => sql.ref(`excluded.${c}`)))})`))
+    .returning('id')
+    .executeTakeFirst();
+  const forumId = upserted?.id ?? (await trx.selectFrom('forums').select('id').where('slug', '=', edition.slug).executeTakeFirstOrThrow()).id;
+  if (upserted) changed++;
+
+  changed += await upsertTexts(trx, 'forum_texts', 'forum_id', forumId, [...programme.call].map(([lang, call]) => ({
+    lang,
+    title: edition.titleSuffix[lang] ? `${call.title} ${edition.titleSuffix[lang]}` : call.title,
+    summary: call.summary,
+    call_md: call.body,
+    call_html: renderMarkdown(call.body),
+  })));
+
+  changed += await syncTranslationRules(trx, forumId, programme.translationPolicy);
+
+  for (const week of programme.weeks) {
+    const dates = calendar.weeks[week.number - 1]!;
+    const weekValues = { forum_id: forumId, number: week.number, starts_on: dates.startsOn, opens_at: dates.opensAt, closes_at: dates.closesAt };
+    const weekRow = await trx.insertInto('weeks').values(weekValues)
+      .onConflict((oc) => oc.columns(['forum_id', 'number']).doUpdateSet((eb) => ({
+        starts_on: eb.ref('excluded.starts_on'), opens_at: eb.ref('excluded.opens_at'), closes_at: eb.ref('excluded.closes_at'),
+      })).where(sql<boolean>`(weeks.starts_on, weeks.opens_at, weeks.closes_at) IS DISTINCT FROM (excluded.starts_on, excluded.opens_at, excluded.closes_at)`))
+      .returning('id').executeTakeFirst();
+    if (weekRow) changed++;
+    const weekId = weekRow?.id ?? (await trx.selectFrom('weeks').select('id').where('forum_id', '=', forumId).where('number', '=', week.number).executeTakeFirstOrThrow()).id;
+
+    changed += await upsertTexts(trx, 'week_texts', 'week_id', weekId, [...week.texts].map(([lang, text]) => ({
+      lang, title: text.title, summary_md: text.body, summary_html: renderMarkdown(text.body),
+    })));
+    changed += await syncReadings(trx, weekId, week.readings);
+  }
+  return changed;
+}
+
+type TextTable = 'forum_texts' | 'week_texts' | 'reading_texts';
+type OwnerColumn = 'forum_id' | 'week_id' | 'reading_id';
+
+/** Upserts one row per language for an owner and deletes languages no longer present. */
+async function upsertTexts(trx: Transaction<DB>, table: TextTable, owner: OwnerColumn, ownerId: number, rows: ({ lang: Lang } & Record<string, string>)[]): Promise<number> {
+  let changed = 0;
+  for (const row of rows) {
+    const columns = Object.keys(row).filter((c) => c !== 'lang');
+    const result = await sql<{ lang: string }>`
+      INSERT INTO ${sql.table(table)} (${sql.ref(owner)}, lang, ${sql.join(columns.map((c) => sql.ref(c)))})
+      VALUES (${ownerId}, ${row.lang}, ${sql.join(columns.map((c) => row[c]))})
+      ON CONFLICT (${sql.ref(owner)}, lang) DO UPDATE SET ${sql.join(columns.map((c) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`))}
+      WHERE (${sql.join(columns.map((c) => sql`${sql.table(table)}.${sql.ref(c)}`))}) IS DISTINCT FROM (${sql.join(columns.map((c) => sql`excluded.${sql.ref(c)}`))})
+      RETURNING lang`.execute(trx);
+    changed += result.rows.length;
+  }
+  const kept = rows.map((row) => row.lang);
+  const removed = await sql`DELETE FROM ${sql.table(table)} WHERE ${sql.ref(owner)} = ${ownerId} AND NOT (lang = ANY(${kept}::text[])) RETURNING lang`.execute(trx);
+  return changed + removed.rows.length;
+}
+
+async function syncTranslationRules(trx: Transaction<DB>, forumId: number, policy: { from: Lang; to: Lang }[]): Promise<number> {
+  const wanted = new Set(policy.map((rule) => `${rule.from}>${rule.to}`));
+  const existing = await trx.selectFrom('translation_rules').select(['source_lang', 'target_lang']).where('forum_id', '=', forumId).execute();
+  let changed = 0;
+  for (const rule of existing) {
+    if (!wanted.delete(`${rule.source_lang}>${rule.target_lang}`)) {
+      await trx.deleteFrom('translation_rules').where('forum_id', '=', forumId)
+        .where('source_lang', '=', rule.source_lang).where('target_lang', '=', rule.target_lang).execute();
+      changed++;
+    }
+  }
+  for (const key of wanted) {
+    const [source_lang, target_lang] = key.split('>') as [Lang, Lang];
+    await trx.insertInto('translation_rules').values({ forum_id: forumId, source_lang, target_lang }).execute();
+    changed++;
+  }
+  return changed;
+}
+
+async function syncReadings(trx: Transaction<DB>, weekId: number, readings: Programme['weeks'][number]['readings']): Promise<number> {
+  let changed = 0;
+  for (const reading of readings) {
+    const row = await trx.insertInto('readings')
+      .values({ week_id: weekId, slug: reading.slug, position: reading.position, original_lang: reading.originalLang })
+      .onConflict((oc) => oc.columns(['week_id', 'slug']).doUpdateSet((eb) => ({
+        position: eb.ref('excluded.position'), original_lang: eb.ref('excluded.original_lang'),
+      })).where(sql<boolean>`(readings.position, readings.original_lang) IS DISTINCT FROM (excluded.position, excluded.original_lang)`))
+      .returning('id').executeTakeFirst();
+    if (row) changed++;
+    const readingId = row?.id ?? (await trx.selectFrom('readings').select('id').where('week_id', '=', weekId).where('slug', '=', reading.slug).executeTakeFirstOrThrow()).id;
+    changed += await upsertTexts(trx, 'reading_texts', 'reading_id', readingId, [...reading.texts].map(([lang, text]) => ({
+      lang, title: text.title, body_md: text.body, body_html: renderMarkdown(text.body),
+    })));
+  }
+  const slugs = readings.map((reading) => reading.slug);
+  const removed = await trx.deleteFrom('readings').where('week_id', '=', weekId)
+    .$if(slugs.length > 0, (qb) => qb.where('slug', 'not in', slugs)).returning('id').execute();
+  return changed + removed.length;
+}

@@ -1,0 +1,27 @@
+// First start of a fresh site: import the demo programme and create the demo organizer,
+// whose credentials are returned once, when the account is created, for main.ts to print.
+import type { Kysely } from 'kysely';
+import { ensureAccount, generatePassword } from '../auth/accounts.service.ts';
+import { importContent } from '../content/import.service.ts';
+import type { DB } from '../db/schema.ts';
+
+export const DEMO_FORUMS = ['sse-policy-live', 'sse-policy-2009'];
+export const DEMO_ORGANIZER_EMAIL = 'organizer@demo.tertulia.test';
+
+export interface DemoCredentials { email: string; password: string; role: string }
+
+export async function seedDemo(db: Kysely<DB>, contentDir: string): Promise<DemoCredentials[]> {
+  await importContent(db, contentDir);
+  const password = generatePassword();
+  const organizer = await ensureAccount(db, {
+    email: DEMO_ORGANIZER_EMAIL,
+    displayName: 'Demo organizer',
+    password,
+    interfaceLang: 'en',
+    readingLangs: ['en', 'es', 'fr'],
+    timeZone: 'America/Toronto',
+    organisation: 'Tertulia demo',
+    roles: DEMO_FORUMS.map((forumSlug) => ({ forumSlug, role: 'organizer' as const })),
+  });
+  return organizer.created ? [{ email: DEMO_ORGANIZER_EMAIL, password, role: 'organizer' }] : [];
+}

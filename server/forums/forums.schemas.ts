@@ -1,0 +1,66 @@
+// Request and response shapes of the forum routes.
+import { Type } from 'typebox';
+import { DateTimeSchema, HtmlSchema, LangSchema, TextSchema } from '../http/common.schemas.ts';
+
+export const SlugParams = Type.Object({ slug: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,79}$' }) });
+export const WeekParams = Type.Object({
+  slug: SlugParams.properties.slug,
+  number: Type.Integer({ minimum: 1, maximum: 52 }),
+});
+
+const Role = Type.Union([Type.Literal('participant'), Type.Literal('key_respondent'), Type.Literal('translator'), Type.Literal('organizer')]);
+const Status = Type.Union([Type.Literal('draft'), Type.Literal('recruiting'), Type.Literal('running'), Type.Literal('closed')]);
+const WeekStateSchema = Type.Union([Type.Literal('upcoming'), Type.Literal('open'), Type.Literal('past')]);
+const LocalDate = Type.String({ format: 'date' });
+
+const forumSummaryProperties = {
+  slug: Type.String(),
+  title: TextSchema,
+  summary: TextSchema,
+  status: Status,
+  timeZone: Type.String(),
+  startsAt: DateTimeSchema,
+  endsAt: DateTimeSchema,
+  applicationDeadline: DateTimeSchema,
+  languages: Type.Array(LangSchema),
+  myRoles: Type.Array(Role),
+};
+
+export const ForumListResponse = Type.Object({ forums: Type.Array(Type.Object(forumSummaryProperties)) });
+
+const WeekSummary = Type.Object({
+  number: Type.Integer(),
+  title: TextSchema,
+  startsOn: LocalDate,
+  opensAt: DateTimeSchema,
+  closesAt: DateTimeSchema,
+  state: WeekStateSchema,
+  canRead: Type.Boolean(),
+});
+
+export const ForumResponse = Type.Object({
+  forum: Type.Object({
+    ...forumSummaryProperties,
+    call: HtmlSchema,
+    openEnrolment: Type.Boolean(),
+    publicArchive: Type.Boolean(),
+    translationPolicy: Type.Array(Type.Object({ from: LangSchema, to: LangSchema })),
+    currentWeek: Type.Union([Type.Integer(), Type.Null()]),
+    weeks: Type.Array(WeekSummary),
+  }),
+});
+
+export const WeekResponse = Type.Object({
+  week: Type.Object({
+    number: Type.Integer(),
+    title: TextSchema,
+    startsOn: LocalDate,
+    opensAt: DateTimeSchema,
+    closesAt: DateTimeSchema,
+    state: WeekStateSchema,
+    summary: HtmlSchema,
+    readings: Type.Array(Type.Object({ slug: Type.String(), originalLang: LangSchema, title: TextSchema, body: HtmlSchema })),
+  }),
+});
+
+export const JoinResponse = Type.Object({ myRoles: Type.Array(Role) });

@@ -1,0 +1,179 @@
+// What a reader may see of forums and weeks, and joining a forum that is open for enrolment.
+// The week time box lives here: nobody but organizers reads a week before it opens.
+import type { Kysely } from 'kysely';
+import type { SessionUser } from '../auth/session.ts';
+import type { DB, Forum, ForumRole, Lang } from '../db/schema.ts';
+import { DomainError } from '../errors/domain-error.ts';
+import { forumStatus, weekState, type ForumStatus, type WeekState } from './forum-calendar.ts';
+import {
+  addMembership, findForumBySlug, findForumTexts, findReadingsWithTexts, findRoles, findRolesByForum,
+  findTranslationRules, findWeek, findWeeksWithTitles, findWeekTexts, listForumsWithTexts,
+} from './forums.queries.ts';
+import { chooseForInterface, chooseWithOriginal, groupBy, type Reader } from './text-choice.ts';
+
+export interface Viewer {
+  user: SessionUser | null;
+  lang: Lang;
+}
+
+interface Text { lang: Lang; value: string }
+interface Html { lang: Lang; html: string }
+
+export interface ForumSummaryView {
+  slug: string;
+  title: Text;
+  summary: Text;
+  status: ForumStatus;
+  timeZone: string;
+  startsAt: string;
+  endsAt: string;
+  applicationDeadline: string;
+  languages: Lang[];
+  myRoles: ForumRole[];
+}
+
+function readerOf(viewer: Viewer): Reader {
+  return { lang: viewer.lang, readingLangs: viewer.user?.readingLangs ?? [viewer.lang] };
+}
+
+function isOrganizer(viewer: Viewer, roles: readonly ForumRole[]): boolean {
+  return Boolean(viewer.user?.isAdmin) || roles.includes('organizer');
+}
+
+/** A forum the viewer may know exists; drafts are hidden from all but their organizers and admins. */
+async function visibleForum(db: Kysely<DB>, slug: string, viewer: Viewer): Promise<{ forum: Forum; roles: ForumRole[] }> {
+  const forum = await findForumBySlug(db, slug);
+  if (!forum) throw new DomainError('not_found');
+  const roles = viewer.user ? await findRoles(db, forum.id, viewer.user.id) : [];
+  if (!forum.published && !isOrganizer(viewer, roles)) throw new DomainError('not_found');
+  return { forum, roles };
+}
+
+export async function listForums(db: Kysely<DB>, viewer: Viewer, now = new Date()): Promise<ForumSummaryView[]> {
+  const [rows, rolesByForum] = await Promise.all([
+    listForumsWithTexts(db, true),
+    viewer.user ? findRolesByForum(db, viewer.user.id) : Promise.resolve(new Map<number, ForumRole[]>()),
+  ]);
+  const views: ForumSummaryView[] = [];
+  for (const versions of groupBy(rows, (row) => row.id).values()) {
+    const first = versions[0]!;
+    const roles = rolesByForum.get(first.id) ?? [];
+    if (!first.published && !isOrganizer(viewer, roles)) continue;
+    const text = chooseForInterface(versions, readerOf(viewer))!;
+    views.push({
+      slug: first.slug,
+      title: { lang: text.lang, value: text.title },
+      summary: { lang: text.lang, value: text.summary },
+      status: forumStatus(first, now),
+      timeZone: first.time_zone,
+      startsAt: first.starts_at.toISOString(),
+      endsAt: first.ends_at.toISOString(),
+      applicationDeadline: first.application_deadline.toISOString(),
+      languages: first.languages,
+      myRoles: roles,
+    });
+  }
+  return views;
+}
+
+export interface WeekSummaryView {
+  number: number;
+  title: Text;
+  startsOn: string;
+  opensAt: string;
+  closesAt: string;
+  state: WeekState;
+  canRead: boolean;
+}
+
+function mayReadWeeks(forum: Forum, roles: readonly ForumRole[], viewer: Viewer, now: Date): boolean {
+  if (isOrganizer(viewer, roles) || roles.length > 0) return true;
+  return forum.public_archive && forumStatus(forum, now) === 'closed';
+}
+
+export async function getForum(db: Kysely<DB>, slug: string, viewer: Viewer, now = new Date()) {
+  const { forum, roles } = await visibleForum(db, slug, viewer);
+  const [texts, rules, weekRows] = await Promise.all([
+    findForumTexts(db, forum.id), findTranslationRules(db, forum.id), findWeeksWithTitles(db, forum.id),
+  ]);
+  const reader = readerOf(viewer);
+  const text = chooseForInterface(texts, reader);
+  if (!text) throw new DomainError('not_found');
+  const organizer = isOrganizer(viewer, roles);
+  const mayRead = mayReadWeeks(forum, roles, viewer, now);
+  const weeks: WeekSummaryView[] = [...groupBy(weekRows, (row) => row.id).values()].map((versions) => {
+    const week = versions[0]!;
+    const title = chooseForInterface(versions, reader)!;
+    const state = weekState(week, now);
+    return {
+      number: week.number,
+      title: { lang: title.lang, value: title.title },
+      startsOn: week.starts_on,
+      opensAt: week.opens_at.toISOString(),
+      closesAt: week.closes_at.toISOString(),
+      state,
+      canRead: organizer || (mayRead && state !== 'upcoming'),
+    };
+  });
+  return {
+    slug: forum.slug,
+    title: { lang: text.lang, value: text.title },
+    summary: { lang: text.lang, value: text.summary },
+    status: forumStatus(forum, now),
+    timeZone: forum.time_zone,
+    startsAt: forum.starts_at.toISOString(),
+    endsAt: forum.ends_at.toISOString(),
+    applicationDeadline: forum.application_deadline.toISOString(),
+    languages: forum.languages,
+    myRoles: roles,
+    call: { lang: text.lang, html: text.call_html },
+    openEnrolment: forum.open_enrolment,
+    publicArchive: forum.public_archive,
+    translationPolicy: rules.map((rule) => ({ from: rule.source_lang, to: rule.target_lang })),
+    currentWeek: weeks.find((week) => week.state === 'open')?.number ?? null,
+    weeks,
+  };
+}
+
+export async function getWeek(db: Kysely<DB>, slug: string, number: number, viewer: Viewer, now = new Date()) {
+  const { forum, roles } = await visibleForum(db, slug, viewer);
+  const week = await findWeek(db, forum.id, number);
+  if (!week) throw new DomainError('not_found');
+  const organizer = isOrganizer(viewer, roles);
+  if (!organizer) {
+    if (!mayReadWeeks(forum, roles, viewer, now)) throw new DomainError(viewer.user ? 'not_a_member' : 'sign_in_required');
+    if (weekState(week, now) === 'upcoming') throw new DomainError('week_not_open', { number, opensAt: week.opens_at });
+  }
+  const [texts, readingRows] = await Promise.all([findWeekTexts(db, week.id), findReadingsWithTexts(db, week.id)]);
+  const reader = readerOf(viewer);
+  const text = chooseForInterface(texts, reader)!;
+  const readings = [...groupBy(readingRows, (row) => row.id).values()].map((versions) => {
+    const first = versions[0]!;
+    const chosen = chooseWithOriginal(versions, first.original_lang, reader)!;
+    return {
+      slug: first.slug,
+      originalLang: first.original_lang,
+      title: { lang: chosen.lang, value: chosen.title },
+      body: { lang: chosen.lang, html: chosen.body_html },
+    };
+  });
+  return {
+    number: week.number,
+    title: { lang: text.lang, value: text.title },
+    startsOn: week.starts_on,
+    opensAt: week.opens_at.toISOString(),
+    closesAt: week.closes_at.toISOString(),
+    state: weekState(week, now),
+    summary: { lang: text.lang, html: text.summary_html },
+    readings,
+  };
+}
+
+/** Adds the viewer as a participant of a forum that takes members without application. */
+export async function joinForum(db: Kysely<DB>, slug: string, viewer: Viewer & { user: SessionUser }, now = new Date()): Promise<ForumRole[]> {
+  const { forum } = await visibleForum(db, slug, viewer);
+  const status = forumStatus(forum, now);
+  if (!forum.open_enrolment || (status !== 'recruiting' && status !== 'running')) throw new DomainError('forum_not_open_for_enrolment');
+  await addMembership(db, forum.id, viewer.user.id, 'participant');
+  return findRoles(db, forum.id, viewer.user.id);
+}

@@ -1,0 +1,32 @@
+// Which language version of a text a reader gets. Content written by hand in several
+// languages follows the reader's interface language; a text with an original follows the
+// design's rule: the original when the reader reads its language, else the reader's
+// language, else the original.
+import type { Lang } from '../db/schema.ts';
+
+export interface Reader {
+  lang: Lang;
+  readingLangs: readonly Lang[];
+}
+
+export function chooseForInterface<T extends { lang: Lang }>(versions: readonly T[], reader: Reader): T | undefined {
+  return versions.find((v) => v.lang === reader.lang) ?? versions.find((v) => v.lang === 'en') ?? versions[0];
+}
+
+export function chooseWithOriginal<T extends { lang: Lang }>(versions: readonly T[], originalLang: Lang, reader: Reader): T | undefined {
+  const original = versions.find((v) => v.lang === originalLang);
+  if (original && (reader.lang === originalLang || reader.readingLangs.includes(originalLang))) return original;
+  return versions.find((v) => v.lang === reader.lang) ?? original ?? versions[0];
+}
+
+/** Groups rows that repeat an entity once per language. */
+export function groupBy<K, T>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const group = groups.get(k);
+    if (group) group.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
+}
