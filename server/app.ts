@@ -23,6 +23,10 @@ import originCheckPlugin from './plugins/origin-check.plugin.ts';
 import authRoutes from './auth/auth.routes.ts';
 import forumsRoutes from './forums/forums.routes.ts';
 import healthRoutes from './health/health.routes.ts';
+import realtimePlugin from './realtime/realtime.plugin.ts';
+import discussionsRoutes from './discussions/discussions.routes.ts';
+import draftsRoutes from './discussions/drafts.routes.ts';
+import moderationRoutes from './moderation/moderation.routes.ts';
 
 export interface BuildAppOptions {
   config: Config;
@@ -78,9 +82,13 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
+  await app.register(realtimePlugin);
   await app.register(healthRoutes);
   await app.register(authRoutes, { secureCookies: config.secureCookies, rateLimit: config.authRateLimit });
   await app.register(forumsRoutes);
+  await app.register(discussionsRoutes, { postRateLimit: config.postRateLimit });
+  await app.register(draftsRoutes);
+  await app.register(moderationRoutes);
 
   const indexHtml = path.join(config.staticDir, 'index.html');
   const hasSpa = existsSync(indexHtml);

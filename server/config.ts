@@ -20,6 +20,8 @@ export const ConfigSchema = Type.Object({
   logLevel: Type.Union([Type.Literal('fatal'), Type.Literal('error'), Type.Literal('warn'), Type.Literal('info'), Type.Literal('debug'), Type.Literal('silent')]),
   /** Sign-in and registration attempts per IP per window. */
   authRateLimit: Type.Object({ max: Type.Integer({ minimum: 1 }), windowMs: Type.Integer({ minimum: 1 }) }),
+  /** Posts and threads one user may create per window. */
+  postRateLimit: Type.Object({ max: Type.Integer({ minimum: 1 }), windowMs: Type.Integer({ minimum: 1 }) }),
   /** Built SPA; served when present. */
   staticDir: Type.String(),
   /** Folder of `forums/<slug>/` content imported at start. */
@@ -40,6 +42,7 @@ export const defaultConfig: Config = {
   trustProxy: false,
   logLevel: 'info',
   authRateLimit: { max: 10, windowMs: 60_000 },
+  postRateLimit: { max: 20, windowMs: 60_000 },
   staticDir: path.join(root, 'dist', 'web'),
   contentDir: path.join(root, 'content'),
   seedDemo: true,

@@ -67,6 +67,9 @@ function wrapPGlite(pglite: PGlite, ownsInstance: boolean): Database {
 
 function openPostgres(connectionString: string, max: number): Database {
   const pool = new pg.Pool({ connectionString, max });
+  // An idle client whose server connection drops (restart, failover) emits here; without a
+  // listener that would crash the process. The pool replaces the client on next use.
+  pool.on('error', (error) => console.warn(`database connection lost: ${error.message}`));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   const listeners: pg.Client[] = [];
   return {

@@ -118,6 +118,103 @@ export interface OutboxTable {
   sent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
+export type ThreadKind = 'discussion' | 'prompt';
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export interface ThreadsTable {
+  id: Generated<number>;
+  forum_id: number;
+  week_id: number;
+  kind: ThreadKind;
+  requires_own_answer: Generated<boolean>;
+  title: string;
+  original_lang: Lang;
+  author_id: number;
+  pinned: Generated<boolean>;
+  locked: Generated<boolean>;
+  post_count: Generated<number>;
+  last_post_at: CreatedAt;
+  created_at: CreatedAt;
+}
+
+export interface PostsTable {
+  id: Generated<number>;
+  thread_id: number;
+  parent_id: number | null;
+  /** Ids from the thread's first post down to this one: ordering by it gives the tree. */
+  path: number[];
+  author_id: number;
+  original_lang: Lang;
+  body_md: string;
+  body_html: string;
+  word_count: number;
+  revision: Generated<number>;
+  idempotency_key: string;
+  hidden_at: NullableTimestamp;
+  hidden_by: number | null;
+  hidden_reason: string | null;
+  created_at: CreatedAt;
+  edited_at: NullableTimestamp;
+}
+
+export interface PostRevisionsTable {
+  post_id: number;
+  revision: number;
+  original_lang: Lang;
+  body_md: string;
+  body_html: string;
+  editor_id: number;
+  created_at: CreatedAt;
+}
+
+export interface DraftsTable {
+  user_id: number;
+  draft_key: string;
+  title: Generated<string>;
+  body_md: string;
+  lang: Lang;
+  updated_at: CreatedAt;
+}
+
+export interface ThreadReadsTable {
+  user_id: number;
+  thread_id: number;
+  last_read_post_id: number;
+}
+
+export interface ReportsTable {
+  id: Generated<number>;
+  forum_id: number;
+  post_id: number;
+  reporter_id: number;
+  reason: string;
+  created_at: CreatedAt;
+  resolved_at: NullableTimestamp;
+  resolved_by: number | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  forum_id: number;
+  actor_id: number;
+  action: string;
+  target_type: string;
+  target_id: number;
+  reason: string | null;
+  created_at: CreatedAt;
+}
+
+export interface EventsTable {
+  /** bigint, read as a number (the int8 parser): ids stay far below 2^53. */
+  id: Generated<number>;
+  forum_id: number;
+  week_id: number | null;
+  thread_id: number | null;
+  type: string;
+  payload: ColumnType<Record<string, unknown>, string, string>;
+  created_at: CreatedAt;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -130,6 +227,14 @@ export interface DB {
   reading_texts: ReadingTextsTable;
   memberships: MembershipsTable;
   outbox: OutboxTable;
+  threads: ThreadsTable;
+  posts: PostsTable;
+  post_revisions: PostRevisionsTable;
+  drafts: DraftsTable;
+  thread_reads: ThreadReadsTable;
+  reports: ReportsTable;
+  audit_log: AuditLogTable;
+  events: EventsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -8,6 +8,12 @@ export type ErrorCode =
   | 'not_found'
   | 'not_a_member'
   | 'week_not_open'
+  | 'week_closed'
+  | 'thread_locked'
+  | 'idempotency_conflict'
+  | 'edit_conflict'
+  | 'too_long'
+  | 'already_reported'
   | 'forum_not_open_for_enrolment'
   | 'origin_rejected'
   | 'rate_limited'
@@ -23,6 +29,12 @@ const statusByCode: Record<ErrorCode, number> = {
   forbidden: 403,
   not_a_member: 403,
   week_not_open: 403,
+  week_closed: 403,
+  thread_locked: 403,
+  idempotency_conflict: 409,
+  edit_conflict: 409,
+  too_long: 413,
+  already_reported: 409,
   origin_rejected: 403,
   not_found: 404,
   forum_not_open_for_enrolment: 409,

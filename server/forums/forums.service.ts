@@ -2,11 +2,12 @@
 // The week time box lives here: nobody but organizers reads a week before it opens.
 import type { Kysely } from 'kysely';
 import type { SessionUser } from '../auth/session.ts';
-import type { DB, Forum, ForumRole, Lang } from '../db/schema.ts';
+import type { DB, ForumRole, Lang } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { forumStatus, weekState, type ForumStatus, type WeekState } from './forum-calendar.ts';
+import { assertMayReadWeek, forumAccessBySlug, mayReadWeeks } from './forum-access.ts';
 import {
-  addMembership, findForumBySlug, findForumTexts, findReadingsWithTexts, findRoles, findRolesByForum,
+  addMembership, findForumTexts, findReadingsWithTexts, findRoles, findRolesByForum,
   findTranslationRules, findWeek, findWeeksWithTitles, findWeekTexts, listForumsWithTexts,
 } from './forums.queries.ts';
 import { chooseForInterface, chooseWithOriginal, groupBy, type Reader } from './text-choice.ts';
@@ -38,15 +39,6 @@ function readerOf(viewer: Viewer): Reader {
 
 function isOrganizer(viewer: Viewer, roles: readonly ForumRole[]): boolean {
   return Boolean(viewer.user?.isAdmin) || roles.includes('organizer');
-}
-
-/** A forum the viewer may know exists; drafts are hidden from all but their organizers and admins. */
-async function visibleForum(db: Kysely<DB>, slug: string, viewer: Viewer): Promise<{ forum: Forum; roles: ForumRole[] }> {
-  const forum = await findForumBySlug(db, slug);
-  if (!forum) throw new DomainError('not_found');
-  const roles = viewer.user ? await findRoles(db, forum.id, viewer.user.id) : [];
-  if (!forum.published && !isOrganizer(viewer, roles)) throw new DomainError('not_found');
-  return { forum, roles };
 }
 
 export async function listForums(db: Kysely<DB>, viewer: Viewer, now = new Date()): Promise<ForumSummaryView[]> {
@@ -86,21 +78,17 @@ export interface WeekSummaryView {
   canRead: boolean;
 }
 
-function mayReadWeeks(forum: Forum, roles: readonly ForumRole[], viewer: Viewer, now: Date): boolean {
-  if (isOrganizer(viewer, roles) || roles.length > 0) return true;
-  return forum.public_archive && forumStatus(forum, now) === 'closed';
-}
-
 export async function getForum(db: Kysely<DB>, slug: string, viewer: Viewer, now = new Date()) {
-  const { forum, roles } = await visibleForum(db, slug, viewer);
+  const access = await forumAccessBySlug(db, slug, viewer.user);
+  const { forum, roles } = access;
   const [texts, rules, weekRows] = await Promise.all([
     findForumTexts(db, forum.id), findTranslationRules(db, forum.id), findWeeksWithTitles(db, forum.id),
   ]);
   const reader = readerOf(viewer);
   const text = chooseForInterface(texts, reader);
   if (!text) throw new DomainError('not_found');
-  const organizer = isOrganizer(viewer, roles);
-  const mayRead = mayReadWeeks(forum, roles, viewer, now);
+  const organizer = access.isOrganizer;
+  const mayRead = mayReadWeeks(access, now);
   const weeks: WeekSummaryView[] = [...groupBy(weekRows, (row) => row.id).values()].map((versions) => {
     const week = versions[0]!;
     const title = chooseForInterface(versions, reader)!;
@@ -136,14 +124,10 @@ export async function getForum(db: Kysely<DB>, slug: string, viewer: Viewer, now
 }
 
 export async function getWeek(db: Kysely<DB>, slug: string, number: number, viewer: Viewer, now = new Date()) {
-  const { forum, roles } = await visibleForum(db, slug, viewer);
-  const week = await findWeek(db, forum.id, number);
+  const access = await forumAccessBySlug(db, slug, viewer.user);
+  const week = await findWeek(db, access.forum.id, number);
   if (!week) throw new DomainError('not_found');
-  const organizer = isOrganizer(viewer, roles);
-  if (!organizer) {
-    if (!mayReadWeeks(forum, roles, viewer, now)) throw new DomainError(viewer.user ? 'not_a_member' : 'sign_in_required');
-    if (weekState(week, now) === 'upcoming') throw new DomainError('week_not_open', { number, opensAt: week.opens_at });
-  }
+  assertMayReadWeek(access, week, now);
   const [texts, readingRows] = await Promise.all([findWeekTexts(db, week.id), findReadingsWithTexts(db, week.id)]);
   const reader = readerOf(viewer);
   const text = chooseForInterface(texts, reader)!;
@@ -171,7 +155,7 @@ export async function getWeek(db: Kysely<DB>, slug: string, number: number, view
 
 /** Adds the viewer as a participant of a forum that takes members without application. */
 export async function joinForum(db: Kysely<DB>, slug: string, viewer: Viewer & { user: SessionUser }, now = new Date()): Promise<ForumRole[]> {
-  const { forum } = await visibleForum(db, slug, viewer);
+  const { forum } = await forumAccessBySlug(db, slug, viewer.user);
   const status = forumStatus(forum, now);
   if (!forum.open_enrolment || (status !== 'recruiting' && status !== 'running')) throw new DomainError('forum_not_open_for_enrolment');
   await addMembership(db, forum.id, viewer.user.id, 'participant');

@@ -18,6 +18,10 @@ function send(request: FastifyRequest, reply: FastifyReply, status: number, code
 function fromFastifyError(error: FastifyError): { status: number; code: ErrorCode; params?: Record<string, unknown> } | undefined {
   if (error.validation) {
     const first = error.validation[0];
+    if (first?.keyword === 'maxLength') {
+      const field = first.instancePath.replace(/^\//, '').replaceAll('/', '.');
+      return { status: 413, code: 'too_long', params: { field, max: (first.params as { limit: number }).limit } };
+    }
     const field = (first?.instancePath || `/${(first?.params as { missingProperty?: string } | undefined)?.missingProperty ?? ''}`)
       .replace(/^\//, '').replaceAll('/', '.');
     return { status: 400, code: 'validation', params: { field: field || error.validationContext || 'body' } };

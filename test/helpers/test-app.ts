@@ -19,6 +19,7 @@ export interface TestApp {
   get(url: string): request.Test;
   post(url: string): request.Test;
   patch(url: string): request.Test;
+  put(url: string): request.Test;
   close(): Promise<void>;
 }
 
@@ -31,6 +32,7 @@ export const testConfig: Config = Object.freeze({
   seedDemo: false,
   // High enough that journeys never meet it; the rate-limit test lowers it.
   authRateLimit: { max: 1000, windowMs: 60_000 },
+  postRateLimit: { max: 1000, windowMs: 60_000 },
 });
 
 export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
@@ -44,6 +46,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     get: (url) => request(app.server).get(url),
     post: (url) => request(app.server).post(url).set('Origin', ORIGIN),
     patch: (url) => request(app.server).patch(url).set('Origin', ORIGIN),
+    put: (url) => request(app.server).put(url).set('Origin', ORIGIN),
     async close() {
       await app.close();
       await testDatabase.drop();

@@ -1,0 +1,105 @@
+// Request and response shapes of threads, posts, drafts and read positions.
+import { Type } from 'typebox';
+import { DateTimeSchema, LangSchema, TextSchema } from '../http/common.schemas.ts';
+
+/** Longest post body accepted, in characters (about 8,000 words). */
+export const MAX_BODY_LENGTH = 50_000;
+
+export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
+export const IdempotencyKey = Type.String({ format: 'uuid' });
+export const Body = Type.String({ minLength: 1, maxLength: MAX_BODY_LENGTH });
+const DraftKey = Type.String({ pattern: '^(thread:week:\\d+|reply:thread:\\d+|reply:post:\\d+|edit:post:\\d+)$' });
+
+export const PostSchema = Type.Object({
+  id: Type.Integer(),
+  threadId: Type.Integer(),
+  parentId: Type.Union([Type.Integer(), Type.Null()]),
+  displayDepth: Type.Integer({ minimum: 0, maximum: 3 }),
+  inReplyTo: Type.Union([Type.Object({ postId: Type.Integer(), authorName: Type.String() }), Type.Null()]),
+  author: Type.Object({ id: Type.Integer(), displayName: Type.String() }),
+  lang: LangSchema,
+  html: Type.Union([Type.String(), Type.Null()]),
+  markdown: Type.Union([Type.String(), Type.Null()]),
+  wordCount: Type.Integer(),
+  revision: Type.Integer(),
+  createdAt: DateTimeSchema,
+  editedAt: Type.Union([DateTimeSchema, Type.Null()]),
+  hidden: Type.Union([Type.Object({ reason: Type.Union([Type.String(), Type.Null()]) }), Type.Null()]),
+  mine: Type.Boolean(),
+});
+
+const threadSummaryProperties = {
+  id: Type.Integer(),
+  kind: Type.Union([Type.Literal('discussion'), Type.Literal('prompt')]),
+  title: TextSchema,
+  requiresOwnAnswer: Type.Boolean(),
+  pinned: Type.Boolean(),
+  locked: Type.Boolean(),
+  author: Type.Object({ id: Type.Integer(), displayName: Type.String() }),
+  replyCount: Type.Integer(),
+  lastPostAt: DateTimeSchema,
+  createdAt: DateTimeSchema,
+  unreadCount: Type.Union([Type.Integer(), Type.Null()]),
+};
+export const ThreadSummarySchema = Type.Object(threadSummaryProperties);
+
+export const ThreadListResponse = Type.Object({
+  threads: Type.Array(ThreadSummarySchema),
+  unreadCount: Type.Union([Type.Integer(), Type.Null()]),
+});
+
+export const NewThreadBody = Type.Object({
+  kind: Type.Union([Type.Literal('discussion'), Type.Literal('prompt')], { default: 'discussion' }),
+  requiresOwnAnswer: Type.Boolean({ default: false }),
+  title: Type.String({ minLength: 1, maxLength: 200 }),
+  bodyMd: Body,
+  lang: LangSchema,
+  idempotencyKey: IdempotencyKey,
+  draftKey: Type.Optional(DraftKey),
+});
+
+export const NewThreadResponse = Type.Object({ thread: ThreadSummarySchema, post: PostSchema });
+
+export const ThreadPageQuery = Type.Object({ page: Type.Integer({ minimum: 1, maximum: 100_000, default: 1 }) });
+export const ThreadPageResponse = Type.Object({
+  thread: Type.Object({
+    ...threadSummaryProperties,
+    forumSlug: Type.String(),
+    weekNumber: Type.Integer(),
+    canReply: Type.Boolean(),
+    canModerate: Type.Boolean(),
+  }),
+  posts: Type.Array(PostSchema),
+  page: Type.Integer(),
+  pageCount: Type.Integer(),
+  mustAnswerFirst: Type.Boolean(),
+});
+
+export const NewReplyBody = Type.Object({
+  parentId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647 })),
+  bodyMd: Body,
+  lang: LangSchema,
+  idempotencyKey: IdempotencyKey,
+  draftKey: Type.Optional(DraftKey),
+});
+export const PostResponse = Type.Object({ post: PostSchema });
+
+export const EditPostBody = Type.Object({ bodyMd: Body, lang: LangSchema, baseRevision: Type.Integer({ minimum: 1 }) });
+
+export const RevisionsResponse = Type.Object({
+  revisions: Type.Array(Type.Object({
+    revision: Type.Integer(), lang: LangSchema, html: Type.String(), editorName: Type.String(), createdAt: DateTimeSchema,
+  })),
+});
+
+export const ReadBody = Type.Object({ lastReadPostId: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
+
+export const DraftParams = Type.Object({ key: DraftKey });
+export const DraftBody = Type.Object({
+  title: Type.String({ maxLength: 200, default: '' }),
+  bodyMd: Type.String({ maxLength: MAX_BODY_LENGTH }),
+  lang: LangSchema,
+});
+export const DraftSchema = Type.Object({ key: Type.String(), title: Type.String(), bodyMd: Type.String(), lang: LangSchema, updatedAt: DateTimeSchema });
+export const DraftResponse = Type.Object({ draft: Type.Union([DraftSchema, Type.Null()]) });
+

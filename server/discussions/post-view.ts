@@ -1,0 +1,59 @@
+// How a post looks to one reader. Replies nest to three levels; deeper ones are shown at the
+// third level with "in reply to …". A hidden post keeps its place in the tree, its text shown
+// only to organizers.
+import type { Lang } from '../db/schema.ts';
+import type { PostRow } from './posts.queries.ts';
+
+export const MAX_DISPLAY_DEPTH = 3;
+
+export interface PostView {
+  id: number;
+  threadId: number;
+  parentId: number | null;
+  /** Nesting level to draw, 0 for the thread's first post, at most MAX_DISPLAY_DEPTH. */
+  displayDepth: number;
+  /** Set when the post is drawn shallower than its real depth. */
+  inReplyTo: { postId: number; authorName: string } | null;
+  author: { id: number; displayName: string };
+  lang: Lang;
+  html: string | null;
+  /** The Markdown source, for its author to edit. */
+  markdown: string | null;
+  wordCount: number;
+  revision: number;
+  createdAt: string;
+  editedAt: string | null;
+  hidden: { reason: string | null } | null;
+  mine: boolean;
+}
+
+export interface PostViewer {
+  userId: number | null;
+  isOrganizer: boolean;
+}
+
+export function toPostView(row: PostRow, viewer: PostViewer): PostView {
+  const depth = row.path.length - 1;
+  const hidden = row.hidden_at !== null;
+  const mayReadText = !hidden || viewer.isOrganizer;
+  const mine = viewer.userId === row.author_id;
+  return {
+    id: row.id,
+    threadId: row.thread_id,
+    parentId: row.parent_id,
+    displayDepth: Math.min(depth, MAX_DISPLAY_DEPTH),
+    inReplyTo: depth > MAX_DISPLAY_DEPTH && row.parent_id !== null
+      ? { postId: row.parent_id, authorName: row.parent_author_name ?? '' }
+      : null,
+    author: { id: row.author_id, displayName: row.author_name },
+    lang: row.original_lang,
+    html: mayReadText ? row.body_html : null,
+    markdown: mine && mayReadText ? row.body_md : null,
+    wordCount: row.word_count,
+    revision: row.revision,
+    createdAt: row.created_at.toISOString(),
+    editedAt: row.edited_at?.toISOString() ?? null,
+    hidden: hidden ? { reason: viewer.isOrganizer || mine ? row.hidden_reason : null } : null,
+    mine,
+  };
+}

@@ -1,0 +1,119 @@
+// Writing posts: replies (idempotent on a client-generated key), edits with revision history,
+// and reading a post's revisions. Every write is one transaction that also appends its event.
+import type { Kysely, Transaction } from 'kysely';
+import type { SessionUser } from '../auth/session.ts';
+import { renderMarkdown } from '../content/markdown.ts';
+import type { DB, Lang } from '../db/schema.ts';
+import { DomainError } from '../errors/domain-error.ts';
+import { appendEvent } from '../realtime/events.queries.ts';
+import { deleteDraft } from './drafts.queries.ts';
+import { toPostView, type PostView } from './post-view.ts';
+import {
+  findPost, findPostByIdempotencyKey, findRevisions, insertPost, lockIdempotencyKey, updatePostBody,
+} from './posts.queries.ts';
+import { countNewPost, lockThread } from './threads.queries.ts';
+import { assertMayWriteInThread, loadThreadContext } from './write-context.ts';
+import { countWords } from './word-count.ts';
+
+export interface NewReply {
+  threadId: number;
+  parentId: number | null;
+  bodyMd: string;
+  lang: Lang;
+  idempotencyKey: string;
+  draftKey?: string;
+}
+
+/** The post as a reader with no special rights sees it: what live events carry. */
+export function publicView(row: NonNullable<Awaited<ReturnType<typeof findPost>>>): PostView {
+  return toPostView(row, { userId: null, isOrganizer: false });
+}
+
+/**
+ * Replays an earlier submission with the same key: the same post when the content matches,
+ * a conflict when the key was reused for something else.
+ */
+export async function replayedPost(trx: Transaction<DB>, user: SessionUser, key: string, expected: { threadId?: number; parentId?: number | null; bodyMd: string }) {
+  const existing = await findPostByIdempotencyKey(trx, user.id, key);
+  if (!existing) return undefined;
+  const same = existing.body_md === expected.bodyMd
+    && (expected.threadId === undefined || existing.thread_id === expected.threadId)
+    && (expected.parentId === undefined || existing.parent_id === expected.parentId);
+  if (!same) throw new DomainError('idempotency_conflict');
+  return existing;
+}
+
+export async function createReply(db: Kysely<DB>, user: SessionUser, input: NewReply, now = new Date()): Promise<PostView> {
+  const bodyMd = input.bodyMd.trim();
+  if (!bodyMd) throw new DomainError('validation', { field: 'bodyMd' });
+  const bodyHtml = renderMarkdown(bodyMd);
+  const postId = await db.transaction().execute(async (trx) => {
+    await lockIdempotencyKey(trx, user.id, input.idempotencyKey);
+    const replay = await replayedPost(trx, user, input.idempotencyKey, { threadId: input.threadId, parentId: input.parentId ?? undefined, bodyMd });
+    if (replay) return replay.id;
+
+    const context = await loadThreadContext(trx, input.threadId, user, now);
+    assertMayWriteInThread(context, now);
+    // Row lock: a lock or a concurrent reply cannot slip between the check and the count.
+    await lockThread(trx, input.threadId);
+    let parentPath: number[];
+    if (input.parentId === null) {
+      const first = await trx.selectFrom('posts').select('path').where('thread_id', '=', input.threadId).where('parent_id', 'is', null).executeTakeFirstOrThrow();
+      parentPath = first.path;
+    } else {
+      const parent = await trx.selectFrom('posts').select(['path', 'thread_id']).where('id', '=', input.parentId).executeTakeFirst();
+      if (!parent || parent.thread_id !== input.threadId) throw new DomainError('not_found');
+      parentPath = parent.path;
+    }
+    const id = await insertPost(trx, {
+      threadId: input.threadId, parentId: input.parentId ?? parentPath.at(-1)!, parentPath, authorId: user.id, lang: input.lang,
+      bodyMd, bodyHtml, wordCount: countWords(bodyMd), idempotencyKey: input.idempotencyKey,
+    });
+    await countNewPost(trx, input.threadId);
+    if (input.draftKey) await deleteDraft(trx, user.id, input.draftKey);
+    const row = (await findPost(trx, id))!;
+    await appendEvent(trx, {
+      forumId: context.thread.forum_id, weekId: context.thread.week_id, threadId: input.threadId, type: 'post.created', payload: { post: publicView(row) },
+    });
+    return id;
+  });
+  const row = (await findPost(db, postId))!;
+  return toPostView(row, { userId: user.id, isOrganizer: false });
+}
+
+export async function editPost(db: Kysely<DB>, user: SessionUser, postId: number, edit: { bodyMd: string; lang: Lang; baseRevision: number }, now = new Date()): Promise<PostView> {
+  const bodyMd = edit.bodyMd.trim();
+  if (!bodyMd) throw new DomainError('validation', { field: 'bodyMd' });
+  const bodyHtml = renderMarkdown(bodyMd);
+  await db.transaction().execute(async (trx) => {
+    const post = await findPost(trx, postId);
+    if (!post) throw new DomainError('not_found');
+    const context = await loadThreadContext(trx, post.thread_id, user, now);
+    if (post.author_id !== user.id) throw new DomainError('forbidden');
+    assertMayWriteInThread(context, now);
+    if (post.hidden_at) throw new DomainError('forbidden');
+    const saved = await updatePostBody(trx, postId, edit.baseRevision, { lang: edit.lang, bodyMd, bodyHtml, wordCount: countWords(bodyMd), editorId: user.id });
+    if (!saved) throw new DomainError('edit_conflict');
+    const row = (await findPost(trx, postId))!;
+    await appendEvent(trx, {
+      forumId: context.thread.forum_id, weekId: context.thread.week_id, threadId: post.thread_id, type: 'post.edited', payload: { post: publicView(row) },
+    });
+  });
+  return toPostView((await findPost(db, postId))!, { userId: user.id, isOrganizer: false });
+}
+
+export async function listRevisions(db: Kysely<DB>, user: SessionUser | null, postId: number, now = new Date()) {
+  const post = await findPost(db, postId);
+  if (!post) throw new DomainError('not_found');
+  const { access } = await loadThreadContext(db, post.thread_id, user, now);
+  // A hidden post's history is as hidden as its text.
+  if (post.hidden_at && !access.isOrganizer) throw new DomainError('forbidden');
+  const revisions = await findRevisions(db, postId);
+  return revisions.map((revision) => ({
+    revision: revision.revision,
+    lang: revision.original_lang,
+    html: revision.body_html,
+    editorName: revision.editor_name,
+    createdAt: revision.created_at.toISOString(),
+  }));
+}

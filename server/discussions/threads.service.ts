@@ -1,0 +1,166 @@
+// Threads of a week: listing them with unread counts, starting one (idempotent on the first
+// post's key), reading a page of one, and read positions.
+import type { Kysely } from 'kysely';
+import type { SessionUser } from '../auth/session.ts';
+import { renderMarkdown } from '../content/markdown.ts';
+import type { DB, Lang, ThreadKind } from '../db/schema.ts';
+import { DomainError } from '../errors/domain-error.ts';
+import { assertMayReadWeek, assertMayWriteInWeek, assertOrganizer, forumAccessBySlug } from '../forums/forum-access.ts';
+import { findWeek } from '../forums/forums.queries.ts';
+import { appendEvent } from '../realtime/events.queries.ts';
+import { deleteDraft } from './drafts.queries.ts';
+import { toPostView } from './post-view.ts';
+import { findFirstPost, findPost, findThreadPage, insertPost, lockIdempotencyKey } from './posts.queries.ts';
+import { publicView, replayedPost } from './posts.service.ts';
+import { countNewPost, findThread, hasPostedIn, insertThread, listWeekThreads } from './threads.queries.ts';
+import { loadThreadContext } from './write-context.ts';
+import { countWords } from './word-count.ts';
+
+export const POSTS_PER_PAGE = 50;
+
+type ThreadRow = Awaited<ReturnType<typeof listWeekThreads>>[number];
+
+export function toThreadSummary(row: Omit<ThreadRow, 'unread_count'> & { unread_count?: number }, signedIn: boolean) {
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: { lang: row.original_lang, value: row.title },
+    requiresOwnAnswer: row.requires_own_answer,
+    pinned: row.pinned,
+    locked: row.locked,
+    author: { id: row.author_id, displayName: row.author_name },
+    replyCount: Math.max(0, row.post_count - 1),
+    lastPostAt: row.last_post_at.toISOString(),
+    createdAt: row.created_at.toISOString(),
+    unreadCount: signedIn ? (row.unread_count ?? 0) : null,
+  };
+}
+
+async function weekFor(db: Kysely<DB>, slug: string, number: number, user: SessionUser | null) {
+  const access = await forumAccessBySlug(db, slug, user);
+  const week = await findWeek(db, access.forum.id, number);
+  if (!week) throw new DomainError('not_found');
+  return { access, week };
+}
+
+export async function listThreads(db: Kysely<DB>, slug: string, number: number, user: SessionUser | null, now = new Date()) {
+  const { access, week } = await weekFor(db, slug, number, user);
+  assertMayReadWeek(access, week, now);
+  const rows = await listWeekThreads(db, week.id, user?.id ?? null);
+  const threads = rows.map((row) => toThreadSummary(row, user !== null));
+  return { threads, unreadCount: user ? threads.reduce((sum, t) => sum + (t.unreadCount ?? 0), 0) : null };
+}
+
+export interface NewThread {
+  kind: ThreadKind;
+  requiresOwnAnswer: boolean;
+  title: string;
+  bodyMd: string;
+  lang: Lang;
+  idempotencyKey: string;
+  draftKey?: string;
+}
+
+export async function createThread(db: Kysely<DB>, slug: string, number: number, user: SessionUser, input: NewThread, now = new Date()) {
+  const title = input.title.trim();
+  const bodyMd = input.bodyMd.trim();
+  if (!title) throw new DomainError('validation', { field: 'title' });
+  if (!bodyMd) throw new DomainError('validation', { field: 'bodyMd' });
+  const { access, week } = await weekFor(db, slug, number, user);
+  // Prompts are the organizers' follow-up questions.
+  if (input.kind === 'prompt') assertOrganizer(access);
+  const bodyHtml = renderMarkdown(bodyMd);
+  const threadId = await db.transaction().execute(async (trx) => {
+    await lockIdempotencyKey(trx, user.id, input.idempotencyKey);
+    const replay = await replayedPost(trx, user, input.idempotencyKey, { parentId: null, bodyMd });
+    if (replay) return replay.thread_id;
+    assertMayWriteInWeek(access, week, now);
+    const id = await insertThread(trx, {
+      forumId: access.forum.id, weekId: week.id, kind: input.kind, requiresOwnAnswer: input.kind === 'prompt' && input.requiresOwnAnswer,
+      title, lang: input.lang, authorId: user.id,
+    });
+    const postId = await insertPost(trx, {
+      threadId: id, parentId: null, parentPath: [], authorId: user.id, lang: input.lang, bodyMd, bodyHtml,
+      wordCount: countWords(bodyMd), idempotencyKey: input.idempotencyKey,
+    });
+    await countNewPost(trx, id);
+    if (input.draftKey) await deleteDraft(trx, user.id, input.draftKey);
+    const thread = (await findThread(trx, id))!;
+    const post = (await findPost(trx, postId))!;
+    await appendEvent(trx, {
+      forumId: access.forum.id, weekId: week.id, threadId: id, type: 'thread.created',
+      payload: { thread: toThreadSummary({ ...thread, author_name: post.author_name }, false), post: publicView(post) },
+    });
+    return id;
+  });
+  const thread = (await findThread(db, threadId))!;
+  const first = (await findFirstPost(db, threadId))!;
+  return {
+    thread: toThreadSummary({ ...thread, author_name: first.author_name, unread_count: 0 }, true),
+    post: toPostView(first, { userId: user.id, isOrganizer: access.isOrganizer }),
+  };
+}
+
+/** A page of a thread: a fixed number of queries whatever the thread's size. */
+export async function getThreadPage(db: Kysely<DB>, threadId: number, page: number, user: SessionUser | null, now = new Date()) {
+  const { access, thread, week } = await loadThreadContext(db, threadId, user, now);
+  const pageCount = Math.max(1, Math.ceil(thread.post_count / POSTS_PER_PAGE));
+  if (page > pageCount) throw new DomainError('not_found');
+  // A prompt may ask for one's own answer before showing the others'.
+  const mustAnswerFirst = thread.requires_own_answer && !access.isOrganizer
+    && !(user && (await hasPostedIn(db, threadId, user.id)));
+  const rows = mustAnswerFirst
+    ? [await findFirstPost(db, threadId)].filter((row) => row !== undefined)
+    : await findThreadPage(db, threadId, (page - 1) * POSTS_PER_PAGE, POSTS_PER_PAGE);
+  const viewer = { userId: user?.id ?? null, isOrganizer: access.isOrganizer };
+  return {
+    thread: {
+      ...toThreadSummary({ ...thread, author_name: rows[0]?.author_name ?? '' }, false),
+      unreadCount: null,
+      forumSlug: access.forum.slug,
+      weekNumber: week.number,
+      canReply: canWrite(access, week, thread.locked, now),
+      canModerate: access.isOrganizer,
+    },
+    posts: rows.map((row) => toPostView(row, viewer)),
+    page,
+    pageCount,
+    mustAnswerFirst,
+  };
+}
+
+function canWrite(access: Parameters<typeof assertMayWriteInWeek>[0], week: Parameters<typeof assertMayWriteInWeek>[1], locked: boolean, now: Date): boolean {
+  try {
+    assertMayWriteInWeek(access, week, now);
+    return !locked || access.isOrganizer;
+  } catch {
+    return false;
+  }
+}
+
+/** Moves a reader's position forward (never back) to a post of the thread. */
+export async function markThreadRead(db: Kysely<DB>, threadId: number, user: SessionUser, lastReadPostId: number, now = new Date()): Promise<void> {
+  await loadThreadContext(db, threadId, user, now);
+  const post = await db.selectFrom('posts').select('id').where('id', '=', lastReadPostId).where('thread_id', '=', threadId).executeTakeFirst();
+  if (!post) throw new DomainError('not_found');
+  await db.insertInto('thread_reads').values({ user_id: user.id, thread_id: threadId, last_read_post_id: lastReadPostId })
+    .onConflict((oc) => oc.columns(['user_id', 'thread_id']).doUpdateSet((eb) => ({
+      last_read_post_id: eb.fn('greatest', ['thread_reads.last_read_post_id', eb.ref('excluded.last_read_post_id')]),
+    })))
+    .execute();
+}
+
+export async function markWeekRead(db: Kysely<DB>, slug: string, number: number, user: SessionUser, now = new Date()): Promise<void> {
+  const { access, week } = await weekFor(db, slug, number, user);
+  assertMayReadWeek(access, week, now);
+  await db.insertInto('thread_reads')
+    .columns(['user_id', 'thread_id', 'last_read_post_id'])
+    .expression((eb) => eb.selectFrom('posts').innerJoin('threads', 'threads.id', 'posts.thread_id')
+      .select((inner) => [inner.val(user.id).as('user_id'), 'posts.thread_id', inner.fn.max('posts.id').as('last_read_post_id')])
+      .where('threads.week_id', '=', week.id)
+      .groupBy('posts.thread_id'))
+    .onConflict((oc) => oc.columns(['user_id', 'thread_id']).doUpdateSet((eb) => ({
+      last_read_post_id: eb.fn('greatest', ['thread_reads.last_read_post_id', eb.ref('excluded.last_read_post_id')]),
+    })))
+    .execute();
+}

@@ -1,0 +1,32 @@
+// Loads what a write in a thread needs — the thread, its week and the writer's access — and
+// applies the rules every write shares: the time box and locked threads.
+import type { Kysely, Transaction } from 'kysely';
+import type { SessionUser } from '../auth/session.ts';
+import type { DB, Week } from '../db/schema.ts';
+import { DomainError } from '../errors/domain-error.ts';
+import { assertMayReadWeek, assertMayWriteInWeek, forumAccessById, type ForumAccess } from '../forums/forum-access.ts';
+import { findThread } from './threads.queries.ts';
+
+type Thread = NonNullable<Awaited<ReturnType<typeof findThread>>>;
+
+export interface ThreadContext {
+  access: ForumAccess;
+  thread: Thread;
+  week: Week;
+}
+
+export async function loadThreadContext(db: Kysely<DB> | Transaction<DB>, threadId: number, user: SessionUser | null, now: Date): Promise<ThreadContext> {
+  const thread = await findThread(db, threadId);
+  if (!thread) throw new DomainError('not_found');
+  const [access, week] = await Promise.all([
+    forumAccessById(db as Kysely<DB>, thread.forum_id, user),
+    db.selectFrom('weeks').selectAll().where('id', '=', thread.week_id).executeTakeFirstOrThrow(),
+  ]);
+  assertMayReadWeek(access, week, now);
+  return { access, thread, week };
+}
+
+export function assertMayWriteInThread(context: ThreadContext, now: Date): void {
+  assertMayWriteInWeek(context.access, context.week, now);
+  if (context.thread.locked && !context.access.isOrganizer) throw new DomainError('thread_locked');
+}
