@@ -1,9 +1,11 @@
-// First start of a fresh site: import the demo programme and create the demo organizer,
-// whose credentials are returned once, when the account is created, for main.ts to print.
+// First start of a fresh site: import the demo programme, create the demo organizer and the
+// demo participants' discussions; credentials are returned once, when the accounts are
+// created, for main.ts to print.
 import type { Kysely } from 'kysely';
 import { ensureAccount, generatePassword } from '../auth/accounts.service.ts';
 import { importContent } from '../content/import.service.ts';
 import type { DB } from '../db/schema.ts';
+import { seedDemoDiscussions } from './demo-discussions.ts';
 
 export const DEMO_FORUMS = ['sse-policy-live', 'sse-policy-2009'];
 export const DEMO_ORGANIZER_EMAIL = 'organizer@demo.tertulia.test';
@@ -23,5 +25,6 @@ export async function seedDemo(db: Kysely<DB>, contentDir: string): Promise<Demo
     organisation: 'Tertulia demo',
     roles: DEMO_FORUMS.map((forumSlug) => ({ forumSlug, role: 'organizer' as const })),
   });
-  return organizer.created ? [{ email: DEMO_ORGANIZER_EMAIL, password, role: 'organizer' }] : [];
+  const created: DemoCredentials[] = organizer.created ? [{ email: DEMO_ORGANIZER_EMAIL, password, role: 'organizer' }] : [];
+  return [...created, ...(await seedDemoDiscussions(db, DEMO_FORUMS[0]!))];
 }
