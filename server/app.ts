@@ -82,7 +82,7 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  await app.register(realtimePlugin);
+  await app.register(realtimePlugin, { allowedOrigins: config.allowedOrigins });
   await app.register(healthRoutes);
   await app.register(authRoutes, { secureCookies: config.secureCookies, rateLimit: config.authRateLimit });
   await app.register(forumsRoutes);

@@ -41,7 +41,7 @@ declare module 'fastify' {
   }
 }
 
-export default fp(async (app) => {
+export default fp<{ allowedOrigins: readonly string[] }>(async (app, { allowedOrigins }) => {
   const db = app.db;
   const hub = new LiveHub(db, async (event: StoredEvent) => {
     if (event.type === 'thread.created' || event.type === 'thread.updated') return null;
@@ -68,7 +68,21 @@ export default fp(async (app) => {
     await queue;
   });
 
-  await app.register(websocket, { options: { maxPayload: 16 * 1024 } });
+  await app.register(websocket, {
+    options: {
+      maxPayload: 16 * 1024,
+      // The handshake carries the user's cookie: a browser page of another site must not open
+      // it. Browsers always send Origin here; non-browser clients send none.
+      verifyClient: ({ origin, req }, done) => {
+        if (origin === undefined || allowedOrigins.includes(origin)) return done(true);
+        try {
+          done(new URL(origin).host === req.headers.host, 403);
+        } catch {
+          done(false, 403);
+        }
+      },
+    },
+  });
 
   async function subscribe(client: LiveClient, request: FastifyRequest, message: Extract<ClientMessage, { type: 'subscribe' }>) {
     const now = new Date();

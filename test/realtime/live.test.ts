@@ -114,3 +114,18 @@ describe(`live updates (${onPostgres ? 'PostgreSQL, two pools' : 'PGlite, two ap
     expect(events).toHaveLength(1);
   });
 });
+
+describe('websocket origin', () => {
+  it('refuses a handshake from another site’s page', async () => {
+    const WebSocket = (await import('ws')).default;
+    const socket = new WebSocket(`${urlA.replace('http', 'ws')}/api/live`, { headers: { origin: 'https://evil.example', cookie: ana.cookie } });
+    const status = await new Promise<number>((resolve) => {
+      socket.on('unexpected-response', (request, response) => {
+        request.destroy();
+        resolve(response.statusCode ?? 0);
+      });
+      socket.on('open', () => resolve(101));
+    });
+    expect(status).toBe(403);
+  });
+});
