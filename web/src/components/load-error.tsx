@@ -1,0 +1,36 @@
+// What a page shows when its data could not be loaded.
+import type { ApiError } from '../api/client.ts';
+import { useI18n } from '../i18n/i18n-context.tsx';
+import { Notice } from './notice.tsx';
+import { SignInPrompt } from './sign-in-prompt.tsx';
+
+export function LoadError({ error, retry }: { error: ApiError; retry(): void }) {
+  const { t } = useI18n();
+  if (error.status === 401) return <SignInPrompt message={error.message} />;
+  const canRetry = error.status === 0 || error.status >= 500;
+  return (
+    <Notice kind={error.status === 404 ? 'info' : 'error'}>
+      <p>{error.message}</p>
+      {canRetry ? (
+        <p>
+          <button type="button" onClick={retry}>
+            {t('app.retry')}
+          </button>
+        </p>
+      ) : (
+        <p>
+          <a href="/">{t('notFound.home')}</a>
+        </p>
+      )}
+    </Notice>
+  );
+}
+
+/** The page title to show while a page's data is missing. */
+export function useFallbackTitle(error: ApiError | null): string {
+  const { t } = useI18n();
+  if (!error) return t('app.loading');
+  if (error.status === 401) return t('signInPrompt.title');
+  if (error.status === 404) return t('notFound.title');
+  return t('errors.title');
+}

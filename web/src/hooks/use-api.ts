@@ -1,0 +1,46 @@
+// Loads a page's data, and loads it again when the interface language (content and messages
+// come back in it) or the signed-in user (roles and access) changes.
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { api, ApiError } from '../api/client.ts';
+import { i18n } from '../i18n/i18n.ts';
+import { useI18n } from '../i18n/i18n-context.tsx';
+import { useSession } from '../session/session-context.tsx';
+
+export interface ApiState<T> {
+  data: T | null;
+  error: ApiError | null;
+  loading: boolean;
+}
+
+export function useApi<T>(path: string): [ApiState<T>, (update: (data: T) => T) => void, () => void] {
+  const { lang } = useI18n();
+  const { me } = useSession();
+  const userId = me?.id ?? null;
+  const [state, setState] = useState<ApiState<T>>({ data: null, error: null, loading: true });
+  const [attempt, setAttempt] = useState(0);
+  const loadedPath = useRef(path);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    // Another page's data must not linger; the same page in another language may, until replaced.
+    const samePage = loadedPath.current === path;
+    loadedPath.current = path;
+    setState((previous) => ({ data: samePage ? previous.data : null, error: null, loading: true }));
+    api<T>(path, { signal: controller.signal }).then(
+      (data) => setState({ data, error: null, loading: false }),
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        const apiError = error instanceof ApiError ? error : new ApiError(0, 'network', i18n.t('errors.network'));
+        setState({ data: null, error: apiError, loading: false });
+      },
+    );
+    return () => controller.abort();
+  }, [path, lang, userId, attempt]);
+
+  const update = useCallback((change: (data: T) => T) => {
+    setState((previous) => (previous.data === null ? previous : { ...previous, data: change(previous.data) }));
+  }, []);
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+
+  return [state, update, retry];
+}

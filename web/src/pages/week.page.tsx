@@ -1,0 +1,91 @@
+// One week of a forum: its summary and readings, each in the language the API chose for the reader.
+import type { Reading, Week } from '../api/types.ts';
+import { WeekStateBadge } from '../components/badges.tsx';
+import { LangHtml } from '../components/content.tsx';
+import { DateRange } from '../components/date-range.tsx';
+import { LoadError, useFallbackTitle } from '../components/load-error.tsx';
+import { Notice } from '../components/notice.tsx';
+import { PageHeading } from '../components/page-heading.tsx';
+import { useApi } from '../hooks/use-api.ts';
+import { useI18n } from '../i18n/i18n-context.tsx';
+import { useSession } from '../session/session-context.tsx';
+import { readerTimeZone } from '../time/time-zone.ts';
+import { NotFoundPage } from './not-found.page.tsx';
+
+function ReadingArticle({ reading }: { reading: Reading }) {
+  const { t } = useI18n();
+  const headingId = `reading-${reading.slug}`;
+  return (
+    <article class="reading" aria-labelledby={headingId}>
+      <h3 id={headingId} lang={reading.title.lang}>
+        {reading.title.value}
+      </h3>
+      {reading.body.lang !== reading.originalLang ? (
+        <p class="translated-note">{t('week.translatedFrom', { language: t(`languageNames.${reading.originalLang}`) })}</p>
+      ) : null}
+      <LangHtml html={reading.body} />
+    </article>
+  );
+}
+
+function WeekContent({ slug, number }: { slug: string; number: string }) {
+  const { t } = useI18n();
+  const { me } = useSession();
+  const forumHref = `/forums/${encodeURIComponent(slug)}`;
+  const [{ data, error }, , retry] = useApi<{ week: Week }>(`/api${forumHref}/weeks/${number}`);
+  const fallbackTitle = useFallbackTitle(error);
+  const backLink = (
+    <p>
+      <a href={forumHref}>{t('week.backToForum')}</a>
+    </p>
+  );
+
+  const week = data?.week;
+  if (!week) {
+    // A week that has not opened, or a forum for members only: the server's message says why and when.
+    const refused = error?.status === 403;
+    return (
+      <>
+        <PageHeading text={refused ? t(error.code === 'week_not_open' ? 'week.notOpenTitle' : 'week.membersOnlyTitle') : fallbackTitle} />
+        {refused ? (
+          <Notice kind="warn">
+            <p>{error.message}</p>
+          </Notice>
+        ) : error ? (
+          <LoadError error={error} retry={retry} />
+        ) : null}
+        {error ? backLink : null}
+      </>
+    );
+  }
+
+  return (
+    <>
+      <PageHeading text={week.title.value} lang={week.title.lang} />
+      <p class="meta">
+        <span>{t('week.number', { number: week.number })}</span>
+        <DateRange start={week.opensAt} end={week.closesAt} timeZone={readerTimeZone(me)} style="dateTime" />
+        <WeekStateBadge state={week.state} />
+      </p>
+      {backLink}
+      {week.summary.html.trim() ? <LangHtml html={week.summary} /> : null}
+      <section aria-labelledby="readings-heading">
+        <h2 id="readings-heading">{t('week.readings')}</h2>
+        {week.readings.length ? (
+          <>
+            <p class="muted">{t('week.readingCount', { count: week.readings.length })}</p>
+            {week.readings.map((reading) => (
+              <ReadingArticle key={reading.slug} reading={reading} />
+            ))}
+          </>
+        ) : (
+          <p>{t('week.noReadings')}</p>
+        )}
+      </section>
+    </>
+  );
+}
+
+export function WeekPage({ slug, number }: { slug: string; number: string }) {
+  return /^[1-9]\d{0,1}$/.test(number) ? <WeekContent slug={slug} number={number} /> : <NotFoundPage />;
+}
