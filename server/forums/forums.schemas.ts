@@ -19,6 +19,9 @@ const forumSummaryProperties = {
   summary: TextSchema,
   status: Status,
   timeZone: Type.String(),
+  /** The forum's first and last days in its own zone. */
+  startsOn: LocalDate,
+  endsOn: LocalDate,
   startsAt: DateTimeSchema,
   endsAt: DateTimeSchema,
   applicationDeadline: DateTimeSchema,

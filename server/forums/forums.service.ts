@@ -26,6 +26,8 @@ export interface ForumSummaryView {
   summary: Text;
   status: ForumStatus;
   timeZone: string;
+  startsOn: string;
+  endsOn: string;
   startsAt: string;
   endsAt: string;
   applicationDeadline: string;
@@ -58,6 +60,8 @@ export async function listForums(db: Kysely<DB>, viewer: Viewer, now = new Date(
       summary: { lang: text.lang, value: text.summary },
       status: forumStatus(first, now),
       timeZone: first.time_zone,
+      startsOn: first.starts_on,
+      endsOn: first.ends_on,
       startsAt: first.starts_at.toISOString(),
       endsAt: first.ends_at.toISOString(),
       applicationDeadline: first.application_deadline.toISOString(),
@@ -109,6 +113,8 @@ export async function getForum(db: Kysely<DB>, slug: string, viewer: Viewer, now
     summary: { lang: text.lang, value: text.summary },
     status: forumStatus(forum, now),
     timeZone: forum.time_zone,
+    startsOn: forum.starts_on,
+    endsOn: forum.ends_on,
     startsAt: forum.starts_at.toISOString(),
     endsAt: forum.ends_at.toISOString(),
     applicationDeadline: forum.application_deadline.toISOString(),

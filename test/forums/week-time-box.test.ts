@@ -74,6 +74,7 @@ describe('forum landing and schedule', () => {
     const { forum } = (await t.get('/api/forums/fixture-2009').expect(200)).body;
     expect(forum.weeks.map((w: { opensAt: string }) => w.opensAt)).toEqual(['2009-10-26T04:00:00.000Z', '2009-11-02T05:00:00.000Z']);
     expect(forum.currentWeek).toBeNull();
+    expect([forum.startsOn, forum.endsOn]).toEqual(['2009-10-26', '2009-11-06']);
     expect(forum.translationPolicy).toEqual([{ from: 'es', to: 'en' }]);
     expect(forum.call).toEqual({ lang: 'en', html: '<h2>Call en</h2>\n<p>Come and take part (en).</p>' });
   });
