@@ -27,6 +27,7 @@ import realtimePlugin from './realtime/realtime.plugin.ts';
 import discussionsRoutes from './discussions/discussions.routes.ts';
 import draftsRoutes from './discussions/drafts.routes.ts';
 import moderationRoutes from './moderation/moderation.routes.ts';
+import translationsRoutes from './translations/translations.routes.ts';
 
 export interface BuildAppOptions {
   config: Config;
@@ -89,6 +90,7 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
   await app.register(discussionsRoutes, { postRateLimit: config.postRateLimit });
   await app.register(draftsRoutes);
   await app.register(moderationRoutes);
+  await app.register(translationsRoutes);
 
   const indexHtml = path.join(config.staticDir, 'index.html');
   const hasSpa = existsSync(indexHtml);

@@ -49,6 +49,8 @@ export interface ForumsTable {
   public_archive: Generated<boolean>;
   weeks_close_at_end: Generated<boolean>;
   translation_target_hours: Generated<number>;
+  translation_claim_minutes: Generated<number>;
+  translation_review_required: Generated<boolean>;
   created_at: CreatedAt;
   updated_at: CreatedAt;
 }
@@ -215,6 +217,67 @@ export interface EventsTable {
   created_at: CreatedAt;
 }
 
+export type TranslatableType = 'post' | 'thread_title';
+export type TranslatorRole = 'organizer' | 'translator' | 'author';
+export type TaskStatus = 'open' | 'claimed' | 'published' | 'withdrawn' | 'superseded';
+
+export interface TranslationsTable {
+  id: Generated<number>;
+  forum_id: number;
+  item_type: TranslatableType;
+  item_id: number;
+  source_lang: Lang;
+  target_lang: Lang;
+  /** The revision of the original this translates; older than the original's means outdated. */
+  source_revision: number;
+  body_md: string;
+  body_html: string;
+  translator_id: number;
+  translator_role: TranslatorRole;
+  revision: Generated<number>;
+  published_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
+export interface TranslationRevisionsTable {
+  translation_id: number;
+  revision: number;
+  source_revision: number;
+  body_md: string;
+  translator_id: number;
+  created_at: CreatedAt;
+}
+
+export interface TranslationTasksTable {
+  id: Generated<number>;
+  forum_id: number;
+  week_id: number | null;
+  item_type: TranslatableType;
+  item_id: number;
+  source_lang: Lang;
+  target_lang: Lang;
+  source_revision: number;
+  status: Generated<TaskStatus>;
+  claimed_by: number | null;
+  claim_expires_at: NullableTimestamp;
+  draft_md: string | null;
+  draft_updated_at: NullableTimestamp;
+  due_at: Timestamp;
+  created_at: CreatedAt;
+  closed_at: NullableTimestamp;
+  closed_by: number | null;
+}
+
+export interface GlossaryTermsTable {
+  id: Generated<number>;
+  forum_id: number;
+  en: Generated<string>;
+  es: Generated<string>;
+  fr: Generated<string>;
+  note: Generated<string>;
+  updated_at: CreatedAt;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -235,6 +298,10 @@ export interface DB {
   reports: ReportsTable;
   audit_log: AuditLogTable;
   events: EventsTable;
+  translations: TranslationsTable;
+  translation_revisions: TranslationRevisionsTable;
+  translation_tasks: TranslationTasksTable;
+  glossary_terms: GlossaryTermsTable;
 }
 
 export type User = Selectable<UsersTable>;

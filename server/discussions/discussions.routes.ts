@@ -48,7 +48,7 @@ const discussionsRoutes: FastifyPluginAsyncTypebox<DiscussionRoutesOptions> = as
   app.get('/api/threads/:id', {
     config: { access: 'public' },
     schema: { tags: ['discussions'], params: IdParams, querystring: ThreadPageQuery, response: { 200: ThreadPageResponse, ...errorResponses } },
-  }, async (request) => getThreadPage(app.db, request.params.id, request.query.page, request.user));
+  }, async (request) => getThreadPage(app.db, request.params.id, request.query.page, request.user, request.lang));
 
   app.post('/api/threads/:id/posts', {
     config: { access: 'user', rateLimit: postRateLimit },

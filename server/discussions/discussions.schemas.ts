@@ -26,6 +26,13 @@ export const PostSchema = Type.Object({
   editedAt: Type.Union([DateTimeSchema, Type.Null()]),
   hidden: Type.Union([Type.Object({ reason: Type.Union([Type.String(), Type.Null()]) }), Type.Null()]),
   mine: Type.Boolean(),
+  translation: Type.Union([Type.Object({
+    lang: LangSchema,
+    html: Type.String(),
+    translator: Type.Object({ displayName: Type.String(), role: Type.Union([Type.Literal('organizer'), Type.Literal('translator'), Type.Literal('author')]) }),
+    outdated: Type.Boolean(),
+  }), Type.Null()]),
+  translationPending: Type.Boolean(),
 });
 
 const threadSummaryProperties = {

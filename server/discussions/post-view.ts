@@ -25,6 +25,18 @@ export interface PostView {
   editedAt: string | null;
   hidden: { reason: string | null } | null;
   mine: boolean;
+  /** For a reader who does not read the original's language: its translation into theirs. */
+  translation: TranslationView | null;
+  /** No translation into the reader's language yet, but one is queued. */
+  translationPending: boolean;
+}
+
+export interface TranslationView {
+  lang: Lang;
+  html: string;
+  translator: { displayName: string; role: 'organizer' | 'translator' | 'author' };
+  /** It translates an earlier revision of the post. */
+  outdated: boolean;
 }
 
 export interface PostViewer {
@@ -55,5 +67,7 @@ export function toPostView(row: PostRow, viewer: PostViewer): PostView {
     editedAt: row.edited_at?.toISOString() ?? null,
     hidden: hidden ? { reason: viewer.isOrganizer || mine ? row.hidden_reason : null } : null,
     mine,
+    translation: null,
+    translationPending: false,
   };
 }

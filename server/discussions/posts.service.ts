@@ -6,6 +6,7 @@ import { renderMarkdown } from '../content/markdown.ts';
 import type { DB, Lang } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { appendEvent } from '../realtime/events.queries.ts';
+import { queueTranslationTasks } from '../translations/tasks.queries.ts';
 import { deleteDraft } from './drafts.queries.ts';
 import { toPostView, type PostView } from './post-view.ts';
 import {
@@ -71,6 +72,9 @@ export async function createReply(db: Kysely<DB>, user: SessionUser, input: NewR
     });
     await countNewPost(trx, input.threadId);
     if (input.draftKey) await deleteDraft(trx, user.id, input.draftKey);
+    await queueTranslationTasks(trx, {
+      forumId: context.thread.forum_id, weekId: context.thread.week_id, itemType: 'post', itemId: id, sourceLang: input.lang, sourceRevision: 1,
+    });
     const row = (await findPost(trx, id))!;
     await appendEvent(trx, {
       forumId: context.thread.forum_id, weekId: context.thread.week_id, threadId: input.threadId, type: 'post.created', payload: { post: publicView(row) },
@@ -94,6 +98,10 @@ export async function editPost(db: Kysely<DB>, user: SessionUser, postId: number
     if (post.hidden_at) throw new DomainError('forbidden');
     const saved = await updatePostBody(trx, postId, edit.baseRevision, { lang: edit.lang, bodyMd, bodyHtml, wordCount: countWords(bodyMd), editorId: user.id });
     if (!saved) throw new DomainError('edit_conflict');
+    // Published translations now translate an earlier version; a new task starts from them.
+    await queueTranslationTasks(trx, {
+      forumId: context.thread.forum_id, weekId: context.thread.week_id, itemType: 'post', itemId: postId, sourceLang: edit.lang, sourceRevision: edit.baseRevision + 1,
+    });
     const row = (await findPost(trx, postId))!;
     await appendEvent(trx, {
       forumId: context.thread.forum_id, weekId: context.thread.week_id, threadId: post.thread_id, type: 'post.edited', payload: { post: publicView(row) },

@@ -8,8 +8,10 @@ import { DomainError } from '../errors/domain-error.ts';
 import { assertMayReadWeek, assertMayWriteInWeek, assertOrganizer, forumAccessBySlug } from '../forums/forum-access.ts';
 import { findWeek } from '../forums/forums.queries.ts';
 import { appendEvent } from '../realtime/events.queries.ts';
+import { queueTranslationTasks } from '../translations/tasks.queries.ts';
 import { deleteDraft } from './drafts.queries.ts';
 import { toPostView } from './post-view.ts';
+import { withTranslations } from '../translations/reader-view.ts';
 import { findFirstPost, findPost, findThreadPage, insertPost, lockIdempotencyKey } from './posts.queries.ts';
 import { publicView, replayedPost } from './posts.service.ts';
 import { countNewPost, findThread, hasPostedIn, insertThread, listWeekThreads } from './threads.queries.ts';
@@ -85,6 +87,9 @@ export async function createThread(db: Kysely<DB>, slug: string, number: number,
     });
     await countNewPost(trx, id);
     if (input.draftKey) await deleteDraft(trx, user.id, input.draftKey);
+    const item = { forumId: access.forum.id, weekId: week.id, sourceLang: input.lang, sourceRevision: 1 };
+    await queueTranslationTasks(trx, { ...item, itemType: 'thread_title', itemId: id });
+    await queueTranslationTasks(trx, { ...item, itemType: 'post', itemId: postId });
     const thread = (await findThread(trx, id))!;
     const post = (await findPost(trx, postId))!;
     await appendEvent(trx, {
@@ -102,7 +107,7 @@ export async function createThread(db: Kysely<DB>, slug: string, number: number,
 }
 
 /** A page of a thread: a fixed number of queries whatever the thread's size. */
-export async function getThreadPage(db: Kysely<DB>, threadId: number, page: number, user: SessionUser | null, now = new Date()) {
+export async function getThreadPage(db: Kysely<DB>, threadId: number, page: number, user: SessionUser | null, readerLang: Lang, now = new Date()) {
   const { access, thread, week } = await loadThreadContext(db, threadId, user, now);
   const pageCount = Math.max(1, Math.ceil(thread.post_count / POSTS_PER_PAGE));
   if (page > pageCount) throw new DomainError('not_found');
@@ -122,7 +127,7 @@ export async function getThreadPage(db: Kysely<DB>, threadId: number, page: numb
       canReply: canWrite(access, week, thread.locked, now),
       canModerate: access.isOrganizer,
     },
-    posts: rows.map((row) => toPostView(row, viewer)),
+    posts: await withTranslations(db, rows.map((row) => toPostView(row, viewer)), { lang: readerLang, readingLangs: user?.readingLangs ?? [readerLang] }),
     page,
     pageCount,
     mustAnswerFirst,

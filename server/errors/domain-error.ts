@@ -14,6 +14,8 @@ export type ErrorCode =
   | 'edit_conflict'
   | 'too_long'
   | 'already_reported'
+  | 'task_taken'
+  | 'task_closed'
   | 'forum_not_open_for_enrolment'
   | 'origin_rejected'
   | 'rate_limited'
@@ -35,6 +37,8 @@ const statusByCode: Record<ErrorCode, number> = {
   edit_conflict: 409,
   too_long: 413,
   already_reported: 409,
+  task_taken: 409,
+  task_closed: 409,
   origin_rejected: 403,
   not_found: 404,
   forum_not_open_for_enrolment: 409,

@@ -10,6 +10,7 @@ import { findPost, setPostHidden } from '../discussions/posts.queries.ts';
 import { findThread, setThreadFlags } from '../discussions/threads.queries.ts';
 import { loadThreadContext } from '../discussions/write-context.ts';
 import { appendEvent } from '../realtime/events.queries.ts';
+import { queueTranslationTasks, withdrawTasks } from '../translations/tasks.queries.ts';
 import { insertReport, listAudit, listOpenReports, resolveReport, writeAudit } from './moderation.queries.ts';
 
 export async function updateThreadFlags(db: Kysely<DB>, user: SessionUser, threadId: number, flags: { pinned?: boolean; locked?: boolean }, now = new Date()) {
@@ -40,6 +41,9 @@ export async function setHidden(db: Kysely<DB>, user: SessionUser, postId: numbe
     if (!(await setPostHidden(trx, postId, hide && { by: user.id, reason: hide.reason }))) return;
     await writeAudit(trx, { forumId: thread.forum_id, actorId: user.id, action: hide ? 'hide' : 'unhide', targetType: 'post', targetId: postId, reason: hide?.reason });
     const row = (await findPost(trx, postId))!;
+    // No translation shows text its original no longer shows, and nobody translates it meanwhile.
+    if (hide) await withdrawTasks(trx, 'post', [postId], user.id);
+    else await queueTranslationTasks(trx, { forumId: thread.forum_id, weekId: thread.week_id, itemType: 'post', itemId: postId, sourceLang: row.original_lang, sourceRevision: row.revision });
     await appendEvent(trx, {
       forumId: thread.forum_id, weekId: thread.week_id, threadId: thread.id, type: hide ? 'post.hidden' : 'post.unhidden', payload: { post: publicView(row) },
     });

@@ -8,7 +8,7 @@ import type { DB } from '../db/schema.ts';
 export const EVENTS_CHANNEL = 'tertulia_events';
 const EVENT_ORDER_LOCK = 727_1;
 
-export type EventType = 'post.created' | 'post.edited' | 'post.hidden' | 'post.unhidden' | 'thread.created' | 'thread.updated';
+export type EventType = 'post.created' | 'post.edited' | 'post.hidden' | 'post.unhidden' | 'thread.created' | 'thread.updated' | 'translation.published';
 
 export interface NewEvent {
   forumId: number;

@@ -1,0 +1,149 @@
+// All SQL about translation tasks: queueing them as policy says, the atomic claim, and the queue.
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB, Lang, TaskStatus, TranslatableType } from '../db/schema.ts';
+
+type Handle = Kysely<DB> | Transaction<DB>;
+
+export interface TranslatableItem {
+  forumId: number;
+  weekId: number;
+  itemType: TranslatableType;
+  itemId: number;
+  sourceLang: Lang;
+  sourceRevision: number;
+}
+
+/**
+ * Queues a task for every language the forum's policy translates this original into, in the
+ * caller's transaction. Live tasks for an earlier revision are superseded, and the new one
+ * starts from their draft or from the published translation, so no work is thrown away.
+ */
+export async function queueTranslationTasks(trx: Transaction<DB>, item: TranslatableItem): Promise<number> {
+  const superseded = await trx.updateTable('translation_tasks')
+    .set({ status: 'superseded', closed_at: sql`now()`, claimed_by: null, claim_expires_at: null })
+    .where('item_type', '=', item.itemType).where('item_id', '=', item.itemId).where('status', 'in', ['open', 'claimed'])
+    .returning(['target_lang', 'draft_md'])
+    .execute();
+  const draftByLang = new Map(superseded.filter((t) => t.draft_md).map((t) => [t.target_lang, t.draft_md!]));
+  const rows = await trx.insertInto('translation_tasks')
+    .columns(['forum_id', 'week_id', 'item_type', 'item_id', 'source_lang', 'target_lang', 'source_revision', 'due_at', 'draft_md'])
+    .expression((eb) => eb.selectFrom('translation_rules')
+      .innerJoin('forums', 'forums.id', 'translation_rules.forum_id')
+      .leftJoin('translations', (join) => join
+        .on('translations.item_type', '=', item.itemType).on('translations.item_id', '=', item.itemId)
+        .onRef('translations.target_lang', '=', 'translation_rules.target_lang'))
+      .select([
+        // Typed literals: a bare parameter in an INSERT … SELECT list would be read as text.
+        sql<number>`${item.forumId}::int`.as('forum_id'), sql<number>`${item.weekId}::int`.as('week_id'),
+        sql<string>`${item.itemType}::text`.as('item_type'), sql<number>`${item.itemId}::int`.as('item_id'),
+        sql<string>`${item.sourceLang}::text`.as('source_lang'), 'translation_rules.target_lang',
+        sql<number>`${item.sourceRevision}::int`.as('source_revision'),
+        sql<Date>`now() + make_interval(hours => forums.translation_target_hours)`.as('due_at'),
+        sql<string | null>`translations.body_md`.as('draft_md'),
+      ])
+      .where('translation_rules.forum_id', '=', item.forumId)
+      .where('translation_rules.source_lang', '=', item.sourceLang)
+      // A translation already made of this revision needs no task.
+      .where((w) => w.or([w('translations.id', 'is', null), w('translations.source_revision', '<', item.sourceRevision)])))
+    .returning(['id', 'target_lang'])
+    .execute();
+  // A translator's unpublished draft for the old revision beats the old published text.
+  for (const row of rows) {
+    const draft = draftByLang.get(row.target_lang);
+    if (draft) await trx.updateTable('translation_tasks').set({ draft_md: draft }).where('id', '=', row.id).execute();
+  }
+  return rows.length;
+}
+
+/** Withdraws the live tasks of an original that readers can no longer see. */
+export async function withdrawTasks(trx: Transaction<DB>, itemType: TranslatableType, itemIds: number[], actorId: number): Promise<void> {
+  if (itemIds.length === 0) return;
+  await trx.updateTable('translation_tasks')
+    .set({ status: 'withdrawn', closed_at: sql`now()`, closed_by: actorId, claimed_by: null, claim_expires_at: null })
+    .where('item_type', '=', itemType).where('item_id', 'in', itemIds).where('status', 'in', ['open', 'claimed'])
+    .execute();
+}
+
+/** The claim's new expiry: now plus the forum's claim time. */
+function claimExpiry(now: Date) {
+  return sql<Date>`${now}::timestamptz + make_interval(mins => (SELECT translation_claim_minutes FROM forums WHERE forums.id = translation_tasks.forum_id))`;
+}
+
+/** Saves the holder's draft and extends their claim; undefined when they no longer hold it. */
+export function renewClaim(db: Handle, taskId: number, userId: number, now: Date, draftMd: string) {
+  return db.updateTable('translation_tasks')
+    .set({ draft_md: draftMd, draft_updated_at: now, claim_expires_at: claimExpiry(now) })
+    .where('id', '=', taskId).where('claimed_by', '=', userId).where('status', '=', 'claimed').where('claim_expires_at', '>', now)
+    .returning(['claim_expires_at']).executeTakeFirst();
+}
+
+/**
+ * Claims a task in one statement: it succeeds only if the task is open, or claimed with an
+ * expired claim, so of two translators racing exactly one gets the row back.
+ */
+export function claimTask(db: Handle, taskId: number, userId: number, now: Date) {
+  return db.updateTable('translation_tasks')
+    .set({ status: 'claimed', claimed_by: userId, claim_expires_at: claimExpiry(now) })
+    .where('id', '=', taskId)
+    .where((eb) => eb.or([
+      eb('status', '=', 'open'),
+      eb.and([eb('status', '=', 'claimed'), eb('claim_expires_at', '<=', now)]),
+    ]))
+    .returning(['id', 'claimed_by', 'claim_expires_at'])
+    .executeTakeFirst();
+}
+
+export function findTask(db: Handle, taskId: number) {
+  return db.selectFrom('translation_tasks').selectAll().where('id', '=', taskId).executeTakeFirst();
+}
+
+export function lockTask(trx: Transaction<DB>, taskId: number) {
+  return trx.selectFrom('translation_tasks').selectAll().where('id', '=', taskId).forUpdate().executeTakeFirst();
+}
+
+export async function setTaskStatus(trx: Transaction<DB>, taskId: number, status: TaskStatus, closedBy: number | null): Promise<void> {
+  const closing = status !== 'open' && status !== 'claimed';
+  await trx.updateTable('translation_tasks')
+    .set({ status, claimed_by: null, claim_expires_at: null, closed_at: closing ? sql`now()` : null, closed_by: closing ? closedBy : null })
+    .where('id', '=', taskId).execute();
+}
+
+export interface QueueFilter {
+  status?: 'open' | 'claimed' | 'mine' | 'published';
+  sourceLang?: Lang;
+  targetLang?: Lang;
+  weekNumber?: number;
+  kind?: TranslatableType;
+}
+
+/** The forum's queue: overdue first, then by due time. Expired claims count as open. */
+export function listTasks(db: Handle, forumId: number, userId: number, filter: QueueFilter, now: Date) {
+  return db.selectFrom('translation_tasks')
+    .leftJoin('weeks', 'weeks.id', 'translation_tasks.week_id')
+    .leftJoin('users as claimer', 'claimer.id', 'translation_tasks.claimed_by')
+    .select([
+      'translation_tasks.id', 'translation_tasks.item_type', 'translation_tasks.item_id', 'translation_tasks.source_lang',
+      'translation_tasks.target_lang', 'translation_tasks.source_revision', 'translation_tasks.status', 'translation_tasks.claimed_by',
+      'translation_tasks.claim_expires_at', 'translation_tasks.due_at', 'translation_tasks.created_at', 'weeks.number as week_number',
+      'claimer.display_name as claimer_name',
+    ])
+    .where('translation_tasks.forum_id', '=', forumId)
+    .$call((qb) => {
+      const expired = (eb: any) => eb.and([eb('translation_tasks.status', '=', 'claimed'), eb('translation_tasks.claim_expires_at', '<=', now)]);
+      switch (filter.status ?? 'open') {
+        case 'open': return qb.where((eb) => eb.or([eb('translation_tasks.status', '=', 'open'), expired(eb)]));
+        case 'claimed': return qb.where('translation_tasks.status', '=', 'claimed').where('translation_tasks.claim_expires_at', '>', now);
+        case 'mine': return qb.where('translation_tasks.status', '=', 'claimed').where('translation_tasks.claimed_by', '=', userId).where('translation_tasks.claim_expires_at', '>', now);
+        case 'published': return qb.where('translation_tasks.status', '=', 'published');
+      }
+    })
+    .$if(filter.sourceLang !== undefined, (qb) => qb.where('translation_tasks.source_lang', '=', filter.sourceLang!))
+    .$if(filter.targetLang !== undefined, (qb) => qb.where('translation_tasks.target_lang', '=', filter.targetLang!))
+    .$if(filter.weekNumber !== undefined, (qb) => qb.where('weeks.number', '=', filter.weekNumber!))
+    .$if(filter.kind !== undefined, (qb) => qb.where('translation_tasks.item_type', '=', filter.kind!))
+    .orderBy(sql`translation_tasks.due_at < ${now}`, 'desc')
+    .orderBy('translation_tasks.due_at')
+    .orderBy('translation_tasks.id')
+    .limit(200)
+    .execute();
+}

@@ -1,0 +1,67 @@
+// All SQL about published translations and the originals they translate.
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB, Lang, TranslatableType, TranslatorRole } from '../db/schema.ts';
+
+type Handle = Kysely<DB> | Transaction<DB>;
+
+/** The original's text and current revision, whatever kind of item it is. */
+export async function findOriginal(db: Handle, itemType: TranslatableType, itemId: number) {
+  if (itemType === 'post') {
+    const post = await db.selectFrom('posts').innerJoin('threads', 'threads.id', 'posts.thread_id')
+      .select(['posts.id', 'posts.body_md', 'posts.body_html', 'posts.original_lang', 'posts.revision', 'posts.author_id', 'posts.hidden_at',
+        'threads.id as thread_id', 'threads.week_id', 'threads.forum_id'])
+      .where('posts.id', '=', itemId).executeTakeFirst();
+    return post && {
+      markdown: post.body_md, html: post.body_html, lang: post.original_lang, revision: post.revision, authorId: post.author_id,
+      hidden: post.hidden_at !== null, threadId: post.thread_id, weekId: post.week_id, forumId: post.forum_id,
+    };
+  }
+  const thread = await db.selectFrom('threads').selectAll().where('id', '=', itemId).executeTakeFirst();
+  return thread && {
+    markdown: thread.title, html: escapeHtml(thread.title), lang: thread.original_lang, revision: 1, authorId: thread.author_id,
+    hidden: false, threadId: thread.id, weekId: thread.week_id, forumId: thread.forum_id,
+  };
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** Inserts or revises the one translation of an item into a language, keeping every revision. */
+export async function upsertTranslation(trx: Transaction<DB>, translation: {
+  forumId: number; itemType: TranslatableType; itemId: number; sourceLang: Lang; targetLang: Lang; sourceRevision: number;
+  bodyMd: string; bodyHtml: string; translatorId: number; translatorRole: TranslatorRole;
+}): Promise<{ id: number; revision: number }> {
+  const row = await trx.insertInto('translations').values({
+    forum_id: translation.forumId, item_type: translation.itemType, item_id: translation.itemId, source_lang: translation.sourceLang,
+    target_lang: translation.targetLang, source_revision: translation.sourceRevision, body_md: translation.bodyMd,
+    body_html: translation.bodyHtml, translator_id: translation.translatorId, translator_role: translation.translatorRole,
+  }).onConflict((oc) => oc.columns(['item_type', 'item_id', 'target_lang']).doUpdateSet((eb) => ({
+    source_revision: eb.ref('excluded.source_revision'), body_md: eb.ref('excluded.body_md'), body_html: eb.ref('excluded.body_html'),
+    translator_id: eb.ref('excluded.translator_id'), translator_role: eb.ref('excluded.translator_role'),
+    revision: sql`translations.revision + 1`, updated_at: sql`now()`,
+  }))).returning(['id', 'revision']).executeTakeFirstOrThrow();
+  await trx.insertInto('translation_revisions').values({
+    translation_id: row.id, revision: row.revision, source_revision: translation.sourceRevision, body_md: translation.bodyMd, translator_id: translation.translatorId,
+  }).execute();
+  return row;
+}
+
+/** Published translations of several items into one language, with their translators. */
+export function findTranslations(db: Handle, itemType: TranslatableType, itemIds: number[], targetLang: Lang) {
+  if (itemIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('translations').innerJoin('users', 'users.id', 'translations.translator_id')
+    .select(['translations.item_id', 'translations.target_lang', 'translations.body_html', 'translations.source_revision',
+      'translations.translator_role', 'translations.published_at', 'users.display_name as translator_name'])
+    .where('item_type', '=', itemType).where('item_id', 'in', itemIds).where('target_lang', '=', targetLang)
+    .execute();
+}
+
+/** Items among these that have a live task into a language (shown as "translation pending"). */
+export async function findPendingItems(db: Handle, itemType: TranslatableType, itemIds: number[], targetLang: Lang): Promise<Set<number>> {
+  if (itemIds.length === 0) return new Set();
+  const rows = await db.selectFrom('translation_tasks').select('item_id')
+    .where('item_type', '=', itemType).where('item_id', 'in', itemIds).where('target_lang', '=', targetLang)
+    .where('status', 'in', ['open', 'claimed']).execute();
+  return new Set(rows.map((row) => row.item_id));
+}
