@@ -42,8 +42,9 @@ const statements = [
       source_lang text NOT NULL CHECK (source_lang IN ('en', 'es', 'fr')),
       target_lang text NOT NULL CHECK (target_lang IN ('en', 'es', 'fr')),
       source_revision integer NOT NULL,
-      status text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'claimed', 'published', 'withdrawn', 'superseded')),
+      status text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'claimed', 'in_review', 'published', 'withdrawn', 'superseded')),
       claimed_by integer REFERENCES users (id),
+      translated_by integer REFERENCES users (id),
       claim_expires_at timestamptz,
       draft_md text,
       draft_updated_at timestamptz,
@@ -54,7 +55,12 @@ const statements = [
       CHECK ((status = 'claimed') = (claimed_by IS NOT NULL AND claim_expires_at IS NOT NULL))
     )`,
   // At most one live task per item and target language; done ones stay as history.
-  `CREATE UNIQUE INDEX translation_tasks_live_idx ON translation_tasks (item_type, item_id, target_lang) WHERE status IN ('open', 'claimed')`,
+  `CREATE UNIQUE INDEX translation_tasks_live_idx ON translation_tasks (item_type, item_id, target_lang) WHERE status IN ('open', 'claimed', 'in_review')`,
+  `CREATE TABLE translation_task_skips (
+      task_id integer NOT NULL REFERENCES translation_tasks (id) ON DELETE CASCADE,
+      user_id integer NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+      PRIMARY KEY (task_id, user_id)
+    )`,
   `CREATE INDEX translation_tasks_queue_idx ON translation_tasks (forum_id, status, due_at)`,
   `CREATE TABLE glossary_terms (
       id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -73,6 +79,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await sql`DROP TABLE glossary_terms, translation_tasks, translation_revisions, translations`.execute(db);
+  await sql`DROP TABLE glossary_terms, translation_task_skips, translation_tasks, translation_revisions, translations`.execute(db);
   await sql`ALTER TABLE forums DROP COLUMN translation_claim_minutes, DROP COLUMN translation_review_required`.execute(db);
 }

@@ -28,6 +28,8 @@ import discussionsRoutes from './discussions/discussions.routes.ts';
 import draftsRoutes from './discussions/drafts.routes.ts';
 import moderationRoutes from './moderation/moderation.routes.ts';
 import translationsRoutes from './translations/translations.routes.ts';
+import glossaryRoutes from './translations/glossary.routes.ts';
+import translationAdminRoutes from './translations/translation-admin.routes.ts';
 
 export interface BuildAppOptions {
   config: Config;
@@ -91,6 +93,8 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
   await app.register(draftsRoutes);
   await app.register(moderationRoutes);
   await app.register(translationsRoutes);
+  await app.register(glossaryRoutes);
+  await app.register(translationAdminRoutes);
 
   const indexHtml = path.join(config.staticDir, 'index.html');
   const hasSpa = existsSync(indexHtml);

@@ -219,7 +219,7 @@ export interface EventsTable {
 
 export type TranslatableType = 'post' | 'thread_title';
 export type TranslatorRole = 'organizer' | 'translator' | 'author';
-export type TaskStatus = 'open' | 'claimed' | 'published' | 'withdrawn' | 'superseded';
+export type TaskStatus = 'open' | 'claimed' | 'in_review' | 'published' | 'withdrawn' | 'superseded';
 
 export interface TranslationsTable {
   id: Generated<number>;
@@ -259,6 +259,8 @@ export interface TranslationTasksTable {
   source_revision: number;
   status: Generated<TaskStatus>;
   claimed_by: number | null;
+  /** Who wrote the translation awaiting review. */
+  translated_by: number | null;
   claim_expires_at: NullableTimestamp;
   draft_md: string | null;
   draft_updated_at: NullableTimestamp;
@@ -302,6 +304,7 @@ export interface DB {
   translation_revisions: TranslationRevisionsTable;
   translation_tasks: TranslationTasksTable;
   glossary_terms: GlossaryTermsTable;
+  translation_task_skips: { task_id: number; user_id: number };
 }
 
 export type User = Selectable<UsersTable>;

@@ -16,6 +16,9 @@ export type ErrorCode =
   | 'already_reported'
   | 'task_taken'
   | 'task_closed'
+  | 'review_by_another'
+  | 'not_a_translator'
+  | 'invalid_csv'
   | 'forum_not_open_for_enrolment'
   | 'origin_rejected'
   | 'rate_limited'
@@ -39,6 +42,9 @@ const statusByCode: Record<ErrorCode, number> = {
   already_reported: 409,
   task_taken: 409,
   task_closed: 409,
+  review_by_another: 409,
+  not_a_translator: 409,
+  invalid_csv: 400,
   origin_rejected: 403,
   not_found: 404,
   forum_not_open_for_enrolment: 409,

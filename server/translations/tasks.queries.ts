@@ -4,6 +4,9 @@ import type { DB, Lang, TaskStatus, TranslatableType } from '../db/schema.ts';
 
 type Handle = Kysely<DB> | Transaction<DB>;
 
+/** Tasks still to be done: one of these per item and language at most. */
+export const LIVE_STATUSES: TaskStatus[] = ['open', 'claimed', 'in_review'];
+
 export interface TranslatableItem {
   forumId: number;
   weekId: number;
@@ -21,7 +24,7 @@ export interface TranslatableItem {
 export async function queueTranslationTasks(trx: Transaction<DB>, item: TranslatableItem): Promise<number> {
   const superseded = await trx.updateTable('translation_tasks')
     .set({ status: 'superseded', closed_at: sql`now()`, claimed_by: null, claim_expires_at: null })
-    .where('item_type', '=', item.itemType).where('item_id', '=', item.itemId).where('status', 'in', ['open', 'claimed'])
+    .where('item_type', '=', item.itemType).where('item_id', '=', item.itemId).where('status', 'in', LIVE_STATUSES)
     .returning(['target_lang', 'draft_md'])
     .execute();
   const draftByLang = new Map(superseded.filter((t) => t.draft_md).map((t) => [t.target_lang, t.draft_md!]));
@@ -60,7 +63,7 @@ export async function withdrawTasks(trx: Transaction<DB>, itemType: Translatable
   if (itemIds.length === 0) return;
   await trx.updateTable('translation_tasks')
     .set({ status: 'withdrawn', closed_at: sql`now()`, closed_by: actorId, claimed_by: null, claim_expires_at: null })
-    .where('item_type', '=', itemType).where('item_id', 'in', itemIds).where('status', 'in', ['open', 'claimed'])
+    .where('item_type', '=', itemType).where('item_id', 'in', itemIds).where('status', 'in', LIVE_STATUSES)
     .execute();
 }
 
@@ -109,7 +112,7 @@ export async function setTaskStatus(trx: Transaction<DB>, taskId: number, status
 }
 
 export interface QueueFilter {
-  status?: 'open' | 'claimed' | 'mine' | 'published';
+  status?: 'open' | 'claimed' | 'mine' | 'in_review' | 'published';
   sourceLang?: Lang;
   targetLang?: Lang;
   weekNumber?: number;
@@ -131,7 +134,10 @@ export function listTasks(db: Handle, forumId: number, userId: number, filter: Q
     .$call((qb) => {
       const expired = (eb: any) => eb.and([eb('translation_tasks.status', '=', 'claimed'), eb('translation_tasks.claim_expires_at', '<=', now)]);
       switch (filter.status ?? 'open') {
-        case 'open': return qb.where((eb) => eb.or([eb('translation_tasks.status', '=', 'open'), expired(eb)]));
+        case 'open': return qb.where((eb) => eb.or([eb('translation_tasks.status', '=', 'open'), expired(eb)]))
+          .where((eb) => eb.not(eb.exists(eb.selectFrom('translation_task_skips').select('task_id')
+            .whereRef('translation_task_skips.task_id', '=', 'translation_tasks.id').where('translation_task_skips.user_id', '=', userId))));
+        case 'in_review': return qb.where('translation_tasks.status', '=', 'in_review');
         case 'claimed': return qb.where('translation_tasks.status', '=', 'claimed').where('translation_tasks.claim_expires_at', '>', now);
         case 'mine': return qb.where('translation_tasks.status', '=', 'claimed').where('translation_tasks.claimed_by', '=', userId).where('translation_tasks.claim_expires_at', '>', now);
         case 'published': return qb.where('translation_tasks.status', '=', 'published');

@@ -1,6 +1,7 @@
 // All SQL about published translations and the originals they translate.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB, Lang, TranslatableType, TranslatorRole } from '../db/schema.ts';
+import { LIVE_STATUSES } from './tasks.queries.ts';
 
 type Handle = Kysely<DB> | Transaction<DB>;
 
@@ -62,6 +63,6 @@ export async function findPendingItems(db: Handle, itemType: TranslatableType, i
   if (itemIds.length === 0) return new Set();
   const rows = await db.selectFrom('translation_tasks').select('item_id')
     .where('item_type', '=', itemType).where('item_id', 'in', itemIds).where('target_lang', '=', targetLang)
-    .where('status', 'in', ['open', 'claimed']).execute();
+    .where('status', 'in', LIVE_STATUSES).execute();
   return new Set(rows.map((row) => row.item_id));
 }

@@ -1,75 +1,106 @@
-// Translation routes. Access: the queue, claims, drafts and publishing belong to the forum's
-// translators and organizers; an author may translate their own post. Checked by the service.
+// Translation queue and editor routes. Access: the forum's translators and organizers
+// (reassigning and requesting extra translations: organizers); an author may translate their
+// own post. The services check the forum role.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { DateTimeSchema, errorResponses, HtmlSchema, LangSchema } from '../http/common.schemas.ts';
+import { errorResponses } from '../http/common.schemas.ts';
 import { requireUser } from '../http/access.ts';
-import { Body, IdParams } from '../discussions/discussions.schemas.ts';
+import { IdParams } from '../discussions/discussions.schemas.ts';
 import { SlugParams } from '../forums/forums.schemas.ts';
-import { claim, listQueue, publish, release, saveTaskDraft, translateOwnPost } from './translations.service.ts';
+import { approve, publish, reject, requestTranslation, translateOwnPost } from './publishing.service.ts';
+import { claim, listQueue, reassign, release, saveTaskDraft, skip, taskDetail } from './queue.service.ts';
+import {
+  ApproveBody, ClaimResponse, DraftBody, OwnTranslationBody, PublishResponse, QueueQuery, QueueResponse, ReassignBody, RequestBody,
+  TaskDetailResponse, TranslationBody,
+} from './translations.schemas.ts';
 
-const Kind = Type.Union([Type.Literal('post'), Type.Literal('thread_title')]);
-const Task = Type.Object({
-  id: Type.Integer(), kind: Kind, itemId: Type.Integer(), threadId: Type.Union([Type.Integer(), Type.Null()]),
-  weekNumber: Type.Union([Type.Integer(), Type.Null()]), sourceLang: LangSchema, targetLang: LangSchema, sourceRevision: Type.Integer(),
-  source: HtmlSchema,
-  status: Type.Union([Type.Literal('open'), Type.Literal('claimed'), Type.Literal('published'), Type.Literal('withdrawn'), Type.Literal('superseded')]),
-  claimedBy: Type.Union([Type.Object({ id: Type.Integer(), displayName: Type.String() }), Type.Null()]),
-  claimExpiresAt: Type.Union([DateTimeSchema, Type.Null()]),
-  dueAt: DateTimeSchema, overdue: Type.Boolean(), createdAt: DateTimeSchema,
-});
-const Claim = Type.Object({ claimExpiresAt: DateTimeSchema });
 const NoContent = { 204: Type.Null(), ...errorResponses };
+const tags = ['translations'];
 
 const translationsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/api/forums/:slug/translation-tasks', {
     config: { access: 'user' },
-    schema: {
-      tags: ['translations'], params: SlugParams,
-      querystring: Type.Object({
-        status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('claimed'), Type.Literal('mine'), Type.Literal('published')])),
-        source: Type.Optional(LangSchema), target: Type.Optional(LangSchema),
-        week: Type.Optional(Type.Integer({ minimum: 1, maximum: 52 })), kind: Type.Optional(Kind),
-      }),
-      response: { 200: Type.Object({ tasks: Type.Array(Task) }), ...errorResponses },
-    },
+    schema: { tags, params: SlugParams, querystring: QueueQuery, response: { 200: QueueResponse, ...errorResponses } },
   }, async (request) => {
     const { status, source, target, week, kind } = request.query;
-    return { tasks: await listQueue(app.db, request.params.slug, requireUser(request), { status, sourceLang: source, targetLang: target, weekNumber: week, kind }) };
+    const filter = { status, sourceLang: source, targetLang: target, weekNumber: week, kind };
+    return { tasks: await listQueue(app.db, request.params.slug, requireUser(request), filter) };
   });
+
+  app.get('/api/translation-tasks/:id', {
+    config: { access: 'user' },
+    schema: { tags, params: IdParams, response: { 200: TaskDetailResponse, ...errorResponses } },
+  }, async (request) => ({ task: await taskDetail(app.db, request.params.id, requireUser(request)) }));
 
   app.post('/api/translation-tasks/:id/claim', {
     config: { access: 'user' },
-    schema: { tags: ['translations'], params: IdParams, response: { 200: Claim, ...errorResponses } },
+    schema: { tags, params: IdParams, response: { 200: ClaimResponse, ...errorResponses } },
   }, async (request) => claim(app.db, request.params.id, requireUser(request)));
 
   app.post('/api/translation-tasks/:id/release', {
     config: { access: 'user' },
-    schema: { tags: ['translations'], params: IdParams, response: NoContent },
+    schema: { tags, params: IdParams, response: NoContent },
   }, async (request, reply) => {
     await release(app.db, request.params.id, requireUser(request));
     return reply.code(204).send(null);
   });
 
+  app.post('/api/translation-tasks/:id/skip', {
+    config: { access: 'user' },
+    schema: { tags, params: IdParams, response: NoContent },
+  }, async (request, reply) => {
+    await skip(app.db, request.params.id, requireUser(request));
+    return reply.code(204).send(null);
+  });
+
+  app.post('/api/translation-tasks/:id/reassign', {
+    config: { access: 'user' },
+    schema: { tags, params: IdParams, body: ReassignBody, response: NoContent },
+  }, async (request, reply) => {
+    await reassign(app.db, request.params.id, requireUser(request), request.body.userId);
+    return reply.code(204).send(null);
+  });
+
   app.put('/api/translation-tasks/:id/draft', {
     config: { access: 'user' },
-    schema: { tags: ['translations'], params: IdParams, body: Type.Object({ bodyMd: Type.String({ maxLength: 50_000 }) }), response: { 200: Claim, ...errorResponses } },
+    schema: { tags, params: IdParams, body: DraftBody, response: { 200: ClaimResponse, ...errorResponses } },
   }, async (request) => saveTaskDraft(app.db, request.params.id, requireUser(request), request.body.bodyMd));
 
   app.post('/api/translation-tasks/:id/publish', {
     config: { access: 'user' },
-    schema: { tags: ['translations'], params: IdParams, body: Type.Object({ bodyMd: Body }), response: NoContent },
+    schema: { tags, params: IdParams, body: TranslationBody, response: { 200: PublishResponse, ...errorResponses } },
+  }, async (request) => ({ status: await publish(app.db, request.params.id, requireUser(request), request.body.bodyMd) }));
+
+  app.post('/api/translation-tasks/:id/approve', {
+    config: { access: 'user' },
+    schema: { tags, params: IdParams, body: ApproveBody, response: NoContent },
   }, async (request, reply) => {
-    await publish(app.db, request.params.id, requireUser(request), request.body.bodyMd);
+    await approve(app.db, request.params.id, requireUser(request), request.body.bodyMd);
+    return reply.code(204).send(null);
+  });
+
+  app.post('/api/translation-tasks/:id/reject', {
+    config: { access: 'user' },
+    schema: { tags, params: IdParams, response: NoContent },
+  }, async (request, reply) => {
+    await reject(app.db, request.params.id, requireUser(request));
     return reply.code(204).send(null);
   });
 
   app.post('/api/posts/:id/translations', {
     config: { access: 'user' },
-    schema: { tags: ['translations'], params: IdParams, body: Type.Object({ targetLang: LangSchema, bodyMd: Body }), response: NoContent },
+    schema: { tags, params: IdParams, body: OwnTranslationBody, response: NoContent },
   }, async (request, reply) => {
     await translateOwnPost(app.db, request.params.id, requireUser(request), request.body.targetLang, request.body.bodyMd);
     return reply.code(204).send(null);
+  });
+
+  app.post('/api/translation-requests', {
+    config: { access: 'user' },
+    schema: { tags, body: RequestBody, response: { 201: Type.Object({ taskId: Type.Integer() }), ...errorResponses } },
+  }, async (request, reply) => {
+    const taskId = await requestTranslation(app.db, requireUser(request), { itemType: request.body.kind, itemId: request.body.itemId, targetLang: request.body.targetLang });
+    return reply.code(201).send({ taskId });
   });
 };
 

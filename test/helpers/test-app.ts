@@ -20,6 +20,7 @@ export interface TestApp {
   post(url: string): request.Test;
   patch(url: string): request.Test;
   put(url: string): request.Test;
+  delete(url: string): request.Test;
   close(): Promise<void>;
 }
 
@@ -47,6 +48,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     post: (url) => request(app.server).post(url).set('Origin', ORIGIN),
     patch: (url) => request(app.server).patch(url).set('Origin', ORIGIN),
     put: (url) => request(app.server).put(url).set('Origin', ORIGIN),
+    delete: (url) => request(app.server).delete(url).set('Origin', ORIGIN),
     async close() {
       await app.close();
       await testDatabase.drop();

@@ -2,7 +2,7 @@
 // that expire, publishing and what each reader then sees.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureAccount } from '../../server/auth/accounts.service.ts';
-import { claim } from '../../server/translations/translations.service.ts';
+import { claim } from '../../server/translations/queue.service.ts';
 import { validateSessionToken } from '../../server/auth/session.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { importFixture, LIVE, member, reply, startThread, type Member } from '../helpers/forum-fixture.ts';
@@ -101,7 +101,7 @@ describe('publishing and reading', () => {
     const task = await t.db.selectFrom('translation_tasks').select('id').where('item_id', '=', post.id).where('item_type', '=', 'post').executeTakeFirstOrThrow();
     await t.post(`/api/translation-tasks/${task.id}/claim`).set('Cookie', translator.cookie).expect(200);
     await t.put(`/api/translation-tasks/${task.id}/draft`).set('Cookie', translator.cookie).send({ bodyMd: 'The solidarity' }).expect(200);
-    await t.post(`/api/translation-tasks/${task.id}/publish`).set('Cookie', translator.cookie).send({ bodyMd: 'The **solidarity economy** grows' }).expect(204);
+    await t.post(`/api/translation-tasks/${task.id}/publish`).set('Cookie', translator.cookie).send({ bodyMd: 'The **solidarity economy** grows' }).expect(200);
 
     const english = (await t.get(`/api/threads/${threadId}`).set('Cookie', sarah.cookie).expect(200)).body.posts[1];
     expect(english).toMatchObject({
@@ -118,7 +118,7 @@ describe('publishing and reading', () => {
     const post = await reply(t, lucia, threadId, { bodyMd: 'Versión uno', lang: 'es' });
     const task = await t.db.selectFrom('translation_tasks').select('id').where('item_id', '=', post.id).where('item_type', '=', 'post').executeTakeFirstOrThrow();
     await t.post(`/api/translation-tasks/${task.id}/claim`).set('Cookie', organizer.cookie).expect(200);
-    await t.post(`/api/translation-tasks/${task.id}/publish`).set('Cookie', organizer.cookie).send({ bodyMd: 'Version one' }).expect(204);
+    await t.post(`/api/translation-tasks/${task.id}/publish`).set('Cookie', organizer.cookie).send({ bodyMd: 'Version one' }).expect(200);
     await t.patch(`/api/posts/${post.id}`).set('Cookie', lucia.cookie).send({ bodyMd: 'Versión dos', lang: 'es', baseRevision: 1 }).expect(200);
 
     const seen = (await t.get(`/api/threads/${threadId}`).set('Cookie', sarah.cookie).expect(200)).body.posts[1];

@@ -1,0 +1,159 @@
+// The translation queue for translators and organizers: listing, the atomic claim that
+// returns to the queue when it expires, release, skip, reassignment, drafts, and the task as
+// the editor shows it (source paragraphs, glossary terms found, the diff of an edited original).
+import type { Kysely } from 'kysely';
+import type { SessionUser } from '../auth/session.ts';
+import type { DB, TranslatorRole } from '../db/schema.ts';
+import { DomainError } from '../errors/domain-error.ts';
+import { diffWords } from 'diff';
+import { sql } from 'kysely';
+import { assertOrganizer, forumAccessById, forumAccessBySlug, type ForumAccess } from '../forums/forum-access.ts';
+import { findRoles } from '../forums/forums.queries.ts';
+import { listGlossary } from './glossary.queries.ts';
+import { findGlossaryTerms } from './glossary-match.ts';
+import { claimTask, findTask, listTasks, LIVE_STATUSES, lockTask, renewClaim, setTaskStatus, type QueueFilter } from './tasks.queries.ts';
+import { findOriginal } from './translations.queries.ts';
+
+export function assertTranslator(access: ForumAccess): void {
+  if (!access.user) throw new DomainError('sign_in_required');
+  if (!access.isOrganizer && !access.roles.includes('translator')) throw new DomainError('forbidden');
+}
+
+export function translatorRole(access: ForumAccess): TranslatorRole {
+  return access.isOrganizer ? 'organizer' : 'translator';
+}
+
+export async function taskWithAccess(db: Kysely<DB>, taskId: number, user: SessionUser) {
+  const task = await findTask(db, taskId);
+  if (!task) throw new DomainError('not_found');
+  const access = await forumAccessById(db, task.forum_id, user);
+  assertTranslator(access);
+  return { task, access };
+}
+
+export async function listQueue(db: Kysely<DB>, slug: string, user: SessionUser, filter: QueueFilter, now = new Date()) {
+  const access = await forumAccessBySlug(db, slug, user);
+  assertTranslator(access);
+  const tasks = await listTasks(db, access.forum.id, user.id, filter, now);
+  const sources = new Map<string, Awaited<ReturnType<typeof findOriginal>>>();
+  // At most 200 rows; the originals are read per row to keep one code path per item kind.
+  for (const task of tasks) sources.set(`${task.item_type}:${task.item_id}`, await findOriginal(db, task.item_type, task.item_id));
+  return tasks.map((task) => {
+    const source = sources.get(`${task.item_type}:${task.item_id}`);
+    const claimed = task.status === 'claimed' && task.claim_expires_at !== null && task.claim_expires_at > now;
+    return {
+      id: task.id,
+      kind: task.item_type,
+      itemId: task.item_id,
+      threadId: source?.threadId ?? null,
+      weekNumber: task.week_number,
+      sourceLang: task.source_lang,
+      targetLang: task.target_lang,
+      sourceRevision: task.source_revision,
+      source: { lang: task.source_lang, html: source?.html ?? '' },
+      status: claimed ? ('claimed' as const) : task.status === 'claimed' ? ('open' as const) : task.status,
+      claimedBy: claimed ? { id: task.claimed_by!, displayName: task.claimer_name ?? '' } : null,
+      claimExpiresAt: claimed ? task.claim_expires_at!.toISOString() : null,
+      dueAt: task.due_at.toISOString(),
+      overdue: task.due_at <= now,
+      createdAt: task.created_at.toISOString(),
+    };
+  });
+}
+
+export async function claim(db: Kysely<DB>, taskId: number, user: SessionUser, now = new Date()) {
+  const { task } = await taskWithAccess(db, taskId, user);
+  if (task.status !== 'open' && task.status !== 'claimed') throw new DomainError('task_closed');
+  const won = await claimTask(db, taskId, user.id, now);
+  if (!won) {
+    const current = await db.selectFrom('translation_tasks').innerJoin('users', 'users.id', 'translation_tasks.claimed_by')
+      .select('users.display_name').where('translation_tasks.id', '=', taskId).executeTakeFirst();
+    throw new DomainError('task_taken', { name: current?.display_name ?? '?' });
+  }
+  return { claimExpiresAt: won.claim_expires_at!.toISOString() };
+}
+
+/** Gives a claimed task back to the queue; its claimer or an organizer may. */
+export async function release(db: Kysely<DB>, taskId: number, user: SessionUser) {
+  const { task, access } = await taskWithAccess(db, taskId, user);
+  if (task.status !== 'claimed') throw new DomainError('task_closed');
+  if (task.claimed_by !== user.id && !access.isOrganizer) throw new DomainError('forbidden');
+  await db.transaction().execute((trx) => setTaskStatus(trx, taskId, 'open', null));
+}
+
+/** Saves the claimer's draft and extends the claim, so steady work never loses the task. */
+export async function saveTaskDraft(db: Kysely<DB>, taskId: number, user: SessionUser, bodyMd: string, now = new Date()) {
+  const { task } = await taskWithAccess(db, taskId, user);
+  if (task.status !== 'claimed' || task.claimed_by !== user.id) throw new DomainError('task_taken', { name: '?' });
+  const renewed = await renewClaim(db, taskId, user.id, now, bodyMd);
+  if (!renewed) throw new DomainError('task_taken', { name: '?' });
+  return { claimExpiresAt: renewed.claim_expires_at!.toISOString() };
+}
+
+
+/** Hides a task from this translator's open queue; others still see it. */
+export async function skip(db: Kysely<DB>, taskId: number, user: SessionUser) {
+  await taskWithAccess(db, taskId, user);
+  await db.insertInto('translation_task_skips').values({ task_id: taskId, user_id: user.id }).onConflict((oc) => oc.doNothing()).execute();
+}
+
+/** An organizer gives a live task to a translator of the forum, whoever held it. */
+export async function reassign(db: Kysely<DB>, taskId: number, user: SessionUser, assigneeId: number, now = new Date()) {
+  const { task, access } = await taskWithAccess(db, taskId, user);
+  assertOrganizer(access);
+  const roles = await findRoles(db, task.forum_id, assigneeId);
+  if (!roles.includes('translator') && !roles.includes('organizer')) throw new DomainError('not_a_translator');
+  const updated = await db.updateTable('translation_tasks')
+    .set({ status: 'claimed', claimed_by: assigneeId, claim_expires_at: sql<Date>`${now}::timestamptz + make_interval(mins => ${access.forum.translation_claim_minutes})` })
+    .where('id', '=', taskId).where('status', 'in', ['open', 'claimed']).returning('id').executeTakeFirst();
+  if (!updated) throw new DomainError('task_closed');
+}
+
+/** The task as the editor shows it. */
+export async function taskDetail(db: Kysely<DB>, taskId: number, user: SessionUser, now = new Date()) {
+  const { task } = await taskWithAccess(db, taskId, user);
+  const [original, terms, previous] = await Promise.all([
+    findOriginal(db, task.item_type, task.item_id),
+    listGlossary(db, task.forum_id),
+    db.selectFrom('translations').select(['body_md', 'source_revision']).where('item_type', '=', task.item_type)
+      .where('item_id', '=', task.item_id).where('target_lang', '=', task.target_lang).executeTakeFirst(),
+  ]);
+  if (!original) throw new DomainError('not_found');
+  let sourceDiff: { value: string; change: 'added' | 'removed' | 'same' }[] | null = null;
+  if (previous && task.item_type === 'post' && previous.source_revision < task.source_revision) {
+    const revisions = await db.selectFrom('post_revisions').select(['revision', 'body_md']).where('post_id', '=', task.item_id)
+      .where('revision', 'in', [previous.source_revision, task.source_revision]).execute();
+    const before = revisions.find((r) => r.revision === previous.source_revision)?.body_md ?? '';
+    const after = revisions.find((r) => r.revision === task.source_revision)?.body_md ?? original.markdown;
+    sourceDiff = diffWords(before, after).map((part) => ({ value: part.value, change: part.added ? 'added' : part.removed ? 'removed' : 'same' }));
+  }
+  const claimed = task.status === 'claimed' && task.claim_expires_at !== null && task.claim_expires_at > now;
+  return {
+    id: task.id,
+    kind: task.item_type,
+    itemId: task.item_id,
+    threadId: original.threadId,
+    status: claimed ? task.status : task.status === 'claimed' ? 'open' : task.status,
+    mine: claimed && task.claimed_by === user.id,
+    claimExpiresAt: claimed ? task.claim_expires_at!.toISOString() : null,
+    sourceLang: task.source_lang,
+    targetLang: task.target_lang,
+    sourceRevision: task.source_revision,
+    currentSourceRevision: original.revision,
+    source: { lang: original.lang, markdown: original.markdown, html: original.html, paragraphs: splitParagraphs(original.markdown) },
+    glossary: findGlossaryTerms(original.markdown, original.lang, terms).map((match) => {
+      const term = terms.find((t) => t.id === match.termId)!;
+      return { ...match, rendering: term[task.target_lang], note: term.note };
+    }),
+    draft: task.draft_md,
+    translatedBy: task.translated_by,
+    previousTranslation: previous ? { markdown: previous.body_md, sourceRevision: previous.source_revision } : null,
+    sourceDiff,
+    dueAt: task.due_at.toISOString(),
+  };
+}
+
+/** Markdown paragraphs, the unit the editor aligns source and translation by. */
+export function splitParagraphs(markdown: string): string[] {
+  return markdown.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+}
