@@ -27,7 +27,7 @@ const discussionsRoutes: FastifyPluginAsyncTypebox<DiscussionRoutesOptions> = as
   app.get('/api/forums/:slug/weeks/:number/threads', {
     config: { access: 'public' },
     schema: { tags: ['discussions'], params: WeekParams, response: { 200: ThreadListResponse, ...errorResponses } },
-  }, async (request) => listThreads(app.db, request.params.slug, request.params.number, request.user));
+  }, async (request) => listThreads(app.db, request.params.slug, request.params.number, request.user, request.lang));
 
   app.post('/api/forums/:slug/weeks/:number/threads', {
     config: { access: 'user', rateLimit: postRateLimit },

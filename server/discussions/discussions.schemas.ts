@@ -10,6 +10,11 @@ export const IdempotencyKey = Type.String({ format: 'uuid' });
 export const Body = Type.String({ minLength: 1, maxLength: MAX_BODY_LENGTH });
 const DraftKey = Type.String({ pattern: '^(thread:week:\\d+|reply:thread:\\d+|reply:post:\\d+|edit:post:\\d+)$' });
 
+const TranslatorSchema = Type.Object({
+  displayName: Type.String(),
+  role: Type.Union([Type.Literal('organizer'), Type.Literal('translator'), Type.Literal('author')]),
+});
+
 export const PostSchema = Type.Object({
   id: Type.Integer(),
   threadId: Type.Integer(),
@@ -29,7 +34,7 @@ export const PostSchema = Type.Object({
   translation: Type.Union([Type.Object({
     lang: LangSchema,
     html: Type.String(),
-    translator: Type.Object({ displayName: Type.String(), role: Type.Union([Type.Literal('organizer'), Type.Literal('translator'), Type.Literal('author')]) }),
+    translator: TranslatorSchema,
     outdated: Type.Boolean(),
   }), Type.Null()]),
   translationPending: Type.Boolean(),
@@ -39,6 +44,12 @@ const threadSummaryProperties = {
   id: Type.Integer(),
   kind: Type.Union([Type.Literal('discussion'), Type.Literal('prompt')]),
   title: TextSchema,
+  /** The title in the reader's language when they do not read the original's. */
+  titleTranslation: Type.Union([Type.Object({
+    lang: LangSchema,
+    value: Type.String(),
+    translator: TranslatorSchema,
+  }), Type.Null()]),
   requiresOwnAnswer: Type.Boolean(),
   pinned: Type.Boolean(),
   locked: Type.Boolean(),

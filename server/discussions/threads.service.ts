@@ -11,7 +11,7 @@ import { appendEvent } from '../realtime/events.queries.ts';
 import { queueTranslationTasks } from '../translations/tasks.queries.ts';
 import { deleteDraft } from './drafts.queries.ts';
 import { toPostView } from './post-view.ts';
-import { withTranslations } from '../translations/reader-view.ts';
+import { readerOf, withTitleTranslations, withTranslations, type TitleTranslation } from '../translations/reader-view.ts';
 import { findFirstPost, findPost, findThreadPage, insertPost, lockIdempotencyKey } from './posts.queries.ts';
 import { publicView, replayedPost } from './posts.service.ts';
 import { countNewPost, findThread, hasPostedIn, insertThread, listWeekThreads } from './threads.queries.ts';
@@ -27,6 +27,7 @@ export function toThreadSummary(row: Omit<ThreadRow, 'unread_count'> & { unread_
     id: row.id,
     kind: row.kind,
     title: { lang: row.original_lang, value: row.title },
+    titleTranslation: null as TitleTranslation | null,
     requiresOwnAnswer: row.requires_own_answer,
     pinned: row.pinned,
     locked: row.locked,
@@ -45,11 +46,11 @@ async function weekFor(db: Kysely<DB>, slug: string, number: number, user: Sessi
   return { access, week };
 }
 
-export async function listThreads(db: Kysely<DB>, slug: string, number: number, user: SessionUser | null, now = new Date()) {
+export async function listThreads(db: Kysely<DB>, slug: string, number: number, user: SessionUser | null, readerLang: Lang, now = new Date()) {
   const { access, week } = await weekFor(db, slug, number, user);
   assertMayReadWeek(access, week, now);
   const rows = await listWeekThreads(db, week.id, user?.id ?? null);
-  const threads = rows.map((row) => toThreadSummary(row, user !== null));
+  const threads = await withTitleTranslations(db, rows.map((row) => toThreadSummary(row, user !== null)), readerOf(user, readerLang));
   return { threads, unreadCount: user ? threads.reduce((sum, t) => sum + (t.unreadCount ?? 0), 0) : null };
 }
 
@@ -118,16 +119,18 @@ export async function getThreadPage(db: Kysely<DB>, threadId: number, page: numb
     ? [await findFirstPost(db, threadId)].filter((row) => row !== undefined)
     : await findThreadPage(db, threadId, (page - 1) * POSTS_PER_PAGE, POSTS_PER_PAGE);
   const viewer = { userId: user?.id ?? null, isOrganizer: access.isOrganizer };
+  const reader = readerOf(user, readerLang);
+  const [summary] = await withTitleTranslations(db, [toThreadSummary({ ...thread, author_name: rows[0]?.author_name ?? '' }, false)], reader);
   return {
     thread: {
-      ...toThreadSummary({ ...thread, author_name: rows[0]?.author_name ?? '' }, false),
+      ...summary!,
       unreadCount: null,
       forumSlug: access.forum.slug,
       weekNumber: week.number,
       canReply: canWrite(access, week, thread.locked, now),
       canModerate: access.isOrganizer,
     },
-    posts: await withTranslations(db, rows.map((row) => toPostView(row, viewer)), { lang: readerLang, readingLangs: user?.readingLangs ?? [readerLang] }),
+    posts: await withTranslations(db, rows.map((row) => toPostView(row, viewer)), reader),
     page,
     pageCount,
     mustAnswerFirst,

@@ -11,6 +11,32 @@ export interface ReaderLanguages {
   readingLangs: readonly Lang[];
 }
 
+export function readerOf(user: { readingLangs: Lang[] } | null, lang: Lang): ReaderLanguages {
+  return { lang, readingLangs: user?.readingLangs ?? [lang] };
+}
+
+export interface TitleTranslation {
+  lang: Lang;
+  value: string;
+  translator: { displayName: string; role: 'organizer' | 'translator' | 'author' };
+}
+
+/** Thread titles in the reader's language where they do not read the original's. */
+export async function withTitleTranslations<T extends { id: number; title: { lang: Lang }; titleTranslation: TitleTranslation | null }>(
+  db: Kysely<DB>, threads: T[], reader: ReaderLanguages,
+): Promise<T[]> {
+  const needing = threads.filter((thread) => !readsOriginal(reader, thread.title.lang)).map((thread) => thread.id);
+  if (needing.length === 0) return threads;
+  const translations = new Map((await findTranslations(db, 'thread_title', needing, reader.lang)).map((t) => [t.item_id, t]));
+  return threads.map((thread) => {
+    const translation = translations.get(thread.id);
+    return translation ? {
+      ...thread,
+      titleTranslation: { lang: translation.target_lang, value: translation.body_md, translator: { displayName: translation.translator_name, role: translation.translator_role } },
+    } : thread;
+  });
+}
+
 export function readsOriginal(reader: ReaderLanguages, originalLang: Lang): boolean {
   return originalLang === reader.lang || reader.readingLangs.includes(originalLang);
 }

@@ -52,7 +52,7 @@ export async function upsertTranslation(trx: Transaction<DB>, translation: {
 export function findTranslations(db: Handle, itemType: TranslatableType, itemIds: number[], targetLang: Lang) {
   if (itemIds.length === 0) return Promise.resolve([]);
   return db.selectFrom('translations').innerJoin('users', 'users.id', 'translations.translator_id')
-    .select(['translations.item_id', 'translations.target_lang', 'translations.body_html', 'translations.source_revision',
+    .select(['translations.item_id', 'translations.target_lang', 'translations.body_md', 'translations.body_html', 'translations.source_revision',
       'translations.translator_role', 'translations.published_at', 'users.display_name as translator_name'])
     .where('item_type', '=', itemType).where('item_id', 'in', itemIds).where('target_lang', '=', targetLang)
     .execute();

@@ -104,6 +104,23 @@ describe(`live updates (${onPostgres ? 'PostgreSQL, two pools' : 'PGlite, two ap
     }
   });
 
+  it('delivers a published translation to an open page on the other instance', async () => {
+    const { threadId } = await startThread(a, organizer);
+    const post = await reply(a, ana, threadId, { bodyMd: 'Traducir', lang: 'es' });
+    const live = await connectLive(urlB, organizer.cookie);
+    try {
+      live.send({ type: 'subscribe', forum: LIVE, thread: threadId });
+      await live.waitFor((m) => m.type === 'subscribed');
+      const task = await a.db.selectFrom('translation_tasks').select('id').where('item_type', '=', 'post').where('item_id', '=', post.id).executeTakeFirstOrThrow();
+      await request(a.app.server).post(`/api/translation-tasks/${task.id}/claim`).set('Origin', ORIGIN).set('Cookie', organizer.cookie).expect(200);
+      await request(a.app.server).post(`/api/translation-tasks/${task.id}/publish`).set('Origin', ORIGIN).set('Cookie', organizer.cookie).send({ bodyMd: 'Translate' }).expect(200);
+      const event = await live.waitFor((m) => m.event === 'translation.published');
+      expect(event.payload).toEqual({ itemType: 'post', itemId: post.id, targetLang: 'en' });
+    } finally {
+      await live.close();
+    }
+  });
+
   it('lets an idempotent retry emit no second event', async () => {
     const { threadId } = await startThread(a, organizer);
     const key = newKey();

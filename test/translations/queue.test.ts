@@ -153,6 +153,21 @@ describe('publishing and reading', () => {
   });
 });
 
+describe('thread titles', () => {
+  it('shows an English reader the translated title of a Spanish thread, and a Spanish reader the original', async () => {
+    const { threadId } = await startThread(t, lucia, 2, { lang: 'es', title: 'Cooperativas de vivienda', bodyMd: 'Texto' });
+    const task = await t.db.selectFrom('translation_tasks').select('id').where('item_type', '=', 'thread_title').where('item_id', '=', threadId).executeTakeFirstOrThrow();
+    await t.post(`/api/translation-tasks/${task.id}/claim`).set('Cookie', translator.cookie).expect(200);
+    await t.post(`/api/translation-tasks/${task.id}/publish`).set('Cookie', translator.cookie).send({ bodyMd: 'Housing <co-ops>' }).expect(200);
+    const english = (await t.get(`/api/forums/${LIVE}/weeks/2/threads`).set('Cookie', sarah.cookie).expect(200)).body.threads.find((x: { id: number }) => x.id === threadId);
+    expect(english).toMatchObject({ title: { lang: 'es', value: 'Cooperativas de vivienda' }, titleTranslation: { lang: 'en', value: 'Housing <co-ops>', translator: { role: 'translator' } } });
+    const page = (await t.get(`/api/threads/${threadId}`).set('Cookie', sarah.cookie).expect(200)).body.thread;
+    expect(page.titleTranslation).toMatchObject({ value: 'Housing <co-ops>' });
+    const spanish = (await t.get(`/api/forums/${LIVE}/weeks/2/threads`).set('Cookie', lucia.cookie).expect(200)).body.threads.find((x: { id: number }) => x.id === threadId);
+    expect(spanish.titleTranslation).toBeNull();
+  });
+});
+
 describe('queue access', () => {
   it('refuses participants and visitors every queue route', async () => {
     const { firstPostId } = await startThread(t, lucia, 2, { lang: 'es', bodyMd: 'Acceso' });
