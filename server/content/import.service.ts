@@ -8,6 +8,7 @@ import type { DB, Lang } from '../db/schema.ts';
 import { addDays, forumCalendar, localDate, startOfLocalDay } from '../forums/forum-calendar.ts';
 import { readProgramme, type Edition, type Programme } from './content-files.ts';
 import { renderMarkdown } from './markdown.ts';
+import { queueTranslationTasks } from '../translations/tasks.queries.ts';
 
 export interface ImportOptions {
   /** The day of import, for editions whose dates are relative to it. */
@@ -108,7 +109,7 @@ async function importEdition(trx: Transaction<DB>, programme: Programme, edition
     changed += await upsertTexts(trx, 'week_texts', 'week_id', weekId, [...week.texts].map(([lang, text]) => ({
       lang, title: text.title, summary_md: text.body, summary_html: renderMarkdown(text.body),
     })));
-    changed += await syncReadings(trx, weekId, week.readings);
+    changed += await syncReadings(trx, forumId, weekId, week.readings);
   }
   return changed;
 }
@@ -153,7 +154,7 @@ async function syncTranslationRules(trx: Transaction<DB>, forumId: number, polic
   return changed;
 }
 
-async function syncReadings(trx: Transaction<DB>, weekId: number, readings: Programme['weeks'][number]['readings']): Promise<number> {
+async function syncReadings(trx: Transaction<DB>, forumId: number, weekId: number, readings: Programme['weeks'][number]['readings']): Promise<number> {
   let changed = 0;
   for (const reading of readings) {
     const row = await trx.insertInto('readings')
@@ -164,12 +165,35 @@ async function syncReadings(trx: Transaction<DB>, weekId: number, readings: Prog
       .returning('id').executeTakeFirst();
     if (row) changed++;
     const readingId = row?.id ?? (await trx.selectFrom('readings').select('id').where('week_id', '=', weekId).where('slug', '=', reading.slug).executeTakeFirstOrThrow()).id;
+    const before = await trx.selectFrom('reading_texts').select('body_md').where('reading_id', '=', readingId).where('lang', '=', reading.originalLang).executeTakeFirst();
     changed += await upsertTexts(trx, 'reading_texts', 'reading_id', readingId, [...reading.texts].map(([lang, text]) => ({
       lang, title: text.title, body_md: text.body, body_html: renderMarkdown(text.body),
     })));
+    changed += await queueReadingTranslations(trx, { forumId, weekId, readingId, reading, previousOriginal: before?.body_md });
   }
   const slugs = readings.map((reading) => reading.slug);
   const removed = await trx.deleteFrom('readings').where('week_id', '=', weekId)
     .$if(slugs.length > 0, (qb) => qb.where('slug', 'not in', slugs)).returning('id').execute();
   return changed + removed.length;
+}
+
+/**
+ * A new reading, or one whose original text changed, needs translating into every language the
+ * policy asks for that its files do not already give by hand; a changed original also counts
+ * as a new revision, so earlier translations show as outdated.
+ */
+async function queueReadingTranslations(trx: Transaction<DB>, input: {
+  forumId: number; weekId: number; readingId: number; reading: Programme['weeks'][number]['readings'][number]; previousOriginal: string | undefined;
+}): Promise<number> {
+  const original = input.reading.texts.get(input.reading.originalLang)!.body;
+  if (input.previousOriginal === original) return 0;
+  let revision = 1;
+  if (input.previousOriginal !== undefined) {
+    revision = (await trx.updateTable('readings').set((eb) => ({ revision: eb('revision', '+', 1) })).where('id', '=', input.readingId)
+      .returning('revision').executeTakeFirstOrThrow()).revision;
+  }
+  const queued = await queueTranslationTasks(trx, {
+    forumId: input.forumId, weekId: input.weekId, itemType: 'reading', itemId: input.readingId, sourceLang: input.reading.originalLang, sourceRevision: revision,
+  }, { except: [...input.reading.texts.keys()] });
+  return queued + (revision > 1 ? 1 : 0);
 }

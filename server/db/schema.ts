@@ -93,6 +93,7 @@ export interface ReadingsTable {
   slug: string;
   position: number;
   original_lang: Lang;
+  revision: Generated<number>;
 }
 
 export interface ReadingTextsTable {
@@ -217,7 +218,7 @@ export interface EventsTable {
   created_at: CreatedAt;
 }
 
-export type TranslatableType = 'post' | 'thread_title';
+export type TranslatableType = 'post' | 'thread_title' | 'reading';
 export type TranslatorRole = 'organizer' | 'translator' | 'author';
 export type TaskStatus = 'open' | 'claimed' | 'in_review' | 'published' | 'withdrawn' | 'superseded';
 

@@ -49,7 +49,7 @@ export function findReadingsWithTexts(db: Kysely<DB>, weekId: number) {
   return db
     .selectFrom('readings')
     .innerJoin('reading_texts', 'reading_texts.reading_id', 'readings.id')
-    .select(['readings.id', 'readings.slug', 'readings.position', 'readings.original_lang', 'reading_texts.lang',
+    .select(['readings.id', 'readings.slug', 'readings.position', 'readings.original_lang', 'readings.revision', 'reading_texts.lang',
       'reading_texts.title', 'reading_texts.body_html'])
     .where('readings.week_id', '=', weekId)
     .orderBy('readings.position')

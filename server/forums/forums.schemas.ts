@@ -62,7 +62,19 @@ export const WeekResponse = Type.Object({
     closesAt: DateTimeSchema,
     state: WeekStateSchema,
     summary: HtmlSchema,
-    readings: Type.Array(Type.Object({ slug: Type.String(), originalLang: LangSchema, title: TextSchema, body: HtmlSchema })),
+    readings: Type.Array(Type.Object({
+      id: Type.Integer(),
+      slug: Type.String(),
+      originalLang: LangSchema,
+      title: TextSchema,
+      body: HtmlSchema,
+      /** From the translation queue, when the content files give no text in the reader's language. */
+      translation: Type.Union([Type.Object({
+        lang: LangSchema, html: Type.String(), outdated: Type.Boolean(),
+        translator: Type.Object({ displayName: Type.String(), role: Type.String() }),
+      }), Type.Null()]),
+      translationPending: Type.Boolean(),
+    })),
   }),
 });
 

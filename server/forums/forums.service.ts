@@ -11,6 +11,7 @@ import {
   findTranslationRules, findWeek, findWeeksWithTitles, findWeekTexts, listForumsWithTexts,
 } from './forums.queries.ts';
 import { chooseForInterface, chooseWithOriginal, groupBy, type Reader } from './text-choice.ts';
+import { withReadingTranslations } from '../translations/reader-view.ts';
 
 export interface Viewer {
   user: SessionUser | null;
@@ -137,16 +138,20 @@ export async function getWeek(db: Kysely<DB>, slug: string, number: number, view
   const [texts, readingRows] = await Promise.all([findWeekTexts(db, week.id), findReadingsWithTexts(db, week.id)]);
   const reader = readerOf(viewer);
   const text = chooseForInterface(texts, reader)!;
-  const readings = [...groupBy(readingRows, (row) => row.id).values()].map((versions) => {
+  const readings = await withReadingTranslations(db, [...groupBy(readingRows, (row) => row.id).values()].map((versions) => {
     const first = versions[0]!;
     const chosen = chooseWithOriginal(versions, first.original_lang, reader)!;
     return {
+      id: first.id,
+      revision: first.revision,
       slug: first.slug,
       originalLang: first.original_lang,
       title: { lang: chosen.lang, value: chosen.title },
       body: { lang: chosen.lang, html: chosen.body_html },
+      translation: null,
+      translationPending: false,
     };
-  });
+  }), reader);
   return {
     number: week.number,
     title: { lang: text.lang, value: text.title },

@@ -13,7 +13,8 @@ export type EventType = 'post.created' | 'post.edited' | 'post.hidden' | 'post.u
 export interface NewEvent {
   forumId: number;
   weekId: number;
-  threadId: number;
+  /** Null for events about a week's own material (readings, summary). */
+  threadId: number | null;
   type: EventType;
   payload: Record<string, unknown>;
 }
@@ -34,7 +35,7 @@ export async function appendEvent(trx: Transaction<DB>, event: NewEvent): Promis
 }
 
 function toStored(row: { id: number; forum_id: number; week_id: number | null; thread_id: number | null; type: string; payload: Record<string, unknown> }): StoredEvent {
-  return { id: Number(row.id), forumId: row.forum_id, weekId: row.week_id!, threadId: row.thread_id!, type: row.type as EventType, payload: row.payload };
+  return { id: Number(row.id), forumId: row.forum_id, weekId: row.week_id!, threadId: row.thread_id, type: row.type as EventType, payload: row.payload };
 }
 
 export async function findEvent(db: Kysely<DB>, id: number): Promise<StoredEvent | undefined> {

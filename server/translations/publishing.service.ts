@@ -28,7 +28,9 @@ async function publishTranslation(trx: Transaction<DB>, item: { itemType: Transl
   if (!original || original.hidden) throw new DomainError('task_closed');
   await upsertTranslation(trx, {
     forumId: original.forumId, itemType: item.itemType, itemId: item.itemId, sourceLang: original.lang, targetLang: item.targetLang,
-    sourceRevision: original.revision, bodyMd: text, bodyHtml: item.itemType === 'post' ? renderMarkdown(text) : escapeHtml(text),
+    sourceRevision: original.revision, bodyMd: text,
+    // A title is plain text; posts and readings are Markdown.
+    bodyHtml: item.itemType === 'thread_title' ? escapeHtml(text) : renderMarkdown(text),
     translatorId, translatorRole: role,
   });
   const live = await trx.selectFrom('translation_tasks').select('id').where('item_type', '=', item.itemType).where('item_id', '=', item.itemId)

@@ -3,7 +3,7 @@
 // otherwise the original marked "translation pending". Two queries for a whole page.
 import type { Kysely } from 'kysely';
 import type { DB, Lang } from '../db/schema.ts';
-import type { PostView } from '../discussions/post-view.ts';
+import type { PostView, TranslationView } from '../discussions/post-view.ts';
 import { findPendingItems, findTranslations } from './translations.queries.ts';
 
 export interface ReaderLanguages {
@@ -61,6 +61,41 @@ export async function withTranslations(db: Kysely<DB>, posts: PostView[], reader
         outdated: translation.source_revision < post.revision,
       } : null,
       translationPending: !translation && pending.has(post.id),
+    };
+  });
+}
+
+interface ReadingView {
+  id: number;
+  revision: number;
+  body: { lang: Lang };
+  translation: Omit<TranslationView, 'translator'> & { translator: TranslationView['translator'] } | null;
+  translationPending: boolean;
+}
+
+/**
+ * Readings whose files give no text in the reader's language, and whose original they do not
+ * read, get the published translation from the queue, or are marked pending.
+ */
+export async function withReadingTranslations<T extends ReadingView>(db: Kysely<DB>, readings: T[], reader: ReaderLanguages): Promise<T[]> {
+  const needing = readings.filter((r) => r.body.lang !== reader.lang && !readsOriginal(reader, r.body.lang)).map((r) => r.id);
+  if (needing.length === 0) return readings;
+  const [translations, pending] = await Promise.all([
+    findTranslations(db, 'reading', needing, reader.lang),
+    findPendingItems(db, 'reading', needing, reader.lang),
+  ]);
+  const byReading = new Map(translations.map((t) => [t.item_id, t]));
+  return readings.map((reading) => {
+    if (!needing.includes(reading.id)) return reading;
+    const translation = byReading.get(reading.id);
+    return {
+      ...reading,
+      translation: translation ? {
+        lang: translation.target_lang, html: translation.body_html,
+        translator: { displayName: translation.translator_name, role: translation.translator_role },
+        outdated: translation.source_revision < reading.revision,
+      } : null,
+      translationPending: !translation && pending.has(reading.id),
     };
   });
 }

@@ -21,7 +21,7 @@ export interface TranslatableItem {
  * caller's transaction. Live tasks for an earlier revision are superseded, and the new one
  * starts from their draft or from the published translation, so no work is thrown away.
  */
-export async function queueTranslationTasks(trx: Transaction<DB>, item: TranslatableItem): Promise<number> {
+export async function queueTranslationTasks(trx: Transaction<DB>, item: TranslatableItem, options: { except?: Lang[] } = {}): Promise<number> {
   const superseded = await trx.updateTable('translation_tasks')
     .set({ status: 'superseded', closed_at: sql`now()`, claimed_by: null, claim_expires_at: null })
     .where('item_type', '=', item.itemType).where('item_id', '=', item.itemId).where('status', 'in', LIVE_STATUSES)
@@ -46,6 +46,7 @@ export async function queueTranslationTasks(trx: Transaction<DB>, item: Translat
       ])
       .where('translation_rules.forum_id', '=', item.forumId)
       .where('translation_rules.source_lang', '=', item.sourceLang)
+      .$if((options.except ?? []).length > 0, (qb) => qb.where('translation_rules.target_lang', 'not in', options.except!))
       // A translation already made of this revision needs no task.
       .where((w) => w.or([w('translations.id', 'is', null), w('translations.source_revision', '<', item.sourceRevision)])))
     .returning(['id', 'target_lang'])

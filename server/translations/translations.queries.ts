@@ -17,6 +17,17 @@ export async function findOriginal(db: Handle, itemType: TranslatableType, itemI
       hidden: post.hidden_at !== null, threadId: post.thread_id, weekId: post.week_id, forumId: post.forum_id,
     };
   }
+  if (itemType === 'reading') {
+    const reading = await db.selectFrom('readings').innerJoin('weeks', 'weeks.id', 'readings.week_id')
+      .innerJoin('reading_texts', (join) => join.onRef('reading_texts.reading_id', '=', 'readings.id').onRef('reading_texts.lang', '=', 'readings.original_lang'))
+      .select(['readings.original_lang', 'readings.revision', 'readings.week_id', 'weeks.forum_id', 'reading_texts.body_md', 'reading_texts.body_html'])
+      .where('readings.id', '=', itemId).executeTakeFirst();
+    // Readings come from the organizers' content files: no author among the members.
+    return reading && {
+      markdown: reading.body_md, html: reading.body_html, lang: reading.original_lang, revision: reading.revision, authorId: null as number | null,
+      hidden: false, threadId: null as number | null, weekId: reading.week_id, forumId: reading.forum_id,
+    };
+  }
   const thread = await db.selectFrom('threads').selectAll().where('id', '=', itemId).executeTakeFirst();
   return thread && {
     markdown: thread.title, html: escapeHtml(thread.title), lang: thread.original_lang, revision: 1, authorId: thread.author_id,

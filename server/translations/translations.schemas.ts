@@ -2,7 +2,7 @@
 import { Type } from 'typebox';
 import { DateTimeSchema, HtmlSchema, LangSchema } from '../http/common.schemas.ts';
 
-export const Kind = Type.Union([Type.Literal('post'), Type.Literal('thread_title')]);
+export const Kind = Type.Union([Type.Literal('post'), Type.Literal('thread_title'), Type.Literal('reading')]);
 const Status = Type.Union([
   Type.Literal('open'), Type.Literal('claimed'), Type.Literal('in_review'), Type.Literal('published'), Type.Literal('withdrawn'), Type.Literal('superseded'),
 ]);
@@ -27,7 +27,7 @@ export const QueueResponse = Type.Object({ tasks: Type.Array(TaskSummary) });
 
 export const TaskDetailResponse = Type.Object({
   task: Type.Object({
-    id: Type.Integer(), kind: Kind, itemId: Type.Integer(), threadId: Type.Integer(), status: Status, mine: Type.Boolean(),
+    id: Type.Integer(), kind: Kind, itemId: Type.Integer(), threadId: Type.Union([Type.Integer(), Type.Null()]), status: Status, mine: Type.Boolean(),
     claimExpiresAt: NullableDate, sourceLang: LangSchema, targetLang: LangSchema, sourceRevision: Type.Integer(), currentSourceRevision: Type.Integer(),
     source: Type.Object({ lang: LangSchema, markdown: Type.String(), html: Type.String(), paragraphs: Type.Array(Type.String()) }),
     glossary: Type.Array(Type.Object({ termId: Type.Integer(), start: Type.Integer(), end: Type.Integer(), text: Type.String(), rendering: Type.String(), note: Type.String() })),
