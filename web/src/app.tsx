@@ -7,6 +7,7 @@ import { ForumListPage } from './pages/forum-list.page.tsx';
 import { ForumPage } from './pages/forum.page.tsx';
 import { NotFoundPage } from './pages/not-found.page.tsx';
 import { ProfilePage } from './pages/profile.page.tsx';
+import { ThreadPage } from './pages/lazy-pages.ts';
 import { RegisterPage } from './pages/register.page.tsx';
 import { SignInPage } from './pages/sign-in.page.tsx';
 import { WeekPage } from './pages/week.page.tsx';
@@ -23,6 +24,7 @@ export function App({ initialMe }: { initialMe: Me | null }) {
               <Route path="/" component={ForumListPage} />
               <Route path="/forums/:slug" component={ForumPage} />
               <Route path="/forums/:slug/weeks/:number" component={WeekPage} />
+              <Route path="/forums/:slug/threads/:id" component={ThreadPage} />
               <Route path="/sign-in" component={SignInPage} />
               <Route path="/register" component={RegisterPage} />
               <Route path="/profile" component={ProfilePage} />

@@ -8,9 +8,9 @@ export class ApiError extends Error {
   }
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-export async function api<T>(path: string, options: { method?: Method; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+export async function api<T>(path: string, options: { method?: Method; body?: unknown; signal?: AbortSignal; keepalive?: boolean } = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLang() };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
@@ -21,6 +21,8 @@ export async function api<T>(path: string, options: { method?: Method; body?: un
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       credentials: 'same-origin',
       signal: options.signal,
+      // Lets a last draft save finish while the page is being closed.
+      keepalive: options.keepalive,
     });
   } catch (error) {
     if (options.signal?.aborted) throw error;
@@ -32,7 +34,15 @@ export async function api<T>(path: string, options: { method?: Method; body?: un
     const error = (payload as { error?: { code?: string; message?: string } } | null)?.error;
     throw new ApiError(response.status, error?.code ?? 'internal', error?.message ?? i18n.t('errors.unexpected'));
   }
+  // A connection that drops while the answer arrives: the request may or may not have been
+  // applied, so it is reported like any network failure (writes are safe to send again).
+  if (payload === null) throw new ApiError(0, 'network', i18n.t('errors.network'));
   return payload as T;
+}
+
+/** No answer, or the server failed: the same request may well succeed if sent again. */
+export function isRetryable(error: unknown): boolean {
+  return error instanceof ApiError ? error.status === 0 || error.status >= 500 : true;
 }
 
 export function errorMessage(error: unknown): string {

@@ -71,3 +71,80 @@ export interface Week {
   summary: Html;
   readings: Reading[];
 }
+
+// Discussions: threads of a week, their posts, revisions and composer drafts.
+export type ThreadKind = 'discussion' | 'prompt';
+export interface Person { id: number; displayName: string }
+
+export interface ThreadSummary {
+  id: number;
+  kind: ThreadKind;
+  title: Text;
+  requiresOwnAnswer: boolean;
+  pinned: boolean;
+  locked: boolean;
+  author: Person;
+  replyCount: number;
+  lastPostAt: string;
+  createdAt: string;
+  /** Null for visitors. */
+  unreadCount: number | null;
+}
+
+export interface ThreadList {
+  threads: ThreadSummary[];
+  unreadCount: number | null;
+}
+
+export interface Post {
+  id: number;
+  threadId: number;
+  parentId: number | null;
+  /** 0 for the thread's first post, at most 3. */
+  displayDepth: number;
+  /** Set when the post is drawn shallower than its real depth. */
+  inReplyTo: { postId: number; authorName: string } | null;
+  author: Person;
+  lang: Lang;
+  /** Null when hidden from this reader. */
+  html: string | null;
+  /** The Markdown source, for the author only. */
+  markdown: string | null;
+  wordCount: number;
+  revision: number;
+  createdAt: string;
+  editedAt: string | null;
+  hidden: { reason: string | null } | null;
+  mine: boolean;
+}
+
+export interface ThreadDetail extends ThreadSummary {
+  forumSlug: string;
+  weekNumber: number;
+  canReply: boolean;
+  canModerate: boolean;
+}
+
+export interface ThreadPage {
+  thread: ThreadDetail;
+  posts: Post[];
+  page: number;
+  pageCount: number;
+  mustAnswerFirst: boolean;
+}
+
+export interface Revision {
+  revision: number;
+  lang: Lang;
+  html: string;
+  editorName: string;
+  createdAt: string;
+}
+
+export interface ServerDraft {
+  key: string;
+  title: string;
+  bodyMd: string;
+  lang: Lang;
+  updatedAt: string;
+}

@@ -12,7 +12,7 @@ export interface ApiState<T> {
   loading: boolean;
 }
 
-export function useApi<T>(path: string): [ApiState<T>, (update: (data: T) => T) => void, () => void] {
+export function useApi<T>(path: string): [ApiState<T>, (update: (data: T) => T) => void, () => void, () => Promise<void>] {
   const { lang } = useI18n();
   const { me } = useSession();
   const userId = me?.id ?? null;
@@ -42,5 +42,19 @@ export function useApi<T>(path: string): [ApiState<T>, (update: (data: T) => T) 
   }, []);
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
 
-  return [state, update, retry];
+  // Fetches the page's data again in the background (after a live event): what is shown stays
+  // until the new data arrives, and stays as it is if the refresh fails.
+  const currentPath = useRef(path);
+  currentPath.current = path;
+  const refresh = useCallback(async () => {
+    const requested = currentPath.current;
+    try {
+      const data = await api<T>(requested);
+      if (currentPath.current === requested) setState({ data, error: null, loading: false });
+    } catch {
+      /* the next event or visit tries again */
+    }
+  }, []);
+
+  return [state, update, retry, refresh];
 }

@@ -1,4 +1,5 @@
-// One week of a forum: its summary and readings, each in the language the API chose for the reader.
+// One week of a forum: its summary and readings, each in the language the API chose for the
+// reader, then the week's discussion.
 import type { Reading, Week } from '../api/types.ts';
 import { WeekStateBadge } from '../components/badges.tsx';
 import { LangHtml } from '../components/content.tsx';
@@ -6,6 +7,7 @@ import { DateRange } from '../components/date-range.tsx';
 import { LoadError, useFallbackTitle } from '../components/load-error.tsx';
 import { Notice } from '../components/notice.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
+import { WeekDiscussion } from '../components/week-discussion.tsx';
 import { useApi } from '../hooks/use-api.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useSession } from '../session/session-context.tsx';
@@ -82,6 +84,7 @@ function WeekContent({ slug, number }: { slug: string; number: string }) {
           <p>{t('week.noReadings')}</p>
         )}
       </section>
+      <WeekDiscussion slug={slug} week={week} />
     </>
   );
 }

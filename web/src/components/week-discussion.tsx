@@ -1,0 +1,177 @@
+// A week's discussion, below its readings: the threads, what is unread, "mark week as read",
+// and the composer that starts a thread. The list follows new threads and replies live.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { api, errorMessage } from '../api/client.ts';
+import type { Forum, Post, ThreadKind, ThreadList as ThreadListData, ThreadSummary, Week } from '../api/types.ts';
+import { useApi } from '../hooks/use-api.ts';
+import { useLive } from '../hooks/use-live.ts';
+import { useI18n } from '../i18n/i18n-context.tsx';
+import { ThreadPage } from '../pages/lazy-pages.ts';
+import { useSession } from '../session/session-context.tsx';
+import { readerTimeZone } from '../time/time-zone.ts';
+import { Composer } from './composer.tsx';
+import { LoadError } from './load-error.tsx';
+import { LiveMessage } from './notice.tsx';
+import { ThreadList } from './thread-list.tsx';
+
+/** Live events arrive in bursts (a thread and its first post): one refresh for a burst. */
+const REFRESH_DELAY_MS = 400;
+
+/**
+ * The reader's roles and the forum's status, which the week's own answer does not carry:
+ * organizers may start prompts, and nobody writes in a closed forum.
+ */
+function useForumForWriting(slug: string): Forum | null {
+  const { me } = useSession();
+  const [forum, setForum] = useState<Forum | null>(null);
+  useEffect(() => {
+    setForum(null);
+    if (!me) return;
+    const controller = new AbortController();
+    api<{ forum: Forum }>(`/api/forums/${encodeURIComponent(slug)}`, { signal: controller.signal }).then(
+      (answer) => setForum(answer.forum),
+      () => {},
+    );
+    return () => controller.abort();
+  }, [slug, me?.id]);
+  return forum;
+}
+
+function canStartThread(forum: Forum | null, week: Week): { allowed: boolean; organizer: boolean } {
+  if (!forum) return { allowed: false, organizer: false };
+  const organizer = forum.myRoles.includes('organizer');
+  if (organizer) return { allowed: true, organizer };
+  return { allowed: forum.myRoles.length > 0 && forum.status !== 'closed' && week.state !== 'upcoming', organizer };
+}
+
+function NewThread({ slug, week, userId, organizer, onStarted }: { slug: string; week: Week; userId: number; organizer: boolean; onStarted(thread: ThreadSummary): void }) {
+  const { t } = useI18n();
+  return (
+    <Composer<{ thread: ThreadSummary; post: Post }>
+      id="new-thread"
+      userId={userId}
+      // The thread list does not give the week's id; see the report for drafts shared across forums.
+      draftKey={`thread:week:${week.number}`}
+      label={t('discussion.newThread')}
+      collapsedLabel={t('discussion.startThread')}
+      submitLabel={t('discussion.postThread')}
+      withTitle
+      canChoosePrompt={organizer}
+      initialExtra={organizer ? { kind: 'discussion', requiresOwnAnswer: false } : {}}
+      sendClearsServerDraft
+      send={(text, idempotencyKey, extra) => {
+        const kind: ThreadKind = organizer && extra.kind === 'prompt' ? 'prompt' : 'discussion';
+        return api<{ thread: ThreadSummary; post: Post }>(`/api/forums/${encodeURIComponent(slug)}/weeks/${week.number}/threads`, {
+          method: 'POST',
+          body: {
+            kind, requiresOwnAnswer: kind === 'prompt' && extra.requiresOwnAnswer === true,
+            title: text.title.trim(), bodyMd: text.bodyMd, lang: text.lang, idempotencyKey, draftKey: `thread:week:${week.number}`,
+          },
+        });
+      }}
+      onSent={(result) => onStarted(result.thread)}
+    />
+  );
+}
+
+/** Puts a thread into the list where the API would: pinned first, then by last activity. */
+function withThread(threads: ThreadSummary[], thread: ThreadSummary): ThreadSummary[] {
+  const others = threads.filter((existing) => existing.id !== thread.id);
+  const index = others.findIndex((existing) => !existing.pinned || thread.pinned);
+  return index < 0 ? [...others, thread] : [...others.slice(0, index), thread, ...others.slice(index)];
+}
+
+export function WeekDiscussion({ slug, week }: { slug: string; week: Week }) {
+  const { t } = useI18n();
+  const { me } = useSession();
+  const [{ data, error }, update, retry, refresh] = useApi<ThreadListData>(`/api/forums/${encodeURIComponent(slug)}/weeks/${week.number}/threads`);
+  const forum = useForumForWriting(slug);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [marking, setMarking] = useState(false);
+  const [focusThread, setFocusThread] = useState<number | null>(null);
+
+  const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const refreshSoon = () => {
+    if (refreshTimer.current) return;
+    refreshTimer.current = setTimeout(() => {
+      refreshTimer.current = null;
+      void refresh();
+    }, REFRESH_DELAY_MS);
+  };
+  useEffect(() => () => { if (refreshTimer.current) clearTimeout(refreshTimer.current); }, []);
+
+  // Threads and replies of the week as they are written. Before the subscription, events may
+  // have been missed since the list was read: read it again then.
+  useLive(data ? { forum: slug, week: week.number } : null, {
+    onEvent: refreshSoon,
+    onReady: (resumed) => { if (!resumed) refreshSoon(); },
+  });
+
+  useEffect(() => {
+    if (focusThread === null) return;
+    document.getElementById(`thread-link-${focusThread}`)?.focus();
+    setFocusThread(null);
+  }, [focusThread, data]);
+
+  // The thread page is a separate download: fetch it when the reader shows interest.
+  const preload = () => void ThreadPage.preload().catch(() => {});
+
+  async function markWeekRead() {
+    setMarking(true);
+    setMessage(null);
+    try {
+      await api(`/api/forums/${encodeURIComponent(slug)}/weeks/${week.number}/read`, { method: 'POST' });
+      update((list) => ({ unreadCount: list.unreadCount === null ? null : 0, threads: list.threads.map((thread) => ({ ...thread, unreadCount: thread.unreadCount === null ? null : 0 })) }));
+      setMessage({ kind: 'ok', text: t('discussion.markedRead') });
+    } catch (failure) {
+      setMessage({ kind: 'error', text: errorMessage(failure) });
+    } finally {
+      setMarking(false);
+    }
+  }
+
+  const { allowed, organizer } = canStartThread(forum, week);
+  const timeZone = readerTimeZone(me);
+  const unread = data?.unreadCount ?? null;
+  return (
+    <section aria-labelledby="discussion-heading" class="discussion">
+      <h2 id="discussion-heading">{t('discussion.title')}</h2>
+      {error ? <LoadError error={error} retry={retry} /> : null}
+      {data ? (
+        <>
+          {unread !== null ? (
+            <p class="meta unread-summary">
+              <span>{unread ? t('discussion.unreadTotal', { count: unread }) : t('discussion.allRead')}</span>
+              {unread ? (
+                <button type="button" class="button-quiet" disabled={marking} onClick={() => void markWeekRead()}>
+                  {marking ? t('discussion.markingRead') : t('discussion.markRead')}
+                </button>
+              ) : null}
+            </p>
+          ) : null}
+          <LiveMessage kind={message?.kind ?? 'ok'} message={message?.text ?? null} />
+          {data.threads.length ? (
+            <ThreadList slug={slug} threads={data.threads} timeZone={timeZone} onIntent={preload} />
+          ) : (
+            <p>{t('discussion.empty')}</p>
+          )}
+        </>
+      ) : !error ? (
+        <p class="muted">{t('app.loading')}</p>
+      ) : null}
+      {me && allowed ? (
+        <NewThread
+          slug={slug}
+          week={week}
+          userId={me.id}
+          organizer={organizer}
+          onStarted={(thread) => {
+            update((list) => ({ ...list, threads: withThread(list.threads, thread) }));
+            setMessage({ kind: 'ok', text: t('discussion.threadPosted') });
+            setFocusThread(thread.id);
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}

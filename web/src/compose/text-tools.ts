@@ -1,0 +1,24 @@
+// Small helpers of the composer: the server's word count, and idempotency keys.
+
+const segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('und', { granularity: 'word' }) : null;
+
+/**
+ * Words counted as the server counts them (server/discussions/word-count.ts): Unicode word
+ * segmentation, word-like segments only, the same in every language.
+ */
+export function countWords(text: string): number {
+  if (!segmenter) return text.match(/[\p{L}\p{N}\p{M}]+/gu)?.length ?? 0; // browsers without Intl.Segmenter: close enough
+  let words = 0;
+  for (const segment of segmenter.segment(text)) if (segment.isWordLike) words++;
+  return words;
+}
+
+/** A random (version 4) UUID; crypto.randomUUID exists only on secure origins. */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

@@ -1,0 +1,52 @@
+// Live updates for the page being shown: subscribes while mounted, hands each event to the
+// page, and counts the events held back until the reader has answered a prompt.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { live, subscriptionKey, type LiveEvent, type LiveSpec } from '../live/live-connection.ts';
+import { useSession } from '../session/session-context.tsx';
+
+export interface LiveHandlers {
+  onEvent(event: LiveEvent): void;
+  /** Subscribed. When not `resumed`, events may have been missed since the page's data was read. */
+  onReady?(resumed: boolean): void;
+}
+
+/** Subscribes to `spec` (null: nothing to follow); returns how many gated events arrived. */
+export function useLive(spec: LiveSpec | null, handlers: LiveHandlers): number {
+  const { me } = useSession();
+  const userId = me?.id ?? null;
+  const latest = useRef(handlers);
+  latest.current = handlers;
+  const [gated, setGated] = useState(0);
+
+  // A new identity needs a new socket: the server reads the session cookie when it opens.
+  const identity = useRef(userId);
+  useEffect(() => {
+    if (identity.current === userId) return;
+    identity.current = userId;
+    live.restart();
+  }, [userId]);
+
+  const key = spec ? `${spec.forum}/${subscriptionKey(spec)}` : null;
+  useEffect(() => {
+    if (!spec || typeof WebSocket === 'undefined') return;
+    let active = true;
+    setGated(0);
+    const unsubscribe = live.subscribe(spec, {
+      onEvent(event) {
+        if (!active) return;
+        if (event.payload.gated) setGated((n) => n + 1);
+        else latest.current.onEvent(event);
+      },
+      onReady(resumed) {
+        if (active) latest.current.onReady?.(resumed);
+      },
+    });
+    return () => {
+      active = false;
+      unsubscribe();
+    };
+    // The spec is compared by its key.
+  }, [key]);
+
+  return gated;
+}

@@ -1,0 +1,184 @@
+// One WebSocket to /api/live for the whole app, shared by the pages that want live updates.
+// Each subscription remembers the id of the last event it received; after a dropped connection
+// it subscribes again with `after`, and the server replays what was missed, in order, once.
+// Reconnects back off from 1 s to 30 s (with jitter, so a cohort does not return all at once),
+// and try again at once when the browser comes back online or the tab becomes visible.
+
+export type LiveSpec = { forum: string; week: number } | { forum: string; thread: number };
+
+export type LiveEventType = 'post.created' | 'post.edited' | 'post.hidden' | 'post.unhidden' | 'thread.created' | 'thread.updated';
+
+export interface LiveEvent {
+  id: number;
+  subscription: string;
+  event: LiveEventType;
+  weekId: number;
+  threadId: number;
+  /** `{ gated: true }` when the reader must answer a prompt before seeing it. */
+  payload: Record<string, unknown>;
+}
+
+export interface LiveListener {
+  onEvent(event: LiveEvent): void;
+  /** The subscription is active; `resumed` when it continued from an earlier event id. */
+  onReady?(resumed: boolean): void;
+}
+
+interface Subscription {
+  spec: LiveSpec;
+  listeners: Set<LiveListener>;
+  /** Last event id received (or that the server said was current); null before the first. */
+  lastEventId: number | null;
+}
+
+const MIN_DELAY_MS = 1_000;
+const MAX_DELAY_MS = 30_000;
+/** A socket with no subscriptions left is kept this long, for the next page to reuse. */
+const IDLE_CLOSE_MS = 10_000;
+
+export function subscriptionKey(spec: LiveSpec): string {
+  return 'thread' in spec ? `thread:${spec.thread}` : `week:${spec.week}`;
+}
+
+export function backoffDelay(attempt: number, random = Math.random): number {
+  const ceiling = Math.min(MAX_DELAY_MS, MIN_DELAY_MS * 2 ** attempt);
+  // "Equal jitter": between half the ceiling and the ceiling.
+  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+
+export class LiveConnection {
+  private socket: WebSocket | null = null;
+  private readonly subscriptions = new Map<string, Subscription>();
+  private attempt = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private idleTimer: ReturnType<typeof setTimeout> | null = null;
+  private listening = false;
+
+  constructor(private readonly url: () => string) {}
+
+  subscribe(spec: LiveSpec, listener: LiveListener): () => void {
+    const key = subscriptionKey(spec);
+    let subscription = this.subscriptions.get(key);
+    if (!subscription || subscription.spec.forum !== spec.forum) {
+      subscription = { spec, listeners: new Set(), lastEventId: null };
+      this.subscriptions.set(key, subscription);
+      this.sendSubscribe(subscription);
+    }
+    subscription.listeners.add(listener);
+    // Joining a subscription that is already running: it is ready for this listener too.
+    if (subscription.lastEventId !== null) queueMicrotask(() => listener.onReady?.(false));
+    this.clearIdle();
+    this.listen();
+    this.ensureOpen();
+    const added = subscription;
+    return () => {
+      added.listeners.delete(listener);
+      if (added.listeners.size || this.subscriptions.get(key) !== added) return;
+      this.subscriptions.delete(key);
+      this.send({ type: 'unsubscribe', subscription: key });
+      if (!this.subscriptions.size) this.idleTimer = setTimeout(() => this.close(), IDLE_CLOSE_MS);
+    };
+  }
+
+  /** Opens a new socket, e.g. after sign-in or sign-out, so the server knows who is reading. */
+  restart(): void {
+    this.socket?.close(1000, 'restart');
+    this.socket = null;
+    this.attempt = 0;
+    this.ensureOpen();
+  }
+
+  private ensureOpen(): void {
+    if (this.socket || this.retryTimer || !this.subscriptions.size) return;
+    let socket: WebSocket;
+    try {
+      socket = new WebSocket(this.url());
+    } catch {
+      this.scheduleRetry();
+      return;
+    }
+    this.socket = socket;
+    socket.onopen = () => {
+      for (const subscription of this.subscriptions.values()) this.sendSubscribe(subscription);
+    };
+    socket.onmessage = (message) => this.receive(String(message.data));
+    socket.onclose = () => {
+      if (this.socket !== socket) return; // replaced on purpose
+      this.socket = null;
+      this.scheduleRetry();
+    };
+  }
+
+  private scheduleRetry(): void {
+    if (this.retryTimer || !this.subscriptions.size) return;
+    const delay = backoffDelay(this.attempt);
+    this.attempt = Math.min(this.attempt + 1, 10);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.ensureOpen();
+    }, delay);
+  }
+
+  /** Back online or back in view: try now instead of waiting for the backoff. */
+  private readonly wake = () => {
+    if (document.visibilityState === 'hidden' || this.socket) return;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    this.attempt = 0;
+    this.ensureOpen();
+  };
+
+  private listen(): void {
+    if (this.listening) return;
+    this.listening = true;
+    addEventListener('online', this.wake);
+    document.addEventListener('visibilitychange', this.wake);
+  }
+
+  private receive(raw: string): void {
+    let message: Record<string, unknown>;
+    try {
+      message = JSON.parse(raw) as Record<string, unknown>;
+    } catch {
+      return;
+    }
+    const subscription = typeof message.subscription === 'string' ? this.subscriptions.get(message.subscription) : undefined;
+    if (message.type === 'subscribed' && subscription) {
+      this.attempt = 0;
+      const resumed = subscription.lastEventId !== null;
+      subscription.lastEventId = Math.max(subscription.lastEventId ?? 0, Number(message.lastEventId) || 0);
+      for (const listener of [...subscription.listeners]) listener.onReady?.(resumed);
+    } else if (message.type === 'event' && subscription) {
+      const event = message as unknown as LiveEvent;
+      if (subscription.lastEventId !== null && event.id <= subscription.lastEventId) return; // already seen
+      subscription.lastEventId = event.id;
+      for (const listener of [...subscription.listeners]) listener.onEvent(event);
+    }
+    // {"type":"error"} answers a refused subscription (signed out, not a member): the page
+    // itself already says so, and retrying would be refused again.
+  }
+
+  private sendSubscribe(subscription: Subscription): void {
+    const after = subscription.lastEventId;
+    this.send({ type: 'subscribe', ...subscription.spec, ...(after === null ? {} : { after }) });
+  }
+
+  private send(message: unknown): void {
+    if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify(message));
+  }
+
+  private clearIdle(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+  }
+
+  private close(): void {
+    this.idleTimer = null;
+    if (this.subscriptions.size) return;
+    const socket = this.socket;
+    this.socket = null;
+    socket?.close(1000, 'idle');
+  }
+}
+
+export const live = new LiveConnection(() => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/live`);
