@@ -61,9 +61,15 @@ const threadSummaryProperties = {
 };
 export const ThreadSummarySchema = Type.Object(threadSummaryProperties);
 
+const BlockedBy = Type.Union([Type.String(), Type.Null()], { description: 'Error code saying why the viewer may not write here, or null' });
+
 export const ThreadListResponse = Type.Object({
+  weekId: Type.Integer(),
   threads: Type.Array(ThreadSummarySchema),
   unreadCount: Type.Union([Type.Integer(), Type.Null()]),
+  permissions: Type.Object({ startThreadBlockedBy: BlockedBy, canStartPrompt: Type.Boolean(), canModerate: Type.Boolean() }),
+  /** Subscribe to live updates "after" this id to miss nothing since this answer. */
+  lastEventId: Type.Integer(),
 });
 
 export const NewThreadBody = Type.Object({
@@ -85,12 +91,14 @@ export const ThreadPageResponse = Type.Object({
     forumSlug: Type.String(),
     weekNumber: Type.Integer(),
     canReply: Type.Boolean(),
+    replyBlockedBy: BlockedBy,
     canModerate: Type.Boolean(),
   }),
   posts: Type.Array(PostSchema),
   page: Type.Integer(),
   pageCount: Type.Integer(),
   mustAnswerFirst: Type.Boolean(),
+  lastEventId: Type.Integer(),
 });
 
 export const NewReplyBody = Type.Object({
@@ -102,7 +110,7 @@ export const NewReplyBody = Type.Object({
 });
 export const PostResponse = Type.Object({ post: PostSchema });
 
-export const EditPostBody = Type.Object({ bodyMd: Body, lang: LangSchema, baseRevision: Type.Integer({ minimum: 1 }) });
+export const EditPostBody = Type.Object({ bodyMd: Body, lang: LangSchema, baseRevision: Type.Integer({ minimum: 1 }), draftKey: Type.Optional(DraftKey) });
 
 export const RevisionsResponse = Type.Object({
   revisions: Type.Array(Type.Object({

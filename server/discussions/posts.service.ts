@@ -85,7 +85,7 @@ export async function createReply(db: Kysely<DB>, user: SessionUser, input: NewR
   return toPostView(row, { userId: user.id, isOrganizer: false });
 }
 
-export async function editPost(db: Kysely<DB>, user: SessionUser, postId: number, edit: { bodyMd: string; lang: Lang; baseRevision: number }, now = new Date()): Promise<PostView> {
+export async function editPost(db: Kysely<DB>, user: SessionUser, postId: number, edit: { bodyMd: string; lang: Lang; baseRevision: number; draftKey?: string }, now = new Date()): Promise<PostView> {
   const bodyMd = edit.bodyMd.trim();
   if (!bodyMd) throw new DomainError('validation', { field: 'bodyMd' });
   const bodyHtml = renderMarkdown(bodyMd);
@@ -98,6 +98,7 @@ export async function editPost(db: Kysely<DB>, user: SessionUser, postId: number
     if (post.hidden_at) throw new DomainError('forbidden');
     const saved = await updatePostBody(trx, postId, edit.baseRevision, { lang: edit.lang, bodyMd, bodyHtml, wordCount: countWords(bodyMd), editorId: user.id });
     if (!saved) throw new DomainError('edit_conflict');
+    if (edit.draftKey) await deleteDraft(trx, user.id, edit.draftKey);
     // Published translations now translate an earlier version; a new task starts from them.
     await queueTranslationTasks(trx, {
       forumId: context.thread.forum_id, weekId: context.thread.week_id, itemType: 'post', itemId: postId, sourceLang: edit.lang, sourceRevision: edit.baseRevision + 1,

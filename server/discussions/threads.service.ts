@@ -3,11 +3,11 @@
 import type { Kysely } from 'kysely';
 import type { SessionUser } from '../auth/session.ts';
 import { renderMarkdown } from '../content/markdown.ts';
-import type { DB, Lang, ThreadKind } from '../db/schema.ts';
-import { DomainError } from '../errors/domain-error.ts';
-import { assertMayReadWeek, assertMayWriteInWeek, assertOrganizer, forumAccessBySlug } from '../forums/forum-access.ts';
+import type { DB, Lang, ThreadKind, Week } from '../db/schema.ts';
+import { DomainError, type ErrorCode } from '../errors/domain-error.ts';
+import { assertMayReadWeek, assertMayWriteInWeek, assertOrganizer, forumAccessBySlug, type ForumAccess } from '../forums/forum-access.ts';
 import { findWeek } from '../forums/forums.queries.ts';
-import { appendEvent } from '../realtime/events.queries.ts';
+import { appendEvent, latestEventId } from '../realtime/events.queries.ts';
 import { queueTranslationTasks } from '../translations/tasks.queries.ts';
 import { deleteDraft } from './drafts.queries.ts';
 import { toPostView } from './post-view.ts';
@@ -49,9 +49,17 @@ async function weekFor(db: Kysely<DB>, slug: string, number: number, user: Sessi
 export async function listThreads(db: Kysely<DB>, slug: string, number: number, user: SessionUser | null, readerLang: Lang, now = new Date()) {
   const { access, week } = await weekFor(db, slug, number, user);
   assertMayReadWeek(access, week, now);
+  const lastEventId = await latestEventId(db);
   const rows = await listWeekThreads(db, week.id, user?.id ?? null);
   const threads = await withTitleTranslations(db, rows.map((row) => toThreadSummary(row, user !== null)), readerOf(user, readerLang));
-  return { threads, unreadCount: user ? threads.reduce((sum, t) => sum + (t.unreadCount ?? 0), 0) : null };
+  const blockedBy = writeBlockedBy(access, week, false, now);
+  return {
+    weekId: week.id,
+    threads,
+    unreadCount: user ? threads.reduce((sum, t) => sum + (t.unreadCount ?? 0), 0) : null,
+    permissions: { startThreadBlockedBy: blockedBy, canStartPrompt: blockedBy === null && access.isOrganizer, canModerate: access.isOrganizer },
+    lastEventId,
+  };
 }
 
 export interface NewThread {
@@ -110,6 +118,8 @@ export async function createThread(db: Kysely<DB>, slug: string, number: number,
 /** A page of a thread: a fixed number of queries whatever the thread's size. */
 export async function getThreadPage(db: Kysely<DB>, threadId: number, page: number, user: SessionUser | null, readerLang: Lang, now = new Date()) {
   const { access, thread, week } = await loadThreadContext(db, threadId, user, now);
+  // Read before the page, so a client subscribing "after" it misses nothing in between.
+  const lastEventId = await latestEventId(db);
   const pageCount = Math.max(1, Math.ceil(thread.post_count / POSTS_PER_PAGE));
   if (page > pageCount) throw new DomainError('not_found');
   // A prompt may ask for one's own answer before showing the others'.
@@ -120,6 +130,7 @@ export async function getThreadPage(db: Kysely<DB>, threadId: number, page: numb
     : await findThreadPage(db, threadId, (page - 1) * POSTS_PER_PAGE, POSTS_PER_PAGE);
   const viewer = { userId: user?.id ?? null, isOrganizer: access.isOrganizer };
   const reader = readerOf(user, readerLang);
+  const replyBlockedBy = writeBlockedBy(access, week, thread.locked, now);
   const [summary] = await withTitleTranslations(db, [toThreadSummary({ ...thread, author_name: rows[0]?.author_name ?? '' }, false)], reader);
   return {
     thread: {
@@ -127,23 +138,27 @@ export async function getThreadPage(db: Kysely<DB>, threadId: number, page: numb
       unreadCount: null,
       forumSlug: access.forum.slug,
       weekNumber: week.number,
-      canReply: canWrite(access, week, thread.locked, now),
+      canReply: replyBlockedBy === null,
+      replyBlockedBy,
       canModerate: access.isOrganizer,
     },
     posts: await withTranslations(db, rows.map((row) => toPostView(row, viewer)), reader),
     page,
     pageCount,
     mustAnswerFirst,
+    lastEventId,
   };
 }
 
-function canWrite(access: Parameters<typeof assertMayWriteInWeek>[0], week: Parameters<typeof assertMayWriteInWeek>[1], locked: boolean, now: Date): boolean {
+/** Why the viewer may not write in a week or thread, or null when they may. */
+export function writeBlockedBy(access: ForumAccess, week: Week, locked: boolean, now: Date): ErrorCode | null {
   try {
     assertMayWriteInWeek(access, week, now);
-    return !locked || access.isOrganizer;
-  } catch {
-    return false;
+  } catch (error) {
+    if (error instanceof DomainError) return error.code;
+    throw error;
   }
+  return locked && !access.isOrganizer ? 'thread_locked' : null;
 }
 
 /** Moves a reader's position forward (never back) to a post of the thread. */

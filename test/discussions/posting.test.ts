@@ -51,7 +51,8 @@ describe('reply tree', () => {
     expect(byId[level3.id].inReplyTo).toBeNull();
     expect(byId[level4.id].inReplyTo).toEqual({ postId: level3.id, authorName: expect.stringMatching(/^User /) });
     expect(byId[level5.id].inReplyTo).toMatchObject({ postId: level4.id });
-    expect(page.thread).toMatchObject({ replyCount: 6, forumSlug: LIVE, weekNumber: 2, canReply: true, canModerate: false });
+    expect(page.thread).toMatchObject({ replyCount: 6, forumSlug: LIVE, weekNumber: 2, canReply: true, replyBlockedBy: null, canModerate: false });
+    expect(page.lastEventId).toBeGreaterThan(0);
   });
 
   it('refuses a parent from another thread', async () => {
@@ -151,6 +152,9 @@ describe('time box and roles', () => {
     expect((await t.post(`/api/threads/${threadId}/posts`).set('Cookie', outsider.cookie).send({ bodyMd: 'x', lang: 'en', idempotencyKey: newKey() }).expect(403)).body.error.code).toBe('not_a_member');
     expect((await t.post(`/api/threads/${threadId}/posts`).send({ bodyMd: 'x', lang: 'en', idempotencyKey: newKey() }).expect(401)).body.error.code).toBe('sign_in_required');
     expect((await t.get(`/api/threads/${threadId}`).set('Cookie', outsider.cookie).expect(403)).body.error.code).toBe('not_a_member');
+    const week = (await t.get(`/api/forums/${LIVE}/weeks/2/threads`).set('Cookie', ana.cookie).expect(200)).body;
+    expect(week.permissions).toEqual({ startThreadBlockedBy: null, canStartPrompt: false, canModerate: false });
+    expect((await t.get(`/api/forums/${LIVE}/weeks/2/threads`).set('Cookie', organizer.cookie).expect(200)).body.permissions).toEqual({ startThreadBlockedBy: null, canStartPrompt: true, canModerate: true });
     const count = await t.db.selectFrom('posts').select('id').where('thread_id', '=', threadId).execute();
     expect(count).toHaveLength(1);
   });
@@ -165,6 +169,8 @@ describe('time box and roles', () => {
     await reply(t, organizer, threadId);
     const list = (await t.get(`/api/forums/${LIVE}/weeks/2/threads`).set('Cookie', ben.cookie).expect(200)).body.threads;
     expect(list[0]).toMatchObject({ id: threadId, pinned: true, locked: true });
+    const page = (await t.get(`/api/threads/${threadId}`).set('Cookie', ben.cookie).expect(200)).body.thread;
+    expect(page).toMatchObject({ canReply: false, replyBlockedBy: 'thread_locked' });
     const audit = (await t.get(`/api/forums/${LIVE}/audit-log`).set('Cookie', organizer.cookie).expect(200)).body.entries;
     expect(audit.slice(0, 2).map((e: { action: string }) => e.action).sort()).toEqual(['lock', 'pin']);
     await t.get(`/api/forums/${LIVE}/audit-log`).set('Cookie', ana.cookie).expect(403);
