@@ -2,7 +2,7 @@
 // The week time box lives here: nobody but organizers reads a week before it opens.
 import type { Kysely } from 'kysely';
 import type { SessionUser } from '../auth/session.ts';
-import type { DB, ForumRole, Lang } from '../db/schema.ts';
+import type { DB, Forum, ForumRole, Lang } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { forumStatus, weekState, type ForumStatus, type WeekState } from './forum-calendar.ts';
 import { assertMayReadWeek, forumAccessBySlug, mayReadWeeks } from './forum-access.ts';
@@ -44,6 +44,25 @@ function isOrganizer(viewer: Viewer, roles: readonly ForumRole[]): boolean {
   return Boolean(viewer.user?.isAdmin) || roles.includes('organizer');
 }
 
+type ForumDates = Pick<Forum, 'slug' | 'time_zone' | 'starts_on' | 'ends_on' | 'starts_at' | 'ends_at' | 'application_deadline' | 'languages' | 'published'>;
+
+function toForumSummary(forum: ForumDates, text: { lang: Lang; title: string; summary: string }, roles: ForumRole[], now: Date): ForumSummaryView {
+  return {
+    slug: forum.slug,
+    title: { lang: text.lang, value: text.title },
+    summary: { lang: text.lang, value: text.summary },
+    status: forumStatus(forum, now),
+    timeZone: forum.time_zone,
+    startsOn: forum.starts_on,
+    endsOn: forum.ends_on,
+    startsAt: forum.starts_at.toISOString(),
+    endsAt: forum.ends_at.toISOString(),
+    applicationDeadline: forum.application_deadline.toISOString(),
+    languages: forum.languages,
+    myRoles: roles,
+  };
+}
+
 export async function listForums(db: Kysely<DB>, viewer: Viewer, now = new Date()): Promise<ForumSummaryView[]> {
   const [rows, rolesByForum] = await Promise.all([
     listForumsWithTexts(db, true),
@@ -55,20 +74,7 @@ export async function listForums(db: Kysely<DB>, viewer: Viewer, now = new Date(
     const roles = rolesByForum.get(first.id) ?? [];
     if (!first.published && !isOrganizer(viewer, roles)) continue;
     const text = chooseForInterface(versions, readerOf(viewer))!;
-    views.push({
-      slug: first.slug,
-      title: { lang: text.lang, value: text.title },
-      summary: { lang: text.lang, value: text.summary },
-      status: forumStatus(first, now),
-      timeZone: first.time_zone,
-      startsOn: first.starts_on,
-      endsOn: first.ends_on,
-      startsAt: first.starts_at.toISOString(),
-      endsAt: first.ends_at.toISOString(),
-      applicationDeadline: first.application_deadline.toISOString(),
-      languages: first.languages,
-      myRoles: roles,
-    });
+    views.push(toForumSummary(first, text, roles, now));
   }
   return views;
 }
@@ -109,18 +115,7 @@ export async function getForum(db: Kysely<DB>, slug: string, viewer: Viewer, now
     };
   });
   return {
-    slug: forum.slug,
-    title: { lang: text.lang, value: text.title },
-    summary: { lang: text.lang, value: text.summary },
-    status: forumStatus(forum, now),
-    timeZone: forum.time_zone,
-    startsOn: forum.starts_on,
-    endsOn: forum.ends_on,
-    startsAt: forum.starts_at.toISOString(),
-    endsAt: forum.ends_at.toISOString(),
-    applicationDeadline: forum.application_deadline.toISOString(),
-    languages: forum.languages,
-    myRoles: roles,
+    ...toForumSummary(forum, text, roles, now),
     call: { lang: text.lang, html: text.call_html },
     openEnrolment: forum.open_enrolment,
     publicArchive: forum.public_archive,

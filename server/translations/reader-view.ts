@@ -2,7 +2,7 @@
 // language; otherwise its published translation into their language, with who made it;
 // otherwise the original marked "translation pending". Two queries for a whole page.
 import type { Kysely } from 'kysely';
-import type { DB, Lang } from '../db/schema.ts';
+import type { DB, Lang, TranslatableType } from '../db/schema.ts';
 import type { PostView, TranslationView } from '../discussions/post-view.ts';
 import { findPendingItems, findTranslations } from './translations.queries.ts';
 
@@ -41,61 +41,47 @@ export function readsOriginal(reader: ReaderLanguages, originalLang: Lang): bool
   return originalLang === reader.lang || reader.readingLangs.includes(originalLang);
 }
 
-export async function withTranslations(db: Kysely<DB>, posts: PostView[], reader: ReaderLanguages): Promise<PostView[]> {
-  const needing = posts.filter((post) => post.html !== null && !readsOriginal(reader, post.lang)).map((post) => post.id);
-  if (needing.length === 0) return posts;
+interface Translatable {
+  id: number;
+  revision: number;
+  translation: TranslationView | null;
+  translationPending: boolean;
+}
+
+/** Attaches, to the items that need one, the published translation into the reader's language or the pending mark. */
+async function attachTranslations<T extends Translatable>(db: Kysely<DB>, itemType: TranslatableType, items: T[], needs: (item: T) => boolean, readerLang: Lang): Promise<T[]> {
+  const needing = items.filter(needs).map((item) => item.id);
+  if (needing.length === 0) return items;
   const [translations, pending] = await Promise.all([
-    findTranslations(db, 'post', needing, reader.lang),
-    findPendingItems(db, 'post', needing, reader.lang),
+    findTranslations(db, itemType, needing, readerLang),
+    findPendingItems(db, itemType, needing, readerLang),
   ]);
-  const byPost = new Map(translations.map((t) => [t.item_id, t]));
-  return posts.map((post) => {
-    if (!needing.includes(post.id)) return post;
-    const translation = byPost.get(post.id);
+  const byItem = new Map(translations.map((t) => [t.item_id, t]));
+  return items.map((item) => {
+    if (!needing.includes(item.id)) return item;
+    const translation = byItem.get(item.id);
     return {
-      ...post,
+      ...item,
       translation: translation ? {
         lang: translation.target_lang,
         html: translation.body_html,
         translator: { displayName: translation.translator_name, role: translation.translator_role },
-        outdated: translation.source_revision < post.revision,
+        outdated: translation.source_revision < item.revision,
       } : null,
-      translationPending: !translation && pending.has(post.id),
+      translationPending: !translation && pending.has(item.id),
     };
   });
 }
 
-interface ReadingView {
-  id: number;
-  revision: number;
-  body: { lang: Lang };
-  translation: Omit<TranslationView, 'translator'> & { translator: TranslationView['translator'] } | null;
-  translationPending: boolean;
+/** Posts the reader can see whose original language they do not read. */
+export function withTranslations(db: Kysely<DB>, posts: PostView[], reader: ReaderLanguages): Promise<PostView[]> {
+  return attachTranslations(db, 'post', posts, (post) => post.html !== null && !readsOriginal(reader, post.lang), reader.lang);
 }
 
 /**
  * Readings whose files give no text in the reader's language, and whose original they do not
  * read, get the published translation from the queue, or are marked pending.
  */
-export async function withReadingTranslations<T extends ReadingView>(db: Kysely<DB>, readings: T[], reader: ReaderLanguages): Promise<T[]> {
-  const needing = readings.filter((r) => r.body.lang !== reader.lang && !readsOriginal(reader, r.body.lang)).map((r) => r.id);
-  if (needing.length === 0) return readings;
-  const [translations, pending] = await Promise.all([
-    findTranslations(db, 'reading', needing, reader.lang),
-    findPendingItems(db, 'reading', needing, reader.lang),
-  ]);
-  const byReading = new Map(translations.map((t) => [t.item_id, t]));
-  return readings.map((reading) => {
-    if (!needing.includes(reading.id)) return reading;
-    const translation = byReading.get(reading.id);
-    return {
-      ...reading,
-      translation: translation ? {
-        lang: translation.target_lang, html: translation.body_html,
-        translator: { displayName: translation.translator_name, role: translation.translator_role },
-        outdated: translation.source_revision < reading.revision,
-      } : null,
-      translationPending: !translation && pending.has(reading.id),
-    };
-  });
+export function withReadingTranslations<T extends Translatable & { body: { lang: Lang } }>(db: Kysely<DB>, readings: T[], reader: ReaderLanguages): Promise<T[]> {
+  return attachTranslations(db, 'reading', readings, (reading) => reading.body.lang !== reader.lang && !readsOriginal(reader, reading.body.lang), reader.lang);
 }
