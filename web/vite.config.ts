@@ -15,10 +15,13 @@ export default defineConfig({
     target: 'es2022',
     rolldownOptions: {
       output: {
-        // Name each language's strings after it, so the build output shows one chunk per language.
+        // Name each language's strings after it, so the build output shows one chunk per language;
+        // the app's own code shared by the first load and the lazy pages is "shared".
         chunkFileNames: (chunk) => {
           const locale = /locales\/(\w+)\/web\.json$/.exec(chunk.facadeModuleId ?? '');
-          return locale ? `assets/web.${locale[1]}-[hash].js` : 'assets/[name]-[hash].js';
+          if (locale) return `assets/web.${locale[1]}-[hash].js`;
+          // Code shared by several chunks is named for what it is, not after one of its modules.
+          return chunk.facadeModuleId ? 'assets/[name]-[hash].js' : 'assets/shared-[hash].js';
         },
       },
     },

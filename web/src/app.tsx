@@ -7,7 +7,7 @@ import { ForumListPage } from './pages/forum-list.page.tsx';
 import { ForumPage } from './pages/forum.page.tsx';
 import { NotFoundPage } from './pages/not-found.page.tsx';
 import { ProfilePage } from './pages/profile.page.tsx';
-import { ThreadPage } from './pages/lazy-pages.ts';
+import { GlossaryPage, ThreadPage, TranslateEditorPage, TranslateQueuePage, TranslationDashboardPage } from './pages/lazy-pages.ts';
 import { RegisterPage } from './pages/register.page.tsx';
 import { SignInPage } from './pages/sign-in.page.tsx';
 import { WeekPage } from './pages/week.page.tsx';
@@ -25,6 +25,10 @@ export function App({ initialMe }: { initialMe: Me | null }) {
               <Route path="/forums/:slug" component={ForumPage} />
               <Route path="/forums/:slug/weeks/:number" component={WeekPage} />
               <Route path="/forums/:slug/threads/:id" component={ThreadPage} />
+              <Route path="/forums/:slug/translate" component={TranslateQueuePage} />
+              <Route path="/forums/:slug/translate/:taskId" component={TranslateEditorPage} />
+              <Route path="/forums/:slug/glossary" component={GlossaryPage} />
+              <Route path="/forums/:slug/translation-dashboard" component={TranslationDashboardPage} />
               <Route path="/sign-in" component={SignInPage} />
               <Route path="/register" component={RegisterPage} />
               <Route path="/profile" component={ProfilePage} />

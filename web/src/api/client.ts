@@ -10,15 +10,25 @@ export class ApiError extends Error {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-export async function api<T>(path: string, options: { method?: Method; body?: unknown; signal?: AbortSignal; keepalive?: boolean } = {}): Promise<T> {
+interface Options {
+  method?: Method;
+  body?: unknown;
+  /** A body sent as is, with its own type (a CSV file), instead of JSON. */
+  text?: { type: string; value: string };
+  signal?: AbortSignal;
+  keepalive?: boolean;
+}
+
+export async function api<T>(path: string, options: Options = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLang() };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.text) headers['Content-Type'] = options.text.type;
+  else if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {
     response = await fetch(path, {
       method: options.method ?? 'GET',
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.text ? options.text.value : options.body === undefined ? undefined : JSON.stringify(options.body),
       credentials: 'same-origin',
       signal: options.signal,
       // Lets a last draft save finish while the page is being closed.

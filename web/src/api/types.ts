@@ -54,11 +54,35 @@ export interface Forum extends ForumSummary {
   weeks: WeekSummary[];
 }
 
+/** Who made a translation, as readers are told. */
+export type TranslatorRole = 'organizer' | 'translator' | 'author';
+export interface Translator { displayName: string; role: TranslatorRole }
+
+/** A published translation into the reader's language, shown instead of the original by default. */
+export interface Translation {
+  lang: Lang;
+  html: string;
+  translator: Translator;
+  /** It translates an earlier revision of the original. */
+  outdated: boolean;
+}
+
+export interface TitleTranslation {
+  lang: Lang;
+  value: string;
+  translator: Translator;
+}
+
 export interface Reading {
+  id: number;
   slug: string;
   originalLang: Lang;
   title: Text;
+  /** The text the content files give in the reader's language, else the original. */
   body: Html;
+  /** From the translation queue, when the files give no text in the reader's language. */
+  translation: Translation | null;
+  translationPending: boolean;
 }
 
 export interface Week {
@@ -80,6 +104,8 @@ export interface ThreadSummary {
   id: number;
   kind: ThreadKind;
   title: Text;
+  /** The title in the reader's language, when they do not read the original's. */
+  titleTranslation: TitleTranslation | null;
   requiresOwnAnswer: boolean;
   pinned: boolean;
   locked: boolean;
@@ -92,8 +118,17 @@ export interface ThreadSummary {
 }
 
 export interface ThreadList {
+  weekId: number;
   threads: ThreadSummary[];
   unreadCount: number | null;
+  permissions: {
+    /** An error code saying why the reader may not start a thread here, or null. */
+    startThreadBlockedBy: string | null;
+    canStartPrompt: boolean;
+    canModerate: boolean;
+  };
+  /** Subscribe to live updates after this event id to miss nothing since this answer. */
+  lastEventId: number;
 }
 
 export interface Post {
@@ -116,12 +151,18 @@ export interface Post {
   editedAt: string | null;
   hidden: { reason: string | null } | null;
   mine: boolean;
+  /** For a reader who does not read the original's language: its translation into theirs. */
+  translation: Translation | null;
+  /** No translation into the reader's language yet, but one is queued. */
+  translationPending: boolean;
 }
 
 export interface ThreadDetail extends ThreadSummary {
   forumSlug: string;
   weekNumber: number;
   canReply: boolean;
+  /** An error code saying why the reader may not reply, or null. */
+  replyBlockedBy: string | null;
   canModerate: boolean;
 }
 
@@ -131,6 +172,7 @@ export interface ThreadPage {
   page: number;
   pageCount: number;
   mustAnswerFirst: boolean;
+  lastEventId: number;
 }
 
 export interface Revision {
@@ -147,4 +189,84 @@ export interface ServerDraft {
   bodyMd: string;
   lang: Lang;
   updatedAt: string;
+}
+
+// Translation: the queue, the editor's task, the glossary and the organizers' dashboard.
+export type TaskKind = 'post' | 'thread_title' | 'reading';
+export type TaskStatus = 'open' | 'claimed' | 'in_review' | 'published' | 'withdrawn' | 'superseded';
+export type QueueStatus = 'open' | 'mine' | 'claimed' | 'in_review' | 'published';
+
+export interface TaskSummary {
+  id: number;
+  kind: TaskKind;
+  itemId: number;
+  threadId: number | null;
+  weekNumber: number | null;
+  sourceLang: Lang;
+  targetLang: Lang;
+  sourceRevision: number;
+  source: Html;
+  status: TaskStatus;
+  claimedBy: Person | null;
+  claimExpiresAt: string | null;
+  dueAt: string;
+  overdue: boolean;
+  createdAt: string;
+}
+
+export interface GlossaryMatch {
+  termId: number;
+  /** Offsets into source.markdown. */
+  start: number;
+  end: number;
+  text: string;
+  rendering: string;
+  note: string;
+}
+
+export interface TaskDetail {
+  id: number;
+  kind: TaskKind;
+  itemId: number;
+  threadId: number | null;
+  status: TaskStatus;
+  /** The reader holds the claim. */
+  mine: boolean;
+  claimExpiresAt: string | null;
+  sourceLang: Lang;
+  targetLang: Lang;
+  sourceRevision: number;
+  currentSourceRevision: number;
+  source: { lang: Lang; markdown: string; html: string; paragraphs: string[] };
+  glossary: GlossaryMatch[];
+  draft: string | null;
+  translatedBy: number | null;
+  previousTranslation: { markdown: string; sourceRevision: number } | null;
+  sourceDiff: { value: string; change: 'added' | 'removed' | 'same' }[] | null;
+  dueAt: string;
+}
+
+export interface GlossaryTerm {
+  id: number;
+  en: string;
+  es: string;
+  fr: string;
+  note: string;
+}
+
+export interface TranslationDashboard {
+  pairs: { from: Lang; to: Lang; depth: number; overdue: number }[];
+  openTasks: number;
+  overdue: number;
+  oldestOpenAgeSeconds: number | null;
+  medianSecondsToPublish7d: number | null;
+  throughput7d: { userId: number; displayName: string; role: string; count: number }[];
+}
+
+export interface ForumMember {
+  id: number;
+  displayName: string;
+  interfaceLang: string;
+  readingLangs: string[];
+  roles: string[];
 }

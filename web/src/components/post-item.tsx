@@ -1,17 +1,20 @@
-// One post of a thread: its author, time, text in its own language, and what the reader may
-// do with it (reply, edit, history, report; organizers hide and unhide).
+// One post of a thread: its author, time, text in its own language (or its translation into
+// the reader's, with the original one click away), and what the reader may do with it (reply,
+// edit, translate one's own, history, report; organizers hide and unhide).
 import { useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client.ts';
-import type { Post, Revision, ThreadDetail } from '../api/types.ts';
+import type { Lang, Post, Revision, ThreadDetail } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { Composer } from './composer.tsx';
 import { LangHtml } from './content.tsx';
 import { DateTime } from './date-range.tsx';
 import { LiveMessage } from './notice.tsx';
+import { OwnTranslationForm } from './own-translation-form.tsx';
 import { ReasonForm } from './reason-form.tsx';
 import { RevisionHistory } from './revision-history.tsx';
+import { TranslatedBody } from './translated.tsx';
 
-type Mode = null | 'reply' | 'edit' | 'report' | 'hide';
+type Mode = null | 'reply' | 'edit' | 'translate' | 'report' | 'hide';
 
 interface Props {
   post: Post;
@@ -46,6 +49,7 @@ export function PostItem({ post, thread, userId, timeZone, replyDraft, onReplied
   const may = {
     reply: canWrite && !hidden,
     edit: canWrite && post.mine && post.markdown !== null && !hidden,
+    translate: userId !== null && post.mine && !hidden && post.html !== null,
     history: post.editedAt !== null && post.html !== null,
     report: userId !== null && !post.mine && !hidden,
     hide: thread.canModerate && !hidden,
@@ -128,7 +132,14 @@ export function PostItem({ post, thread, userId, timeZone, replyDraft, onReplied
           {post.html !== null ? <LangHtml html={{ lang: post.lang, html: post.html }} class="post-body muted-body" /> : null}
         </div>
       ) : post.html !== null && mode !== 'edit' ? (
-        <LangHtml html={{ lang: post.lang, html: post.html }} class="post-body" />
+        <TranslatedBody
+          itemKey={`post:${post.id}`}
+          original={{ lang: post.lang, html: post.html }}
+          translation={post.translation ?? null}
+          pending={post.translationPending === true}
+          class="post-body"
+          describedBy={headerId}
+        />
       ) : null}
 
       {mode === 'edit' && post.markdown !== null && userId !== null ? (
@@ -141,11 +152,12 @@ export function PostItem({ post, thread, userId, timeZone, replyDraft, onReplied
           initial={{ title: '', bodyMd: post.markdown, lang: post.lang }}
           initialExtra={{ baseRevision: post.revision }}
           autoFocus
+          sendClearsServerDraft
           send={async (text, _key, extra, setExtra) => {
             try {
               const answer = await api<{ post: Post }>(`/api/posts/${post.id}`, {
                 method: 'PATCH',
-                body: { bodyMd: text.bodyMd, lang: text.lang, baseRevision: Number(extra.baseRevision) || post.revision },
+                body: { bodyMd: text.bodyMd, lang: text.lang, baseRevision: Number(extra.baseRevision) || post.revision, draftKey: `edit:post:${post.id}` },
               });
               return answer.post;
             } catch (failure) {
@@ -172,6 +184,7 @@ export function PostItem({ post, thread, userId, timeZone, replyDraft, onReplied
       <div class="post-actions" role="group" aria-label={t('post.actions')}>
         {may.reply ? actionButton('reply', t('post.reply')) : null}
         {may.edit ? actionButton('edit', t('post.edit')) : null}
+        {may.translate ? actionButton('translate', t('post.translate')) : null}
         {may.history ? (
           <button type="button" class="button-quiet button-small" aria-expanded={showHistory} aria-controls={showHistory ? `${elementId}-history` : undefined} aria-describedby={headerId} onClick={() => setShowHistory(!showHistory)}>
             {t('post.history')}
@@ -188,6 +201,19 @@ export function PostItem({ post, thread, userId, timeZone, replyDraft, onReplied
       <LiveMessage kind={notice?.kind ?? 'ok'} message={notice?.text ?? null} />
 
       {showHistory && may.history ? <RevisionHistory id={`${elementId}-history`} postId={post.id} timeZone={timeZone} /> : null}
+
+      {mode === 'translate' && userId !== null ? (
+        <OwnTranslationForm
+          post={post}
+          forumSlug={thread.forumSlug}
+          userId={userId}
+          onCancel={() => close('translate')}
+          onDone={(lang: Lang) => {
+            close('translate');
+            setNotice({ kind: 'ok', text: t('post.translated', { language: t(`languageNames.${lang}`) }) });
+          }}
+        />
+      ) : null}
 
       {mode === 'report' ? (
         <ReasonForm

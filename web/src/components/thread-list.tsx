@@ -1,9 +1,11 @@
-// A week's threads, pinned first (the API's order): title in its own language, kind, author,
-// replies, last activity in the reader's zone and, for a signed-in reader, what is unread.
+// A week's threads, pinned first (the API's order): title in its own language (or translated
+// into the reader's, with the original beside it), kind, author, replies, last activity in the
+// reader's zone and, for a signed-in reader, what is unread.
 import type { ThreadSummary } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { ThreadFlags, ThreadKindBadge } from './badges.tsx';
 import { DateTime } from './date-range.tsx';
+import { OriginalTitle, shownTitle } from './translated.tsx';
 
 export function threadHref(slug: string, id: number): string {
   return `/forums/${encodeURIComponent(slug)}/threads/${id}`;
@@ -12,11 +14,12 @@ export function threadHref(slug: string, id: number): string {
 function ThreadRow({ slug, thread, timeZone, onIntent }: { slug: string; thread: ThreadSummary; timeZone: string; onIntent(): void }) {
   const { t } = useI18n();
   const unread = thread.unreadCount ?? 0;
+  const title = shownTitle(thread.title, thread.titleTranslation);
   return (
     <li class={unread ? 'thread-item unread' : 'thread-item'}>
       <h3 class="thread-title">
-        <a id={`thread-link-${thread.id}`} href={threadHref(slug, thread.id)} lang={thread.title.lang} onPointerEnter={onIntent} onFocus={onIntent}>
-          {thread.title.value}
+        <a id={`thread-link-${thread.id}`} href={threadHref(slug, thread.id)} lang={title.lang} onPointerEnter={onIntent} onFocus={onIntent}>
+          {title.value}
         </a>
         {unread ? (
           <>
@@ -25,6 +28,7 @@ function ThreadRow({ slug, thread, timeZone, onIntent }: { slug: string; thread:
           </>
         ) : null}
       </h3>
+      {thread.titleTranslation ? <p class="meta"><OriginalTitle title={thread.title} translation={thread.titleTranslation} /></p> : null}
       <p class="meta">
         <ThreadKindBadge kind={thread.kind} />
         <ThreadFlags pinned={thread.pinned} locked={thread.locked} />

@@ -2,10 +2,11 @@
 // and the composer that starts a thread. The list follows new threads and replies live.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, errorMessage } from '../api/client.ts';
-import type { Forum, Post, ThreadKind, ThreadList as ThreadListData, ThreadSummary, Week } from '../api/types.ts';
+import type { Post, ThreadKind, ThreadList as ThreadListData, ThreadSummary, Week } from '../api/types.ts';
 import { useApi } from '../hooks/use-api.ts';
 import { useLive } from '../hooks/use-live.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
+import type { LiveEvent, TranslationPublished } from '../live/live-connection.ts';
 import { ThreadPage } from '../pages/lazy-pages.ts';
 import { useSession } from '../session/session-context.tsx';
 import { readerTimeZone } from '../time/time-zone.ts';
@@ -17,41 +18,15 @@ import { ThreadList } from './thread-list.tsx';
 /** Live events arrive in bursts (a thread and its first post): one refresh for a burst. */
 const REFRESH_DELAY_MS = 400;
 
-/**
- * The reader's roles and the forum's status, which the week's own answer does not carry:
- * organizers may start prompts, and nobody writes in a closed forum.
- */
-function useForumForWriting(slug: string): Forum | null {
-  const { me } = useSession();
-  const [forum, setForum] = useState<Forum | null>(null);
-  useEffect(() => {
-    setForum(null);
-    if (!me) return;
-    const controller = new AbortController();
-    api<{ forum: Forum }>(`/api/forums/${encodeURIComponent(slug)}`, { signal: controller.signal }).then(
-      (answer) => setForum(answer.forum),
-      () => {},
-    );
-    return () => controller.abort();
-  }, [slug, me?.id]);
-  return forum;
-}
-
-function canStartThread(forum: Forum | null, week: Week): { allowed: boolean; organizer: boolean } {
-  if (!forum) return { allowed: false, organizer: false };
-  const organizer = forum.myRoles.includes('organizer');
-  if (organizer) return { allowed: true, organizer };
-  return { allowed: forum.myRoles.length > 0 && forum.status !== 'closed' && week.state !== 'upcoming', organizer };
-}
-
-function NewThread({ slug, week, userId, organizer, onStarted }: { slug: string; week: Week; userId: number; organizer: boolean; onStarted(thread: ThreadSummary): void }) {
+function NewThread({ slug, week, weekId, userId, organizer, onStarted }: { slug: string; week: Week; weekId: number; userId: number; organizer: boolean; onStarted(thread: ThreadSummary): void }) {
   const { t } = useI18n();
+  // Keyed by the week's id, unique across forums (week numbers are not).
+  const draftKey = `thread:week:${weekId}`;
   return (
     <Composer<{ thread: ThreadSummary; post: Post }>
       id="new-thread"
       userId={userId}
-      // The thread list does not give the week's id; see the report for drafts shared across forums.
-      draftKey={`thread:week:${week.number}`}
+      draftKey={draftKey}
       label={t('discussion.newThread')}
       collapsedLabel={t('discussion.startThread')}
       submitLabel={t('discussion.postThread')}
@@ -65,7 +40,7 @@ function NewThread({ slug, week, userId, organizer, onStarted }: { slug: string;
           method: 'POST',
           body: {
             kind, requiresOwnAnswer: kind === 'prompt' && extra.requiresOwnAnswer === true,
-            title: text.title.trim(), bodyMd: text.bodyMd, lang: text.lang, idempotencyKey, draftKey: `thread:week:${week.number}`,
+            title: text.title.trim(), bodyMd: text.bodyMd, lang: text.lang, idempotencyKey, draftKey,
           },
         });
       }}
@@ -81,11 +56,17 @@ function withThread(threads: ThreadSummary[], thread: ThreadSummary): ThreadSumm
   return index < 0 ? [...others, thread] : [...others.slice(0, index), thread, ...others.slice(index)];
 }
 
-export function WeekDiscussion({ slug, week }: { slug: string; week: Week }) {
-  const { t } = useI18n();
+interface Props {
+  slug: string;
+  week: Week;
+  /** A reading of the week has a new translation into the reader's language. */
+  onReadingTranslated?(readingId: number): void;
+}
+
+export function WeekDiscussion({ slug, week, onReadingTranslated }: Props) {
+  const { t, lang } = useI18n();
   const { me } = useSession();
   const [{ data, error }, update, retry, refresh] = useApi<ThreadListData>(`/api/forums/${encodeURIComponent(slug)}/weeks/${week.number}/threads`);
-  const forum = useForumForWriting(slug);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [marking, setMarking] = useState(false);
   const [focusThread, setFocusThread] = useState<number | null>(null);
@@ -100,12 +81,24 @@ export function WeekDiscussion({ slug, week }: { slug: string; week: Week }) {
   };
   useEffect(() => () => { if (refreshTimer.current) clearTimeout(refreshTimer.current); }, []);
 
-  // Threads and replies of the week as they are written. Before the subscription, events may
-  // have been missed since the list was read: read it again then.
+  function onLiveEvent(event: LiveEvent) {
+    if (event.event !== 'translation.published') {
+      refreshSoon();
+      return;
+    }
+    // A translation into the reader's language: of a reading, or of a title in the list.
+    const { itemType, itemId, targetLang } = event.payload as unknown as TranslationPublished;
+    if (targetLang !== lang) return;
+    if (itemType === 'reading') onReadingTranslated?.(itemId);
+    else if (itemType === 'thread_title' && data?.threads.some((thread) => thread.id === itemId)) refreshSoon();
+  }
+
+  // Threads, replies and translations of the week as they come, from the event the list was
+  // read at. A subscription that could not resume reads the list again.
   useLive(data ? { forum: slug, week: week.number } : null, {
-    onEvent: refreshSoon,
+    onEvent: onLiveEvent,
     onReady: (resumed) => { if (!resumed) refreshSoon(); },
-  });
+  }, data?.lastEventId ?? null);
 
   useEffect(() => {
     if (focusThread === null) return;
@@ -121,7 +114,7 @@ export function WeekDiscussion({ slug, week }: { slug: string; week: Week }) {
     setMessage(null);
     try {
       await api(`/api/forums/${encodeURIComponent(slug)}/weeks/${week.number}/read`, { method: 'POST' });
-      update((list) => ({ unreadCount: list.unreadCount === null ? null : 0, threads: list.threads.map((thread) => ({ ...thread, unreadCount: thread.unreadCount === null ? null : 0 })) }));
+      update((list) => ({ ...list, unreadCount: list.unreadCount === null ? null : 0, threads: list.threads.map((thread) => ({ ...thread, unreadCount: thread.unreadCount === null ? null : 0 })) }));
       setMessage({ kind: 'ok', text: t('discussion.markedRead') });
     } catch (failure) {
       setMessage({ kind: 'error', text: errorMessage(failure) });
@@ -130,7 +123,6 @@ export function WeekDiscussion({ slug, week }: { slug: string; week: Week }) {
     }
   }
 
-  const { allowed, organizer } = canStartThread(forum, week);
   const timeZone = readerTimeZone(me);
   const unread = data?.unreadCount ?? null;
   return (
@@ -159,12 +151,13 @@ export function WeekDiscussion({ slug, week }: { slug: string; week: Week }) {
       ) : !error ? (
         <p class="muted">{t('app.loading')}</p>
       ) : null}
-      {me && allowed ? (
+      {me && data && data.permissions.startThreadBlockedBy === null ? (
         <NewThread
           slug={slug}
           week={week}
+          weekId={data.weekId}
           userId={me.id}
-          organizer={organizer}
+          organizer={data.permissions.canStartPrompt}
           onStarted={(thread) => {
             update((list) => ({ ...list, threads: withThread(list.threads, thread) }));
             setMessage({ kind: 'ok', text: t('discussion.threadPosted') });

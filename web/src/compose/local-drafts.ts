@@ -1,6 +1,6 @@
 // Composer drafts kept in this browser's localStorage, under
 // `tertulia.draft.<userId>.<draftKey>`, with the server's draft key patterns:
-// thread:week:<n>, reply:thread:<id>, reply:post:<id>, edit:post:<id>.
+// thread:week:<weekId>, reply:thread:<id>, reply:post:<id>, edit:post:<id>.
 import type { Lang } from '../api/types.ts';
 import { isLang } from '../i18n/languages.ts';
 

@@ -20,7 +20,7 @@ export type SaveState = 'idle' | 'local' | 'saving' | 'saved' | 'unsaved';
 
 export interface ComposerOptions {
   userId: number;
-  /** The server's draft key: thread:week:<n>, reply:thread:<id>, reply:post:<id> or edit:post:<id>. */
+  /** The server's draft key: thread:week:<weekId>, reply:thread:<id>, reply:post:<id> or edit:post:<id>. */
   draftKey: string;
   /** What an untouched composer holds (empty, or the post being edited). */
   initial: DraftText;

@@ -1,5 +1,5 @@
 // Live updates for the page being shown: subscribes while mounted, hands each event to the
-// page, and counts the events held back until the reader has answered a prompt.
+// page, and counts the new posts held back until the reader has answered a prompt.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { live, subscriptionKey, type LiveEvent, type LiveSpec } from '../live/live-connection.ts';
 import { useSession } from '../session/session-context.tsx';
@@ -10,12 +10,17 @@ export interface LiveHandlers {
   onReady?(resumed: boolean): void;
 }
 
-/** Subscribes to `spec` (null: nothing to follow); returns how many gated events arrived. */
-export function useLive(spec: LiveSpec | null, handlers: LiveHandlers): number {
+/**
+ * Subscribes to `spec` (null: nothing to follow yet), after `after`, the event id the page's
+ * data came with; returns how many gated posts arrived.
+ */
+export function useLive(spec: LiveSpec | null, handlers: LiveHandlers, after: number | null = null): number {
   const { me } = useSession();
   const userId = me?.id ?? null;
   const latest = useRef(handlers);
   latest.current = handlers;
+  const startAfter = useRef(after);
+  startAfter.current = after;
   const [gated, setGated] = useState(0);
 
   // A new identity needs a new socket: the server reads the session cookie when it opens.
@@ -34,18 +39,20 @@ export function useLive(spec: LiveSpec | null, handlers: LiveHandlers): number {
     const unsubscribe = live.subscribe(spec, {
       onEvent(event) {
         if (!active) return;
-        if (event.payload.gated) setGated((n) => n + 1);
-        else latest.current.onEvent(event);
+        // Only new answers are counted; other held-back events (a translation of one) say nothing new.
+        if (event.payload.gated) {
+          if (event.event === 'post.created') setGated((n) => n + 1);
+        } else latest.current.onEvent(event);
       },
       onReady(resumed) {
         if (active) latest.current.onReady?.(resumed);
       },
-    });
+    }, startAfter.current);
     return () => {
       active = false;
       unsubscribe();
     };
-    // The spec is compared by its key.
+    // The spec is compared by its key; `after` counts only when the subscription starts.
   }, [key]);
 
   return gated;

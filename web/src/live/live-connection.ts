@@ -3,10 +3,19 @@
 // it subscribes again with `after`, and the server replays what was missed, in order, once.
 // Reconnects back off from 1 s to 30 s (with jitter, so a cohort does not return all at once),
 // and try again at once when the browser comes back online or the tab becomes visible.
+// A page that has just read its data subscribes "after" the event id that answer gave, so
+// nothing written in between is missed and the page need not read its data a second time.
 
 export type LiveSpec = { forum: string; week: number } | { forum: string; thread: number };
 
-export type LiveEventType = 'post.created' | 'post.edited' | 'post.hidden' | 'post.unhidden' | 'thread.created' | 'thread.updated';
+export type LiveEventType = 'post.created' | 'post.edited' | 'post.hidden' | 'post.unhidden' | 'thread.created' | 'thread.updated' | 'translation.published';
+
+/** The payload of `translation.published`: which item now has a translation into which language. */
+export interface TranslationPublished {
+  itemType: 'post' | 'thread_title' | 'reading';
+  itemId: number;
+  targetLang: string;
+}
 
 export interface LiveEvent {
   id: number;
@@ -29,6 +38,8 @@ interface Subscription {
   listeners: Set<LiveListener>;
   /** Last event id received (or that the server said was current); null before the first. */
   lastEventId: number | null;
+  /** The server has answered "subscribed" at least once. */
+  confirmed: boolean;
 }
 
 const MIN_DELAY_MS = 1_000;
@@ -56,17 +67,24 @@ export class LiveConnection {
 
   constructor(private readonly url: () => string) {}
 
-  subscribe(spec: LiveSpec, listener: LiveListener): () => void {
+  /**
+   * `after`: the last event id the page's data already reflects (from the API's answer); the
+   * server then replays whatever came after it.
+   */
+  subscribe(spec: LiveSpec, listener: LiveListener, after: number | null = null): () => void {
     const key = subscriptionKey(spec);
     let subscription = this.subscriptions.get(key);
+    const joining = subscription !== undefined && subscription.spec.forum === spec.forum && subscription.confirmed;
     if (!subscription || subscription.spec.forum !== spec.forum) {
-      subscription = { spec, listeners: new Set(), lastEventId: null };
+      subscription = { spec, listeners: new Set(), lastEventId: after, confirmed: false };
       this.subscriptions.set(key, subscription);
       this.sendSubscribe(subscription);
     }
     subscription.listeners.add(listener);
-    // Joining a subscription that is already running: it is ready for this listener too.
-    if (subscription.lastEventId !== null) queueMicrotask(() => listener.onReady?.(false));
+    // Joining a subscription that is already running: it is ready for this listener too, and
+    // "resumed" only if it has delivered nothing newer than what this listener's data shows.
+    const seen = subscription.lastEventId;
+    if (joining) queueMicrotask(() => listener.onReady?.(after !== null && seen !== null && seen <= after));
     this.clearIdle();
     this.listen();
     this.ensureOpen();
@@ -146,6 +164,7 @@ export class LiveConnection {
     if (message.type === 'subscribed' && subscription) {
       this.attempt = 0;
       const resumed = subscription.lastEventId !== null;
+      subscription.confirmed = true;
       subscription.lastEventId = Math.max(subscription.lastEventId ?? 0, Number(message.lastEventId) || 0);
       for (const listener of [...subscription.listeners]) listener.onReady?.(resumed);
     } else if (message.type === 'event' && subscription) {

@@ -9,9 +9,11 @@ import { LoadError, useFallbackTitle } from '../components/load-error.tsx';
 import { LiveMessage, Notice } from '../components/notice.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
 import { SignInPrompt } from '../components/sign-in-prompt.tsx';
+import { TranslationLinks } from '../components/translation-links.tsx';
 import { useApi } from '../hooks/use-api.ts';
 import { formatList } from '../i18n/format-list.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
+import { rememberForum } from '../session/forum-info.ts';
 import { useSession } from '../session/session-context.tsx';
 import { readerTimeZone } from '../time/time-zone.ts';
 
@@ -109,6 +111,7 @@ export function ForumPage({ slug }: { slug: string }) {
   const fallbackTitle = useFallbackTitle(error);
   const forum = data?.forum;
   const timeZone = readerTimeZone(me);
+  if (forum) rememberForum(me?.id ?? null, forum);
 
   if (!forum) {
     return (
@@ -137,6 +140,7 @@ export function ForumPage({ slug }: { slug: string }) {
         </p>
       ) : null}
       <Membership forum={forum} onJoined={(myRoles) => update((d) => ({ forum: { ...d.forum, myRoles } }))} />
+      <TranslationLinks slug={forum.slug} roles={forum.myRoles} />
       {forum.call.html.trim() ? (
         <section aria-labelledby="call-heading">
           <h2 id="call-heading">{t('forum.call')}</h2>

@@ -16,3 +16,7 @@ function lazyPage<P>(load: () => Promise<{ default: ComponentType<P> }>) {
 }
 
 export const ThreadPage = lazyPage(() => import('./thread.page.tsx'));
+export const TranslateQueuePage = lazyPage(() => import('./translate-queue.page.tsx'));
+export const TranslateEditorPage = lazyPage(() => import('./translate-editor.page.tsx'));
+export const GlossaryPage = lazyPage(() => import('./glossary.page.tsx'));
+export const TranslationDashboardPage = lazyPage(() => import('./translation-dashboard.page.tsx'));

@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
 import { api, errorMessage } from '../api/client.ts';
-import type { Forum, Post, ThreadDetail, ThreadPage as ThreadPageData } from '../api/types.ts';
+import type { Post, ThreadDetail, ThreadPage as ThreadPageData } from '../api/types.ts';
 import { ThreadFlags, ThreadKindBadge } from '../components/badges.tsx';
 import { Composer } from '../components/composer.tsx';
 import { DateTime } from '../components/date-range.tsx';
@@ -14,12 +14,13 @@ import { Pagination } from '../components/pagination.tsx';
 import { postElementId, PostItem } from '../components/post-item.tsx';
 import { SignInPrompt } from '../components/sign-in-prompt.tsx';
 import { threadHref } from '../components/thread-list.tsx';
+import { OriginalTitle, readsLang, shownTitle } from '../components/translated.tsx';
 import { localDraftIds } from '../compose/local-drafts.ts';
 import { placePost, POSTS_PER_PAGE, replacePost } from '../discussion/thread-posts.ts';
 import { useApi } from '../hooks/use-api.ts';
 import { useLive } from '../hooks/use-live.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import type { LiveEvent } from '../live/live-connection.ts';
+import type { LiveEvent, TranslationPublished } from '../live/live-connection.ts';
 import { useSession } from '../session/session-context.tsx';
 import { readerTimeZone } from '../time/time-zone.ts';
 import { NotFoundPage } from './not-found.page.tsx';
@@ -31,23 +32,14 @@ function weekHref(thread: ThreadDetail): string {
   return `/forums/${encodeURIComponent(thread.forumSlug)}/weeks/${thread.weekNumber}`;
 }
 
-/** Why the reader cannot reply, since the API says only that they cannot. */
+/** Why the reader cannot reply, as the API says. */
 function CannotReply({ thread }: { thread: ThreadDetail }) {
   const { t } = useI18n();
   const { me } = useSession();
-  const [forum, setForum] = useState<Forum | null>(null);
-  const needForum = me !== null && !thread.locked;
-  useEffect(() => {
-    if (!needForum) return;
-    const controller = new AbortController();
-    api<{ forum: Forum }>(`/api/forums/${encodeURIComponent(thread.forumSlug)}`, { signal: controller.signal }).then((answer) => setForum(answer.forum), () => {});
-    return () => controller.abort();
-  }, [needForum, thread.forumSlug]);
-
-  if (!me) return <SignInPrompt message={t('thread.signInToReply')} />;
-  if (thread.locked) return <Notice>{t('thread.lockedNote')}</Notice>;
-  if (!forum) return null;
-  if (!forum.myRoles.length) {
+  const blockedBy = thread.replyBlockedBy;
+  if (!me || blockedBy === 'sign_in_required') return <SignInPrompt message={t('thread.signInToReply')} />;
+  if (blockedBy === 'thread_locked' || thread.locked) return <Notice>{t('thread.lockedNote')}</Notice>;
+  if (blockedBy === 'not_a_member') {
     return (
       <Notice>
         <p>{t('thread.joinToReply')}</p>
@@ -55,7 +47,8 @@ function CannotReply({ thread }: { thread: ThreadDetail }) {
       </Notice>
     );
   }
-  return <Notice>{t(forum.status === 'closed' ? 'thread.forumClosedNote' : 'thread.weekClosedNote')}</Notice>;
+  if (blockedBy === 'week_not_open') return <Notice>{t('thread.weekNotOpenNote')}</Notice>;
+  return <Notice>{t('thread.weekClosedNote')}</Notice>;
 }
 
 function ThreadModeration({ thread, onChange }: { thread: ThreadDetail; onChange(flags: Partial<Pick<ThreadDetail, 'pinned' | 'locked'>>): void }) {
@@ -94,7 +87,7 @@ function ThreadModeration({ thread, onChange }: { thread: ThreadDetail; onChange
 }
 
 function ThreadContent({ slug, id }: { slug: string; id: number }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { me } = useSession();
   const { query, route } = useLocation();
   const page = /^[1-9]\d{0,5}$/.test(query.page ?? '') ? Number(query.page) : 1;
@@ -120,6 +113,15 @@ function ThreadContent({ slug, id }: { slug: string; id: number }) {
 
   function onLiveEvent(event: LiveEvent) {
     if (!data) return;
+    if (event.event === 'translation.published') {
+      // A translation into the reader's language of something on this page: read the page
+      // again in the background; what is shown, the scroll and the focus stay meanwhile.
+      const { itemType, itemId, targetLang } = event.payload as unknown as TranslationPublished;
+      if (targetLang !== lang) return;
+      const shown = itemType === 'post' ? data.posts.some((post) => post.id === itemId) : itemType === 'thread_title' && itemId === data.thread.id;
+      if (shown) void refresh();
+      return;
+    }
     const payload = event.payload as { post?: Post; pinned?: boolean; locked?: boolean };
     if (event.event === 'thread.updated') {
       // Locking changes who may reply, which the page reads from the server.
@@ -132,21 +134,24 @@ function ThreadContent({ slug, id }: { slug: string; id: number }) {
     const shown = data.posts.find((existing) => existing.id === post.id);
     if (event.event === 'post.created') {
       if (shown) return; // our own, already shown from the answer to sending it
-      // Events carry what any reader sees; one's own posts (from another device) need the author's view.
-      if (post.author.id === userId || !showPost(post)) void refresh();
+      // Events carry what any reader sees; one's own posts (from another device) need the
+      // author's view, and posts in a language the reader does not read their translation state.
+      if (post.author.id === userId || !readsLang(me, post.lang) || !showPost(post)) void refresh();
       return;
     }
     if (!shown) return;
-    // Organizers still see hidden text and reasons, authors their Markdown: their view comes from the server.
-    if (data.thread.canModerate || shown.mine) void refresh();
+    // Organizers still see hidden text and reasons, authors their Markdown, readers of another
+    // language the translation: their view comes from the server.
+    if (data.thread.canModerate || shown.mine || !readsLang(me, post.lang) || shown.translation || shown.translationPending) void refresh();
     else update((current) => ({ ...current, posts: replacePost(current.posts, { ...post, mine: false }) }));
   }
 
-  const gated = useLive({ forum: slug, thread: id }, {
+  // Follows the thread from the event its page was read at, so nothing is missed in between;
+  // a subscription that could not resume from there reads the page again.
+  const gated = useLive(data ? { forum: slug, thread: id } : null, {
     onEvent: onLiveEvent,
-    // Subscribed afresh: posts written since the page was read would be missed otherwise.
     onReady: (resumed) => { if (!resumed && data) void refresh(); },
-  });
+  }, data?.lastEventId ?? null);
 
   // Read up to the newest post shown (the server never moves a position back).
   const newestShown = useMemo(() => (data ? Math.max(0, ...data.posts.map((post) => post.id)) : 0), [data]);
@@ -196,9 +201,11 @@ function ThreadContent({ slug, id }: { slug: string; id: number }) {
   const pageHref = (n: number) => (n === 1 ? threadHref(thread.forumSlug, thread.id) : `${threadHref(thread.forumSlug, thread.id)}?page=${n}`);
   const onChanged = (post: Post) => update((current) => ({ ...current, posts: replacePost(current.posts, post) }));
 
+  const title = shownTitle(thread.title, thread.titleTranslation);
   return (
     <>
-      <PageHeading text={thread.title.value} lang={thread.title.lang} />
+      <PageHeading text={title.value} lang={title.lang} />
+      {thread.titleTranslation ? <p class="meta"><OriginalTitle title={thread.title} translation={thread.titleTranslation} long /></p> : null}
       <p class="meta">
         <ThreadKindBadge kind={thread.kind} />
         <ThreadFlags pinned={thread.pinned} locked={thread.locked} />

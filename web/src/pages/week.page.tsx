@@ -1,5 +1,6 @@
 // One week of a forum: its summary and readings, each in the language the API chose for the
-// reader, then the week's discussion.
+// reader (or the translation the queue published, with its original at hand), then the week's
+// discussion. A reading's translation published while the page is open appears at once.
 import type { Reading, Week } from '../api/types.ts';
 import { WeekStateBadge } from '../components/badges.tsx';
 import { LangHtml } from '../components/content.tsx';
@@ -7,9 +8,12 @@ import { DateRange } from '../components/date-range.tsx';
 import { LoadError, useFallbackTitle } from '../components/load-error.tsx';
 import { Notice } from '../components/notice.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
+import { TranslatedBody } from '../components/translated.tsx';
+import { TranslationLinks } from '../components/translation-links.tsx';
 import { WeekDiscussion } from '../components/week-discussion.tsx';
 import { useApi } from '../hooks/use-api.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
+import { useForumInfo } from '../session/forum-info.ts';
 import { useSession } from '../session/session-context.tsx';
 import { readerTimeZone } from '../time/time-zone.ts';
 import { NotFoundPage } from './not-found.page.tsx';
@@ -22,10 +26,16 @@ function ReadingArticle({ reading }: { reading: Reading }) {
       <h3 id={headingId} lang={reading.title.lang}>
         {reading.title.value}
       </h3>
-      {reading.body.lang !== reading.originalLang ? (
+      {reading.body.lang !== reading.originalLang && !reading.translation ? (
         <p class="translated-note">{t('week.translatedFrom', { language: t(`languageNames.${reading.originalLang}`) })}</p>
       ) : null}
-      <LangHtml html={reading.body} />
+      <TranslatedBody
+        itemKey={`reading:${reading.id}`}
+        original={reading.body}
+        translation={reading.translation}
+        pending={reading.translationPending}
+        describedBy={headingId}
+      />
     </article>
   );
 }
@@ -34,8 +44,9 @@ function WeekContent({ slug, number }: { slug: string; number: string }) {
   const { t } = useI18n();
   const { me } = useSession();
   const forumHref = `/forums/${encodeURIComponent(slug)}`;
-  const [{ data, error }, , retry] = useApi<{ week: Week }>(`/api${forumHref}/weeks/${number}`);
+  const [{ data, error }, , retry, refresh] = useApi<{ week: Week }>(`/api${forumHref}/weeks/${number}`);
   const fallbackTitle = useFallbackTitle(error);
+  const info = useForumInfo(slug, data !== null);
   const backLink = (
     <p>
       <a href={forumHref}>{t('week.backToForum')}</a>
@@ -70,6 +81,7 @@ function WeekContent({ slug, number }: { slug: string; number: string }) {
         <WeekStateBadge state={week.state} />
       </p>
       {backLink}
+      <TranslationLinks slug={slug} roles={info?.myRoles} />
       {week.summary.html.trim() ? <LangHtml html={week.summary} /> : null}
       <section aria-labelledby="readings-heading">
         <h2 id="readings-heading">{t('week.readings')}</h2>
@@ -84,7 +96,11 @@ function WeekContent({ slug, number }: { slug: string; number: string }) {
           <p>{t('week.noReadings')}</p>
         )}
       </section>
-      <WeekDiscussion slug={slug} week={week} />
+      <WeekDiscussion
+        slug={slug}
+        week={week}
+        onReadingTranslated={(readingId) => { if (week.readings.some((reading) => reading.id === readingId)) void refresh(); }}
+      />
     </>
   );
 }

@@ -1,0 +1,91 @@
+// An author translating their own post into another of the forum's languages: published at
+// once, shown to readers as translated "by the author". Written in the page, not a dialog.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { api, errorMessage } from '../api/client.ts';
+import type { Lang, Post } from '../api/types.ts';
+import { useI18n } from '../i18n/i18n-context.tsx';
+import { ENDONYMS, LANGS } from '../i18n/languages.ts';
+import { loadForumInfo } from '../session/forum-info.ts';
+import { MAX_BODY_LENGTH } from './composer.tsx';
+import { LiveMessage } from './notice.tsx';
+
+interface Props {
+  post: Post;
+  forumSlug: string;
+  userId: number;
+  onDone(targetLang: Lang): void;
+  onCancel(): void;
+}
+
+export function OwnTranslationForm({ post, forumSlug, userId, onDone, onCancel }: Props) {
+  const { t } = useI18n();
+  const id = `own-translation-${post.id}`;
+  const [languages, setLanguages] = useState<Lang[]>(() => LANGS.filter((lang) => lang !== post.lang));
+  const [target, setTarget] = useState<Lang>(languages[0] ?? 'en');
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const selectRef = useRef<HTMLSelectElement>(null);
+
+  useEffect(() => {
+    selectRef.current?.focus();
+    let active = true;
+    // Only the forum's other languages are offered.
+    void loadForumInfo(userId, forumSlug).then((info) => {
+      if (!active || !info) return;
+      const others = info.languages.filter((lang) => lang !== post.lang);
+      if (!others.length) return;
+      setLanguages(others);
+      setTarget((current) => (others.includes(current) ? current : others[0]!));
+    });
+    return () => { active = false; };
+  }, [userId, forumSlug, post.lang]);
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    if (!text.trim()) {
+      setError(t('composer.empty'));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await api(`/api/posts/${post.id}/translations`, { method: 'POST', body: { targetLang: target, bodyMd: text } });
+      onDone(target);
+    } catch (failure) {
+      setError(errorMessage(failure));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form class="composer own-translation" aria-label={t('post.translateTitle')} onSubmit={(event) => void submit(event)} noValidate>
+      <p class="hint">{t('post.translateHint')}</p>
+      <div class="field field-inline">
+        <label for={`${id}-lang`}>{t('post.translateInto')}</label>
+        <select ref={selectRef} id={`${id}-lang`} value={target} disabled={busy} onChange={(event) => setTarget(event.currentTarget.value as Lang)}>
+          {languages.map((lang) => <option key={lang} value={lang} lang={lang}>{ENDONYMS[lang]}</option>)}
+        </select>
+      </div>
+      <div class="field">
+        <label for={`${id}-body`}>{t('post.translateBody', { language: t(`languageNames.${target}`) })}</label>
+        <textarea
+          id={`${id}-body`}
+          rows={6}
+          lang={target}
+          value={text}
+          maxLength={MAX_BODY_LENGTH}
+          readOnly={busy}
+          aria-required="true"
+          aria-describedby={`${id}-error`}
+          onInput={(event) => setText(event.currentTarget.value)}
+        />
+      </div>
+      <LiveMessage id={`${id}-error`} message={error} />
+      <p class="button-row">
+        <button type="submit" disabled={busy}>{busy ? t('composer.sending') : t('post.translatePublish')}</button>
+        <button type="button" class="button-quiet" disabled={busy} onClick={onCancel}>{t('composer.cancel')}</button>
+      </p>
+    </form>
+  );
+}

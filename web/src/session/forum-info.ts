@@ -1,0 +1,60 @@
+// The reader's roles in a forum and the forum's languages, for pages whose own answers do not
+// carry them (a week: its translation queue link; a post: the languages to translate it into).
+// Kept for the visit once read; the forum page hands over what it already has.
+import { useEffect, useState } from 'preact/hooks';
+import { api } from '../api/client.ts';
+import type { Forum, Lang, Role } from '../api/types.ts';
+import { useSession } from './session-context.tsx';
+
+export interface ForumInfo {
+  myRoles: Role[];
+  languages: Lang[];
+}
+
+const known = new Map<string, ForumInfo>();
+const loading = new Map<string, Promise<ForumInfo | null>>();
+
+const cacheKey = (userId: number, slug: string) => `${userId}/${slug}`;
+
+export function rememberForum(userId: number | null, forum: Pick<Forum, 'slug' | 'myRoles' | 'languages'>): void {
+  if (userId !== null) known.set(cacheKey(userId, forum.slug), { myRoles: forum.myRoles, languages: forum.languages });
+}
+
+export function loadForumInfo(userId: number, slug: string): Promise<ForumInfo | null> {
+  const key = cacheKey(userId, slug);
+  const cached = known.get(key);
+  if (cached) return Promise.resolve(cached);
+  let pending = loading.get(key);
+  if (!pending) {
+    pending = api<{ forum: Forum }>(`/api/forums/${encodeURIComponent(slug)}`).then(
+      ({ forum }) => {
+        rememberForum(userId, forum);
+        return known.get(key)!;
+      },
+      () => null,
+    ).finally(() => loading.delete(key));
+    loading.set(key, pending);
+  }
+  return pending;
+}
+
+/** The signed-in reader's roles and the forum's languages; null while unknown or signed out. */
+export function useForumInfo(slug: string, wanted = true): ForumInfo | null {
+  const { me } = useSession();
+  const userId = me?.id ?? null;
+  const [info, setInfo] = useState<ForumInfo | null>(() => (userId === null ? null : known.get(cacheKey(userId, slug)) ?? null));
+  useEffect(() => {
+    if (userId === null || !wanted) {
+      setInfo(null);
+      return;
+    }
+    let active = true;
+    void loadForumInfo(userId, slug).then((value) => { if (active) setInfo(value); });
+    return () => { active = false; };
+  }, [userId, slug, wanted]);
+  return info;
+}
+
+export function canTranslate(roles: readonly Role[] | undefined): boolean {
+  return roles !== undefined && (roles.includes('translator') || roles.includes('organizer'));
+}
