@@ -5,13 +5,16 @@ import { sql, type Kysely } from 'kysely';
 const statements = [
   // A reading's revision counts changes to its original text, so translations can be outdated.
   `ALTER TABLE readings ADD COLUMN revision integer NOT NULL DEFAULT 1`,
+  // A week's summary is written in its programme's language; its revision counts changes to it.
+  `ALTER TABLE weeks ADD COLUMN original_lang text NOT NULL DEFAULT 'en' CHECK (original_lang IN ('en', 'es', 'fr')),
+      ADD COLUMN revision integer NOT NULL DEFAULT 1`,
   `ALTER TABLE forums
       ADD COLUMN translation_claim_minutes integer NOT NULL DEFAULT 120 CHECK (translation_claim_minutes > 0),
       ADD COLUMN translation_review_required boolean NOT NULL DEFAULT false`,
   `CREATE TABLE translations (
       id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
       forum_id integer NOT NULL REFERENCES forums (id) ON DELETE CASCADE,
-      item_type text NOT NULL CHECK (item_type IN ('post', 'thread_title', 'reading')),
+      item_type text NOT NULL CHECK (item_type IN ('post', 'thread_title', 'reading', 'week')),
       item_id integer NOT NULL,
       source_lang text NOT NULL CHECK (source_lang IN ('en', 'es', 'fr')),
       target_lang text NOT NULL CHECK (target_lang IN ('en', 'es', 'fr')),
@@ -39,7 +42,7 @@ const statements = [
       id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
       forum_id integer NOT NULL REFERENCES forums (id) ON DELETE CASCADE,
       week_id integer REFERENCES weeks (id) ON DELETE CASCADE,
-      item_type text NOT NULL CHECK (item_type IN ('post', 'thread_title', 'reading')),
+      item_type text NOT NULL CHECK (item_type IN ('post', 'thread_title', 'reading', 'week')),
       item_id integer NOT NULL,
       source_lang text NOT NULL CHECK (source_lang IN ('en', 'es', 'fr')),
       target_lang text NOT NULL CHECK (target_lang IN ('en', 'es', 'fr')),
@@ -87,4 +90,5 @@ export async function down(db: Kysely<any>): Promise<void> {
   await sql`DROP TABLE glossary_terms, translation_task_skips, translation_tasks, translation_revisions, translations`.execute(db);
   await sql`ALTER TABLE forums DROP COLUMN translation_claim_minutes, DROP COLUMN translation_review_required`.execute(db);
   await sql`ALTER TABLE readings DROP COLUMN revision`.execute(db);
+  await sql`ALTER TABLE weeks DROP COLUMN original_lang, DROP COLUMN revision`.execute(db);
 }

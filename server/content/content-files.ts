@@ -25,6 +25,8 @@ export interface Programme {
   timeZone: string;
   languages: Lang[];
   weekCount: number;
+  /** The language the programme's own texts are written in; the others are translations. */
+  originalLang: Lang;
   translationTargetHours: number;
   weeksCloseAtEnd: boolean;
   translationPolicy: { from: Lang; to: Lang }[];
@@ -122,6 +124,7 @@ export function readProgramme(dir: string): Programme {
     call.set(lang, { title: requiredString(file, data, 'title'), summary: requiredString(file, data, 'summary'), body });
   }
   for (const lang of languages) if (!call.has(lang)) throw new ContentError(path.join(dir, `call.${lang}.md`), 'missing');
+  const originalLang = isLang(forum.original_lang) ? forum.original_lang : 'en';
 
   const weeks: Programme['weeks'] = [];
   for (let number = 1; number <= weekCount; number++) {
@@ -132,7 +135,8 @@ export function readProgramme(dir: string): Programme {
       const { data, body } = readMarkdown(file);
       texts.set(lang, { title: requiredString(file, data, 'title'), body });
     }
-    for (const lang of languages) if (!texts.has(lang)) throw new ContentError(path.join(weekDir, `week.${lang}.md`), 'missing');
+    // The week's own text must exist in the programme's language; others may come from the translation queue.
+    if (!texts.has(originalLang)) throw new ContentError(path.join(weekDir, `week.${originalLang}.md`), 'missing');
     weeks.push({ number, texts, readings: readReadings(path.join(weekDir, 'readings')) });
   }
   return {
@@ -140,6 +144,7 @@ export function readProgramme(dir: string): Programme {
     timeZone: requiredString(forumFile, forum, 'time_zone'),
     languages,
     weekCount,
+    originalLang,
     translationTargetHours: Number(forum.translation_target_hours ?? 24),
     weeksCloseAtEnd: forum.weeks_close_at_end === true,
     translationPolicy: policy as { from: Lang; to: Lang }[],

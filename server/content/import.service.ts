@@ -97,18 +97,26 @@ async function importEdition(trx: Transaction<DB>, programme: Programme, edition
 
   for (const week of programme.weeks) {
     const dates = calendar.weeks[week.number - 1]!;
-    const weekValues = { forum_id: forumId, number: week.number, starts_on: dates.startsOn, opens_at: dates.opensAt, closes_at: dates.closesAt };
+    const weekValues = {
+      forum_id: forumId, number: week.number, starts_on: dates.startsOn, opens_at: dates.opensAt, closes_at: dates.closesAt, original_lang: programme.originalLang,
+    };
     const weekRow = await trx.insertInto('weeks').values(weekValues)
       .onConflict((oc) => oc.columns(['forum_id', 'number']).doUpdateSet((eb) => ({
         starts_on: eb.ref('excluded.starts_on'), opens_at: eb.ref('excluded.opens_at'), closes_at: eb.ref('excluded.closes_at'),
-      })).where(sql<boolean>`(weeks.starts_on, weeks.opens_at, weeks.closes_at) IS DISTINCT FROM (excluded.starts_on, excluded.opens_at, excluded.closes_at)`))
+        original_lang: eb.ref('excluded.original_lang'),
+      })).where(sql<boolean>`(weeks.starts_on, weeks.opens_at, weeks.closes_at, weeks.original_lang) IS DISTINCT FROM (excluded.starts_on, excluded.opens_at, excluded.closes_at, excluded.original_lang)`))
       .returning('id').executeTakeFirst();
     if (weekRow) changed++;
     const weekId = weekRow?.id ?? (await trx.selectFrom('weeks').select('id').where('forum_id', '=', forumId).where('number', '=', week.number).executeTakeFirstOrThrow()).id;
 
+    const before = await trx.selectFrom('week_texts').select('summary_md').where('week_id', '=', weekId).where('lang', '=', programme.originalLang).executeTakeFirst();
     changed += await upsertTexts(trx, 'week_texts', 'week_id', weekId, [...week.texts].map(([lang, text]) => ({
       lang, title: text.title, summary_md: text.body, summary_html: renderMarkdown(text.body),
     })));
+    changed += await queueContentTranslations(trx, {
+      forumId, weekId, itemType: 'week', itemId: weekId, originalLang: programme.originalLang, givenLangs: [...week.texts.keys()],
+      original: week.texts.get(programme.originalLang)!.body, previousOriginal: before?.summary_md,
+    });
     changed += await syncReadings(trx, forumId, weekId, week.readings);
   }
   return changed;
@@ -169,7 +177,10 @@ async function syncReadings(trx: Transaction<DB>, forumId: number, weekId: numbe
     changed += await upsertTexts(trx, 'reading_texts', 'reading_id', readingId, [...reading.texts].map(([lang, text]) => ({
       lang, title: text.title, body_md: text.body, body_html: renderMarkdown(text.body),
     })));
-    changed += await queueReadingTranslations(trx, { forumId, weekId, readingId, reading, previousOriginal: before?.body_md });
+    changed += await queueContentTranslations(trx, {
+      forumId, weekId, itemType: 'reading', itemId: readingId, originalLang: reading.originalLang, givenLangs: [...reading.texts.keys()],
+      original: reading.texts.get(reading.originalLang)!.body, previousOriginal: before?.body_md,
+    });
   }
   const slugs = readings.map((reading) => reading.slug);
   const removed = await trx.deleteFrom('readings').where('week_id', '=', weekId)
@@ -178,22 +189,23 @@ async function syncReadings(trx: Transaction<DB>, forumId: number, weekId: numbe
 }
 
 /**
- * A new reading, or one whose original text changed, needs translating into every language the
- * policy asks for that its files do not already give by hand; a changed original also counts
- * as a new revision, so earlier translations show as outdated.
+ * A new reading or week text, or one whose original changed, needs translating into every
+ * language the policy asks for that its files do not already give by hand; a changed original
+ * also counts as a new revision, so earlier translations show as outdated.
  */
-async function queueReadingTranslations(trx: Transaction<DB>, input: {
-  forumId: number; weekId: number; readingId: number; reading: Programme['weeks'][number]['readings'][number]; previousOriginal: string | undefined;
+async function queueContentTranslations(trx: Transaction<DB>, input: {
+  forumId: number; weekId: number; itemType: 'reading' | 'week'; itemId: number; originalLang: Lang; givenLangs: Lang[];
+  original: string; previousOriginal: string | undefined;
 }): Promise<number> {
-  const original = input.reading.texts.get(input.reading.originalLang)!.body;
-  if (input.previousOriginal === original) return 0;
+  if (input.previousOriginal === input.original) return 0;
   let revision = 1;
   if (input.previousOriginal !== undefined) {
-    revision = (await trx.updateTable('readings').set((eb) => ({ revision: eb('revision', '+', 1) })).where('id', '=', input.readingId)
+    const table = input.itemType === 'reading' ? 'readings' : 'weeks';
+    revision = (await trx.updateTable(table).set((eb) => ({ revision: eb(`${table}.revision`, '+', 1) })).where(`${table}.id`, '=', input.itemId)
       .returning('revision').executeTakeFirstOrThrow()).revision;
   }
   const queued = await queueTranslationTasks(trx, {
-    forumId: input.forumId, weekId: input.weekId, itemType: 'reading', itemId: input.readingId, sourceLang: input.reading.originalLang, sourceRevision: revision,
-  }, { except: [...input.reading.texts.keys()] });
+    forumId: input.forumId, weekId: input.weekId, itemType: input.itemType, itemId: input.itemId, sourceLang: input.originalLang, sourceRevision: revision,
+  }, { except: input.givenLangs });
   return queued + (revision > 1 ? 1 : 0);
 }

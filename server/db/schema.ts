@@ -77,6 +77,8 @@ export interface WeeksTable {
   starts_on: DateOnly;
   opens_at: Timestamp;
   closes_at: Timestamp;
+  original_lang: Generated<Lang>;
+  revision: Generated<number>;
 }
 
 export interface WeekTextsTable {
@@ -218,7 +220,7 @@ export interface EventsTable {
   created_at: CreatedAt;
 }
 
-export type TranslatableType = 'post' | 'thread_title' | 'reading';
+export type TranslatableType = 'post' | 'thread_title' | 'reading' | 'week';
 export type TranslatorRole = 'organizer' | 'translator' | 'author';
 export type TaskStatus = 'open' | 'claimed' | 'in_review' | 'published' | 'withdrawn' | 'superseded';
 

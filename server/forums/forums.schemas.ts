@@ -53,6 +53,14 @@ export const ForumResponse = Type.Object({
   }),
 });
 
+const QueueTranslation = Type.Union([Type.Object({
+  lang: LangSchema, html: Type.String(), outdated: Type.Boolean(),
+  translator: Type.Object({
+    displayName: Type.String(),
+    role: Type.Union([Type.Literal('organizer'), Type.Literal('translator'), Type.Literal('author')]),
+  }),
+}), Type.Null()]);
+
 export const WeekResponse = Type.Object({
   week: Type.Object({
     number: Type.Integer(),
@@ -62,6 +70,9 @@ export const WeekResponse = Type.Object({
     closesAt: DateTimeSchema,
     state: WeekStateSchema,
     summary: HtmlSchema,
+    /** From the translation queue, when the content files give no summary in the reader's language. */
+    summaryTranslation: QueueTranslation,
+    summaryTranslationPending: Type.Boolean(),
     readings: Type.Array(Type.Object({
       id: Type.Integer(),
       slug: Type.String(),
@@ -69,10 +80,7 @@ export const WeekResponse = Type.Object({
       title: TextSchema,
       body: HtmlSchema,
       /** From the translation queue, when the content files give no text in the reader's language. */
-      translation: Type.Union([Type.Object({
-        lang: LangSchema, html: Type.String(), outdated: Type.Boolean(),
-        translator: Type.Object({ displayName: Type.String(), role: Type.String() }),
-      }), Type.Null()]),
+      translation: QueueTranslation,
       translationPending: Type.Boolean(),
     })),
   }),

@@ -11,7 +11,7 @@ import {
   findTranslationRules, findWeek, findWeeksWithTitles, findWeekTexts, listForumsWithTexts,
 } from './forums.queries.ts';
 import { chooseForInterface, chooseWithOriginal, groupBy, type Reader } from './text-choice.ts';
-import { withReadingTranslations } from '../translations/reader-view.ts';
+import { withReadingTranslations, withWeekTranslations } from '../translations/reader-view.ts';
 
 export interface Viewer {
   user: SessionUser | null;
@@ -132,7 +132,9 @@ export async function getWeek(db: Kysely<DB>, slug: string, number: number, view
   assertMayReadWeek(access, week, now);
   const [texts, readingRows] = await Promise.all([findWeekTexts(db, week.id), findReadingsWithTexts(db, week.id)]);
   const reader = readerOf(viewer);
-  const text = chooseForInterface(texts, reader)!;
+  // The week's text in the reader's language where the files give it, else its original.
+  const text = texts.find((t) => t.lang === reader.lang) ?? texts.find((t) => t.lang === week.original_lang) ?? texts[0]!;
+  const [summary] = await withWeekTranslations(db, [{ id: week.id, revision: week.revision, body: { lang: text.lang }, translation: null, translationPending: false }], reader);
   const readings = await withReadingTranslations(db, [...groupBy(readingRows, (row) => row.id).values()].map((versions) => {
     const first = versions[0]!;
     const chosen = chooseWithOriginal(versions, first.original_lang, reader)!;
@@ -155,6 +157,8 @@ export async function getWeek(db: Kysely<DB>, slug: string, number: number, view
     closesAt: week.closes_at.toISOString(),
     state: weekState(week, now),
     summary: { lang: text.lang, html: text.summary_html },
+    summaryTranslation: summary!.translation,
+    summaryTranslationPending: summary!.translationPending,
     readings,
   };
 }

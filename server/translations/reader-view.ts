@@ -85,3 +85,8 @@ export function withTranslations(db: Kysely<DB>, posts: PostView[], reader: Read
 export function withReadingTranslations<T extends Translatable & { body: { lang: Lang } }>(db: Kysely<DB>, readings: T[], reader: ReaderLanguages): Promise<T[]> {
   return attachTranslations(db, 'reading', readings, (reading) => reading.body.lang !== reader.lang && !readsOriginal(reader, reading.body.lang), reader.lang);
 }
+
+/** The same for a week's own text (its summary). */
+export function withWeekTranslations<T extends Translatable & { body: { lang: Lang } }>(db: Kysely<DB>, weeks: T[], reader: ReaderLanguages): Promise<T[]> {
+  return attachTranslations(db, 'week', weeks, (week) => week.body.lang !== reader.lang && !readsOriginal(reader, week.body.lang), reader.lang);
+}

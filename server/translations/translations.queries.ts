@@ -28,6 +28,16 @@ export async function findOriginal(db: Handle, itemType: TranslatableType, itemI
       hidden: false, threadId: null as number | null, weekId: reading.week_id, forumId: reading.forum_id,
     };
   }
+  if (itemType === 'week') {
+    const week = await db.selectFrom('weeks')
+      .innerJoin('week_texts', (join) => join.onRef('week_texts.week_id', '=', 'weeks.id').onRef('week_texts.lang', '=', 'weeks.original_lang'))
+      .select(['weeks.id', 'weeks.forum_id', 'weeks.original_lang', 'weeks.revision', 'week_texts.summary_md', 'week_texts.summary_html'])
+      .where('weeks.id', '=', itemId).executeTakeFirst();
+    return week && {
+      markdown: week.summary_md, html: week.summary_html, lang: week.original_lang, revision: week.revision, authorId: null as number | null,
+      hidden: false, threadId: null as number | null, weekId: week.id, forumId: week.forum_id,
+    };
+  }
   const thread = await db.selectFrom('threads').selectAll().where('id', '=', itemId).executeTakeFirst();
   return thread && {
     markdown: thread.title, html: escapeHtml(thread.title), lang: thread.original_lang, revision: 1, authorId: thread.author_id,

@@ -2,7 +2,7 @@
 import { Type } from 'typebox';
 import { DateTimeSchema, HtmlSchema, LangSchema } from '../http/common.schemas.ts';
 
-export const Kind = Type.Union([Type.Literal('post'), Type.Literal('thread_title'), Type.Literal('reading')]);
+export const Kind = Type.Union([Type.Literal('post'), Type.Literal('thread_title'), Type.Literal('reading'), Type.Literal('week')]);
 const Status = Type.Union([
   Type.Literal('open'), Type.Literal('claimed'), Type.Literal('in_review'), Type.Literal('published'), Type.Literal('withdrawn'), Type.Literal('superseded'),
 ]);

@@ -1,3 +1,4 @@
+import type { ShownTranslation } from '../components/translated.tsx';
 // The API's response shapes, as the server's contract describes them.
 export type Lang = 'en' | 'es' | 'fr';
 export type Text = { lang: Lang; value: string };
@@ -93,6 +94,9 @@ export interface Week {
   closesAt: string;
   state: WeekState;
   summary: Html;
+  /** The summary from the translation queue, when the programme gives none in the reader's language. */
+  summaryTranslation: ShownTranslation | null;
+  summaryTranslationPending: boolean;
   readings: Reading[];
 }
 
@@ -192,7 +196,7 @@ export interface ServerDraft {
 }
 
 // Translation: the queue, the editor's task, the glossary and the organizers' dashboard.
-export type TaskKind = 'post' | 'thread_title' | 'reading';
+export type TaskKind = 'post' | 'thread_title' | 'reading' | 'week';
 export type TaskStatus = 'open' | 'claimed' | 'in_review' | 'published' | 'withdrawn' | 'superseded';
 export type QueueStatus = 'open' | 'mine' | 'claimed' | 'in_review' | 'published';
 

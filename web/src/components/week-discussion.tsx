@@ -59,11 +59,11 @@ function withThread(threads: ThreadSummary[], thread: ThreadSummary): ThreadSumm
 interface Props {
   slug: string;
   week: Week;
-  /** A reading of the week has a new translation into the reader's language. */
-  onReadingTranslated?(readingId: number): void;
+  /** A reading or the week's own text has a new translation into the reader's language. */
+  onWeekTextTranslated?(itemType: 'reading' | 'week', itemId: number): void;
 }
 
-export function WeekDiscussion({ slug, week, onReadingTranslated }: Props) {
+export function WeekDiscussion({ slug, week, onWeekTextTranslated }: Props) {
   const { t, lang } = useI18n();
   const { me } = useSession();
   const [{ data, error }, update, retry, refresh] = useApi<ThreadListData>(`/api/forums/${encodeURIComponent(slug)}/weeks/${week.number}/threads`);
@@ -89,7 +89,7 @@ export function WeekDiscussion({ slug, week, onReadingTranslated }: Props) {
     // A translation into the reader's language: of a reading, or of a title in the list.
     const { itemType, itemId, targetLang } = event.payload as unknown as TranslationPublished;
     if (targetLang !== lang) return;
-    if (itemType === 'reading') onReadingTranslated?.(itemId);
+    if (itemType === 'reading' || itemType === 'week') onWeekTextTranslated?.(itemType, itemId);
     else if (itemType === 'thread_title' && data?.threads.some((thread) => thread.id === itemId)) refreshSoon();
   }
 

@@ -12,7 +12,7 @@ export type LiveEventType = 'post.created' | 'post.edited' | 'post.hidden' | 'po
 
 /** The payload of `translation.published`: which item now has a translation into which language. */
 export interface TranslationPublished {
-  itemType: 'post' | 'thread_title' | 'reading';
+  itemType: 'post' | 'thread_title' | 'reading' | 'week';
   itemId: number;
   targetLang: string;
 }

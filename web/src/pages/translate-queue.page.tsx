@@ -21,7 +21,7 @@ import { readerTimeZone } from '../time/time-zone.ts';
 import { excerpt } from '../translation/text.ts';
 
 const STATUSES: QueueStatus[] = ['open', 'mine', 'claimed', 'in_review', 'published'];
-const KINDS: TaskKind[] = ['post', 'thread_title', 'reading'];
+const KINDS: TaskKind[] = ['post', 'thread_title', 'reading', 'week'];
 
 interface Filters {
   status: QueueStatus;

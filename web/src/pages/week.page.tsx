@@ -82,7 +82,14 @@ function WeekContent({ slug, number }: { slug: string; number: string }) {
       </p>
       {backLink}
       <TranslationLinks slug={slug} roles={info?.myRoles} />
-      {week.summary.html.trim() ? <LangHtml html={week.summary} /> : null}
+      {week.summary.html.trim() ? (
+        <TranslatedBody
+          itemKey={`week:${week.number}`}
+          original={week.summary}
+          translation={week.summaryTranslation}
+          pending={week.summaryTranslationPending}
+        />
+      ) : null}
       <section aria-labelledby="readings-heading">
         <h2 id="readings-heading">{t('week.readings')}</h2>
         {week.readings.length ? (
@@ -99,7 +106,9 @@ function WeekContent({ slug, number }: { slug: string; number: string }) {
       <WeekDiscussion
         slug={slug}
         week={week}
-        onReadingTranslated={(readingId) => { if (week.readings.some((reading) => reading.id === readingId)) void refresh(); }}
+        onWeekTextTranslated={(itemType, itemId) => {
+          if (itemType === 'week' || week.readings.some((reading) => reading.id === itemId)) void refresh();
+        }}
       />
     </>
   );
