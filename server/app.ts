@@ -28,6 +28,7 @@ import discussionsRoutes from './discussions/discussions.routes.ts';
 import draftsRoutes from './discussions/drafts.routes.ts';
 import moderationRoutes from './moderation/moderation.routes.ts';
 import translationsRoutes from './translations/translations.routes.ts';
+import previewRoutes from './content/preview.routes.ts';
 import glossaryRoutes from './translations/glossary.routes.ts';
 import translationAdminRoutes from './translations/translation-admin.routes.ts';
 
@@ -93,6 +94,7 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
   await app.register(draftsRoutes);
   await app.register(moderationRoutes);
   await app.register(translationsRoutes);
+  await app.register(previewRoutes);
   await app.register(glossaryRoutes);
   await app.register(translationAdminRoutes);
 

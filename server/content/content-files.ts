@@ -28,6 +28,8 @@ export interface Programme {
   /** The language the programme's own texts are written in; the others are translations. */
   originalLang: Lang;
   translationTargetHours: number;
+  translationClaimMinutes: number;
+  translationReviewRequired: boolean;
   weeksCloseAtEnd: boolean;
   translationPolicy: { from: Lang; to: Lang }[];
   editions: Edition[];
@@ -115,6 +117,10 @@ export function readProgramme(dir: string): Programme {
   if (!Array.isArray(policy) || !policy.every((rule) => isLang(rule.from) && isLang(rule.to) && rule.from !== rule.to)) {
     throw new ContentError(forumFile, '"translation_policy" entries need two different languages in "from" and "to"');
   }
+  for (const key of ['translation_target_hours', 'translation_claim_minutes'] as const) {
+    const value = forum[key];
+    if (value !== undefined && !(Number.isInteger(value) && Number(value) > 0)) throw new ContentError(forumFile, `"${key}" must be a positive whole number`);
+  }
   const editions = ((forum.editions ?? []) as Record<string, unknown>[]).map((raw) => readEdition(forumFile, raw));
   if (editions.length === 0) throw new ContentError(forumFile, 'lists no editions');
 
@@ -146,6 +152,8 @@ export function readProgramme(dir: string): Programme {
     weekCount,
     originalLang,
     translationTargetHours: Number(forum.translation_target_hours ?? 24),
+    translationClaimMinutes: Number(forum.translation_claim_minutes ?? 120),
+    translationReviewRequired: forum.translation_review === true,
     weeksCloseAtEnd: forum.weeks_close_at_end === true,
     translationPolicy: policy as { from: Lang; to: Lang }[],
     editions,

@@ -71,6 +71,8 @@ async function importEdition(trx: Transaction<DB>, programme: Programme, edition
     public_archive: edition.publicArchive,
     weeks_close_at_end: programme.weeksCloseAtEnd,
     translation_target_hours: programme.translationTargetHours,
+    translation_claim_minutes: programme.translationClaimMinutes,
+    translation_review_required: programme.translationReviewRequired,
   };
   const forumColumns = Object.keys(forumValues).filter((c) => c !== 'slug') as (keyof typeof forumValues)[];
   const upserted = await trx

@@ -9,7 +9,7 @@ import { DomainError } from '../errors/domain-error.ts';
 import { assertOrganizer, forumAccessById } from '../forums/forum-access.ts';
 import { findRoles } from '../forums/forums.queries.ts';
 import { appendEvent } from '../realtime/events.queries.ts';
-import { taskWithAccess, translatorRole } from './queue.service.ts';
+import { assertTranslator, taskWithAccess, translatorRole } from './queue.service.ts';
 import { LIVE_STATUSES, lockTask, setTaskStatus } from './tasks.queries.ts';
 import { escapeHtml, findOriginal, upsertTranslation } from './translations.queries.ts';
 
@@ -100,17 +100,24 @@ export async function translateOwnPost(db: Kysely<DB>, postId: number, user: Ses
   await db.transaction().execute((trx) => publishTranslation(trx, { itemType: 'post', itemId: postId, targetLang }, text, user.id, 'author', user.id));
 }
 
-/** An organizer asks for one item in one more language than the policy gives it. */
+/**
+ * An organizer asks for one item in one more language than the policy gives it; organizers
+ * and translators reopen a published translation for correction. The task starts from the
+ * published text, if any.
+ */
 export async function requestTranslation(db: Kysely<DB>, user: SessionUser, item: { itemType: TranslatableType; itemId: number; targetLang: Lang }) {
   const original = await findOriginal(db, item.itemType, item.itemId);
   if (!original) throw new DomainError('not_found');
   const access = await forumAccessById(db, original.forumId, user);
-  assertOrganizer(access);
+  const existing = await db.selectFrom('translations').select('body_md').where('item_type', '=', item.itemType).where('item_id', '=', item.itemId)
+    .where('target_lang', '=', item.targetLang).executeTakeFirst();
+  if (existing) assertTranslator(access);
+  else assertOrganizer(access);
   if (item.targetLang === original.lang || !access.forum.languages.includes(item.targetLang)) throw new DomainError('unsupported_language');
   if (original.hidden) throw new DomainError('forbidden');
   const row = await db.insertInto('translation_tasks').values({
     forum_id: original.forumId, week_id: original.weekId, item_type: item.itemType, item_id: item.itemId, source_lang: original.lang,
-    target_lang: item.targetLang, source_revision: original.revision,
+    target_lang: item.targetLang, source_revision: original.revision, draft_md: existing?.body_md ?? null,
     due_at: new Date(Date.now() + access.forum.translation_target_hours * 3_600_000),
   }).onConflict((oc) => oc.columns(['item_type', 'item_id', 'target_lang']).where('status', 'in', LIVE_STATUSES).doNothing())
     .returning('id').executeTakeFirst();

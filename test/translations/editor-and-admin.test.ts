@@ -125,6 +125,44 @@ describe('skip, reassign, request', () => {
   });
 });
 
+describe('corrections and previews', () => {
+  it('lets a translator reopen a published translation, starting from its text', async () => {
+    const { threadId } = await startThread(t, organizer);
+    const post = await reply(t, lucia, threadId, { bodyMd: 'Corregir', lang: 'es' });
+    const task = await taskFor(post.id);
+    await t.post(`/api/translation-tasks/${task.id}/claim`).set('Cookie', translator.cookie).expect(200);
+    await t.post(`/api/translation-tasks/${task.id}/publish`).set('Cookie', translator.cookie).send({ bodyMd: 'Corect' }).expect(200);
+    await t.post('/api/translation-requests').set('Cookie', sarah.cookie).send({ kind: 'post', itemId: post.id, targetLang: 'en' }).expect(403);
+    const { taskId } = (await t.post('/api/translation-requests').set('Cookie', translator.cookie).send({ kind: 'post', itemId: post.id, targetLang: 'en' }).expect(201)).body;
+    await t.post(`/api/translation-tasks/${taskId}/claim`).set('Cookie', reviewer.cookie).expect(200);
+    expect((await t.get(`/api/translation-tasks/${taskId}`).set('Cookie', reviewer.cookie).expect(200)).body.task.draft).toBe('Corect');
+    await t.post(`/api/translation-tasks/${taskId}/publish`).set('Cookie', reviewer.cookie).send({ bodyMd: 'Correct' }).expect(200);
+    const seen = (await t.get(`/api/threads/${threadId}`).set('Cookie', sarah.cookie).expect(200)).body.posts[1];
+    expect(seen.translation).toMatchObject({ html: '<p>Correct</p>' });
+    const revisions = await t.db.selectFrom('translation_revisions').innerJoin('translations', 'translations.id', 'translation_revisions.translation_id')
+      .select(['translation_revisions.revision', 'translation_revisions.body_md']).where('translations.item_id', '=', post.id).orderBy('revision').execute();
+    expect(revisions).toEqual([{ revision: 1, body_md: 'Corect' }, { revision: 2, body_md: 'Correct' }]);
+  });
+
+  it('renders a Markdown preview as publishing would, for signed-in users only', async () => {
+    const preview = await t.post('/api/markdown/preview').set('Cookie', sarah.cookie).send({ bodyMd: '**Hola** <script>x</script>' }).expect(200);
+    // Inline raw tags are dropped; the text between them stays, as text.
+    expect(preview.body).toEqual({ html: '<p><strong>Hola</strong> x</p>' });
+    await t.post('/api/markdown/preview').send({ bodyMd: 'x' }).expect(401);
+  });
+
+  it('refuses participants the task view, skip and review routes', async () => {
+    const { threadId } = await startThread(t, organizer);
+    const post = await reply(t, lucia, threadId, { bodyMd: 'Roles', lang: 'es' });
+    const task = await taskFor(post.id);
+    await t.get(`/api/translation-tasks/${task.id}`).set('Cookie', sarah.cookie).expect(403);
+    await t.post(`/api/translation-tasks/${task.id}/skip`).set('Cookie', sarah.cookie).expect(403);
+    await t.post(`/api/translation-tasks/${task.id}/reject`).set('Cookie', sarah.cookie).expect(403);
+    await t.get(`/api/translation-tasks/${task.id}`).expect(401);
+    expect(await t.db.selectFrom('translation_task_skips').selectAll().where('task_id', '=', task.id).execute()).toEqual([]);
+  });
+});
+
 describe('review before publishing', () => {
   it('holds a translation until another person approves it', async () => {
     await t.db.updateTable('forums').set({ translation_review_required: true }).where('slug', '=', LIVE).execute();
