@@ -10,11 +10,12 @@ import { LangHtml } from './content.tsx';
 import { DateTime } from './date-range.tsx';
 import { LiveMessage } from './notice.tsx';
 import { OwnTranslationForm } from './own-translation-form.tsx';
+import { RequestTranslationForm } from './request-translation-form.tsx';
 import { ReasonForm } from './reason-form.tsx';
 import { RevisionHistory } from './revision-history.tsx';
 import { TranslatedBody } from './translated.tsx';
 
-type Mode = null | 'reply' | 'edit' | 'translate' | 'report' | 'hide';
+type Mode = null | 'reply' | 'edit' | 'translate' | 'request' | 'report' | 'hide';
 
 interface Props {
   post: Post;
@@ -52,6 +53,7 @@ export function PostItem({ post, thread, userId, timeZone, replyDraft, onReplied
     translate: userId !== null && post.mine && !hidden && post.html !== null,
     history: post.editedAt !== null && post.html !== null,
     report: userId !== null && !post.mine && !hidden,
+    request: userId !== null && thread.canModerate && !hidden && post.html !== null,
     hide: thread.canModerate && !hidden,
     unhide: thread.canModerate && hidden,
   };
@@ -190,6 +192,7 @@ export function PostItem({ post, thread, userId, timeZone, replyDraft, onReplied
             {t('post.history')}
           </button>
         ) : null}
+        {may.request ? actionButton('request', t('post.requestTranslation')) : null}
         {may.report ? actionButton('report', t('post.report')) : null}
         {may.hide ? actionButton('hide', t('post.hide')) : null}
         {may.unhide ? (
@@ -211,6 +214,19 @@ export function PostItem({ post, thread, userId, timeZone, replyDraft, onReplied
           onDone={(lang: Lang) => {
             close('translate');
             setNotice({ kind: 'ok', text: t('post.translated', { language: t(`languageNames.${lang}`) }) });
+          }}
+        />
+      ) : null}
+
+      {mode === 'request' && userId !== null ? (
+        <RequestTranslationForm
+          post={post}
+          forumSlug={thread.forumSlug}
+          userId={userId}
+          onCancel={() => close('request')}
+          onDone={(lang: Lang) => {
+            close('request');
+            setNotice({ kind: 'ok', text: t('post.translationRequested', { language: t(`languageNames.${lang}`) }) });
           }}
         />
       ) : null}

@@ -15,6 +15,7 @@ import { threadHref } from '../components/thread-list.tsx';
 import { translationHref } from '../components/translation-links.tsx';
 import { useApi } from '../hooks/use-api.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
+import { MarkdownPreview } from '../components/markdown-preview.tsx';
 import { useSession } from '../session/session-context.tsx';
 import { readerTimeZone } from '../time/time-zone.ts';
 import { readLocalTranslation, removeLocalTranslation, writeLocalTranslation } from '../translation/local-copy.ts';
@@ -107,6 +108,7 @@ function TaskEditor({ slug, task, reload }: { slug: string; task: TaskDetail; re
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(start.restored ? t('translate.restored') : null);
+  const [previewOpen, setPreviewOpen] = useState(false);
 
   const live = useRef({
     paragraphs: start.paragraphs,
@@ -352,11 +354,9 @@ function TaskEditor({ slug, task, reload }: { slug: string; task: TaskDetail; re
         ))}
       </section>
 
-      <details class="translation-preview">
+      <details class="translation-preview" onToggle={(event) => setPreviewOpen(event.currentTarget.open)}>
         <summary>{t('translate.preview')}</summary>
-        <div class="prose" lang={task.targetLang}>
-          {text ? text.split('\n\n').map((p, i) => <p key={i}>{p}</p>) : <p class="muted">{t('translate.previewEmpty')}</p>}
-        </div>
+        <MarkdownPreview markdown={text} lang={task.targetLang} active={previewOpen} />
       </details>
 
       <p class="composer-meta">

@@ -1,0 +1,66 @@
+// An organizer asks for a post in a language the forum's policy does not translate it into,
+// or reopens its published translation there for correction. The task joins the queue.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { api, errorMessage } from '../api/client.ts';
+import type { Lang, Post } from '../api/types.ts';
+import { useI18n } from '../i18n/i18n-context.tsx';
+import { ENDONYMS, LANGS } from '../i18n/languages.ts';
+import { loadForumInfo } from '../session/forum-info.ts';
+import { LiveMessage } from './notice.tsx';
+
+interface Props {
+  post: Post;
+  forumSlug: string;
+  userId: number;
+  onDone(targetLang: Lang): void;
+  onCancel(): void;
+}
+
+export function RequestTranslationForm({ post, forumSlug, userId, onDone, onCancel }: Props) {
+  const { t } = useI18n();
+  const id = `request-translation-${post.id}`;
+  const [languages, setLanguages] = useState<Lang[]>(() => LANGS.filter((lang) => lang !== post.lang));
+  const [target, setTarget] = useState<Lang>(languages[0] ?? 'en');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const selectRef = useRef<HTMLSelectElement>(null);
+
+  useEffect(() => {
+    selectRef.current?.focus();
+    let active = true;
+    void loadForumInfo(userId, forumSlug).then((info) => {
+      const others = info?.languages.filter((lang) => lang !== post.lang) ?? [];
+      if (!active || !others.length) return;
+      setLanguages(others);
+      setTarget((current) => (others.includes(current) ? current : others[0]!));
+    });
+    return () => { active = false; };
+  }, [userId, forumSlug, post.id, post.lang]);
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await api(`/api/translation-requests`, { method: 'POST', body: { kind: 'post', itemId: post.id, targetLang: target } });
+      onDone(target);
+    } catch (failure) {
+      setError(errorMessage(failure));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form class="inline-form" onSubmit={(event) => void submit(event)} aria-labelledby={`${id}-legend`}>
+      <p id={`${id}-legend`}>{t('post.requestTranslationHint')}</p>
+      <label for={`${id}-lang`}>{t('post.requestTranslationLanguage')}</label>{' '}
+      <select id={`${id}-lang`} ref={selectRef} value={target} onChange={(event) => setTarget(event.currentTarget.value as Lang)}>
+        {languages.map((lang) => <option key={lang} value={lang} lang={lang}>{ENDONYMS[lang]}</option>)}
+      </select>{' '}
+      <button type="submit" disabled={busy}>{t('post.requestTranslationSubmit')}</button>{' '}
+      <button type="button" class="button-quiet" onClick={onCancel}>{t('composer.cancel')}</button>
+      <LiveMessage kind="error" message={error} />
+    </form>
+  );
+}
