@@ -1,8 +1,7 @@
 // Opens the database the configuration names: a PostgreSQL server through `pg` when a URL is
 // given, otherwise embedded PGlite, behind one Kysely type so no other module knows which.
 import { Kysely, PostgresDialect } from 'kysely';
-import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
-import { PGliteDialect } from 'kysely-pglite-dialect';
+import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { DB } from './schema.ts';
 
@@ -37,7 +36,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   return wrapPGlite(pglite, !options.pglite);
 }
 
+// PGlite is loaded only when the embedded database is used: its module alone is ~40 MB of
+// resident memory that a server on PostgreSQL should not carry.
 export async function createPGlite(dataDir: string, loadDataDir?: Blob): Promise<PGlite> {
+  const { PGlite, types: pgliteTypes } = await import('@electric-sql/pglite');
   const pglite = new PGlite(dataDir, {
     loadDataDir,
     parsers: { [DATE_OID]: (value: string) => value, [pgliteTypes.INT8]: (value: string) => Number(value) },
@@ -46,7 +48,8 @@ export async function createPGlite(dataDir: string, loadDataDir?: Blob): Promise
   return pglite;
 }
 
-function wrapPGlite(pglite: PGlite, ownsInstance: boolean): Database {
+async function wrapPGlite(pglite: PGlite, ownsInstance: boolean): Promise<Database> {
+  const { PGliteDialect } = await import('kysely-pglite-dialect');
   // The dialect closes the PGlite instance when Kysely is destroyed; a borrowed instance
   // must outlive this handle, so the dialect gets one that only queries (all it needs).
   const handle = ownsInstance ? pglite : ({
