@@ -1,0 +1,126 @@
+// `npm run bench`: seeds a fresh PostgreSQL database with the issue's forum, starts the app in
+// a child process, measures the thread page, the week page, replying and live fan-out against
+// the budgets of design.md, prints the table and writes bench/results.md.
+import { openDatabase } from '../server/db/database.ts';
+import { BenchSetupError, recreateDatabase } from './bench-database.ts';
+import { runLoad, runPacedLoad, type LoadResult } from './http-load.ts';
+import { describeMachine } from './machine.ts';
+import { printResults, writeMarkdown } from './report.ts';
+import { replyRequests, type ReplyTarget } from './reply-requests.ts';
+import { seedForum, type SeededThread } from './seed.ts';
+import { startServer, type ServerHandle } from './server-process.ts';
+import { signInMembers } from './sessions.ts';
+import { DEFAULT_DATABASE_URL, HTTP_LOAD, MEASURED_WEEK, WEBSOCKET_LOAD } from './settings.ts';
+import { runLiveLoad } from './websocket-load.ts';
+
+const POSTS_PER_PAGE = 50;
+
+/** Statements one request sends, read on its second call so one-off work (pool connections, caches) is not counted. */
+async function statementsPerRequest(server: ServerHandle, url: string, cookie: string): Promise<number> {
+  const get = async () => {
+    const response = await fetch(url, { headers: { cookie } });
+    if (response.status !== 200) throw new Error(`GET ${url} answered ${response.status}: ${await response.text()}`);
+    await response.arrayBuffer();
+  };
+  await get();
+  return (await server.traceStatements(get)).length;
+}
+
+const toTarget = (thread: SeededThread): ReplyTarget => ({ threadId: thread.id, postIds: thread.postIds });
+
+async function main(): Promise<void> {
+  const startedAt = new Date();
+  const databaseUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
+  const shownUrl = new URL(databaseUrl);
+  shownUrl.password = shownUrl.password ? '***' : '';
+  console.log(`Tertulia benchmark on ${shownUrl.toString()}`);
+
+  await recreateDatabase(databaseUrl);
+  const database = await openDatabase({ databaseUrl, poolSize: 4 });
+  let server: ServerHandle | undefined;
+  try {
+    const machine = await describeMachine(database.db);
+    process.stdout.write('Seeding the forum … ');
+    const forum = await seedForum(database.db, MEASURED_WEEK);
+    console.log(`${forum.seconds.toFixed(1)} s`);
+    const readers = await signInMembers(database.db, forum.memberIds.slice(0, HTTP_LOAD.signedInMembers));
+    const subscribers = await signInMembers(database.db, forum.memberIds.slice(HTTP_LOAD.signedInMembers, HTTP_LOAD.signedInMembers + WEBSOCKET_LOAD.distinctMembers));
+    const cookies = readers.map((member) => member.cookie);
+
+    server = await startServer(databaseUrl);
+    const idleRssMb = (await server.stats()).rssBytes / 1024 / 1024;
+    const app = server.appUrl;
+    const { bigThread, smallThread } = forum;
+    const lastPage = Math.ceil(bigThread.postCount / POSTS_PER_PAGE);
+    const pageUrl = (thread: SeededThread, page = 1) => `${app}/api/threads/${thread.id}${page > 1 ? `?page=${page}` : ''}`;
+
+    console.log('Statements per thread page request:');
+    const threadPageQueries = [
+      { label: `${bigThread.postCount}-post thread`, count: await statementsPerRequest(server, pageUrl(bigThread), cookies[0]!) },
+      { label: `${smallThread.postCount}-post thread`, count: await statementsPerRequest(server, pageUrl(smallThread), cookies[0]!) },
+      { label: `page ${lastPage} of ${lastPage}`, count: await statementsPerRequest(server, pageUrl(bigThread, lastPage), cookies[0]!) },
+    ];
+    for (const q of threadPageQueries) console.log(`  ${q.label}: ${q.count}`);
+    const threadPageStatements = await server.traceStatements(() => fetch(pageUrl(bigThread), { headers: { cookie: cookies[0]! } }).then((r) => r.arrayBuffer()));
+    const oneReply = replyRequests(app, [toTarget(forum.threads.find((t) => t.weekNumber === MEASURED_WEEK && t !== bigThread && t !== smallThread)!)], [cookies[0]!])();
+    const replyStatements = await server.traceStatements(async () => {
+      const response = await fetch(`${app}${oneReply.path}`, { method: oneReply.method, headers: oneReply.headers, body: oneReply.body });
+      if (response.status !== 201) throw new Error(`POST ${oneReply.path} answered ${response.status}: ${await response.text()}`);
+      // The live-update dispatch runs after the response; give it a moment to show in the trace.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    });
+
+    console.log('HTTP loads:');
+    const short = HTTP_LOAD.shortDurationSeconds;
+    const bare = await runLoad(server, { name: 'bare Fastify route', url: `${server.bareUrl}/` });
+    const headline = await runLoad(server, { name: `GET thread page (50 posts) of ${bigThread.postCount}`, url: pageUrl(bigThread), cookies });
+    // The same page with the same connections at half the rate the server just sustained: the
+    // latency a reader sees when the server is busy but not saturated (closed-loop load at
+    // saturation makes p99 ≈ connections ÷ throughput, whatever the page costs).
+    const pacedRate = Math.max(1, Math.round(headline.requestsPerSecond / 2));
+    const threadPages: LoadResult[] = [
+      headline,
+      await runPacedLoad(server, { name: `GET thread page (50 posts) of ${bigThread.postCount}, paced ${pacedRate} req/s`, url: pageUrl(bigThread), cookies, rate: pacedRate, durationSeconds: short }),
+      await runLoad(server, { name: `GET thread page (50 posts) of ${smallThread.postCount}`, url: pageUrl(smallThread), cookies, durationSeconds: short }),
+      await runLoad(server, { name: `GET thread page ${lastPage} (last) of ${bigThread.postCount}`, url: pageUrl(bigThread, lastPage), cookies, durationSeconds: short }),
+    ];
+    const weekPath = `${app}/api/forums/${forum.slug}/weeks/${MEASURED_WEEK}`;
+    const others: LoadResult[] = [
+      await runLoad(server, { name: `GET week page: ${forum.threads.filter((t) => t.weekNumber === MEASURED_WEEK).length} threads`, url: `${weekPath}/threads`, cookies }),
+      await runLoad(server, { name: 'GET week page: material', url: weekPath, cookies, durationSeconds: short }),
+      await runLoad(server, {
+        name: 'POST reply',
+        url: app,
+        nextRequest: replyRequests(app, forum.threads.filter((t) => t !== bigThread && t !== smallThread).map(toTarget), cookies),
+      }),
+    ];
+
+    console.log('Live updates:');
+    const weekThreads = forum.threads.filter((t) => t.weekNumber === MEASURED_WEEK && t !== bigThread && t !== smallThread).map(toTarget);
+    const live = await runLiveLoad(server, {
+      forumSlug: forum.slug,
+      week: MEASURED_WEEK,
+      cookies: subscribers.map((member) => member.cookie),
+      nextPost: replyRequests(app, weekThreads, [cookies[0]!]),
+    });
+
+    await server.stop();
+    const results = {
+      startedAt, seconds: (Date.now() - startedAt.getTime()) / 1000, machine, forum, idleRssMb,
+      bare, threadPages, others, threadPageQueries, threadPageStatements, replyStatements, live,
+    };
+    printResults(results);
+    console.log(`\nWritten to ${writeMarkdown(results)}`);
+  } finally {
+    await server?.stop();
+    await database.close();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof BenchSetupError ? `\n${error.message}` : error);
+    process.exit(1);
+  },
+);

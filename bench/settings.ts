@@ -1,0 +1,51 @@
+// What the benchmark measures and how hard it pushes, in one place, so the numbers in
+// results.md can be traced back to the parameters that produced them.
+
+/** The forum: 2,000 members, 6 weeks, 600 threads, 60,000 posts. */
+export const FORUM = {
+  slug: 'bench-forum',
+  timeZone: 'America/Toronto',
+  members: 2_000,
+  organizers: 10,
+  weeks: 6,
+  threadsPerWeek: 100,
+  posts: 60_000,
+  /** One thread far above a page, to show the page's query count does not grow with it. */
+  bigThreadPosts: 600,
+  /** One thread of about a page. */
+  smallThreadPosts: 50,
+} as const;
+
+/** The week whose pages and live feed are measured. */
+export const MEASURED_WEEK = 3;
+
+export const HTTP_LOAD = {
+  connections: 64,
+  warmupSeconds: 2,
+  durationSeconds: 10,
+  /** Secondary loads (small thread, last page, week material) run shorter. */
+  shortDurationSeconds: 5,
+  /** Distinct signed-in members whose cookies the loads rotate through. */
+  signedInMembers: 64,
+  rssSampleMs: 200,
+} as const;
+
+export const WEBSOCKET_LOAD = {
+  clients: 1_000,
+  /** Sockets opened together; the next batch waits until these are subscribed. */
+  batchSize: 100,
+  /** Members whose cookies the sockets share (a cohort shares few devices per person, but many people). */
+  distinctMembers: 200,
+  posts: 20,
+  postIntervalMs: 250,
+  /** How long after the last post stragglers are still awaited. */
+  settleMs: 5_000,
+} as const;
+
+export const BUDGETS = {
+  threadPageP99Ms: 25,
+  liveDeliveryP99Ms: 250,
+  serverRssMb: 250,
+} as const;
+
+export const DEFAULT_DATABASE_URL = 'postgres://root@127.0.0.1:5432/tertulia_bench';
