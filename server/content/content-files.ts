@@ -33,6 +33,8 @@ export interface Programme {
   weeksCloseAtEnd: boolean;
   translationPolicy: { from: Lang; to: Lang }[];
   editions: Edition[];
+  /** The programme's starting glossary (glossary.csv), if it has one. */
+  glossaryCsv: string | null;
   call: Map<Lang, { title: string; summary: string; body: string }>;
   weeks: {
     number: number;
@@ -157,6 +159,7 @@ export function readProgramme(dir: string): Programme {
     weeksCloseAtEnd: forum.weeks_close_at_end === true,
     translationPolicy: policy as { from: Lang; to: Lang }[],
     editions,
+    glossaryCsv: existsSync(path.join(dir, 'glossary.csv')) ? readFileSync(path.join(dir, 'glossary.csv'), 'utf8') : null,
     call,
     weeks,
   };

@@ -6,7 +6,9 @@ import path from 'node:path';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB, Lang } from '../db/schema.ts';
 import { addDays, forumCalendar, localDate, startOfLocalDay } from '../forums/forum-calendar.ts';
-import { readProgramme, type Edition, type Programme } from './content-files.ts';
+import { ContentError, readProgramme, type Edition, type Programme } from './content-files.ts';
+import { parseGlossaryCsv } from '../translations/glossary-csv.ts';
+import { DomainError } from '../errors/domain-error.ts';
 import { renderMarkdown } from './markdown.ts';
 import { queueTranslationTasks } from '../translations/tasks.queries.ts';
 
@@ -96,6 +98,7 @@ async function importEdition(trx: Transaction<DB>, programme: Programme, edition
   })));
 
   changed += await syncTranslationRules(trx, forumId, programme.translationPolicy);
+  if (programme.glossaryCsv) changed += await seedGlossary(trx, forumId, programme.glossaryCsv, programme.dir);
 
   for (const week of programme.weeks) {
     const dates = calendar.weeks[week.number - 1]!;
@@ -210,4 +213,19 @@ async function queueContentTranslations(trx: Transaction<DB>, input: {
     forumId: input.forumId, weekId: input.weekId, itemType: input.itemType, itemId: input.itemId, sourceLang: input.originalLang, sourceRevision: revision,
   }, { except: input.givenLangs });
   return queued + (revision > 1 ? 1 : 0);
+}
+
+/** A programme's glossary starts a forum's; once organizers have terms, the file no longer touches them. */
+async function seedGlossary(trx: Transaction<DB>, forumId: number, csv: string, dir: string): Promise<number> {
+  const existing = await trx.selectFrom('glossary_terms').select('id').where('forum_id', '=', forumId).limit(1).executeTakeFirst();
+  if (existing) return 0;
+  let terms: { en: string; es: string; fr: string; note: string }[];
+  try {
+    terms = parseGlossaryCsv(csv);
+  } catch (error) {
+    const line = error instanceof DomainError ? error.params.line : undefined;
+    throw new ContentError(path.join(dir, 'glossary.csv'), `cannot be read at line ${line ?? '?'} (columns en, es, fr, note; a term a row)`);
+  }
+  if (terms.length) await trx.insertInto('glossary_terms').values(terms.map((term) => ({ forum_id: forumId, ...term }))).execute();
+  return terms.length;
 }
