@@ -24,9 +24,16 @@ export function findPost(db: Handle, id: number) {
   return postsWithAuthors(db).where('posts.id', '=', id).executeTakeFirst();
 }
 
-/** One page of a thread in tree order (depth-first, oldest sibling first). */
+/**
+ * One page of a thread in tree order (depth-first, oldest sibling first). The page's ids are
+ * picked from the (thread_id, path) index first, so a deep page joins 50 rows, not the thread.
+ */
 export function findThreadPage(db: Handle, threadId: number, offset: number, limit: number) {
-  return postsWithAuthors(db).where('posts.thread_id', '=', threadId).orderBy('posts.path').limit(limit).offset(offset).execute();
+  return postsWithAuthors(db)
+    .where('posts.id', 'in', (eb) => eb.selectFrom('posts as page').select('page.id').where('page.thread_id', '=', threadId)
+      .orderBy('page.path').limit(limit).offset(offset))
+    .orderBy('posts.path')
+    .execute();
 }
 
 export function findFirstPost(db: Handle, threadId: number) {
