@@ -3,6 +3,7 @@
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
 import path from 'node:path';
+import { projectRoot } from './project-root.ts';
 
 export const ConfigSchema = Type.Object({
   host: Type.String(),
@@ -31,20 +32,19 @@ export const ConfigSchema = Type.Object({
 });
 export type Config = Readonly<Static<typeof ConfigSchema>>;
 
-const root = path.resolve(import.meta.dirname, '..');
 
 export const defaultConfig: Config = {
   host: '0.0.0.0',
   port: 3000,
-  dataDir: path.join(root, 'data', 'db'),
+  dataDir: path.join(projectRoot, 'data', 'db'),
   allowedOrigins: [],
   secureCookies: false,
   trustProxy: false,
   logLevel: 'info',
   authRateLimit: { max: 10, windowMs: 60_000 },
   postRateLimit: { max: 20, windowMs: 60_000 },
-  staticDir: path.join(root, 'dist', 'web'),
-  contentDir: path.join(root, 'content'),
+  staticDir: path.join(projectRoot, 'dist', 'web'),
+  contentDir: path.join(projectRoot, 'content'),
   seedDemo: true,
 };
 

@@ -22,6 +22,8 @@ async function shutdown(signal: string) {
   const timer = setTimeout(() => process.exit(1), 10_000).unref();
   try {
     await app.close();
+    // A request whose client hung up may still be writing: let it finish before the database goes.
+    await app.handlersSettled();
     await database.close();
   } finally {
     clearTimeout(timer);
@@ -35,6 +37,6 @@ const shownHost = config.host === '0.0.0.0' ? 'localhost' : config.host;
 if (credentials.length) {
   // Printed once: the accounts were created on this start and their passwords are not stored in clear.
   console.log('\nDemo accounts (shown only now, keep them):');
-  for (const account of credentials) console.log(`  ${account.role.padEnd(12)} ${account.email}  password: ${account.password}`);
+  for (const account of credentials) console.log(`  ${account.role.padEnd(15)} ${account.email}  password: ${account.password}`);
 }
 console.log(`\nTertulia is running on http://${shownHost}:${config.port}  (${database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})\n`);

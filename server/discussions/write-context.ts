@@ -4,10 +4,10 @@ import type { Kysely, Transaction } from 'kysely';
 import type { SessionUser } from '../auth/session.ts';
 import type { DB, Week } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
-import { assertMayReadWeek, assertMayWriteInWeek, forumAccessById, type ForumAccess } from '../forums/forum-access.ts';
-import { findThread } from './threads.queries.ts';
+import { accessWithRoles, assertMayReadWeek, assertMayWriteInWeek, type ForumAccess } from '../forums/forum-access.ts';
+import { findThreadInContext } from './threads.queries.ts';
 
-type Thread = NonNullable<Awaited<ReturnType<typeof findThread>>>;
+type Thread = NonNullable<Awaited<ReturnType<typeof findThreadInContext>>>['thread'];
 
 export interface ThreadContext {
   access: ForumAccess;
@@ -16,14 +16,11 @@ export interface ThreadContext {
 }
 
 export async function loadThreadContext(db: Kysely<DB> | Transaction<DB>, threadId: number, user: SessionUser | null, now: Date): Promise<ThreadContext> {
-  const thread = await findThread(db, threadId);
-  if (!thread) throw new DomainError('not_found');
-  const [access, week] = await Promise.all([
-    forumAccessById(db as Kysely<DB>, thread.forum_id, user),
-    db.selectFrom('weeks').selectAll().where('id', '=', thread.week_id).executeTakeFirstOrThrow(),
-  ]);
-  assertMayReadWeek(access, week, now);
-  return { access, thread, week };
+  const found = await findThreadInContext(db, threadId, user?.id ?? null);
+  if (!found) throw new DomainError('not_found');
+  const access = accessWithRoles(found.forum, user, user ? found.roles : []);
+  assertMayReadWeek(access, found.week, now);
+  return { access, thread: found.thread, week: found.week };
 }
 
 export function assertMayWriteInThread(context: ThreadContext, now: Date): void {

@@ -19,7 +19,11 @@ export interface ForumAccess {
 
 export async function forumAccess(db: Kysely<DB>, forum: Forum | undefined, user: SessionUser | null): Promise<ForumAccess> {
   if (!forum) throw new DomainError('not_found');
-  const roles = user ? await findRoles(db, forum.id, user.id) : [];
+  return accessWithRoles(forum, user, user ? await findRoles(db, forum.id, user.id) : []);
+}
+
+/** The same rule, for a caller that read the forum and the user's roles in its own query. */
+export function accessWithRoles(forum: Forum, user: SessionUser | null, roles: ForumRole[]): ForumAccess {
   const isOrganizer = Boolean(user?.isAdmin) || roles.includes('organizer');
   // Drafts are hidden from all but their organizers and admins.
   if (!forum.published && !isOrganizer) throw new DomainError('not_found');

@@ -4,9 +4,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import i18next, { type Resource, type TFunction } from 'i18next';
 import type { Lang } from '../db/schema.ts';
+import { projectRoot } from '../project-root.ts';
 
 export const languages: readonly Lang[] = ['en', 'es', 'fr'];
-export const localesDir = path.resolve(import.meta.dirname, '../../locales');
+export const localesDir = path.join(projectRoot, 'locales');
 
 export function isLang(value: unknown): value is Lang {
   return typeof value === 'string' && (languages as readonly string[]).includes(value);

@@ -1,10 +1,10 @@
 // The design's reading rule applied to posts: a reader sees the original when they read its
 // language; otherwise its published translation into their language, with who made it;
-// otherwise the original marked "translation pending". Two queries for a whole page.
+// otherwise the original marked "translation pending". One query for a whole page.
 import type { Kysely } from 'kysely';
 import type { DB, Lang, TranslatableType } from '../db/schema.ts';
 import type { PostView, TranslationView } from '../discussions/post-view.ts';
-import { findPendingItems, findTranslations } from './translations.queries.ts';
+import { findTranslations, findTranslationsWithPending } from './translations.queries.ts';
 
 export interface ReaderLanguages {
   lang: Lang;
@@ -52,23 +52,20 @@ interface Translatable {
 async function attachTranslations<T extends Translatable>(db: Kysely<DB>, itemType: TranslatableType, items: T[], needs: (item: T) => boolean, readerLang: Lang): Promise<T[]> {
   const needing = items.filter(needs).map((item) => item.id);
   if (needing.length === 0) return items;
-  const [translations, pending] = await Promise.all([
-    findTranslations(db, itemType, needing, readerLang),
-    findPendingItems(db, itemType, needing, readerLang),
-  ]);
-  const byItem = new Map(translations.map((t) => [t.item_id, t]));
+  const found = new Map((await findTranslationsWithPending(db, itemType, needing, readerLang)).map((row) => [row.item_id, row]));
   return items.map((item) => {
-    if (!needing.includes(item.id)) return item;
-    const translation = byItem.get(item.id);
+    const row = found.get(item.id);
+    if (!row) return item;
+    const translation = row.target_lang !== null && row.body_html !== null && row.source_revision !== null && row.translator_role !== null ? {
+      lang: row.target_lang,
+      html: row.body_html,
+      translator: { displayName: row.translator_name ?? '', role: row.translator_role },
+      outdated: row.source_revision < item.revision,
+    } : null;
     return {
       ...item,
-      translation: translation ? {
-        lang: translation.target_lang,
-        html: translation.body_html,
-        translator: { displayName: translation.translator_name, role: translation.translator_role },
-        outdated: translation.source_revision < item.revision,
-      } : null,
-      translationPending: !translation && pending.has(item.id),
+      translation,
+      translationPending: !translation && row.pending,
     };
   });
 }

@@ -79,11 +79,20 @@ export function findTranslations(db: Handle, itemType: TranslatableType, itemIds
     .execute();
 }
 
-/** Items among these that have a live task into a language (shown as "translation pending"). */
-export async function findPendingItems(db: Handle, itemType: TranslatableType, itemIds: number[], targetLang: Lang): Promise<Set<number>> {
-  if (itemIds.length === 0) return new Set();
-  const rows = await db.selectFrom('translation_tasks').select('item_id')
-    .where('item_type', '=', itemType).where('item_id', 'in', itemIds).where('target_lang', '=', targetLang)
-    .where('status', 'in', LIVE_STATUSES).execute();
-  return new Set(rows.map((row) => row.item_id));
+/**
+ * For each item, its published translation into one language (or nulls) and whether a live
+ * task is translating it there: a reader's page needs both, in one round trip.
+ */
+export function findTranslationsWithPending(db: Handle, itemType: TranslatableType, itemIds: number[], targetLang: Lang) {
+  if (itemIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom(sql<{ item: number }>`unnest(${itemIds}::integer[])`.as('item'))
+    .leftJoin('translations', (join) => join.onRef('translations.item_id', '=', 'item.item')
+      .on('translations.item_type', '=', itemType).on('translations.target_lang', '=', targetLang))
+    .leftJoin('users', 'users.id', 'translations.translator_id')
+    .select(['item.item as item_id', 'translations.target_lang', 'translations.body_html', 'translations.source_revision',
+      'translations.translator_role', 'users.display_name as translator_name'])
+    .select((eb) => eb.exists(eb.selectFrom('translation_tasks').select('translation_tasks.id')
+      .whereRef('translation_tasks.item_id', '=', 'item.item').where('translation_tasks.item_type', '=', itemType)
+      .where('translation_tasks.target_lang', '=', targetLang).where('translation_tasks.status', 'in', LIVE_STATUSES)).as('pending'))
+    .execute();
 }

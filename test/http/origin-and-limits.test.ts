@@ -46,3 +46,19 @@ describe('conventions', () => {
     expect(response.body.error.code).toBe('not_found');
   });
 });
+
+describe('compression', () => {
+  it('compresses a large JSON answer for a client that accepts it and leaves small ones alone', async () => {
+    const docs = await t.get('/api/docs/json').set('Accept-Encoding', 'gzip').expect(200);
+    expect(docs.headers['content-encoding']).toBe('gzip');
+    expect(docs.headers.vary).toMatch(/accept-encoding/i);
+    expect(docs.body.openapi).toMatch(/^3\./);
+    const brotli = await t.get('/api/docs/json').set('Accept-Encoding', 'gzip, deflate, br').expect(200);
+    expect(brotli.headers['content-encoding']).toBe('br');
+    const plain = await t.get('/api/docs/json').set('Accept-Encoding', 'identity').expect(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toEqual(docs.body);
+    const small = await t.get('/healthz').set('Accept-Encoding', 'gzip').expect(200);
+    expect(small.headers['content-encoding']).toBeUndefined();
+  });
+});
