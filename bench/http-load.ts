@@ -51,16 +51,19 @@ function run(options: autocannon.Options): Promise<autocannon.Result> {
   });
 }
 
+/** What a browser sends: the server may answer compressed, and the client pays for decoding it. */
+const BROWSER_HEADERS = { 'accept-encoding': 'gzip, deflate, br' };
+
 function optionsFor(spec: LoadSpec, duration: number): autocannon.Options {
-  const base = { url: spec.url, connections: HTTP_LOAD.connections, duration, timeout: 10 };
+  const base = { url: spec.url, connections: HTTP_LOAD.connections, duration, timeout: 10, headers: BROWSER_HEADERS };
   if (spec.nextRequest) {
     const next = spec.nextRequest;
-    return { ...base, requests: [{ setupRequest: (request) => ({ ...request, ...next() }) }] };
+    return { ...base, requests: [{ setupRequest: (request) => { const r = next(); return { ...request, ...r, headers: { ...BROWSER_HEADERS, ...r.headers } }; } }] };
   }
   const cookies = spec.cookies;
   if (!cookies?.length) return base;
   let connection = 0;
-  return { ...base, setupClient: (client) => client.setHeaders({ cookie: cookies[connection++ % cookies.length]! }) };
+  return { ...base, setupClient: (client) => client.setHeaders({ ...BROWSER_HEADERS, cookie: cookies[connection++ % cookies.length]! }) };
 }
 
 /** Samples the server's RSS until stopped; resolves to the largest value seen, in MB. */
@@ -144,7 +147,7 @@ async function pacedPhase(url: string, cookies: readonly string[], rate: number,
     const wait = due - performance.now();
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
     pending.push(new Promise<void>((resolve) => {
-      const request = http.get(url, { agent, headers: { cookie: cookies[i % cookies.length] ?? '' } }, (response) => {
+      const request = http.get(url, { agent, headers: { ...BROWSER_HEADERS, cookie: cookies[i % cookies.length] ?? '' } }, (response) => {
         response.resume();
         response.on('end', () => {
           latencies.push(performance.now() - due);

@@ -5,7 +5,7 @@ import { openDatabase } from '../server/db/database.ts';
 import { BenchSetupError, recreateDatabase } from './bench-database.ts';
 import { runLoad, runPacedLoad, type LoadResult } from './http-load.ts';
 import { describeMachine } from './machine.ts';
-import { printResults, writeMarkdown } from './report.ts';
+import { printResults, writeMarkdown, type StoredPage } from './report.ts';
 import { replyRequests, type ReplyTarget } from './reply-requests.ts';
 import { seedForum, type SeededThread } from './seed.ts';
 import { startServer, type ServerHandle } from './server-process.ts';
@@ -73,6 +73,14 @@ async function main(): Promise<void> {
     console.log('HTTP loads:');
     const short = HTTP_LOAD.shortDurationSeconds;
     const bare = await runLoad(server, { name: 'bare Fastify route', url: `${server.bareUrl}/` });
+    const pageJson = await (await fetch(pageUrl(bigThread), { headers: { cookie: cookies[0]! } })).json();
+    const stored = await (await fetch(`${server.bareUrl}/stored-page`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(pageJson),
+    })).json() as StoredPage;
+    const floors: LoadResult[] = [
+      await runLoad(server, { name: 'floor: bare route + the session lookup (1 SQL)', url: `${server.bareUrl}/session-lookup`, cookies, durationSeconds: short }),
+      await runLoad(server, { name: 'floor: bare route sending a stored copy of the thread page', url: `${server.bareUrl}/stored-page`, cookies, durationSeconds: short }),
+    ];
     const headline = await runLoad(server, { name: `GET thread page (50 posts) of ${bigThread.postCount}`, url: pageUrl(bigThread), cookies });
     // The same page with the same connections at half the rate the server just sustained: the
     // latency a reader sees when the server is busy but not saturated (closed-loop load at
@@ -107,7 +115,7 @@ async function main(): Promise<void> {
     await server.stop();
     const results = {
       startedAt, seconds: (Date.now() - startedAt.getTime()) / 1000, machine, forum, idleRssMb,
-      bare, threadPages, others, threadPageQueries, threadPageStatements, replyStatements, live,
+      bare, floors, stored, threadPages, others, threadPageQueries, threadPageStatements, replyStatements, live,
     };
     printResults(results);
     console.log(`\nWritten to ${writeMarkdown(results)}`);

@@ -3,6 +3,7 @@
 // benchmark, so a failed run never leaves a server holding the ports or the database.
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { build } from 'esbuild';
 import type { ReadyMessage, ServerStats } from './server.ts';
 
 export interface ServerHandle {
@@ -28,11 +29,21 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
+/** Bundles bench/server.ts as `npm run build:server` bundles the app, so the server measured is the one `npm start` runs. */
+async function bundleServer(): Promise<string> {
+  const outfile = path.join(repoRoot, 'dist', 'bench', 'server.js');
+  await build({
+    entryPoints: [path.join(repoRoot, 'bench', 'server.ts')],
+    bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outfile, logLevel: 'warning',
+  });
+  return outfile;
+}
+
 export async function startServer(databaseUrl: string): Promise<ServerHandle> {
-  const child = fork(path.join(repoRoot, 'bench', 'server.ts'), [], {
+  const child = fork(await bundleServer(), [], {
     cwd: repoRoot,
-    // tsx runs the TypeScript sources as `npm start` does, so the RSS includes what production carries.
-    execArgv: ['--import', 'tsx'],
+    // BENCH_PROFILE_DIR=dir writes the server's V8 CPU profile there when it stops.
+    execArgv: process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [],
     env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'production' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -3,9 +3,12 @@
 // bare Fastify instance with no plugins or hooks: the throughput baseline, which also answers
 // /stats (SQL statements sent so far and RSS) without touching the app under test.
 // Started by bench/server-process.ts; never imported by server/.
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import Fastify from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../server/app.ts';
+import { SESSION_COOKIE } from '../server/auth/session-cookie.ts';
+import { validateSessionToken } from '../server/auth/session.ts';
 import { readConfig, type Config } from '../server/config.ts';
 import { openDatabase } from '../server/db/database.ts';
 
@@ -58,8 +61,37 @@ const database = await openDatabase({ databaseUrl, poolSize: Number(process.env.
 const app = await buildApp({ config, database });
 await app.listen({ host: '127.0.0.1', port: 0 });
 
-const bare = Fastify({ logger: false });
+const bare = Fastify({ logger: false, bodyLimit: 4 * 1024 * 1024 });
 bare.get('/', async () => ({ hello: 'world' }));
+
+// Two floors for the thread page, measured like it: what this machine gives a route that does
+// nothing but the session lookup every signed-in request makes, and one that sends a stored
+// copy of the page's bytes, compressed as the app compresses them, doing no work at all.
+const sessionCookie = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([^;]+)`);
+bare.get('/session-lookup', async (request, reply) => {
+  const token = sessionCookie.exec(request.headers.cookie ?? '')?.[1];
+  const result = token ? await validateSessionToken(database.db, token) : null;
+  if (!result?.user) return reply.code(401).send({ signedIn: false });
+  return { signedIn: true, userId: result.user.id };
+});
+let storedPage: { identity: string; br: Buffer; gzip: Buffer } | null = null;
+bare.post('/stored-page', async (request) => {
+  const identity = JSON.stringify(request.body);
+  storedPage = {
+    identity,
+    br: brotliCompressSync(identity, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } }),
+    gzip: gzipSync(identity),
+  };
+  return { bytes: Buffer.byteLength(identity), brBytes: storedPage.br.length, gzipBytes: storedPage.gzip.length };
+});
+bare.get('/stored-page', async (request, reply) => {
+  if (!storedPage) return reply.code(404).send({ stored: false });
+  const accepts = request.headers['accept-encoding'] ?? '';
+  reply.header('content-type', 'application/json; charset=utf-8').header('vary', 'accept-encoding');
+  if (accepts.includes('br')) return reply.header('content-encoding', 'br').send(storedPage.br);
+  if (accepts.includes('gzip')) return reply.header('content-encoding', 'gzip').send(storedPage.gzip);
+  return reply.send(storedPage.identity);
+});
 bare.get('/stats', async (): Promise<ServerStats> => {
   const memory = process.memoryUsage();
   const cpu = process.cpuUsage();
@@ -87,6 +119,7 @@ async function shutdown() {
   closing = true;
   const timer = setTimeout(() => process.exit(1), 5_000).unref();
   await Promise.allSettled([app.close(), bare.close()]);
+  await app.handlersSettled();
   await database.close();
   clearTimeout(timer);
   process.exit(0);
