@@ -165,7 +165,7 @@ export function writeMarkdown(r: BenchResults, file = path.join(import.meta.dirn
     `- ${forumLine(r)}.`,
     `- HTTP: autocannon on loopback, ${HTTP_LOAD.connections} connections, ${HTTP_LOAD.warmupSeconds} s warm-up (discarded), then ${HTTP_LOAD.durationSeconds} s `
       + `(${HTTP_LOAD.shortDurationSeconds} s for the secondary pages). Signed-in members, each connection with its own session.`,
-    '- The app runs in a child process, bundled by esbuild as `npm start` runs it, pool of 10 PostgreSQL connections; the bare route is a plugin-free Fastify instance in the same process.',
+    '- The app runs in a child process, bundled by esbuild and with the Node flags `npm start` uses, pool of 10 PostgreSQL connections; the bare route is a plugin-free Fastify instance in the same process.',
     '- Requests carry a browser\'s `Accept-Encoding: gzip, deflate, br`; the app answers the thread page with Brotli (quality 4).',
     `- The floor rows run on the bare instance: one does only the session lookup every signed-in request makes (the app's own function, same pool); the other sends a stored copy of the thread page (${(r.stored.bytes / 1024).toFixed(1)} KB of JSON, ${(r.stored.brBytes / 1024).toFixed(1)} KB as Brotli) and does nothing else.`,
     `- Server RSS when started, before any request: ${r.idleRssMb.toFixed(0)} MB.`,

@@ -3,6 +3,7 @@
 // benchmark, so a failed run never leaves a server holding the ports or the database.
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import type { ReadyMessage, ServerStats } from './server.ts';
 
@@ -39,11 +40,19 @@ async function bundleServer(): Promise<string> {
   return outfile;
 }
 
+/** The Node flags `npm start` gives the server (its heap cap shapes the RSS measured). */
+function startFlags(): string[] {
+  const { scripts } = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const flags = /\bnode((?: --[\w-]+(?:=\S+)?)*) dist\/server\/main\.js/.exec(scripts.start ?? '');
+  if (!flags) throw new Error('package.json "start" no longer runs `node [flags] dist/server/main.js`; update bench/server-process.ts');
+  return flags[1]!.trim().split(/\s+/).filter(Boolean);
+}
+
 export async function startServer(databaseUrl: string): Promise<ServerHandle> {
   const child = fork(await bundleServer(), [], {
     cwd: repoRoot,
     // BENCH_PROFILE_DIR=dir writes the server's V8 CPU profile there when it stops.
-    execArgv: process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [],
+    execArgv: [...startFlags(), ...(process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [])],
     env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'production' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

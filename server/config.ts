@@ -32,7 +32,6 @@ export const ConfigSchema = Type.Object({
 });
 export type Config = Readonly<Static<typeof ConfigSchema>>;
 
-
 export const defaultConfig: Config = {
   host: '0.0.0.0',
   port: 3000,
