@@ -119,7 +119,19 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
 
   const indexHtml = path.join(config.staticDir, 'index.html');
   const hasSpa = existsSync(indexHtml);
-  if (hasSpa) await app.register(fastifyStatic, { root: config.staticDir, wildcard: false, index: false });
+  const assetsDir = path.join(config.staticDir, 'assets') + path.sep;
+  if (hasSpa) {
+    await app.register(fastifyStatic, {
+      root: config.staticDir,
+      wildcard: false,
+      index: false,
+      // Vite names assets by their content's hash, so a returning reader on a slow link
+      // never fetches, nor even revalidates, one it already has; the index is always checked.
+      setHeaders: (reply, filePath) => {
+        reply.header('cache-control', filePath.startsWith(assetsDir) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
 
   // Client routes of the SPA get its index page; API paths and other methods get the JSON 404.
   app.setNotFoundHandler((request, reply) => {

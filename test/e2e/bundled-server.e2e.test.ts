@@ -1,6 +1,6 @@
 // What `npm start` runs: the esbuild bundle in dist/server, started as its own process on a
 // throwaway embedded database. It must migrate, seed the demo, serve the SPA and the API
-// (compressed), and leave cleanly on SIGTERM.
+// (compressed, hashed assets cached for good), and leave cleanly on SIGTERM.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -49,7 +49,14 @@ describe('the bundled server', () => {
 
     const page = await fetch(`${url}/forums/sse-policy-live`);
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
-    expect(await page.text()).toContain('<div id="app"');
+    const html = await page.text();
+    expect(html).toContain('<div id="app"');
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)![1]!;
+    const asset = await fetch(`${url}${script}`, { headers: { 'accept-encoding': 'br' } });
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(asset.headers.get('content-encoding')).toBe('br');
 
     const forums = await fetch(`${url}/api/forums`, { headers: { 'accept-language': 'es' } });
     const slugs = ((await forums.json()) as { forums: { slug: string }[] }).forums.map((forum) => forum.slug);
