@@ -7,6 +7,7 @@ import type { Machine } from './machine.ts';
 import type { SeededForum } from './seed.ts';
 import { BUDGETS, FORUM, HTTP_LOAD, WEBSOCKET_LOAD } from './settings.ts';
 import type { LiveLoadResult } from './websocket-load.ts';
+import type { SpaLoadResult } from './spa-load.ts';
 
 export interface BenchResults {
   startedAt: Date;
@@ -28,6 +29,7 @@ export interface BenchResults {
   /** Statements of one reply, its live-update dispatch included. */
   replyStatements: string[];
   live: LiveLoadResult;
+  spa: SpaLoadResult;
 }
 
 /** Sizes of the thread page the floor row sends, as JSON and compressed as the app compresses it. */
@@ -66,12 +68,28 @@ function verdicts(r: BenchResults): Verdict[] {
       measured: `p99 ${r.live.p99Ms.toFixed(1)} ms, ${r.live.delivered}/${r.live.expected} delivered`,
       met: r.live.p99Ms <= BUDGETS.liveDeliveryP99Ms && r.live.delivered === r.live.expected,
     },
+    spaVerdict(r.spa),
     {
       budget: `Server memory ≤ ${BUDGETS.serverRssMb} MB RSS under that load`,
       measured: `max ${maxRss.toFixed(0)} MB over the run; thread page load ${headline.maxRssMb.toFixed(0)} MB, ${r.live.clients} sockets ${r.live.maxRssMb.toFixed(0)} MB, idle ${r.idleRssMb.toFixed(0)} MB`,
       met: maxRss <= BUDGETS.serverRssMb,
     },
   ];
+}
+
+function spaVerdict(spa: SpaLoadResult): Verdict {
+  const budget = `SPA first load ≤ ${BUDGETS.spaFirstLoadKb} KB of gzipped JavaScript`;
+  if ('skipped' in spa) return { budget, measured: `not measured: ${spa.skipped}`, met: null };
+  const worst = spa.measured.reduce((a, b) => (b.gzipBytes > a.gzipBytes ? b : a));
+  return { budget, measured: `worst ${kb(worst.gzipBytes)} KB (${worst.page}, ${worst.files} files)`, met: worst.gzipBytes <= BUDGETS.spaFirstLoadKb * 1024 };
+}
+
+const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+
+const SPA_HEADER = ['SPA first load', 'JS files', 'gzipped KB'];
+
+function spaRows(spa: SpaLoadResult): string[][] {
+  return 'skipped' in spa ? [] : spa.measured.map((load) => [load.page, load.files.toString(), kb(load.gzipBytes)]);
 }
 
 function ratio(load: LoadResult, bare: LoadResult): string {
@@ -144,6 +162,7 @@ export function printResults(r: BenchResults): void {
   console.log(textTable(HTTP_HEADER, httpRows(r)));
   console.log('');
   console.log(textTable(LIVE_HEADER, [liveRow(r)]));
+  if (spaRows(r.spa).length) console.log(`\n${textTable(SPA_HEADER, spaRows(r.spa))}`);
   console.log('\nBudgets (design.md):');
   for (const v of verdicts(r)) console.log(`  ${mark(v.met).padEnd(8)}  ${v.budget}: ${v.measured}`);
   console.log(`\n${machineLines(r.machine).join('\n')}`);
@@ -183,6 +202,14 @@ export function writeMarkdown(r: BenchResults, file = path.join(import.meta.dirn
     markdownTable(LIVE_HEADER, [liveRow(r)]),
     '',
     `Sockets subscribed in ${r.live.subscribeSeconds.toFixed(1)} s.`,
+    '',
+    '## SPA first load',
+    '',
+    ...('skipped' in r.spa ? [`Not measured: ${r.spa.skipped}.`] : [
+      'Debian\'s chromium opens each page signed in with an empty cache; every JavaScript file it fetched is counted as the server sends it gzipped (browsers that accept Brotli receive less).',
+      '',
+      markdownTable(SPA_HEADER, spaRows(r.spa)),
+    ]),
     '',
     '## Budgets',
     '',

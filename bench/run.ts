@@ -12,6 +12,8 @@ import { startServer, type ServerHandle } from './server-process.ts';
 import { signInMembers } from './sessions.ts';
 import { DEFAULT_DATABASE_URL, HTTP_LOAD, MEASURED_WEEK, WEBSOCKET_LOAD } from './settings.ts';
 import { runLiveLoad } from './websocket-load.ts';
+import { measureSpaLoad } from './spa-load.ts';
+import { defaultConfig } from '../server/config.ts';
 
 const POSTS_PER_PAGE = 50;
 
@@ -103,6 +105,13 @@ async function main(): Promise<void> {
       }),
     ];
 
+    process.stdout.write('SPA first load (chromium, empty cache) … ');
+    const spa = await measureSpaLoad(app, defaultConfig.staticDir, [
+      { name: 'forum landing page', path: `/forums/${forum.slug}` },
+      { name: `thread page (${bigThread.postCount} posts)`, path: `/forums/${forum.slug}/threads/${bigThread.id}` },
+    ], readers[0]!.cookie.split('=')[1]!);
+    console.log('skipped' in spa ? `skipped: ${spa.skipped}` : spa.measured.map((load) => `${load.page} ${(load.gzipBytes / 1024).toFixed(1)} KB`).join(', '));
+
     console.log('Live updates:');
     const weekThreads = forum.threads.filter((t) => t.weekNumber === MEASURED_WEEK && t !== bigThread && t !== smallThread).map(toTarget);
     const live = await runLiveLoad(server, {
@@ -115,7 +124,7 @@ async function main(): Promise<void> {
     await server.stop();
     const results = {
       startedAt, seconds: (Date.now() - startedAt.getTime()) / 1000, machine, forum, idleRssMb,
-      bare, floors, stored, threadPages, others, threadPageQueries, threadPageStatements, replyStatements, live,
+      bare, floors, stored, threadPages, others, spa, threadPageQueries, threadPageStatements, replyStatements, live,
     };
     printResults(results);
     console.log(`\nWritten to ${writeMarkdown(results)}`);

@@ -106,4 +106,35 @@ describe('replying on a flaky connection, seen live by another participant', () 
 
     await Promise.all([pageA.close(), pageB.close()]);
   });
+
+  it('keeps an unsent reply on the server through sign-out, leaves no copy in the browser, and restores it at sign-in', async () => {
+    const db = site.testDatabase.database.db;
+    const cora = await createUser(db, { roles: [{ forumSlug: FORUM, role: 'participant' }], interfaceLang: 'en', readingLangs: ['en'], name: 'Cora Lévesque' });
+    await signInBrowser(browserA.context, cora);
+    const thread = await db.selectFrom('threads').innerJoin('weeks', 'weeks.id', 'threads.week_id').select('threads.id')
+      .where('weeks.number', '=', 2).orderBy('threads.id', 'desc').executeTakeFirstOrThrow();
+    const threadUrl = `${site.url}/forums/${FORUM}/threads/${thread.id}`;
+    const page = await browserA.context.newPage();
+    await page.goto(threadUrl);
+    const body = page.locator('#thread-reply-body');
+    await body.waitFor({ timeout: 10_000 });
+    const text = `Half-written on the library computer in Sucre ${Date.now()}`;
+    await body.fill(text);
+
+    // Saved on the server: the browser's copy says so.
+    const key = `tertulia.draft.${cora.id}.reply:thread:${thread.id}`;
+    const synced = () => page.evaluate((k) => (JSON.parse(localStorage.getItem(k) ?? 'null') as { synced?: boolean } | null)?.synced ?? false, key);
+    await expect.poll(synced, { timeout: 15_000 }).toBe(true);
+    expect((await db.selectFrom('drafts').select('body_md').where('user_id', '=', cora.id).executeTakeFirstOrThrow()).body_md).toBe(text);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect.poll(() => page.getByRole('link', { name: 'Sign in' }).count()).toBe(1);
+    const left = await page.evaluate((prefix) => Object.keys(localStorage).filter((k) => k.startsWith(prefix)), `tertulia.draft.${cora.id}.`);
+    expect(left).toEqual([]);
+
+    await signInBrowser(browserA.context, cora);
+    await page.goto(threadUrl);
+    await expect.poll(() => page.locator('#thread-reply-body').inputValue(), { timeout: 10_000 }).toBe(text);
+    await page.close();
+  });
 });

@@ -1,10 +1,11 @@
 // Who is signed in, shared by every page. The first answer of /api/me arrives with the app's
 // start (see main.tsx); pages then update it when the user signs in, out, or edits the profile.
 import { createContext, type ComponentChildren } from 'preact';
-import { useCallback, useContext, useMemo, useState } from 'preact/hooks';
+import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
 import { changeLang, storedLang } from '../i18n/i18n.ts';
+import { forgetSyncedCopies } from './forget-synced-copies.ts';
 
 interface Session {
   me: Me | null;
@@ -40,10 +41,19 @@ export function SessionProvider({ initialMe, children }: { initialMe: Me | null;
     await adoptProfileLang(next);
   }, []);
 
+  const signedOut = useRef<number | null>(null);
   const signOut = useCallback(async () => {
     await api('/api/auth/sign-out', { method: 'POST' });
+    signedOut.current = me?.id ?? null;
     setMeState(null);
-  }, []);
+  }, [me]);
+  // After the signed-out render: open composers save their text as they unmount, so forgetting
+  // earlier would leave it behind.
+  useEffect(() => {
+    if (me || signedOut.current === null) return;
+    forgetSyncedCopies(signedOut.current);
+    signedOut.current = null;
+  }, [me]);
 
   const value = useMemo(() => ({ me, setMe, signOut }), [me, setMe, signOut]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

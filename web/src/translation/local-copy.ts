@@ -9,11 +9,11 @@ export interface LocalTranslation {
   changedAt: number;
 }
 
-const key = (userId: number, taskId: number) => `tertulia.translation.${userId}.${taskId}`;
+export const localTranslationKey = (userId: number, taskId: number | '') => `tertulia.translation.${userId}.${taskId}`;
 
 export function readLocalTranslation(userId: number, taskId: number): LocalTranslation | null {
   try {
-    const value = JSON.parse(localStorage.getItem(key(userId, taskId)) ?? 'null') as Partial<LocalTranslation> | null;
+    const value = JSON.parse(localStorage.getItem(localTranslationKey(userId, taskId)) ?? 'null') as Partial<LocalTranslation> | null;
     if (!value || value.v !== 1 || !Array.isArray(value.paragraphs) || !value.paragraphs.every((p) => typeof p === 'string')) return null;
     return { v: 1, paragraphs: value.paragraphs, sourceRevision: Number(value.sourceRevision) || 0, synced: value.synced === true, changedAt: Number(value.changedAt) || 0 };
   } catch {
@@ -23,7 +23,7 @@ export function readLocalTranslation(userId: number, taskId: number): LocalTrans
 
 export function writeLocalTranslation(userId: number, taskId: number, value: LocalTranslation): void {
   try {
-    localStorage.setItem(key(userId, taskId), JSON.stringify(value));
+    localStorage.setItem(localTranslationKey(userId, taskId), JSON.stringify(value));
   } catch {
     /* storage full or disabled: the server copy is the only one */
   }
@@ -31,7 +31,7 @@ export function writeLocalTranslation(userId: number, taskId: number, value: Loc
 
 export function removeLocalTranslation(userId: number, taskId: number): void {
   try {
-    localStorage.removeItem(key(userId, taskId));
+    localStorage.removeItem(localTranslationKey(userId, taskId));
   } catch {
     /* nothing to remove */
   }

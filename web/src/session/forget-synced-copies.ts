@@ -1,0 +1,20 @@
+// On sign-out, a shared computer (an office, a library) should not keep a person's writing.
+// Drafts and translations the server holds word for word are removed from this browser: they
+// come back from the server at the next sign-in. A copy the server does not have yet stays,
+// under its owner's id, because it may be the only one left.
+import { storageKey } from '../compose/local-drafts.ts';
+import { localTranslationKey } from '../translation/local-copy.ts';
+
+export function forgetSyncedCopies(userId: number): void {
+  const prefixes = [storageKey(userId, ''), localTranslationKey(userId, '')];
+  try {
+    const keys = Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i))
+      .filter((key): key is string => key !== null && prefixes.some((prefix) => key.startsWith(prefix)));
+    for (const key of keys) {
+      const value = JSON.parse(localStorage.getItem(key) ?? 'null') as { synced?: unknown } | null;
+      if (value?.synced === true) localStorage.removeItem(key);
+    }
+  } catch {
+    /* storage disabled or a damaged entry: nothing more to forget */
+  }
+}
