@@ -79,7 +79,7 @@ bare.post('/stored-page', async (request) => {
   const identity = JSON.stringify(request.body);
   storedPage = {
     identity,
-    br: brotliCompressSync(identity, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } }),
+    br: brotliCompressSync(identity, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4, [zlibConstants.BROTLI_PARAM_LGWIN]: 18 } }),
     gzip: gzipSync(identity),
   };
   return { bytes: Buffer.byteLength(identity), brBytes: storedPage.br.length, gzipBytes: storedPage.gzip.length };

@@ -7,14 +7,19 @@ import { localTranslationKey } from '../translation/local-copy.ts';
 
 export function forgetSyncedCopies(userId: number): void {
   const prefixes = [storageKey(userId, ''), localTranslationKey(userId, '')];
+  let keys: string[];
   try {
-    const keys = Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i))
+    keys = Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i))
       .filter((key): key is string => key !== null && prefixes.some((prefix) => key.startsWith(prefix)));
-    for (const key of keys) {
+  } catch {
+    return; // storage disabled: nothing was kept
+  }
+  for (const key of keys) {
+    try {
       const value = JSON.parse(localStorage.getItem(key) ?? 'null') as { synced?: unknown } | null;
       if (value?.synced === true) localStorage.removeItem(key);
+    } catch {
+      /* a damaged entry: the readers ignore it too */
     }
-  } catch {
-    /* storage disabled or a damaged entry: nothing more to forget */
   }
 }
