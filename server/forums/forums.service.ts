@@ -19,7 +19,6 @@ export interface Viewer {
 }
 
 interface Text { lang: Lang; value: string }
-interface Html { lang: Lang; html: string }
 
 export interface ForumSummaryView {
   slug: string;

@@ -11,7 +11,7 @@ import { assertOrganizer, forumAccessById, forumAccessBySlug, type ForumAccess }
 import { findRoles } from '../forums/forums.queries.ts';
 import { listGlossary } from './glossary.queries.ts';
 import { findGlossaryTerms } from './glossary-match.ts';
-import { claimTask, findTask, listTasks, LIVE_STATUSES, lockTask, renewClaim, setTaskStatus, type QueueFilter } from './tasks.queries.ts';
+import { claimTask, findTask, listTasks, renewClaim, setTaskStatus, type QueueFilter } from './tasks.queries.ts';
 import { findOriginal } from './translations.queries.ts';
 
 export function assertTranslator(access: ForumAccess): void {

@@ -1,7 +1,7 @@
 // Revisions, hiding, reports, drafts, unread counts and prompts that ask for one's own answer first.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signIn, type TestApp } from '../helpers/test-app.ts';
-import { importFixture, LIVE, member, newKey, reply, startThread, type Member } from '../helpers/forum-fixture.ts';
+import { importFixture, LIVE, member, reply, startThread, type Member } from '../helpers/forum-fixture.ts';
 
 let t: TestApp;
 let ana: Member;

@@ -2,6 +2,7 @@
 import type { ApiError } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { Notice } from './notice.tsx';
+import { PageHeading } from './page-heading.tsx';
 import { SignInPrompt } from './sign-in-prompt.tsx';
 
 export function LoadError({ error, retry }: { error: ApiError; retry(): void }) {
@@ -33,4 +34,15 @@ export function useFallbackTitle(error: ApiError | null): string {
   if (error.status === 401) return t('signInPrompt.title');
   if (error.status === 404) return t('notFound.title');
   return t('errors.title');
+}
+
+/** A page whose data has not arrived yet, or will not: a heading that says which, and a way on. */
+export function PageNotLoaded({ error, retry }: { error: ApiError | null; retry(): void }) {
+  const title = useFallbackTitle(error);
+  return (
+    <>
+      <PageHeading text={title} />
+      {error ? <LoadError error={error} retry={retry} /> : null}
+    </>
+  );
 }

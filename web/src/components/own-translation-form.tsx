@@ -1,11 +1,11 @@
 // An author translating their own post into another of the forum's languages: published at
 // once, shown to readers as translated "by the author". Written in the page, not a dialog.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { api, errorMessage } from '../api/client.ts';
 import type { Lang, Post } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import { ENDONYMS, LANGS } from '../i18n/languages.ts';
-import { loadForumInfo } from '../session/forum-info.ts';
+import { ENDONYMS } from '../i18n/languages.ts';
+import { useTargetLanguages } from '../hooks/use-target-languages.ts';
 import { MAX_BODY_LENGTH } from './composer.tsx';
 import { LiveMessage } from './notice.tsx';
 
@@ -20,26 +20,10 @@ interface Props {
 export function OwnTranslationForm({ post, forumSlug, userId, onDone, onCancel }: Props) {
   const { t } = useI18n();
   const id = `own-translation-${post.id}`;
-  const [languages, setLanguages] = useState<Lang[]>(() => LANGS.filter((lang) => lang !== post.lang));
-  const [target, setTarget] = useState<Lang>(languages[0] ?? 'en');
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const selectRef = useRef<HTMLSelectElement>(null);
-
-  useEffect(() => {
-    selectRef.current?.focus();
-    let active = true;
-    // Only the forum's other languages are offered.
-    void loadForumInfo(userId, forumSlug).then((info) => {
-      if (!active || !info) return;
-      const others = info.languages.filter((lang) => lang !== post.lang);
-      if (!others.length) return;
-      setLanguages(others);
-      setTarget((current) => (others.includes(current) ? current : others[0]!));
-    });
-    return () => { active = false; };
-  }, [userId, forumSlug, post.lang]);
+  const { languages, target, setTarget, picker } = useTargetLanguages(post, forumSlug, userId);
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -63,7 +47,7 @@ export function OwnTranslationForm({ post, forumSlug, userId, onDone, onCancel }
       <p class="hint">{t('post.translateHint')}</p>
       <div class="field field-inline">
         <label for={`${id}-lang`}>{t('post.translateInto')}</label>
-        <select ref={selectRef} id={`${id}-lang`} value={target} disabled={busy} onChange={(event) => setTarget(event.currentTarget.value as Lang)}>
+        <select ref={picker} id={`${id}-lang`} value={target} disabled={busy} onChange={(event) => setTarget(event.currentTarget.value as Lang)}>
           {languages.map((lang) => <option key={lang} value={lang} lang={lang}>{ENDONYMS[lang]}</option>)}
         </select>
       </div>

@@ -1,11 +1,11 @@
 // An organizer asks for a post in a language the forum's policy does not translate it into,
 // or reopens its published translation there for correction. The task joins the queue.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { api, errorMessage } from '../api/client.ts';
 import type { Lang, Post } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import { ENDONYMS, LANGS } from '../i18n/languages.ts';
-import { loadForumInfo } from '../session/forum-info.ts';
+import { ENDONYMS } from '../i18n/languages.ts';
+import { useTargetLanguages } from '../hooks/use-target-languages.ts';
 import { LiveMessage } from './notice.tsx';
 
 interface Props {
@@ -19,23 +19,9 @@ interface Props {
 export function RequestTranslationForm({ post, forumSlug, userId, onDone, onCancel }: Props) {
   const { t } = useI18n();
   const id = `request-translation-${post.id}`;
-  const [languages, setLanguages] = useState<Lang[]>(() => LANGS.filter((lang) => lang !== post.lang));
-  const [target, setTarget] = useState<Lang>(languages[0] ?? 'en');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const selectRef = useRef<HTMLSelectElement>(null);
-
-  useEffect(() => {
-    selectRef.current?.focus();
-    let active = true;
-    void loadForumInfo(userId, forumSlug).then((info) => {
-      const others = info?.languages.filter((lang) => lang !== post.lang) ?? [];
-      if (!active || !others.length) return;
-      setLanguages(others);
-      setTarget((current) => (others.includes(current) ? current : others[0]!));
-    });
-    return () => { active = false; };
-  }, [userId, forumSlug, post.id, post.lang]);
+  const { languages, target, setTarget, picker } = useTargetLanguages(post, forumSlug, userId);
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -55,7 +41,7 @@ export function RequestTranslationForm({ post, forumSlug, userId, onDone, onCanc
     <form class="inline-form" onSubmit={(event) => void submit(event)} aria-labelledby={`${id}-legend`}>
       <p id={`${id}-legend`}>{t('post.requestTranslationHint')}</p>
       <label for={`${id}-lang`}>{t('post.requestTranslationLanguage')}</label>{' '}
-      <select id={`${id}-lang`} ref={selectRef} value={target} onChange={(event) => setTarget(event.currentTarget.value as Lang)}>
+      <select id={`${id}-lang`} ref={picker} value={target} onChange={(event) => setTarget(event.currentTarget.value as Lang)}>
         {languages.map((lang) => <option key={lang} value={lang} lang={lang}>{ENDONYMS[lang]}</option>)}
       </select>{' '}
       <button type="submit" disabled={busy}>{t('post.requestTranslationSubmit')}</button>{' '}

@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { api, errorMessage, isRetryable } from '../api/client.ts';
 import type { ServerDraft } from '../api/types.ts';
+import { useFlushOnLeave } from './use-flush-on-leave.ts';
 import { readLocalDraft, removeLocalDraft, writeLocalDraft, type DraftText, type LocalDraft } from '../compose/local-drafts.ts';
 import { newIdempotencyKey } from '../compose/text-tools.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
@@ -259,26 +260,13 @@ export function useComposer(options: ComposerOptions): Composer {
     scheduleSaves();
   }, [scheduleSaves]);
 
-  // Leaving the page, or the tab going to the background (phones kill those): save now.
-  useEffect(() => {
-    const flush = () => {
-      const state = live.current;
-      if (state.closed) return;
-      writeLocal();
-      if (!state.synced && !state.held && !state.saving && !state.busy) void saveToServer(true);
-    };
-    const onVisibility = () => { if (document.visibilityState === 'hidden') flush(); };
-    addEventListener('pagehide', flush);
-    document.addEventListener('visibilitychange', onVisibility);
-    return () => {
-      removeEventListener('pagehide', flush);
-      document.removeEventListener('visibilitychange', onVisibility);
-      flush();
-      const state = live.current;
-      if (state.serverTimer) clearTimeout(state.serverTimer);
-      state.serverTimer = null;
-    };
+  const flush = useCallback(() => {
+    const state = live.current;
+    if (state.closed) return;
+    writeLocal();
+    if (!state.synced && !state.held && !state.saving && !state.busy) void saveToServer(true);
   }, [writeLocal, saveToServer]);
+  useFlushOnLeave(flush, live);
 
   const submit = useCallback(async (): Promise<boolean> => {
     const state = live.current;

@@ -5,15 +5,14 @@ import type { Forum, Role, WeekSummary } from '../api/types.ts';
 import { StatusBadge, WeekStateBadge } from '../components/badges.tsx';
 import { LangHtml, LangText } from '../components/content.tsx';
 import { DateRange, DateTime } from '../components/date-range.tsx';
-import { LoadError, useFallbackTitle } from '../components/load-error.tsx';
+import { PageNotLoaded } from '../components/load-error.tsx';
 import { LiveMessage, Notice } from '../components/notice.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
 import { SignInPrompt } from '../components/sign-in-prompt.tsx';
 import { TranslationLinks } from '../components/translation-links.tsx';
-import { useApi } from '../hooks/use-api.ts';
+import { useForum } from '../hooks/use-forum.ts';
 import { formatList } from '../i18n/format-list.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import { rememberForum } from '../session/forum-info.ts';
 import { useSession } from '../session/session-context.tsx';
 import { readerTimeZone } from '../time/time-zone.ts';
 
@@ -107,20 +106,10 @@ function Schedule({ forum, timeZone }: { forum: Forum; timeZone: string }) {
 export function ForumPage({ slug }: { slug: string }) {
   const { t, lang } = useI18n();
   const { me } = useSession();
-  const [{ data, error }, update, retry] = useApi<{ forum: Forum }>(`/api/forums/${encodeURIComponent(slug)}`);
-  const fallbackTitle = useFallbackTitle(error);
-  const forum = data?.forum;
+  const { forum, error, retry, update } = useForum(slug);
   const timeZone = readerTimeZone(me);
-  if (forum) rememberForum(me?.id ?? null, forum);
 
-  if (!forum) {
-    return (
-      <>
-        <PageHeading text={fallbackTitle} />
-        {error ? <LoadError error={error} retry={retry} /> : null}
-      </>
-    );
-  }
+  if (!forum) return <PageNotLoaded error={error} retry={retry} />;
 
   return (
     <>

@@ -3,17 +3,18 @@
 // What is typed is kept in this browser at once and saved on the server every few seconds
 // (which also extends the claim); then published, or reviewed by a second person where the
 // forum asks for it. Loaded on first use (see lazy-pages.ts).
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
 import { api, ApiError, errorMessage, isRetryable } from '../api/client.ts';
 import type { TaskDetail } from '../api/types.ts';
 import { DateTime } from '../components/date-range.tsx';
-import { LoadError, useFallbackTitle } from '../components/load-error.tsx';
+import { PageNotLoaded } from '../components/load-error.tsx';
 import { LiveMessage, Notice } from '../components/notice.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
 import { threadHref } from '../components/thread-list.tsx';
 import { translationHref } from '../components/translation-links.tsx';
 import { useApi } from '../hooks/use-api.ts';
+import { useFlushOnLeave } from '../hooks/use-flush-on-leave.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { MarkdownPreview } from '../components/markdown-preview.tsx';
 import { useSession } from '../session/session-context.tsx';
@@ -177,25 +178,13 @@ function TaskEditor({ slug, task, reload }: { slug: string; task: TaskDetail; re
   }
 
   // Leaving the page or hiding the tab: keep everything here, and try to save it there.
-  useEffect(() => {
-    const flush = () => {
-      const state = live.current;
-      if (state.closed) return;
-      writeLocal();
-      if (!state.synced) void saveToServer(true);
-    };
-    const onVisibility = () => { if (document.visibilityState === 'hidden') flush(); };
-    addEventListener('pagehide', flush);
-    document.addEventListener('visibilitychange', onVisibility);
-    return () => {
-      removeEventListener('pagehide', flush);
-      document.removeEventListener('visibilitychange', onVisibility);
-      flush();
-      const state = live.current;
-      if (state.serverTimer) clearTimeout(state.serverTimer);
-      state.serverTimer = null;
-    };
+  const flush = useCallback(() => {
+    const state = live.current;
+    if (state.closed) return;
+    writeLocal();
+    if (!state.synced) void saveToServer(true);
   }, [writeLocal, saveToServer]);
+  useFlushOnLeave(flush, live);
 
   /** Stops the autosave and forgets the copy here: the task has left this translator's hands. */
   function close() {
@@ -386,13 +375,11 @@ function TaskEditor({ slug, task, reload }: { slug: string; task: TaskDetail; re
 function EditorContent({ slug, id }: { slug: string; id: number }) {
   const { t } = useI18n();
   const [{ data, error }, , retry, refresh] = useApi<{ task: TaskDetail }>(`/api/translation-tasks/${id}`);
-  const fallbackTitle = useFallbackTitle(error);
   const task = data?.task;
   if (!task) {
     return (
       <>
-        <PageHeading text={fallbackTitle} />
-        {error ? <LoadError error={error} retry={retry} /> : null}
+        <PageNotLoaded error={error} retry={retry} />
         <p><a href={translationHref(slug, 'translate')}>{t('translate.backToQueue')}</a></p>
       </>
     );

@@ -7,15 +7,16 @@ import { useLocation } from 'preact-iso/router';
 import { api, ApiError, errorMessage } from '../api/client.ts';
 import type { Forum, ForumMember, Lang, QueueStatus, TaskKind, TaskSummary } from '../api/types.ts';
 import { DateTime } from '../components/date-range.tsx';
-import { LoadError, useFallbackTitle } from '../components/load-error.tsx';
+import { LoadError, PageNotLoaded } from '../components/load-error.tsx';
 import { LiveMessage, Notice } from '../components/notice.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
 import { SignInPrompt } from '../components/sign-in-prompt.tsx';
 import { threadHref } from '../components/thread-list.tsx';
 import { translationHref } from '../components/translation-links.tsx';
 import { useApi } from '../hooks/use-api.ts';
+import { useForum } from '../hooks/use-forum.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import { canTranslate, rememberForum } from '../session/forum-info.ts';
+import { canTranslate } from '../session/forum-info.ts';
 import { useSession } from '../session/session-context.tsx';
 import { readerTimeZone } from '../time/time-zone.ts';
 import { excerpt } from '../translation/text.ts';
@@ -321,19 +322,9 @@ export default function TranslateQueuePage({ slug }: { slug: string }) {
   const { t } = useI18n();
   const { me } = useSession();
   const forumHref = `/forums/${encodeURIComponent(slug)}`;
-  const [{ data, error }, , retry] = useApi<{ forum: Forum }>(`/api${forumHref}`);
-  const fallbackTitle = useFallbackTitle(error);
-  const forum = data?.forum;
-  if (forum) rememberForum(me?.id ?? null, forum);
+  const { forum, error, retry } = useForum(slug);
 
-  if (!forum) {
-    return (
-      <>
-        <PageHeading text={fallbackTitle} />
-        {error ? <LoadError error={error} retry={retry} /> : null}
-      </>
-    );
-  }
+  if (!forum) return <PageNotLoaded error={error} retry={retry} />;
   const organizer = forum.myRoles.includes('organizer');
   return (
     <>

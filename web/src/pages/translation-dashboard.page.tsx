@@ -3,16 +3,16 @@
 // the members to appoint as translators (or withdraw). Loaded on first use (see lazy-pages.ts).
 import { useState } from 'preact/hooks';
 import { api, errorMessage } from '../api/client.ts';
-import type { Forum, ForumMember, TranslationDashboard } from '../api/types.ts';
-import { LoadError, useFallbackTitle } from '../components/load-error.tsx';
+import type { ForumMember, TranslationDashboard } from '../api/types.ts';
+import { LoadError, PageNotLoaded } from '../components/load-error.tsx';
 import { LiveMessage, Notice } from '../components/notice.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
 import { SignInPrompt } from '../components/sign-in-prompt.tsx';
 import { translationHref } from '../components/translation-links.tsx';
 import { useApi } from '../hooks/use-api.ts';
+import { useForum } from '../hooks/use-forum.ts';
 import { formatList } from '../i18n/format-list.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import { rememberForum } from '../session/forum-info.ts';
 import { useSession } from '../session/session-context.tsx';
 import { humanizeSeconds } from '../translation/text.ts';
 
@@ -176,18 +176,8 @@ export default function TranslationDashboardPage({ slug }: { slug: string }) {
   const { t } = useI18n();
   const { me } = useSession();
   const forumHref = `/forums/${encodeURIComponent(slug)}`;
-  const [{ data, error }, , retry] = useApi<{ forum: Forum }>(`/api${forumHref}`);
-  const fallbackTitle = useFallbackTitle(error);
-  const forum = data?.forum;
-  if (forum) rememberForum(me?.id ?? null, forum);
-  if (!forum) {
-    return (
-      <>
-        <PageHeading text={fallbackTitle} />
-        {error ? <LoadError error={error} retry={retry} /> : null}
-      </>
-    );
-  }
+  const { forum, error, retry } = useForum(slug);
+  if (!forum) return <PageNotLoaded error={error} retry={retry} />;
   const organizer = forum.myRoles.includes('organizer');
   return (
     <>

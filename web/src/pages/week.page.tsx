@@ -3,7 +3,6 @@
 // discussion. A reading's translation published while the page is open appears at once.
 import type { Reading, Week } from '../api/types.ts';
 import { WeekStateBadge } from '../components/badges.tsx';
-import { LangHtml } from '../components/content.tsx';
 import { DateRange } from '../components/date-range.tsx';
 import { LoadError, useFallbackTitle } from '../components/load-error.tsx';
 import { Notice } from '../components/notice.tsx';
