@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { DB, Lang } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
+import { queueEmail } from '../notifications/outbox.queries.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { createSession, generateSessionToken, type Session } from './session.ts';
 import { isTimeZone } from './time-zone.ts';
@@ -59,10 +60,7 @@ export async function registerUser(db: Kysely<DB>, input: Registration): Promise
       is_admin: input.isAdmin ?? false,
     });
     if (id === undefined) {
-      await trx
-        .insertInto('outbox')
-        .values({ to_email: email, lang: input.interfaceLang, template: 'registration_attempt_on_existing_account', payload: '{}' })
-        .execute();
+      await queueEmail(trx, { toEmail: email, lang: input.interfaceLang, template: 'registration_attempt_on_existing_account' });
     }
     return id;
   });

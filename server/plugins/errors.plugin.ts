@@ -3,15 +3,11 @@
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, type ErrorCode } from '../errors/domain-error.ts';
-import { translatorFor } from '../i18n/i18n.ts';
+import { formatErrorMessage } from '../i18n/error-message.ts';
 import { callerLang } from './language.plugin.ts';
 
 function send(request: FastifyRequest, reply: FastifyReply, status: number, code: ErrorCode, params: Record<string, unknown> = {}) {
-  // Instants are shown in the reader's own zone, which the message names.
-  const timeZone = request.user?.timeZone ?? 'UTC';
-  const formatParams = Object.fromEntries(Object.entries(params).filter(([, value]) => value instanceof Date)
-    .map(([key]) => [key, { dateStyle: 'full', timeStyle: 'short', timeZone }]));
-  const message = translatorFor(callerLang(request))(code, { ...params, readerTimeZone: timeZone, formatParams });
+  const message = formatErrorMessage(callerLang(request), request.user?.timeZone ?? 'UTC', code, params);
   return reply.code(status).type('application/json; charset=utf-8').send({ error: { code, message } });
 }
 

@@ -1,0 +1,12 @@
+// The one place an error code becomes a sentence: the HTTP error handler and the live socket
+// both call it, so a message never reaches a reader with a placeholder left in it.
+import type { Lang } from '../db/schema.ts';
+import type { ErrorCode } from '../errors/domain-error.ts';
+import { translatorFor } from './i18n.ts';
+
+/** The localized message for an error code; instants in the params are shown in the reader's zone. */
+export function formatErrorMessage(lang: Lang, timeZone: string, code: ErrorCode, params: Record<string, unknown> = {}): string {
+  const formatParams = Object.fromEntries(Object.entries(params).filter(([, value]) => value instanceof Date)
+    .map(([key]) => [key, { dateStyle: 'full', timeStyle: 'short', timeZone }]));
+  return translatorFor(lang)(code, { ...params, readerTimeZone: timeZone, formatParams });
+}
