@@ -1,7 +1,7 @@
 // Post bodies in the forum's three languages. A handful of templates per language are
 // rendered once with the app's own Markdown pipeline and reused for every row, so seeding
 // costs no rendering yet each post carries the HTML size and shape a real one would.
-import { renderMarkdown } from '../server/content/markdown.ts';
+import { markdownToHtml } from '../server/content/markdown-pipeline.ts';
 import type { Lang } from '../server/db/schema.ts';
 import { countWords } from '../server/discussions/word-count.ts';
 import { intBetween, pick, seededRandom, type Random } from './random.ts';
@@ -83,7 +83,7 @@ export function bodyTemplates(perLang: number): PostBody[] {
     for (let i = 0; i < perLang; i++) {
       const target = 55 + Math.round((145 * i) / Math.max(1, perLang - 1));
       const bodyMd = composeBody(random, lang, target);
-      templates.push({ lang, bodyMd, bodyHtml: renderMarkdown(bodyMd), wordCount: countWords(bodyMd) });
+      templates.push({ lang, bodyMd, bodyHtml: markdownToHtml(bodyMd), wordCount: countWords(bodyMd) });
     }
   }
   return templates;

@@ -3,7 +3,7 @@
 // round trip per row, so 60,000 posts take seconds rather than minutes.
 import { sql, type Kysely } from 'kysely';
 import { hashPassword } from '../server/auth/password.ts';
-import { renderMarkdown } from '../server/content/markdown.ts';
+import { markdownToHtml } from '../server/content/markdown-pipeline.ts';
 import type { DB, Lang } from '../server/db/schema.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
 import { addDays, forumCalendar, localDate, startOfLocalDay } from '../server/forums/forum-calendar.ts';
@@ -103,7 +103,7 @@ async function seedForumAndWeeks(db: Kysely<DB>, now: Date) {
   }).returning('id').executeTakeFirstOrThrow();
   const call = (lang: Lang) => `${TITLES[lang][0]}.\n\n${TITLES[lang][1]}, **${TITLES[lang][2]}**.`;
   await db.insertInto('forum_texts').values(LANGS.map((lang) => ({
-    forum_id: forumId, lang, title: `Bench forum (${lang})`, summary: TITLES[lang][3]!, call_md: call(lang), call_html: renderMarkdown(call(lang)),
+    forum_id: forumId, lang, title: `Bench forum (${lang})`, summary: TITLES[lang][3]!, call_md: call(lang), call_html: markdownToHtml(call(lang)),
   }))).execute();
   await db.insertInto('translation_rules')
     .values(TRANSLATION_POLICY.map((rule) => ({ forum_id: forumId, source_lang: rule.from, target_lang: rule.to }))).execute();
@@ -114,7 +114,7 @@ async function seedForumAndWeeks(db: Kysely<DB>, now: Date) {
   const weekIds = weeks.map((week) => week.id);
   await db.insertInto('week_texts').values(weeks.flatMap((week) => LANGS.map((lang) => ({
     week_id: week.id, lang, title: `${TITLES[lang][week.number % 4]} (${week.number})`,
-    summary_md: call(lang), summary_html: renderMarkdown(call(lang)),
+    summary_md: call(lang), summary_html: markdownToHtml(call(lang)),
   })))).execute();
   // Two readings a week in three languages, as the week page shows them.
   const readings = await db.insertInto('readings').values(weeks.flatMap((week) => [1, 2].map((position) => ({

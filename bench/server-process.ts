@@ -32,12 +32,13 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 /** Bundles bench/server.ts as `npm run build:server` bundles the app, so the server measured is the one `npm start` runs. */
 async function bundleServer(): Promise<string> {
-  const outfile = path.join(repoRoot, 'dist', 'bench', 'server.js');
+  const outdir = path.join(repoRoot, 'dist', 'bench');
   await build({
-    entryPoints: [path.join(repoRoot, 'bench', 'server.ts')],
-    bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outfile, logLevel: 'warning',
+    // The Markdown worker sits beside the bundle, where the bundled renderer looks for it.
+    entryPoints: { server: path.join(repoRoot, 'bench', 'server.ts'), 'markdown.worker': path.join(repoRoot, 'server', 'content', 'markdown.worker.ts') },
+    bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outdir, logLevel: 'warning',
   });
-  return outfile;
+  return path.join(outdir, 'server.js');
 }
 
 /** The Node flags `npm start` gives the server (its heap cap shapes the RSS measured). */

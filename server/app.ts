@@ -17,9 +17,10 @@ import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { DomainError } from './errors/domain-error.ts';
 import { enforceAccess } from './http/access.ts';
+import { RequestLogController } from './http/request-log.ts';
 import authPlugin from './plugins/auth.plugin.ts';
 import dbPlugin from './plugins/db.plugin.ts';
-import errorsPlugin from './plugins/errors.plugin.ts';
+import errorsPlugin, { clientErrorHandler, frameworkErrors } from './plugins/errors.plugin.ts';
 import inFlightPlugin from './plugins/in-flight.plugin.ts';
 import languagePlugin from './plugins/language.plugin.ts';
 import originCheckPlugin from './plugins/origin-check.plugin.ts';
@@ -34,6 +35,9 @@ import translationsRoutes from './translations/translations.routes.ts';
 import previewRoutes from './content/preview.routes.ts';
 import glossaryRoutes from './translations/glossary.routes.ts';
 import translationAdminRoutes from './translations/translation-admin.routes.ts';
+import cohortRoutes from './applications/cohort.routes.ts';
+import notificationsPlugin from './notifications/notifications.plugin.ts';
+import notificationsRoutes from './notifications/notifications.routes.ts';
 
 export interface BuildAppOptions {
   config: Config;
@@ -45,10 +49,14 @@ export interface BuildAppOptions {
 export async function buildApp({ config, database, logger }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ?? { level: config.logLevel },
+    logController: new RequestLogController(),
     trustProxy: config.trustProxy,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     ajv: { customOptions: { removeAdditional: true, coerceTypes: 'array', useDefaults: true } },
+    // What fails before a route is found gets the API's error shape too (errors.plugin.ts).
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   await app.register(inFlightPlugin);
@@ -106,8 +114,11 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   await app.register(realtimePlugin, { allowedOrigins: config.allowedOrigins });
+  await app.register(notificationsPlugin, { config });
   await app.register(healthRoutes);
-  await app.register(authRoutes, { secureCookies: config.secureCookies, rateLimit: config.authRateLimit });
+  await app.register(authRoutes, {
+    secureCookies: config.secureCookies, rateLimit: config.authRateLimit, publicUrl: config.publicUrl, logVerificationLinks: !config.smtpUrl,
+  });
   await app.register(forumsRoutes);
   await app.register(discussionsRoutes, { postRateLimit: config.postRateLimit });
   await app.register(draftsRoutes);
@@ -116,6 +127,8 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
   await app.register(previewRoutes);
   await app.register(glossaryRoutes);
   await app.register(translationAdminRoutes);
+  await app.register(cohortRoutes, { publicUrl: config.publicUrl, secureCookies: config.secureCookies, rateLimit: config.authRateLimit });
+  await app.register(notificationsRoutes);
 
   const indexHtml = path.join(config.staticDir, 'index.html');
   const hasSpa = existsSync(indexHtml);

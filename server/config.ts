@@ -29,6 +29,16 @@ export const ConfigSchema = Type.Object({
   contentDir: Type.String(),
   /** Import content and create the demo accounts at start. */
   seedDemo: Type.Boolean(),
+  /** The site's address as readers reach it, for links in emails. */
+  publicUrl: Type.String(),
+  /** SMTP server for outgoing mail (smtp://user:pass@host:port, smtps://…); without it mail stays in the outbox. */
+  smtpUrl: Type.Optional(Type.String()),
+  /** The From of outgoing mail. */
+  mailFrom: Type.String(),
+  /** Key signing unsubscribe links; when absent one is generated and kept in the database. */
+  notificationSecret: Type.Optional(Type.String({ minLength: 16 })),
+  /** Run the mail worker and the notification scheduler (week openings, batches, digests) in this instance. */
+  backgroundJobs: Type.Boolean(),
 });
 export type Config = Readonly<Static<typeof ConfigSchema>>;
 
@@ -45,6 +55,10 @@ export const defaultConfig: Config = {
   staticDir: path.join(projectRoot, 'dist', 'web'),
   contentDir: path.join(projectRoot, 'content'),
   seedDemo: true,
+  publicUrl: 'http://localhost:3000',
+  mailFrom: 'Tertulia <no-reply@localhost>',
+  // Tests drive the jobs themselves with an injected clock; readConfig turns them on.
+  backgroundJobs: false,
 };
 
 function bool(value: string | undefined, fallback: boolean): boolean {
@@ -65,6 +79,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: bool(env.TRUST_PROXY, false),
     logLevel: (env.LOG_LEVEL ?? defaultConfig.logLevel) as Config['logLevel'],
     seedDemo: bool(env.SEED_DEMO, true),
+    publicUrl: (env.PUBLIC_URL || `http://localhost:${env.PORT || defaultConfig.port}`).replace(/\/+$/, ''),
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || defaultConfig.mailFrom,
+    notificationSecret: env.NOTIFICATION_SECRET || undefined,
+    backgroundJobs: bool(env.BACKGROUND_JOBS, true),
   };
   if (!Value.Check(ConfigSchema, candidate)) {
     const problems = [...Value.Errors(ConfigSchema, candidate)].map((e) => `${e.instancePath || '/'} ${e.message}`);

@@ -33,7 +33,7 @@ const database = await openDatabase(readConfig());
 try {
   await migrateToLatest(database.db);
   const password = values.password ?? generatePassword();
-  const { created } = await ensureAccount(database.db, {
+  const { created, verified } = await ensureAccount(database.db, {
     email: values.email,
     displayName: values.name,
     password,
@@ -42,6 +42,7 @@ try {
   });
   console.log(created ? `Created ${values.email}.` : `${values.email} already existed; roles granted, password unchanged.`);
   if (created && values.password === undefined) console.log(`Password (shown once): ${password}`);
+  if (!verified) console.log(`${values.email} registered but has not followed the link emailed to it yet: it cannot sign in until it does.`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;

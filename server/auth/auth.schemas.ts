@@ -1,13 +1,13 @@
 // Request and response shapes of the account routes.
 import { Type, type Static } from 'typebox';
-import { LangSchema } from '../http/common.schemas.ts';
+import { LangSchema, LineText, NameText } from '../http/common.schemas.ts';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password.ts';
 
 const Email = Type.String({ format: 'email', maxLength: 254 });
-const DisplayName = Type.String({ minLength: 1, maxLength: 80, pattern: '\\S' });
+const DisplayName = NameText({ maxLength: 80 });
 const ReadingLangs = Type.Array(LangSchema, { minItems: 1, maxItems: 3, uniqueItems: true });
-const TimeZone = Type.String({ minLength: 1, maxLength: 64 });
-const ShortText = Type.String({ maxLength: 120 });
+const TimeZone = LineText({ minLength: 1, maxLength: 64 });
+const ShortText = LineText({ maxLength: 120 });
 
 export const RegisterBody = Type.Object({
   email: Email,
@@ -19,10 +19,15 @@ export const RegisterBody = Type.Object({
   organisation: Type.Optional(ShortText),
   region: Type.Optional(ShortText),
   country: Type.Optional(ShortText),
+  /** A path on this site to open after following the verification link. */
+  next: Type.Optional(Type.String({ maxLength: 500, pattern: '^/(?![/\\\\])' })),
 });
 
+/** The token of a verification link (20 random bytes in base32). */
+export const VerifyEmailBody = Type.Object({ token: Type.String({ pattern: '^[a-z2-7]{32}$' }) });
+
 export const SignInBody = Type.Object({
-  email: Type.String({ minLength: 1, maxLength: 254 }),
+  email: LineText({ minLength: 1, maxLength: 254 }),
   password: Type.String({ minLength: 1, maxLength: PASSWORD_MAX_LENGTH }),
 });
 

@@ -9,7 +9,7 @@ import { addDays, forumCalendar, localDate, startOfLocalDay } from '../forums/fo
 import { ContentError, readProgramme, type Edition, type Programme } from './content-files.ts';
 import { parseGlossaryCsv } from '../translations/glossary-csv.ts';
 import { DomainError } from '../errors/domain-error.ts';
-import { renderMarkdown } from './markdown.ts';
+import { renderContentMarkdown } from './markdown.ts';
 import { queueTranslationTasks } from '../translations/tasks.queries.ts';
 
 export interface ImportOptions {
@@ -94,7 +94,7 @@ async function importEdition(trx: Transaction<DB>, programme: Programme, edition
     title: edition.titleSuffix[lang] ? `${call.title} ${edition.titleSuffix[lang]}` : call.title,
     summary: call.summary,
     call_md: call.body,
-    call_html: renderMarkdown(call.body),
+    call_html: renderContentMarkdown(call.body, `call.${lang}.md`),
   })));
 
   changed += await syncTranslationRules(trx, forumId, programme.translationPolicy);
@@ -116,7 +116,7 @@ async function importEdition(trx: Transaction<DB>, programme: Programme, edition
 
     const before = await trx.selectFrom('week_texts').select('summary_md').where('week_id', '=', weekId).where('lang', '=', programme.originalLang).executeTakeFirst();
     changed += await upsertTexts(trx, 'week_texts', 'week_id', weekId, [...week.texts].map(([lang, text]) => ({
-      lang, title: text.title, summary_md: text.body, summary_html: renderMarkdown(text.body),
+      lang, title: text.title, summary_md: text.body, summary_html: renderContentMarkdown(text.body, `week ${week.number}: week.${lang}.md`),
     })));
     changed += await queueContentTranslations(trx, {
       forumId, weekId, itemType: 'week', itemId: weekId, originalLang: programme.originalLang, givenLangs: [...week.texts.keys()],
@@ -180,7 +180,7 @@ async function syncReadings(trx: Transaction<DB>, forumId: number, weekId: numbe
     const readingId = row?.id ?? (await trx.selectFrom('readings').select('id').where('week_id', '=', weekId).where('slug', '=', reading.slug).executeTakeFirstOrThrow()).id;
     const before = await trx.selectFrom('reading_texts').select('body_md').where('reading_id', '=', readingId).where('lang', '=', reading.originalLang).executeTakeFirst();
     changed += await upsertTexts(trx, 'reading_texts', 'reading_id', readingId, [...reading.texts].map(([lang, text]) => ({
-      lang, title: text.title, body_md: text.body, body_html: renderMarkdown(text.body),
+      lang, title: text.title, body_md: text.body, body_html: renderContentMarkdown(text.body, `reading ${reading.slug}: ${lang}`),
     })));
     changed += await queueContentTranslations(trx, {
       forumId, weekId, itemType: 'reading', itemId: readingId, originalLang: reading.originalLang, givenLangs: [...reading.texts.keys()],

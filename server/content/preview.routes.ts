@@ -2,7 +2,9 @@
 // translation editor. Access: signed-in users; rate limited, as it costs a render.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { errorResponses } from '../http/common.schemas.ts';
+import { requireUser } from '../http/access.ts';
+import { errorResponses, SafeText } from '../http/common.schemas.ts';
+import { MAX_MARKDOWN_LENGTH } from './markdown-limits.ts';
 import { renderMarkdown } from './markdown.ts';
 
 const previewRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -10,10 +12,10 @@ const previewRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: { access: 'user', rateLimit: { max: 120, timeWindow: 60_000, keyGenerator: (request: { user: { id: number } | null; ip: string }) => `preview:${request.user?.id ?? request.ip}` } },
     schema: {
       tags: ['content'],
-      body: Type.Object({ bodyMd: Type.String({ maxLength: 50_000 }) }),
+      body: Type.Object({ bodyMd: SafeText({ maxLength: MAX_MARKDOWN_LENGTH }) }),
       response: { 200: Type.Object({ html: Type.String() }), ...errorResponses },
     },
-  }, async (request) => ({ html: renderMarkdown(request.body.bodyMd) }));
+  }, async (request) => ({ html: await renderMarkdown(request.body.bodyMd, { field: 'bodyMd', authorId: requireUser(request).id }) }));
 };
 
 export default previewRoutes;

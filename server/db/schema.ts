@@ -23,8 +23,26 @@ export interface UsersTable {
   region: Generated<string>;
   country: Generated<string>;
   is_admin: Generated<boolean>;
+  /** Profile fields the member hides from other members in the directory (organizers still see them). */
+  directory_hidden: Generated<DirectoryField[]>;
+  /** Null until the owner follows the link emailed at registration; operators' accounts are made verified. */
+  email_verified_at: NullableTimestamp;
   created_at: CreatedAt;
   updated_at: CreatedAt;
+}
+
+/** What a single-use link does; password resets and invitations will join. */
+export type TokenPurpose = 'verify_email';
+
+/** A single-use, expiring link: only its SHA-256 is stored. */
+export interface SingleUseTokensTable {
+  id: Generated<number>;
+  purpose: TokenPurpose;
+  token_hash: string;
+  user_id: number;
+  expires_at: Timestamp;
+  used_at: NullableTimestamp;
+  created_at: CreatedAt;
 }
 
 export interface SessionsTable {
@@ -51,6 +69,9 @@ export interface ForumsTable {
   translation_target_hours: Generated<number>;
   translation_claim_minutes: Generated<number>;
   translation_review_required: Generated<boolean>;
+  description_word_limit: Generated<number>;
+  key_respondent_limit: Generated<number>;
+  key_respondents_per_week: Generated<number>;
   created_at: CreatedAt;
   updated_at: CreatedAt;
 }
@@ -110,6 +131,8 @@ export interface MembershipsTable {
   forum_id: number;
   user_id: number;
   role: ForumRole;
+  /** The week a key respondent prepares; null on every other role. */
+  week_id: Generated<number | null>;
   created_at: CreatedAt;
 }
 
@@ -121,7 +144,18 @@ export interface OutboxTable {
   payload: ColumnType<Record<string, unknown>, string | undefined, string>;
   created_at: CreatedAt;
   sent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  status: Generated<OutboxStatus>;
+  attempts: Generated<number>;
+  next_attempt_at: CreatedAt;
+  /** A worker's claim: until then no other worker takes the row. */
+  locked_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  last_response: string | null;
+  user_id: number | null;
+  /** What a click on List-Unsubscribe turns off, e.g. `type:post.replied` or `digest:3`; null for account mail. */
+  unsubscribe: string | null;
 }
+
+export type OutboxStatus = 'pending' | 'sent' | 'failed';
 
 export type ThreadKind = 'discussion' | 'prompt';
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -212,7 +246,8 @@ export interface AuditLogTable {
 export interface EventsTable {
   /** bigint, read as a number (the int8 parser): ids stay far below 2^53. */
   id: Generated<number>;
-  forum_id: number;
+  /** Null for access changes that concern a user across forums (sign-out). */
+  forum_id: number | null;
   week_id: number | null;
   thread_id: number | null;
   type: string;
@@ -283,9 +318,123 @@ export interface GlossaryTermsTable {
   updated_at: CreatedAt;
 }
 
+export type DirectoryField = 'organisation' | 'region' | 'country' | 'languages';
+export type ApplicationKind = 'participant' | 'key_respondent';
+export type ApplicationStatus = 'pending' | 'accepted' | 'waitlisted' | 'declined' | 'withdrawn';
+
+export interface ApplicationsTable {
+  id: Generated<number>;
+  forum_id: number;
+  user_id: number;
+  kind: ApplicationKind;
+  status: Generated<ApplicationStatus>;
+  description: string;
+  statement: Generated<string>;
+  fits_week_id: number | null;
+  organisation: Generated<string>;
+  region: Generated<string>;
+  country: Generated<string>;
+  langs: Lang[];
+  heard_from: Generated<string>;
+  /** The applicant's language, for the decision message and emails. */
+  lang: Lang;
+  decision_message: string | null;
+  decided_by: number | null;
+  decided_at: NullableTimestamp;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
+export interface InvitationsTable {
+  id: Generated<number>;
+  forum_id: number;
+  email: string;
+  role: ApplicationKind;
+  week_id: number | null;
+  lang: Lang;
+  token_hash: string;
+  expires_at: Timestamp;
+  invited_by: number;
+  accepted_by: number | null;
+  accepted_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
+  created_at: CreatedAt;
+}
+
+export interface ReconfirmationRequestsTable {
+  id: Generated<number>;
+  forum_id: number;
+  message: Generated<string>;
+  requested_by: number;
+  created_at: CreatedAt;
+}
+
+export interface ReconfirmationsTable {
+  request_id: number;
+  user_id: number;
+  token_hash: string;
+  answer: 'confirmed' | 'withdrawn' | null;
+  answered_at: NullableTimestamp;
+  reminded_at: NullableTimestamp;
+}
+
+export interface EngagementOptInsTable {
+  forum_id: number;
+  user_id: number;
+  created_at: CreatedAt;
+}
+
+export type EmailStatus = 'none' | 'pending' | 'queued' | 'skipped';
+export type DigestSchedule = 'immediate' | 'daily' | 'weekly' | 'off';
+
+export interface NotificationsTable {
+  /** bigint, read as a number (the int8 parser). */
+  id: Generated<number>;
+  user_id: number;
+  type: string;
+  forum_id: number | null;
+  week_id: number | null;
+  thread_id: number | null;
+  post_id: number | null;
+  actor_id: number | null;
+  payload: ColumnType<Record<string, unknown>, string | undefined, string>;
+  in_app: boolean;
+  email_status: EmailStatus;
+  /** When a pending immediate email is due (end of its batching window); null while it waits for a digest. */
+  email_due_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  created_at: CreatedAt;
+  read_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface NotificationSettingsTable {
+  user_id: number;
+  type: string;
+  in_app: boolean;
+  email: boolean;
+}
+
+export interface DigestSettingsTable {
+  user_id: number;
+  forum_id: number;
+  schedule: DigestSchedule;
+  hour: number;
+  weekday: number;
+  next_digest_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface ThreadFollowsTable {
+  user_id: number;
+  thread_id: number;
+  level: 'following' | 'muted';
+  /** Chosen by the user, rather than implied by starting or replying. */
+  explicit: boolean;
+  created_at: CreatedAt;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
+  single_use_tokens: SingleUseTokensTable;
   forums: ForumsTable;
   forum_texts: ForumTextsTable;
   translation_rules: TranslationRulesTable;
@@ -308,6 +457,18 @@ export interface DB {
   translation_tasks: TranslationTasksTable;
   glossary_terms: GlossaryTermsTable;
   translation_task_skips: { task_id: number; user_id: number };
+  notifications: NotificationsTable;
+  notification_settings: NotificationSettingsTable;
+  digest_settings: DigestSettingsTable;
+  thread_follows: ThreadFollowsTable;
+  week_openings_notified: { week_id: number; notified_at: CreatedAt };
+  translation_overdue_notified: { task_id: number; notified_at: CreatedAt };
+  app_secrets: { name: string; value: string };
+  applications: ApplicationsTable;
+  invitations: InvitationsTable;
+  reconfirmation_requests: ReconfirmationRequestsTable;
+  reconfirmations: ReconfirmationsTable;
+  engagement_opt_ins: EngagementOptInsTable;
 }
 
 export type User = Selectable<UsersTable>;

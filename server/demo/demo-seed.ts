@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import { ensureAccount, generatePassword } from '../auth/accounts.service.ts';
 import { importContent } from '../content/import.service.ts';
 import type { DB } from '../db/schema.ts';
+import { seedDemoApplications } from './demo-applications.ts';
 import { seedDemoDiscussions } from './demo-discussions.ts';
 
 export const DEMO_FORUMS = ['sse-policy-live', 'sse-policy-2009'];
@@ -26,5 +27,7 @@ export async function seedDemo(db: Kysely<DB>, contentDir: string): Promise<Demo
     roles: DEMO_FORUMS.map((forumSlug) => ({ forumSlug, role: 'organizer' as const })),
   });
   const created: DemoCredentials[] = organizer.created ? [{ email: DEMO_ORGANIZER_EMAIL, password, role: 'organizer' }] : [];
-  return [...created, ...(await seedDemoDiscussions(db, DEMO_FORUMS[0]!))];
+  const discussions = await seedDemoDiscussions(db, DEMO_FORUMS[0]!);
+  await seedDemoApplications(db, DEMO_FORUMS[0]!, DEMO_ORGANIZER_EMAIL);
+  return [...created, ...discussions];
 }

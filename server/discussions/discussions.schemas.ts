@@ -1,14 +1,15 @@
 // Request and response shapes of threads, posts, drafts and read positions.
 import { Type } from 'typebox';
-import { DateTimeSchema, LangSchema, TextSchema } from '../http/common.schemas.ts';
+import { MAX_MARKDOWN_LENGTH } from '../content/markdown-limits.ts';
+import { DateTimeSchema, IdSchema, LangSchema, LineText, NameText, PositiveInt4, SafeText, TextSchema, VisibleText } from '../http/common.schemas.ts';
 
-/** Longest post body accepted, in characters (about 8,000 words). */
-export const MAX_BODY_LENGTH = 50_000;
+/** Longest post body accepted, in characters (about 8,000 words): the most the renderer takes. */
+export const MAX_BODY_LENGTH = MAX_MARKDOWN_LENGTH;
 
-export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
+export const IdParams = Type.Object({ id: IdSchema });
 export const IdempotencyKey = Type.String({ format: 'uuid' });
-export const Body = Type.String({ minLength: 1, maxLength: MAX_BODY_LENGTH });
-const DraftKey = Type.String({ pattern: '^(thread:week:\\d+|reply:thread:\\d+|reply:post:\\d+|edit:post:\\d+)$' });
+export const Body = VisibleText({ maxLength: MAX_BODY_LENGTH });
+const DraftKey = Type.String({ pattern: '^(thread:week|reply:thread|reply:post|edit:post):[1-9]\\d{0,9}$' });
 
 const TranslatorSchema = Type.Object({
   displayName: Type.String(),
@@ -50,6 +51,8 @@ const threadSummaryProperties = {
     value: Type.String(),
     translator: TranslatorSchema,
   }), Type.Null()]),
+  /** No title translation the reader reads yet, but one is queued. */
+  titleTranslationPending: Type.Boolean(),
   requiresOwnAnswer: Type.Boolean(),
   pinned: Type.Boolean(),
   locked: Type.Boolean(),
@@ -75,7 +78,7 @@ export const ThreadListResponse = Type.Object({
 export const NewThreadBody = Type.Object({
   kind: Type.Union([Type.Literal('discussion'), Type.Literal('prompt')], { default: 'discussion' }),
   requiresOwnAnswer: Type.Boolean({ default: false }),
-  title: Type.String({ minLength: 1, maxLength: 200 }),
+  title: NameText({ maxLength: 200 }),
   bodyMd: Body,
   lang: LangSchema,
   idempotencyKey: IdempotencyKey,
@@ -102,7 +105,7 @@ export const ThreadPageResponse = Type.Object({
 });
 
 export const NewReplyBody = Type.Object({
-  parentId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647 })),
+  parentId: Type.Optional(IdSchema),
   bodyMd: Body,
   lang: LangSchema,
   idempotencyKey: IdempotencyKey,
@@ -110,7 +113,7 @@ export const NewReplyBody = Type.Object({
 });
 export const PostResponse = Type.Object({ post: PostSchema });
 
-export const EditPostBody = Type.Object({ bodyMd: Body, lang: LangSchema, baseRevision: Type.Integer({ minimum: 1 }), draftKey: Type.Optional(DraftKey) });
+export const EditPostBody = Type.Object({ bodyMd: Body, lang: LangSchema, baseRevision: PositiveInt4, draftKey: Type.Optional(DraftKey) });
 
 export const RevisionsResponse = Type.Object({
   revisions: Type.Array(Type.Object({
@@ -118,12 +121,12 @@ export const RevisionsResponse = Type.Object({
   })),
 });
 
-export const ReadBody = Type.Object({ lastReadPostId: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
+export const ReadBody = Type.Object({ lastReadPostId: IdSchema });
 
 export const DraftParams = Type.Object({ key: DraftKey });
 export const DraftBody = Type.Object({
-  title: Type.String({ maxLength: 200, default: '' }),
-  bodyMd: Type.String({ maxLength: MAX_BODY_LENGTH }),
+  title: LineText({ maxLength: 200, default: '' }),
+  bodyMd: SafeText({ maxLength: MAX_BODY_LENGTH }),
   lang: LangSchema,
 });
 export const DraftSchema = Type.Object({ key: Type.String(), title: Type.String(), bodyMd: Type.String(), lang: LangSchema, updatedAt: DateTimeSchema });

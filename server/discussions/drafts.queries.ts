@@ -22,3 +22,21 @@ export async function saveDraft(db: Handle, userId: number, key: string, draft: 
 export async function deleteDraft(db: Handle, userId: number, key: string): Promise<void> {
   await db.deleteFrom('drafts').where('user_id', '=', userId).where('draft_key', '=', key).execute();
 }
+
+/** Serializes one user's draft saves, so two tabs cannot both pass the limits and both store. */
+export async function lockUserDrafts(trx: Transaction<DB>, userId: number): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtext('drafts'), ${userId}::int)`.execute(trx);
+}
+
+/** How many drafts, and characters (title and body, counted as code points), the user keeps besides `exceptKey`. */
+export async function draftTotals(db: Handle, userId: number, exceptKey: string): Promise<{ count: number; chars: number }> {
+  const row = await db.selectFrom('drafts')
+    .select([sql<number>`count(*)::int`.as('count'), sql<number>`coalesce(sum(char_length(title) + char_length(body_md)), 0)::int`.as('chars')])
+    .where('user_id', '=', userId).where('draft_key', '<>', exceptKey)
+    .executeTakeFirstOrThrow();
+  return row;
+}
+
+export function findWeekById(db: Handle, weekId: number) {
+  return db.selectFrom('weeks').selectAll().where('id', '=', weekId).executeTakeFirst();
+}

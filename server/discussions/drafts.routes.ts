@@ -1,11 +1,13 @@
 // Composer drafts saved on the server every few seconds, so a long post survives a closed tab
-// or a change of device. Access: a signed-in user, their own drafts only (keyed by user).
+// or a change of device. Access: a signed-in user, their own drafts only (keyed by user); saving
+// one also needs the right to write where it will be sent (drafts.service.ts).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { errorResponses } from '../http/common.schemas.ts';
 import { requireUser } from '../http/access.ts';
 import { DraftBody, DraftParams, DraftResponse } from './discussions.schemas.ts';
-import { deleteDraft, findDraft, saveDraft } from './drafts.queries.ts';
+import { deleteDraft, findDraft } from './drafts.queries.ts';
+import { saveUserDraft } from './drafts.service.ts';
 
 function toDraft(row: { draft_key: string; title: string; body_md: string; lang: 'en' | 'es' | 'fr'; updated_at: Date }) {
   return { key: row.draft_key, title: row.title, bodyMd: row.body_md, lang: row.lang, updatedAt: row.updated_at.toISOString() };
@@ -24,7 +26,7 @@ const draftsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: { access: 'user' },
     schema: { tags: ['drafts'], params: DraftParams, body: DraftBody, response: { 200: DraftResponse, ...errorResponses } },
   }, async (request) => {
-    const row = await saveDraft(app.db, requireUser(request).id, request.params.key, request.body);
+    const row = await saveUserDraft(app.db, requireUser(request), request.params.key, request.body);
     return { draft: toDraft(row) };
   });
 

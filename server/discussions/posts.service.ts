@@ -5,6 +5,7 @@ import type { SessionUser } from '../auth/session.ts';
 import { renderMarkdown } from '../content/markdown.ts';
 import type { DB, Lang } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
+import { notifyNewPost } from '../notifications/post-notifications.ts';
 import { appendEvent } from '../realtime/events.queries.ts';
 import { queueTranslationTasks } from '../translations/tasks.queries.ts';
 import { deleteDraft } from './drafts.queries.ts';
@@ -13,7 +14,7 @@ import {
   findPost, findPostByIdempotencyKey, findRevisions, insertPost, lockIdempotencyKey, updatePostBody,
 } from './posts.queries.ts';
 import { countNewPost, lockThread } from './threads.queries.ts';
-import { assertMayWriteInThread, loadThreadContext } from './write-context.ts';
+import { assertMayWriteInThread, loadThreadContext, mustAnswerFirst } from './write-context.ts';
 import { countWords } from './word-count.ts';
 
 export interface NewReply {
@@ -47,7 +48,7 @@ export async function replayedPost(trx: Transaction<DB>, user: SessionUser, key:
 export async function createReply(db: Kysely<DB>, user: SessionUser, input: NewReply, now = new Date()): Promise<PostView> {
   const bodyMd = input.bodyMd.trim();
   if (!bodyMd) throw new DomainError('validation', { field: 'bodyMd' });
-  const bodyHtml = renderMarkdown(bodyMd);
+  const bodyHtml = await renderMarkdown(bodyMd, { field: 'bodyMd', authorId: user.id });
   const postId = await db.transaction().execute(async (trx) => {
     await lockIdempotencyKey(trx, user.id, input.idempotencyKey);
     const replay = await replayedPost(trx, user, input.idempotencyKey, { threadId: input.threadId, parentId: input.parentId ?? undefined, bodyMd });
@@ -75,6 +76,9 @@ export async function createReply(db: Kysely<DB>, user: SessionUser, input: NewR
     await queueTranslationTasks(trx, {
       forumId: context.thread.forum_id, weekId: context.thread.week_id, itemType: 'post', itemId: id, sourceLang: input.lang, sourceRevision: 1,
     });
+    await notifyNewPost(trx, {
+      forumId: context.thread.forum_id, weekId: context.thread.week_id, threadId: input.threadId, postId: id, authorId: user.id, parentId: parentPath.at(-1)!, bodyMd,
+    }, now);
     const row = (await findPost(trx, id))!;
     await appendEvent(trx, {
       forumId: context.thread.forum_id, weekId: context.thread.week_id, threadId: input.threadId, type: 'post.created', payload: { post: publicView(row) },
@@ -88,7 +92,7 @@ export async function createReply(db: Kysely<DB>, user: SessionUser, input: NewR
 export async function editPost(db: Kysely<DB>, user: SessionUser, postId: number, edit: { bodyMd: string; lang: Lang; baseRevision: number; draftKey?: string }, now = new Date()): Promise<PostView> {
   const bodyMd = edit.bodyMd.trim();
   if (!bodyMd) throw new DomainError('validation', { field: 'bodyMd' });
-  const bodyHtml = renderMarkdown(bodyMd);
+  const bodyHtml = await renderMarkdown(bodyMd, { field: 'bodyMd', authorId: user.id });
   await db.transaction().execute(async (trx) => {
     const post = await findPost(trx, postId);
     if (!post) throw new DomainError('not_found');
@@ -114,9 +118,11 @@ export async function editPost(db: Kysely<DB>, user: SessionUser, postId: number
 export async function listRevisions(db: Kysely<DB>, user: SessionUser | null, postId: number, now = new Date()) {
   const post = await findPost(db, postId);
   if (!post) throw new DomainError('not_found');
-  const { access } = await loadThreadContext(db, post.thread_id, user, now);
+  const context = await loadThreadContext(db, post.thread_id, user, now);
   // A hidden post's history is as hidden as its text.
-  if (post.hidden_at && !access.isOrganizer) throw new DomainError('forbidden');
+  if (post.hidden_at && !context.access.isOrganizer) throw new DomainError('forbidden');
+  // So is an answer to a prompt the reader has not answered yet (the prompt itself is shown).
+  if (post.parent_id !== null && post.author_id !== user?.id && (await mustAnswerFirst(db, context, user))) throw new DomainError('answer_first');
   const revisions = await findRevisions(db, postId);
   return revisions.map((revision) => ({
     revision: revision.revision,

@@ -1,6 +1,7 @@
 // All SQL about threads: the week's list with unread counts, one thread, and its counters.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB, Forum, ForumRole, Lang, ThreadKind, Week } from '../db/schema.ts';
+import { NOTIFICATIONS_CHANNEL } from '../notifications/notify.ts';
 
 type Handle = Kysely<DB> | Transaction<DB>;
 
@@ -102,4 +103,29 @@ export async function hasPostedIn(db: Handle, threadId: number, userId: number):
   const row = await db.selectFrom('posts').select('id').where('thread_id', '=', threadId).where('author_id', '=', userId)
     .limit(1).executeTakeFirst();
   return row !== undefined;
+}
+
+/**
+ * Moves a reader's position in a thread forward (never back) to one of its posts and, in the
+ * same statement, marks read their notifications about the thread up to that position, telling
+ * every instance their unread count changed when any was. False when the post is not the thread's.
+ */
+export async function recordThreadRead(db: Handle, userId: number, threadId: number, postId: number, now: Date): Promise<boolean> {
+  const result = await sql<{ found: boolean }>`
+    WITH post AS (SELECT id FROM posts WHERE id = ${postId} AND thread_id = ${threadId}),
+    position AS (
+      INSERT INTO thread_reads (user_id, thread_id, last_read_post_id) SELECT ${userId}, ${threadId}, id FROM post
+      ON CONFLICT (user_id, thread_id) DO UPDATE SET last_read_post_id = greatest(thread_reads.last_read_post_id, excluded.last_read_post_id)
+      RETURNING last_read_post_id
+    ),
+    seen AS (
+      UPDATE notifications SET read_at = ${now}
+      WHERE user_id = ${userId} AND thread_id = ${threadId} AND read_at IS NULL AND EXISTS (SELECT 1 FROM post)
+        AND (post_id IS NULL OR post_id <= (SELECT last_read_post_id FROM position))
+      RETURNING in_app
+    )
+    SELECT EXISTS (SELECT 1 FROM post) AS found,
+           CASE WHEN EXISTS (SELECT 1 FROM seen WHERE in_app) THEN pg_notify(${NOTIFICATIONS_CHANNEL}, ${String(userId)}) END AS signalled
+  `.execute(db);
+  return result.rows[0]?.found === true;
 }

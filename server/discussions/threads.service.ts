@@ -7,6 +7,8 @@ import type { DB, Lang, ThreadKind, Week } from '../db/schema.ts';
 import { DomainError, type ErrorCode } from '../errors/domain-error.ts';
 import { assertMayReadWeek, assertMayWriteInWeek, assertOrganizer, forumAccessBySlug, type ForumAccess } from '../forums/forum-access.ts';
 import { findWeek } from '../forums/forums.queries.ts';
+import { cleanName } from '../http/text-rules.ts';
+import { notifyNewPost } from '../notifications/post-notifications.ts';
 import { appendEvent, latestEventId } from '../realtime/events.queries.ts';
 import { queueTranslationTasks } from '../translations/tasks.queries.ts';
 import { deleteDraft } from './drafts.queries.ts';
@@ -14,8 +16,8 @@ import { toPostView } from './post-view.ts';
 import { readerOf, withTitleTranslations, withTranslations, type TitleTranslation } from '../translations/reader-view.ts';
 import { findFirstPost, findPost, findThreadPage, insertPost, lockIdempotencyKey } from './posts.queries.ts';
 import { publicView, replayedPost } from './posts.service.ts';
-import { countNewPost, findThread, hasPostedIn, insertThread, listWeekThreads } from './threads.queries.ts';
-import { loadThreadContext } from './write-context.ts';
+import { countNewPost, findThread, insertThread, listWeekThreads, recordThreadRead } from './threads.queries.ts';
+import { loadThreadContext, mustAnswerFirst } from './write-context.ts';
 import { countWords } from './word-count.ts';
 
 export const POSTS_PER_PAGE = 50;
@@ -28,6 +30,7 @@ export function toThreadSummary(row: Omit<ThreadRow, 'unread_count'> & { unread_
     kind: row.kind,
     title: { lang: row.original_lang, value: row.title },
     titleTranslation: null as TitleTranslation | null,
+    titleTranslationPending: false,
     requiresOwnAnswer: row.requires_own_answer,
     pinned: row.pinned,
     locked: row.locked,
@@ -73,14 +76,13 @@ export interface NewThread {
 }
 
 export async function createThread(db: Kysely<DB>, slug: string, number: number, user: SessionUser, input: NewThread, now = new Date()) {
-  const title = input.title.trim();
+  const title = cleanName(input.title, 'title');
   const bodyMd = input.bodyMd.trim();
-  if (!title) throw new DomainError('validation', { field: 'title' });
   if (!bodyMd) throw new DomainError('validation', { field: 'bodyMd' });
   const { access, week } = await weekFor(db, slug, number, user);
   // Prompts are the organizers' follow-up questions.
   if (input.kind === 'prompt') assertOrganizer(access);
-  const bodyHtml = renderMarkdown(bodyMd);
+  const bodyHtml = await renderMarkdown(bodyMd, { field: 'bodyMd', authorId: user.id });
   const threadId = await db.transaction().execute(async (trx) => {
     await lockIdempotencyKey(trx, user.id, input.idempotencyKey);
     const replay = await replayedPost(trx, user, input.idempotencyKey, { parentId: null, bodyMd });
@@ -99,6 +101,7 @@ export async function createThread(db: Kysely<DB>, slug: string, number: number,
     const item = { forumId: access.forum.id, weekId: week.id, sourceLang: input.lang, sourceRevision: 1 };
     await queueTranslationTasks(trx, { ...item, itemType: 'thread_title', itemId: id });
     await queueTranslationTasks(trx, { ...item, itemType: 'post', itemId: postId });
+    await notifyNewPost(trx, { forumId: access.forum.id, weekId: week.id, threadId: id, postId, authorId: user.id, parentId: null, bodyMd }, now);
     const thread = (await findThread(trx, id))!;
     const post = (await findPost(trx, postId))!;
     await appendEvent(trx, {
@@ -117,15 +120,14 @@ export async function createThread(db: Kysely<DB>, slug: string, number: number,
 
 /** A page of a thread: a fixed number of queries whatever the thread's size. */
 export async function getThreadPage(db: Kysely<DB>, threadId: number, page: number, user: SessionUser | null, readerLang: Lang, now = new Date()) {
-  const { access, thread, week } = await loadThreadContext(db, threadId, user, now);
+  const context = await loadThreadContext(db, threadId, user, now);
+  const { access, thread, week } = context;
   // Read before the page, so a client subscribing "after" it misses nothing in between.
   const lastEventId = await latestEventId(db);
   const pageCount = Math.max(1, Math.ceil(thread.post_count / POSTS_PER_PAGE));
   if (page > pageCount) throw new DomainError('not_found');
-  // A prompt may ask for one's own answer before showing the others'.
-  const mustAnswerFirst = thread.requires_own_answer && !access.isOrganizer
-    && !(user && (await hasPostedIn(db, threadId, user.id)));
-  const rows = mustAnswerFirst
+  const answerFirst = await mustAnswerFirst(db, context, user);
+  const rows = answerFirst
     ? [await findFirstPost(db, threadId)].filter((row) => row !== undefined)
     : await findThreadPage(db, threadId, (page - 1) * POSTS_PER_PAGE, POSTS_PER_PAGE);
   const viewer = { userId: user?.id ?? null, isOrganizer: access.isOrganizer };
@@ -145,7 +147,7 @@ export async function getThreadPage(db: Kysely<DB>, threadId: number, page: numb
     posts: await withTranslations(db, rows.map((row) => toPostView(row, viewer)), reader),
     page,
     pageCount,
-    mustAnswerFirst,
+    mustAnswerFirst: answerFirst,
     lastEventId,
   };
 }
@@ -161,16 +163,13 @@ export function writeBlockedBy(access: ForumAccess, week: Week, locked: boolean,
   return locked && !access.isOrganizer ? 'thread_locked' : null;
 }
 
-/** Moves a reader's position forward (never back) to a post of the thread. */
+/**
+ * Moves a reader's position forward (never back) to a post of the thread, and marks read their
+ * notifications about the thread up to it (as Discourse does), in one statement.
+ */
 export async function markThreadRead(db: Kysely<DB>, threadId: number, user: SessionUser, lastReadPostId: number, now = new Date()): Promise<void> {
   await loadThreadContext(db, threadId, user, now);
-  const post = await db.selectFrom('posts').select('id').where('id', '=', lastReadPostId).where('thread_id', '=', threadId).executeTakeFirst();
-  if (!post) throw new DomainError('not_found');
-  await db.insertInto('thread_reads').values({ user_id: user.id, thread_id: threadId, last_read_post_id: lastReadPostId })
-    .onConflict((oc) => oc.columns(['user_id', 'thread_id']).doUpdateSet((eb) => ({
-      last_read_post_id: eb.fn('greatest', ['thread_reads.last_read_post_id', eb.ref('excluded.last_read_post_id')]),
-    })))
-    .execute();
+  if (!(await recordThreadRead(db, user.id, threadId, lastReadPostId, now))) throw new DomainError('not_found');
 }
 
 export async function markWeekRead(db: Kysely<DB>, slug: string, number: number, user: SessionUser, now = new Date()): Promise<void> {

@@ -25,6 +25,38 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'unsupported_language'
   | 'invalid_time_zone'
+  | 'source_hidden'
+  | 'csv_empty'
+  | 'csv_duplicate_term'
+  | 'csv_cell_too_long'
+  | 'csv_cell_invalid'
+  | 'glossary_replace_unconfirmed'
+  | 'unsubscribe_link_invalid'
+  | 'notification_email_required'
+  | 'too_many_subscriptions'
+  | 'not_ready'
+  | 'answer_first'
+  | 'verification_link_invalid'
+  | 'too_many_drafts'
+  | 'drafts_too_large'
+  | 'application_closed'
+  | 'already_applied'
+  | 'already_member'
+  | 'application_decided'
+  | 'too_many_words'
+  | 'key_respondent_limit_reached'
+  | 'week_limit_reached'
+  | 'link_invalid'
+  | 'link_used'
+  | 'link_expired'
+  | 'invitation_revoked'
+  | 'too_deeply_nested'
+  | 'too_complex'
+  | 'claim_expired'
+  | 'malformed_request'
+  | 'request_timeout'
+  | 'headers_too_large'
+  | 'unsupported_media_type'
   | 'internal';
 
 const statusByCode: Record<ErrorCode, number> = {
@@ -51,9 +83,44 @@ const statusByCode: Record<ErrorCode, number> = {
   payload_too_large: 413,
   unsupported_language: 400,
   invalid_time_zone: 400,
+  source_hidden: 403,
+  csv_empty: 400,
+  csv_duplicate_term: 400,
+  csv_cell_too_long: 400,
+  csv_cell_invalid: 400,
+  glossary_replace_unconfirmed: 409,
   rate_limited: 429,
+  unsubscribe_link_invalid: 400,
+  notification_email_required: 400,
+  too_many_subscriptions: 429,
+  not_ready: 503,
+  answer_first: 403,
+  verification_link_invalid: 400,
+  too_many_drafts: 409,
+  drafts_too_large: 413,
+  application_closed: 409,
+  already_applied: 409,
+  already_member: 409,
+  application_decided: 409,
+  too_many_words: 400,
+  key_respondent_limit_reached: 409,
+  week_limit_reached: 409,
+  link_invalid: 404,
+  link_used: 409,
+  link_expired: 409,
+  invitation_revoked: 409,
+  too_deeply_nested: 400,
+  too_complex: 400,
+  claim_expired: 409,
+  malformed_request: 400,
+  request_timeout: 408,
+  headers_too_large: 431,
+  unsupported_media_type: 415,
   internal: 500,
 };
+
+/** Every code, for checks that walk them all. */
+export const errorCodes = Object.keys(statusByCode) as ErrorCode[];
 
 export class DomainError extends Error {
   readonly status: number;

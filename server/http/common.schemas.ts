@@ -1,5 +1,7 @@
-// Schemas every domain's routes share: the one error shape and texts that carry their language.
-import { Type, type Static } from 'typebox';
+// Schemas every domain's routes share: the one error shape, texts that carry their language,
+// ids in their columns' range, and the text rules (text-rules.ts) every text field follows.
+import { Type, type Static, type TStringOptions } from 'typebox';
+import { LINE_TEXT_PATTERN, NAME_PATTERN, SAFE_TEXT_PATTERN, VISIBLE_TEXT_PATTERN } from './text-rules.ts';
 
 export const LangSchema = Type.Union([Type.Literal('en'), Type.Literal('es'), Type.Literal('fr')]);
 
@@ -26,3 +28,20 @@ export const errorResponses = {
 } as const;
 
 export const DateTimeSchema = Type.String({ format: 'date-time' });
+
+/** The largest value of an `integer` column (PostgreSQL int4); a larger one would fail in the database. */
+export const INT4_MAX = 2_147_483_647;
+/** A row id, in params, query or body: a serial column's range. */
+export const IdSchema = Type.Integer({ minimum: 1, maximum: INT4_MAX });
+/** A positive count stored in an integer column (a revision number, a page). */
+export const PositiveInt4 = Type.Integer({ minimum: 1, maximum: INT4_MAX });
+
+type TextOptions = Omit<TStringOptions, 'pattern'> & { maxLength: number };
+/** Free text (a draft, a note, a preview): no control characters but tab and line breaks. */
+export const SafeText = (options: TextOptions) => Type.String({ ...options, pattern: SAFE_TEXT_PATTERN });
+/** Free text that must show something (a post, a translation, a reason). */
+export const VisibleText = (options: TextOptions) => Type.String({ minLength: 1, ...options, pattern: VISIBLE_TEXT_PATTERN });
+/** One line, possibly empty (a profile field, a glossary term). */
+export const LineText = (options: TextOptions) => Type.String({ ...options, pattern: LINE_TEXT_PATTERN });
+/** A display name or a title: one line with a visible character; services store it through cleanName. */
+export const NameText = (options: TextOptions) => Type.String({ minLength: 1, ...options, pattern: NAME_PATTERN });

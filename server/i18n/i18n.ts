@@ -5,6 +5,7 @@ import path from 'node:path';
 import i18next, { type Resource, type TFunction } from 'i18next';
 import type { Lang } from '../db/schema.ts';
 import { projectRoot } from '../project-root.ts';
+import { formatCalendarDate } from './calendar-date.ts';
 
 export const languages: readonly Lang[] = ['en', 'es', 'fr'];
 export const localesDir = path.join(projectRoot, 'locales');
@@ -35,6 +36,9 @@ await instance.init({
   interpolation: { escapeValue: false },
   initAsync: false,
 });
+
+// `{{deadlineOn, calendarDate}}`: a YYYY-MM-DD day in the message's language, never shifted by a zone.
+instance.services.formatter?.add('calendarDate', (value, lng) => formatCalendarDate(isLang(lng) ? lng : 'en', String(value)));
 
 const fixedT = new Map(languages.map((lang) => [lang, instance.getFixedT(lang)] as const));
 

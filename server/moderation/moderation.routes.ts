@@ -2,13 +2,13 @@
 // service; reporting is open to every member.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { DateTimeSchema, errorResponses, LangSchema } from '../http/common.schemas.ts';
+import { DateTimeSchema, errorResponses, LangSchema, VisibleText } from '../http/common.schemas.ts';
 import { requireUser } from '../http/access.ts';
 import { IdParams } from '../discussions/discussions.schemas.ts';
 import { SlugParams } from '../forums/forums.schemas.ts';
 import { auditLog, closeReport, openReports, reportPost, setHidden, updateThreadFlags } from './moderation.service.ts';
 
-const Reason = Type.String({ minLength: 1, maxLength: 500, pattern: '\\S' });
+const Reason = VisibleText({ maxLength: 500 });
 const NoContent = { 204: Type.Null(), ...errorResponses };
 
 const moderationRoutes: FastifyPluginAsyncTypebox = async (app) => {

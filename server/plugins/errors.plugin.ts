@@ -1,9 +1,13 @@
 // One error shape for the whole API, `{ error: { code, message } }`, with the message in the
-// caller's language. Unexpected failures are logged and answered without their details.
+// caller's language. Unexpected failures are logged and answered without their details. The
+// same shape answers what fails before routing: a malformed URL (Fastify's frameworkErrors)
+// and a request Node cannot parse at all (its clientError, before Fastify sees a request).
+import type { Socket } from 'node:net';
 import fp from 'fastify-plugin';
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { ConnectionError, FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, type ErrorCode } from '../errors/domain-error.ts';
 import { formatErrorMessage } from '../i18n/error-message.ts';
+import { langFromAcceptLanguage } from '../i18n/i18n.ts';
 import { callerLang } from './language.plugin.ts';
 
 function send(request: FastifyRequest, reply: FastifyReply, status: number, code: ErrorCode, params: Record<string, unknown> = {}) {
@@ -23,15 +27,56 @@ function fromFastifyError(error: FastifyError): { status: number; code: ErrorCod
     return { status: 400, code: 'validation', params: { field: field || error.validationContext || 'body' } };
   }
   switch (error.code) {
-    case 'FST_ERR_CTP_BODY_TOO_LARGE': return { status: 413, code: 'payload_too_large' };
-    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return { status: 400, code: 'validation', params: { field: 'body' } };
+    // A path parameter longer than any id or slug names nothing here.
+    case 'FST_ERR_MAX_PARAM_LENGTH': return { status: 404, code: 'not_found' };
+    case 'FST_ERR_BAD_URL': return { status: 400, code: 'malformed_request' };
   }
-  if (error.statusCode === 429) return { status: 429, code: 'rate_limited' };
+  switch (error.statusCode) {
+    case 401: return { status: 401, code: 'sign_in_required' };
+    case 403: return { status: 403, code: 'forbidden' };
+    case 404: return { status: 404, code: 'not_found' };
+    case 413: return { status: 413, code: 'payload_too_large' };
+    // An unknown Content-Type, or a Content-Encoding the server cannot undo.
+    case 415: return { status: 415, code: 'unsupported_media_type' };
+    case 429: return { status: 429, code: 'rate_limited' };
+  }
   if (error instanceof SyntaxError || error.statusCode === 400) return { status: 400, code: 'validation', params: { field: 'body' } };
+  // Any other refusal of the request by a plugin: a client error, never a 500.
+  if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) return { status: 400, code: 'malformed_request' };
   return undefined;
+}
+
+/** Fastify's errors raised before a route is found: a malformed URL, an overlong path parameter. */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const known = fromFastifyError(error) ?? { status: 400, code: 'malformed_request' as const };
+  return send(request, reply, known.status, known.code, known.params);
+}
+
+const clientErrors: Record<string, { status: number; reason: string; code: ErrorCode }> = {
+  ERR_HTTP_REQUEST_TIMEOUT: { status: 408, reason: 'Request Timeout', code: 'request_timeout' },
+  HPE_HEADER_OVERFLOW: { status: 431, reason: 'Request Header Fields Too Large', code: 'headers_too_large' },
+};
+
+/**
+ * A request Node's parser refuses (a body longer than its Content-Length, a bad header, an
+ * unknown method) has no request object: the answer is written on the socket, in the language
+ * its headers asked for when they were read, and the connection closed.
+ * @see https://nodejs.org/api/http.html#event-clienterror
+ */
+export function clientErrorHandler(error: ConnectionError, socket: Socket) {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const { status, reason, code } = clientErrors[error.code] ?? { status: 400, reason: 'Bad Request', code: 'malformed_request' };
+  // Node hands a Buffer; Fastify's types describe its JSON form.
+  const packet: unknown = error.rawPacket;
+  const acceptLanguage = /^accept-language:[ \t]*(.*)$/im.exec(Buffer.isBuffer(packet) ? packet.toString('latin1') : '')?.[1];
+  const body = JSON.stringify({ error: { code, message: formatErrorMessage(langFromAcceptLanguage(acceptLanguage) ?? 'en', 'UTC', code) } });
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  }
+  socket.destroy(error);
 }
 
 export default fp(async (app) => {

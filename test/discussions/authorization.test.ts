@@ -26,6 +26,7 @@ async function snapshot() {
     reads: await t.db.selectFrom('thread_reads').selectAll().execute(),
     reports: await t.db.selectFrom('reports').selectAll().execute(),
     audit: await t.db.selectFrom('audit_log').selectAll().execute(),
+    drafts: await t.db.selectFrom('drafts').selectAll().execute(),
   };
 }
 
@@ -39,10 +40,11 @@ describe('wrong roles are refused', () => {
       await as(t.put(`/api/threads/${threadId}/read`)).send({ lastReadPostId: postId }),
       await as(t.post(`/api/posts/${postId}/reports`)).send({ reason: 'x' }),
       await as(t.patch(`/api/posts/${postId}`)).send({ bodyMd: 'x', lang: 'es', baseRevision: 1 }),
+      await as(t.put(`/api/drafts/reply:thread:${threadId}`)).send({ bodyMd: 'x', lang: 'es' }),
     ];
     for (const response of refusals) {
       expect(response.status).toBe(403);
-      expect(response.body.error).toEqual({ code: 'not_a_member', message: 'El material de este foro es para sus miembros. Únete o postula para participar.' });
+      expect(response.body.error).toEqual({ code: 'not_a_member', message: 'El material de este foro es para sus miembros. Únase al foro o presente una solicitud para participar.' });
     }
     expect(await snapshot()).toEqual(before);
   });

@@ -29,7 +29,7 @@ describe('threads', () => {
   it('lets only organizers start a prompt', async () => {
     const refused = await t.post(`/api/forums/${LIVE}/weeks/2/threads`).set('Cookie', ana.cookie).set('Accept-Language', 'es')
       .send({ kind: 'prompt', title: 'P', bodyMd: 'Q?', lang: 'es', idempotencyKey: newKey() }).expect(403);
-    expect(refused.body.error.message).toBe('No tienes permiso para hacer eso.');
+    expect(refused.body.error.message).toBe('No tiene permiso para hacer eso.');
     await startThread(t, organizer, 2, { kind: 'prompt', requiresOwnAnswer: true });
   });
 });
@@ -128,7 +128,7 @@ describe('time box and roles', () => {
     try {
       const late = await t.post(`/api/threads/${threadId}/posts`).set('Cookie', ana.cookie).set('Accept-Language', 'fr')
         .send({ bodyMd: 'Trop tard', lang: 'fr', idempotencyKey: newKey() }).expect(403);
-      expect(late.body.error).toEqual({ code: 'week_closed', message: 'La semaine 2 est fermée : vous pouvez la lire, mais plus y écrire.' });
+      expect(late.body.error).toEqual({ code: 'week_closed', message: 'La semaine 2 est fermée\u00a0: vous pouvez la lire, mais vous ne pouvez plus y écrire.' });
       await reply(t, organizer, threadId);
     } finally {
       await t.db.updateTable('forums').set({ ends_at: original.ends_at }).where('id', '=', forumId).execute();
@@ -165,7 +165,7 @@ describe('time box and roles', () => {
     await t.patch(`/api/threads/${threadId}`).set('Cookie', organizer.cookie).send({ locked: true, pinned: true }).expect(204);
     const refused = await t.post(`/api/threads/${threadId}/posts`).set('Cookie', ben.cookie).set('Accept-Language', 'es')
       .send({ bodyMd: 'x', lang: 'en', idempotencyKey: newKey() }).expect(403);
-    expect(refused.body.error.message).toBe('Este hilo está cerrado: un organizador ya no admite respuestas nuevas.');
+    expect(refused.body.error.message).toBe('Este hilo está cerrado: el equipo organizador ya no admite respuestas nuevas.');
     await reply(t, organizer, threadId);
     const list = (await t.get(`/api/forums/${LIVE}/weeks/2/threads`).set('Cookie', ben.cookie).expect(200)).body.threads;
     expect(list[0]).toMatchObject({ id: threadId, pinned: true, locked: true });

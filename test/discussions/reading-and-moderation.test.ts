@@ -70,7 +70,7 @@ describe('reports', () => {
     const post = await reply(t, ana, threadId);
     const filed = await t.post(`/api/posts/${post.id}/reports`).set('Cookie', ben.cookie).send({ reason: 'Personal attack' }).expect(201);
     const again = await t.post(`/api/posts/${post.id}/reports`).set('Cookie', ben.cookie).set('Accept-Language', 'es').send({ reason: 'again' }).expect(409);
-    expect(again.body.error.message).toBe('Ya denunciaste esta publicación; el equipo organizador la revisará.');
+    expect(again.body.error.message).toBe('Ya denunció esta publicación; el equipo organizador la revisará.');
 
     await t.get(`/api/forums/${LIVE}/reports`).set('Cookie', ben.cookie).expect(403);
     const open = (await t.get(`/api/forums/${LIVE}/reports`).set('Cookie', organizer.cookie).expect(200)).body.reports;
@@ -141,5 +141,26 @@ describe('prompts that ask for an answer first', () => {
     expect(after.mustAnswerFirst).toBe(false);
     expect(after.posts).toHaveLength(3);
     expect((await t.get(`/api/threads/${threadId}`).set('Cookie', organizer.cookie).expect(200)).body.posts).toHaveLength(3);
+  });
+
+  it('keeps others’ answers out of their revision history too, until the reader has answered', async () => {
+    const { threadId, firstPostId } = await startThread(t, organizer, 2, { kind: 'prompt', requiresOwnAnswer: true, title: 'Your city', bodyMd: 'Name one programme.' });
+    const bens = await reply(t, ben, threadId, { bodyMd: 'Montréal’s social economy fund' });
+    await t.patch(`/api/posts/${bens.id}`).set('Cookie', ben.cookie).send({ bodyMd: 'Montréal’s fund, second thoughts', lang: 'en', baseRevision: 1 }).expect(200);
+
+    const refused = await t.get(`/api/posts/${bens.id}/revisions`).set('Cookie', ana.cookie).expect(403);
+    expect(refused.body.error).toEqual({
+      code: 'answer_first',
+      message: 'Esta consigna le pide primero su propia respuesta: las de los demás aparecerán cuando haya publicado la suya.',
+    });
+    expect(JSON.stringify(refused.body)).not.toContain('Montréal');
+    // The prompt itself, the author's own answer and the organizers' view stay open.
+    await t.get(`/api/posts/${firstPostId}/revisions`).set('Cookie', ana.cookie).expect(200);
+    expect((await t.get(`/api/posts/${bens.id}/revisions`).set('Cookie', ben.cookie).expect(200)).body.revisions).toHaveLength(2);
+    expect((await t.get(`/api/posts/${bens.id}/revisions`).set('Cookie', organizer.cookie).expect(200)).body.revisions).toHaveLength(2);
+
+    await reply(t, ana, threadId, { bodyMd: 'El fondo de Quito' });
+    const revisions = (await t.get(`/api/posts/${bens.id}/revisions`).set('Cookie', ana.cookie).expect(200)).body.revisions;
+    expect(revisions.map((r: { html: string }) => r.html)).toEqual(['<p>Montréal’s fund, second thoughts</p>', '<p>Montréal’s social economy fund</p>']);
   });
 });

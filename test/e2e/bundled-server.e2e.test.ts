@@ -62,6 +62,17 @@ describe('the bundled server', () => {
     const slugs = ((await forums.json()) as { forums: { slug: string }[] }).forums.map((forum) => forum.slug);
     expect(slugs.sort()).toEqual(['sse-policy-2009', 'sse-policy-live']);
 
+    // Markdown renders in a worker that the bundle carries beside main.js.
+    const password = /organizer@demo\.tertulia\.test {2}password: (\S+)/.exec(output)![1]!;
+    const signIn = await fetch(`${url}/api/auth/sign-in`, {
+      method: 'POST', headers: { origin: url, 'content-type': 'application/json' }, body: JSON.stringify({ email: 'organizer@demo.tertulia.test', password }),
+    });
+    const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+    const preview = await fetch(`${url}/api/markdown/preview`, {
+      method: 'POST', headers: { origin: url, cookie, 'content-type': 'application/json' }, body: JSON.stringify({ bodyMd: 'Una *vista* previa' }),
+    });
+    expect(await preview.json()).toEqual({ html: '<p>Una <em>vista</em> previa</p>' });
+
     const exited = new Promise<number | null>((resolve) => server.once('exit', (code) => resolve(code)));
     server.kill('SIGTERM');
     expect(await exited).toBe(0);

@@ -11,7 +11,7 @@ describe('Origin check', () => {
   it('refuses a write from another site or with no Origin, in the caller’s language, and creates nothing', async () => {
     const body = { email: 'evil@example.org', displayName: 'Evil', password: 'long enough pw', interfaceLang: 'en', readingLangs: ['en'], timeZone: 'UTC' };
     const foreign = await request(t.app.server).post('/api/auth/register').set('Origin', 'https://evil.example').set('Accept-Language', 'es-BO,es;q=0.9').send(body).expect(403);
-    expect(foreign.body.error).toEqual({ code: 'origin_rejected', message: 'Esta solicitud no provino de este sitio, así que fue rechazada.' });
+    expect(foreign.body.error).toEqual({ code: 'origin_rejected', message: 'Se rechazó esta solicitud porque no provenía de este sitio.' });
     await request(t.app.server).post('/api/auth/register').send(body).expect(403);
     expect(await t.db.selectFrom('users').selectAll().where('email', '=', body.email).execute()).toEqual([]);
   });

@@ -29,6 +29,10 @@ export interface ForumSummary {
   summary: Text;
   status: ForumStatus;
   timeZone: string;
+  /** The forum's first and last days and the last day to apply, as YYYY-MM-DD in its zone. */
+  startsOn: string;
+  endsOn: string;
+  applicationDeadlineOn: string;
   startsAt: string;
   endsAt: string;
   applicationDeadline: string;
@@ -40,6 +44,7 @@ export interface WeekSummary {
   number: number;
   title: Text;
   startsOn: string;
+  endsOn: string;
   opensAt: string;
   closesAt: string;
   state: WeekState;
@@ -90,6 +95,7 @@ export interface Week {
   number: number;
   title: Text;
   startsOn: string;
+  endsOn: string;
   opensAt: string;
   closesAt: string;
   state: WeekState;
@@ -110,6 +116,8 @@ export interface ThreadSummary {
   title: Text;
   /** The title in the reader's language, when they do not read the original's. */
   titleTranslation: TitleTranslation | null;
+  /** No title translation the reader reads yet, but one is queued. */
+  titleTranslationPending: boolean;
   requiresOwnAnswer: boolean;
   pinned: boolean;
   locked: boolean;
@@ -256,6 +264,18 @@ export interface GlossaryTerm {
   es: string;
   fr: string;
   note: string;
+}
+
+export type GlossaryImportMode = 'merge' | 'replace';
+/** What a glossary CSV import did, or would do (a dry run). */
+export interface GlossaryImportSummary {
+  mode: GlossaryImportMode;
+  dryRun: boolean;
+  terms: number;
+  added: number;
+  changed: number;
+  removed: number;
+  unchanged: number;
 }
 
 export interface TranslationDashboard {

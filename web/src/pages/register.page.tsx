@@ -1,27 +1,26 @@
-// Account creation, then an immediate sign-in with the same credentials. The API answers
-// registration the same way whether or not the email is known, so a failed sign-in is the
-// first sign that the address already had an account.
+// Account creation. The API answers alike whether or not the email is known and emails a
+// link that verifies the address and signs in, so the page ends by asking the reader to open
+// it; the link brings them back to the page that sent them here.
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
 import { api, errorMessage } from '../api/client.ts';
-import type { Lang, Me } from '../api/types.ts';
+import type { Lang } from '../api/types.ts';
 import { TextField } from '../components/fields.tsx';
 import { LiveMessage, Notice } from '../components/notice.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
 import { checkProfile, focusFirstError, ProfileFields, type FieldErrors, type ProfileDraft } from '../components/profile-fields.tsx';
 import { signInHref } from '../components/sign-in-prompt.tsx';
-import { followChosenLang } from '../i18n/i18n.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import { useSession } from '../session/session-context.tsx';
 import { browserTimeZone } from '../time/time-zone.ts';
 import { safeNext } from './next-url.ts';
 
 const PASSWORD_MIN_LENGTH = 10;
+/** How long the emailed link works (server/auth/auth.service.ts). */
+const LINK_HOURS = 48;
 
 export function RegisterPage() {
   const { t, lang } = useI18n();
-  const { setMe } = useSession();
-  const { query, route } = useLocation();
+  const { query } = useLocation();
   const next = safeNext(query.next);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -37,7 +36,7 @@ export function RegisterPage() {
   const [readingTouched, setReadingTouched] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<string | null>(null);
-  const [signInFailed, setSignInFailed] = useState(false);
+  const [sentTo, setSentTo] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   function change(changes: Partial<ProfileDraft>) {
@@ -64,44 +63,41 @@ export function RegisterPage() {
     const found = check();
     setErrors(found);
     setError(null);
-    setSignInFailed(false);
     if (Object.keys(found).length) {
       focusFirstError(found);
       return;
     }
     setBusy(true);
-    const credentials = { email: email.trim(), password };
+    const address = email.trim();
     try {
-      await api('/api/auth/register', { method: 'POST', body: { ...credentials, ...draft, displayName: draft.displayName.trim() } });
+      await api('/api/auth/register', {
+        method: 'POST',
+        body: { email: address, password, ...draft, displayName: draft.displayName.trim(), ...(next === '/' || next.length > 500 ? {} : { next }) },
+      });
+      setSentTo(address);
     } catch (failure) {
       setError(errorMessage(failure));
-      setBusy(false);
-      return;
-    }
-    try {
-      const { user } = await api<{ user: Me }>('/api/auth/sign-in', { method: 'POST', body: credentials });
-      await followChosenLang(user.interfaceLang);
-      await setMe(user);
-      route(next, true);
-    } catch {
-      setSignInFailed(true);
+    } finally {
       setBusy(false);
     }
+  }
+
+  if (sentTo) {
+    return (
+      <>
+        <PageHeading text={t('register.checkEmailTitle')} />
+        <Notice kind="ok">
+          <p role="status">{t('register.checkEmail', { email: sentTo })}</p>
+        </Notice>
+        <p>{t('register.checkEmailHint', { hours: LINK_HOURS })}</p>
+      </>
+    );
   }
 
   return (
     <>
       <PageHeading text={t('register.title')} />
       <p>{t('register.intro')}</p>
-      {signInFailed ? (
-        <Notice kind="warn">
-          <p role="alert">{t('register.signInFailed')}</p>
-          <p>{t('register.existingAccount')}</p>
-          <p>
-            <a href={signInHref(next)}>{t('nav.signIn')}</a>
-          </p>
-        </Notice>
-      ) : null}
       <form onSubmit={(event) => void submit(event)} noValidate>
         <TextField id="email" type="email" label={t('fields.email')} value={email} onInput={setEmail} autoComplete="email" required maxLength={254} error={errors.email} />
         <ProfileFields draft={draft} onChange={change} errors={errors}>

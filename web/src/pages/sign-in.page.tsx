@@ -1,7 +1,7 @@
 // Sign-in by email and password; afterwards the user returns to the page that sent them here.
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
-import { api, errorMessage } from '../api/client.ts';
+import { ApiError, api, errorMessage } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
 import { TextField } from '../components/fields.tsx';
 import { LiveMessage } from '../components/notice.tsx';
@@ -19,6 +19,7 @@ export function SignInPage() {
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState<{ email?: boolean; password?: boolean }>({});
   const [error, setError] = useState<string | null>(null);
+  const [refused, setRefused] = useState(false);
   const [busy, setBusy] = useState(false);
 
   async function submit(event: Event) {
@@ -32,12 +33,14 @@ export function SignInPage() {
     }
     setBusy(true);
     setError(null);
+    setRefused(false);
     try {
       const { user } = await api<{ user: Me }>('/api/auth/sign-in', { method: 'POST', body: { email: email.trim(), password } });
       await setMe(user);
       route(next, true);
     } catch (failure) {
       setError(errorMessage(failure));
+      setRefused(failure instanceof ApiError && failure.code === 'invalid_credentials');
       setBusy(false);
     }
   }
@@ -50,6 +53,8 @@ export function SignInPage() {
         <TextField id="email" type="email" label={t('fields.email')} value={email} onInput={setEmail} autoComplete="email" required error={missing.email ? t('validation.required') : null} />
         <TextField id="password" type="password" label={t('fields.password')} value={password} onInput={setPassword} autoComplete="current-password" required error={missing.password ? t('validation.required') : null} />
         <LiveMessage message={error} />
+        {/* The API cannot say an account awaits verification without saying it exists. */}
+        {refused ? <p>{t('signIn.unverifiedHint')}</p> : null}
         <button type="submit" disabled={busy}>
           {busy ? t('signIn.submitting') : t('signIn.submit')}
         </button>
