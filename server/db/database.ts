@@ -5,14 +5,26 @@ import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { DB } from './schema.ts';
 
-export type Notification = (payload: string) => void;
+export interface ListenHandlers {
+  onNotify(payload: string): void;
+  /** The listening connection dropped: notifications sent from now on are missed until `onRestored`. */
+  onLost?(error: Error): void;
+  /** Listening again after a drop (reconnected with backoff). */
+  onRestored?(): void;
+}
 
 export interface Database {
   db: Kysely<DB>;
   kind: 'pglite' | 'postgres';
-  /** Subscribes to a NOTIFY channel; resolves to an unsubscribe function. */
-  listen(channel: string, onNotify: Notification): Promise<() => Promise<void>>;
+  /** Subscribes to a NOTIFY channel, reconnecting when its connection drops; resolves to an unsubscribe function. */
+  listen(channel: string, handlers: ListenHandlers): Promise<() => Promise<void>>;
   close(): Promise<void>;
+}
+
+/** Delays between attempts to listen again: from `firstMs`, doubling up to `maxMs`. */
+export interface ListenRetry {
+  firstMs: number;
+  maxMs: number;
 }
 
 // DATE stays 'YYYY-MM-DD' text: a JS Date would move it by the process's time zone.
@@ -28,10 +40,11 @@ export interface OpenDatabaseOptions {
   /** An already open PGlite instance (tests, or two apps sharing one database). */
   pglite?: PGlite;
   poolSize?: number;
+  listenRetry?: ListenRetry;
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10, options.listenRetry ?? { firstMs: 500, maxMs: 10_000 });
   const pglite = options.pglite ?? (await createPGlite(options.dataDir ?? 'memory://'));
   return wrapPGlite(pglite, !options.pglite);
 }
@@ -60,41 +73,106 @@ async function wrapPGlite(pglite: PGlite, ownsInstance: boolean): Promise<Databa
   return {
     db,
     kind: 'pglite',
-    async listen(channel, onNotify) {
-      const unlisten = await pglite.listen(channel, onNotify);
+    // PGlite runs in this process: its listener cannot lose a connection, so it never reports a drop.
+    async listen(channel, handlers) {
+      const unlisten = await pglite.listen(channel, (payload) => handlers.onNotify(payload));
       return async () => { await unlisten(); };
     },
     close: () => db.destroy(),
   };
 }
 
-function openPostgres(connectionString: string, max: number): Database {
+function openPostgres(connectionString: string, max: number, retry: ListenRetry): Database {
   const pool = new pg.Pool({ connectionString, max });
   // An idle client whose server connection drops (restart, failover) emits here; without a
   // listener that would crash the process. The pool replaces the client on next use.
   pool.on('error', (error) => console.warn(`database connection lost: ${error.message}`));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  const listeners: pg.Client[] = [];
+  const listeners = new Set<() => Promise<void>>();
   return {
     db,
     kind: 'postgres',
-    async listen(channel, onNotify) {
-      // LISTEN needs a connection of its own that stays open; pooled ones are returned.
-      const client = new pg.Client({ connectionString });
-      await client.connect();
-      client.on('notification', (message) => {
-        if (message.channel === channel) onNotify(message.payload ?? '');
-      });
-      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
-      listeners.push(client);
-      return async () => {
-        listeners.splice(listeners.indexOf(client), 1);
-        await client.end();
+    async listen(channel, handlers) {
+      const stop = await listenWithReconnect(connectionString, channel, handlers, retry);
+      const unlisten = async () => {
+        listeners.delete(unlisten);
+        await stop();
       };
+      listeners.add(unlisten);
+      return unlisten;
     },
     async close() {
-      await Promise.all(listeners.splice(0).map((client) => client.end()));
+      await Promise.all([...listeners].map((unlisten) => unlisten()));
       await db.destroy();
     },
+  };
+}
+
+/**
+ * LISTEN needs a connection of its own that stays open; pooled ones are returned. When the
+ * server ends it (restart, failover, pg_terminate_backend) the client reports the loss and
+ * listens again on a new connection, backing off with jitter so instances do not return at once.
+ */
+async function listenWithReconnect(connectionString: string, channel: string, handlers: ListenHandlers, retry: ListenRetry): Promise<() => Promise<void>> {
+  let current: pg.Client | null = null;
+  let stopped = false;
+  let attempt = 0;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  const lost = (client: pg.Client, error: Error) => {
+    if (stopped || client !== current) return;
+    current = null;
+    client.end().catch(() => {});
+    handlers.onLost?.(error);
+    scheduleRetry();
+  };
+
+  const connect = async () => {
+    // TCP keepalive: a peer that vanished without closing (a partition) is noticed too.
+    const client = new pg.Client({ connectionString, keepAlive: true });
+    client.on('notification', (message) => {
+      if (message.channel === channel) handlers.onNotify(message.payload ?? '');
+    });
+    client.on('error', (error) => lost(client, error));
+    client.on('end', () => lost(client, new Error('listening connection ended')));
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    } catch (error) {
+      await client.end().catch(() => {});
+      throw error;
+    }
+    if (stopped) {
+      await client.end();
+      return;
+    }
+    current = client;
+  };
+
+  const scheduleRetry = () => {
+    const ceiling = Math.min(retry.maxMs, retry.firstMs * 2 ** attempt);
+    attempt = Math.min(attempt + 1, 16);
+    timer = setTimeout(async () => {
+      timer = null;
+      if (stopped) return;
+      try {
+        await connect();
+      } catch {
+        scheduleRetry();
+        return;
+      }
+      if (stopped) return;
+      attempt = 0;
+      handlers.onRestored?.();
+    }, ceiling / 2 + (Math.random() * ceiling) / 2);
+  };
+
+  await connect();
+  return async () => {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+    const client = current;
+    current = null;
+    await client?.end();
   };
 }

@@ -1,9 +1,11 @@
 // Liveness and readiness probes for a load balancer: /healthz answers while the process runs,
-// /readyz only while the database answers too.
+// /readyz only while the database answers and this instance hears every committed event (its
+// LISTEN connection is up and nothing it missed is still being replayed).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
-import { ErrorSchema } from '../http/common.schemas.ts';
+import { DomainError } from '../errors/domain-error.ts';
+import { ErrorSchema, errorResponses } from '../http/common.schemas.ts';
 
 const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/healthz', {
@@ -13,15 +15,16 @@ const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/readyz', {
     config: { access: 'public' },
-    schema: { tags: ['health'], response: { 200: Type.Object({ status: Type.Literal('ready') }), 503: ErrorSchema } },
-  }, async (request, reply) => {
+    schema: { tags: ['health'], response: { 200: Type.Object({ status: Type.Literal('ready') }), ...errorResponses, 503: ErrorSchema } },
+  }, async (request) => {
+    if (!app.eventStream.ready) throw new DomainError('not_ready');
     try {
       await sql`SELECT 1`.execute(app.db);
-      return { status: 'ready' as const };
     } catch (error) {
       request.log.warn({ err: error }, 'database not reachable');
-      return reply.code(503).send({ error: { code: 'not_ready', message: 'database not reachable' } });
+      throw new DomainError('not_ready');
     }
+    return { status: 'ready' as const };
   });
 };
 

@@ -2,29 +2,50 @@
 // calls pg_notify there, so listeners hear of it exactly when it commits. Event writers take
 // one transaction-scoped advisory lock first: ids are then handed out in commit order, and a
 // client resuming "after id N" can never miss an event that committed late with a smaller id.
-import { sql, type Kysely, type Transaction } from 'kysely';
+// Events are read together with the current state of what they concern (is the post hidden
+// now, who has answered the prompt), so every delivery and replay applies today's rules.
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 
 export const EVENTS_CHANNEL = 'tertulia_events';
 const EVENT_ORDER_LOCK = 727_1;
 
-export type EventType = 'post.created' | 'post.edited' | 'post.hidden' | 'post.unhidden' | 'thread.created' | 'thread.updated' | 'translation.published';
+export type ForumEventType = 'post.created' | 'post.edited' | 'post.hidden' | 'post.unhidden' | 'thread.created' | 'thread.updated' | 'translation.published';
+/** Someone's rights changed (sign-out, role removed, membership ended): open sockets re-authorize. */
+export type AccessEventType = 'access.changed';
+export type EventType = ForumEventType | AccessEventType;
 
 export interface NewEvent {
   forumId: number;
   weekId: number;
   /** Null for events about a week's own material (readings, summary). */
   threadId: number | null;
+  type: ForumEventType;
+  payload: Record<string, unknown>;
+}
+
+export interface StoredEvent {
+  id: number;
+  /** Null only for access changes that concern a user in every forum. */
+  forumId: number | null;
+  weekId: number | null;
+  threadId: number | null;
   type: EventType;
   payload: Record<string, unknown>;
 }
 
-export interface StoredEvent extends NewEvent {
-  id: number;
+/** An event with the current state its readers' rights are checked against. */
+export interface EventWithState extends StoredEvent {
+  /** A prompt that shows answers only to those who have answered (thread events excepted). */
+  answerFirst: boolean;
+  /** Who has answered that prompt (for a replay: the reader, if they have). */
+  answeredBy: ReadonlySet<number>;
+  /** The post the event carries is hidden now. */
+  postHidden: boolean;
+  hiddenReason: string | null;
 }
 
-/** Appends an event; call it last in the transaction, so the lock is held only until commit. */
-export async function appendEvent(trx: Transaction<DB>, event: NewEvent): Promise<number> {
+async function insertEvent(trx: Transaction<DB>, event: Omit<StoredEvent, 'id'>): Promise<number> {
   await sql`SELECT pg_advisory_xact_lock(${EVENT_ORDER_LOCK})`.execute(trx);
   const { id } = await trx.insertInto('events')
     .values({ forum_id: event.forumId, week_id: event.weekId, thread_id: event.threadId, type: event.type, payload: JSON.stringify(event.payload) })
@@ -34,20 +55,87 @@ export async function appendEvent(trx: Transaction<DB>, event: NewEvent): Promis
   return Number(id);
 }
 
-function toStored(row: { id: number; forum_id: number; week_id: number | null; thread_id: number | null; type: string; payload: Record<string, unknown> }): StoredEvent {
-  return { id: Number(row.id), forumId: row.forum_id, weekId: row.week_id!, threadId: row.thread_id, type: row.type as EventType, payload: row.payload };
+/** Appends an event; call it last in the transaction, so the lock is held only until commit. */
+export function appendEvent(trx: Transaction<DB>, event: NewEvent): Promise<number> {
+  return insertEvent(trx, event);
 }
 
-export async function findEvent(db: Kysely<DB>, id: number): Promise<StoredEvent | undefined> {
-  const row = await db.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst();
-  return row && toStored(row);
+export function appendAccessEvent(trx: Transaction<DB>, change: { userId: number | null; forumId: number | null }): Promise<number> {
+  return insertEvent(trx, { forumId: change.forumId, weekId: null, threadId: null, type: 'access.changed', payload: change });
 }
 
-/** Events after a given id in a forum, oldest first; at most `limit`. */
-export async function findEventsAfter(db: Kysely<DB>, forumId: number, afterId: number, limit: number): Promise<StoredEvent[]> {
-  const rows = await db.selectFrom('events').selectAll().where('forum_id', '=', forumId).where('id', '>', afterId)
-    .orderBy('id').limit(limit).execute();
-  return rows.map(toStored);
+interface EventStateRow {
+  id: number;
+  forum_id: number | null;
+  week_id: number | null;
+  thread_id: number | null;
+  type: string;
+  payload: Record<string, unknown>;
+  answer_first: boolean;
+  answered_by: number[];
+  post_hidden: boolean;
+  hidden_reason: string | null;
+}
+
+/**
+ * One statement for any number of events. `answeredBy: 'all'` lists every author of a gated
+ * prompt (one dispatch serves every reader); a reader id asks only whether that reader answered.
+ */
+async function eventsWithState(db: Kysely<DB>, where: RawBuilder<unknown>, answeredBy: 'all' | { readerId: number | null }, limit: number): Promise<EventWithState[]> {
+  const answered = answeredBy === 'all'
+    ? sql`ARRAY(SELECT DISTINCT a.author_id FROM posts a WHERE a.thread_id = e.thread_id)`
+    : sql`ARRAY(SELECT a.author_id FROM posts a WHERE a.thread_id = e.thread_id AND a.author_id = ${answeredBy.readerId ?? 0} LIMIT 1)`;
+  const { rows } = await sql<EventStateRow>`
+    SELECT e.id, e.forum_id, e.week_id, e.thread_id, e.type, e.payload,
+      coalesce(t.requires_own_answer AND e.type NOT LIKE 'thread.%', false) AS answer_first,
+      CASE WHEN t.requires_own_answer AND e.type NOT LIKE 'thread.%' THEN ${answered} ELSE '{}'::integer[] END AS answered_by,
+      p.hidden_at IS NOT NULL AS post_hidden, p.hidden_reason
+    FROM events e
+    LEFT JOIN threads t ON t.id = e.thread_id
+    LEFT JOIN posts p ON p.id = (e.payload #>> '{post,id}')::integer
+    WHERE ${where}
+    ORDER BY e.id
+    LIMIT ${limit}`.execute(db);
+  return rows.map((row) => ({
+    id: Number(row.id),
+    forumId: row.forum_id,
+    weekId: row.week_id,
+    threadId: row.thread_id,
+    type: row.type as EventType,
+    payload: row.payload,
+    answerFirst: row.answer_first,
+    answeredBy: new Set(row.answered_by.map(Number)),
+    postHidden: row.post_hidden,
+    hiddenReason: row.hidden_reason,
+  }));
+}
+
+/** One event, for dispatch to every socket of this instance. */
+export async function findEventForDispatch(db: Kysely<DB>, id: number): Promise<EventWithState | undefined> {
+  return (await eventsWithState(db, sql`e.id = ${id}`, 'all', 1))[0];
+}
+
+/** Every event after an id, in order, at most `limit`: what an instance missed while not listening. */
+export function findEventsForDispatch(db: Kysely<DB>, afterId: number, limit: number): Promise<EventWithState[]> {
+  return eventsWithState(db, sql`e.id > ${afterId}`, 'all', limit);
+}
+
+type Scope = { threadId: number | null; weekId: number | null };
+
+function inScope(target: Scope, afterId: number, upToId: number) {
+  const scope = target.threadId !== null ? sql`e.thread_id = ${target.threadId}` : sql`e.week_id = ${target.weekId}`;
+  return sql`${scope} AND e.id > ${afterId} AND e.id <= ${upToId}`;
+}
+
+/** How many events of one thread or week lie in (afterId, upToId], counting no further than `limit`. */
+export async function countSubscriptionEvents(db: Kysely<DB>, target: Scope, afterId: number, upToId: number, limit: number): Promise<number> {
+  const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM events e WHERE ${inScope(target, afterId, upToId)} LIMIT ${limit}) AS s`.execute(db);
+  return Number(rows[0]!.n);
+}
+
+/** The events of one thread or one week in (afterId, upToId], oldest first, as one reader may see them. */
+export function findSubscriptionEvents(db: Kysely<DB>, target: Scope, afterId: number, upToId: number, readerId: number | null, limit: number): Promise<EventWithState[]> {
+  return eventsWithState(db, inScope(target, afterId, upToId), { readerId }, limit);
 }
 
 export async function latestEventId(db: Kysely<DB>): Promise<number> {

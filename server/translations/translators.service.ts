@@ -5,6 +5,7 @@ import type { DB } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { assertOrganizer, forumAccessBySlug } from '../forums/forum-access.ts';
 import { addMembership, findRoles } from '../forums/forums.queries.ts';
+import { announceAccessChange } from '../realtime/access-changes.ts';
 
 export async function listMembers(db: Kysely<DB>, slug: string, user: SessionUser) {
   const access = await forumAccessBySlug(db, slug, user);
@@ -27,6 +28,12 @@ export async function appointTranslator(db: Kysely<DB>, slug: string, user: Sess
   const roles = await findRoles(db, access.forum.id, memberId);
   if (roles.length === 0) throw new DomainError('not_a_member');
   if (appoint) await addMembership(db, access.forum.id, memberId, 'translator');
-  else await db.deleteFrom('memberships').where('forum_id', '=', access.forum.id).where('user_id', '=', memberId).where('role', '=', 'translator').execute();
+  else {
+    // A translator's open sockets must lose what the role gave them, on every instance.
+    await db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('memberships').where('forum_id', '=', access.forum.id).where('user_id', '=', memberId).where('role', '=', 'translator').execute();
+      await announceAccessChange(trx, { userId: memberId, forumId: access.forum.id });
+    });
+  }
   return findRoles(db, access.forum.id, memberId);
 }

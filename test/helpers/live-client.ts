@@ -5,6 +5,9 @@ export interface LiveTestClient {
   messages: Record<string, unknown>[];
   send(message: unknown): void;
   waitFor(predicate: (message: Record<string, any>) => boolean, timeoutMs?: number): Promise<Record<string, any>>;
+  /** Resolves with the close code once the server (or the client) has closed the socket. */
+  closed(timeoutMs?: number): Promise<number>;
+  readonly isOpen: boolean;
   close(): Promise<void>;
 }
 
@@ -22,6 +25,7 @@ export async function connectLive(baseUrl: string, cookie?: string): Promise<Liv
       }
     }
   });
+  const closeCode = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
   await new Promise<void>((resolve, reject) => { socket.once('open', () => resolve()); socket.once('error', reject); });
   return {
     messages,
@@ -33,6 +37,15 @@ export async function connectLive(baseUrl: string, cookie?: string): Promise<Liv
         const timer = setTimeout(() => reject(new Error(`no matching message in ${timeoutMs} ms; got ${JSON.stringify(messages)}`)), timeoutMs);
         waiters.push({ predicate, resolve: (m) => { clearTimeout(timer); resolve(m); } });
       });
+    },
+    closed(timeoutMs = 5000) {
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`socket still open after ${timeoutMs} ms`)), timeoutMs);
+        void closeCode.then((code) => { clearTimeout(timer); resolve(code); });
+      });
+    },
+    get isOpen() {
+      return socket.readyState === socket.OPEN;
     },
     close: () => new Promise((resolve) => {
       if (socket.readyState === socket.CLOSED) return resolve();

@@ -5,6 +5,7 @@
 // and try again at once when the browser comes back online or the tab becomes visible.
 // A page that has just read its data subscribes "after" the event id that answer gave, so
 // nothing written in between is missed and the page need not read its data a second time.
+// When the server cannot replay that much it sends `reset`, and the page reads its data again.
 
 export type LiveSpec = { forum: string; week: number } | { forum: string; thread: number };
 
@@ -26,6 +27,14 @@ export interface LiveEvent {
   /** `{ gated: true }` when the reader must answer a prompt before seeing it. */
   payload: Record<string, unknown>;
 }
+
+/** A message for the signed-in user: their unread notification count changed. */
+export interface PersonalMessage {
+  type: 'notifications';
+  unread: number;
+}
+
+export type PersonalListener = (message: PersonalMessage | null) => void;
 
 export interface LiveListener {
   onEvent(event: LiveEvent): void;
@@ -64,8 +73,29 @@ export class LiveConnection {
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private idleTimer: ReturnType<typeof setTimeout> | null = null;
   private listening = false;
+  /** Listeners of the messages addressed to the signed-in user (unread counts), not to a subscription. */
+  private readonly personal = new Set<PersonalListener>();
 
   constructor(private readonly url: () => string) {}
+
+  /**
+   * Hears the user's own messages (`{"type":"notifications","unread":n}`) and, with `null`,
+   * each (re)opened socket, after which what was missed must be read again. Keeps the socket open.
+   */
+  onPersonal(listener: PersonalListener): () => void {
+    this.personal.add(listener);
+    this.clearIdle();
+    this.listen();
+    this.ensureOpen();
+    return () => {
+      this.personal.delete(listener);
+      if (!this.wanted()) this.idleTimer = setTimeout(() => this.close(), IDLE_CLOSE_MS);
+    };
+  }
+
+  private wanted(): boolean {
+    return this.subscriptions.size > 0 || this.personal.size > 0;
+  }
 
   /**
    * `after`: the last event id the page's data already reflects (from the API's answer); the
@@ -94,7 +124,7 @@ export class LiveConnection {
       if (added.listeners.size || this.subscriptions.get(key) !== added) return;
       this.subscriptions.delete(key);
       this.send({ type: 'unsubscribe', subscription: key });
-      if (!this.subscriptions.size) this.idleTimer = setTimeout(() => this.close(), IDLE_CLOSE_MS);
+      if (!this.wanted()) this.idleTimer = setTimeout(() => this.close(), IDLE_CLOSE_MS);
     };
   }
 
@@ -107,7 +137,7 @@ export class LiveConnection {
   }
 
   private ensureOpen(): void {
-    if (this.socket || this.retryTimer || !this.subscriptions.size) return;
+    if (this.socket || this.retryTimer || !this.wanted()) return;
     let socket: WebSocket;
     try {
       socket = new WebSocket(this.url());
@@ -118,6 +148,7 @@ export class LiveConnection {
     this.socket = socket;
     socket.onopen = () => {
       for (const subscription of this.subscriptions.values()) this.sendSubscribe(subscription);
+      for (const listener of [...this.personal]) listener(null);
     };
     socket.onmessage = (message) => this.receive(String(message.data));
     socket.onclose = () => {
@@ -128,7 +159,7 @@ export class LiveConnection {
   }
 
   private scheduleRetry(): void {
-    if (this.retryTimer || !this.subscriptions.size) return;
+    if (this.retryTimer || !this.wanted()) return;
     const delay = backoffDelay(this.attempt);
     this.attempt = Math.min(this.attempt + 1, 10);
     this.retryTimer = setTimeout(() => {
@@ -160,6 +191,10 @@ export class LiveConnection {
     } catch {
       return;
     }
+    if (message.type === 'notifications') {
+      for (const listener of [...this.personal]) listener(message as unknown as PersonalMessage);
+      return;
+    }
     const subscription = typeof message.subscription === 'string' ? this.subscriptions.get(message.subscription) : undefined;
     if (message.type === 'subscribed' && subscription) {
       this.attempt = 0;
@@ -167,6 +202,10 @@ export class LiveConnection {
       subscription.confirmed = true;
       subscription.lastEventId = Math.max(subscription.lastEventId ?? 0, Number(message.lastEventId) || 0);
       for (const listener of [...subscription.listeners]) listener.onReady?.(resumed);
+    } else if (message.type === 'reset' && subscription) {
+      // Too far behind for the server to replay: the page reads its data again and follows from here.
+      subscription.lastEventId = Math.max(subscription.lastEventId ?? 0, Number(message.lastEventId) || 0);
+      for (const listener of [...subscription.listeners]) listener.onReady?.(false);
     } else if (message.type === 'event' && subscription) {
       const event = message as unknown as LiveEvent;
       if (subscription.lastEventId !== null && event.id <= subscription.lastEventId) return; // already seen
@@ -193,7 +232,7 @@ export class LiveConnection {
 
   private close(): void {
     this.idleTimer = null;
-    if (this.subscriptions.size) return;
+    if (this.wanted()) return;
     const socket = this.socket;
     this.socket = null;
     socket?.close(1000, 'idle');

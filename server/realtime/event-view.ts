@@ -1,0 +1,32 @@
+// What one reader may see of an event, decided by the state of things now rather than when the
+// event was written: a post hidden since is sent hidden, a prompt's answers stay held back from
+// whoever has not answered it yet, and organizers see what organizers see on the page.
+import type { EventWithState } from './events.queries.ts';
+
+export interface Reader {
+  userId: number | null;
+  isOrganizer: boolean;
+}
+
+/** Readers of one audience receive the same message, so it is serialized once per audience. */
+export type Audience = 'organizer' | 'member' | 'gated';
+
+export function audienceOf(event: EventWithState, reader: Reader): Audience {
+  if (reader.isOrganizer) return 'organizer';
+  if (event.answerFirst && (reader.userId === null || !event.answeredBy.has(reader.userId))) return 'gated';
+  return 'member';
+}
+
+export function payloadFor(event: EventWithState, audience: Audience): Record<string, unknown> {
+  if (audience === 'gated') return { gated: true, threadId: event.threadId };
+  const post = event.payload.post as Record<string, unknown> | undefined;
+  if (!post || !event.postHidden) return event.payload;
+  if (audience === 'organizer') return { ...event.payload, post: { ...post, hidden: { reason: event.hiddenReason } } };
+  return { ...event.payload, post: { ...post, html: null, markdown: null, hidden: { reason: null } } };
+}
+
+export function eventMessage(event: EventWithState, subscriptionKey: string, audience: Audience): string {
+  return JSON.stringify({
+    type: 'event', id: event.id, subscription: subscriptionKey, event: event.type, weekId: event.weekId, threadId: event.threadId, payload: payloadFor(event, audience),
+  });
+}

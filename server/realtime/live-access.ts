@@ -1,0 +1,39 @@
+// Who may follow what live: the same rules as reading the week or the thread page, applied when
+// a socket subscribes and again whenever that reader's rights change.
+import type { Kysely } from 'kysely';
+import type { SessionUser } from '../auth/session.ts';
+import type { DB } from '../db/schema.ts';
+import { DomainError } from '../errors/domain-error.ts';
+import { assertMayReadWeek, forumAccessBySlug } from '../forums/forum-access.ts';
+import { findWeek } from '../forums/forums.queries.ts';
+import { loadThreadContext } from '../discussions/write-context.ts';
+
+/** What a client asks to follow: a week of a forum, or one thread. */
+export interface SubscribeSpec {
+  forum: string;
+  week?: number;
+  thread?: number;
+}
+
+export interface SubscriptionTarget {
+  /** `thread:<id>` or `week:<number>`; one subscription per key and socket. */
+  key: string;
+  forumId: number;
+  weekId: number | null;
+  threadId: number | null;
+  isOrganizer: boolean;
+}
+
+export async function authorizeSubscription(db: Kysely<DB>, user: SessionUser | null, spec: SubscribeSpec, now: Date): Promise<SubscriptionTarget> {
+  if (spec.thread !== undefined) {
+    const context = await loadThreadContext(db, spec.thread, user, now);
+    if (context.access.forum.slug !== spec.forum) throw new DomainError('not_found');
+    return { key: `thread:${context.thread.id}`, forumId: context.thread.forum_id, weekId: null, threadId: context.thread.id, isOrganizer: context.access.isOrganizer };
+  }
+  if (spec.week === undefined) throw new DomainError('validation', { field: 'week' });
+  const access = await forumAccessBySlug(db, spec.forum, user);
+  const week = await findWeek(db, access.forum.id, spec.week);
+  if (!week) throw new DomainError('not_found');
+  assertMayReadWeek(access, week, now);
+  return { key: `week:${spec.week}`, forumId: access.forum.id, weekId: week.id, threadId: null, isOrganizer: access.isOrganizer };
+}

@@ -1,0 +1,94 @@
+// One /api/live connection: reads the client's messages within a rate, subscribes one request
+// at a time, answers errors in the reader's language and zone, and keeps the connection alive.
+//
+// Client → server: {"type":"subscribe","forum":"slug","week":2,"after":123}
+//                  {"type":"subscribe","forum":"slug","thread":45}   ("after" optional)
+//                  {"type":"unsubscribe","subscription":"week:2"}
+// Server → client: {"type":"subscribed","subscription":"week:2","lastEventId":130}
+//                  {"type":"event","id":131,"subscription":"week:2","event":"post.created",...}
+//                  {"type":"reset","subscription":"week:2","lastEventId":5400}  (too far behind: reload, then follow from there)
+//                  {"type":"error","code":"week_not_open","message":"…"}  ("subscription" when an active one ended)
+// The server closes with 4401 when the session ends (sign-out elsewhere, expiry, account gone).
+import type { FastifyRequest } from 'fastify';
+import type { WebSocket } from 'ws';
+import { Type, type Static } from 'typebox';
+import { Value } from 'typebox/value';
+import { DomainError } from '../errors/domain-error.ts';
+import { SlugParams } from '../forums/forums.schemas.ts';
+import { IdSchema } from '../http/common.schemas.ts';
+import { callerLang } from '../plugins/language.plugin.ts';
+import { newClient, type LiveHub } from './live-hub.ts';
+import { TokenBucket } from './token-bucket.ts';
+
+const ClientMessage = Type.Union([
+  Type.Object({
+    type: Type.Literal('subscribe'),
+    forum: SlugParams.properties.slug,
+    week: Type.Optional(Type.Integer({ minimum: 1, maximum: 52 })),
+    thread: Type.Optional(IdSchema),
+    after: Type.Optional(Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER })),
+  }),
+  Type.Object({ type: Type.Literal('unsubscribe'), subscription: Type.String({ maxLength: 40 }) }),
+]);
+type ClientMessage = Static<typeof ClientMessage>;
+
+const HEARTBEAT_MS = 30_000;
+/** Messages a socket may send: a burst, then a steady rate a page's navigation never reaches. */
+const MESSAGE_BURST = 20;
+const MESSAGES_PER_SECOND = 5;
+/** A client that keeps sending past its rate after being told is disconnected. */
+const MAX_REFUSED = 100;
+
+export function acceptLiveSocket(hub: LiveHub, socket: WebSocket, request: FastifyRequest): void {
+  const client = newClient(socket, {
+    user: request.user,
+    sessionToken: request.sessionToken,
+    sessionExpiresAt: request.session?.expiresAt ?? null,
+    lang: callerLang(request),
+  });
+  hub.add(client);
+  const rate = new TokenBucket(MESSAGE_BURST, MESSAGES_PER_SECOND);
+  let refused = 0;
+
+  let alive = true;
+  socket.on('pong', () => { alive = true; });
+  const heartbeat = setInterval(() => {
+    if (!alive) return socket.terminate();
+    alive = false;
+    socket.ping();
+    // A session that expired with no event to say so is checked again.
+    if (client.sessionExpiresAt && client.sessionExpiresAt <= new Date()) hub.reauthorize(client, true, null);
+  }, HEARTBEAT_MS);
+  socket.on('close', () => {
+    clearInterval(heartbeat);
+    hub.remove(client);
+  });
+
+  socket.on('message', (raw) => {
+    if (!rate.take()) {
+      refused += 1;
+      if (refused === 1) hub.sendError(client, 'rate_limited');
+      if (refused > MAX_REFUSED) socket.close(1008, 'too many messages');
+      return;
+    }
+    refused = 0;
+    let message: unknown;
+    try {
+      message = JSON.parse(String(raw));
+    } catch {
+      message = undefined;
+    }
+    if (!Value.Check(ClientMessage, message)) return hub.sendError(client, 'validation', { field: 'message' });
+    if (message.type === 'unsubscribe') return hub.unsubscribe(client, message.subscription);
+    const { forum, week, thread, after } = message;
+    hub.enqueue(client, async () => {
+      try {
+        await hub.subscribe(client, { forum, week, thread }, after ?? null);
+        request.log.debug({ forum, week, thread }, 'live subscription');
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        hub.sendError(client, error.code, error.params);
+      }
+    });
+  });
+}
