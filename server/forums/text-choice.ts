@@ -1,7 +1,7 @@
 // Which language version of a text a reader gets. Content written by hand in several
 // languages follows the reader's interface language; a text with an original follows the
-// design's rule: the original when the reader reads its language, else the reader's
-// language, else the original.
+// design's rule: the original when the reader reads its language, else the first of the
+// reader's languages (interface language first) it is written in, else the original.
 import type { Lang } from '../db/schema.ts';
 
 export interface Reader {
@@ -13,10 +13,20 @@ export function chooseForInterface<T extends { lang: Lang }>(versions: readonly 
   return versions.find((v) => v.lang === reader.lang) ?? versions.find((v) => v.lang === 'en') ?? versions[0];
 }
 
+/** The languages a reader reads, in the order they prefer them: the interface language first. */
+export function readingOrder(reader: Reader): Lang[] {
+  return [...new Set([reader.lang, ...reader.readingLangs])];
+}
+
 export function chooseWithOriginal<T extends { lang: Lang }>(versions: readonly T[], originalLang: Lang, reader: Reader): T | undefined {
   const original = versions.find((v) => v.lang === originalLang);
-  if (original && (reader.lang === originalLang || reader.readingLangs.includes(originalLang))) return original;
-  return versions.find((v) => v.lang === reader.lang) ?? original ?? versions[0];
+  const order = readingOrder(reader);
+  if (original && order.includes(originalLang)) return original;
+  for (const lang of order) {
+    const version = versions.find((v) => v.lang === lang);
+    if (version) return version;
+  }
+  return original ?? versions[0];
 }
 
 /** Groups rows that repeat an entity once per language. */

@@ -1,6 +1,7 @@
 // All SQL about a forum's glossary.
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import type { ImportPlan } from './glossary-csv.ts';
 import type { GlossaryTerm } from './glossary-match.ts';
 
 type Handle = Kysely<DB> | Transaction<DB>;
@@ -22,4 +23,15 @@ export async function updateTerm(db: Handle, forumId: number, id: number, term: 
 export async function deleteTerm(db: Handle, forumId: number, id: number): Promise<boolean> {
   const row = await db.deleteFrom('glossary_terms').where('id', '=', id).where('forum_id', '=', forumId).returning('id').executeTakeFirst();
   return row !== undefined;
+}
+
+/** Serializes imports into one forum's glossary: each plans against the terms the last one left. */
+export async function lockGlossary(trx: Transaction<DB>, forumId: number): Promise<void> {
+  await trx.selectFrom('forums').select('id').where('id', '=', forumId).forUpdate().execute();
+}
+
+export async function applyImport(trx: Transaction<DB>, forumId: number, plan: ImportPlan): Promise<void> {
+  if (plan.remove.length) await trx.deleteFrom('glossary_terms').where('forum_id', '=', forumId).where('id', 'in', plan.remove).execute();
+  for (const { id, term } of plan.change) await updateTerm(trx, forumId, id, term);
+  if (plan.add.length) await trx.insertInto('glossary_terms').values(plan.add.map((term) => ({ forum_id: forumId, ...term }))).execute();
 }

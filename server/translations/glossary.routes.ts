@@ -1,14 +1,13 @@
 // Glossary routes. Access: translators and organizers read and export; organizers edit and
-// import. CSV travels as text/csv.
+// import (merging by default; replacing after a dry run, confirmed). CSV travels as text/csv.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { errorResponses } from '../http/common.schemas.ts';
 import { requireUser } from '../http/access.ts';
 import { SlugParams } from '../forums/forums.schemas.ts';
 import { addTerm, changeTerm, exportGlossaryCsv, importGlossaryCsv, readGlossary, removeTerm } from './glossary.service.ts';
-import { GlossaryResponse, TermBody } from './translations.schemas.ts';
+import { GlossaryImportQuery, GlossaryImportResponse, GlossaryResponse, TermBody, TermParams } from './translations.schemas.ts';
 
-const TermParams = Type.Object({ slug: SlugParams.properties.slug, id: Type.Integer({ minimum: 1 }) });
 const tags = ['glossary'];
 
 const glossaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -50,8 +49,14 @@ const glossaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.put('/api/forums/:slug/glossary.csv', {
     config: { access: 'user' },
-    schema: { tags, params: SlugParams, body: Type.String({ maxLength: 1024 * 1024 }), response: { 200: Type.Object({ imported: Type.Integer() }), ...errorResponses } },
-  }, async (request) => ({ imported: await importGlossaryCsv(app.db, request.params.slug, requireUser(request), request.body) }));
+    schema: {
+      tags, params: SlugParams, querystring: GlossaryImportQuery, body: Type.String({ maxLength: 1024 * 1024 }),
+      response: { 200: GlossaryImportResponse, ...errorResponses },
+    },
+  }, async (request) => {
+    const { mode = 'merge', dryRun = false, confirm } = request.query;
+    return importGlossaryCsv(app.db, request.params.slug, requireUser(request), request.body, { mode, dryRun, confirm });
+  });
 };
 
 export default glossaryRoutes;

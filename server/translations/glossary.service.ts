@@ -5,10 +5,9 @@ import type { SessionUser } from '../auth/session.ts';
 import type { DB } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { assertOrganizer, forumAccessBySlug } from '../forums/forum-access.ts';
-import { cleanTerm as clean, glossaryToCsv, parseGlossaryCsv, type TermInput } from './glossary-csv.ts';
-import { deleteTerm, insertTerm, listGlossary, updateTerm } from './glossary.queries.ts';
+import { cleanTerm as clean, glossaryToCsv, parseGlossaryCsv, planImport, type TermInput } from './glossary-csv.ts';
+import { applyImport, deleteTerm, insertTerm, listGlossary, lockGlossary, updateTerm } from './glossary.queries.ts';
 import { assertTranslator } from './queue.service.ts';
-
 
 export async function readGlossary(db: Kysely<DB>, slug: string, user: SessionUser) {
   const access = await forumAccessBySlug(db, slug, user);
@@ -39,18 +38,35 @@ export async function exportGlossaryCsv(db: Kysely<DB>, slug: string, user: Sess
   return glossaryToCsv(terms);
 }
 
+export interface ImportOptions {
+  mode: 'merge' | 'replace';
+  /** Report what the import would do, and change nothing. */
+  dryRun: boolean;
+  /** For a replace: the number of terms it removes, as a dry run reported it. */
+  confirm?: number;
+}
+
 /**
- * Replaces the glossary with a CSV's terms, in one transaction: a file with a bad row changes
- * nothing. The header must name the columns en, es, fr and note (any order; note optional).
+ * Imports a CSV's terms in one transaction: a file with a bad row changes nothing, nor does an
+ * empty one. Merging adds and updates; replacing also removes the terms the file lacks, and
+ * only once the caller confirms how many (so a stale preview or a wrong file cannot empty the
+ * glossary). Imports of one forum's glossary run one at a time.
  */
-/** Replaces the glossary with a CSV's terms, in one transaction: a file with a bad row changes nothing. */
-export async function importGlossaryCsv(db: Kysely<DB>, slug: string, user: SessionUser, csv: string): Promise<number> {
+export async function importGlossaryCsv(db: Kysely<DB>, slug: string, user: SessionUser, csv: string, options: ImportOptions) {
   const access = await forumAccessBySlug(db, slug, user);
   assertOrganizer(access);
   const terms = parseGlossaryCsv(csv);
-  await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('glossary_terms').where('forum_id', '=', access.forum.id).execute();
-    if (terms.length) await trx.insertInto('glossary_terms').values(terms.map((term) => ({ forum_id: access.forum.id, ...term }))).execute();
+  if (terms.length === 0) throw new DomainError('csv_empty');
+  return db.transaction().execute(async (trx) => {
+    await lockGlossary(trx, access.forum.id);
+    const plan = planImport(await listGlossary(trx, access.forum.id), terms, options.mode);
+    const summary = {
+      mode: options.mode, dryRun: options.dryRun, terms: terms.length,
+      added: plan.add.length, changed: plan.change.length, removed: plan.remove.length, unchanged: plan.unchanged,
+    };
+    if (options.dryRun) return summary;
+    if (plan.remove.length > 0 && options.confirm !== plan.remove.length) throw new DomainError('glossary_replace_unconfirmed', { removed: plan.remove.length });
+    await applyImport(trx, access.forum.id, plan);
+    return summary;
   });
-  return terms.length;
 }

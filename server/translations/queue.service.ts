@@ -8,10 +8,10 @@ import { DomainError } from '../errors/domain-error.ts';
 import { diffWords } from 'diff';
 import { sql } from 'kysely';
 import { assertOrganizer, forumAccessById, forumAccessBySlug, type ForumAccess } from '../forums/forum-access.ts';
-import { findRoles } from '../forums/forums.queries.ts';
+import { findRoles, findWeek } from '../forums/forums.queries.ts';
 import { listGlossary } from './glossary.queries.ts';
 import { findGlossaryTerms } from './glossary-match.ts';
-import { claimTask, findTask, listTasks, renewClaim, setTaskStatus, type QueueFilter } from './tasks.queries.ts';
+import { claimTask, findClaim, findTask, listTasks, renewClaim, setTaskStatus, type QueueFilter } from './tasks.queries.ts';
 import { findOriginal } from './translations.queries.ts';
 
 export function assertTranslator(access: ForumAccess): void {
@@ -23,18 +23,35 @@ export function translatorRole(access: ForumAccess): TranslatorRole {
   return access.isOrganizer ? 'organizer' : 'translator';
 }
 
-export async function taskWithAccess(db: Kysely<DB>, taskId: number, user: SessionUser) {
+/**
+ * Translators work on what members may read: items of weeks that have opened, and never a
+ * source moderators hid (hiding withdraws its tasks). Organizers prepare weeks ahead and
+ * moderate, so they see every task.
+ */
+export function assertMayWorkOn(access: ForumAccess, item: { weekNumber: number | null; weekOpensAt: Date | null; hidden: boolean }, now: Date): void {
+  if (access.isOrganizer) return;
+  if (item.hidden) throw new DomainError('source_hidden');
+  if (item.weekOpensAt && now < item.weekOpensAt) throw new DomainError('week_not_open', { number: item.weekNumber ?? 0, opensAt: item.weekOpensAt });
+}
+
+export async function taskWithAccess(db: Kysely<DB>, taskId: number, user: SessionUser, now = new Date()) {
   const task = await findTask(db, taskId);
   if (!task) throw new DomainError('not_found');
   const access = await forumAccessById(db, task.forum_id, user);
   assertTranslator(access);
+  assertMayWorkOn(access, { weekNumber: task.week_number, weekOpensAt: task.week_opens_at, hidden: task.source_hidden === true }, now);
   return { task, access };
 }
 
 export async function listQueue(db: Kysely<DB>, slug: string, user: SessionUser, filter: QueueFilter, now = new Date()) {
   const access = await forumAccessBySlug(db, slug, user);
   assertTranslator(access);
-  const tasks = await listTasks(db, access.forum.id, user.id, filter, now);
+  if (filter.weekNumber !== undefined && !access.isOrganizer) {
+    // Asking for a week that has not opened is refused as reading it would be.
+    const week = await findWeek(db, access.forum.id, filter.weekNumber);
+    if (week) assertMayWorkOn(access, { weekNumber: week.number, weekOpensAt: week.opens_at, hidden: false }, now);
+  }
+  const tasks = await listTasks(db, access.forum.id, user.id, { ...filter, readableOnly: !access.isOrganizer }, now);
   const sources = new Map<string, Awaited<ReturnType<typeof findOriginal>>>();
   // At most 200 rows; the originals are read per row to keep one code path per item kind.
   for (const task of tasks) sources.set(`${task.item_type}:${task.item_id}`, await findOriginal(db, task.item_type, task.item_id));
@@ -65,12 +82,16 @@ export async function claim(db: Kysely<DB>, taskId: number, user: SessionUser, n
   const { task } = await taskWithAccess(db, taskId, user);
   if (task.status !== 'open' && task.status !== 'claimed') throw new DomainError('task_closed');
   const won = await claimTask(db, taskId, user.id, now);
-  if (!won) {
-    const current = await db.selectFrom('translation_tasks').innerJoin('users', 'users.id', 'translation_tasks.claimed_by')
-      .select('users.display_name').where('translation_tasks.id', '=', taskId).executeTakeFirst();
-    throw new DomainError('task_taken', { name: current?.display_name ?? '?' });
-  }
+  if (!won) throw await claimNotHeld(db, taskId, user.id, now);
   return { claimExpiresAt: won.claim_expires_at!.toISOString() };
+}
+
+/** Why a translator does not hold a task: someone else does (named), their claim lapsed, or the task closed. */
+export async function claimNotHeld(db: Kysely<DB>, taskId: number, userId: number, now: Date): Promise<DomainError> {
+  const claim = await findClaim(db, taskId);
+  if (!claim || (claim.status !== 'open' && claim.status !== 'claimed')) return new DomainError('task_closed');
+  const heldByAnother = claim.status === 'claimed' && claim.claimed_by !== userId && claim.claim_expires_at !== null && claim.claim_expires_at > now;
+  return heldByAnother && claim.claimer_name !== null ? new DomainError('task_taken', { name: claim.claimer_name }) : new DomainError('claim_expired');
 }
 
 /** Gives a claimed task back to the queue; its claimer or an organizer may. */
@@ -84,9 +105,9 @@ export async function release(db: Kysely<DB>, taskId: number, user: SessionUser)
 /** Saves the claimer's draft and extends the claim, so steady work never loses the task. */
 export async function saveTaskDraft(db: Kysely<DB>, taskId: number, user: SessionUser, bodyMd: string, now = new Date()) {
   const { task } = await taskWithAccess(db, taskId, user);
-  if (task.status !== 'claimed' || task.claimed_by !== user.id) throw new DomainError('task_taken', { name: '?' });
+  if (task.status !== 'claimed' || task.claimed_by !== user.id) throw await claimNotHeld(db, taskId, user.id, now);
   const renewed = await renewClaim(db, taskId, user.id, now, bodyMd);
-  if (!renewed) throw new DomainError('task_taken', { name: '?' });
+  if (!renewed) throw await claimNotHeld(db, taskId, user.id, now);
   return { claimExpiresAt: renewed.claim_expires_at!.toISOString() };
 }
 

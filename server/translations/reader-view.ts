@@ -1,18 +1,22 @@
-// The design's reading rule applied to posts: a reader sees the original when they read its
-// language; otherwise its published translation into their language, with who made it;
-// otherwise the original marked "translation pending". One query for a whole page.
+// The design's reading rule, over all the languages a reader reads in their order (interface
+// language first): the original when they read its language; otherwise the published
+// translation into the first of their languages that has one, with who made it; otherwise
+// the original marked "translation pending" when a task toward any of their languages is
+// live. One statement for a whole page of items of one kind.
 import type { Kysely } from 'kysely';
 import type { DB, Lang, TranslatableType } from '../db/schema.ts';
 import type { PostView, TranslationView } from '../discussions/post-view.ts';
-import { findTranslations, findTranslationsWithPending } from './translations.queries.ts';
+import { readingOrder, type Reader } from '../forums/text-choice.ts';
+import { findReaderTranslations } from './translations.queries.ts';
 
-export interface ReaderLanguages {
-  lang: Lang;
-  readingLangs: readonly Lang[];
-}
+export type ReaderLanguages = Reader;
 
 export function readerOf(user: { readingLangs: Lang[] } | null, lang: Lang): ReaderLanguages {
   return { lang, readingLangs: user?.readingLangs ?? [lang] };
+}
+
+export function readsOriginal(reader: ReaderLanguages, originalLang: Lang): boolean {
+  return readingOrder(reader).includes(originalLang);
 }
 
 export interface TitleTranslation {
@@ -21,24 +25,50 @@ export interface TitleTranslation {
   translator: { displayName: string; role: 'organizer' | 'translator' | 'author' };
 }
 
-/** Thread titles in the reader's language where they do not read the original's. */
-export async function withTitleTranslations<T extends { id: number; title: { lang: Lang }; titleTranslation: TitleTranslation | null }>(
-  db: Kysely<DB>, threads: T[], reader: ReaderLanguages,
-): Promise<T[]> {
-  const needing = threads.filter((thread) => !readsOriginal(reader, thread.title.lang)).map((thread) => thread.id);
-  if (needing.length === 0) return threads;
-  const translations = new Map((await findTranslations(db, 'thread_title', needing, reader.lang)).map((t) => [t.item_id, t]));
-  return threads.map((thread) => {
-    const translation = translations.get(thread.id);
-    return translation ? {
-      ...thread,
-      titleTranslation: { lang: translation.target_lang, value: translation.body_md, translator: { displayName: translation.translator_name, role: translation.translator_role } },
-    } : thread;
-  });
+type Row = Awaited<ReturnType<typeof findReaderTranslations>>[number];
+
+/** What an item shows before the queue is asked: its text's language, and whether that text is the original. */
+interface Shown {
+  id: number;
+  lang: Lang;
+  original: boolean;
 }
 
-export function readsOriginal(reader: ReaderLanguages, originalLang: Lang): boolean {
-  return originalLang === reader.lang || reader.readingLangs.includes(originalLang);
+/**
+ * For each item whose shown text the reader could get in a language they put first, the
+ * queue's best translation for them (when it beats what is shown) and the pending mark.
+ */
+async function chooseTranslations(db: Kysely<DB>, itemType: TranslatableType, items: Shown[], reader: ReaderLanguages) {
+  const order = readingOrder(reader);
+  const rank = (lang: Lang) => (order.includes(lang) ? order.indexOf(lang) : order.length);
+  const needing = items.filter((item) => !(item.original && rank(item.lang) < order.length) && rank(item.lang) > 0);
+  const rows = await findReaderTranslations(db, itemType, needing.map((item) => item.id), order);
+  const byItem = new Map(rows.map((row) => [row.item_id, row]));
+  const chosen = new Map<number, { row: Row | null; pending: boolean }>();
+  for (const item of needing) {
+    const row = byItem.get(item.id);
+    if (!row) continue;
+    const better = row.target_lang !== null && rank(row.target_lang) < rank(item.lang);
+    // The mark promises a text the reader can read; one they already read needs none.
+    chosen.set(item.id, { row: better ? row : null, pending: !better && rank(item.lang) === order.length && row.pending === true });
+  }
+  return chosen;
+}
+
+/** Thread titles in the first of the reader's languages that has them, or marked pending. */
+export async function withTitleTranslations<T extends { id: number; title: { lang: Lang }; titleTranslation: TitleTranslation | null }>(
+  db: Kysely<DB>, threads: T[], reader: ReaderLanguages,
+): Promise<(T & { titleTranslationPending: boolean })[]> {
+  const chosen = await chooseTranslations(db, 'thread_title', threads.map((thread) => ({ id: thread.id, lang: thread.title.lang, original: true })), reader);
+  return threads.map((thread) => {
+    const choice = chosen.get(thread.id);
+    if (!choice) return { ...thread, titleTranslationPending: false };
+    const row = choice.row;
+    const titleTranslation = row && row.target_lang && row.body_md !== null && row.translator_role ? {
+      lang: row.target_lang, value: row.body_md, translator: { displayName: row.translator_name ?? '', role: row.translator_role },
+    } : null;
+    return { ...thread, titleTranslation, titleTranslationPending: choice.pending };
+  });
 }
 
 interface Translatable {
@@ -48,42 +78,39 @@ interface Translatable {
   translationPending: boolean;
 }
 
-/** Attaches, to the items that need one, the published translation into the reader's language or the pending mark. */
-async function attachTranslations<T extends Translatable>(db: Kysely<DB>, itemType: TranslatableType, items: T[], needs: (item: T) => boolean, readerLang: Lang): Promise<T[]> {
-  const needing = items.filter(needs).map((item) => item.id);
-  if (needing.length === 0) return items;
-  const found = new Map((await findTranslationsWithPending(db, itemType, needing, readerLang)).map((row) => [row.item_id, row]));
+/** Attaches to each item the reading rule's outcome for what it shows. */
+async function attachTranslations<T extends Translatable>(db: Kysely<DB>, itemType: TranslatableType, items: T[], shown: (item: T) => Shown | null, reader: ReaderLanguages): Promise<T[]> {
+  const chosen = await chooseTranslations(db, itemType, items.map(shown).filter((item) => item !== null), reader);
   return items.map((item) => {
-    const row = found.get(item.id);
-    if (!row) return item;
-    const translation = row.target_lang !== null && row.body_html !== null && row.source_revision !== null && row.translator_role !== null ? {
+    const choice = chosen.get(item.id);
+    if (!choice) return item;
+    const row = choice.row;
+    const translation = row && row.target_lang !== null && row.body_html !== null && row.source_revision !== null && row.translator_role !== null ? {
       lang: row.target_lang,
       html: row.body_html,
       translator: { displayName: row.translator_name ?? '', role: row.translator_role },
       outdated: row.source_revision < item.revision,
     } : null;
-    return {
-      ...item,
-      translation,
-      translationPending: !translation && row.pending,
-    };
+    return { ...item, translation, translationPending: choice.pending };
   });
 }
 
-/** Posts the reader can see whose original language they do not read. */
+/** Posts the reader can see, each in its original or the translation the rule picks. */
 export function withTranslations(db: Kysely<DB>, posts: PostView[], reader: ReaderLanguages): Promise<PostView[]> {
-  return attachTranslations(db, 'post', posts, (post) => post.html !== null && !readsOriginal(reader, post.lang), reader.lang);
+  return attachTranslations(db, 'post', posts, (post) => (post.html === null ? null : { id: post.id, lang: post.lang, original: true }), reader);
 }
 
+type ShownText = Translatable & { originalLang: Lang; body: { lang: Lang } };
+
 /**
- * Readings whose files give no text in the reader's language, and whose original they do not
- * read, get the published translation from the queue, or are marked pending.
+ * Readings in the version their files give (see chooseWithOriginal), or the queue's
+ * translation into a language the reader puts before that version's, or marked pending.
  */
-export function withReadingTranslations<T extends Translatable & { body: { lang: Lang } }>(db: Kysely<DB>, readings: T[], reader: ReaderLanguages): Promise<T[]> {
-  return attachTranslations(db, 'reading', readings, (reading) => reading.body.lang !== reader.lang && !readsOriginal(reader, reading.body.lang), reader.lang);
+export function withReadingTranslations<T extends ShownText>(db: Kysely<DB>, readings: T[], reader: ReaderLanguages): Promise<T[]> {
+  return attachTranslations(db, 'reading', readings, (reading) => ({ id: reading.id, lang: reading.body.lang, original: reading.body.lang === reading.originalLang }), reader);
 }
 
 /** The same for a week's own text (its summary). */
-export function withWeekTranslations<T extends Translatable & { body: { lang: Lang } }>(db: Kysely<DB>, weeks: T[], reader: ReaderLanguages): Promise<T[]> {
-  return attachTranslations(db, 'week', weeks, (week) => week.body.lang !== reader.lang && !readsOriginal(reader, week.body.lang), reader.lang);
+export function withWeekTranslations<T extends ShownText>(db: Kysely<DB>, weeks: T[], reader: ReaderLanguages): Promise<T[]> {
+  return attachTranslations(db, 'week', weeks, (week) => ({ id: week.id, lang: week.body.lang, original: week.body.lang === week.originalLang }), reader);
 }

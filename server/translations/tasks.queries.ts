@@ -1,5 +1,5 @@
 // All SQL about translation tasks: queueing them as policy says, the atomic claim, and the queue.
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
 import type { DB, Lang, TaskStatus, TranslatableType } from '../db/schema.ts';
 
 type Handle = Kysely<DB> | Transaction<DB>;
@@ -97,8 +97,26 @@ export function claimTask(db: Handle, taskId: number, userId: number, now: Date)
     .executeTakeFirst();
 }
 
+/** A task with what decides who may see it: its week's opening and whether its original is hidden. */
 export function findTask(db: Handle, taskId: number) {
-  return db.selectFrom('translation_tasks').selectAll().where('id', '=', taskId).executeTakeFirst();
+  return db.selectFrom('translation_tasks').leftJoin('weeks', 'weeks.id', 'translation_tasks.week_id')
+    .selectAll('translation_tasks')
+    .select(['weeks.number as week_number', 'weeks.opens_at as week_opens_at'])
+    .select((eb) => hiddenOriginal(eb).as('source_hidden'))
+    .where('translation_tasks.id', '=', taskId).executeTakeFirst();
+}
+
+/** Whether a task's original is a post that moderators hid (no other kind can be hidden). */
+function hiddenOriginal(eb: ExpressionBuilder<DB, 'translation_tasks'>) {
+  return eb.exists(eb.selectFrom('posts').select('posts.id').whereRef('posts.id', '=', 'translation_tasks.item_id')
+    .where('translation_tasks.item_type', '=', 'post').where('posts.hidden_at', 'is not', null));
+}
+
+/** A task's state and who holds it, by name. */
+export function findClaim(db: Handle, taskId: number) {
+  return db.selectFrom('translation_tasks').leftJoin('users', 'users.id', 'translation_tasks.claimed_by')
+    .select(['translation_tasks.status', 'translation_tasks.claimed_by', 'translation_tasks.claim_expires_at', 'users.display_name as claimer_name'])
+    .where('translation_tasks.id', '=', taskId).executeTakeFirst();
 }
 
 export function lockTask(trx: Transaction<DB>, taskId: number) {
@@ -118,6 +136,8 @@ export interface QueueFilter {
   targetLang?: Lang;
   weekNumber?: number;
   kind?: TranslatableType;
+  /** A translator's queue: only weeks that have opened, and no hidden original. */
+  readableOnly?: boolean;
 }
 
 /** The forum's queue: overdue first, then by due time. Expired claims count as open. */
@@ -148,6 +168,9 @@ export function listTasks(db: Handle, forumId: number, userId: number, filter: Q
     .$if(filter.targetLang !== undefined, (qb) => qb.where('translation_tasks.target_lang', '=', filter.targetLang!))
     .$if(filter.weekNumber !== undefined, (qb) => qb.where('weeks.number', '=', filter.weekNumber!))
     .$if(filter.kind !== undefined, (qb) => qb.where('translation_tasks.item_type', '=', filter.kind!))
+    .$if(filter.readableOnly === true, (qb) => qb
+      .where((eb) => eb.or([eb('translation_tasks.week_id', 'is', null), eb('weeks.opens_at', '<=', now)]))
+      .where((eb) => eb.not(hiddenOriginal(eb))))
     .orderBy(sql`translation_tasks.due_at < ${now}`, 'desc')
     .orderBy('translation_tasks.due_at')
     .orderBy('translation_tasks.id')

@@ -45,6 +45,11 @@ export async function findOriginal(db: Handle, itemType: TranslatableType, itemI
   };
 }
 
+/** When an original's week opens, for the rule that translators work only on opened weeks. */
+export function findWeekOpening(db: Handle, weekId: number) {
+  return db.selectFrom('weeks').select(['number', 'opens_at']).where('id', '=', weekId).executeTakeFirst();
+}
+
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
@@ -80,19 +85,24 @@ export function findTranslations(db: Handle, itemType: TranslatableType, itemIds
 }
 
 /**
- * For each item, its published translation into one language (or nulls) and whether a live
- * task is translating it there: a reader's page needs both, in one round trip.
+ * For each item, its published translation into the first of the reader's languages (in their
+ * order) that has one, or nulls, and whether a live task is translating it into any of them:
+ * a reader's page needs both, in one statement whatever the number of items.
  */
-export function findTranslationsWithPending(db: Handle, itemType: TranslatableType, itemIds: number[], targetLang: Lang) {
-  if (itemIds.length === 0) return Promise.resolve([]);
+export function findReaderTranslations(db: Handle, itemType: TranslatableType, itemIds: number[], langs: readonly Lang[]) {
+  if (itemIds.length === 0 || langs.length === 0) return Promise.resolve([]);
   return db.selectFrom(sql<{ item: number }>`unnest(${itemIds}::integer[])`.as('item'))
-    .leftJoin('translations', (join) => join.onRef('translations.item_id', '=', 'item.item')
-      .on('translations.item_type', '=', itemType).on('translations.target_lang', '=', targetLang))
-    .leftJoin('users', 'users.id', 'translations.translator_id')
-    .select(['item.item as item_id', 'translations.target_lang', 'translations.body_html', 'translations.source_revision',
-      'translations.translator_role', 'users.display_name as translator_name'])
+    .leftJoinLateral((eb) => eb.selectFrom('translations').innerJoin('users', 'users.id', 'translations.translator_id')
+      .select(['translations.target_lang', 'translations.body_md', 'translations.body_html', 'translations.source_revision',
+        'translations.translator_role', 'users.display_name as translator_name'])
+      .whereRef('translations.item_id', '=', 'item.item').where('translations.item_type', '=', itemType)
+      .where('translations.target_lang', 'in', [...langs])
+      .orderBy(sql`array_position(${[...langs]}::text[], translations.target_lang)`)
+      .limit(1)
+      .as('best'), (join) => join.onTrue())
+    .select(['item.item as item_id', 'best.target_lang', 'best.body_md', 'best.body_html', 'best.source_revision', 'best.translator_role', 'best.translator_name'])
     .select((eb) => eb.exists(eb.selectFrom('translation_tasks').select('translation_tasks.id')
       .whereRef('translation_tasks.item_id', '=', 'item.item').where('translation_tasks.item_type', '=', itemType)
-      .where('translation_tasks.target_lang', '=', targetLang).where('translation_tasks.status', 'in', LIVE_STATUSES)).as('pending'))
+      .where('translation_tasks.target_lang', 'in', [...langs]).where('translation_tasks.status', 'in', LIVE_STATUSES)).as('pending'))
     .execute();
 }

@@ -1,6 +1,8 @@
 // Request and response shapes of the translation queue, editor, glossary and dashboard.
 import { Type } from 'typebox';
-import { DateTimeSchema, HtmlSchema, LangSchema } from '../http/common.schemas.ts';
+import { MAX_MARKDOWN_LENGTH } from '../content/markdown-limits.ts';
+import { DateTimeSchema, HtmlSchema, IdSchema, LangSchema, LineText, SafeText, VisibleText } from '../http/common.schemas.ts';
+import { NOTE_MAX_LENGTH, TERM_MAX_LENGTH } from './glossary-csv.ts';
 
 export const Kind = Type.Union([Type.Literal('post'), Type.Literal('thread_title'), Type.Literal('reading'), Type.Literal('week')]);
 const Status = Type.Union([
@@ -40,17 +42,29 @@ export const TaskDetailResponse = Type.Object({
 });
 
 export const ClaimResponse = Type.Object({ claimExpiresAt: DateTimeSchema });
-export const TranslationBody = Type.Object({ bodyMd: Type.String({ minLength: 1, maxLength: 50_000 }) });
-export const DraftBody = Type.Object({ bodyMd: Type.String({ maxLength: 50_000 }) });
+export const TranslationBody = Type.Object({ bodyMd: VisibleText({ maxLength: MAX_MARKDOWN_LENGTH }) });
+export const DraftBody = Type.Object({ bodyMd: SafeText({ maxLength: MAX_MARKDOWN_LENGTH }) });
 export const PublishResponse = Type.Object({ status: Type.Union([Type.Literal('published'), Type.Literal('in_review')]) });
-export const ApproveBody = Type.Object({ bodyMd: Type.Optional(Type.String({ minLength: 1, maxLength: 50_000 })) });
-export const ReassignBody = Type.Object({ userId: Type.Integer({ minimum: 1 }) });
-export const OwnTranslationBody = Type.Object({ targetLang: LangSchema, bodyMd: Type.String({ minLength: 1, maxLength: 50_000 }) });
-export const RequestBody = Type.Object({ kind: Kind, itemId: Type.Integer({ minimum: 1 }), targetLang: LangSchema });
+export const ApproveBody = Type.Object({ bodyMd: Type.Optional(VisibleText({ maxLength: MAX_MARKDOWN_LENGTH })) });
+export const ReassignBody = Type.Object({ userId: IdSchema });
+export const OwnTranslationBody = Type.Object({ targetLang: LangSchema, bodyMd: VisibleText({ maxLength: MAX_MARKDOWN_LENGTH }) });
+export const RequestBody = Type.Object({ kind: Kind, itemId: IdSchema, targetLang: LangSchema });
 
+// The CSV import checks its cells by the same rules (glossary-csv.ts).
 export const TermBody = Type.Object({
-  en: Type.String({ maxLength: 200, default: '' }), es: Type.String({ maxLength: 200, default: '' }),
-  fr: Type.String({ maxLength: 200, default: '' }), note: Type.String({ maxLength: 1000, default: '' }),
+  en: LineText({ maxLength: TERM_MAX_LENGTH, default: '' }), es: LineText({ maxLength: TERM_MAX_LENGTH, default: '' }),
+  fr: LineText({ maxLength: TERM_MAX_LENGTH, default: '' }), note: SafeText({ maxLength: NOTE_MAX_LENGTH, default: '' }),
+});
+export const TermParams = Type.Object({ slug: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,79}$' }), id: IdSchema });
+const ImportMode = Type.Union([Type.Literal('merge'), Type.Literal('replace')]);
+export const GlossaryImportQuery = Type.Object({
+  mode: Type.Optional(ImportMode),
+  dryRun: Type.Optional(Type.Boolean({ description: 'Report what the import would do; change nothing' })),
+  confirm: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000, description: 'For a replace: the number of terms it removes, as the dry run reported' })),
+});
+export const GlossaryImportResponse = Type.Object({
+  mode: ImportMode, dryRun: Type.Boolean(), terms: Type.Integer(),
+  added: Type.Integer(), changed: Type.Integer(), removed: Type.Integer(), unchanged: Type.Integer(),
 });
 export const Term = Type.Object({ id: Type.Integer(), en: Type.String(), es: Type.String(), fr: Type.String(), note: Type.String() });
 export const GlossaryResponse = Type.Object({ terms: Type.Array(Term) });
@@ -66,5 +80,5 @@ export const DashboardResponse = Type.Object({
 export const MembersResponse = Type.Object({
   members: Type.Array(Type.Object({ id: Type.Integer(), displayName: Type.String(), interfaceLang: Type.String(), readingLangs: Type.Array(Type.String()), roles: Type.Array(Type.String()) })),
 });
-export const MemberParams = Type.Object({ slug: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,79}$' }), userId: Type.Integer({ minimum: 1 }) });
+export const MemberParams = Type.Object({ slug: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,79}$' }), userId: IdSchema });
 export const RolesResponse = Type.Object({ roles: Type.Array(Type.String()) });

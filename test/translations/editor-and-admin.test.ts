@@ -52,7 +52,7 @@ describe('glossary', () => {
 
     const imported = await t.put(`/api/forums/${LIVE}/glossary.csv`).set('Cookie', organizer.cookie).set('Content-Type', 'text/csv')
       .send('es,en,fr,note\neconomía social,social economy,économie sociale,"Agreed, week 1"\ncompras públicas,public procurement,marchés publics,\n').expect(200);
-    expect(imported.body).toEqual({ imported: 2 });
+    expect(imported.body).toMatchObject({ mode: 'merge', terms: 2, added: 1, changed: 1 });
     const terms = (await t.get(`/api/forums/${LIVE}/glossary`).set('Cookie', translator.cookie).expect(200)).body.terms;
     expect(terms.map((term: { en: string; note: string }) => [term.en, term.note])).toEqual([['public procurement', ''], ['social economy', 'Agreed, week 1']]);
   });

@@ -173,7 +173,7 @@ describe('queue access', () => {
     const { firstPostId } = await startThread(t, lucia, 2, { lang: 'es', bodyMd: 'Acceso' });
     const task = await t.db.selectFrom('translation_tasks').select('id').where('item_id', '=', firstPostId).where('item_type', '=', 'post').executeTakeFirstOrThrow();
     const refused = await t.get(`/api/forums/${LIVE}/translation-tasks`).set('Cookie', sarah.cookie).set('Accept-Language', 'fr').expect(403);
-    expect(refused.body.error.message).toBe("Vous n'avez pas la permission de faire cela.");
+    expect(refused.body.error.message).toBe('Vous n’avez pas la permission de faire cela.');
     await t.post(`/api/translation-tasks/${task.id}/claim`).set('Cookie', sarah.cookie).expect(403);
     await t.put(`/api/translation-tasks/${task.id}/draft`).set('Cookie', sarah.cookie).send({ bodyMd: 'x' }).expect(403);
     await t.post(`/api/translation-tasks/${task.id}/publish`).set('Cookie', sarah.cookie).send({ bodyMd: 'x' }).expect(403);

@@ -5,7 +5,7 @@ import type { ThreadSummary } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { ThreadFlags, ThreadKindBadge } from './badges.tsx';
 import { DateTime } from './date-range.tsx';
-import { OriginalTitle, shownTitle } from './translated.tsx';
+import { shownTitle, TitleNote } from './translated.tsx';
 
 export function threadHref(slug: string, id: number): string {
   return `/forums/${encodeURIComponent(slug)}/threads/${id}`;
@@ -28,7 +28,7 @@ function ThreadRow({ slug, thread, timeZone, onIntent }: { slug: string; thread:
           </>
         ) : null}
       </h3>
-      {thread.titleTranslation ? <p class="meta"><OriginalTitle title={thread.title} translation={thread.titleTranslation} /></p> : null}
+      <TitleNote thread={thread} />
       <p class="meta">
         <ThreadKindBadge kind={thread.kind} />
         <ThreadFlags pinned={thread.pinned} locked={thread.locked} />

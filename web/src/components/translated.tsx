@@ -1,7 +1,7 @@
-// The reading rule, in the page: where the API sends a translation into the reader's language,
-// it is shown by default, in its own language, saying from which language and by whom it was
-// translated, with a one-click way to the original (remembered per reader and per item on this
-// browser). Where a translation is still to come, the original is shown and says so.
+// The reading rule, in the page: where the API sends a translation into one of the reader's
+// languages, it is shown by default, in its own language, saying from which language and by
+// whom it was translated, with a one-click way to the original (remembered per reader and per
+// item on this browser). Where a translation is still to come, the original is shown and says so.
 import { useState } from 'preact/hooks';
 import type { Html, Lang, Me, Text, TitleTranslation } from '../api/types.ts';
 import { currentLang } from '../i18n/i18n.ts';
@@ -127,4 +127,11 @@ export function OriginalTitle({ title, translation, long = false }: { title: Tex
       {long ? <> · {provenance(title.lang, translation.translator)}</> : null}
     </span>
   );
+}
+
+/** Under a thread's title: its original where a translation is shown, else that one is on its way. */
+export function TitleNote({ thread, long = false }: { thread: { title: Text; titleTranslation: TitleTranslation | null; titleTranslationPending: boolean }; long?: boolean }) {
+  const { t } = useI18n();
+  if (thread.titleTranslation) return <p class="meta"><OriginalTitle title={thread.title} translation={thread.titleTranslation} long={long} /></p>;
+  return thread.titleTranslationPending ? <p class="meta translation-pending">{t('translation.titlePending')}</p> : null;
 }

@@ -2,7 +2,7 @@
 // and the composer that starts a thread. The list follows new threads and replies live.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, errorMessage } from '../api/client.ts';
-import type { Post, ThreadKind, ThreadList as ThreadListData, ThreadSummary, Week } from '../api/types.ts';
+import type { Lang, Post, ThreadKind, ThreadList as ThreadListData, ThreadSummary, Week } from '../api/types.ts';
 import { useApi } from '../hooks/use-api.ts';
 import { useLive } from '../hooks/use-live.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
@@ -14,6 +14,7 @@ import { Composer } from './composer.tsx';
 import { LoadError } from './load-error.tsx';
 import { LiveMessage } from './notice.tsx';
 import { ThreadList } from './thread-list.tsx';
+import { readsLang } from './translated.tsx';
 
 /** Live events arrive in bursts (a thread and its first post): one refresh for a burst. */
 const REFRESH_DELAY_MS = 400;
@@ -64,7 +65,7 @@ interface Props {
 }
 
 export function WeekDiscussion({ slug, week, onWeekTextTranslated }: Props) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { me } = useSession();
   const [{ data, error }, update, retry, refresh] = useApi<ThreadListData>(`/api/forums/${encodeURIComponent(slug)}/weeks/${week.number}/threads`);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
@@ -86,9 +87,9 @@ export function WeekDiscussion({ slug, week, onWeekTextTranslated }: Props) {
       refreshSoon();
       return;
     }
-    // A translation into the reader's language: of a reading, or of a title in the list.
+    // A translation into one of the reader's languages: of a reading, or of a title in the list.
     const { itemType, itemId, targetLang } = event.payload as unknown as TranslationPublished;
-    if (targetLang !== lang) return;
+    if (!readsLang(me, targetLang as Lang)) return;
     if (itemType === 'reading' || itemType === 'week') onWeekTextTranslated?.(itemType, itemId);
     else if (itemType === 'thread_title' && data?.threads.some((thread) => thread.id === itemId)) refreshSoon();
   }

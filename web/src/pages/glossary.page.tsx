@@ -1,9 +1,10 @@
 // A forum's glossary: the agreed renderings of its key terms in English, Spanish and French,
 // which the editor marks in every source. Translators read it; organizers add, correct and
-// delete terms, and exchange the whole list as CSV. Loaded on first use (see lazy-pages.ts).
+// delete terms, and exchange the list as CSV (merged in, or replacing it once previewed and
+// confirmed). Loaded on first use (see lazy-pages.ts).
 import { useRef, useState } from 'preact/hooks';
-import { api, errorMessage } from '../api/client.ts';
-import type { Forum, GlossaryTerm, Lang } from '../api/types.ts';
+import { api, ApiError, errorMessage } from '../api/client.ts';
+import type { Forum, GlossaryImportMode, GlossaryImportSummary, GlossaryTerm, Lang } from '../api/types.ts';
 import { LoadError, PageNotLoaded } from '../components/load-error.tsx';
 import { LiveMessage, Notice } from '../components/notice.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
@@ -74,11 +75,37 @@ function TermForm({ id, initial, submitLabel, onSubmit, onCancel }: {
   );
 }
 
-function CsvImport({ slug, onImported }: { slug: string; onImported(count: number): void }) {
+/** A file read and checked by a dry run: what importing it would do. */
+interface Preview {
+  text: string;
+  summary: GlossaryImportSummary;
+}
+
+/**
+ * Importing a CSV file: the organizer picks merge (the default) or replace, sees what the
+ * import would add, update and delete (a dry run), then applies it. A replace is confirmed
+ * with the number of terms it deletes; when the glossary changed meanwhile, the server
+ * refuses it and the new preview is shown.
+ */
+function CsvImport({ slug, onImported }: { slug: string; onImported(summary: GlossaryImportSummary): void }) {
   const { t } = useI18n();
+  const [mode, setMode] = useState<GlossaryImportMode>('merge');
+  const [preview, setPreview] = useState<Preview | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
+  const previewRef = useRef<HTMLHeadingElement>(null);
+
+  const send = (text: string, query: Record<string, string>) => api<GlossaryImportSummary>(
+    `/api/forums/${encodeURIComponent(slug)}/glossary.csv?${new URLSearchParams(query)}`, { method: 'PUT', text: { type: 'text/csv', value: text } },
+  );
+  const reset = () => { setPreview(null); setNotice(null); setError(null); };
+
+  async function showPreview(text: string) {
+    setPreview({ text, summary: await send(text, { mode, dryRun: 'true' }) });
+    requestAnimationFrame(() => previewRef.current?.focus());
+  }
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -88,33 +115,77 @@ function CsvImport({ slug, onImported }: { slug: string; onImported(count: numbe
       fileRef.current?.focus();
       return;
     }
-    if (!confirm(t('glossary.importConfirm'))) return;
     setBusy(true);
-    setError(null);
+    reset();
     try {
-      const text = await file.text();
-      const { imported } = await api<{ imported: number }>(`/api/forums/${encodeURIComponent(slug)}/glossary.csv`, {
-        method: 'PUT', text: { type: 'text/csv', value: text },
-      });
-      if (fileRef.current) fileRef.current.value = '';
-      onImported(imported);
+      await showPreview(await file.text());
     } catch (failure) {
-      // The server's message names the line it could not read.
+      // The server's message names the line it could not read, or says the file is empty.
       setError(errorMessage(failure));
     } finally {
       setBusy(false);
     }
   }
 
+  async function apply() {
+    if (!preview) return;
+    const { summary, text } = preview;
+    setBusy(true);
+    setError(null);
+    try {
+      const query: Record<string, string> = { mode: summary.mode };
+      if (summary.mode === 'replace') query.confirm = String(summary.removed);
+      const done = await send(text, query);
+      if (fileRef.current) fileRef.current.value = '';
+      reset();
+      onImported(done);
+    } catch (failure) {
+      if (failure instanceof ApiError && failure.code === 'glossary_replace_unconfirmed') {
+        await showPreview(text).then(() => setNotice(t('glossary.previewChangedAgain')), (again: unknown) => setError(errorMessage(again)));
+      } else setError(errorMessage(failure));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const summary = preview?.summary;
   return (
     <form class="csv-import" aria-label={t('glossary.import')} onSubmit={(event) => void submit(event)}>
       <div class="field">
         <label for="glossary-csv">{t('glossary.csvFile')}</label>
-        <input ref={fileRef} type="file" id="glossary-csv" accept=".csv,text/csv" aria-describedby="glossary-csv-hint" disabled={busy} />
+        <input ref={fileRef} type="file" id="glossary-csv" accept=".csv,text/csv" aria-describedby="glossary-csv-hint" disabled={busy} onChange={reset} />
         <span id="glossary-csv-hint" class="hint">{t('glossary.importHint')}</span>
       </div>
+      <fieldset>
+        <legend>{t('glossary.modeLabel')}</legend>
+        {(['merge', 'replace'] as const).map((choice) => (
+          <label key={choice} class="checkbox">
+            <input type="radio" name="glossary-import-mode" value={choice} checked={mode === choice} disabled={busy}
+              onChange={() => { setMode(choice); reset(); }} />
+            <span>{t(choice === 'merge' ? 'glossary.modeMerge' : 'glossary.modeReplace')}</span>
+          </label>
+        ))}
+      </fieldset>
       <LiveMessage message={error} />
-      <p><button type="submit" disabled={busy}>{busy ? t('glossary.importing') : t('glossary.import')}</button></p>
+      <p><button type="submit" class={summary ? 'button-quiet' : undefined} disabled={busy}>{busy && !summary ? t('glossary.previewing') : t('glossary.preview')}</button></p>
+      {summary ? (
+        <section class="import-preview" aria-labelledby="import-preview-heading">
+          <h3 id="import-preview-heading" ref={previewRef} tabIndex={-1}>{t('glossary.previewTitle')}</h3>
+          <LiveMessage kind="ok" message={notice} />
+          <ul>
+            <li>{t('glossary.previewAdded', { count: summary.added })}</li>
+            <li>{t('glossary.previewChanged', { count: summary.changed })}</li>
+            <li>{t('glossary.previewUnchanged', { count: summary.unchanged })}</li>
+            {summary.mode === 'replace' ? <li><strong>{t('glossary.previewRemoved', { count: summary.removed })}</strong></li> : null}
+          </ul>
+          <p class="button-row">
+            <button type="button" disabled={busy} onClick={() => void apply()}>
+              {busy ? t('glossary.importing') : summary.removed > 0 ? t('glossary.applyReplace', { count: summary.removed }) : t('glossary.applyMerge')}
+            </button>
+            <button type="button" class="button-quiet" disabled={busy} onClick={() => { reset(); fileRef.current?.focus(); }}>{t('composer.cancel')}</button>
+          </p>
+        </section>
+      ) : null}
     </form>
   );
 }
@@ -239,7 +310,7 @@ function Glossary({ forum }: { forum: Forum }) {
           </section>
           <section aria-labelledby="import-heading">
             <h2 id="import-heading">{t('glossary.import')}</h2>
-            <CsvImport slug={slug} onImported={(count) => { setMessage(t('glossary.imported', { count })); void refresh(); }} />
+            <CsvImport slug={slug} onImported={(done) => { setMessage(t('glossary.importDone', { ...done })); void refresh(); }} />
           </section>
         </>
       ) : null}

@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
 import { api, errorMessage } from '../api/client.ts';
-import type { Post, ThreadDetail, ThreadPage as ThreadPageData } from '../api/types.ts';
+import type { Lang, Post, ThreadDetail, ThreadPage as ThreadPageData } from '../api/types.ts';
 import { ThreadFlags, ThreadKindBadge } from '../components/badges.tsx';
 import { Composer } from '../components/composer.tsx';
 import { DateTime } from '../components/date-range.tsx';
@@ -12,9 +12,11 @@ import { LiveMessage, Notice } from '../components/notice.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
 import { Pagination } from '../components/pagination.tsx';
 import { postElementId, PostItem } from '../components/post-item.tsx';
+import { FollowButton } from '../components/follow-button.tsx';
+import { useScrollToPost } from '../hooks/use-scroll-to-post.ts';
 import { SignInPrompt } from '../components/sign-in-prompt.tsx';
 import { threadHref } from '../components/thread-list.tsx';
-import { OriginalTitle, readsLang, shownTitle } from '../components/translated.tsx';
+import { readsLang, shownTitle, TitleNote } from '../components/translated.tsx';
 import { localDraftIds } from '../compose/local-drafts.ts';
 import { placePost, POSTS_PER_PAGE, replacePost } from '../discussion/thread-posts.ts';
 import { useApi } from '../hooks/use-api.ts';
@@ -87,7 +89,7 @@ function ThreadModeration({ thread, onChange }: { thread: ThreadDetail; onChange
 }
 
 function ThreadContent({ slug, id }: { slug: string; id: number }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { me } = useSession();
   const { query, route } = useLocation();
   const page = /^[1-9]\d{0,5}$/.test(query.page ?? '') ? Number(query.page) : 1;
@@ -114,10 +116,10 @@ function ThreadContent({ slug, id }: { slug: string; id: number }) {
   function onLiveEvent(event: LiveEvent) {
     if (!data) return;
     if (event.event === 'translation.published') {
-      // A translation into the reader's language of something on this page: read the page
-      // again in the background; what is shown, the scroll and the focus stay meanwhile.
+      // A translation into one of the reader's languages of something on this page: read the
+      // page again in the background; what is shown, the scroll and the focus stay meanwhile.
       const { itemType, itemId, targetLang } = event.payload as unknown as TranslationPublished;
-      if (targetLang !== lang) return;
+      if (!readsLang(me, targetLang as Lang)) return;
       const shown = itemType === 'post' ? data.posts.some((post) => post.id === itemId) : itemType === 'thread_title' && itemId === data.thread.id;
       if (shown) void refresh();
       return;
@@ -169,6 +171,8 @@ function ThreadContent({ slug, id }: { slug: string; id: number }) {
     element.focus();
   }, [data, focusTick]);
 
+  useScrollToPost(data !== null);
+
   // Replies being written when the page was left reopen with their drafts.
   const replyDrafts = useMemo(() => (userId ? localDraftIds(userId, 'reply:post:') : new Set<number>()), [userId, id]);
 
@@ -205,7 +209,7 @@ function ThreadContent({ slug, id }: { slug: string; id: number }) {
   return (
     <>
       <PageHeading text={title.value} lang={title.lang} />
-      {thread.titleTranslation ? <p class="meta"><OriginalTitle title={thread.title} translation={thread.titleTranslation} long /></p> : null}
+      <TitleNote thread={thread} long />
       <p class="meta">
         <ThreadKindBadge kind={thread.kind} />
         <ThreadFlags pinned={thread.pinned} locked={thread.locked} />
@@ -216,6 +220,7 @@ function ThreadContent({ slug, id }: { slug: string; id: number }) {
       <p>
         <a href={weekHref(thread)}>{t('thread.backToWeek', { number: thread.weekNumber })}</a>
       </p>
+      {userId !== null ? <FollowButton threadId={thread.id} postCount={thread.replyCount} /> : null}
       {thread.canModerate ? (
         <ThreadModeration thread={thread} onChange={(flags) => update((current) => ({ ...current, thread: { ...current.thread, ...flags } }))} />
       ) : null}

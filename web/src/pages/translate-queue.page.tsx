@@ -1,7 +1,7 @@
 // The translation queue of a forum, for its translators and organizers: the tasks the API
-// lists (overdue first), filtered by status, language pair, week and kind; claiming, opening
-// the editor, releasing and skipping; organizers also give a task to a translator. Loaded on
-// first use (see lazy-pages.ts).
+// lists (overdue first; for translators, only of weeks that have opened), filtered by status,
+// language pair, week and kind; claiming, opening the editor, releasing and skipping;
+// organizers also give a task to a translator. Loaded on first use (see lazy-pages.ts).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
 import { api, ApiError, errorMessage } from '../api/client.ts';
@@ -64,6 +64,11 @@ function FilterSelect({ id, label, value, onChange, options }: { id: string; lab
   );
 }
 
+/** Translators work on weeks that have opened; organizers prepare the others too. */
+function workableWeeks(forum: Forum) {
+  return forum.myRoles.includes('organizer') ? forum.weeks : forum.weeks.filter((week) => week.canRead);
+}
+
 function QueueFilters({ forum, filters, onChange }: { forum: Forum; filters: Filters; onChange(filters: Filters): void }) {
   const { t } = useI18n();
   const any: [string, string] = ['', t('translate.filters.any')];
@@ -79,7 +84,7 @@ function QueueFilters({ forum, filters, onChange }: { forum: Forum; filters: Fil
         onChange={(target) => onChange({ ...filters, target: target as Lang | '' })} options={[any, ...langOptions]} />
       <FilterSelect id="filter-week" label={t('translate.filters.week')} value={filters.week}
         onChange={(week) => onChange({ ...filters, week })}
-        options={[any, ...forum.weeks.map((week): [string, string] => [String(week.number), t('week.number', { number: week.number })])]} />
+        options={[any, ...workableWeeks(forum).map((week): [string, string] => [String(week.number), t('week.number', { number: week.number })])]} />
       <FilterSelect id="filter-kind" label={t('translate.filters.kind')} value={filters.kind}
         onChange={(kind) => onChange({ ...filters, kind: kind as TaskKind | '' })}
         options={[any, ...KINDS.map((kind): [string, string] => [kind, t(`translate.kind.${kind}`)])]} />

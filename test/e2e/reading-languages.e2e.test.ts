@@ -1,0 +1,99 @@
+// Browser journey of the reading rule across a reader's languages: a key respondent whose
+// interface is French and who also reads English sees a Spanish thread marked "translation
+// pending" (title and post) in the week's list and on the thread page; when the English
+// translations are published, the open thread page shows them live, in English, without a
+// reload.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import request from 'supertest';
+import type { BrowserContext } from 'playwright-core';
+import { createUser, type TestUser } from '../helpers/test-app.ts';
+import { launchBrowser } from '../helpers/browser.ts';
+import { startSite, type RunningSite } from '../helpers/running-site.ts';
+
+const FORUM = 'sse-policy-live';
+
+let site: RunningSite;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+
+beforeAll(async () => {
+  site = await startSite();
+  browser = await launchBrowser({ locale: 'fr-CA' });
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function sessionOf(user: TestUser): Promise<string> {
+  const response = await request(site.url).post('/api/auth/sign-in').set('Origin', site.url)
+    .send({ email: user.email, password: user.password }).expect(200);
+  const cookie = [response.headers['set-cookie']].flat().find((c) => c?.startsWith('tertulia_session='));
+  if (!cookie) throw new Error('sign-in set no session cookie');
+  return cookie.split(';')[0]!.slice('tertulia_session='.length);
+}
+
+async function signInBrowser(context: BrowserContext, user: TestUser): Promise<void> {
+  await context.addCookies([{ name: 'tertulia_session', value: await sessionOf(user), url: site.url, httpOnly: true, sameSite: 'Lax' }]);
+}
+
+describe('a French-interface reader who reads English', () => {
+  it('sees the Spanish thread pending, then its English translations arrive live', async () => {
+    const db = site.testDatabase.database.db;
+    const [organizer, writer, reader] = await Promise.all([
+      createUser(db, { roles: [{ forumSlug: FORUM, role: 'organizer' }], interfaceLang: 'en', readingLangs: ['en', 'es'], name: 'Marie Tremblay' }),
+      createUser(db, { roles: [{ forumSlug: FORUM, role: 'participant' }], interfaceLang: 'es', readingLangs: ['es'], name: 'Lucía Mamani' }),
+      createUser(db, { roles: [{ forumSlug: FORUM, role: 'key_respondent' }], interfaceLang: 'fr', readingLangs: ['fr', 'en'], name: 'Marc-André Tremblay' }),
+    ]);
+    await signInBrowser(browser.context, reader);
+    const as = async (user: TestUser) => `tertulia_session=${await sessionOf(user)}`;
+
+    const marker = Date.now();
+    const title = `Ahorro y vivienda ${marker}`;
+    const spanish = `Las cooperativas de ahorro financian la vivienda popular. ${marker}`;
+    const started = await request(site.url).post(`/api/forums/${FORUM}/weeks/2/threads`).set('Origin', site.url).set('Cookie', await as(writer))
+      .send({ title, bodyMd: spanish, lang: 'es', idempotencyKey: crypto.randomUUID() }).expect(201);
+    const threadId = started.body.thread.id as number;
+    const postId = started.body.post.id as number;
+
+    // The week's list: the Spanish title, marked as on its way in a language the reader reads.
+    const page = await browser.context.newPage();
+    const frames: string[] = [];
+    page.on('websocket', (socket) => socket.on('framereceived', (frame) => frames.push(String(frame.payload))));
+    await page.goto(`${site.url}/forums/${FORUM}/weeks/2`);
+    const row = page.locator('li.thread-item', { hasText: title });
+    await expect.poll(() => row.count(), { timeout: 15_000 }).toBe(1);
+    expect(await row.locator('a[lang="es"]').textContent()).toBe(title);
+    expect(await row.textContent()).toContain('Traduction du titre à venir');
+
+    // The thread page: the original post, marked pending, and the title likewise.
+    await row.locator('a[lang="es"]').click();
+    const post = page.locator(`#post-${postId}`);
+    await expect.poll(() => post.locator('.prose[lang="es"]', { hasText: spanish }).count(), { timeout: 15_000 }).toBe(1);
+    expect(await post.textContent()).toContain('Traduction à venir');
+    expect(await page.locator('main').textContent()).toContain('Traduction du titre à venir');
+    await page.evaluate(() => { (window as unknown as { notReloaded: boolean }).notReloaded = true; });
+    await expect.poll(() => frames.some((frame) => frame.includes('"subscribed"') && frame.includes(`thread:${threadId}`)), { timeout: 10_000 }).toBe(true);
+
+    // The organizer publishes the English title and post (the forum translates Spanish into English).
+    const organizerCookie = await as(organizer);
+    for (const [itemType, itemId, bodyMd] of [['thread_title', threadId, `Savings and housing ${marker}`], ['post', postId, `Savings co-operatives finance housing. ${marker}`]] as const) {
+      const task = await db.selectFrom('translation_tasks').select('id').where('item_type', '=', itemType).where('item_id', '=', itemId).executeTakeFirstOrThrow();
+      await request(site.url).post(`/api/translation-tasks/${task.id}/claim`).set('Origin', site.url).set('Cookie', organizerCookie).expect(200);
+      await request(site.url).post(`/api/translation-tasks/${task.id}/publish`).set('Origin', site.url).set('Cookie', organizerCookie).send({ bodyMd }).expect(200);
+    }
+
+    // The open page shows both in English, labelled, with the originals at hand, and was not reloaded.
+    const english = post.locator('.prose[lang="en"]', { hasText: `Savings co-operatives finance housing. ${marker}` });
+    await expect.poll(() => english.count(), { timeout: 15_000 }).toBe(1);
+    expect(await post.locator('.translation-note').textContent()).toContain('Marie Tremblay');
+    await expect.poll(() => page.locator('h1[lang="en"]').textContent(), { timeout: 15_000 }).toBe(`Savings and housing ${marker}`);
+    expect(await page.locator('.original-title [lang="es"]').textContent()).toBe(title);
+    expect(await page.locator('main').textContent()).not.toContain('à venir');
+    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+
+    // Back on the week's list, the title reads in English too.
+    await page.goto(`${site.url}/forums/${FORUM}/weeks/2`);
+    await expect.poll(() => page.locator(`#thread-link-${threadId}[lang="en"]`).count(), { timeout: 15_000 }).toBe(1);
+    await page.close();
+  });
+});
