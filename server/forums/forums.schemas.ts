@@ -25,6 +25,8 @@ const forumSummaryProperties = {
   startsAt: DateTimeSchema,
   endsAt: DateTimeSchema,
   applicationDeadline: DateTimeSchema,
+  /** The last day to apply, in the forum's zone. */
+  applicationDeadlineOn: LocalDate,
   languages: Type.Array(LangSchema),
   myRoles: Type.Array(Role),
 };
@@ -35,6 +37,8 @@ const WeekSummary = Type.Object({
   number: Type.Integer(),
   title: TextSchema,
   startsOn: LocalDate,
+  /** The week's last day in the forum's zone. */
+  endsOn: LocalDate,
   opensAt: DateTimeSchema,
   closesAt: DateTimeSchema,
   state: WeekStateSchema,
@@ -66,6 +70,8 @@ export const WeekResponse = Type.Object({
     number: Type.Integer(),
     title: TextSchema,
     startsOn: LocalDate,
+    /** The week's last day in the forum's zone. */
+    endsOn: LocalDate,
     opensAt: DateTimeSchema,
     closesAt: DateTimeSchema,
     state: WeekStateSchema,

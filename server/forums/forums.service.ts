@@ -4,8 +4,8 @@ import type { Kysely } from 'kysely';
 import type { SessionUser } from '../auth/session.ts';
 import type { DB, Forum, ForumRole, Lang } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
-import { forumStatus, weekState, type ForumStatus, type WeekState } from './forum-calendar.ts';
-import { assertMayReadWeek, forumAccessBySlug, mayReadWeeks } from './forum-access.ts';
+import { forumStatus, localDate, weekState, type ForumStatus, type WeekState } from './forum-calendar.ts';
+import { assertMayReadWeekMaterial, forumAccessBySlug, mayReadWeeks, preparedWeekId } from './forum-access.ts';
 import {
   addMembership, findForumTexts, findReadingsWithTexts, findRoles, findRolesByForum,
   findTranslationRules, findWeek, findWeeksWithTitles, findWeekTexts, listForumsWithTexts,
@@ -31,6 +31,7 @@ export interface ForumSummaryView {
   startsAt: string;
   endsAt: string;
   applicationDeadline: string;
+  applicationDeadlineOn: string;
   languages: Lang[];
   myRoles: ForumRole[];
 }
@@ -45,6 +46,11 @@ function isOrganizer(viewer: Viewer, roles: readonly ForumRole[]): boolean {
 
 type ForumDates = Pick<Forum, 'slug' | 'time_zone' | 'starts_on' | 'ends_on' | 'starts_at' | 'ends_at' | 'application_deadline' | 'languages' | 'published'>;
 
+/** Deadlines and week ends are stored as the first instant after them; their day is the one before. */
+function lastLocalDay(exclusiveEnd: Date, timeZone: string): string {
+  return localDate(new Date(exclusiveEnd.getTime() - 1), timeZone);
+}
+
 function toForumSummary(forum: ForumDates, text: { lang: Lang; title: string; summary: string }, roles: ForumRole[], now: Date): ForumSummaryView {
   return {
     slug: forum.slug,
@@ -57,6 +63,7 @@ function toForumSummary(forum: ForumDates, text: { lang: Lang; title: string; su
     startsAt: forum.starts_at.toISOString(),
     endsAt: forum.ends_at.toISOString(),
     applicationDeadline: forum.application_deadline.toISOString(),
+    applicationDeadlineOn: lastLocalDay(forum.application_deadline, forum.time_zone),
     languages: forum.languages,
     myRoles: roles,
   };
@@ -82,6 +89,7 @@ export interface WeekSummaryView {
   number: number;
   title: Text;
   startsOn: string;
+  endsOn: string;
   opensAt: string;
   closesAt: string;
   state: WeekState;
@@ -99,6 +107,7 @@ export async function getForum(db: Kysely<DB>, slug: string, viewer: Viewer, now
   if (!text) throw new DomainError('not_found');
   const organizer = access.isOrganizer;
   const mayRead = mayReadWeeks(access, now);
+  const preparedWeek = await preparedWeekId(db, access);
   const weeks: WeekSummaryView[] = [...groupBy(weekRows, (row) => row.id).values()].map((versions) => {
     const week = versions[0]!;
     const title = chooseForInterface(versions, reader)!;
@@ -107,10 +116,11 @@ export async function getForum(db: Kysely<DB>, slug: string, viewer: Viewer, now
       number: week.number,
       title: { lang: title.lang, value: title.title },
       startsOn: week.starts_on,
+      endsOn: lastLocalDay(week.closes_at, forum.time_zone),
       opensAt: week.opens_at.toISOString(),
       closesAt: week.closes_at.toISOString(),
       state,
-      canRead: organizer || (mayRead && state !== 'upcoming'),
+      canRead: organizer || (mayRead && state !== 'upcoming') || week.id === preparedWeek,
     };
   });
   return {
@@ -128,12 +138,12 @@ export async function getWeek(db: Kysely<DB>, slug: string, number: number, view
   const access = await forumAccessBySlug(db, slug, viewer.user);
   const week = await findWeek(db, access.forum.id, number);
   if (!week) throw new DomainError('not_found');
-  assertMayReadWeek(access, week, now);
+  assertMayReadWeekMaterial(access, week, now, await preparedWeekId(db, access));
   const [texts, readingRows] = await Promise.all([findWeekTexts(db, week.id), findReadingsWithTexts(db, week.id)]);
   const reader = readerOf(viewer);
-  // The week's text in the reader's language where the files give it, else its original.
-  const text = texts.find((t) => t.lang === reader.lang) ?? texts.find((t) => t.lang === week.original_lang) ?? texts[0]!;
-  const [summary] = await withWeekTranslations(db, [{ id: week.id, revision: week.revision, body: { lang: text.lang }, translation: null, translationPending: false }], reader);
+  // The week's text in the interface language where the files give it, else as the reading rule picks.
+  const text = texts.find((t) => t.lang === reader.lang) ?? chooseWithOriginal(texts, week.original_lang, reader)!;
+  const [summary] = await withWeekTranslations(db, [{ id: week.id, revision: week.revision, originalLang: week.original_lang, body: { lang: text.lang }, translation: null, translationPending: false }], reader);
   const readings = await withReadingTranslations(db, [...groupBy(readingRows, (row) => row.id).values()].map((versions) => {
     const first = versions[0]!;
     const chosen = chooseWithOriginal(versions, first.original_lang, reader)!;
@@ -152,6 +162,7 @@ export async function getWeek(db: Kysely<DB>, slug: string, number: number, view
     number: week.number,
     title: { lang: text.lang, value: text.title },
     startsOn: week.starts_on,
+    endsOn: lastLocalDay(week.closes_at, access.forum.time_zone),
     opensAt: week.opens_at.toISOString(),
     closesAt: week.closes_at.toISOString(),
     state: weekState(week, now),

@@ -1,23 +1,22 @@
-// A span of time as two <time> elements, in the interface language and the reader's zone.
+// Dates as <time> elements in the interface language: calendar days as the forum's calendar
+// gives them (the same for every reader), instants in the reader's zone.
 import { useI18n } from '../i18n/i18n-context.tsx';
-import { formatInstant, lastMomentBefore, type DateStyle } from '../time/format.ts';
+import { formatCalendarDate, type CalendarStyle } from '../time/calendar-date.ts';
+import { formatInstant, type DateStyle } from '../time/format.ts';
 
-interface Props {
-  start: string;
-  /** The first instant after the span, as the API gives it. */
-  end: string;
-  timeZone: string;
-  style: DateStyle;
+interface CalendarRangeProps {
+  /** First and last days, both included, as YYYY-MM-DD. */
+  startsOn: string;
+  endsOn: string;
+  style: CalendarStyle;
   /** One line per end, for narrow table cells. */
   stacked?: boolean;
 }
 
-export function DateRange({ start, end, timeZone, style, stacked }: Props) {
+export function CalendarRange({ startsOn, endsOn, style, stacked }: CalendarRangeProps) {
   const { lang } = useI18n();
-  // As days, an exclusive end would read one day late; as times, midnight is the honest bound.
-  const shownEnd = style === 'date' ? lastMomentBefore(end) : end;
-  const from = <time dateTime={start}>{formatInstant(start, lang, timeZone, style)}</time>;
-  const to = <time dateTime={end}>{formatInstant(shownEnd, lang, timeZone, style)}</time>;
+  const from = <time dateTime={startsOn}>{formatCalendarDate(startsOn, lang, style)}</time>;
+  const to = <time dateTime={endsOn}>{formatCalendarDate(endsOn, lang, style)}</time>;
   return stacked ? (
     <span class="date-range stacked">
       <span>{from} –</span> <span>{to}</span>
@@ -27,6 +26,11 @@ export function DateRange({ start, end, timeZone, style, stacked }: Props) {
       {from} – {to}
     </span>
   );
+}
+
+export function CalendarDate({ value, style }: { value: string; style: CalendarStyle }) {
+  const { lang } = useI18n();
+  return <time dateTime={value}>{formatCalendarDate(value, lang, style)}</time>;
 }
 
 export function DateTime({ value, timeZone, style }: { value: string; timeZone: string; style: DateStyle }) {

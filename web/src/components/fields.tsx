@@ -91,18 +91,6 @@ export function LanguageOptions() {
   );
 }
 
-export function TimeZoneOptions({ zones }: { zones: string[] }) {
-  return (
-    <>
-      {zones.map((zone) => (
-        <option key={zone} value={zone}>
-          {zone.replaceAll('_', ' ')}
-        </option>
-      ))}
-    </>
-  );
-}
-
 interface LanguageCheckboxesProps {
   id: string;
   legend: string;

@@ -1,10 +1,9 @@
 // The profile fields that registration and the profile page share, and their checks.
 import type { ComponentChildren } from 'preact';
-import { useMemo } from 'preact/hooks';
 import type { Lang, ProfileChanges } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import { timeZoneChoices } from '../time/time-zone.ts';
-import { LanguageCheckboxes, LanguageOptions, SelectField, TextField, TimeZoneOptions } from './fields.tsx';
+import { LanguageCheckboxes, LanguageOptions, SelectField, TextField } from './fields.tsx';
+import { TimeZonePicker } from './time-zone-picker.tsx';
 
 export type ProfileDraft = Required<ProfileChanges>;
 export type FieldErrors = Partial<Record<'email' | 'password' | 'displayName' | 'readingLangs', string>>;
@@ -38,7 +37,6 @@ interface Props {
 
 export function ProfileFields({ draft, onChange, errors, children }: Props) {
   const { t } = useI18n();
-  const zones = useMemo(() => timeZoneChoices(draft.timeZone), [draft.timeZone]);
   return (
     <>
       <TextField id="displayName" label={t('fields.displayName')} value={draft.displayName} onInput={(displayName) => onChange({ displayName })} autoComplete="name" required maxLength={80} hint={t('fields.displayNameHint')} error={errors.displayName} />
@@ -47,9 +45,7 @@ export function ProfileFields({ draft, onChange, errors, children }: Props) {
         <LanguageOptions />
       </SelectField>
       <LanguageCheckboxes id="readingLangs" legend={t('fields.readingLangs')} value={draft.readingLangs} onChange={(readingLangs) => onChange({ readingLangs })} hint={t('fields.readingLangsHint')} error={errors.readingLangs} />
-      <SelectField id="timeZone" label={t('fields.timeZone')} value={draft.timeZone} onChange={(timeZone) => onChange({ timeZone })} hint={t('fields.timeZoneHint')}>
-        <TimeZoneOptions zones={zones} />
-      </SelectField>
+      <TimeZonePicker id="timeZone" label={t('fields.timeZone')} value={draft.timeZone} onChange={(timeZone) => onChange({ timeZone })} hint={t('fields.timeZoneHint')} />
       <TextField id="organisation" label={t('fields.organisation')} value={draft.organisation} onInput={(organisation) => onChange({ organisation })} autoComplete="organization" maxLength={120} />
       <TextField id="region" label={t('fields.region')} value={draft.region} onInput={(region) => onChange({ region })} autoComplete="address-level1" maxLength={120} />
       <TextField id="country" label={t('fields.country')} value={draft.country} onInput={(country) => onChange({ country })} autoComplete="country-name" maxLength={120} />

@@ -2,17 +2,18 @@
 import type { ForumSummary } from '../api/types.ts';
 import { StatusBadge } from '../components/badges.tsx';
 import { LangText } from '../components/content.tsx';
-import { DateRange, DateTime } from '../components/date-range.tsx';
+import { CalendarDate, CalendarRange } from '../components/date-range.tsx';
 import { LoadError } from '../components/load-error.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
 import { useApi } from '../hooks/use-api.ts';
 import { formatList } from '../i18n/format-list.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import { useSession } from '../session/session-context.tsx';
-import { readerTimeZone } from '../time/time-zone.ts';
+import { rememberForumTimeZone } from '../time/time-zone.ts';
 
-function ForumCard({ forum, timeZone }: { forum: ForumSummary; timeZone: string }) {
+/** A forum's days are its own calendar's, the same for every reader wherever they are. */
+function ForumCard({ forum }: { forum: ForumSummary }) {
   const { t, lang } = useI18n();
+  rememberForumTimeZone(forum.timeZone);
   return (
     <li class="card">
       <h2>
@@ -22,12 +23,12 @@ function ForumCard({ forum, timeZone }: { forum: ForumSummary; timeZone: string 
       </h2>
       <p class="meta">
         <StatusBadge status={forum.status} />
-        <DateRange start={forum.startsAt} end={forum.endsAt} timeZone={timeZone} style="date" />
+        <CalendarRange startsOn={forum.startsOn} endsOn={forum.endsOn} style="date" />
       </p>
       <p lang={forum.summary.lang}>{forum.summary.value}</p>
       {forum.status === 'recruiting' ? (
         <p>
-          {t('forum.applicationDeadline')} <DateTime value={forum.applicationDeadline} timeZone={timeZone} style="dateTime" />
+          {t('forum.applicationDeadline')} <CalendarDate value={forum.applicationDeadlineOn} style="date" />
         </p>
       ) : null}
       {forum.myRoles.length ? (
@@ -39,9 +40,7 @@ function ForumCard({ forum, timeZone }: { forum: ForumSummary; timeZone: string 
 
 export function ForumListPage() {
   const { t } = useI18n();
-  const { me } = useSession();
   const [{ data, error }, , retry] = useApi<{ forums: ForumSummary[] }>('/api/forums');
-  const timeZone = readerTimeZone(me);
 
   return (
     <>
@@ -56,7 +55,7 @@ export function ForumListPage() {
       ) : (
         <ul class="card-list">
           {data.forums.map((forum) => (
-            <ForumCard key={forum.slug} forum={forum} timeZone={timeZone} />
+            <ForumCard key={forum.slug} forum={forum} />
           ))}
         </ul>
       )}

@@ -6,6 +6,7 @@ import { LiveMessage } from '../components/notice.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
 import { checkProfile, focusFirstError, ProfileFields, type FieldErrors, type ProfileDraft } from '../components/profile-fields.tsx';
 import { SignInPrompt } from '../components/sign-in-prompt.tsx';
+import { MyCohort } from '../cohort/my-cohort.tsx';
 import { followChosenLang } from '../i18n/i18n.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useSession } from '../session/session-context.tsx';
@@ -75,6 +76,7 @@ export function ProfilePage() {
     <>
       <PageHeading text={t('profile.title')} />
       {me ? <ProfileForm key={me.id} me={me} /> : <SignInPrompt />}
+      {me ? <MyCohort /> : null}
     </>
   );
 }

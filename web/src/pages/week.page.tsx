@@ -3,7 +3,7 @@
 // discussion. A reading's translation published while the page is open appears at once.
 import type { Reading, Week } from '../api/types.ts';
 import { WeekStateBadge } from '../components/badges.tsx';
-import { DateRange } from '../components/date-range.tsx';
+import { CalendarRange } from '../components/date-range.tsx';
 import { LoadError, useFallbackTitle } from '../components/load-error.tsx';
 import { Notice } from '../components/notice.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
@@ -13,8 +13,6 @@ import { WeekDiscussion } from '../components/week-discussion.tsx';
 import { useApi } from '../hooks/use-api.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useForumInfo } from '../session/forum-info.ts';
-import { useSession } from '../session/session-context.tsx';
-import { readerTimeZone } from '../time/time-zone.ts';
 import { NotFoundPage } from './not-found.page.tsx';
 
 function ReadingArticle({ reading }: { reading: Reading }) {
@@ -41,7 +39,6 @@ function ReadingArticle({ reading }: { reading: Reading }) {
 
 function WeekContent({ slug, number }: { slug: string; number: string }) {
   const { t } = useI18n();
-  const { me } = useSession();
   const forumHref = `/forums/${encodeURIComponent(slug)}`;
   const [{ data, error }, , retry, refresh] = useApi<{ week: Week }>(`/api${forumHref}/weeks/${number}`);
   const fallbackTitle = useFallbackTitle(error);
@@ -76,7 +73,7 @@ function WeekContent({ slug, number }: { slug: string; number: string }) {
       <PageHeading text={week.title.value} lang={week.title.lang} />
       <p class="meta">
         <span>{t('week.number', { number: week.number })}</span>
-        <DateRange start={week.opensAt} end={week.closesAt} timeZone={readerTimeZone(me)} style="dateTime" />
+        <CalendarRange startsOn={week.startsOn} endsOn={week.endsOn} style="date" />
         <WeekStateBadge state={week.state} />
       </p>
       {backLink}

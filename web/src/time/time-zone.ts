@@ -18,8 +18,18 @@ export function readerTimeZone(me: Me | null): string {
   return me?.timeZone && isValidTimeZone(me.timeZone) ? me.timeZone : browserTimeZone();
 }
 
-/** Every zone the browser knows, always including the given one (some browsers omit "UTC"). */
-export function timeZoneChoices(current: string): string[] {
-  const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
-  return zones.includes(current) ? zones : [current, ...zones].sort();
+const forumZones: string[] = [];
+
+/** Forums' zones seen during this visit, the latest first: a time-zone picker offers them near the top. */
+export function rememberForumTimeZone(timeZone: string): void {
+  const known = forumZones.indexOf(timeZone);
+  if (known !== 0) {
+    if (known > 0) forumZones.splice(known, 1);
+    forumZones.unshift(timeZone);
+  }
+}
+
+/** The zones a reader most likely wants, best first: their current choice, the browser's, then the forums'. */
+export function likelyTimeZones(current: string, forumTimeZone?: string): string[] {
+  return [current, browserTimeZone(), ...(forumTimeZone ? [forumTimeZone] : []), ...forumZones];
 }
