@@ -9,6 +9,7 @@ import { publicView } from '../discussions/posts.service.ts';
 import { findPost, setPostHidden } from '../discussions/posts.queries.ts';
 import { findThread, setThreadFlags } from '../discussions/threads.queries.ts';
 import { loadThreadContext } from '../discussions/write-context.ts';
+import { notify } from '../notifications/notify.ts';
 import { appendEvent } from '../realtime/events.queries.ts';
 import { queueTranslationTasks, withdrawTasks } from '../translations/tasks.queries.ts';
 import { insertReport, listAudit, listOpenReports, resolveReport, writeAudit } from './moderation.queries.ts';
@@ -55,9 +56,16 @@ export async function reportPost(db: Kysely<DB>, user: SessionUser, postId: numb
   if (!post) throw new DomainError('not_found');
   const { access, thread } = await loadThreadContext(db, post.thread_id, user, now);
   if (!access.isMember && !access.isOrganizer) throw new DomainError('not_a_member');
-  const id = await insertReport(db, { forumId: thread.forum_id, postId, reporterId: user.id, reason: reason.trim() });
-  if (id === undefined) throw new DomainError('already_reported');
-  return id;
+  return db.transaction().execute(async (trx) => {
+    const id = await insertReport(trx, { forumId: thread.forum_id, postId, reporterId: user.id, reason: reason.trim() });
+    if (id === undefined) throw new DomainError('already_reported');
+    const organizers = await trx.selectFrom('memberships').select('user_id').where('forum_id', '=', thread.forum_id).where('role', '=', 'organizer').execute();
+    await notify(trx, {
+      type: 'report.filed', userIds: organizers.map((row) => row.user_id), forumId: thread.forum_id, weekId: thread.week_id,
+      threadId: thread.id, postId, actorId: user.id, payload: { reportId: id, postId },
+    }, now);
+    return id;
+  });
 }
 
 export async function openReports(db: Kysely<DB>, user: SessionUser, slug: string) {

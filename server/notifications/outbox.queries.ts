@@ -10,10 +10,19 @@ export interface QueuedEmail {
   /** A key of locales/{en,es,fr}/emails.json holding `subject` and `body` (Markdown, {{payload}} placeholders). */
   template: string;
   payload?: Record<string, unknown>;
+  /** The recipient's account, when the mail concerns one (shown on the outbox page, signs the unsubscribe link). */
+  userId?: number | null;
+  /** What List-Unsubscribe turns off (`type:<notification type>` or `digest:<forum id>`); none for account mail. */
+  unsubscribe?: string | null;
 }
 
-export async function queueEmail(trx: Transaction<DB> | Kysely<DB>, email: QueuedEmail): Promise<void> {
+/** Queues a message; `now` (the caller's clock) is when it becomes due. */
+export async function queueEmail(trx: Transaction<DB> | Kysely<DB>, email: QueuedEmail, now?: Date): Promise<void> {
   await trx.insertInto('outbox')
-    .values({ to_email: email.toEmail, lang: email.lang, template: email.template, payload: JSON.stringify(email.payload ?? {}) })
+    .values({
+      to_email: email.toEmail, lang: email.lang, template: email.template, payload: JSON.stringify(email.payload ?? {}),
+      user_id: email.userId ?? null, unsubscribe: email.unsubscribe ?? null,
+      ...(now ? { created_at: now, next_attempt_at: now } : {}),
+    })
     .execute();
 }

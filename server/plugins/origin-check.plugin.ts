@@ -6,10 +6,17 @@ import { DomainError } from '../errors/domain-error.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** A write whose authority is a signed token in the URL, not the cookie (one-click unsubscribe): no Origin needed. */
+    crossOrigin?: boolean;
+  }
+}
+
 export default fp<{ allowedOrigins: readonly string[] }>(async (app, { allowedOrigins }) => {
   const allowed = new Set(allowedOrigins);
   app.addHook('onRequest', async (request) => {
-    if (SAFE_METHODS.has(request.method)) return;
+    if (SAFE_METHODS.has(request.method) || request.routeOptions.config?.crossOrigin) return;
     const origin = request.headers.origin;
     if (origin && allowed.has(origin)) return;
     let originHost: string | undefined;

@@ -5,6 +5,7 @@ import { errorMessage } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useSession } from '../session/session-context.tsx';
 import { LanguageSwitcher } from './language-switcher.tsx';
+import { NotificationLink } from './notification-link.tsx';
 import { LiveMessage } from './notice.tsx';
 
 function NavLink({ href, label }: { href: string; label: string }) {
@@ -49,6 +50,14 @@ export function SiteHeader() {
             </li>
             {me ? (
               <>
+                <li>
+                  <NotificationLink userId={me.id} />
+                </li>
+                {me.isAdmin ? (
+                  <li>
+                    <NavLink href="/admin/outbox" label={t('notifications.outbox.title')} />
+                  </li>
+                ) : null}
                 <li>
                   <NavLink href="/profile" label={t('nav.profile')} />
                 </li>

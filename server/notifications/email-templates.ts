@@ -1,0 +1,90 @@
+// Email text from locales/{lang}/emails.json: `{{placeholders}}` filled from the payload. The
+// plain-text part takes the values as they are; the HTML part escapes them for Markdown (except
+// `…Url` links) and renders through the sanitizing pipeline — in this thread, since these are
+// our own short texts, not contributors' that need the worker pool. Composed blocks
+// (`{{itemsMd}}`) come ready-made for each part.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { markdownToHtml } from '../content/markdown-pipeline.ts';
+import type { Lang } from '../db/schema.ts';
+import { formatCalendarDate } from '../i18n/calendar-date.ts';
+import { languages, localesDir } from '../i18n/i18n.ts';
+
+type Strings = { [key: string]: string | Strings };
+const catalogs = new Map<Lang, Strings>(languages.map((lang) => [lang, JSON.parse(readFileSync(path.join(localesDir, lang, 'emails.json'), 'utf8'))]));
+
+export function emailString(lang: Lang, key: string, values: Record<string, unknown> = {}): string {
+  let node: string | Strings | undefined = catalogs.get(lang);
+  for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
+  if (typeof node !== 'string') throw new Error(`email text ${lang}:${key} is missing`);
+  return fill(lang, node, values, (value) => value);
+}
+
+export function hasTemplate(lang: Lang, template: string): boolean {
+  const entry = catalogs.get(lang)?.[template];
+  return typeof entry === 'object' && typeof entry.subject === 'string' && typeof entry.body === 'string';
+}
+
+const MARKDOWN_SPECIALS = /[\\`*_{}[\]()#+\-.!|<>~]/g;
+
+export function escapeMarkdown(text: string): string {
+  return text.replace(MARKDOWN_SPECIALS, (char) => `\\${char}`);
+}
+
+/** `{{key}}` takes the value as it is; `{{key, calendarDate}}` a YYYY-MM-DD day written out in `lang`. */
+function fill(lang: Lang, text: string, values: Record<string, unknown>, escape: (value: string, key: string) => string): string {
+  return text.replace(/\{\{\s*([\w.]+)\s*(?:,\s*(calendarDate)\s*)?\}\}/g, (_match, key: string, format: string | undefined) => {
+    const value = values[key];
+    if (value === undefined || value === null) return '';
+    return escape(format ? formatCalendarDate(lang, String(value)) : String(value), key);
+  });
+}
+
+export interface EmailParts {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export interface EmailBlocks {
+  /** Plain text of the `{{itemsMd}}` placeholder in the text part. */
+  itemsText?: string;
+  /** HTML standing in for it in the HTML part (posts keep their own stored HTML and `lang`). */
+  itemsHtml?: string;
+}
+
+const ITEMS_MARK = 'TERTULIA-ITEMS-BLOCK';
+
+/** The message in `lang`; `footerLinks` (unsubscribe, preferences) are appended to both parts. */
+export function renderTemplate(lang: Lang, template: string, payload: Record<string, unknown>, blocks: EmailBlocks, footerLinks: { unsubscribeUrl: string | null; preferencesUrl: string }): EmailParts {
+  if (!hasTemplate(lang, template)) throw new Error(`email template ${lang}:${template} is missing`);
+  const entry = catalogs.get(lang)![template] as Strings;
+  const raw = (value: string) => value;
+  const markdownValue = (value: string, key: string) => (key.endsWith('Url') || key === 'itemsMd' ? value : escapeMarkdown(value));
+  const subject = fill(lang, entry.subject as string, payload, raw).replace(/\s+/g, ' ').trim();
+  const preferences = emailString(lang, '_layout.preferences');
+  const unsubscribe = emailString(lang, '_layout.unsubscribe');
+  const footerText = [
+    '-- ',
+    emailString(lang, '_layout.footer'),
+    `${preferences}: ${footerLinks.preferencesUrl}`,
+    ...(footerLinks.unsubscribeUrl ? [`${unsubscribe}: ${footerLinks.unsubscribeUrl}`] : []),
+  ].join('\n');
+  const footerMd = [
+    '---',
+    escapeMarkdown(emailString(lang, '_layout.footer')),
+    `[${escapeMarkdown(preferences)}](${footerLinks.preferencesUrl})`
+      + (footerLinks.unsubscribeUrl ? ` · [${escapeMarkdown(unsubscribe)}](${footerLinks.unsubscribeUrl})` : ''),
+  ].join('\n\n');
+  const text = `${fill(lang, entry.body as string, { ...payload, itemsMd: blocks.itemsText ?? '' }, raw)}\n\n${footerText}\n`;
+  const htmlSource = `${fill(lang, entry.body as string, { ...payload, itemsMd: blocks.itemsHtml !== undefined ? ITEMS_MARK : '' }, markdownValue)}\n\n${footerMd}`;
+  let body = markdownToHtml(htmlSource);
+  if (blocks.itemsHtml !== undefined) body = body.replace(`<p>${ITEMS_MARK}</p>`, blocks.itemsHtml);
+  const html = `<!doctype html>\n<html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>`
+    + `<body style="font-family: sans-serif; line-height: 1.5; max-width: 40em">${body}</body></html>`;
+  return { subject, text, html };
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}

@@ -1,0 +1,159 @@
+// What the notification emails say, composed when they are delivered so they carry the latest
+// text: each post by the reading rule (the original when the reader reads its language, else
+// its published translation with who made it and a way to the original, else the original
+// marked pending), grouped by week and thread, in the reader's interface language.
+import { sql, type Kysely } from 'kysely';
+import type { DB, Lang } from '../db/schema.ts';
+import type { PostView } from '../discussions/post-view.ts';
+import { readerOf, withTitleTranslations, withTranslations, type TitleTranslation } from '../translations/reader-view.ts';
+import { emailString, escapeHtml, type EmailBlocks } from './email-templates.ts';
+
+const POSTS_PER_PAGE = 50;
+
+export interface Recipient {
+  id: number;
+  displayName: string;
+  interfaceLang: Lang;
+  readingLangs: Lang[];
+}
+
+export interface Composed {
+  values: Record<string, unknown>;
+  blocks: EmailBlocks;
+}
+
+export function threadUrl(base: string, slug: string, threadId: number, postsBefore: number, postId: number | null): string {
+  const page = Math.floor(postsBefore / POSTS_PER_PAGE) + 1;
+  return `${base}/forums/${slug}/threads/${threadId}${page > 1 ? `?page=${page}` : ''}${postId !== null ? `#post-${postId}` : ''}`;
+}
+
+export async function forumTitle(db: Kysely<DB>, forumId: number, lang: Lang) {
+  return db.selectFrom('forums').leftJoin('forum_texts', (join) => join.onRef('forum_texts.forum_id', '=', 'forums.id').on('forum_texts.lang', '=', lang))
+    .select(['forums.slug', 'forum_texts.title']).where('forums.id', '=', forumId).executeTakeFirst();
+}
+
+export async function composeWeekOpened(db: Kysely<DB>, base: string, reader: Recipient, payload: Record<string, unknown>): Promise<Composed> {
+  const week = await db.selectFrom('weeks').innerJoin('forums', 'forums.id', 'weeks.forum_id')
+    .leftJoin('week_texts', (join) => join.onRef('week_texts.week_id', '=', 'weeks.id').on('week_texts.lang', '=', reader.interfaceLang))
+    .leftJoin('forum_texts', (join) => join.onRef('forum_texts.forum_id', '=', 'forums.id').on('forum_texts.lang', '=', reader.interfaceLang))
+    .select(['weeks.number', 'week_texts.title as week_title', 'forums.slug', 'forum_texts.title as forum_title'])
+    .where('weeks.id', '=', Number(payload.weekId)).executeTakeFirstOrThrow();
+  return {
+    values: {
+      name: reader.displayName, weekNumber: week.number, weekTitle: week.week_title ?? '', forumTitle: week.forum_title ?? week.slug,
+      weekUrl: `${base}/forums/${week.slug}/weeks/${week.number}`,
+    },
+    blocks: {},
+  };
+}
+
+/** The items of a batch or digest: the given notifications still worth telling (posts not hidden since). */
+export async function composeActivity(db: Kysely<DB>, base: string, reader: Recipient, payload: Record<string, unknown>): Promise<Composed> {
+  const lang = reader.interfaceLang;
+  const ids = (payload.notificationIds as number[]).map(Number);
+  const forum = await forumTitle(db, Number(payload.forumId), lang);
+  const rows = await db.selectFrom('notifications')
+    .innerJoin('posts', 'posts.id', 'notifications.post_id')
+    .innerJoin('threads', 'threads.id', 'posts.thread_id')
+    .innerJoin('weeks', 'weeks.id', 'threads.week_id')
+    .leftJoin('week_texts', (join) => join.onRef('week_texts.week_id', '=', 'weeks.id').on('week_texts.lang', '=', lang))
+    .leftJoin('users as actors', 'actors.id', 'notifications.actor_id')
+    .select([
+      'notifications.id', 'notifications.type', 'notifications.payload', 'posts.id as post_id', 'posts.original_lang', 'posts.body_md', 'posts.body_html',
+      'posts.revision', 'posts.parent_id', 'posts.author_id', 'posts.created_at',
+      'threads.id as thread_id', 'threads.title as thread_title', 'threads.original_lang as thread_lang', 'weeks.number as week_number',
+      'week_texts.title as week_title', 'actors.display_name as actor_name',
+      sql<number>`(SELECT count(*)::int FROM posts earlier WHERE earlier.thread_id = posts.thread_id AND earlier.path < posts.path)`.as('posts_before'),
+      // mustAnswerFirst for this reader: a prompt's answers stay unquoted until they have answered.
+      sql<boolean>`threads.requires_own_answer AND posts.parent_id IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM posts own WHERE own.thread_id = threads.id AND own.author_id = ${reader.id})
+        AND NOT EXISTS (SELECT 1 FROM users admin WHERE admin.id = ${reader.id} AND admin.is_admin)
+        AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.forum_id = weeks.forum_id AND m.user_id = ${reader.id} AND m.role = 'organizer')`.as('withheld'),
+    ])
+    .where('notifications.id', 'in', ids.length > 0 ? ids : [0]).where('posts.hidden_at', 'is', null)
+    .orderBy('weeks.number').orderBy('threads.id').orderBy('posts.id')
+    .execute();
+  const reading = readerOf(reader, lang);
+  const posts = new Map((await withTranslations(db, rows.filter((row) => !row.withheld).map((row): PostView => ({
+    id: row.post_id, threadId: row.thread_id, parentId: row.parent_id, displayDepth: 0, inReplyTo: null,
+    author: { id: row.author_id, displayName: row.actor_name ?? '' }, lang: row.original_lang, html: row.body_html, markdown: row.body_md,
+    wordCount: 0, revision: row.revision, createdAt: row.created_at.toISOString(), editedAt: null, hidden: null, mine: false,
+    translation: null, translationPending: false,
+  })), reading)).map((post) => [post.id, post]));
+  const threadIds = [...new Set(rows.map((row) => row.thread_id))];
+  const titles = new Map((await withTitleTranslations(db, threadIds.map((id) => {
+    const row = rows.find((r) => r.thread_id === id)!;
+    return { id, title: { lang: row.thread_lang, value: row.thread_title }, titleTranslation: null as TitleTranslation | null };
+  }), reading)).map((thread) => [thread.id, thread]));
+  const language = (code: Lang) => emailString(lang, `_languages.${code}`);
+
+  const text: string[] = [];
+  const html: string[] = [];
+  let week = -1;
+  let thread = -1;
+  for (const row of rows) {
+    if (row.week_number !== week) {
+      week = row.week_number;
+      thread = -1;
+      const heading = emailString(lang, '_items.week', { number: row.week_number, title: row.week_title ?? '' });
+      text.push(`## ${heading}`);
+      html.push(`<h2>${escapeHtml(heading)}</h2>`);
+    }
+    if (row.thread_id !== thread) {
+      thread = row.thread_id;
+      const title = titles.get(row.thread_id)!;
+      const titleLang = title.titleTranslation?.lang ?? row.thread_lang;
+      const titleText = title.titleTranslation?.value ?? row.thread_title;
+      text.push(`### ${titleText}`);
+      html.push(`<h3 lang="${titleLang}">${escapeHtml(titleText)}</h3>`);
+    }
+    const url = threadUrl(base, forum?.slug ?? '', row.thread_id, row.posts_before, row.post_id);
+    const what = emailString(lang, `_items.${row.type.replaceAll('.', '_')}`, {
+      actor: row.actor_name ?? '', language: language((row.payload.lang as Lang | undefined) ?? lang),
+    });
+    text.push(`* ${what}`);
+    html.push(`<p><strong>${escapeHtml(what)}</strong></p>`);
+    const post = posts.get(row.post_id);
+    const translation = post?.translation;
+    if (!post) {
+      const withheld = emailString(lang, '_items.withheld');
+      text.push(withheld);
+      html.push(`<p><em>${escapeHtml(withheld)}</em></p>`);
+    } else if (translation) {
+      text.push(quote(htmlToText(translation.html)));
+      html.push(`<blockquote lang="${translation.lang}">${translation.html}</blockquote>`);
+      const credit = emailString(lang, '_items.translatedBy', { name: translation.translator.displayName, language: language(row.original_lang) });
+      text.push(`(${credit} — ${emailString(lang, '_items.original')}: ${url})`);
+      html.push(`<p><em>${escapeHtml(credit)}</em> — <a href="${escapeHtml(url)}">${escapeHtml(emailString(lang, '_items.original'))}</a></p>`);
+    } else {
+      text.push(quote(row.body_md));
+      html.push(`<blockquote lang="${row.original_lang}">${row.body_html}</blockquote>`);
+      if (post.translationPending) {
+        const pending = emailString(lang, '_items.pending', { language: language(row.original_lang) });
+        text.push(`(${pending})`);
+        html.push(`<p><em>${escapeHtml(pending)}</em></p>`);
+      }
+    }
+    text.push(`${emailString(lang, '_items.open')}: ${url}`);
+    html.push(`<p><a href="${escapeHtml(url)}">${escapeHtml(emailString(lang, '_items.open'))}</a></p>`);
+  }
+  return {
+    values: {
+      name: reader.displayName, forumTitle: forum?.title ?? forum?.slug ?? '',
+      headline: emailString(lang, rows.length === 1 ? '_items.headline_one' : '_items.headline_other', { count: rows.length }),
+      itemCount: rows.length,
+    },
+    blocks: { itemsText: text.join('\n\n'), itemsHtml: html.join('\n') },
+  };
+}
+
+/** Plain text of stored, sanitized HTML, for the text part. */
+function htmlToText(html: string): string {
+  return html.replace(/<br\s*\/?>/g, '\n').replace(/<\/(p|li|h\d|blockquote|pre)>/g, '\n\n').replace(/<[^>]*>/g, '')
+    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;|&#x27;/g, "'").replace(/&amp;/g, '&')
+    .replace(/\n{3,}/g, '\n\n').trim();
+}
+
+function quote(markdown: string): string {
+  return markdown.split('\n').map((line) => `> ${line}`).join('\n');
+}

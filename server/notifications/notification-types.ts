@@ -1,0 +1,55 @@
+// Every kind of notification, with what a user gets by default. Another feature adds its kind
+// here (and its email template to locales/*/emails.json when it is `direct`), then calls notify().
+export type NotificationType =
+  | 'week.opened'
+  | 'post.replied'
+  | 'post.mentioned'
+  | 'thread.posted'
+  | 'translation.ready'
+  | 'translation.own_published'
+  | 'application.decided'
+  | 'reconfirmation.requested'
+  | 'invitation'
+  | 'report.filed'
+  | 'translation.overdue';
+
+export interface NotificationRule {
+  /** Shown in the app unless the user turns it off. */
+  inApp: boolean;
+  /** Emailed unless the user turns it off. Defaults stay quiet: only what is addressed to you, and week openings. */
+  email: boolean;
+  /**
+   * `activity`: emailed by the forum's schedule — batched over a few minutes when immediate, or
+   * gathered into the daily/weekly digest. `direct`: one email at once, from the template named
+   * by emailTemplate(type), whatever the schedule.
+   */
+  delivery: 'activity' | 'direct';
+  /** Account matters the user cannot switch off (decisions on their application, invitations). */
+  required?: true;
+}
+
+export const notificationRules: Record<NotificationType, NotificationRule> = {
+  'week.opened': { inApp: true, email: true, delivery: 'direct' },
+  'post.replied': { inApp: true, email: true, delivery: 'activity' },
+  'post.mentioned': { inApp: true, email: true, delivery: 'activity' },
+  'thread.posted': { inApp: true, email: false, delivery: 'activity' },
+  'translation.ready': { inApp: true, email: false, delivery: 'activity' },
+  'translation.own_published': { inApp: true, email: false, delivery: 'activity' },
+  'application.decided': { inApp: true, email: true, delivery: 'direct', required: true },
+  'reconfirmation.requested': { inApp: true, email: true, delivery: 'direct', required: true },
+  'invitation': { inApp: true, email: true, delivery: 'direct', required: true },
+  // Organizers' work: in the app; by email only for those who ask, at once.
+  'report.filed': { inApp: true, email: false, delivery: 'direct' },
+  'translation.overdue': { inApp: true, email: false, delivery: 'direct' },
+};
+
+export const notificationTypes = Object.keys(notificationRules) as NotificationType[];
+
+export function isNotificationType(value: string): value is NotificationType {
+  return Object.hasOwn(notificationRules, value);
+}
+
+/** The emails.json key of a direct notification's email: `week.opened` → `week_opened`. */
+export function emailTemplate(type: NotificationType): string {
+  return type.replaceAll('.', '_');
+}
