@@ -50,6 +50,24 @@ export function assertMayReadWeek(access: ForumAccess, week: Week, now: Date): v
   if (weekState(week, now) === 'upcoming') throw new DomainError('week_not_open', { number: week.number, opensAt: week.opens_at });
 }
 
+/** The week a key respondent of the forum was assigned to prepare, if the viewer is one. */
+export async function preparedWeekId(db: Kysely<DB>, access: ForumAccess): Promise<number | null> {
+  if (!access.user || !access.roles.includes('key_respondent')) return null;
+  const row = await db.selectFrom('memberships').select('week_id')
+    .where('forum_id', '=', access.forum.id).where('user_id', '=', access.user.id).where('role', '=', 'key_respondent').executeTakeFirst();
+  return row?.week_id ?? null;
+}
+
+/**
+ * A week's material (its summary and readings): the week rule, except that a key respondent
+ * reads the week they were assigned before it opens, to prepare. Nothing else of that week
+ * (threads, posts, live events) opens early: those go through assertMayReadWeek alone.
+ */
+export function assertMayReadWeekMaterial(access: ForumAccess, week: Week, now: Date, preparedWeek: number | null): void {
+  if (preparedWeek !== null && preparedWeek === week.id) return;
+  assertMayReadWeek(access, week, now);
+}
+
 /** Members write from the week's opening until the week closes (if the forum says so) or the forum ends. */
 export function assertMayWriteInWeek(access: ForumAccess, week: Week, now: Date): void {
   if (!access.user) throw new DomainError('sign_in_required');

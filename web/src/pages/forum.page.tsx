@@ -1,20 +1,23 @@
-// A forum's landing page: what it is, how to take part, and its weeks in the reader's time.
+// A forum's landing page: what it is, how to take part, and its weeks. Days are the forum's own
+// calendar days, the same for every reader; a week's opening moment is in the reader's zone.
 import { useState } from 'preact/hooks';
 import { api, errorMessage } from '../api/client.ts';
 import type { Forum, Role, WeekSummary } from '../api/types.ts';
 import { StatusBadge, WeekStateBadge } from '../components/badges.tsx';
 import { LangHtml, LangText } from '../components/content.tsx';
-import { DateRange, DateTime } from '../components/date-range.tsx';
+import { CalendarDate, CalendarRange, DateTime } from '../components/date-range.tsx';
 import { PageNotLoaded } from '../components/load-error.tsx';
 import { LiveMessage, Notice } from '../components/notice.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
 import { SignInPrompt } from '../components/sign-in-prompt.tsx';
 import { TranslationLinks } from '../components/translation-links.tsx';
+import { CohortPanel } from '../cohort/cohort-panel.tsx';
 import { useForum } from '../hooks/use-forum.ts';
 import { formatList } from '../i18n/format-list.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useSession } from '../session/session-context.tsx';
-import { readerTimeZone } from '../time/time-zone.ts';
+import { readerTimeZone, rememberForumTimeZone } from '../time/time-zone.ts';
+import { zoneName } from '../time/zone-names.ts';
 
 function Membership({ forum, onJoined }: { forum: Forum; onJoined(roles: Role[]): void }) {
   const { t, lang } = useI18n();
@@ -60,6 +63,7 @@ function Membership({ forum, onJoined }: { forum: Forum; onJoined(roles: Role[])
 }
 
 function WeekRow({ week, forum, timeZone }: { week: WeekSummary; forum: Forum; timeZone: string }) {
+  const { t } = useI18n();
   const linked = week.state !== 'upcoming' || forum.myRoles.includes('organizer');
   const title = <LangText text={week.title} />;
   return (
@@ -70,21 +74,30 @@ function WeekRow({ week, forum, timeZone }: { week: WeekSummary; forum: Forum; t
         <WeekStateBadge state={week.state} />
       </td>
       <td>
-        <DateRange start={week.opensAt} end={week.closesAt} timeZone={timeZone} style="weekTime" stacked />
+        <CalendarRange startsOn={week.startsOn} endsOn={week.endsOn} style="weekDay" stacked />
+        {week.state === 'upcoming' ? (
+          <span class="muted week-opens">
+            {t('forum.weekOpens')} <DateTime value={week.opensAt} timeZone={timeZone} style="weekTime" />
+          </span>
+        ) : null}
       </td>
     </tr>
   );
 }
 
 function Schedule({ forum, timeZone }: { forum: Forum; timeZone: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   if (!forum.weeks.length) return null;
   return (
     <section aria-labelledby="schedule-heading">
       <h2 id="schedule-heading">{t('forum.schedule')}</h2>
       <div class="table-wrap">
         <table>
-          <caption>{t('forum.scheduleCaption', { timeZone: timeZone.replaceAll('_', ' ') })}</caption>
+          <caption>
+            {t('forum.scheduleDays', { forumTimeZone: zoneName(forum.timeZone, lang).label })}
+            {/* Opening times are shown only for weeks still to open. */}
+            {forum.weeks.some((week) => week.state === 'upcoming') ? ` ${t('forum.scheduleOpenings', { timeZone: zoneName(timeZone, lang).label })}` : null}
+          </caption>
           <thead>
             <tr>
               <th scope="col">{t('forum.columns.week')}</th>
@@ -110,13 +123,14 @@ export function ForumPage({ slug }: { slug: string }) {
   const timeZone = readerTimeZone(me);
 
   if (!forum) return <PageNotLoaded error={error} retry={retry} />;
+  rememberForumTimeZone(forum.timeZone);
 
   return (
     <>
       <PageHeading text={forum.title.value} lang={forum.title.lang} />
       <p class="meta">
         <StatusBadge status={forum.status} />
-        <DateRange start={forum.startsAt} end={forum.endsAt} timeZone={timeZone} style="date" />
+        <CalendarRange startsOn={forum.startsOn} endsOn={forum.endsOn} style="date" />
       </p>
       {forum.status === 'closed' ? <Notice>{t('forum.archived')}</Notice> : null}
       <p class="lead" lang={forum.summary.lang}>
@@ -125,10 +139,11 @@ export function ForumPage({ slug }: { slug: string }) {
       <p class="muted">{t('forum.languages', { languages: formatList(forum.languages.map((l) => t(`languageNames.${l}`)), lang) })}</p>
       {forum.status === 'recruiting' ? (
         <p>
-          {t('forum.applicationDeadline')} <DateTime value={forum.applicationDeadline} timeZone={timeZone} style="dateTime" />
+          {t('forum.applicationDeadline')} <CalendarDate value={forum.applicationDeadlineOn} style="date" />
         </p>
       ) : null}
       <Membership forum={forum} onJoined={(myRoles) => update((d) => ({ forum: { ...d.forum, myRoles } }))} />
+      <CohortPanel forum={forum} />
       <TranslationLinks slug={forum.slug} roles={forum.myRoles} />
       {forum.call.html.trim() ? (
         <section aria-labelledby="call-heading">

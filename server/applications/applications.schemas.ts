@@ -1,0 +1,145 @@
+// Request and response shapes of the cohort routes: applications, review, invitations,
+// reconfirmation, opt-ins and the directory.
+import { Type, type Static } from 'typebox';
+import { DateTimeSchema, IdSchema, LangSchema, LineText, NameText, SafeText, VisibleText } from '../http/common.schemas.ts';
+import { SlugParams } from '../forums/forums.schemas.ts';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/password.ts';
+
+/** Regions of the cohort, as keys the SPA names in each language; filters match them exactly. */
+export const REGIONS = ['canada', 'mexico', 'central_america', 'caribbean', 'andean', 'southern_cone', 'brazil', 'other'] as const;
+export const STATEMENT_WORD_LIMIT = 300;
+
+const Id = IdSchema;
+const WeekNumber = Type.Integer({ minimum: 1, maximum: 52 });
+const Kind = Type.Union([Type.Literal('participant'), Type.Literal('key_respondent')]);
+const Status = Type.Union([Type.Literal('pending'), Type.Literal('accepted'), Type.Literal('waitlisted'), Type.Literal('declined'), Type.Literal('withdrawn')]);
+const Region = Type.Union(REGIONS.map((r) => Type.Literal(r)));
+const Langs = Type.Array(LangSchema, { minItems: 1, maxItems: 3, uniqueItems: true });
+const ShortText = LineText({ maxLength: 120 });
+// Word limits are checked by the service; these bounds only stop absurd payloads early.
+const LongText = SafeText({ maxLength: 20000 });
+
+export const ApplicationFields = Type.Object({
+  kind: Kind,
+  description: VisibleText({ maxLength: 20000 }),
+  statement: Type.Optional(LongText),
+  fitsWeek: Type.Optional(Type.Union([WeekNumber, Type.Null()])),
+  organisation: ShortText,
+  region: Region,
+  country: NameText({ maxLength: 120 }),
+  langs: Langs,
+  heardFrom: Type.Optional(LineText({ maxLength: 500 })),
+  optIn: Type.Optional(Type.Boolean()),
+});
+export type ApplicationInput = Static<typeof ApplicationFields>;
+
+/** A visitor applies and opens an account in the same request. */
+export const NewAccount = Type.Object({
+  email: Type.String({ format: 'email', maxLength: 254 }),
+  displayName: NameText({ maxLength: 80 }),
+  password: Type.String({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH }),
+  interfaceLang: LangSchema,
+  timeZone: Type.String({ minLength: 1, maxLength: 64 }),
+});
+export type NewAccountInput = Static<typeof NewAccount>;
+
+export const ApplyBody = Type.Object({ ...ApplicationFields.properties, account: Type.Optional(NewAccount) });
+
+export const ApplicationSchema = Type.Object({
+  id: Id,
+  kind: Kind,
+  status: Status,
+  applicant: Type.Object({ id: Id, displayName: Type.String() }),
+  description: Type.String(),
+  statement: Type.String(),
+  fitsWeek: Type.Union([Type.Integer(), Type.Null()]),
+  assignedWeek: Type.Union([Type.Integer(), Type.Null()]),
+  organisation: Type.String(),
+  region: Type.String(),
+  country: Type.String(),
+  langs: Type.Array(LangSchema),
+  heardFrom: Type.String(),
+  lang: LangSchema,
+  decisionMessage: Type.Union([Type.String(), Type.Null()]),
+  decidedAt: Type.Union([DateTimeSchema, Type.Null()]),
+  createdAt: DateTimeSchema,
+  updatedAt: DateTimeSchema,
+});
+export type ApplicationView = Static<typeof ApplicationSchema>;
+
+/** What the applicant sees about their own application: no organizer email, the same fields otherwise. */
+export const OwnApplicationResponse = Type.Object({
+  call: Type.Object({
+    open: Type.Boolean(),
+    deadline: DateTimeSchema,
+    deadlineOn: Type.String({ format: 'date' }),
+    timeZone: Type.String(),
+    descriptionWordLimit: Type.Integer(),
+    statementWordLimit: Type.Integer(),
+    weeks: Type.Array(Type.Integer()),
+    regions: Type.Array(Type.String()),
+  }),
+  application: Type.Union([ApplicationSchema, Type.Null()]),
+  optedIn: Type.Boolean(),
+});
+
+export const ApplyResponse = Type.Object({ status: Type.Literal('applied'), application: ApplicationSchema });
+export const CheckEmailResponse = Type.Object({ status: Type.Literal('check_email') });
+
+export const ListQuery = Type.Object({
+  kind: Type.Optional(Kind),
+  status: Type.Optional(Status),
+  region: Type.Optional(Region),
+  country: Type.Optional(LineText({ minLength: 1, maxLength: 120 })),
+  lang: Type.Optional(LangSchema),
+  week: Type.Optional(WeekNumber),
+});
+
+const Counts = Type.Object({
+  total: Type.Integer(),
+  byStatus: Type.Record(Type.String(), Type.Integer()),
+  byKind: Type.Record(Type.String(), Type.Integer()),
+});
+
+export const ApplicationListResponse = Type.Object({
+  applications: Type.Array(Type.Object({ ...ApplicationSchema.properties, email: Type.String() })),
+  counts: Counts,
+  /** Every country applied from (under the other filters), with how many applications each holds. */
+  countries: Type.Array(Type.Object({ country: Type.String(), count: Type.Integer() })),
+  seats: Type.Object({
+    limit: Type.Integer(),
+    perWeek: Type.Integer(),
+    taken: Type.Integer(),
+    byWeek: Type.Record(Type.String(), Type.Integer()),
+  }),
+});
+
+export const ApplicationParams = Type.Object({ slug: SlugParams.properties.slug, id: Id });
+
+const Message = Type.Optional(SafeText({ maxLength: 2000 }));
+export const DecisionBody = Type.Object({
+  decision: Type.Union([Type.Literal('accept'), Type.Literal('decline'), Type.Literal('waitlist')]),
+  /** Accept as participant or as key respondent (then `week` is required). */
+  role: Type.Optional(Kind),
+  week: Type.Optional(WeekNumber),
+  message: Message,
+});
+export type Decision = Static<typeof DecisionBody>;
+
+export const BulkDecisionBody = Type.Object({
+  ids: Type.Array(Id, { minItems: 1, maxItems: 500, uniqueItems: true }),
+  decision: Type.Union([Type.Literal('accept'), Type.Literal('decline'), Type.Literal('waitlist')]),
+  message: Message,
+});
+
+export const SettingsBody = Type.Object({
+  descriptionWordLimit: Type.Optional(Type.Integer({ minimum: 10, maximum: 1000 })),
+  keyRespondentLimit: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000 })),
+  keyRespondentsPerWeek: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000 })),
+  /** The last day to apply, a day of the forum's calendar (applications close at its end). */
+  applicationDeadlineOn: Type.Optional(Type.String({ format: 'date' })),
+}, { minProperties: 1 });
+export const SettingsResponse = Type.Object({
+  descriptionWordLimit: Type.Integer(), keyRespondentLimit: Type.Integer(), keyRespondentsPerWeek: Type.Integer(),
+  applicationDeadlineOn: Type.String({ format: 'date' }),
+});

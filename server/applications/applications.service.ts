@@ -1,0 +1,173 @@
+// The applicant's side of the call: apply (opening an account in the same flow), edit until the
+// deadline, withdraw at any time, and see one's own application. The deadline is the end of its
+// day in the forum's zone (forums.application_deadline is the next local midnight).
+import type { Kysely, Transaction } from 'kysely';
+import type { SessionUser } from '../auth/session.ts';
+import { registerUser } from '../auth/auth.service.ts';
+import { findUserByEmail } from '../auth/users.queries.ts';
+import type { DB, Forum, Lang } from '../db/schema.ts';
+import { DomainError } from '../errors/domain-error.ts';
+import { addDays, localDate } from '../forums/forum-calendar.ts';
+import { forumAccessBySlug } from '../forums/forum-access.ts';
+import { findRoles } from '../forums/forums.queries.ts';
+import { checkTexts, toApplicationView } from './application-view.ts';
+import {
+  findApplication, findWeekByNumber, insertApplication, isOptedIn, listOwnApplications, removeCohortRoles, setOptIn,
+  updateApplication, writeCohortAudit,
+} from './applications.queries.ts';
+import { REGIONS, STATEMENT_WORD_LIMIT, type ApplicationInput, type NewAccountInput } from './applications.schemas.ts';
+
+export function applicationsOpen(forum: Forum, now: Date): boolean {
+  return forum.published && now < forum.application_deadline;
+}
+
+function assertOpen(forum: Forum, now: Date): void {
+  if (!applicationsOpen(forum, now)) throw new DomainError('application_closed', { deadlineOn: deadlineOn(forum) });
+}
+
+/** The last day to apply, as a date in the forum's zone. */
+export function deadlineOn(forum: Forum): string {
+  return addDays(localDate(forum.application_deadline, forum.time_zone), -1);
+}
+
+async function weekIdOf(db: Kysely<DB> | Transaction<DB>, forumId: number, input: ApplicationInput): Promise<number | null> {
+  if (input.kind !== 'key_respondent') return null;
+  const week = await findWeekByNumber(db, forumId, input.fitsWeek!);
+  if (!week) throw new DomainError('validation', { field: 'fitsWeek' });
+  return week.id;
+}
+
+function columns(input: ApplicationInput, fitsWeekId: number | null) {
+  return {
+    kind: input.kind,
+    description: input.description.trim(),
+    statement: input.kind === 'key_respondent' ? (input.statement ?? '').trim() : '',
+    fits_week_id: fitsWeekId,
+    organisation: input.organisation.trim(),
+    region: input.region,
+    country: input.country.trim(),
+    langs: input.langs,
+    heard_from: (input.heardFrom ?? '').trim(),
+  };
+}
+
+/** Records the application, or reopens a withdrawn one; refuses a second live one. */
+async function store(trx: Transaction<DB>, forum: Forum, userId: number, lang: Lang, input: ApplicationInput, fitsWeekId: number | null) {
+  const roles = await findRoles(trx, forum.id, userId);
+  if (roles.length > 0) throw new DomainError('already_member');
+  const values = columns(input, fitsWeekId);
+  const id = await insertApplication(trx, { forum_id: forum.id, user_id: userId, lang, ...values });
+  if (id === undefined) {
+    const existing = (await findApplication(trx, forum.id, userId))!;
+    if (existing.status !== 'withdrawn') throw new DomainError('already_applied');
+    await updateApplication(trx, existing.id, { ...values, lang, status: 'pending', decision_message: null, decided_at: null, decided_by: null });
+  }
+  if (input.optIn) await setOptIn(trx, forum.id, userId, true);
+}
+
+export type ApplyResult = { status: 'applied'; application: ReturnType<typeof toApplicationView> } | { status: 'check_email' };
+
+/**
+ * A signed-in person applies at once. A visitor opens an account in the same request: the
+ * application waits with the new, unverified account, and the answer is the same whether or
+ * not the email already had an account (its owner is told by email instead), so the form
+ * never reveals who has an account here.
+ */
+export async function apply(
+  db: Kysely<DB>, slug: string, caller: { user: SessionUser | null; lang: Lang }, input: ApplicationInput & { account?: NewAccountInput },
+  publicUrl: string, now = new Date(),
+): Promise<ApplyResult> {
+  const { forum } = await forumAccessBySlug(db, slug, caller.user);
+  assertOpen(forum, now);
+  checkTexts(forum, input);
+  const fitsWeekId = await weekIdOf(db, forum.id, input);
+  if (caller.user) {
+    const user = caller.user;
+    await db.transaction().execute((trx) => store(trx, forum, user.id, caller.lang, input, fitsWeekId));
+    return { status: 'applied', application: toApplicationView((await findApplication(db, forum.id, user.id))!) };
+  }
+  const account = input.account;
+  if (!account) throw new DomainError('sign_in_required');
+  const link = await registerUser(db, {
+    email: account.email, displayName: account.displayName, password: account.password, interfaceLang: account.interfaceLang,
+    readingLangs: input.langs, timeZone: account.timeZone, organisation: input.organisation, region: input.region,
+    country: input.country, next: `/forums/${forum.slug}/apply`,
+  }, publicUrl, now);
+  const person = (await findUserByEmail(db, account.email.trim()))!;
+  await db.transaction().execute(async (trx) => {
+    if (link) {
+      // A pending account registered again replaces its earlier application, as it replaced its password.
+      await trx.deleteFrom('applications').where('forum_id', '=', forum.id).where('user_id', '=', person.id).execute();
+      await store(trx, forum, person.id, account.interfaceLang, input, fitsWeekId);
+    } else {
+      // The owner of an existing account is only emailed; reading what storing would have read
+      // keeps the two answers as alike in time as in content.
+      await findApplication(trx, forum.id, person.id);
+      await findRoles(trx, forum.id, person.id);
+      await isOptedIn(trx, forum.id, person.id);
+    }
+  });
+  return { status: 'check_email' };
+}
+
+export async function editApplication(db: Kysely<DB>, slug: string, user: SessionUser, input: ApplicationInput, now = new Date()) {
+  const { forum } = await forumAccessBySlug(db, slug, user);
+  assertOpen(forum, now);
+  checkTexts(forum, input);
+  const fitsWeekId = await weekIdOf(db, forum.id, input);
+  await db.transaction().execute(async (trx) => {
+    const existing = await findApplication(trx, forum.id, user.id);
+    if (!existing || existing.status === 'withdrawn') throw new DomainError('not_found');
+    if (existing.status !== 'pending' && existing.status !== 'waitlisted') throw new DomainError('application_decided');
+    await updateApplication(trx, existing.id, columns(input, fitsWeekId));
+    if (input.optIn !== undefined) await setOptIn(trx, forum.id, user.id, input.optIn);
+  });
+  return toApplicationView((await findApplication(db, forum.id, user.id))!);
+}
+
+/** Withdrawing is always possible; an accepted applicant leaves the cohort (their posts stay). */
+export async function withdrawApplication(db: Kysely<DB>, slug: string, user: SessionUser) {
+  const { forum } = await forumAccessBySlug(db, slug, user);
+  await db.transaction().execute(async (trx) => {
+    const existing = await findApplication(trx, forum.id, user.id);
+    if (!existing || existing.status === 'withdrawn') throw new DomainError('not_found');
+    await updateApplication(trx, existing.id, { status: 'withdrawn' });
+    if (existing.status === 'accepted') await removeCohortRoles(trx, forum.id, user.id);
+    await writeCohortAudit(trx, { forumId: forum.id, actorId: user.id, action: 'application.withdrawn', targetType: 'application', targetId: existing.id });
+  });
+  return toApplicationView((await findApplication(db, forum.id, user.id))!);
+}
+
+/** The call's rules and, for a signed-in reader, their own application. */
+export async function ownApplication(db: Kysely<DB>, slug: string, user: SessionUser | null, now = new Date()) {
+  const { forum } = await forumAccessBySlug(db, slug, user);
+  const weeks = await db.selectFrom('weeks').select('number').where('forum_id', '=', forum.id).orderBy('number').execute();
+  const row = user ? await findApplication(db, forum.id, user.id) : undefined;
+  return {
+    call: {
+      open: applicationsOpen(forum, now),
+      deadline: forum.application_deadline.toISOString(),
+      deadlineOn: deadlineOn(forum),
+      timeZone: forum.time_zone,
+      descriptionWordLimit: forum.description_word_limit,
+      statementWordLimit: STATEMENT_WORD_LIMIT,
+      weeks: weeks.map((week) => week.number),
+      regions: [...REGIONS],
+    },
+    application: row ? toApplicationView(row) : null,
+    optedIn: user ? await isOptedIn(db, forum.id, user.id) : false,
+  };
+}
+
+export async function myApplications(db: Kysely<DB>, user: SessionUser) {
+  const rows = await listOwnApplications(db, user.id);
+  return rows.map((row) => ({ forumSlug: row.slug, kind: row.kind, status: row.status, assignedWeek: row.assigned_week ?? null, decisionMessage: row.decision_message }));
+}
+
+/** A member or applicant chooses to hear (or no longer hear) about later forums and opportunities. */
+export async function setEngagement(db: Kysely<DB>, slug: string, user: SessionUser, optedIn: boolean): Promise<boolean> {
+  const { forum, isMember } = await forumAccessBySlug(db, slug, user);
+  if (!isMember && !(await findApplication(db, forum.id, user.id))) throw new DomainError('not_a_member');
+  await setOptIn(db, forum.id, user.id, optedIn);
+  return optedIn;
+}

@@ -1,0 +1,57 @@
+// The participants' directory: members of a forum see each other's name, organisation, region,
+// country, languages and role badges, so a cohort can network across regions. A field a member
+// hides is left out for other members; organizers (and the member themself) still see it.
+import type { Kysely } from 'kysely';
+import type { SessionUser } from '../auth/session.ts';
+import type { DB, DirectoryField, ForumRole, Lang } from '../db/schema.ts';
+import { DomainError } from '../errors/domain-error.ts';
+import { forumAccessBySlug } from '../forums/forum-access.ts';
+
+export const DIRECTORY_FIELDS: readonly DirectoryField[] = ['organisation', 'region', 'country', 'languages'];
+
+export async function directory(db: Kysely<DB>, slug: string, viewer: SessionUser, region: string | undefined) {
+  const access = await forumAccessBySlug(db, slug, viewer);
+  if (!access.isMember && !access.isOrganizer) throw new DomainError('not_a_member');
+  const rows = await db.selectFrom('memberships').innerJoin('users', 'users.id', 'memberships.user_id')
+    .leftJoin('weeks', 'weeks.id', 'memberships.week_id')
+    .select(['users.id', 'users.display_name', 'users.organisation', 'users.region', 'users.country', 'users.reading_langs',
+      'users.directory_hidden', 'memberships.role', 'weeks.number as week'])
+    .where('memberships.forum_id', '=', access.forum.id).orderBy('users.display_name').orderBy('users.id').execute();
+  const people = new Map<number, {
+    id: number; displayName: string; organisation: string | null; region: string | null; country: string | null;
+    languages: Lang[] | null; badges: ForumRole[]; week: number | null; hidden: DirectoryField[];
+  }>();
+  for (const row of rows) {
+    let entry = people.get(row.id);
+    if (!entry) {
+      const seesAll = access.isOrganizer || row.id === viewer.id;
+      const shown = (field: DirectoryField) => seesAll || !row.directory_hidden.includes(field);
+      entry = {
+        id: row.id, displayName: row.display_name,
+        organisation: shown('organisation') ? row.organisation : null,
+        region: shown('region') ? row.region : null,
+        country: shown('country') ? row.country : null,
+        languages: shown('languages') ? row.reading_langs : null,
+        badges: [], week: null,
+        hidden: seesAll ? row.directory_hidden : [],
+      };
+      people.set(row.id, entry);
+    }
+    if (row.role !== 'participant') entry.badges.push(row.role);
+    if (row.role === 'key_respondent') entry.week = row.week;
+  }
+  // Filtering happens after hiding, so a hidden region cannot be found out by filtering on it.
+  const list = [...people.values()].filter((person) => region === undefined || person.region === region);
+  return { people: list };
+}
+
+export async function directoryPrivacy(db: Kysely<DB>, user: SessionUser): Promise<DirectoryField[]> {
+  const row = await db.selectFrom('users').select('directory_hidden').where('id', '=', user.id).executeTakeFirstOrThrow();
+  return row.directory_hidden;
+}
+
+export async function setDirectoryPrivacy(db: Kysely<DB>, user: SessionUser, hidden: DirectoryField[]): Promise<DirectoryField[]> {
+  const ordered = DIRECTORY_FIELDS.filter((field) => hidden.includes(field));
+  await db.updateTable('users').set({ directory_hidden: ordered, updated_at: new Date() }).where('id', '=', user.id).execute();
+  return ordered;
+}

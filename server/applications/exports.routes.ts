@@ -1,0 +1,60 @@
+// CSV exports and the participants' directory. Access: exports are for the forum's organizers;
+// the directory for its members and organizers; privacy choices for the signed-in member
+// (all checked by the services, which know the forum).
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { errorResponses, LangSchema } from '../http/common.schemas.ts';
+import { requireUser } from '../http/access.ts';
+import { SlugParams } from '../forums/forums.schemas.ts';
+import { REGIONS } from './applications.schemas.ts';
+import { directory, directoryPrivacy, setDirectoryPrivacy } from './directory.service.ts';
+import { EXPORT_KINDS, exportCsv } from './exports.service.ts';
+
+const Field = Type.Union([Type.Literal('organisation'), Type.Literal('region'), Type.Literal('country'), Type.Literal('languages')]);
+const Role = Type.Union([Type.Literal('participant'), Type.Literal('key_respondent'), Type.Literal('translator'), Type.Literal('organizer')]);
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+const Privacy = Type.Object({ hidden: Type.Array(Field, { maxItems: 4, uniqueItems: true }) });
+
+const exportsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/api/forums/:slug/exports/:kind', {
+    config: { access: 'user' },
+    schema: {
+      tags: ['applications'],
+      params: Type.Object({ slug: SlugParams.properties.slug, kind: Type.Union(EXPORT_KINDS.map((kind) => Type.Literal(kind))) }),
+      response: { 200: Type.String({ description: 'text/csv; charset=utf-8, with a byte-order mark' }), ...errorResponses },
+    },
+  }, async (request, reply) => {
+    const { filename, csv } = await exportCsv(app.db, request.params.slug, requireUser(request), request.params.kind as (typeof EXPORT_KINDS)[number]);
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${filename}"`).header('cache-control', 'no-store').send(csv);
+  });
+
+  app.get('/api/forums/:slug/directory', {
+    config: { access: 'user' },
+    schema: {
+      tags: ['applications'], params: SlugParams,
+      querystring: Type.Object({ region: Type.Optional(Type.Union(REGIONS.map((r) => Type.Literal(r)))) }),
+      response: {
+        200: Type.Object({
+          people: Type.Array(Type.Object({
+            id: Type.Integer(), displayName: Type.String(), organisation: Nullable(Type.String()), region: Nullable(Type.String()),
+            country: Nullable(Type.String()), languages: Nullable(Type.Array(LangSchema)), badges: Type.Array(Role),
+            week: Nullable(Type.Integer()), hidden: Type.Array(Field),
+          })),
+        }),
+        ...errorResponses,
+      },
+    },
+  }, async (request) => directory(app.db, request.params.slug, requireUser(request), request.query.region));
+
+  app.get('/api/me/directory-privacy', {
+    config: { access: 'user' },
+    schema: { tags: ['applications'], response: { 200: Privacy, ...errorResponses } },
+  }, async (request) => ({ hidden: await directoryPrivacy(app.db, requireUser(request)) }));
+
+  app.put('/api/me/directory-privacy', {
+    config: { access: 'user' },
+    schema: { tags: ['applications'], body: Privacy, response: { 200: Privacy, ...errorResponses } },
+  }, async (request) => ({ hidden: await setDirectoryPrivacy(app.db, requireUser(request), request.body.hidden) }));
+};
+
+export default exportsRoutes;

@@ -1,0 +1,74 @@
+// Organizers' CSV exports of the cohort: members, key respondents, applications with status,
+// and the people who opted in to hear about later forums. UTF-8 with a byte-order mark so
+// spreadsheet programs read accents right; a cell a spreadsheet would run as a formula
+// (starting with = + - @, a tab or a carriage return) gets a leading apostrophe.
+import { sql, type Kysely } from 'kysely';
+import { stringify } from 'csv-stringify/sync';
+import type { SessionUser } from '../auth/session.ts';
+import type { DB } from '../db/schema.ts';
+import { organizerForum } from './review.service.ts';
+
+export const EXPORT_KINDS = ['members', 'key-respondents', 'applications', 'contacts'] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function neutralize(cell: string): string {
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
+export function toCsv(header: string[], rows: (string | number | null)[][]): string {
+  const cells = rows.map((row) => row.map((cell) => neutralize(cell === null ? '' : String(cell))));
+  return `\uFEFF${stringify([header, ...cells], { record_delimiter: '\r\n' })}`;
+}
+
+const person = ['name', 'email', 'organisation', 'region', 'country', 'languages'];
+const langs = (values: string[]) => values.join(' ');
+
+async function rowsOf(db: Kysely<DB>, forumId: number, kind: ExportKind): Promise<{ header: string[]; rows: (string | number | null)[][] }> {
+  if (kind === 'members') {
+    const rows = await db.selectFrom('memberships').innerJoin('users', 'users.id', 'memberships.user_id')
+      .select(['users.display_name', 'users.email', 'users.organisation', 'users.region', 'users.country', 'users.reading_langs',
+        sql<string>`string_agg(memberships.role, ' ' ORDER BY memberships.role)`.as('roles'), sql<Date>`min(memberships.created_at)`.as('joined')])
+      .where('memberships.forum_id', '=', forumId).groupBy('users.id').orderBy('users.display_name').orderBy('users.id').execute();
+    return {
+      header: [...person, 'roles', 'joined'],
+      rows: rows.map((r) => [r.display_name, r.email, r.organisation, r.region, r.country, langs(r.reading_langs), r.roles, new Date(r.joined).toISOString()]),
+    };
+  }
+  if (kind === 'key-respondents') {
+    const rows = await db.selectFrom('memberships').innerJoin('users', 'users.id', 'memberships.user_id').leftJoin('weeks', 'weeks.id', 'memberships.week_id')
+      .select(['users.display_name', 'users.email', 'users.organisation', 'users.region', 'users.country', 'users.reading_langs', 'weeks.number'])
+      .where('memberships.forum_id', '=', forumId).where('memberships.role', '=', 'key_respondent')
+      .orderBy('weeks.number').orderBy('users.display_name').execute();
+    return {
+      header: [...person, 'week'],
+      rows: rows.map((r) => [r.display_name, r.email, r.organisation, r.region, r.country, langs(r.reading_langs), r.number]),
+    };
+  }
+  if (kind === 'applications') {
+    const rows = await db.selectFrom('applications').innerJoin('users', 'users.id', 'applications.user_id').leftJoin('weeks', 'weeks.id', 'applications.fits_week_id')
+      .select(['users.display_name', 'users.email', 'applications.organisation', 'applications.region', 'applications.country', 'applications.langs',
+        'applications.kind', 'applications.status', 'weeks.number as fits_week', 'applications.description', 'applications.statement',
+        'applications.heard_from', 'applications.created_at', 'applications.decided_at'])
+      .where('applications.forum_id', '=', forumId).orderBy('applications.id').execute();
+    return {
+      header: [...person, 'kind', 'status', 'fits_week', 'description', 'statement', 'heard_from', 'applied_at', 'decided_at'],
+      rows: rows.map((r) => [r.display_name, r.email, r.organisation, r.region, r.country, langs(r.langs), r.kind, r.status, r.fits_week,
+        r.description, r.statement, r.heard_from, r.created_at.toISOString(), r.decided_at?.toISOString() ?? null]),
+    };
+  }
+  const rows = await db.selectFrom('engagement_opt_ins').innerJoin('users', 'users.id', 'engagement_opt_ins.user_id')
+    .select(['users.display_name', 'users.email', 'users.organisation', 'users.region', 'users.country', 'users.reading_langs', 'engagement_opt_ins.created_at'])
+    .where('engagement_opt_ins.forum_id', '=', forumId).orderBy('users.display_name').execute();
+  return {
+    header: [...person, 'opted_in_at'],
+    rows: rows.map((r) => [r.display_name, r.email, r.organisation, r.region, r.country, langs(r.reading_langs), r.created_at.toISOString()]),
+  };
+}
+
+export async function exportCsv(db: Kysely<DB>, slug: string, actor: SessionUser, kind: ExportKind): Promise<{ filename: string; csv: string }> {
+  const forum = await organizerForum(db, slug, actor);
+  const { header, rows } = await rowsOf(db, forum.id, kind);
+  return { filename: `${forum.slug}-${kind}.csv`, csv: toCsv(header, rows) };
+}

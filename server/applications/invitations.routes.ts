@@ -1,0 +1,123 @@
+// Invitation and reconfirmation routes. Access: sending invitations, asking to reconfirm,
+// reminding and following answers are for the forum's organizers (checked by the service);
+// an invitation or reconfirmation link works for whoever holds it, without signing in.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { setSessionCookie } from '../auth/session-cookie.ts';
+import { createSession, generateSessionToken } from '../auth/session.ts';
+import { DateTimeSchema, errorResponses, IdSchema, LangSchema, SafeText } from '../http/common.schemas.ts';
+import { requireUser } from '../http/access.ts';
+import { SlugParams } from '../forums/forums.schemas.ts';
+import { NewAccount } from './applications.schemas.ts';
+import { acceptInvitation, invite, showInvitation } from './invitations.service.ts';
+import {
+  answerByLink, answerSignedIn, pendingForMe, reconfirmationStatus, remindUnanswered, requestReconfirmation,
+} from './reconfirmation.service.ts';
+
+const Kind = Type.Union([Type.Literal('participant'), Type.Literal('key_respondent')]);
+const Answer = Type.Union([Type.Literal('confirmed'), Type.Literal('withdrawn')]);
+const Token = Type.String({ minLength: 16, maxLength: 64, pattern: '^[a-z0-9]+$' });
+const InvitationParams = Type.Object({ slug: SlugParams.properties.slug, token: Token });
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+
+const invitationsRoutes: FastifyPluginAsyncTypebox<{ publicUrl: string; secureCookies: boolean }> = async (app, options) => {
+  app.post('/api/forums/:slug/invitations', {
+    config: { access: 'user' },
+    schema: {
+      tags: ['applications'], params: SlugParams,
+      body: Type.Object({ email: Type.String({ format: 'email', maxLength: 254 }), role: Kind, week: Type.Optional(Type.Integer({ minimum: 1, maximum: 52 })), lang: LangSchema }),
+      response: { 200: Type.Object({ status: Type.Union([Type.Literal('added'), Type.Literal('invited')]) }), ...errorResponses },
+    },
+  }, async (request) => invite(app.db, request.params.slug, requireUser(request), request.body, options.publicUrl));
+
+  app.get('/api/forums/:slug/invitations/:token', {
+    config: { access: 'public' },
+    schema: {
+      tags: ['applications'], params: InvitationParams,
+      response: {
+        200: Type.Object({ email: Type.String(), role: Kind, week: Nullable(Type.Integer()), lang: LangSchema, expiresAt: DateTimeSchema, hasAccount: Type.Boolean() }),
+        ...errorResponses,
+      },
+    },
+  }, async (request) => showInvitation(app.db, request.params.slug, request.params.token));
+
+  app.post('/api/forums/:slug/invitations/:token/accept', {
+    config: { access: 'public' },
+    schema: {
+      tags: ['applications'], params: InvitationParams,
+      body: Type.Object({ account: Type.Optional(Type.Object({ displayName: NewAccount.properties.displayName, password: NewAccount.properties.password, interfaceLang: LangSchema, timeZone: NewAccount.properties.timeZone })) }),
+      response: { 200: Type.Object({ forumSlug: Type.String() }), ...errorResponses },
+    },
+  }, async (request, reply) => {
+    const { userId, created } = await acceptInvitation(app.db, request.params.slug, request.params.token, request.user ?? null, request.body.account);
+    if (created) {
+      // The link proved the address: the new account is signed in at once.
+      const token = generateSessionToken();
+      const session = await createSession(app.db, token, userId);
+      setSessionCookie(request, reply, token, session.expiresAt, options.secureCookies);
+    }
+    return { forumSlug: request.params.slug };
+  });
+
+  app.post('/api/forums/:slug/reconfirmations', {
+    config: { access: 'user' },
+    schema: {
+      tags: ['applications'], params: SlugParams, body: Type.Object({ message: SafeText({ maxLength: 2000 }) }),
+      response: { 201: Type.Object({ id: Type.Integer(), recipients: Type.Integer() }), ...errorResponses },
+    },
+  }, async (request, reply) => reply.code(201).send(await requestReconfirmation(app.db, request.params.slug, requireUser(request), request.body.message.trim(), options.publicUrl)));
+
+  app.get('/api/forums/:slug/reconfirmations', {
+    config: { access: 'user' },
+    schema: {
+      tags: ['applications'], params: SlugParams,
+      response: {
+        200: Type.Object({
+          request: Nullable(Type.Object({ id: Type.Integer(), message: Type.String(), requestedAt: DateTimeSchema })),
+          people: Type.Array(Type.Object({
+            userId: Type.Integer(), displayName: Type.String(), email: Type.String(), answer: Nullable(Answer),
+            answeredAt: Nullable(DateTimeSchema), remindedAt: Nullable(DateTimeSchema),
+          })),
+          counts: Type.Object({ confirmed: Type.Integer(), withdrawn: Type.Integer(), unanswered: Type.Integer() }),
+        }),
+        ...errorResponses,
+      },
+    },
+  }, async (request) => reconfirmationStatus(app.db, request.params.slug, requireUser(request)));
+
+  app.post('/api/forums/:slug/reconfirmations/:id/remind', {
+    config: { access: 'user' },
+    schema: {
+      tags: ['applications'], params: Type.Object({ slug: SlugParams.properties.slug, id: IdSchema }),
+      response: { 200: Type.Object({ reminded: Type.Integer() }), ...errorResponses },
+    },
+  }, async (request) => remindUnanswered(app.db, request.params.slug, requireUser(request), request.params.id, options.publicUrl));
+
+  app.post('/api/forums/:slug/reconfirmations/answer', {
+    config: { access: 'user' },
+    schema: { tags: ['applications'], params: SlugParams, body: Type.Object({ answer: Answer }), response: { 200: Type.Object({ forumSlug: Type.String(), answer: Answer }), ...errorResponses } },
+  }, async (request) => answerSignedIn(app.db, request.params.slug, requireUser(request), request.body.answer));
+
+  app.post('/api/reconfirmations/answer', {
+    config: { access: 'public' },
+    schema: { tags: ['applications'], body: Type.Object({ token: Token, answer: Answer }), response: { 200: Type.Object({ forumSlug: Type.String(), answer: Answer }), ...errorResponses } },
+  }, async (request) => answerByLink(app.db, request.body.token, request.body.answer));
+
+  app.get('/api/me/reconfirmations', {
+    config: { access: 'user' },
+    schema: {
+      tags: ['applications'],
+      response: {
+        200: Type.Object({
+          pending: Type.Array(Type.Object({
+            forumSlug: Type.String(), requestId: Type.Integer(), message: Type.String(), requestedAt: DateTimeSchema,
+            startsOn: Type.String({ format: 'date' }), endsOn: Type.String({ format: 'date' }),
+          })),
+        }),
+        ...errorResponses,
+      },
+    },
+  }, async (request) => ({ pending: await pendingForMe(app.db, requireUser(request)) }));
+};
+
+export default invitationsRoutes;

@@ -1,0 +1,44 @@
+// Organizer routes of the cohort: the filtered list with counts, one application, decisions
+// one at a time or in bulk, and the call's limits. Access: signed in; the service requires an
+// organizer of the forum (or a site admin).
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { errorResponses } from '../http/common.schemas.ts';
+import { requireUser } from '../http/access.ts';
+import { SlugParams } from '../forums/forums.schemas.ts';
+import {
+  ApplicationListResponse, ApplicationParams, ApplicationSchema, BulkDecisionBody, DecisionBody, ListQuery, SettingsBody, SettingsResponse,
+} from './applications.schemas.ts';
+import { decide, decideMany, reviewList, reviewOne, updateSettings } from './review.service.ts';
+
+const reviewRoutes: FastifyPluginAsyncTypebox<{ publicUrl: string }> = async (app, options) => {
+  app.get('/api/forums/:slug/applications', {
+    config: { access: 'user' },
+    schema: { tags: ['applications'], params: SlugParams, querystring: ListQuery, response: { 200: ApplicationListResponse, ...errorResponses } },
+  }, async (request) => reviewList(app.db, request.params.slug, requireUser(request), request.query));
+
+  app.get('/api/forums/:slug/applications/:id', {
+    config: { access: 'user' },
+    schema: {
+      tags: ['applications'], params: ApplicationParams,
+      response: { 200: Type.Object({ application: Type.Object({ ...ApplicationSchema.properties, email: Type.String() }) }), ...errorResponses },
+    },
+  }, async (request) => ({ application: await reviewOne(app.db, request.params.slug, requireUser(request), request.params.id) }));
+
+  app.post('/api/forums/:slug/applications/:id/decision', {
+    config: { access: 'user' },
+    schema: { tags: ['applications'], params: ApplicationParams, body: DecisionBody, response: { 200: Type.Object({ application: ApplicationSchema }), ...errorResponses } },
+  }, async (request) => ({ application: await decide(app.db, request.params.slug, requireUser(request), request.params.id, request.body, options.publicUrl) }));
+
+  app.post('/api/forums/:slug/applications/decisions', {
+    config: { access: 'user' },
+    schema: { tags: ['applications'], params: SlugParams, body: BulkDecisionBody, response: { 200: Type.Object({ decided: Type.Integer() }), ...errorResponses } },
+  }, async (request) => decideMany(app.db, request.params.slug, requireUser(request), request.body.ids, request.body, options.publicUrl));
+
+  app.patch('/api/forums/:slug/cohort-settings', {
+    config: { access: 'user' },
+    schema: { tags: ['applications'], params: SlugParams, body: SettingsBody, response: { 200: SettingsResponse, ...errorResponses } },
+  }, async (request) => updateSettings(app.db, request.params.slug, requireUser(request), request.body));
+};
+
+export default reviewRoutes;

@@ -1,0 +1,185 @@
+// The organizers' side: list and count applications by filter, decide one or many (accept,
+// decline, waitlist, with a message), hold the key-respondent limits, and set the call's limits.
+// Every decision is written to the audit log and announced to the applicant.
+import type { Kysely, Transaction } from 'kysely';
+import type { SessionUser } from '../auth/session.ts';
+import type { DB, Forum, Lang } from '../db/schema.ts';
+import { DomainError } from '../errors/domain-error.ts';
+import { assertOrganizer, forumAccessBySlug } from '../forums/forum-access.ts';
+import { addDays, localDate, startOfLocalDay } from '../forums/forum-calendar.ts';
+import { emailString } from '../notifications/email-templates.ts';
+import { notify } from '../notifications/notify.ts';
+import { toApplicationView } from './application-view.ts';
+import {
+  countApplications, countByCountry, countKeyRespondents, findApplicationById, findWeekByNumber, grantRole, listApplications,
+  lockForumSeats, removeCohortRoles, updateApplication, writeCohortAudit, type ApplicationFilters, type ApplicationRow,
+} from './applications.queries.ts';
+import type { Decision } from './applications.schemas.ts';
+
+export async function organizerForum(db: Kysely<DB>, slug: string, user: SessionUser): Promise<Forum> {
+  const access = await forumAccessBySlug(db, slug, user);
+  assertOrganizer(access);
+  return access.forum;
+}
+
+export async function seatsTaken(db: Kysely<DB>, forumId: number) {
+  const rows = await db.selectFrom('memberships').leftJoin('weeks', 'weeks.id', 'memberships.week_id')
+    .select(['weeks.number', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('memberships.forum_id', '=', forumId).where('memberships.role', '=', 'key_respondent')
+    .groupBy('weeks.number').execute();
+  const byWeek: Record<string, number> = {};
+  let taken = 0;
+  for (const row of rows) {
+    taken += Number(row.count);
+    if (row.number !== null) byWeek[String(row.number)] = Number(row.count);
+  }
+  return { taken, byWeek };
+}
+
+export async function reviewList(db: Kysely<DB>, slug: string, user: SessionUser, filters: ApplicationFilters) {
+  const forum = await organizerForum(db, slug, user);
+  const [rows, countRows, countries, seats] = await Promise.all([
+    listApplications(db, forum.id, filters), countApplications(db, forum.id, filters), countByCountry(db, forum.id, filters), seatsTaken(db, forum.id),
+  ]);
+  const byStatus: Record<string, number> = {};
+  const byKind: Record<string, number> = {};
+  let total = 0;
+  for (const row of countRows) {
+    const count = Number(row.count);
+    byStatus[row.status] = (byStatus[row.status] ?? 0) + count;
+    byKind[row.kind] = (byKind[row.kind] ?? 0) + count;
+    total += count;
+  }
+  return {
+    applications: rows.map((row) => ({ ...toApplicationView(row), email: row.email })),
+    counts: { total, byStatus, byKind },
+    countries,
+    seats: { limit: forum.key_respondent_limit, perWeek: forum.key_respondents_per_week, ...seats },
+  };
+}
+
+export async function reviewOne(db: Kysely<DB>, slug: string, user: SessionUser, id: number) {
+  const forum = await organizerForum(db, slug, user);
+  const row = await findApplicationById(db, forum.id, id);
+  if (!row) throw new DomainError('not_found');
+  return { ...toApplicationView(row), email: row.email };
+}
+
+/**
+ * Gives the person a key-respondent seat in a week, under the forum row's lock so that two
+ * organizers taking the last seat at once cannot both succeed: the second waits, then counts
+ * the first one's seat. Re-assigning a key respondent to another week frees their old seat.
+ */
+export async function takeKeyRespondentSeat(trx: Transaction<DB>, forumId: number, userId: number, weekNumber: number): Promise<void> {
+  const limits = await lockForumSeats(trx, forumId);
+  const week = await findWeekByNumber(trx, forumId, weekNumber);
+  if (!week) throw new DomainError('validation', { field: 'week' });
+  const taken = await countKeyRespondents(trx, forumId, week.id, userId);
+  if (taken.total >= limits.key_respondent_limit) throw new DomainError('key_respondent_limit_reached', { max: limits.key_respondent_limit });
+  if (taken.inWeek >= limits.key_respondents_per_week) {
+    throw new DomainError('week_limit_reached', { number: weekNumber, max: limits.key_respondents_per_week });
+  }
+  await grantRole(trx, forumId, userId, 'participant');
+  await grantRole(trx, forumId, userId, 'key_respondent', week.id);
+}
+
+/** The forum's title in a language, else in any language it has. */
+export async function forumTitleIn(db: Kysely<DB> | Transaction<DB>, forumId: number, lang: Lang): Promise<string> {
+  const texts = await db.selectFrom('forum_texts').select(['lang', 'title']).where('forum_id', '=', forumId).execute();
+  return (texts.find((text) => text.lang === lang) ?? texts[0])?.title ?? '';
+}
+
+const statusOf = { accept: 'accepted', decline: 'declined', waitlist: 'waitlisted' } as const;
+
+async function decideInTransaction(trx: Transaction<DB>, forum: Forum, actor: SessionUser, row: ApplicationRow, decision: Decision, publicUrl: string, now: Date) {
+  if (row.status === 'withdrawn') throw new DomainError('application_decided');
+  const role = decision.role ?? 'participant';
+  if (decision.decision === 'accept') {
+    if (role === 'key_respondent') {
+      if (decision.week === undefined) throw new DomainError('validation', { field: 'week' });
+      await takeKeyRespondentSeat(trx, forum.id, row.user_id, decision.week);
+    } else {
+      await removeCohortRoles(trx, forum.id, row.user_id, ['key_respondent']);
+      await grantRole(trx, forum.id, row.user_id, 'participant');
+    }
+  } else {
+    await removeCohortRoles(trx, forum.id, row.user_id);
+  }
+  if (decision.decision === 'accept') {
+    // The directory shows profiles: an accepted applicant's empty profile fields take what they applied with.
+    await trx.updateTable('users').set((eb) => ({
+      organisation: eb.fn('coalesce', [eb.fn('nullif', ['organisation', eb.val('')]), eb.val(row.organisation)]),
+      region: eb.fn('coalesce', [eb.fn('nullif', ['region', eb.val('')]), eb.val(row.region)]),
+      country: eb.fn('coalesce', [eb.fn('nullif', ['country', eb.val('')]), eb.val(row.country)]),
+    })).where('id', '=', row.user_id).execute();
+  }
+  const message = decision.message?.trim() || null;
+  await updateApplication(trx, row.id, { status: statusOf[decision.decision], decision_message: message, decided_by: actor.id, decided_at: now });
+  const action = decision.decision === 'accept' && role === 'key_respondent' ? `application.accepted_key_respondent_week_${decision.week}` : `application.${statusOf[decision.decision]}`;
+  await writeCohortAudit(trx, { forumId: forum.id, actorId: actor.id, action, targetType: 'application', targetId: row.id, reason: message });
+  const applicant = await trx.selectFrom('users').select(['interface_lang', 'display_name']).where('id', '=', row.user_id).executeTakeFirstOrThrow();
+  const lang: Lang = applicant.interface_lang;
+  const decisionKey = decision.decision === 'accept' && role === 'key_respondent' ? 'accepted_key_respondent' : statusOf[decision.decision];
+  await notify(trx, {
+    type: 'application.decided', userIds: [row.user_id], forumId: forum.id, actorId: actor.id,
+    payload: {
+      forumSlug: forum.slug, status: statusOf[decision.decision], weekNumber: decision.week ?? null, message: message ?? '',
+      decision: emailString(lang, `_cohort.${decisionKey}`, { number: decision.week ?? '' }),
+      name: applicant.display_name, forumTitle: await forumTitleIn(trx, forum.id, lang), forumUrl: new URL(`/forums/${forum.slug}`, publicUrl).toString(),
+    },
+  }, now);
+}
+
+export async function decide(db: Kysely<DB>, slug: string, actor: SessionUser, id: number, decision: Decision, publicUrl: string, now = new Date()) {
+  const forum = await organizerForum(db, slug, actor);
+  await db.transaction().execute(async (trx) => {
+    const row = await findApplicationById(trx, forum.id, id);
+    if (!row) throw new DomainError('not_found');
+    await decideInTransaction(trx, forum, actor, row, decision, publicUrl, now);
+  });
+  return toApplicationView((await findApplicationById(db, forum.id, id))!);
+}
+
+/** The same decision for many applications, all or none: bulk acceptance admits participants only. */
+export async function decideMany(db: Kysely<DB>, slug: string, actor: SessionUser, ids: number[], decision: Omit<Decision, 'role' | 'week'>, publicUrl: string, now = new Date()) {
+  const forum = await organizerForum(db, slug, actor);
+  await db.transaction().execute(async (trx) => {
+    for (const id of ids) {
+      const row = await findApplicationById(trx, forum.id, id);
+      if (!row) throw new DomainError('not_found');
+      await decideInTransaction(trx, forum, actor, row, { ...decision, role: 'participant' }, publicUrl, now);
+    }
+  });
+  return { decided: ids.length };
+}
+
+export interface CohortSettings {
+  descriptionWordLimit?: number;
+  keyRespondentLimit?: number;
+  keyRespondentsPerWeek?: number;
+  applicationDeadlineOn?: string;
+}
+
+export async function updateSettings(db: Kysely<DB>, slug: string, actor: SessionUser, changes: CohortSettings) {
+  const forum = await organizerForum(db, slug, actor);
+  const deadlineDay = changes.applicationDeadlineOn;
+  // Applying after the forum's last day would admit people to an archive.
+  if (deadlineDay !== undefined && deadlineDay > String(forum.ends_on)) throw new DomainError('validation', { field: 'applicationDeadlineOn' });
+  const row = await db.transaction().execute(async (trx) => {
+    const updated = await trx.updateTable('forums').set({
+      description_word_limit: changes.descriptionWordLimit, key_respondent_limit: changes.keyRespondentLimit,
+      key_respondents_per_week: changes.keyRespondentsPerWeek, updated_at: new Date(),
+      application_deadline: deadlineDay === undefined ? undefined : startOfLocalDay(addDays(deadlineDay, 1), forum.time_zone),
+    }).where('id', '=', forum.id)
+      .returning(['description_word_limit', 'key_respondent_limit', 'key_respondents_per_week', 'application_deadline', 'time_zone']).executeTakeFirstOrThrow();
+    await writeCohortAudit(trx, {
+      forumId: forum.id, actorId: actor.id, action: 'cohort.settings_changed', targetType: 'forum', targetId: forum.id,
+      reason: JSON.stringify(changes),
+    });
+    return updated;
+  });
+  return {
+    descriptionWordLimit: row.description_word_limit, keyRespondentLimit: row.key_respondent_limit, keyRespondentsPerWeek: row.key_respondents_per_week,
+    applicationDeadlineOn: addDays(localDate(row.application_deadline, row.time_zone), -1),
+  };
+}

@@ -1,0 +1,86 @@
+// The cohort in a real browser: a Spanish-speaking visitor applies as key-respondent candidate,
+// opening their account in the same form, and the live counter refuses the 301st word; an
+// organizer filters by region and accepts them as key respondent for week 4; the candidate
+// then sees their status and their week.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../helpers/test-app.ts';
+import { launchBrowser } from '../helpers/browser.ts';
+import { startSite, type RunningSite } from '../helpers/running-site.ts';
+import { wordLimitCases } from '../../web/src/text/word-count.cases.ts';
+
+let site: RunningSite;
+let visitor: Awaited<ReturnType<typeof launchBrowser>>;
+let organizerBrowser: Awaited<ReturnType<typeof launchBrowser>>;
+
+beforeAll(async () => {
+  site = await startSite();
+  visitor = await launchBrowser({ locale: 'es-PE', timezoneId: 'America/Lima' });
+  organizerBrowser = await launchBrowser({ locale: 'en-CA' });
+}, 180_000);
+afterAll(async () => {
+  await visitor?.close();
+  await organizerBrowser?.close();
+  await site?.close();
+});
+
+const LIVE = 'sse-policy-live';
+
+describe('applying, selecting and seeing the decision', () => {
+  it('takes a Spanish candidate from the form to key respondent of week 4', async () => {
+    const db = site.testDatabase.database.db;
+    const page = await visitor.context.newPage();
+    await page.goto(`${site.url}/forums/${LIVE}`);
+    await page.getByRole('link', { name: 'Solicitar participación' }).click();
+
+    await page.getByLabel('Candidato o candidata a ponente clave').check();
+    await page.getByLabel('Descripción de su trabajo').fill('Coordino una red de cooperativas de ahorro en Cusco.');
+    const statement = wordLimitCases.find((c) => c.lang === 'es')!.text;
+    const statementBox = page.locator('#statement');
+    await statementBox.fill(statement);
+    await expect.poll(() => page.locator('#statement-count').textContent()).toBe('300 de 300 palabras');
+    await statementBox.press('End');
+    await statementBox.pressSequentially(' más');
+    await expect.poll(() => page.locator('#statement-count').textContent()).toContain('301 palabras');
+    const submit = page.getByRole('button', { name: 'Enviar mi solicitud' });
+    expect(await submit.isDisabled()).toBe(true);
+    await statementBox.fill(statement);
+    expect(await submit.isDisabled()).toBe(false);
+
+    await page.locator('#fitsWeek').selectOption('4');
+    await page.locator('#organisation').fill('Red de cajas rurales');
+    await page.locator('#region').selectOption('andean');
+    await page.locator('#country').fill('Perú');
+    await page.locator('#email').fill('candidata@example.test');
+    await page.locator('#displayName').fill('Rosa Huamán');
+    await page.locator('#password').fill('una clave bastante larga');
+    await submit.click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'candidata@example.test' }).count(), { timeout: 10_000 }).toBe(1);
+
+    // The emailed link verifies the address and signs in.
+    const mail = await db.selectFrom('outbox').select('payload').where('to_email', '=', 'candidata@example.test').where('template', '=', 'verify_email').executeTakeFirstOrThrow();
+    const token = new URL(String(mail.payload.verifyUrl)).searchParams.get('token');
+    await visitor.context.request.post(`${site.url}/api/auth/verify-email`, { data: { token }, headers: { Origin: site.url } });
+
+    const organizer = await createUser(db, { interfaceLang: 'en', roles: [{ forumSlug: LIVE, role: 'organizer' }] });
+    await organizerBrowser.context.request.post(`${site.url}/api/auth/sign-in`, { data: { email: organizer.email, password: organizer.password }, headers: { Origin: site.url } });
+    const review = await organizerBrowser.context.newPage();
+    await review.goto(`${site.url}/forums/${LIVE}/applications`);
+    await review.locator('select[name=region]').selectOption('andean');
+    const item = review.locator('li[data-application]', { hasText: 'Rosa Huamán' });
+    await expect.poll(() => item.count(), { timeout: 10_000 }).toBe(1);
+    expect(await review.locator('li[data-application]').count()).toBe(1);
+    await item.getByLabel('Week whose theme your statement fits').selectOption('4');
+    await item.getByRole('button', { name: 'Accept as key respondent for' }).click();
+    await expect.poll(() => review.getByText('Decision recorded.').count(), { timeout: 10_000 }).toBe(1);
+
+    await page.goto(`${site.url}/forums/${LIVE}`);
+    await expect.poll(() => page.locator('.cohort-panel [data-status]').textContent(), { timeout: 10_000 }).toBe('Aceptada');
+    expect(await page.locator('.cohort-panel [data-week="4"]').textContent()).toContain('semana 4');
+    // Week 4 has not opened, but its key respondent may read its material to prepare.
+    const week = await visitor.context.request.get(`${site.url}/api/forums/${LIVE}/weeks/4`);
+    expect(week.status()).toBe(200);
+    expect((await week.json()).week.state).toBe('upcoming');
+    await page.close();
+    await review.close();
+  });
+});

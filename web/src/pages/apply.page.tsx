@@ -1,0 +1,184 @@
+// The application form: as participant or key-respondent candidate, with live word counts, and
+// for a visitor the account fields (the account is opened with the application). An applicant
+// who already applied sees their application's status here and edits it until the deadline.
+import { useState } from 'preact/hooks';
+import { api, errorMessage } from '../api/client.ts';
+import type { Lang } from '../api/types.ts';
+import { TextField } from '../components/fields.tsx';
+import { PageNotLoaded } from '../components/load-error.tsx';
+import { LiveMessage, Notice } from '../components/notice.tsx';
+import { PageHeading } from '../components/page-heading.tsx';
+import { signInHref } from '../components/sign-in-prompt.tsx';
+import { useApi } from '../hooks/use-api.ts';
+import { useI18n } from '../i18n/i18n-context.tsx';
+import { ENDONYMS, LANGS } from '../i18n/languages.ts';
+import { useSession } from '../session/session-context.tsx';
+import { browserTimeZone } from '../time/time-zone.ts';
+import { REGION_KEYS, type Application, type OwnApplication } from '../cohort/cohort-types.ts';
+import { ApplicationStatusPanel } from '../cohort/application-status.tsx';
+import { overLimit, WordCounter } from '../cohort/word-counter.tsx';
+
+type Kind = Application['kind'];
+
+interface Draft {
+  kind: Kind; description: string; statement: string; fitsWeek: number; organisation: string; region: string;
+  country: string; langs: Lang[]; heardFrom: string; optIn: boolean;
+}
+
+function draftOf(application: Application | null, lang: Lang, firstWeek: number): Draft {
+  return {
+    kind: application?.kind ?? 'participant', description: application?.description ?? '', statement: application?.statement ?? '',
+    fitsWeek: application?.fitsWeek ?? firstWeek, organisation: application?.organisation ?? '', region: application?.region ?? '',
+    country: application?.country ?? '', langs: application?.langs ?? [lang], heardFrom: application?.heardFrom ?? '', optIn: false,
+  };
+}
+
+function ApplicationForm({ slug, data, onSaved }: { slug: string; data: OwnApplication; onSaved(application: Application | null, email?: string): void }) {
+  const { t, lang } = useI18n();
+  const { me } = useSession();
+  const { call, application } = data;
+  const [draft, setDraft] = useState<Draft>(() => ({ ...draftOf(application, lang, call.weeks[0] ?? 1), optIn: data.optedIn }));
+  const [account, setAccount] = useState({ email: '', displayName: '', password: '' });
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = (changes: Partial<Draft>) => setDraft((previous) => ({ ...previous, ...changes }));
+  const candidate = draft.kind === 'key_respondent';
+  const tooLong = overLimit(draft.description, call.descriptionWordLimit) || (candidate && overLimit(draft.statement, call.statementWordLimit));
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    if (busy || tooLong) return;
+    setBusy(true);
+    setError(null);
+    const body = {
+      kind: draft.kind, description: draft.description, organisation: draft.organisation, region: draft.region, country: draft.country,
+      langs: draft.langs, heardFrom: draft.heardFrom, optIn: draft.optIn,
+      ...(candidate ? { statement: draft.statement, fitsWeek: draft.fitsWeek } : {}),
+    };
+    try {
+      const path = `/api/forums/${encodeURIComponent(slug)}/application`;
+      if (application) {
+        const saved = await api<{ application: Application }>(path, { method: 'PUT', body });
+        onSaved(saved.application);
+      } else if (me) {
+        const saved = await api<{ application: Application }>(path, { method: 'POST', body });
+        onSaved(saved.application);
+      } else {
+        await api(path, { method: 'POST', body: { ...body, account: { ...account, interfaceLang: lang, timeZone: browserTimeZone() } } });
+        onSaved(null, account.email.trim());
+      }
+    } catch (failure) {
+      setError(errorMessage(failure));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate>
+      <fieldset>
+        <legend>{t('cohort.kind')}</legend>
+        {(['participant', 'key_respondent'] as const).map((kind) => (
+          <label key={kind} class="choice">
+            <input type="radio" name="kind" value={kind} checked={draft.kind === kind} onChange={() => set({ kind })} /> {t(`cohort.kind_${kind}`)}
+          </label>
+        ))}
+      </fieldset>
+      <div class="field">
+        <label for="description">{t('cohort.description')}</label>
+        <textarea id="description" rows={6} value={draft.description} aria-describedby="description-count" required
+          onInput={(event) => set({ description: event.currentTarget.value })} />
+        <WordCounter id="description-count" text={draft.description} max={call.descriptionWordLimit} />
+      </div>
+      {candidate ? (
+        <>
+          <div class="field">
+            <label for="statement">{t('cohort.statement', { max: call.statementWordLimit })}</label>
+            <textarea id="statement" rows={10} value={draft.statement} aria-describedby="statement-count" required
+              onInput={(event) => set({ statement: event.currentTarget.value })} />
+            <WordCounter id="statement-count" text={draft.statement} max={call.statementWordLimit} />
+          </div>
+          <div class="field">
+            <label for="fitsWeek">{t('cohort.fitsWeek')}</label>
+            <select id="fitsWeek" value={String(draft.fitsWeek)} onChange={(event) => set({ fitsWeek: Number(event.currentTarget.value) })}>
+              {call.weeks.map((number) => <option key={number} value={number}>{t('cohort.weekOption', { number })}</option>)}
+            </select>
+          </div>
+        </>
+      ) : null}
+      <TextField id="organisation" label={t('cohort.organisation')} value={draft.organisation} onInput={(organisation) => set({ organisation })} maxLength={120} />
+      <div class="field">
+        <label for="region">{t('cohort.region')}</label>
+        <select id="region" value={draft.region} required onChange={(event) => set({ region: event.currentTarget.value })}>
+          <option value="" disabled>—</option>
+          {REGION_KEYS.map((region) => <option key={region} value={region}>{t(`regions.${region}`)}</option>)}
+        </select>
+      </div>
+      <TextField id="country" label={t('cohort.country')} value={draft.country} onInput={(country) => set({ country })} required maxLength={120} />
+      <fieldset>
+        <legend>{t('cohort.langs')}</legend>
+        {LANGS.map((code) => (
+          <label key={code} class="choice" lang={code}>
+            <input type="checkbox" checked={draft.langs.includes(code)}
+              onChange={(event) => set({ langs: event.currentTarget.checked ? [...draft.langs, code] : draft.langs.filter((l) => l !== code) })} /> {ENDONYMS[code]}
+          </label>
+        ))}
+      </fieldset>
+      <TextField id="heardFrom" label={t('cohort.heardFrom')} value={draft.heardFrom} onInput={(heardFrom) => set({ heardFrom })} maxLength={500} />
+      <label class="choice">
+        <input type="checkbox" checked={draft.optIn} onChange={(event) => set({ optIn: event.currentTarget.checked })} /> {t('cohort.optIn')}
+      </label>
+      {!me && !application ? (
+        <fieldset>
+          <legend>{t('cohort.account')}</legend>
+          <p class="hint">{t('cohort.accountHint')} <a href={signInHref(`/forums/${slug}/apply`)}>{t('nav.signIn')}</a></p>
+          <TextField id="email" type="email" label={t('fields.email')} value={account.email} onInput={(email) => setAccount({ ...account, email })} required autoComplete="email" maxLength={254} />
+          <TextField id="displayName" label={t('fields.displayName')} value={account.displayName} onInput={(displayName) => setAccount({ ...account, displayName })} required autoComplete="name" maxLength={80} />
+          <TextField id="password" type="password" label={t('fields.password')} value={account.password} onInput={(password) => setAccount({ ...account, password })} required autoComplete="new-password" maxLength={256} />
+        </fieldset>
+      ) : null}
+      <LiveMessage message={error} />
+      <button type="submit" disabled={busy || tooLong}>{busy ? t('cohort.sending') : t(application ? 'cohort.save' : 'cohort.submit')}</button>
+    </form>
+  );
+}
+
+export default function ApplyPage({ slug }: { slug: string }) {
+  const { t } = useI18n();
+  const [state, update, retry] = useApi<OwnApplication>(`/api/forums/${encodeURIComponent(slug)}/application`);
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
+  if (!state.data) return <PageNotLoaded error={state.error} retry={retry} />;
+  const data = state.data;
+  const application = data.application;
+  const editable = data.call.open && application !== null && (application.status === 'pending' || application.status === 'waitlisted');
+
+  if (sentTo) {
+    return (
+      <>
+        <PageHeading text={t('cohort.apply')} />
+        <Notice kind="ok"><p role="status">{t('cohort.checkEmail', { email: sentTo })}</p></Notice>
+      </>
+    );
+  }
+  return (
+    <>
+      <PageHeading text={application && application.status !== 'withdrawn' ? t('cohort.yourApplication') : t('cohort.apply')} />
+      <p><a href={`/forums/${slug}`}>←</a></p>
+      {application && application.status !== 'withdrawn' && !editing ? (
+        <>
+          <ApplicationStatusPanel slug={slug} application={application} onChange={(changed) => update((d) => ({ ...d, application: changed }))} />
+          {editable ? <button type="button" onClick={() => setEditing(true)}>{t('cohort.edit')}</button> : null}
+        </>
+      ) : data.call.open ? (
+        <ApplicationForm slug={slug} data={data} onSaved={(saved, email) => {
+          if (saved) update((d) => ({ ...d, application: saved }));
+          else setSentTo(email ?? '');
+          setEditing(false);
+        }} />
+      ) : (
+        <Notice>{t('cohort.closed')}</Notice>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+// The participants' directory of a forum, filterable by region; what a member hides shows as
+// hidden to other members (organizers see it, marked as hidden).
+import { useLocation } from 'preact-iso/router';
+import { PageNotLoaded } from '../components/load-error.tsx';
+import { PageHeading } from '../components/page-heading.tsx';
+import { useApi } from '../hooks/use-api.ts';
+import { useI18n } from '../i18n/i18n-context.tsx';
+import { ENDONYMS } from '../i18n/languages.ts';
+import { REGION_KEYS } from '../cohort/cohort-types.ts';
+import type { Lang } from '../api/types.ts';
+
+interface Person {
+  id: number; displayName: string; organisation: string | null; region: string | null; country: string | null;
+  languages: Lang[] | null; badges: string[]; week: number | null; hidden: string[];
+}
+
+export default function DirectoryPage({ slug }: { slug: string }) {
+  const { t } = useI18n();
+  const { query, route, path } = useLocation();
+  const region = query.region ?? '';
+  const [state, , retry] = useApi<{ people: Person[] }>(`/api/forums/${encodeURIComponent(slug)}/directory${region ? `?region=${encodeURIComponent(region)}` : ''}`);
+  if (!state.data) return <PageNotLoaded error={state.error} retry={retry} />;
+  const regionName = (value: string | null) => (value === null ? t('cohort.hidden') : (REGION_KEYS as readonly string[]).includes(value) ? t(`regions.${value}`) : value);
+  const shown = (value: string | null) => (value === null ? <span class="muted">{t('cohort.hidden')}</span> : value);
+  return (
+    <>
+      <PageHeading text={t('cohort.directory')} />
+      <p><a href={`/forums/${slug}`}>←</a></p>
+      <label class="inline-field">
+        {t('cohort.region')}{' '}
+        <select value={region} onChange={(event) => route(`${path}${event.currentTarget.value ? `?region=${event.currentTarget.value}` : ''}`, true)}>
+          <option value="">{t('cohort.any')}</option>
+          {REGION_KEYS.map((r) => <option key={r} value={r}>{t(`regions.${r}`)}</option>)}
+        </select>
+      </label>
+      <table>
+        <thead><tr>
+          <th>{t('fields.displayName')}</th><th>{t('cohort.organisation')}</th><th>{t('cohort.region')}</th><th>{t('cohort.country')}</th><th>{t('cohort.langs')}</th><th />
+        </tr></thead>
+        <tbody>
+          {state.data.people.map((person) => (
+            <tr key={person.id}>
+              <td>{person.displayName}</td>
+              <td>{shown(person.organisation)}</td>
+              <td>{person.region === null ? shown(null) : regionName(person.region)}</td>
+              <td>{shown(person.country)}</td>
+              <td>{person.languages === null ? shown(null) : person.languages.map((l) => <span key={l} lang={l}>{ENDONYMS[l]} </span>)}</td>
+              <td>
+                {person.badges.map((badge) => <span key={badge} class="badge">{t(`cohort.badge_${badge}`)}</span>)}
+                {person.week !== null ? <span class="muted"> {t('cohort.weekOption', { number: person.week })}</span> : null}
+                {person.hidden.length ? <span class="muted"> ({t('cohort.hidden')}: {person.hidden.map((f) => t(`cohort.field_${f}`)).join(', ')})</span> : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
