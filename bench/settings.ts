@@ -46,8 +46,8 @@ export const BUDGETS = {
   threadPageP99Ms: 25,
   liveDeliveryP99Ms: 250,
   serverRssMb: 250,
-  /** Gzipped JavaScript of the SPA's first load, in KB (1,024 bytes). */
-  spaFirstLoadKb: 60,
+  /** Gzipped JavaScript of the SPA's first load, in KB (1,024 bytes): design.md's budget. */
+  spaFirstLoadKb: 45,
 } as const;
 
 export const DEFAULT_DATABASE_URL = 'postgres://root@127.0.0.1:5432/tertulia_bench';

@@ -19,7 +19,7 @@ export type SpaLoadResult = { measured: SpaLoad[] } | { skipped: string };
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Bytes on the wire for one GET with `Accept-Encoding: gzip` (Node's fetch would decode them). */
-function gzipSize(url: string): Promise<number> {
+export function gzipSize(url: string): Promise<number> {
   return new Promise((resolve, reject) => {
     http.get(url, { headers: { 'accept-encoding': 'gzip' } }, (response) => {
       let bytes = 0;

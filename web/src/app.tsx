@@ -3,14 +3,8 @@ import { LocationProvider, Route, Router } from 'preact-iso/router';
 import type { Me } from './api/types.ts';
 import { SiteHeader } from './components/site-header.tsx';
 import { I18nProvider } from './i18n/i18n-context.tsx';
-import { ForumListPage } from './pages/forum-list.page.tsx';
-import { ForumPage } from './pages/forum.page.tsx';
 import { NotFoundPage } from './pages/not-found.page.tsx';
-import { ProfilePage } from './pages/profile.page.tsx';
-import { GlossaryPage, ThreadPage, TranslateEditorPage, TranslateQueuePage, TranslationDashboardPage } from './pages/lazy-pages.ts';
-import { RegisterPage } from './pages/register.page.tsx';
-import { SignInPage } from './pages/sign-in.page.tsx';
-import { WeekPage } from './pages/week.page.tsx';
+import { ForumListPage, ForumPage, SignInPage, WeekPage, GlossaryPage, ProfilePage, RegisterPage, ThreadPage, TranslateEditorPage, TranslateQueuePage, TranslationDashboardPage, NotificationsPage, NotificationPreferencesPage, UnsubscribePage, OutboxPage, VerifyEmailPage, ApplyPage, ApplicationsPage, DirectoryPage, InvitationPage, ReconfirmPage } from './pages/lazy-pages.ts';
 import { SessionProvider } from './session/session-context.tsx';
 
 export function App({ initialMe }: { initialMe: Me | null }) {
@@ -24,6 +18,11 @@ export function App({ initialMe }: { initialMe: Me | null }) {
               <Route path="/" component={ForumListPage} />
               <Route path="/forums/:slug" component={ForumPage} />
               <Route path="/forums/:slug/weeks/:number" component={WeekPage} />
+              <Route path="/forums/:slug/apply" component={ApplyPage} />
+              <Route path="/forums/:slug/applications" component={ApplicationsPage} />
+              <Route path="/forums/:slug/directory" component={DirectoryPage} />
+              <Route path="/forums/:slug/invitations/:token" component={InvitationPage} />
+              <Route path="/reconfirm" component={ReconfirmPage} />
               <Route path="/forums/:slug/threads/:id" component={ThreadPage} />
               <Route path="/forums/:slug/translate" component={TranslateQueuePage} />
               <Route path="/forums/:slug/translate/:taskId" component={TranslateEditorPage} />
@@ -31,7 +30,12 @@ export function App({ initialMe }: { initialMe: Me | null }) {
               <Route path="/forums/:slug/translation-dashboard" component={TranslationDashboardPage} />
               <Route path="/sign-in" component={SignInPage} />
               <Route path="/register" component={RegisterPage} />
+              <Route path="/verify-email" component={VerifyEmailPage} />
               <Route path="/profile" component={ProfilePage} />
+              <Route path="/notifications" component={NotificationsPage} />
+              <Route path="/notifications/preferences" component={NotificationPreferencesPage} />
+              <Route path="/unsubscribe/:token" component={UnsubscribePage} />
+              <Route path="/admin/outbox" component={OutboxPage} />
               <Route default component={NotFoundPage} />
             </Router>
           </main>

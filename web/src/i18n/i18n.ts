@@ -1,19 +1,35 @@
-// i18next with one namespace, `web`, whose translations load one language at a time so the
-// first visit downloads only the language it shows.
+// The SPA's strings: i18next over web.json in the reader's language, loaded one language at a
+// time and cut into areas (string-areas.ts) so the first visit downloads only the core strings
+// and those of the page it opens; a lazy page adds its area's strings to the same namespace.
 import i18next from 'i18next';
+import bundles from 'virtual:web-strings';
 import type { Lang } from '../api/types.ts';
 import { LANGS, isLang } from './languages.ts';
+import type { StringArea } from './string-areas.ts';
 
 export const i18n = i18next.createInstance();
 
 const STORAGE_KEY = 'tertulia.lang';
 
-// Literal paths, so that each language becomes its own chunk.
-const bundles: Record<Lang, () => Promise<{ default: object }>> = {
-  en: () => import('../../../locales/en/web.json'),
-  es: () => import('../../../locales/es/web.json'),
-  fr: () => import('../../../locales/fr/web.json'),
-};
+const loadedParts = new Map<Lang, Set<'core' | StringArea>>();
+// The areas the pages opened so far needed; a change of language loads them in the new one.
+const usedAreas = new Set<StringArea>();
+
+async function load(lang: Lang, parts: readonly ('core' | StringArea)[]): Promise<void> {
+  const done = loadedParts.get(lang) ?? new Set();
+  loadedParts.set(lang, done);
+  const missing = parts.filter((part) => !done.has(part));
+  const strings = await Promise.all(missing.map((part) => bundles[lang][part]()));
+  // The core holds a few keys under a lazy area's groups, so parts merge key by key.
+  for (const { default: part } of strings) i18n.addResourceBundle(lang, 'web', part, true, true);
+  for (const part of missing) done.add(part);
+}
+
+/** Loads the strings of the given areas in the interface language (a lazy page waits for them). */
+export async function loadStringAreas(areas: readonly StringArea[]): Promise<void> {
+  for (const area of areas) usedAreas.add(area);
+  await load(currentLang(), areas);
+}
 
 export function storedLang(): Lang | null {
   try {
@@ -49,7 +65,6 @@ export function currentLang(): Lang {
 
 export async function initI18n(): Promise<void> {
   const lang = currentLang();
-  const bundle = await bundles[lang]();
   i18n.on('languageChanged', (next: string) => {
     document.documentElement.lang = next;
   });
@@ -59,15 +74,17 @@ export async function initI18n(): Promise<void> {
     fallbackLng: false,
     ns: ['web'],
     defaultNS: 'web',
-    resources: { [lang]: { web: bundle.default } },
+    resources: {},
+    partialBundledLanguages: true,
     interpolation: { escapeValue: false }, // Preact escapes what it renders
   });
+  await load(lang, ['core', ...usedAreas]);
   document.documentElement.lang = lang;
 }
 
 /** Switches the interface; `remember` keeps the choice for later visits on this browser. */
 export async function changeLang(lang: Lang, remember: boolean): Promise<void> {
-  if (!i18n.hasResourceBundle(lang, 'web')) i18n.addResourceBundle(lang, 'web', (await bundles[lang]()).default);
+  await load(lang, ['core', ...usedAreas]);
   if (remember) rememberLang(lang);
   if (lang !== i18n.language) await i18n.changeLanguage(lang);
 }
