@@ -65,6 +65,13 @@ function OptIn({ slug, initial }: { slug: string; initial: boolean }) {
   );
 }
 
+/** On the forum's last week, members are asked whether they want to hear of later forums. */
+export function StayInTouch({ slug }: { slug: string }) {
+  const [state] = useApi<OwnApplication>(`/api/forums/${encodeURIComponent(slug)}/application`);
+  if (!state.data) return null;
+  return <section class="cohort-panel"><OptIn slug={slug} initial={state.data.optedIn} /></section>;
+}
+
 export function CohortPanel({ forum }: { forum: Forum }) {
   const { t, lang } = useI18n();
   const { me } = useSession();

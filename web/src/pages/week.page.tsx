@@ -2,6 +2,7 @@
 // reader (or the translation the queue published, with its original at hand), then the week's
 // discussion. A reading's translation published while the page is open appears at once.
 import type { Reading, Week } from '../api/types.ts';
+import { StayInTouch } from '../cohort/cohort-panel.tsx';
 import { WeekStateBadge } from '../components/badges.tsx';
 import { CalendarRange } from '../components/date-range.tsx';
 import { LoadError, useFallbackTitle } from '../components/load-error.tsx';
@@ -99,6 +100,7 @@ function WeekContent({ slug, number }: { slug: string; number: string }) {
           <p>{t('week.noReadings')}</p>
         )}
       </section>
+      {info && info.myRoles.length > 0 && week.number === info.lastWeek ? <StayInTouch slug={slug} /> : null}
       <WeekDiscussion
         slug={slug}
         week={week}

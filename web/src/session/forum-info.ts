@@ -9,6 +9,8 @@ import { useSession } from './session-context.tsx';
 export interface ForumInfo {
   myRoles: Role[];
   languages: Lang[];
+  /** The number of the forum's last week (where members are asked whether to stay in touch). */
+  lastWeek: number;
 }
 
 const known = new Map<string, ForumInfo>();
@@ -16,8 +18,9 @@ const loading = new Map<string, Promise<ForumInfo | null>>();
 
 const cacheKey = (userId: number, slug: string) => `${userId}/${slug}`;
 
-export function rememberForum(userId: number | null, forum: Pick<Forum, 'slug' | 'myRoles' | 'languages'>): void {
-  if (userId !== null) known.set(cacheKey(userId, forum.slug), { myRoles: forum.myRoles, languages: forum.languages });
+export function rememberForum(userId: number | null, forum: Pick<Forum, 'slug' | 'myRoles' | 'languages' | 'weeks'>): void {
+  const lastWeek = Math.max(0, ...forum.weeks.map((week) => week.number));
+  if (userId !== null) known.set(cacheKey(userId, forum.slug), { myRoles: forum.myRoles, languages: forum.languages, lastWeek });
 }
 
 export function loadForumInfo(userId: number, slug: string): Promise<ForumInfo | null> {
