@@ -93,7 +93,7 @@ export default function ApplicationsPage({ slug }: { slug: string }) {
   }
   const select = (key: Filter, options: [string, string][]) => (
     <label class="inline-field" key={key}>
-      {t(`cohort.${key === 'lang' ? 'langs' : key === 'week' ? 'fitsWeek' : key === 'status' ? 'yourApplication' : key}`)}{' '}
+      {t(`cohort.filterBy.${key}`)}{' '}
       <select name={key} value={query[key] ?? ''} onChange={(event) => setFilter(key, event.currentTarget.value)}>
         <option value="">{t('cohort.any')}</option>
         {options.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
@@ -104,7 +104,7 @@ export default function ApplicationsPage({ slug }: { slug: string }) {
   return (
     <>
       <PageHeading text={t('cohort.review')} />
-      <p><a href={`/forums/${slug}`}>←</a></p>
+      <p><a href={`/forums/${slug}`}>{t('week.backToForum')}</a></p>
       <fieldset class="filters">
         <legend>{t('cohort.filters')}</legend>
         {select('kind', [['participant', t('cohort.kind_participant')], ['key_respondent', t('cohort.kind_key_respondent')]])}

@@ -164,7 +164,7 @@ export default function ApplyPage({ slug }: { slug: string }) {
   return (
     <>
       <PageHeading text={application && application.status !== 'withdrawn' ? t('cohort.yourApplication') : t('cohort.apply')} />
-      <p><a href={`/forums/${slug}`}>←</a></p>
+      <p><a href={`/forums/${slug}`}>{t('week.backToForum')}</a></p>
       {application && application.status !== 'withdrawn' && !editing ? (
         <>
           <ApplicationStatusPanel slug={slug} application={application} onChange={(changed) => update((d) => ({ ...d, application: changed }))} />

@@ -25,7 +25,7 @@ export default function DirectoryPage({ slug }: { slug: string }) {
   return (
     <>
       <PageHeading text={t('cohort.directory')} />
-      <p><a href={`/forums/${slug}`}>←</a></p>
+      <p><a href={`/forums/${slug}`}>{t('week.backToForum')}</a></p>
       <label class="inline-field">
         {t('cohort.region')}{' '}
         <select value={region} onChange={(event) => route(`${path}${event.currentTarget.value ? `?region=${event.currentTarget.value}` : ''}`, true)}>
