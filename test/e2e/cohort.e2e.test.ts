@@ -68,7 +68,9 @@ describe('applying, selecting and seeing the decision', () => {
     await review.locator('select[name=region]').selectOption('andean');
     const item = review.locator('li[data-application]', { hasText: 'Rosa Huamán' });
     await expect.poll(() => item.count(), { timeout: 10_000 }).toBe(1);
-    expect(await review.locator('li[data-application]').count()).toBe(1);
+    // The filtered list replaces the full one when its answer arrives: wait for that, not the first match.
+    await expect.poll(() => review.locator('li[data-application]').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => item.count(), { timeout: 10_000 }).toBe(1);
     await item.getByLabel('Week whose theme your statement fits').selectOption('4');
     await item.getByRole('button', { name: 'Accept as key respondent for' }).click();
     await expect.poll(() => review.getByText('Decision recorded.').count(), { timeout: 10_000 }).toBe(1);
