@@ -1,7 +1,7 @@
 // What the cohort tests share: a valid application body, a forum whose deadline is a given
-// day in a given zone, and the link a visitor's verification email carries.
-import type { TestApp } from '../helpers/test-app.ts';
-import { LIVE } from '../helpers/forum-fixture.ts';
+// day in a given zone, an app opened for applications, and the link a visitor's verification email carries.
+import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { importFixture, LIVE, member, type Member } from '../helpers/forum-fixture.ts';
 import { addDays, startOfLocalDay } from '../../server/forums/forum-calendar.ts';
 
 export function applicationBody(extra: Record<string, unknown> = {}) {
@@ -35,4 +35,12 @@ export async function tokenFromOutbox(t: TestApp, email: string, template: strin
     .orderBy('id', 'desc').executeTakeFirstOrThrow();
   const url = new URL(String(row.payload[urlKey]));
   return url.searchParams.get('token') ?? url.pathname.split('/').pop()!;
+}
+
+/** A test app with the fixture forums, the live edition open for applications, and one of its organizers. */
+export async function openForApplications(): Promise<{ t: TestApp; organizer: Member }> {
+  const t = await createTestApp();
+  await importFixture(t);
+  await setDeadline(t, '2099-01-01', 'America/Toronto');
+  return { t, organizer: await member(t, 'organizer') };
 }

@@ -2,18 +2,15 @@
 // respondent reading their own week's material before it opens (and nothing else of it), and
 // every organizer route refused to visitors, applicants, participants and key respondents.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/test-app.ts';
-import { importFixture, LIVE, member, type Member } from '../helpers/forum-fixture.ts';
-import { applicationBody, candidateBody, forumId, setDeadline } from './cohort-helpers.ts';
+import type { TestApp } from '../helpers/test-app.ts';
+import { LIVE, member, type Member } from '../helpers/forum-fixture.ts';
+import { applicationBody, candidateBody, forumId, openForApplications } from './cohort-helpers.ts';
 
 let t: TestApp;
 let organizer: Member;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await importFixture(t);
-  await setDeadline(t, '2099-01-01', 'America/Toronto');
-  organizer = await member(t, 'organizer');
+  ({ t, organizer } = await openForApplications());
 }, 180_000);
 afterAll(async () => t?.close());
 

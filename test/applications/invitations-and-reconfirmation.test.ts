@@ -2,9 +2,9 @@
 // single-use, expiring link bound to the forum) and ask the cohort to reconfirm new dates
 // (single-use links that work without signing in; withdrawing ends writing, posts stay).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/test-app.ts';
-import { importFixture, LIVE, member, newKey, type Member } from '../helpers/forum-fixture.ts';
-import { applicationBody, forumId, setDeadline } from './cohort-helpers.ts';
+import type { TestApp } from '../helpers/test-app.ts';
+import { LIVE, member, newKey, type Member } from '../helpers/forum-fixture.ts';
+import { applicationBody, forumId, openForApplications } from './cohort-helpers.ts';
 import { emailString } from '../../server/notifications/email-templates.ts';
 import { formatErrorMessage } from '../../server/i18n/error-message.ts';
 
@@ -12,10 +12,7 @@ let t: TestApp;
 let organizer: Member;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await importFixture(t);
-  await setDeadline(t, '2099-01-01', 'America/Toronto');
-  organizer = await member(t, 'organizer');
+  ({ t, organizer } = await openForApplications());
 }, 180_000);
 afterAll(async () => t?.close());
 

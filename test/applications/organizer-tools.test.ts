@@ -2,19 +2,16 @@
 // settings (description word limit, last day to apply), and the invitations they sent, listed
 // with their state and revocable, refused to everyone but the forum's organizers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, createUser, signIn, type TestApp } from '../helpers/test-app.ts';
-import { importFixture, LIVE, member, type Member } from '../helpers/forum-fixture.ts';
-import { applicationBody, setDeadline } from './cohort-helpers.ts';
+import { createUser, signIn, type TestApp } from '../helpers/test-app.ts';
+import { LIVE, member, type Member } from '../helpers/forum-fixture.ts';
+import { applicationBody, setDeadline, openForApplications } from './cohort-helpers.ts';
 import { addDays, startOfLocalDay } from '../../server/forums/forum-calendar.ts';
 
 let t: TestApp;
 let organizer: Member;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await importFixture(t);
-  await setDeadline(t, '2099-01-01', 'America/Toronto');
-  organizer = await member(t, 'organizer');
+  ({ t, organizer } = await openForApplications());
 }, 180_000);
 afterAll(async () => t?.close());
 

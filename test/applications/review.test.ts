@@ -2,9 +2,9 @@
 // log and to the applicant, bulk decisions, and key-respondent seats that hold under
 // concurrent acceptance (on PostgreSQL the two requests really run at once).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/test-app.ts';
-import { importFixture, LIVE, member, type Member } from '../helpers/forum-fixture.ts';
-import { applicationBody, candidateBody, forumId, setDeadline } from './cohort-helpers.ts';
+import type { TestApp } from '../helpers/test-app.ts';
+import { LIVE, member, type Member } from '../helpers/forum-fixture.ts';
+import { applicationBody, candidateBody, forumId, openForApplications } from './cohort-helpers.ts';
 import { emailString } from '../../server/notifications/email-templates.ts';
 import { formatErrorMessage } from '../../server/i18n/error-message.ts';
 
@@ -12,10 +12,7 @@ let t: TestApp;
 let organizer: Member;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await importFixture(t);
-  await setDeadline(t, '2099-01-01', 'America/Toronto');
-  organizer = await member(t, 'organizer');
+  ({ t, organizer } = await openForApplications());
 }, 180_000);
 afterAll(async () => t?.close());
 
