@@ -16,6 +16,7 @@ import {
   updateApplication, writeCohortAudit,
 } from './applications.queries.ts';
 import { REGIONS, STATEMENT_WORD_LIMIT, type ApplicationInput, type NewAccountInput } from './applications.schemas.ts';
+import { currentTime } from '../time/clock.ts';
 
 export function applicationsOpen(forum: Forum, now: Date): boolean {
   return forum.published && now < forum.application_deadline;
@@ -75,7 +76,7 @@ export type ApplyResult = { status: 'applied'; application: ReturnType<typeof to
  */
 export async function apply(
   db: Kysely<DB>, slug: string, caller: { user: SessionUser | null; lang: Lang }, input: ApplicationInput & { account?: NewAccountInput },
-  publicUrl: string, now = new Date(),
+  publicUrl: string, now = currentTime(),
 ): Promise<ApplyResult> {
   const { forum } = await forumAccessBySlug(db, slug, caller.user);
   assertOpen(forum, now);
@@ -110,7 +111,7 @@ export async function apply(
   return { status: 'check_email' };
 }
 
-export async function editApplication(db: Kysely<DB>, slug: string, user: SessionUser, input: ApplicationInput, now = new Date()) {
+export async function editApplication(db: Kysely<DB>, slug: string, user: SessionUser, input: ApplicationInput, now = currentTime()) {
   const { forum } = await forumAccessBySlug(db, slug, user);
   assertOpen(forum, now);
   checkTexts(forum, input);
@@ -139,7 +140,7 @@ export async function withdrawApplication(db: Kysely<DB>, slug: string, user: Se
 }
 
 /** The call's rules and, for a signed-in reader, their own application. */
-export async function ownApplication(db: Kysely<DB>, slug: string, user: SessionUser | null, now = new Date()) {
+export async function ownApplication(db: Kysely<DB>, slug: string, user: SessionUser | null, now = currentTime()) {
   const { forum } = await forumAccessBySlug(db, slug, user);
   const weeks = await db.selectFrom('weeks').select('number').where('forum_id', '=', forum.id).orderBy('number').execute();
   const row = user ? await findApplication(db, forum.id, user.id) : undefined;

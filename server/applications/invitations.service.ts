@@ -16,6 +16,7 @@ import { queueEmail } from '../notifications/outbox.queries.ts';
 import { grantRole, writeCohortAudit } from './applications.queries.ts';
 import { hashLinkToken, newLinkToken } from './link-tokens.ts';
 import { forumTitleIn, organizerForum, takeKeyRespondentSeat } from './review.service.ts';
+import { currentTime } from '../time/clock.ts';
 
 export const INVITATION_LIFETIME_DAYS = 14;
 
@@ -36,7 +37,7 @@ export interface InvitationInput {
   lang: Lang;
 }
 
-export async function invite(db: Kysely<DB>, slug: string, actor: SessionUser, input: InvitationInput, publicUrl: string, now = new Date()) {
+export async function invite(db: Kysely<DB>, slug: string, actor: SessionUser, input: InvitationInput, publicUrl: string, now = currentTime()) {
   const forum = await organizerForum(db, slug, actor);
   if (input.role === 'key_respondent' && input.week === undefined) throw new DomainError('validation', { field: 'week' });
   const email = input.email.trim();
@@ -94,7 +95,7 @@ async function usableInvitation(db: Kysely<DB>, slug: string, token: string, now
   return invitation;
 }
 
-export async function showInvitation(db: Kysely<DB>, slug: string, token: string, now = new Date()) {
+export async function showInvitation(db: Kysely<DB>, slug: string, token: string, now = currentTime()) {
   const invitation = await usableInvitation(db, slug, token, now);
   return {
     email: invitation.email, role: invitation.role, week: invitation.week ?? null, lang: invitation.lang,
@@ -114,7 +115,7 @@ export interface InvitationAccount {
  * joins, and a revocation racing a use either stops it or finds it used. Someone whose address has an account by now must be signed in to it; anyone else
  * opens one with the invited address. Returns the user who joined.
  */
-export async function acceptInvitation(db: Kysely<DB>, slug: string, token: string, caller: SessionUser | null, account: InvitationAccount | undefined, now = new Date()) {
+export async function acceptInvitation(db: Kysely<DB>, slug: string, token: string, caller: SessionUser | null, account: InvitationAccount | undefined, now = currentTime()) {
   const invitation = await usableInvitation(db, slug, token, now);
   await forumAccessBySlug(db, slug, caller);
   if (account && !isTimeZone(account.timeZone)) throw new DomainError('invalid_time_zone', { timeZone: account.timeZone });

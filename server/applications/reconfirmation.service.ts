@@ -12,6 +12,7 @@ import { notify } from '../notifications/notify.ts';
 import { removeCohortRoles, writeCohortAudit } from './applications.queries.ts';
 import { hashLinkToken, newLinkToken } from './link-tokens.ts';
 import { forumTitleIn, organizerForum } from './review.service.ts';
+import { currentTime } from '../time/clock.ts';
 
 type Answer = 'confirmed' | 'withdrawn';
 
@@ -45,7 +46,7 @@ async function sendLinks(trx: Transaction<DB>, forum: Forum, requestId: number, 
   }, now);
 }
 
-export async function requestReconfirmation(db: Kysely<DB>, slug: string, actor: SessionUser, message: string, publicUrl: string, now = new Date()) {
+export async function requestReconfirmation(db: Kysely<DB>, slug: string, actor: SessionUser, message: string, publicUrl: string, now = currentTime()) {
   const forum = await organizerForum(db, slug, actor);
   return db.transaction().execute(async (trx) => {
     const request = await trx.insertInto('reconfirmation_requests').values({ forum_id: forum.id, message, requested_by: actor.id })
@@ -57,7 +58,7 @@ export async function requestReconfirmation(db: Kysely<DB>, slug: string, actor:
   });
 }
 
-export async function remindUnanswered(db: Kysely<DB>, slug: string, actor: SessionUser, requestId: number, publicUrl: string, now = new Date()) {
+export async function remindUnanswered(db: Kysely<DB>, slug: string, actor: SessionUser, requestId: number, publicUrl: string, now = currentTime()) {
   const forum = await organizerForum(db, slug, actor);
   return db.transaction().execute(async (trx) => {
     const request = await trx.selectFrom('reconfirmation_requests').select(['id', 'message']).where('id', '=', requestId).where('forum_id', '=', forum.id).executeTakeFirst();
@@ -83,7 +84,7 @@ async function recordAnswer(trx: Transaction<DB>, row: { request_id: number; use
 }
 
 /** The one-click link: no session needed, the token is the proof. */
-export async function answerByLink(db: Kysely<DB>, token: string, answer: Answer, now = new Date()) {
+export async function answerByLink(db: Kysely<DB>, token: string, answer: Answer, now = currentTime()) {
   return db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('reconfirmations').innerJoin('reconfirmation_requests as r', 'r.id', 'reconfirmations.request_id')
       .innerJoin('forums', 'forums.id', 'r.forum_id')
@@ -97,7 +98,7 @@ export async function answerByLink(db: Kysely<DB>, token: string, answer: Answer
 }
 
 /** The same answer from the in-app notice, for the newest request the signed-in person has not answered. */
-export async function answerSignedIn(db: Kysely<DB>, slug: string, user: SessionUser, answer: Answer, now = new Date()) {
+export async function answerSignedIn(db: Kysely<DB>, slug: string, user: SessionUser, answer: Answer, now = currentTime()) {
   const { forum } = await forumAccessBySlug(db, slug, user);
   return db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('reconfirmations').innerJoin('reconfirmation_requests as r', 'r.id', 'reconfirmations.request_id')

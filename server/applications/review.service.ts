@@ -15,6 +15,7 @@ import {
   lockForumSeats, removeCohortRoles, updateApplication, writeCohortAudit, type ApplicationFilters, type ApplicationRow,
 } from './applications.queries.ts';
 import type { Decision } from './applications.schemas.ts';
+import { currentTime } from '../time/clock.ts';
 
 export async function organizerForum(db: Kysely<DB>, slug: string, user: SessionUser): Promise<Forum> {
   const access = await forumAccessBySlug(db, slug, user);
@@ -130,7 +131,7 @@ async function decideInTransaction(trx: Transaction<DB>, forum: Forum, actor: Se
   }, now);
 }
 
-export async function decide(db: Kysely<DB>, slug: string, actor: SessionUser, id: number, decision: Decision, publicUrl: string, now = new Date()) {
+export async function decide(db: Kysely<DB>, slug: string, actor: SessionUser, id: number, decision: Decision, publicUrl: string, now = currentTime()) {
   const forum = await organizerForum(db, slug, actor);
   await db.transaction().execute(async (trx) => {
     const row = await findApplicationById(trx, forum.id, id);
@@ -141,7 +142,7 @@ export async function decide(db: Kysely<DB>, slug: string, actor: SessionUser, i
 }
 
 /** The same decision for many applications, all or none: bulk acceptance admits participants only. */
-export async function decideMany(db: Kysely<DB>, slug: string, actor: SessionUser, ids: number[], decision: Omit<Decision, 'role' | 'week'>, publicUrl: string, now = new Date()) {
+export async function decideMany(db: Kysely<DB>, slug: string, actor: SessionUser, ids: number[], decision: Omit<Decision, 'role' | 'week'>, publicUrl: string, now = currentTime()) {
   const forum = await organizerForum(db, slug, actor);
   await db.transaction().execute(async (trx) => {
     for (const id of ids) {

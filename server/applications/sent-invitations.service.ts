@@ -6,6 +6,7 @@ import type { DB } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { writeCohortAudit } from './applications.queries.ts';
 import { organizerForum } from './review.service.ts';
+import { currentTime } from '../time/clock.ts';
 
 export type InvitationStatus = 'pending' | 'used' | 'expired' | 'revoked';
 
@@ -34,7 +35,7 @@ function selectInvitations(db: Kysely<DB>, forumId: number) {
     .where('invitations.forum_id', '=', forumId);
 }
 
-export async function listSentInvitations(db: Kysely<DB>, slug: string, actor: SessionUser, now = new Date()) {
+export async function listSentInvitations(db: Kysely<DB>, slug: string, actor: SessionUser, now = currentTime()) {
   const forum = await organizerForum(db, slug, actor);
   const rows = await selectInvitations(db, forum.id).orderBy('invitations.id', 'desc').execute();
   return rows.map((row) => toView(row, now));
@@ -44,7 +45,7 @@ export async function listSentInvitations(db: Kysely<DB>, slug: string, actor: S
  * Revokes a pending invitation. The UPDATE only takes one neither used nor revoked, so it and
  * a use of the link racing it cannot both succeed; revoking twice answers the same.
  */
-export async function revokeInvitation(db: Kysely<DB>, slug: string, actor: SessionUser, id: number, now = new Date()) {
+export async function revokeInvitation(db: Kysely<DB>, slug: string, actor: SessionUser, id: number, now = currentTime()) {
   const forum = await organizerForum(db, slug, actor);
   await db.transaction().execute(async (trx) => {
     const revoked = await trx.updateTable('invitations').set({ revoked_at: now })

@@ -12,6 +12,7 @@ import { createSession, generateSessionToken, invalidateSession, type Session } 
 import { isTimeZone } from './time-zone.ts';
 import { consumeToken, issueToken, revokeTokens } from './single-use-tokens.queries.ts';
 import { findUserByEmail, insertUserUnlessEmailTaken, markEmailVerified, replacePendingUser, updateUser } from './users.queries.ts';
+import { currentTime } from '../time/clock.ts';
 
 export interface Registration {
   email: string;
@@ -62,7 +63,7 @@ function verificationUrl(publicUrl: string, token: string, next: string | undefi
  * one still waiting for its link, the newer registration replaces it and only the new link
  * works. Either way the caller gets the same answer. Returns the link emailed, if one was.
  */
-export async function registerUser(db: Kysely<DB>, input: Registration, publicUrl: string, now = new Date()): Promise<string | undefined> {
+export async function registerUser(db: Kysely<DB>, input: Registration, publicUrl: string, now = currentTime()): Promise<string | undefined> {
   checkTimeZone(input.timeZone);
   const email = input.email.trim();
   const details = {
@@ -98,7 +99,7 @@ export async function registerUser(db: Kysely<DB>, input: Registration, publicUr
 }
 
 /** Follows a verification link: the account is verified and signed in, once per link. */
-export async function verifyEmail(db: Kysely<DB>, token: string, now = new Date()): Promise<{ token: string; session: Session }> {
+export async function verifyEmail(db: Kysely<DB>, token: string, now = currentTime()): Promise<{ token: string; session: Session }> {
   return db.transaction().execute(async (trx) => {
     const userId = await consumeToken(trx, 'verify_email', token, now);
     if (userId === undefined) throw new DomainError('verification_link_invalid');

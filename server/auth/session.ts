@@ -5,6 +5,7 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import type { Kysely } from 'kysely';
 import type { DB, Lang } from '../db/schema.ts';
+import { currentTime } from '../time/clock.ts';
 
 export const SESSION_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
 const RENEW_WHEN_LEFT_MS = SESSION_LIFETIME_MS / 2;
@@ -42,13 +43,13 @@ export function sessionIdFromToken(token: string): string {
   return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 }
 
-export async function createSession(db: Kysely<DB>, token: string, userId: number, now = new Date()): Promise<Session> {
+export async function createSession(db: Kysely<DB>, token: string, userId: number, now = currentTime()): Promise<Session> {
   const session = { id: sessionIdFromToken(token), userId, expiresAt: new Date(now.getTime() + SESSION_LIFETIME_MS) };
   await db.insertInto('sessions').values({ id: session.id, user_id: userId, expires_at: session.expiresAt }).execute();
   return session;
 }
 
-export async function validateSessionToken(db: Kysely<DB>, token: string, now = new Date()): Promise<SessionValidationResult> {
+export async function validateSessionToken(db: Kysely<DB>, token: string, now = currentTime()): Promise<SessionValidationResult> {
   const id = sessionIdFromToken(token);
   const row = await db
     .selectFrom('sessions')

@@ -11,6 +11,7 @@ import { MAX_BODY_LENGTH } from './discussions.schemas.ts';
 import { draftTotals, findWeekById, lockUserDrafts, saveDraft } from './drafts.queries.ts';
 import { findPost } from './posts.queries.ts';
 import { assertMayWriteInThread, loadThreadContext } from './write-context.ts';
+import { currentTime } from '../time/clock.ts';
 
 export const MAX_DRAFTS_PER_USER = 50;
 /** Ten full-length posts: room for every composer a writer really keeps open. */
@@ -52,7 +53,7 @@ async function assertMayDraft(db: Kysely<DB>, user: SessionUser, key: string, no
   assertMayWriteInThread(context, now);
 }
 
-export async function saveUserDraft(db: Kysely<DB>, user: SessionUser, key: string, text: DraftText, now = new Date()) {
+export async function saveUserDraft(db: Kysely<DB>, user: SessionUser, key: string, text: DraftText, now = currentTime()) {
   await assertMayDraft(db, user, key, now);
   const size = [...text.title].length + [...text.bodyMd].length;
   return db.transaction().execute(async (trx) => {

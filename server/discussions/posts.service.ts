@@ -16,6 +16,7 @@ import {
 import { countNewPost, lockThread } from './threads.queries.ts';
 import { assertMayWriteInThread, loadThreadContext, mustAnswerFirst } from './write-context.ts';
 import { countWords } from './word-count.ts';
+import { currentTime } from '../time/clock.ts';
 
 export interface NewReply {
   threadId: number;
@@ -45,7 +46,7 @@ export async function replayedPost(trx: Transaction<DB>, user: SessionUser, key:
   return existing;
 }
 
-export async function createReply(db: Kysely<DB>, user: SessionUser, input: NewReply, now = new Date()): Promise<PostView> {
+export async function createReply(db: Kysely<DB>, user: SessionUser, input: NewReply, now = currentTime()): Promise<PostView> {
   const bodyMd = input.bodyMd.trim();
   if (!bodyMd) throw new DomainError('validation', { field: 'bodyMd' });
   const bodyHtml = await renderMarkdown(bodyMd, { field: 'bodyMd', authorId: user.id });
@@ -89,7 +90,7 @@ export async function createReply(db: Kysely<DB>, user: SessionUser, input: NewR
   return toPostView(row, { userId: user.id, isOrganizer: false });
 }
 
-export async function editPost(db: Kysely<DB>, user: SessionUser, postId: number, edit: { bodyMd: string; lang: Lang; baseRevision: number; draftKey?: string }, now = new Date()): Promise<PostView> {
+export async function editPost(db: Kysely<DB>, user: SessionUser, postId: number, edit: { bodyMd: string; lang: Lang; baseRevision: number; draftKey?: string }, now = currentTime()): Promise<PostView> {
   const bodyMd = edit.bodyMd.trim();
   if (!bodyMd) throw new DomainError('validation', { field: 'bodyMd' });
   const bodyHtml = await renderMarkdown(bodyMd, { field: 'bodyMd', authorId: user.id });
@@ -115,7 +116,7 @@ export async function editPost(db: Kysely<DB>, user: SessionUser, postId: number
   return toPostView((await findPost(db, postId))!, { userId: user.id, isOrganizer: false });
 }
 
-export async function listRevisions(db: Kysely<DB>, user: SessionUser | null, postId: number, now = new Date()) {
+export async function listRevisions(db: Kysely<DB>, user: SessionUser | null, postId: number, now = currentTime()) {
   const post = await findPost(db, postId);
   if (!post) throw new DomainError('not_found');
   const context = await loadThreadContext(db, post.thread_id, user, now);

@@ -19,6 +19,7 @@ import { publicView, replayedPost } from './posts.service.ts';
 import { countNewPost, findThread, insertThread, listWeekThreads, recordThreadRead } from './threads.queries.ts';
 import { loadThreadContext, mustAnswerFirst } from './write-context.ts';
 import { countWords } from './word-count.ts';
+import { currentTime } from '../time/clock.ts';
 
 export const POSTS_PER_PAGE = 50;
 
@@ -49,7 +50,7 @@ async function weekFor(db: Kysely<DB>, slug: string, number: number, user: Sessi
   return { access, week };
 }
 
-export async function listThreads(db: Kysely<DB>, slug: string, number: number, user: SessionUser | null, readerLang: Lang, now = new Date()) {
+export async function listThreads(db: Kysely<DB>, slug: string, number: number, user: SessionUser | null, readerLang: Lang, now = currentTime()) {
   const { access, week } = await weekFor(db, slug, number, user);
   assertMayReadWeek(access, week, now);
   const lastEventId = await latestEventId(db);
@@ -75,7 +76,7 @@ export interface NewThread {
   draftKey?: string;
 }
 
-export async function createThread(db: Kysely<DB>, slug: string, number: number, user: SessionUser, input: NewThread, now = new Date()) {
+export async function createThread(db: Kysely<DB>, slug: string, number: number, user: SessionUser, input: NewThread, now = currentTime()) {
   const title = cleanName(input.title, 'title');
   const bodyMd = input.bodyMd.trim();
   if (!bodyMd) throw new DomainError('validation', { field: 'bodyMd' });
@@ -119,7 +120,7 @@ export async function createThread(db: Kysely<DB>, slug: string, number: number,
 }
 
 /** A page of a thread: a fixed number of queries whatever the thread's size. */
-export async function getThreadPage(db: Kysely<DB>, threadId: number, page: number, user: SessionUser | null, readerLang: Lang, now = new Date()) {
+export async function getThreadPage(db: Kysely<DB>, threadId: number, page: number, user: SessionUser | null, readerLang: Lang, now = currentTime()) {
   const context = await loadThreadContext(db, threadId, user, now);
   const { access, thread, week } = context;
   // Read before the page, so a client subscribing "after" it misses nothing in between.
@@ -167,12 +168,12 @@ export function writeBlockedBy(access: ForumAccess, week: Week, locked: boolean,
  * Moves a reader's position forward (never back) to a post of the thread, and marks read their
  * notifications about the thread up to it (as Discourse does), in one statement.
  */
-export async function markThreadRead(db: Kysely<DB>, threadId: number, user: SessionUser, lastReadPostId: number, now = new Date()): Promise<void> {
+export async function markThreadRead(db: Kysely<DB>, threadId: number, user: SessionUser, lastReadPostId: number, now = currentTime()): Promise<void> {
   await loadThreadContext(db, threadId, user, now);
   if (!(await recordThreadRead(db, user.id, threadId, lastReadPostId, now))) throw new DomainError('not_found');
 }
 
-export async function markWeekRead(db: Kysely<DB>, slug: string, number: number, user: SessionUser, now = new Date()): Promise<void> {
+export async function markWeekRead(db: Kysely<DB>, slug: string, number: number, user: SessionUser, now = currentTime()): Promise<void> {
   const { access, week } = await weekFor(db, slug, number, user);
   assertMayReadWeek(access, week, now);
   await db.insertInto('thread_reads')

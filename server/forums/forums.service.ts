@@ -12,6 +12,7 @@ import {
 } from './forums.queries.ts';
 import { chooseForInterface, chooseWithOriginal, groupBy, type Reader } from './text-choice.ts';
 import { withReadingTranslations, withWeekTranslations } from '../translations/reader-view.ts';
+import { currentTime } from '../time/clock.ts';
 
 export interface Viewer {
   user: SessionUser | null;
@@ -69,7 +70,7 @@ function toForumSummary(forum: ForumDates, text: { lang: Lang; title: string; su
   };
 }
 
-export async function listForums(db: Kysely<DB>, viewer: Viewer, now = new Date()): Promise<ForumSummaryView[]> {
+export async function listForums(db: Kysely<DB>, viewer: Viewer, now = currentTime()): Promise<ForumSummaryView[]> {
   const [rows, rolesByForum] = await Promise.all([
     listForumsWithTexts(db, true),
     viewer.user ? findRolesByForum(db, viewer.user.id) : Promise.resolve(new Map<number, ForumRole[]>()),
@@ -96,7 +97,7 @@ export interface WeekSummaryView {
   canRead: boolean;
 }
 
-export async function getForum(db: Kysely<DB>, slug: string, viewer: Viewer, now = new Date()) {
+export async function getForum(db: Kysely<DB>, slug: string, viewer: Viewer, now = currentTime()) {
   const access = await forumAccessBySlug(db, slug, viewer.user);
   const { forum, roles } = access;
   const [texts, rules, weekRows] = await Promise.all([
@@ -134,7 +135,7 @@ export async function getForum(db: Kysely<DB>, slug: string, viewer: Viewer, now
   };
 }
 
-export async function getWeek(db: Kysely<DB>, slug: string, number: number, viewer: Viewer, now = new Date()) {
+export async function getWeek(db: Kysely<DB>, slug: string, number: number, viewer: Viewer, now = currentTime()) {
   const access = await forumAccessBySlug(db, slug, viewer.user);
   const week = await findWeek(db, access.forum.id, number);
   if (!week) throw new DomainError('not_found');
@@ -174,7 +175,7 @@ export async function getWeek(db: Kysely<DB>, slug: string, number: number, view
 }
 
 /** Adds the viewer as a participant of a forum that takes members without application. */
-export async function joinForum(db: Kysely<DB>, slug: string, viewer: Viewer & { user: SessionUser }, now = new Date()): Promise<ForumRole[]> {
+export async function joinForum(db: Kysely<DB>, slug: string, viewer: Viewer & { user: SessionUser }, now = currentTime()): Promise<ForumRole[]> {
   const { forum } = await forumAccessBySlug(db, slug, viewer.user);
   const status = forumStatus(forum, now);
   if (!forum.open_enrolment || (status !== 'recruiting' && status !== 'running')) throw new DomainError('forum_not_open_for_enrolment');

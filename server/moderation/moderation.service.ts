@@ -13,8 +13,9 @@ import { notify } from '../notifications/notify.ts';
 import { appendEvent } from '../realtime/events.queries.ts';
 import { queueTranslationTasks, withdrawTasks } from '../translations/tasks.queries.ts';
 import { insertReport, listAudit, listOpenReports, resolveReport, writeAudit } from './moderation.queries.ts';
+import { currentTime } from '../time/clock.ts';
 
-export async function updateThreadFlags(db: Kysely<DB>, user: SessionUser, threadId: number, flags: { pinned?: boolean; locked?: boolean }, now = new Date()) {
+export async function updateThreadFlags(db: Kysely<DB>, user: SessionUser, threadId: number, flags: { pinned?: boolean; locked?: boolean }, now = currentTime()) {
   const { access, thread } = await loadThreadContext(db, threadId, user, now);
   assertOrganizer(access);
   await db.transaction().execute(async (trx) => {
@@ -32,7 +33,7 @@ export async function updateThreadFlags(db: Kysely<DB>, user: SessionUser, threa
   });
 }
 
-export async function setHidden(db: Kysely<DB>, user: SessionUser, postId: number, hide: { reason: string } | null, now = new Date()) {
+export async function setHidden(db: Kysely<DB>, user: SessionUser, postId: number, hide: { reason: string } | null, now = currentTime()) {
   const post = await findPost(db, postId);
   if (!post) throw new DomainError('not_found');
   const { access, thread } = await loadThreadContext(db, post.thread_id, user, now);
@@ -51,7 +52,7 @@ export async function setHidden(db: Kysely<DB>, user: SessionUser, postId: numbe
   });
 }
 
-export async function reportPost(db: Kysely<DB>, user: SessionUser, postId: number, reason: string, now = new Date()) {
+export async function reportPost(db: Kysely<DB>, user: SessionUser, postId: number, reason: string, now = currentTime()) {
   const post = await findPost(db, postId);
   if (!post) throw new DomainError('not_found');
   const { access, thread } = await loadThreadContext(db, post.thread_id, user, now);

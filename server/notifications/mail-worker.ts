@@ -8,6 +8,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { renderOutboxRow, type OutboxRow, type RenderContext } from './outbox-render.ts';
+import { currentTime } from '../time/clock.ts';
 
 export const MAX_ATTEMPTS = 8;
 const BASE_BACKOFF_MS = 60_000;
@@ -70,7 +71,7 @@ async function record(db: Kysely<DB>, row: OutboxRow, outcome: Outcome, now: Dat
 }
 
 /** One pass: claims due rows and delivers them; returns how many rows it handled. */
-export async function deliverDue(db: Kysely<DB>, options: WorkerOptions, now = new Date()): Promise<number> {
+export async function deliverDue(db: Kysely<DB>, options: WorkerOptions, now = currentTime()): Promise<number> {
   const rows = await claimDue(db, now, options.batchSize ?? 20);
   for (let start = 0; start < rows.length; start += CONCURRENCY) {
     await Promise.all(rows.slice(start, start + CONCURRENCY).map((row) => deliverOne(db, row, options, now)));

@@ -9,11 +9,12 @@ import { nextDigestAt } from './digest-clock.ts';
 import { notify } from './notify.ts';
 import { queueEmail } from './outbox.queries.ts';
 import { LIVE_STATUSES } from '../translations/tasks.queries.ts';
+import { currentTime } from '../time/clock.ts';
 
 /** A week opened longer ago than this is not announced (a fresh deployment of an old forum). */
 const ANNOUNCE_WITHIN_MS = 24 * 60 * 60_000;
 
-export async function announceWeekOpenings(db: Kysely<DB>, now = new Date()): Promise<number> {
+export async function announceWeekOpenings(db: Kysely<DB>, now = currentTime()): Promise<number> {
   const weeks = await db.selectFrom('weeks').innerJoin('forums', 'forums.id', 'weeks.forum_id')
     .select(['weeks.id', 'weeks.forum_id', 'weeks.number'])
     .where('forums.published', '=', true).where('weeks.opens_at', '<=', now)
@@ -42,7 +43,7 @@ export async function announceWeekOpenings(db: Kysely<DB>, now = new Date()): Pr
  * that passed the forum's target since the last tick. The marker rows are claimed in the same
  * transaction as the notification, so a concurrent instance waits on them and then skips them.
  */
-export async function announceOverdueTranslations(db: Kysely<DB>, now = new Date()): Promise<number> {
+export async function announceOverdueTranslations(db: Kysely<DB>, now = currentTime()): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const claimed = await sql<{ forum_id: number; source_lang: string; target_lang: string; count: number }>`
       WITH claimed AS (
@@ -94,7 +95,7 @@ async function mailWaiting(trx: Transaction<DB>, userId: number, forumId: number
 }
 
 /** Immediate email whose batching window has ended: one message per user and forum. */
-export async function queueDueBatches(db: Kysely<DB>, now = new Date()): Promise<number> {
+export async function queueDueBatches(db: Kysely<DB>, now = currentTime()): Promise<number> {
   const due = await db.selectFrom('notifications').select(['user_id', 'forum_id']).distinct()
     .where('email_status', '=', 'pending').where('email_due_at', '<=', now).limit(500).execute();
   let queued = 0;
@@ -105,7 +106,7 @@ export async function queueDueBatches(db: Kysely<DB>, now = new Date()): Promise
 }
 
 /** Digests whose local hour has come; nothing is sent when nothing is new. Each is rescheduled. */
-export async function queueDueDigests(db: Kysely<DB>, now = new Date()): Promise<number> {
+export async function queueDueDigests(db: Kysely<DB>, now = currentTime()): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const due = await sql<{ user_id: number; forum_id: number; schedule: 'daily' | 'weekly'; hour: number; weekday: number; time_zone: string }>`
       SELECT d.user_id, d.forum_id, d.schedule, d.hour, d.weekday, u.time_zone

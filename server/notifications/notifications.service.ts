@@ -5,6 +5,7 @@ import type { SessionUser } from '../auth/session.ts';
 import type { DB, Lang } from '../db/schema.ts';
 import { readerOf, withTitleTranslations, type TitleTranslation } from '../translations/reader-view.ts';
 import { countUnread, findNotifications, markAllRead, markRead, signalUnreadChanged } from './notifications.queries.ts';
+import { currentTime } from '../time/clock.ts';
 
 const POSTS_PER_PAGE = 50;
 /** Kinds that gather per thread while they share a read state. */
@@ -77,7 +78,7 @@ export async function listNotifications(db: Kysely<DB>, user: SessionUser, lang:
   };
 }
 
-export async function readNotifications(db: Kysely<DB>, user: SessionUser, ids: number[] | 'all', now = new Date()) {
+export async function readNotifications(db: Kysely<DB>, user: SessionUser, ids: number[] | 'all', now = currentTime()) {
   const changed = ids === 'all' ? await markAllRead(db, user.id, now) : await markRead(db, user.id, ids, now);
   // The user's other tabs and devices update their count too.
   if (changed > 0) await signalUnreadChanged(db, [user.id]);

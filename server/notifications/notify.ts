@@ -4,6 +4,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { emailTemplate, notificationRules, type NotificationType } from './notification-types.ts';
+import { currentTime } from '../time/clock.ts';
 
 /** pg_notify channel carrying the ids of users whose unread count changed. */
 export const NOTIFICATIONS_CHANNEL = 'tertulia_notifications';
@@ -30,7 +31,7 @@ export interface NotifyInput {
  * forum's members (and admins) once the week is open, organizers earlier; with a post, nobody
  * but organizers while it is hidden.
  */
-export async function notify(trx: Transaction<DB>, input: NotifyInput, now = new Date()): Promise<void> {
+export async function notify(trx: Transaction<DB>, input: NotifyInput, now = currentTime()): Promise<void> {
   const userIds = [...new Set(input.userIds)].filter((id) => id !== input.actorId);
   if (userIds.length === 0) return;
   const rule = notificationRules[input.type];

@@ -4,6 +4,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { notify } from './notify.ts';
+import { currentTime } from '../time/clock.ts';
 
 export interface NewPostFacts {
   forumId: number;
@@ -36,7 +37,7 @@ export async function findMentioned(trx: Transaction<DB>, forumId: number, bodyM
   })).map((row) => row.id);
 }
 
-export async function notifyNewPost(trx: Transaction<DB>, post: NewPostFacts, now = new Date()): Promise<void> {
+export async function notifyNewPost(trx: Transaction<DB>, post: NewPostFacts, now = currentTime()): Promise<void> {
   // One statement: the writer follows the thread (a mute stays a mute), and who may hear of it.
   const audience = await sql<{ user_id: number; reason: 'parent' | 'following' | 'muted' }>`
     WITH follow AS (

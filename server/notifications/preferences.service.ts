@@ -12,6 +12,7 @@ import type { Preferences } from './notifications.schemas.ts';
 import {
   findFollowLevel, findFollows, findForumDigests, findThreadForFollow, findTypeSettings, releaseWaitingDigest, setFollow, upsertDigest, upsertTypeSetting,
 } from './preferences.queries.ts';
+import { currentTime } from '../time/clock.ts';
 
 export const DEFAULT_DIGEST = { schedule: 'immediate', hour: 8, weekday: 1 } as const;
 
@@ -38,7 +39,7 @@ export interface PreferencesChange {
   forums?: { forum: string; schedule: 'immediate' | 'daily' | 'weekly' | 'off'; hour: number; weekday: number }[];
 }
 
-export async function updatePreferences(db: Kysely<DB>, user: SessionUser, lang: Lang, change: PreferencesChange, now = new Date()): Promise<Preferences> {
+export async function updatePreferences(db: Kysely<DB>, user: SessionUser, lang: Lang, change: PreferencesChange, now = currentTime()): Promise<Preferences> {
   for (const entry of change.types ?? []) {
     if (!isNotificationType(entry.type)) throw new DomainError('validation', { field: 'type' });
     if (notificationRules[entry.type].required && !entry.email) throw new DomainError('notification_email_required', { type: entry.type });
@@ -70,14 +71,14 @@ async function threadAccess(db: Kysely<DB>, user: SessionUser, threadId: number,
 }
 
 /** Follow, mute or forget a thread the user may read as a member. */
-export async function followThread(db: Kysely<DB>, user: SessionUser, threadId: number, level: 'following' | 'muted' | 'none', now = new Date()) {
+export async function followThread(db: Kysely<DB>, user: SessionUser, threadId: number, level: 'following' | 'muted' | 'none', now = currentTime()) {
   const access = await threadAccess(db, user, threadId, now);
   if (!access.isMember && !access.isOrganizer) throw new DomainError('not_a_member');
   await setFollow(db, user.id, threadId, level);
   return { level };
 }
 
-export async function followLevel(db: Kysely<DB>, user: SessionUser, threadId: number, now = new Date()) {
+export async function followLevel(db: Kysely<DB>, user: SessionUser, threadId: number, now = currentTime()) {
   await threadAccess(db, user, threadId, now);
   return { level: await findFollowLevel(db, user.id, threadId) };
 }

@@ -4,6 +4,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { DB, Lang } from '../db/schema.ts';
 import { notify } from './notify.ts';
+import { currentTime } from '../time/clock.ts';
 
 export interface PublishedTranslation {
   forumId: number;
@@ -16,7 +17,7 @@ export interface PublishedTranslation {
   translatorId: number;
 }
 
-export async function notifyTranslationPublished(trx: Transaction<DB>, item: PublishedTranslation, now = new Date()): Promise<void> {
+export async function notifyTranslationPublished(trx: Transaction<DB>, item: PublishedTranslation, now = currentTime()): Promise<void> {
   const about = { forumId: item.forumId, weekId: item.weekId, threadId: item.threadId, postId: item.postId, actorId: item.translatorId, payload: { lang: item.targetLang } };
   await notify(trx, { type: 'translation.own_published', userIds: [item.postAuthorId], ...about }, now);
   const readers = await sql<{ user_id: number }>`

@@ -14,6 +14,7 @@ import { audienceOf, eventMessage } from './event-view.ts';
 import { countSubscriptionEvents, findSubscriptionEvents, latestEventId, type EventWithState } from './events.queries.ts';
 import { authorizeSubscription, type SubscribeSpec, type SubscriptionTarget } from './live-access.ts';
 import { TokenBucket } from './token-bucket.ts';
+import { currentTime } from '../time/clock.ts';
 
 /** Events one resume sends at most; a client further behind is told to reload instead. */
 export const MAX_BACKFILL = 1000;
@@ -105,7 +106,7 @@ export class LiveHub {
     // Rights read before an access change that arrived meanwhile are read again.
     for (;;) {
       const epoch = client.accessEpoch;
-      target = await authorizeSubscription(this.db, client.user, spec, new Date());
+      target = await authorizeSubscription(this.db, client.user, spec, currentTime());
       if (epoch === client.accessEpoch) break;
     }
     const existing = client.subscriptions.get(target.key);
@@ -218,7 +219,7 @@ export class LiveHub {
         for (const subscription of subscriptions) {
           if (client.subscriptions.get(subscription.key) !== subscription) continue;
           try {
-            subscription.isOrganizer = (await authorizeSubscription(this.db, client.user, subscription.spec, new Date())).isOrganizer;
+            subscription.isOrganizer = (await authorizeSubscription(this.db, client.user, subscription.spec, currentTime())).isOrganizer;
           } catch (error) {
             if (!(error instanceof DomainError)) throw error;
             client.subscriptions.delete(subscription.key);

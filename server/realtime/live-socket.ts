@@ -19,6 +19,7 @@ import { IdSchema } from '../http/common.schemas.ts';
 import { callerLang } from '../plugins/language.plugin.ts';
 import { newClient, type LiveHub } from './live-hub.ts';
 import { TokenBucket } from './token-bucket.ts';
+import { currentTime } from '../time/clock.ts';
 
 const ClientMessage = Type.Union([
   Type.Object({
@@ -57,7 +58,7 @@ export function acceptLiveSocket(hub: LiveHub, socket: WebSocket, request: Fasti
     alive = false;
     socket.ping();
     // A session that expired with no event to say so is checked again.
-    if (client.sessionExpiresAt && client.sessionExpiresAt <= new Date()) hub.reauthorize(client, true, null);
+    if (client.sessionExpiresAt && client.sessionExpiresAt <= currentTime()) hub.reauthorize(client, true, null);
   }, HEARTBEAT_MS);
   socket.on('close', () => {
     clearInterval(heartbeat);

@@ -6,10 +6,11 @@ import type { SessionUser } from '../auth/session.ts';
 import type { DB } from '../db/schema.ts';
 import { assertOrganizer, forumAccessBySlug } from '../forums/forum-access.ts';
 import { LIVE_STATUSES } from './tasks.queries.ts';
+import { currentTime } from '../time/clock.ts';
 
 const WEEK_MS = 7 * 24 * 3_600_000;
 
-export async function translationDashboard(db: Kysely<DB>, slug: string, user: SessionUser, now = new Date()) {
+export async function translationDashboard(db: Kysely<DB>, slug: string, user: SessionUser, now = currentTime()) {
   const access = await forumAccessBySlug(db, slug, user);
   assertOrganizer(access);
   const forumId = access.forum.id;

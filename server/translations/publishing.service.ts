@@ -14,6 +14,7 @@ import { appendEvent } from '../realtime/events.queries.ts';
 import { assertMayWorkOn, assertTranslator, claimNotHeld, taskWithAccess, translatorRole } from './queue.service.ts';
 import { LIVE_STATUSES, lockTask, setTaskStatus } from './tasks.queries.ts';
 import { escapeHtml, findOriginal, findWeekOpening, upsertTranslation } from './translations.queries.ts';
+import { currentTime } from '../time/clock.ts';
 
 type Task = NonNullable<Awaited<ReturnType<typeof lockTask>>>;
 
@@ -63,7 +64,7 @@ function taskItem(task: Task) {
 }
 
 /** The claimer publishes, or hands the text to review when the forum requires a second reader. */
-export async function publish(db: Kysely<DB>, taskId: number, user: SessionUser, bodyMd: string, now = new Date()): Promise<'published' | 'in_review'> {
+export async function publish(db: Kysely<DB>, taskId: number, user: SessionUser, bodyMd: string, now = currentTime()): Promise<'published' | 'in_review'> {
   const { task: found, access } = await taskWithAccess(db, taskId, user);
   const prepared = await prepare(found.item_type, bodyMd, user.id);
   return db.transaction().execute(async (trx) => {
@@ -136,7 +137,7 @@ export async function requestTranslation(db: Kysely<DB>, user: SessionUser, item
   if (original.hidden) throw new DomainError('forbidden');
   if (!access.isOrganizer) {
     const week = await findWeekOpening(db, original.weekId);
-    assertMayWorkOn(access, { weekNumber: week?.number ?? null, weekOpensAt: week?.opens_at ?? null, hidden: false }, new Date());
+    assertMayWorkOn(access, { weekNumber: week?.number ?? null, weekOpensAt: week?.opens_at ?? null, hidden: false }, currentTime());
   }
   const row = await db.insertInto('translation_tasks').values({
     forum_id: original.forumId, week_id: original.weekId, item_type: item.itemType, item_id: item.itemId, source_lang: original.lang,

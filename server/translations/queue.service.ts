@@ -13,6 +13,7 @@ import { listGlossary } from './glossary.queries.ts';
 import { findGlossaryTerms } from './glossary-match.ts';
 import { claimTask, findClaim, findTask, listTasks, renewClaim, setTaskStatus, type QueueFilter } from './tasks.queries.ts';
 import { findOriginal } from './translations.queries.ts';
+import { currentTime } from '../time/clock.ts';
 
 export function assertTranslator(access: ForumAccess): void {
   if (!access.user) throw new DomainError('sign_in_required');
@@ -34,7 +35,7 @@ export function assertMayWorkOn(access: ForumAccess, item: { weekNumber: number 
   if (item.weekOpensAt && now < item.weekOpensAt) throw new DomainError('week_not_open', { number: item.weekNumber ?? 0, opensAt: item.weekOpensAt });
 }
 
-export async function taskWithAccess(db: Kysely<DB>, taskId: number, user: SessionUser, now = new Date()) {
+export async function taskWithAccess(db: Kysely<DB>, taskId: number, user: SessionUser, now = currentTime()) {
   const task = await findTask(db, taskId);
   if (!task) throw new DomainError('not_found');
   const access = await forumAccessById(db, task.forum_id, user);
@@ -43,7 +44,7 @@ export async function taskWithAccess(db: Kysely<DB>, taskId: number, user: Sessi
   return { task, access };
 }
 
-export async function listQueue(db: Kysely<DB>, slug: string, user: SessionUser, filter: QueueFilter, now = new Date()) {
+export async function listQueue(db: Kysely<DB>, slug: string, user: SessionUser, filter: QueueFilter, now = currentTime()) {
   const access = await forumAccessBySlug(db, slug, user);
   assertTranslator(access);
   if (filter.weekNumber !== undefined && !access.isOrganizer) {
@@ -78,7 +79,7 @@ export async function listQueue(db: Kysely<DB>, slug: string, user: SessionUser,
   });
 }
 
-export async function claim(db: Kysely<DB>, taskId: number, user: SessionUser, now = new Date()) {
+export async function claim(db: Kysely<DB>, taskId: number, user: SessionUser, now = currentTime()) {
   const { task } = await taskWithAccess(db, taskId, user);
   if (task.status !== 'open' && task.status !== 'claimed') throw new DomainError('task_closed');
   const won = await claimTask(db, taskId, user.id, now);
@@ -103,7 +104,7 @@ export async function release(db: Kysely<DB>, taskId: number, user: SessionUser)
 }
 
 /** Saves the claimer's draft and extends the claim, so steady work never loses the task. */
-export async function saveTaskDraft(db: Kysely<DB>, taskId: number, user: SessionUser, bodyMd: string, now = new Date()) {
+export async function saveTaskDraft(db: Kysely<DB>, taskId: number, user: SessionUser, bodyMd: string, now = currentTime()) {
   const { task } = await taskWithAccess(db, taskId, user);
   if (task.status !== 'claimed' || task.claimed_by !== user.id) throw await claimNotHeld(db, taskId, user.id, now);
   const renewed = await renewClaim(db, taskId, user.id, now, bodyMd);
@@ -119,7 +120,7 @@ export async function skip(db: Kysely<DB>, taskId: number, user: SessionUser) {
 }
 
 /** An organizer gives a live task to a translator of the forum, whoever held it. */
-export async function reassign(db: Kysely<DB>, taskId: number, user: SessionUser, assigneeId: number, now = new Date()) {
+export async function reassign(db: Kysely<DB>, taskId: number, user: SessionUser, assigneeId: number, now = currentTime()) {
   const { task, access } = await taskWithAccess(db, taskId, user);
   assertOrganizer(access);
   const roles = await findRoles(db, task.forum_id, assigneeId);
@@ -131,7 +132,7 @@ export async function reassign(db: Kysely<DB>, taskId: number, user: SessionUser
 }
 
 /** The task as the editor shows it. */
-export async function taskDetail(db: Kysely<DB>, taskId: number, user: SessionUser, now = new Date()) {
+export async function taskDetail(db: Kysely<DB>, taskId: number, user: SessionUser, now = currentTime()) {
   const { task } = await taskWithAccess(db, taskId, user);
   const [original, terms, previous] = await Promise.all([
     findOriginal(db, task.item_type, task.item_id),
