@@ -11,6 +11,15 @@ import * as cohort from './2026_11_30_0006_cohort.ts';
 import * as notifications from './2026_11_30_0007_notifications.ts';
 import * as realtime from './2026_11_30_0009_realtime.ts';
 import * as invitationRevocation from './2026_11_30_0016_invitation_revocation.ts';
+import * as caseStudies from './2026_11_30_0017_case_studies.ts';
+import * as questions from './2026_11_30_0018_questions.ts';
+import * as readingAttachments from './2026_11_30_0019_reading_attachments.ts';
+import * as peopleModeration from './2026_11_30_0020_people_moderation.ts';
+import * as passwordReset from './2026_11_30_0021_password_reset.ts';
+import * as forumConsole from './2026_11_30_0022_forum_console.ts';
+import * as invitationRoles from './2026_11_30_0023_invitation_roles.ts';
+import * as weekClosing from './2026_11_30_0024_week_closing.ts';
+import * as caseStudyAttachments from './2026_11_30_0025_case_study_attachments.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_23_0001_foundation': foundation,
@@ -22,4 +31,13 @@ export const migrations: Record<string, Migration> = {
   '2026_11_30_0007_notifications': notifications,
   '2026_11_30_0009_realtime': realtime,
   '2026_11_30_0016_invitation_revocation': invitationRevocation,
+  '2026_11_30_0017_case_studies': caseStudies,
+  '2026_11_30_0018_questions': questions,
+  '2026_11_30_0019_reading_attachments': readingAttachments,
+  '2026_11_30_0020_people_moderation': peopleModeration,
+  '2026_11_30_0021_password_reset': passwordReset,
+  '2026_11_30_0022_forum_console': forumConsole,
+  '2026_11_30_0023_invitation_roles': invitationRoles,
+  '2026_11_30_0024_week_closing': weekClosing,
+  '2026_11_30_0025_case_study_attachments': caseStudyAttachments,
 };

@@ -25,19 +25,33 @@ import inFlightPlugin from './plugins/in-flight.plugin.ts';
 import languagePlugin from './plugins/language.plugin.ts';
 import originCheckPlugin from './plugins/origin-check.plugin.ts';
 import authRoutes from './auth/auth.routes.ts';
+import passwordResetRoutes from './auth/password-reset.routes.ts';
 import forumsRoutes from './forums/forums.routes.ts';
 import healthRoutes from './health/health.routes.ts';
 import realtimePlugin from './realtime/realtime.plugin.ts';
 import discussionsRoutes from './discussions/discussions.routes.ts';
 import draftsRoutes from './discussions/drafts.routes.ts';
+import questionsRoutes from './questions/questions.routes.ts';
+import homeRoutes from './home/home.routes.ts';
 import moderationRoutes from './moderation/moderation.routes.ts';
+import peopleRoutes from './people/people.routes.ts';
 import translationsRoutes from './translations/translations.routes.ts';
 import previewRoutes from './content/preview.routes.ts';
+import readingsRoutes from './readings/readings.routes.ts';
+import attachmentsRoutes from './readings/attachments.routes.ts';
+import caseStudyAttachmentsRoutes from './case-studies/case-study-attachments.routes.ts';
+import exportRoutes from './content/export.routes.ts';
 import glossaryRoutes from './translations/glossary.routes.ts';
 import translationAdminRoutes from './translations/translation-admin.routes.ts';
 import cohortRoutes from './applications/cohort.routes.ts';
 import notificationsPlugin from './notifications/notifications.plugin.ts';
+import caseStudiesPlugin from './case-studies/case-studies.plugin.ts';
+import caseStudiesRoutes from './case-studies/case-studies.routes.ts';
 import notificationsRoutes from './notifications/notifications.routes.ts';
+import forumSettingsRoutes from './forums/forum-settings.routes.ts';
+import forumCreationRoutes from './forums/forum-creation.routes.ts';
+import scheduleRoutes from './forums/schedule.routes.ts';
+import { requestReconfirmationIn } from './applications/reconfirmation.service.ts';
 
 export interface BuildAppOptions {
   config: Config;
@@ -115,20 +129,35 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
 
   await app.register(realtimePlugin, { allowedOrigins: config.allowedOrigins });
   await app.register(notificationsPlugin, { config });
+  await app.register(caseStudiesPlugin, { config });
   await app.register(healthRoutes);
   await app.register(authRoutes, {
     secureCookies: config.secureCookies, rateLimit: config.authRateLimit, publicUrl: config.publicUrl, logVerificationLinks: !config.smtpUrl,
   });
+  await app.register(passwordResetRoutes, {
+    secureCookies: config.secureCookies, rateLimit: config.authRateLimit, publicUrl: config.publicUrl, logResetLinks: !config.smtpUrl,
+  });
   await app.register(forumsRoutes);
   await app.register(discussionsRoutes, { postRateLimit: config.postRateLimit });
   await app.register(draftsRoutes);
+  await app.register(caseStudiesRoutes);
+  await app.register(questionsRoutes, { postRateLimit: config.postRateLimit });
+  await app.register(homeRoutes);
   await app.register(moderationRoutes);
+  await app.register(peopleRoutes);
   await app.register(translationsRoutes);
   await app.register(previewRoutes);
+  await app.register(readingsRoutes);
+  await app.register(attachmentsRoutes, { attachmentsDir: config.attachmentsDir, attachmentMaxBytes: config.attachmentMaxBytes });
+  await app.register(caseStudyAttachmentsRoutes, { attachmentsDir: config.attachmentsDir, attachmentMaxBytes: config.attachmentMaxBytes });
+  await app.register(exportRoutes, { attachmentsDir: config.attachmentsDir });
   await app.register(glossaryRoutes);
   await app.register(translationAdminRoutes);
   await app.register(cohortRoutes, { publicUrl: config.publicUrl, secureCookies: config.secureCookies, rateLimit: config.authRateLimit });
   await app.register(notificationsRoutes);
+  await app.register(forumSettingsRoutes);
+  await app.register(forumCreationRoutes);
+  await app.register(scheduleRoutes, { reconfirm: (trx, forum, actor, message, now) => requestReconfirmationIn(trx, forum, actor, message, config.publicUrl, now) });
 
   const indexHtml = path.join(config.staticDir, 'index.html');
   const hasSpa = existsSync(indexHtml);

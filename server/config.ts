@@ -39,6 +39,10 @@ export const ConfigSchema = Type.Object({
   notificationSecret: Type.Optional(Type.String({ minLength: 16 })),
   /** Run the mail worker and the notification scheduler (week openings, batches, digests) in this instance. */
   backgroundJobs: Type.Boolean(),
+  /** Folder of reading attachments, stored by their SHA-256; shared by every instance. */
+  attachmentsDir: Type.String(),
+  /** The largest attachment accepted, in bytes. */
+  attachmentMaxBytes: Type.Integer({ minimum: 1 }),
 });
 export type Config = Readonly<Static<typeof ConfigSchema>>;
 
@@ -59,6 +63,8 @@ export const defaultConfig: Config = {
   mailFrom: 'Tertulia <no-reply@localhost>',
   // Tests drive the jobs themselves with an injected clock; readConfig turns them on.
   backgroundJobs: false,
+  attachmentsDir: path.join(projectRoot, 'data', 'attachments'),
+  attachmentMaxBytes: 20 * 1024 * 1024,
 };
 
 function bool(value: string | undefined, fallback: boolean): boolean {
@@ -84,6 +90,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.MAIL_FROM || defaultConfig.mailFrom,
     notificationSecret: env.NOTIFICATION_SECRET || undefined,
     backgroundJobs: bool(env.BACKGROUND_JOBS, true),
+    contentDir: env.CONTENT_DIR || defaultConfig.contentDir,
+    attachmentsDir: env.ATTACHMENTS_DIR || defaultConfig.attachmentsDir,
+    attachmentMaxBytes: env.ATTACHMENT_MAX_MB ? Math.round(Number(env.ATTACHMENT_MAX_MB) * 1024 * 1024) : defaultConfig.attachmentMaxBytes,
   };
   if (!Value.Check(ConfigSchema, candidate)) {
     const problems = [...Value.Errors(ConfigSchema, candidate)].map((e) => `${e.instancePath || '/'} ${e.message}`);

@@ -32,7 +32,7 @@ export interface UsersTable {
 }
 
 /** What a single-use link does; password resets and invitations will join. */
-export type TokenPurpose = 'verify_email';
+export type TokenPurpose = 'verify_email' | 'reset_password';
 
 /** A single-use, expiring link: only its SHA-256 is stored. */
 export interface SingleUseTokensTable {
@@ -64,6 +64,8 @@ export interface ForumsTable {
   application_deadline: Timestamp;
   published: Generated<boolean>;
   open_enrolment: Generated<boolean>;
+  /** Members join only through an invitation: no open enrolment, no applications. */
+  invitation_only: Generated<boolean>;
   public_archive: Generated<boolean>;
   weeks_close_at_end: Generated<boolean>;
   translation_target_hours: Generated<number>;
@@ -72,6 +74,11 @@ export interface ForumsTable {
   description_word_limit: Generated<number>;
   key_respondent_limit: Generated<number>;
   key_respondents_per_week: Generated<number>;
+  /** Hours within which a question to a key respondent should be answered before organizers hear of it. */
+  question_target_hours: Generated<number>;
+  /** Soft guidance for a case study's length (about 1–1½ pages), never a hard limit. */
+  case_study_min_words: Generated<number>;
+  case_study_max_words: Generated<number>;
   created_at: CreatedAt;
   updated_at: CreatedAt;
 }
@@ -100,6 +107,8 @@ export interface WeeksTable {
   closes_at: Timestamp;
   original_lang: Generated<Lang>;
   revision: Generated<number>;
+  /** Whether writing closes when this week ends; null follows the forum's weeks_close_at_end. */
+  writing_closes_at_end: boolean | null;
 }
 
 export interface WeekTextsTable {
@@ -117,6 +126,39 @@ export interface ReadingsTable {
   position: number;
   original_lang: Lang;
   revision: Generated<number>;
+  /** Set while organizers keep the reading from members (hidden, never destroyed). */
+  unpublished_at: NullableTimestamp;
+  updated_at: CreatedAt;
+  /** The creating request's key, so a repeated create returns the same reading. */
+  idempotency_key: Generated<string | null>;
+}
+
+/** A file attached to a reading; its bytes live in the attachments folder under their SHA-256. */
+export interface ReadingAttachmentsTable {
+  id: Generated<number>;
+  reading_id: number;
+  sha256: string;
+  /** From the file's bytes, never from its name or the uploader's Content-Type. */
+  media_type: string;
+  size_bytes: number;
+  file_name: string;
+  position: number;
+  uploaded_by: number | null;
+  created_at: CreatedAt;
+}
+
+/** A file attached to a case study, stored as reading attachments are. */
+export interface CaseStudyAttachmentsTable {
+  id: Generated<number>;
+  case_study_id: number;
+  sha256: string;
+  /** From the file's bytes, never from its name or the uploader's Content-Type. */
+  media_type: string;
+  size_bytes: number;
+  file_name: string;
+  position: number;
+  uploaded_by: number | null;
+  created_at: CreatedAt;
 }
 
 export interface ReadingTextsTable {
@@ -157,7 +199,7 @@ export interface OutboxTable {
 
 export type OutboxStatus = 'pending' | 'sent' | 'failed';
 
-export type ThreadKind = 'discussion' | 'prompt';
+export type ThreadKind = 'discussion' | 'prompt' | 'case_study';
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 
 export interface ThreadsTable {
@@ -167,6 +209,8 @@ export interface ThreadsTable {
   kind: ThreadKind;
   requires_own_answer: Generated<boolean>;
   title: string;
+  /** Raised when the title changes after translation was queued (a case study's retitling). */
+  title_revision: Generated<number>;
   original_lang: Lang;
   author_id: number;
   pinned: Generated<boolean>;
@@ -194,6 +238,12 @@ export interface PostsTable {
   hidden_reason: string | null;
   created_at: CreatedAt;
   edited_at: NullableTimestamp;
+  /** Set on a question to a case study's key respondent: the one member it asks. */
+  addressed_to: Generated<number | null>;
+  answered_at: NullableTimestamp;
+  answered_by: Generated<number | null>;
+  /** The reply marked as the answer, when one was (the asker may mark answered without one). */
+  answer_post_id: Generated<number | null>;
 }
 
 export interface PostRevisionsTable {
@@ -230,6 +280,28 @@ export interface ReportsTable {
   created_at: CreatedAt;
   resolved_at: NullableTimestamp;
   resolved_by: number | null;
+  /** open until an organizer dismisses it or acts on the post (hides it). */
+  status: Generated<ReportStatus>;
+  /** The organizer's note on the outcome; organizers only. */
+  resolution_note: string | null;
+}
+
+export type ReportStatus = 'open' | 'dismissed' | 'acted_on';
+
+/** A member suspended from a forum: their roles are parked in suspended_roles meanwhile. */
+export interface ForumSuspensionsTable {
+  forum_id: number;
+  user_id: number;
+  reason: string | null;
+  suspended_by: number;
+  suspended_at: CreatedAt;
+}
+
+export interface SuspendedRolesTable {
+  forum_id: number;
+  user_id: number;
+  role: ForumRole;
+  week_id: number | null;
 }
 
 export interface AuditLogTable {
@@ -255,7 +327,7 @@ export interface EventsTable {
   created_at: CreatedAt;
 }
 
-export type TranslatableType = 'post' | 'thread_title' | 'reading' | 'week';
+export type TranslatableType = 'post' | 'thread_title' | 'reading' | 'week' | 'case_study';
 export type TranslatorRole = 'organizer' | 'translator' | 'author';
 export type TaskStatus = 'open' | 'claimed' | 'in_review' | 'published' | 'withdrawn' | 'superseded';
 
@@ -349,7 +421,7 @@ export interface InvitationsTable {
   id: Generated<number>;
   forum_id: number;
   email: string;
-  role: ApplicationKind;
+  role: ForumRole;
   week_id: number | null;
   lang: Lang;
   token_hash: string;
@@ -431,6 +503,63 @@ export interface ThreadFollowsTable {
   created_at: CreatedAt;
 }
 
+export type CaseStudyStatus = 'draft' | 'submitted' | 'changes_requested' | 'approved' | 'published';
+
+/** A key respondent's case study for the week they were assigned; visible to members once published. */
+export interface CaseStudiesTable {
+  id: Generated<number>;
+  forum_id: number;
+  week_id: number;
+  author_id: number;
+  status: Generated<CaseStudyStatus>;
+  title: string;
+  body_md: string;
+  body_html: string;
+  original_lang: Lang;
+  region: Generated<string>;
+  theme: Generated<string>;
+  word_count: Generated<number>;
+  revision: Generated<number>;
+  /** The creating request's key, so a repeated create returns the same case study. */
+  idempotency_key: string | null;
+  /** The organizer's comment when they last asked for changes. */
+  review_comment: string | null;
+  reviewed_by: number | null;
+  /** Its discussion thread (kind 'case_study'), made at publication. */
+  thread_id: number | null;
+  submitted_at: NullableTimestamp;
+  approved_at: NullableTimestamp;
+  approved_by: number | null;
+  published_at: NullableTimestamp;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
+export interface CaseStudyRevisionsTable {
+  case_study_id: number;
+  revision: number;
+  title: string;
+  original_lang: Lang;
+  body_md: string;
+  body_html: string;
+  editor_id: number;
+  created_at: CreatedAt;
+}
+
+export interface ItemOpensTable {
+  user_id: number;
+  item_type: 'reading' | 'case_study';
+  item_id: number;
+  opened_at: CreatedAt;
+}
+
+/** When a member last looked at their home, and the visit before (what "new since" counts from). */
+export interface HomeVisitsTable {
+  user_id: number;
+  last_visit_at: Timestamp;
+  previous_visit_at: NullableTimestamp;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -442,6 +571,8 @@ export interface DB {
   week_texts: WeekTextsTable;
   readings: ReadingsTable;
   reading_texts: ReadingTextsTable;
+  reading_attachments: ReadingAttachmentsTable;
+  case_study_attachments: CaseStudyAttachmentsTable;
   memberships: MembershipsTable;
   outbox: OutboxTable;
   threads: ThreadsTable;
@@ -451,6 +582,8 @@ export interface DB {
   thread_reads: ThreadReadsTable;
   reports: ReportsTable;
   audit_log: AuditLogTable;
+  forum_suspensions: ForumSuspensionsTable;
+  suspended_roles: SuspendedRolesTable;
   events: EventsTable;
   translations: TranslationsTable;
   translation_revisions: TranslationRevisionsTable;
@@ -469,6 +602,11 @@ export interface DB {
   reconfirmation_requests: ReconfirmationRequestsTable;
   reconfirmations: ReconfirmationsTable;
   engagement_opt_ins: EngagementOptInsTable;
+  question_overdue_notified: { post_id: number; notified_at: CreatedAt };
+  item_opens: ItemOpensTable;
+  home_visits: HomeVisitsTable;
+  case_studies: CaseStudiesTable;
+  case_study_revisions: CaseStudyRevisionsTable;
 }
 
 export type User = Selectable<UsersTable>;

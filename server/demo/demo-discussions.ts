@@ -3,22 +3,15 @@
 // domain functions the API uses, so the demo obeys every rule a real post does.
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { ensureAccount, generatePassword } from '../auth/accounts.service.ts';
 import type { SessionUser } from '../auth/session.ts';
 import type { DB, Lang } from '../db/schema.ts';
 import { createReply } from '../discussions/posts.service.ts';
 import { createThread } from '../discussions/threads.service.ts';
+import { demoSessionUser, ensureDemoAccount, type DemoProfile } from './demo-accounts.ts';
 import type { DemoCredentials } from './demo-seed.ts';
 
-interface DemoPerson {
+interface DemoPerson extends DemoProfile {
   key: string;
-  email: string;
-  displayName: string;
-  lang: Lang;
-  readingLangs: Lang[];
-  timeZone: string;
-  organisation: string;
-  country: string;
   role: 'participant' | 'key_respondent';
 }
 
@@ -65,13 +58,6 @@ const threads: DemoThread[] = [
   },
 ];
 
-function sessionUserOf(id: number, person: DemoPerson): SessionUser {
-  return {
-    id, email: person.email, displayName: person.displayName, interfaceLang: person.lang, readingLangs: person.readingLangs,
-    timeZone: person.timeZone, organisation: person.organisation, region: '', country: person.country, isAdmin: false,
-  };
-}
-
 /** Seeds the live edition's discussions unless it already has threads; returns the accounts it created. */
 export async function seedDemoDiscussions(db: Kysely<DB>, forumSlug: string): Promise<DemoCredentials[]> {
   const forum = await db.selectFrom('forums').select('id').where('slug', '=', forumSlug).executeTakeFirst();
@@ -82,13 +68,9 @@ export async function seedDemoDiscussions(db: Kysely<DB>, forumSlug: string): Pr
   const credentials: DemoCredentials[] = [];
   const users = new Map<string, SessionUser>();
   for (const person of people) {
-    const password = generatePassword();
-    const { id, created } = await ensureAccount(db, {
-      email: person.email, displayName: person.displayName, password, interfaceLang: person.lang, readingLangs: person.readingLangs,
-      timeZone: person.timeZone, organisation: person.organisation, roles: [{ forumSlug, role: 'participant' }, { forumSlug, role: person.role }],
-    });
-    if (created) credentials.push({ email: person.email, password, role: person.role });
-    users.set(person.key, sessionUserOf(id, person));
+    const account = await ensureDemoAccount(db, person, [{ forumSlug, role: 'participant' }, { forumSlug, role: person.role }], person.role);
+    if (account.credentials) credentials.push(account.credentials);
+    users.set(person.key, demoSessionUser(account.id, person));
   }
   for (const thread of threads) {
     const { post } = await createThread(db, forumSlug, thread.week, users.get(thread.author)!, {

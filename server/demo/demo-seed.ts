@@ -7,6 +7,8 @@ import { importContent } from '../content/import.service.ts';
 import type { DB } from '../db/schema.ts';
 import { seedDemoApplications } from './demo-applications.ts';
 import { seedDemoDiscussions } from './demo-discussions.ts';
+import { seedDemoCaseStudies } from './demo-case-studies.ts';
+import { seedDemoQuestions } from './demo-questions.ts';
 
 export const DEMO_FORUMS = ['sse-policy-live', 'sse-policy-2009'];
 export const DEMO_ORGANIZER_EMAIL = 'organizer@demo.tertulia.test';
@@ -29,5 +31,8 @@ export async function seedDemo(db: Kysely<DB>, contentDir: string): Promise<Demo
   const created: DemoCredentials[] = organizer.created ? [{ email: DEMO_ORGANIZER_EMAIL, password, role: 'organizer' }] : [];
   const discussions = await seedDemoDiscussions(db, DEMO_FORUMS[0]!);
   await seedDemoApplications(db, DEMO_FORUMS[0]!, DEMO_ORGANIZER_EMAIL);
-  return [...created, ...discussions];
+  const caseStudies = await seedDemoCaseStudies(db, DEMO_FORUMS[0]!, DEMO_ORGANIZER_EMAIL);
+  // Nothing until a demo case study is published at its week's opening; every start adds what is due.
+  await seedDemoQuestions(db, DEMO_FORUMS[0]!);
+  return [...created, ...discussions, ...caseStudies];
 }

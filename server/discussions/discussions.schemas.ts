@@ -9,7 +9,7 @@ export const MAX_BODY_LENGTH = MAX_MARKDOWN_LENGTH;
 export const IdParams = Type.Object({ id: IdSchema });
 export const IdempotencyKey = Type.String({ format: 'uuid' });
 export const Body = VisibleText({ maxLength: MAX_BODY_LENGTH });
-const DraftKey = Type.String({ pattern: '^(thread:week|reply:thread|reply:post|edit:post):[1-9]\\d{0,9}$' });
+const DraftKey = Type.String({ pattern: '^(thread:week|reply:thread|reply:post|edit:post|case-study):[1-9]\\d{0,9}$' });
 
 const TranslatorSchema = Type.Object({
   displayName: Type.String(),
@@ -39,11 +39,17 @@ export const PostSchema = Type.Object({
     outdated: Type.Boolean(),
   }), Type.Null()]),
   translationPending: Type.Boolean(),
+  /** Set on a question to a key respondent (server/questions): whom it asks and whether it is answered. */
+  question: Type.Optional(Type.Union([Type.Object({
+    addressedTo: Type.Object({ id: Type.Integer(), displayName: Type.String() }),
+    answeredAt: Type.Union([DateTimeSchema, Type.Null()]),
+    answerPostId: Type.Union([Type.Integer(), Type.Null()]),
+  }), Type.Null()])),
 });
 
 const threadSummaryProperties = {
   id: Type.Integer(),
-  kind: Type.Union([Type.Literal('discussion'), Type.Literal('prompt')]),
+  kind: Type.Union([Type.Literal('discussion'), Type.Literal('prompt'), Type.Literal('case_study')]),
   title: TextSchema,
   /** The title in the reader's language when they do not read the original's. */
   titleTranslation: Type.Union([Type.Object({
@@ -96,6 +102,8 @@ export const ThreadPageResponse = Type.Object({
     canReply: Type.Boolean(),
     replyBlockedBy: BlockedBy,
     canModerate: Type.Boolean(),
+    /** For a thread of kind 'case_study': the case study it discusses (the page links back to it). */
+    caseStudyId: Type.Union([Type.Integer(), Type.Null()]),
   }),
   posts: Type.Array(PostSchema),
   page: Type.Integer(),

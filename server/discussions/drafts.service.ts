@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { SessionUser } from '../auth/session.ts';
 import type { DB, Lang } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
-import { assertMayWriteInWeek, forumAccessById } from '../forums/forum-access.ts';
+import { assertMayWriteInWeek, forumAccessById, preparedWeekId } from '../forums/forum-access.ts';
 import { MAX_BODY_LENGTH } from './discussions.schemas.ts';
 import { draftTotals, findWeekById, lockUserDrafts, saveDraft } from './drafts.queries.ts';
 import { findPost } from './posts.queries.ts';
@@ -23,11 +23,11 @@ export interface DraftText {
   lang: Lang;
 }
 
-type DraftTarget = 'thread:week' | 'reply:thread' | 'reply:post' | 'edit:post';
+type DraftTarget = 'thread:week' | 'reply:thread' | 'reply:post' | 'edit:post' | 'case-study';
 
-/** The key's target, as the SPA builds it: `thread:week:<weekId>`, `reply:thread:<id>`, `reply:post:<id>`, `edit:post:<id>`. */
+/** The key's target, as the SPA builds it: `thread:week:<weekId>`, `reply:thread:<id>`, `reply:post:<id>`, `edit:post:<id>`, `case-study:<weekId>`. */
 function parseKey(key: string): { kind: DraftTarget; id: number } {
-  const match = /^(thread:week|reply:thread|reply:post|edit:post):(\d{1,10})$/.exec(key);
+  const match = /^(thread:week|reply:thread|reply:post|edit:post|case-study):(\d{1,10})$/.exec(key);
   const id = match ? Number(match[2]) : NaN;
   if (!match || !Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) throw new DomainError('validation', { field: 'key' });
   return { kind: match[1] as DraftTarget, id };
@@ -40,6 +40,14 @@ async function assertMayDraft(db: Kysely<DB>, user: SessionUser, key: string, no
     const week = await findWeekById(db, id);
     if (!week) throw new DomainError('not_found');
     assertMayWriteInWeek(await forumAccessById(db, week.forum_id, user), week, now);
+    return;
+  }
+  if (kind === 'case-study') {
+    // A case study is drafted by the week's key respondent (before the week opens, too) or its organizers.
+    const week = await findWeekById(db, id);
+    if (!week) throw new DomainError('not_found');
+    const access = await forumAccessById(db, week.forum_id, user);
+    if (!access.isOrganizer && (await preparedWeekId(db, access)) !== week.id) throw new DomainError('forbidden');
     return;
   }
   if (kind === 'reply:thread') {

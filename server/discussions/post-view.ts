@@ -29,6 +29,14 @@ export interface PostView {
   translation: TranslationView | null;
   /** No translation into the reader's language yet, but one is queued. */
   translationPending: boolean;
+  /** Set on a question to a key respondent: whom it asks and whether it is answered. */
+  question?: QuestionMark | null;
+}
+
+export interface QuestionMark {
+  addressedTo: { id: number; displayName: string };
+  answeredAt: string | null;
+  answerPostId: number | null;
 }
 
 export interface TranslationView {
@@ -69,5 +77,10 @@ export function toPostView(row: PostRow, viewer: PostViewer): PostView {
     mine,
     translation: null,
     translationPending: false,
+    question: row.addressed_to === null ? null : {
+      addressedTo: { id: row.addressed_to, displayName: row.addressee_name ?? '' },
+      answeredAt: row.answered_at?.toISOString() ?? null,
+      answerPostId: row.answer_post_id,
+    },
   };
 }

@@ -11,10 +11,13 @@ function postsWithAuthors(db: Handle) {
     .innerJoin('users as author', 'author.id', 'posts.author_id')
     .leftJoin('posts as parent', 'parent.id', 'posts.parent_id')
     .leftJoin('users as parent_author', 'parent_author.id', 'parent.author_id')
+    .leftJoin('users as addressee', 'addressee.id', 'posts.addressed_to')
     .select([
       'posts.id', 'posts.thread_id', 'posts.parent_id', 'posts.path', 'posts.author_id', 'posts.original_lang', 'posts.body_md',
       'posts.body_html', 'posts.word_count', 'posts.revision', 'posts.hidden_at', 'posts.hidden_reason', 'posts.created_at',
       'posts.edited_at', 'author.display_name as author_name', 'parent_author.display_name as parent_author_name',
+      // A question to a key respondent (server/questions).
+      'posts.addressed_to', 'posts.answered_at', 'posts.answer_post_id', 'addressee.display_name as addressee_name',
     ]);
 }
 
@@ -36,6 +39,11 @@ export function findThreadPage(db: Handle, threadId: number, offset: number, lim
     .execute();
 }
 
+/** Several posts by id, in no particular order (lists of questions and their answers). */
+export function findPostsByIds(db: Handle, ids: number[]) {
+  return postsWithAuthors(db).where('posts.id', 'in', ids.length > 0 ? ids : [0]).execute();
+}
+
 export function findFirstPost(db: Handle, threadId: number) {
   return postsWithAuthors(db).where('posts.thread_id', '=', threadId).where('posts.parent_id', 'is', null).executeTakeFirst();
 }
@@ -52,11 +60,12 @@ export async function lockIdempotencyKey(trx: Transaction<DB>, authorId: number,
 
 export async function insertPost(trx: Transaction<DB>, post: {
   threadId: number; parentId: number | null; parentPath: number[]; authorId: number; lang: Lang;
-  bodyMd: string; bodyHtml: string; wordCount: number; idempotencyKey: string;
+  bodyMd: string; bodyHtml: string; wordCount: number; idempotencyKey: string; addressedTo?: number | null;
 }): Promise<number> {
   const { id } = await trx.insertInto('posts').values({
     thread_id: post.threadId, parent_id: post.parentId, path: post.parentPath, author_id: post.authorId, original_lang: post.lang,
     body_md: post.bodyMd, body_html: post.bodyHtml, word_count: post.wordCount, idempotency_key: post.idempotencyKey,
+    addressed_to: post.addressedTo ?? null,
   }).returning('id').executeTakeFirstOrThrow();
   // The path ends with the post's own id, known only now.
   await trx.updateTable('posts').set({ path: sql`array_append(path, ${id}::int)` }).where('id', '=', id).execute();

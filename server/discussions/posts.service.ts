@@ -6,6 +6,7 @@ import { renderMarkdown } from '../content/markdown.ts';
 import type { DB, Lang } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { notifyNewPost } from '../notifications/post-notifications.ts';
+import { answersQuestion, writeAnswerMark } from '../questions/answer-marks.ts';
 import { appendEvent } from '../realtime/events.queries.ts';
 import { queueTranslationTasks } from '../translations/tasks.queries.ts';
 import { deleteDraft } from './drafts.queries.ts';
@@ -25,6 +26,8 @@ export interface NewReply {
   lang: Lang;
   idempotencyKey: string;
   draftKey?: string;
+  /** A question to a key respondent (server/questions checks who may be asked, then posts through here). */
+  question?: { addressedTo: number; notify(trx: Transaction<DB>, postId: number): Promise<void> };
 }
 
 /** The post as a reader with no special rights sees it: what live events carry. */
@@ -60,30 +63,42 @@ export async function createReply(db: Kysely<DB>, user: SessionUser, input: NewR
     // Row lock: a lock or a concurrent reply cannot slip between the check and the count.
     await lockThread(trx, input.threadId);
     let parentPath: number[];
+    // A reply by a question's addressee to it, still unanswered, answers it (server/questions).
+    let answered: { id: number; askerId: number } | null = null;
     if (input.parentId === null) {
-      const first = await trx.selectFrom('posts').select('path').where('thread_id', '=', input.threadId).where('parent_id', 'is', null).executeTakeFirstOrThrow();
-      parentPath = first.path;
+      const first = await trx.selectFrom('posts').select('path').where('thread_id', '=', input.threadId).where('parent_id', 'is', null)
+        .orderBy('id').limit(1).executeTakeFirst();
+      // A case study's thread opens with the case study itself, not a post: its top-level posts (questions) are roots.
+      if (!first && context.thread.kind !== 'case_study') throw new DomainError('not_found');
+      parentPath = context.thread.kind === 'case_study' ? [] : first!.path;
     } else {
-      const parent = await trx.selectFrom('posts').select(['path', 'thread_id']).where('id', '=', input.parentId).executeTakeFirst();
+      const parent = await trx.selectFrom('posts').select(['path', 'thread_id', 'author_id', 'addressed_to', 'answered_at']).where('id', '=', input.parentId).executeTakeFirst();
       if (!parent || parent.thread_id !== input.threadId) throw new DomainError('not_found');
       parentPath = parent.path;
+      if (answersQuestion(parent, user.id)) answered = { id: input.parentId, askerId: parent.author_id };
     }
     const id = await insertPost(trx, {
-      threadId: input.threadId, parentId: input.parentId ?? parentPath.at(-1)!, parentPath, authorId: user.id, lang: input.lang,
-      bodyMd, bodyHtml, wordCount: countWords(bodyMd), idempotencyKey: input.idempotencyKey,
+      threadId: input.threadId, parentId: input.parentId ?? parentPath.at(-1) ?? null, parentPath, authorId: user.id, lang: input.lang,
+      bodyMd, bodyHtml, wordCount: countWords(bodyMd), idempotencyKey: input.idempotencyKey, addressedTo: input.question?.addressedTo,
     });
     await countNewPost(trx, input.threadId);
     if (input.draftKey) await deleteDraft(trx, user.id, input.draftKey);
     await queueTranslationTasks(trx, {
       forumId: context.thread.forum_id, weekId: context.thread.week_id, itemType: 'post', itemId: id, sourceLang: input.lang, sourceRevision: 1,
     });
+    if (input.question) await input.question.notify(trx, id);
+    const answerEvent = answered && await writeAnswerMark(trx, {
+      id: answered.id, forumId: context.thread.forum_id, weekId: context.thread.week_id, threadId: input.threadId, askerId: answered.askerId,
+    }, { answerPostId: id, by: user.id }, now);
     await notifyNewPost(trx, {
-      forumId: context.thread.forum_id, weekId: context.thread.week_id, threadId: input.threadId, postId: id, authorId: user.id, parentId: parentPath.at(-1)!, bodyMd,
+      forumId: context.thread.forum_id, weekId: context.thread.week_id, threadId: input.threadId, postId: id, authorId: user.id, parentId: parentPath.at(-1) ?? null, bodyMd,
+      alreadyTold: [...(input.question ? [input.question.addressedTo] : []), ...(answered ? [answered.askerId] : [])],
     }, now);
     const row = (await findPost(trx, id))!;
     await appendEvent(trx, {
       forumId: context.thread.forum_id, weekId: context.thread.week_id, threadId: input.threadId, type: 'post.created', payload: { post: publicView(row) },
     });
+    if (answerEvent) await appendEvent(trx, answerEvent);
     return id;
   });
   const row = (await findPost(db, postId))!;

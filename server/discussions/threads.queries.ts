@@ -47,6 +47,13 @@ export async function findThreadInContext(db: Handle, id: number, userId: number
   };
 }
 
+/** The case study a thread of kind 'case_study' belongs to, with its author's name (the thread's author). */
+export function findThreadCaseStudy(db: Handle, threadId: number) {
+  return db.selectFrom('case_studies').innerJoin('users', 'users.id', 'case_studies.author_id')
+    .select(['case_studies.id', 'users.display_name as author_name'])
+    .where('case_studies.thread_id', '=', threadId).executeTakeFirst();
+}
+
 export function lockThread(trx: Transaction<DB>, id: number) {
   return trx.selectFrom('threads').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }
@@ -73,6 +80,8 @@ export function listWeekThreads(db: Handle, weekId: number, readerId: number | n
       return sql<number>`(${unread})`.as('unread_count');
     })
     .where('threads.week_id', '=', weekId)
+    // A case study's thread is listed with its case study, first on the week page, not again here.
+    .where('threads.kind', '<>', 'case_study')
     .orderBy('threads.pinned', 'desc')
     .orderBy('threads.last_post_at', 'desc')
     .orderBy('threads.id', 'desc')

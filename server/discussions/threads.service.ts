@@ -16,7 +16,7 @@ import { toPostView } from './post-view.ts';
 import { readerOf, withTitleTranslations, withTranslations, type TitleTranslation } from '../translations/reader-view.ts';
 import { findFirstPost, findPost, findThreadPage, insertPost, lockIdempotencyKey } from './posts.queries.ts';
 import { publicView, replayedPost } from './posts.service.ts';
-import { countNewPost, findThread, insertThread, listWeekThreads, recordThreadRead } from './threads.queries.ts';
+import { countNewPost, findThread, findThreadCaseStudy, insertThread, listWeekThreads, recordThreadRead } from './threads.queries.ts';
 import { loadThreadContext, mustAnswerFirst } from './write-context.ts';
 import { countWords } from './word-count.ts';
 import { currentTime } from '../time/clock.ts';
@@ -36,7 +36,8 @@ export function toThreadSummary(row: Omit<ThreadRow, 'unread_count'> & { unread_
     pinned: row.pinned,
     locked: row.locked,
     author: { id: row.author_id, displayName: row.author_name },
-    replyCount: Math.max(0, row.post_count - 1),
+    // A case study's thread has no opening post: every post in it is a question or a comment.
+    replyCount: row.kind === 'case_study' ? row.post_count : Math.max(0, row.post_count - 1),
     lastPostAt: row.last_post_at.toISOString(),
     createdAt: row.created_at.toISOString(),
     unreadCount: signedIn ? (row.unread_count ?? 0) : null,
@@ -134,7 +135,10 @@ export async function getThreadPage(db: Kysely<DB>, threadId: number, page: numb
   const viewer = { userId: user?.id ?? null, isOrganizer: access.isOrganizer };
   const reader = readerOf(user, readerLang);
   const replyBlockedBy = writeBlockedBy(access, week, thread.locked, now);
-  const [summary] = await withTitleTranslations(db, [toThreadSummary({ ...thread, author_name: rows[0]?.author_name ?? '' }, false)], reader);
+  // A case study's thread has no first post of its author's: its author and case study come from the case study.
+  const caseStudy = thread.kind === 'case_study' ? await findThreadCaseStudy(db, threadId) : undefined;
+  const authorName = caseStudy?.author_name ?? rows[0]?.author_name ?? '';
+  const [summary] = await withTitleTranslations(db, [toThreadSummary({ ...thread, author_name: authorName }, false)], reader);
   return {
     thread: {
       ...summary!,
@@ -144,6 +148,7 @@ export async function getThreadPage(db: Kysely<DB>, threadId: number, page: numb
       canReply: replyBlockedBy === null,
       replyBlockedBy,
       canModerate: access.isOrganizer,
+      caseStudyId: caseStudy?.id ?? null,
     },
     posts: await withTranslations(db, rows.map((row) => toPostView(row, viewer)), reader),
     page,

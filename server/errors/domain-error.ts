@@ -37,6 +37,9 @@ export type ErrorCode =
   | 'not_ready'
   | 'answer_first'
   | 'verification_link_invalid'
+  | 'reset_link_invalid'
+  | 'reset_link_used'
+  | 'reset_link_expired'
   | 'too_many_drafts'
   | 'drafts_too_large'
   | 'application_closed'
@@ -57,6 +60,34 @@ export type ErrorCode =
   | 'request_timeout'
   | 'headers_too_large'
   | 'unsupported_media_type'
+  | 'reading_changed'
+  | 'attachment_too_large'
+  | 'attachment_type_refused'
+  | 'not_week_key_respondent'
+  | 'case_study_exists'
+  | 'case_study_state'
+  | 'last_organizer'
+  | 'member_suspended'
+  | 'suspended_from_forum'
+  | 'cannot_suspend_organizer'
+  | 'report_closed'
+  | 'question_addressee'
+  | 'question_to_self'
+  | 'not_a_question'
+  | 'answer_not_below_question'
+  | 'forum_dates_out_of_order'
+  | 'deadline_not_before_start'
+  | 'week_outside_forum'
+  | 'week_dates_out_of_order'
+  | 'new_week_before_last'
+  | 'case_study_words_out_of_order'
+  | 'week_already_open'
+  | 'week_in_use'
+  | 'translation_pair_outside_languages'
+  | 'forum_slug_taken'
+  | 'account_not_found'
+  | 'forum_started'
+  | 'forum_start_in_past'
   | 'internal';
 
 const statusByCode: Record<ErrorCode, number> = {
@@ -96,6 +127,9 @@ const statusByCode: Record<ErrorCode, number> = {
   not_ready: 503,
   answer_first: 403,
   verification_link_invalid: 400,
+  reset_link_invalid: 400,
+  reset_link_used: 409,
+  reset_link_expired: 409,
   too_many_drafts: 409,
   drafts_too_large: 413,
   application_closed: 409,
@@ -116,6 +150,34 @@ const statusByCode: Record<ErrorCode, number> = {
   request_timeout: 408,
   headers_too_large: 431,
   unsupported_media_type: 415,
+  reading_changed: 409,
+  attachment_too_large: 413,
+  attachment_type_refused: 415,
+  not_week_key_respondent: 403,
+  case_study_exists: 409,
+  case_study_state: 409,
+  last_organizer: 409,
+  member_suspended: 409,
+  suspended_from_forum: 403,
+  cannot_suspend_organizer: 409,
+  report_closed: 409,
+  question_addressee: 403,
+  question_to_self: 409,
+  not_a_question: 404,
+  answer_not_below_question: 400,
+  forum_dates_out_of_order: 400,
+  deadline_not_before_start: 400,
+  week_outside_forum: 400,
+  week_dates_out_of_order: 400,
+  new_week_before_last: 400,
+  case_study_words_out_of_order: 400,
+  week_already_open: 409,
+  week_in_use: 409,
+  translation_pair_outside_languages: 400,
+  forum_slug_taken: 409,
+  account_not_found: 400,
+  forum_started: 409,
+  forum_start_in_past: 400,
   internal: 500,
 };
 

@@ -47,14 +47,18 @@ export async function composeWeekOpened(db: Kysely<DB>, base: string, reader: Re
   };
 }
 
-/** The items of a batch or digest: the given notifications still worth telling (posts not hidden since). */
+/**
+ * The items of a batch or digest: the given notifications still worth telling (posts not hidden
+ * since). An item may name a thread without a post (a reporter hears their report was handled,
+ * even when the post is hidden): it is told in words, with a link, and quotes nothing.
+ */
 export async function composeActivity(db: Kysely<DB>, base: string, reader: Recipient, payload: Record<string, unknown>): Promise<Composed> {
   const lang = reader.interfaceLang;
   const ids = (payload.notificationIds as number[]).map(Number);
   const forum = await forumTitle(db, Number(payload.forumId), lang);
   const rows = await db.selectFrom('notifications')
-    .innerJoin('posts', 'posts.id', 'notifications.post_id')
-    .innerJoin('threads', 'threads.id', 'posts.thread_id')
+    .leftJoin('posts', 'posts.id', 'notifications.post_id')
+    .innerJoin('threads', (join) => join.on(sql<boolean>`threads.id = coalesce(posts.thread_id, notifications.thread_id)`))
     .innerJoin('weeks', 'weeks.id', 'threads.week_id')
     .leftJoin('week_texts', (join) => join.onRef('week_texts.week_id', '=', 'weeks.id').on('week_texts.lang', '=', lang))
     .leftJoin('users as actors', 'actors.id', 'notifications.actor_id')
@@ -70,11 +74,16 @@ export async function composeActivity(db: Kysely<DB>, base: string, reader: Reci
         AND NOT EXISTS (SELECT 1 FROM users admin WHERE admin.id = ${reader.id} AND admin.is_admin)
         AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.forum_id = weeks.forum_id AND m.user_id = ${reader.id} AND m.role = 'organizer')`.as('withheld'),
     ])
-    .where('notifications.id', 'in', ids.length > 0 ? ids : [0]).where('posts.hidden_at', 'is', null)
+    .where('notifications.id', 'in', ids.length > 0 ? ids : [0])
+    .where((eb) => eb.or([eb('notifications.post_id', 'is', null), eb('posts.hidden_at', 'is', null)]))
     .orderBy('weeks.number').orderBy('threads.id').orderBy('posts.id')
     .execute();
   const reading = readerOf(reader, lang);
-  const posts = new Map((await withTranslations(db, rows.filter((row) => !row.withheld).map((row): PostView => ({
+  type Item = (typeof rows)[number];
+  // The post's columns, which the left join leaves null only for items without a post.
+  type PostItem = Item & { post_id: number; original_lang: Lang; body_md: string; body_html: string; revision: number; author_id: number; created_at: Date };
+  const postItem = (row: Item): PostItem | null => (row.post_id === null ? null : row as PostItem);
+  const posts = new Map((await withTranslations(db, rows.flatMap((row) => { const item = postItem(row); return item && !item.withheld ? [item] : []; }).map((row): PostView => ({
     id: row.post_id, threadId: row.thread_id, parentId: row.parent_id, displayDepth: 0, inReplyTo: null,
     author: { id: row.author_id, displayName: row.actor_name ?? '' }, lang: row.original_lang, html: row.body_html, markdown: row.body_md,
     wordCount: 0, revision: row.revision, createdAt: row.created_at.toISOString(), editedAt: null, hidden: null, mine: false,
@@ -113,7 +122,18 @@ export async function composeActivity(db: Kysely<DB>, base: string, reader: Reci
     });
     text.push(`* ${what}`);
     html.push(`<p><strong>${escapeHtml(what)}</strong></p>`);
-    const post = posts.get(row.post_id);
+    if (postItem(row) === null) {
+      const told = postlessItem(lang, base, forum?.slug ?? '', row.type, row.payload, url);
+      if (told.detail) {
+        text.push(told.detail);
+        html.push(`<p>${escapeHtml(told.detail)}</p>`);
+      }
+      text.push(`${told.linkText}: ${told.url}`);
+      html.push(`<p><a href="${escapeHtml(told.url)}">${escapeHtml(told.linkText)}</a></p>`);
+      continue;
+    }
+    const item = postItem(row)!;
+    const post = posts.get(item.post_id);
     const translation = post?.translation;
     if (!post) {
       const withheld = emailString(lang, '_items.withheld');
@@ -122,14 +142,14 @@ export async function composeActivity(db: Kysely<DB>, base: string, reader: Reci
     } else if (translation) {
       text.push(quote(htmlToText(translation.html)));
       html.push(`<blockquote lang="${translation.lang}">${translation.html}</blockquote>`);
-      const credit = emailString(lang, '_items.translatedBy', { name: translation.translator.displayName, language: language(row.original_lang) });
+      const credit = emailString(lang, '_items.translatedBy', { name: translation.translator.displayName, language: language(item.original_lang) });
       text.push(`(${credit} — ${emailString(lang, '_items.original')}: ${url})`);
       html.push(`<p><em>${escapeHtml(credit)}</em> — <a href="${escapeHtml(url)}">${escapeHtml(emailString(lang, '_items.original'))}</a></p>`);
     } else {
-      text.push(quote(row.body_md));
-      html.push(`<blockquote lang="${row.original_lang}">${row.body_html}</blockquote>`);
+      text.push(quote(item.body_md));
+      html.push(`<blockquote lang="${item.original_lang}">${item.body_html}</blockquote>`);
       if (post.translationPending) {
-        const pending = emailString(lang, '_items.pending', { language: language(row.original_lang) });
+        const pending = emailString(lang, '_items.pending', { language: language(item.original_lang) });
         text.push(`(${pending})`);
         html.push(`<p><em>${escapeHtml(pending)}</em></p>`);
       }
@@ -145,6 +165,15 @@ export async function composeActivity(db: Kysely<DB>, base: string, reader: Reci
     },
     blocks: { itemsText: text.join('\n\n'), itemsHtml: html.join('\n') },
   };
+}
+
+/** What an item without a post adds under its line: a report's outcome links to the reporter's own reports. */
+function postlessItem(lang: Lang, base: string, slug: string, type: string, payload: Record<string, unknown>, threadLink: string) {
+  if (type === 'report.handled') {
+    const outcome = payload.outcome === 'acted_on' ? 'acted_on' : 'dismissed';
+    return { detail: emailString(lang, `_items.report_outcome_${outcome}`), linkText: emailString(lang, '_items.my_reports'), url: `${base}/forums/${slug}/my-reports` };
+  }
+  return { detail: null, linkText: emailString(lang, '_items.open'), url: threadLink };
 }
 
 /** Plain text of stored, sanitized HTML, for the text part. */

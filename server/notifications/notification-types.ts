@@ -11,7 +11,13 @@ export type NotificationType =
   | 'reconfirmation.requested'
   | 'invitation'
   | 'report.filed'
-  | 'translation.overdue';
+  | 'report.handled'
+  | 'translation.overdue'
+  | 'question.asked'
+  | 'question.answered'
+  | 'question.overdue'
+  | 'case_study.published'
+  | 'case_study.review';
 
 export interface NotificationRule {
   /** Shown in the app unless the user turns it off. */
@@ -40,7 +46,17 @@ export const notificationRules: Record<NotificationType, NotificationRule> = {
   'invitation': { inApp: true, email: true, delivery: 'direct', required: true },
   // Organizers' work: in the app; by email only for those who ask, at once.
   'report.filed': { inApp: true, email: false, delivery: 'direct' },
+  // A reporter hears their report was handled, in the app only unless they ask for email.
+  'report.handled': { inApp: true, email: false, delivery: 'activity' },
   'translation.overdue': { inApp: true, email: false, delivery: 'direct' },
+  // Questions to key respondents: the one asked hears at once; the asker with their activity.
+  'question.asked': { inApp: true, email: true, delivery: 'direct' },
+  'question.answered': { inApp: true, email: true, delivery: 'activity' },
+  'question.overdue': { inApp: true, email: false, delivery: 'direct' },
+  // A key respondent's case study released in an open week: in the app only, unless asked for.
+  'case_study.published': { inApp: true, email: false, delivery: 'direct' },
+  // Organizers' answer to a key respondent's submission: addressed to them, so emailed.
+  'case_study.review': { inApp: true, email: true, delivery: 'direct' },
 };
 
 export const notificationTypes = Object.keys(notificationRules) as NotificationType[];

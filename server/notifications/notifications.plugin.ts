@@ -11,6 +11,7 @@ import { countUnreadOf } from './notifications.queries.ts';
 import { NOTIFICATIONS_CHANNEL } from './notify.ts';
 import type { RenderContext } from './outbox-render.ts';
 import { loadUnsubscribeSecret } from './unsubscribe-token.ts';
+import { announceOverdueQuestions } from '../questions/question-jobs.ts';
 
 const TICK_MS = 30_000;
 
@@ -61,6 +62,7 @@ export default fp<{ config: Config; transport?: MailTransport }>(async (app, { c
     const tick = async () => {
       await announceWeekOpenings(db);
       await announceOverdueTranslations(db);
+      await announceOverdueQuestions(db);
       await queueDueBatches(db);
       await queueDueDigests(db);
       if (mail) {

@@ -29,6 +29,12 @@ type Row = Awaited<ReturnType<typeof findNotifications>>[number];
 
 function linkOf(row: Row): string {
   if (row.type === 'translation.overdue' && row.forum_slug) return `/forums/${row.forum_slug}/translation-dashboard`;
+  // The organizers' list of every question past the target, not one thread among several.
+  if (row.type === 'question.overdue' && row.forum_slug) return `/forums/${row.forum_slug}/questions/overdue`;
+  // The reporter's own reports say what became of each (the post itself may now be hidden from them).
+  if (row.type === 'report.handled' && row.forum_slug) return `/forums/${row.forum_slug}/my-reports`;
+  // A case study's own page (its text, then its thread), for its author or its readers.
+  if (row.type.startsWith('case_study.') && row.forum_slug && row.payload.caseStudyId) return `/forums/${row.forum_slug}/case-studies/${Number(row.payload.caseStudyId)}`;
   if (row.forum_slug && row.thread_id !== null) {
     const page = Math.floor(Number(row.posts_before ?? 0) / POSTS_PER_PAGE) + 1;
     const query = page > 1 ? `?page=${page}` : '';

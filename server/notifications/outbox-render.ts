@@ -7,6 +7,8 @@ import { renderTemplate, type EmailParts } from './email-templates.ts';
 import { composeActivity, composeWeekOpened, type Composed, type Recipient } from './notification-email.ts';
 import { composeReportFiled, composeTranslationOverdue } from './organizer-email.ts';
 import { signUnsubscribe } from './unsubscribe-token.ts';
+import { composeQuestionAsked, composeQuestionOverdue } from '../questions/question-email.ts';
+import { composeCaseStudyPublished, composeCaseStudyReview } from '../case-studies/case-study-email.ts';
 
 export type OutboxRow = Selectable<OutboxTable>;
 
@@ -28,6 +30,10 @@ const composers: Record<string, (db: Kysely<DB>, base: string, reader: Recipient
   notifications_digest: composeActivity,
   report_filed: composeReportFiled,
   translation_overdue: composeTranslationOverdue,
+  question_asked: composeQuestionAsked,
+  question_overdue: composeQuestionOverdue,
+  case_study_review: composeCaseStudyReview,
+  case_study_published: composeCaseStudyPublished,
 };
 
 /** Stable across retries of the row, so a receiver can drop a duplicate sent after a crash. */

@@ -15,6 +15,8 @@ export interface NewPostFacts {
   /** The post answered; null for a thread's opening post. */
   parentId: number | null;
   bodyMd: string;
+  /** Told already by a more specific notification in the same transaction (a question's addressee or asker). */
+  alreadyTold?: number[];
 }
 
 const MENTION_BOUNDARY = /[\p{L}\p{N}_]/u;
@@ -50,7 +52,7 @@ export async function notifyNewPost(trx: Transaction<DB>, post: NewPostFacts, no
     SELECT user_id, level AS reason FROM thread_follows WHERE thread_id = ${post.threadId}
   `.execute(trx);
   const muted = new Set(audience.rows.filter((row) => row.reason === 'muted').map((row) => row.user_id));
-  const heard = new Set<number>([post.authorId, ...muted]);
+  const heard = new Set<number>([post.authorId, ...muted, ...(post.alreadyTold ?? [])]);
   const pick = (ids: number[]) => {
     const fresh = ids.filter((id) => !heard.has(id));
     for (const id of fresh) heard.add(id);

@@ -10,7 +10,9 @@ import type { DB } from '../db/schema.ts';
 export const EVENTS_CHANNEL = 'tertulia_events';
 const EVENT_ORDER_LOCK = 727_1;
 
-export type ForumEventType = 'post.created' | 'post.edited' | 'post.hidden' | 'post.unhidden' | 'thread.created' | 'thread.updated' | 'translation.published';
+export type ForumEventType = 'post.created' | 'post.edited' | 'post.hidden' | 'post.unhidden' | 'thread.created' | 'thread.updated' | 'translation.published'
+  | 'question.answered' | 'question.reopened'
+  | 'case_study.published' | 'case_study.edited';
 /** Someone's rights changed (sign-out, role removed, membership ended): open sockets re-authorize. */
 export type AccessEventType = 'access.changed';
 export type EventType = ForumEventType | AccessEventType;

@@ -142,9 +142,12 @@ export async function taskDetail(db: Kysely<DB>, taskId: number, user: SessionUs
   ]);
   if (!original) throw new DomainError('not_found');
   let sourceDiff: { value: string; change: 'added' | 'removed' | 'same' }[] | null = null;
-  if (previous && task.item_type === 'post' && previous.source_revision < task.source_revision) {
-    const revisions = await db.selectFrom('post_revisions').select(['revision', 'body_md']).where('post_id', '=', task.item_id)
-      .where('revision', 'in', [previous.source_revision, task.source_revision]).execute();
+  if (previous && (task.item_type === 'post' || task.item_type === 'case_study') && previous.source_revision < task.source_revision) {
+    const revisions = task.item_type === 'post'
+      ? await db.selectFrom('post_revisions').select(['revision', 'body_md']).where('post_id', '=', task.item_id)
+        .where('revision', 'in', [previous.source_revision, task.source_revision]).execute()
+      : await db.selectFrom('case_study_revisions').select(['revision', 'body_md']).where('case_study_id', '=', task.item_id)
+        .where('revision', 'in', [previous.source_revision, task.source_revision]).execute();
     const before = revisions.find((r) => r.revision === previous.source_revision)?.body_md ?? '';
     const after = revisions.find((r) => r.revision === task.source_revision)?.body_md ?? original.markdown;
     sourceDiff = diffWords(before, after).map((part) => ({ value: part.value, change: part.added ? 'added' : part.removed ? 'removed' : 'same' }));

@@ -114,3 +114,8 @@ export function withReadingTranslations<T extends ShownText>(db: Kysely<DB>, rea
 export function withWeekTranslations<T extends ShownText>(db: Kysely<DB>, weeks: T[], reader: ReaderLanguages): Promise<T[]> {
   return attachTranslations(db, 'week', weeks, (week) => ({ id: week.id, lang: week.body.lang, original: week.body.lang === week.originalLang }), reader);
 }
+
+/** Key respondents' case studies: the original, or the translation the rule picks, or pending. */
+export function withCaseStudyTranslations<T extends Translatable & { lang: Lang }>(db: Kysely<DB>, studies: T[], reader: ReaderLanguages): Promise<T[]> {
+  return attachTranslations(db, 'case_study', studies, (study) => ({ id: study.id, lang: study.lang, original: true }), reader);
+}

@@ -106,10 +106,14 @@ export function findTask(db: Handle, taskId: number) {
     .where('translation_tasks.id', '=', taskId).executeTakeFirst();
 }
 
-/** Whether a task's original is a post that moderators hid (no other kind can be hidden). */
+/** Whether a task's original is a post that moderators hid or a reading organizers unpublished. */
 function hiddenOriginal(eb: ExpressionBuilder<DB, 'translation_tasks'>) {
-  return eb.exists(eb.selectFrom('posts').select('posts.id').whereRef('posts.id', '=', 'translation_tasks.item_id')
-    .where('translation_tasks.item_type', '=', 'post').where('posts.hidden_at', 'is not', null));
+  return eb.or([
+    eb.exists(eb.selectFrom('posts').select('posts.id').whereRef('posts.id', '=', 'translation_tasks.item_id')
+      .where('translation_tasks.item_type', '=', 'post').where('posts.hidden_at', 'is not', null)),
+    eb.exists(eb.selectFrom('readings').select('readings.id').whereRef('readings.id', '=', 'translation_tasks.item_id')
+      .where('translation_tasks.item_type', '=', 'reading').where('readings.unpublished_at', 'is not', null)),
+  ]);
 }
 
 /** A task's state and who holds it, by name. */

@@ -20,12 +20,13 @@ export async function findOriginal(db: Handle, itemType: TranslatableType, itemI
   if (itemType === 'reading') {
     const reading = await db.selectFrom('readings').innerJoin('weeks', 'weeks.id', 'readings.week_id')
       .innerJoin('reading_texts', (join) => join.onRef('reading_texts.reading_id', '=', 'readings.id').onRef('reading_texts.lang', '=', 'readings.original_lang'))
-      .select(['readings.original_lang', 'readings.revision', 'readings.week_id', 'weeks.forum_id', 'reading_texts.body_md', 'reading_texts.body_html'])
+      .select(['readings.original_lang', 'readings.revision', 'readings.week_id', 'readings.unpublished_at', 'weeks.forum_id', 'reading_texts.body_md', 'reading_texts.body_html'])
       .where('readings.id', '=', itemId).executeTakeFirst();
-    // Readings come from the organizers' content files: no author among the members.
+    // Readings come from the organizers' content files: no author among the members. An
+    // unpublished reading is hidden as a hidden post is: nobody translates what nobody may read.
     return reading && {
       markdown: reading.body_md, html: reading.body_html, lang: reading.original_lang, revision: reading.revision, authorId: null as number | null,
-      hidden: false, threadId: null as number | null, weekId: reading.week_id, forumId: reading.forum_id,
+      hidden: reading.unpublished_at !== null, threadId: null as number | null, weekId: reading.week_id, forumId: reading.forum_id,
     };
   }
   if (itemType === 'week') {
@@ -38,9 +39,19 @@ export async function findOriginal(db: Handle, itemType: TranslatableType, itemI
       hidden: false, threadId: null as number | null, weekId: week.id, forumId: week.forum_id,
     };
   }
+  if (itemType === 'case_study') {
+    // Only a published case study is in the queue's world; its title travels as its thread's title.
+    const study = await db.selectFrom('case_studies')
+      .select(['body_md', 'body_html', 'original_lang', 'revision', 'author_id', 'status', 'thread_id', 'week_id', 'forum_id'])
+      .where('id', '=', itemId).executeTakeFirst();
+    return study && {
+      markdown: study.body_md, html: study.body_html, lang: study.original_lang, revision: study.revision, authorId: study.author_id as number | null,
+      hidden: study.status !== 'published', threadId: study.thread_id, weekId: study.week_id, forumId: study.forum_id,
+    };
+  }
   const thread = await db.selectFrom('threads').selectAll().where('id', '=', itemId).executeTakeFirst();
   return thread && {
-    markdown: thread.title, html: escapeHtml(thread.title), lang: thread.original_lang, revision: 1, authorId: thread.author_id,
+    markdown: thread.title, html: escapeHtml(thread.title), lang: thread.original_lang, revision: thread.title_revision, authorId: thread.author_id,
     hidden: false, threadId: thread.id, weekId: thread.week_id, forumId: thread.forum_id,
   };
 }
@@ -97,6 +108,9 @@ export function findReaderTranslations(db: Handle, itemType: TranslatableType, i
         'translations.translator_role', 'users.display_name as translator_name'])
       .whereRef('translations.item_id', '=', 'item.item').where('translations.item_type', '=', itemType)
       .where('translations.target_lang', 'in', [...langs])
+      // A title translation of an earlier title is not that thread's title any more: readers get
+      // the original (marked pending) until the new title is translated.
+      .$if(itemType === 'thread_title', (qb) => qb.where(sql<boolean>`translations.source_revision >= (SELECT title_revision FROM threads WHERE threads.id = item.item)`))
       .orderBy(sql`array_position(${[...langs]}::text[], translations.target_lang)`)
       .limit(1)
       .as('best'), (join) => join.onTrue())

@@ -4,7 +4,7 @@ import { MAX_MARKDOWN_LENGTH } from '../content/markdown-limits.ts';
 import { DateTimeSchema, HtmlSchema, IdSchema, LangSchema, LineText, SafeText, VisibleText } from '../http/common.schemas.ts';
 import { NOTE_MAX_LENGTH, TERM_MAX_LENGTH } from './glossary-csv.ts';
 
-export const Kind = Type.Union([Type.Literal('post'), Type.Literal('thread_title'), Type.Literal('reading'), Type.Literal('week')]);
+export const Kind = Type.Union([Type.Literal('post'), Type.Literal('thread_title'), Type.Literal('reading'), Type.Literal('week'), Type.Literal('case_study')]);
 const Status = Type.Union([
   Type.Literal('open'), Type.Literal('claimed'), Type.Literal('in_review'), Type.Literal('published'), Type.Literal('withdrawn'), Type.Literal('superseded'),
 ]);

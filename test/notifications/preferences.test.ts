@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { validateSessionToken } from '../../server/auth/session.ts';
 import { updatePreferences } from '../../server/notifications/preferences.service.ts';
 import { connectLive } from '../helpers/live-client.ts';
+import { listenOnLoopback } from '../helpers/loopback.ts';
 import { importFixture, LIVE, reply, startThread, type Member } from '../helpers/forum-fixture.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { clearNotifications, person } from './helpers.ts';
@@ -17,8 +18,7 @@ let baseUrl: string;
 beforeAll(async () => {
   t = await createTestApp();
   await importFixture(t);
-  await t.app.listen({ host: '127.0.0.1', port: 0 });
-  baseUrl = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
+  baseUrl = await listenOnLoopback(t.app);
   ana = await person(t, 'participant', { lang: 'es', name: 'Ana Paz' });
   ben = await person(t, 'participant', { lang: 'en', name: 'Ben Hale' });
   outsider = await person(t, null);
@@ -35,7 +35,8 @@ describe('preferences', () => {
   it('starts quiet: only replies, mentions and week openings email; everything shows in the app', async () => {
     const prefs = (await t.get('/api/notification-preferences').set('Cookie', ana.cookie).expect(200)).body;
     const emailed = prefs.types.filter((p: { email: boolean }) => p.email).map((p: { type: string }) => p.type);
-    expect(emailed).toEqual(['week.opened', 'post.replied', 'post.mentioned', 'application.decided', 'reconfirmation.requested', 'invitation']);
+    expect(emailed).toEqual(['week.opened', 'post.replied', 'post.mentioned', 'application.decided', 'reconfirmation.requested', 'invitation',
+      'question.asked', 'question.answered', 'case_study.review']);
     expect(prefs.types.every((p: { inApp: boolean }) => p.inApp)).toBe(true);
     expect(prefs.forums).toEqual([{ forum: LIVE, title: expect.any(String), schedule: 'immediate', hour: 8, weekday: 1 }]);
 

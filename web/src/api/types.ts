@@ -84,6 +84,8 @@ export interface Reading {
   slug: string;
   originalLang: Lang;
   title: Text;
+  /** Files attached to it, listed on its own page. */
+  attachmentCount: number;
   /** The text the content files give in the reader's language, else the original. */
   body: Html;
   /** From the translation queue, when the files give no text in the reader's language. */
@@ -176,6 +178,8 @@ export interface ThreadDetail extends ThreadSummary {
   /** An error code saying why the reader may not reply, or null. */
   replyBlockedBy: string | null;
   canModerate: boolean;
+  /** For a case study's thread: the case study it discusses. */
+  caseStudyId: number | null;
 }
 
 export interface ThreadPage {
@@ -204,7 +208,7 @@ export interface ServerDraft {
 }
 
 // Translation: the queue, the editor's task, the glossary and the organizers' dashboard.
-export type TaskKind = 'post' | 'thread_title' | 'reading' | 'week';
+export type TaskKind = 'post' | 'thread_title' | 'reading' | 'week' | 'case_study';
 export type TaskStatus = 'open' | 'claimed' | 'in_review' | 'published' | 'withdrawn' | 'superseded';
 export type QueueStatus = 'open' | 'mine' | 'claimed' | 'in_review' | 'published';
 

@@ -9,9 +9,9 @@ import { useComposer, type DraftText, type SaveState } from '../hooks/use-compos
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useSession } from '../session/session-context.tsx';
 import { readerTimeZone } from '../time/time-zone.ts';
-import { DateTime } from './date-range.tsx';
 import { LanguageOptions } from './fields.tsx';
-import { LiveMessage, Notice } from './notice.tsx';
+import { LiveMessage } from './notice.tsx';
+import { OtherCopyNotice } from './other-copy-notice.tsx';
 
 /** The server's limits (server/discussions/discussions.schemas.ts). */
 export const MAX_BODY_LENGTH = 50_000;
@@ -114,17 +114,7 @@ export function Composer<T>(props: ComposerProps<T>) {
   return (
     <form class="composer" aria-label={props.label} onSubmit={(event) => void submit(event)} noValidate>
       {composer.restored !== 'none' ? <p class="hint">{t(composer.restored === 'server' ? 'composer.restoredServer' : 'composer.restoredLocal')}</p> : null}
-      {composer.otherCopy ? (
-        <Notice kind="warn">
-          <p>
-            {t('composer.otherCopy')} <DateTime value={composer.otherCopy.updatedAt} timeZone={timeZone} style="dateTime" />
-          </p>
-          <p class="button-row">
-            <button type="button" onClick={composer.takeOtherCopy}>{t('composer.takeOtherCopy')}</button>
-            <button type="button" class="button-quiet" onClick={composer.keepThisCopy}>{t('composer.keepThisCopy')}</button>
-          </p>
-        </Notice>
-      ) : null}
+      <OtherCopyNotice composer={composer} timeZone={timeZone} />
       {withTitle ? (
         <div class="field">
           <label for={`${id}-title`}>{t('composer.title')}</label>

@@ -5,7 +5,13 @@ export const STRING_AREAS = {
   thread: ['thread', 'post'],
   translation: ['translate', 'glossary', 'dashboard'],
   notifications: ['notifications'],
-  account: ['register', 'verifyEmail', 'profile', 'timeZonePicker'],
+  account: ['register', 'verifyEmail', 'passwordReset', 'profile', 'timeZonePicker'],
+  caseStudies: ['caseStudies', 'questions'],
+  home: ['home'],
+  people: ['people'],
+  moderation: ['moderation'],
+  console: ['console', 'consoleExport'],
+  readings: ['readings'],
 } as const;
 
 export type StringArea = keyof typeof STRING_AREAS;
@@ -14,4 +20,5 @@ export type StringArea = keyof typeof STRING_AREAS;
 export const CORE_KEYS: readonly string[] = [
   'notifications.nav', 'notifications.navUnread_one', 'notifications.navUnread_other', 'notifications.outbox.title', 'notifications.follow',
   'translate.linksLabel', 'translate.queueLink', 'glossary.link', 'dashboard.link',
+  'console.link', 'console.newForumLink',
 ];

@@ -13,7 +13,7 @@ export type LiveEventType = 'post.created' | 'post.edited' | 'post.hidden' | 'po
 
 /** The payload of `translation.published`: which item now has a translation into which language. */
 export interface TranslationPublished {
-  itemType: 'post' | 'thread_title' | 'reading' | 'week';
+  itemType: 'post' | 'thread_title' | 'reading' | 'week' | 'case_study';
   itemId: number;
   targetLang: string;
 }

@@ -15,7 +15,8 @@ import { setUnreadCount, useUnreadCount } from '../notifications/unread-count.ts
 import { useSession } from '../session/session-context.tsx';
 import { readerTimeZone } from '../time/time-zone.ts';
 
-const KNOWN = new Set(['week.opened', 'post.replied', 'post.mentioned', 'thread.posted', 'translation.ready', 'translation.own_published', 'application.decided', 'reconfirmation.requested', 'invitation', 'report.filed', 'translation.overdue']);
+const KNOWN = new Set(['week.opened', 'post.replied', 'post.mentioned', 'thread.posted', 'translation.ready', 'translation.own_published', 'application.decided', 'reconfirmation.requested', 'invitation', 'report.filed', 'report.handled', 'translation.overdue',
+  'case_study.published', 'case_study.review', 'question.asked', 'question.answered', 'question.overdue']);
 
 function Sentence({ group }: { group: NotificationGroupView }) {
   const { t, lang } = useI18n();

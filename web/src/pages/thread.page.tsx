@@ -219,6 +219,9 @@ function ThreadContent({ slug, id }: { slug: string; id: number }) {
       </p>
       <p>
         <a href={weekHref(thread)}>{t('thread.backToWeek', { number: thread.weekNumber })}</a>
+        {thread.caseStudyId !== null ? (
+          <> · <a href={`/forums/${encodeURIComponent(thread.forumSlug)}/case-studies/${thread.caseStudyId}`}>{t('thread.caseStudyLink')}</a></>
+        ) : null}
       </p>
       {userId !== null ? <FollowButton threadId={thread.id} postCount={thread.replyCount} /> : null}
       {thread.canModerate ? (

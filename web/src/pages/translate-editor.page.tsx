@@ -11,7 +11,6 @@ import { DateTime } from '../components/date-range.tsx';
 import { PageNotLoaded } from '../components/load-error.tsx';
 import { LiveMessage, Notice } from '../components/notice.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
-import { threadHref } from '../components/thread-list.tsx';
 import { translationHref } from '../components/translation-links.tsx';
 import { useApi } from '../hooks/use-api.ts';
 import { useFlushOnLeave } from '../hooks/use-flush-on-leave.ts';
@@ -19,6 +18,7 @@ import { useI18n } from '../i18n/i18n-context.tsx';
 import { MarkdownPreview } from '../components/markdown-preview.tsx';
 import { useSession } from '../session/session-context.tsx';
 import { readerTimeZone } from '../time/time-zone.ts';
+import { taskItemHref } from '../translation/item-href.ts';
 import { readLocalTranslation, removeLocalTranslation, writeLocalTranslation } from '../translation/local-copy.ts';
 import { alignParagraphs, highlightParagraphs, joinParagraphs } from '../translation/text.ts';
 import { NotFoundPage } from './not-found.page.tsx';
@@ -257,6 +257,7 @@ function TaskEditor({ slug, task, reload }: { slug: string; task: TaskDetail; re
   const sourceName = t(`languageNames.${task.sourceLang}`);
   const targetName = t(`languageNames.${task.targetLang}`);
   const isTitle = task.kind === 'thread_title';
+  const itemHref = taskItemHref(slug, task);
 
   return (
     <>
@@ -265,7 +266,7 @@ function TaskEditor({ slug, task, reload }: { slug: string; task: TaskDetail; re
         <a href={queueHref}>{t('translate.backToQueue')}</a>
         <span>{t('translate.pair', { from: sourceName, to: targetName })}</span>
         <span>{t('translate.due')} <DateTime value={task.dueAt} timeZone={timeZone} style="dateTime" /></span>
-        {task.threadId !== null ? <a href={threadHref(slug, task.threadId)}>{t('translate.seeItem')}</a> : null}
+        {itemHref ? <a href={itemHref}>{t('translate.seeItem')}</a> : null}
       </p>
 
       {task.mine ? (

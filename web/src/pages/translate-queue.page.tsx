@@ -11,7 +11,6 @@ import { LoadError, PageNotLoaded } from '../components/load-error.tsx';
 import { LiveMessage, Notice } from '../components/notice.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
 import { SignInPrompt } from '../components/sign-in-prompt.tsx';
-import { threadHref } from '../components/thread-list.tsx';
 import { translationHref } from '../components/translation-links.tsx';
 import { useApi } from '../hooks/use-api.ts';
 import { useForum } from '../hooks/use-forum.ts';
@@ -19,10 +18,11 @@ import { useI18n } from '../i18n/i18n-context.tsx';
 import { canTranslate } from '../session/forum-info.ts';
 import { useSession } from '../session/session-context.tsx';
 import { readerTimeZone } from '../time/time-zone.ts';
+import { taskItemHref } from '../translation/item-href.ts';
 import { excerpt } from '../translation/text.ts';
 
 const STATUSES: QueueStatus[] = ['open', 'mine', 'claimed', 'in_review', 'published'];
-const KINDS: TaskKind[] = ['post', 'thread_title', 'reading', 'week'];
+const KINDS: TaskKind[] = ['post', 'thread_title', 'case_study', 'reading', 'week'];
 
 interface Filters {
   status: QueueStatus;
@@ -210,9 +210,7 @@ function TaskRow({ slug, task, organizer, timeZone, onChange, onRemove }: RowPro
     }
   }
 
-  const itemHref = task.threadId !== null
-    ? threadHref(slug, task.threadId)
-    : task.weekNumber !== null ? `/forums/${encodeURIComponent(slug)}/weeks/${task.weekNumber}` : null;
+  const itemHref = taskItemHref(slug, task);
 
   return (
     <li class={task.overdue && task.status !== 'published' ? 'task task-overdue' : 'task'} aria-labelledby={headingId}>

@@ -1,6 +1,7 @@
-// One week of a forum: its summary and readings, each in the language the API chose for the
-// reader (or the translation the queue published, with its original at hand), then the week's
-// discussion. A reading's translation published while the page is open appears at once.
+// One week of a forum: its summary (in the language the API chose for the reader, or the
+// translation the queue published, with its original at hand), its readings as a short table
+// of contents linking to each reading's page, then the week's discussion, which no long text
+// pushes out of sight. A summary's translation published while the page is open appears at once.
 import type { Reading, Week } from '../api/types.ts';
 import { StayInTouch } from '../cohort/cohort-panel.tsx';
 import { WeekStateBadge } from '../components/badges.tsx';
@@ -11,30 +12,28 @@ import { PageHeading } from '../components/page-heading.tsx';
 import { TranslatedBody } from '../components/translated.tsx';
 import { TranslationLinks } from '../components/translation-links.tsx';
 import { WeekDiscussion } from '../components/week-discussion.tsx';
+import { WeekCaseStudies } from '../case-studies/week-case-studies.tsx';
+import type { WeekCaseStudy } from '../case-studies/types.ts';
 import { useApi } from '../hooks/use-api.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useForumInfo } from '../session/forum-info.ts';
 import { NotFoundPage } from './not-found.page.tsx';
+import '../readings/readings.css';
 
-function ReadingArticle({ reading }: { reading: Reading }) {
+/**
+ * One line of the week's table of contents: the title in the version the reader gets, the
+ * original's language and the number of attachments, linking to the reading's own page.
+ */
+function ReadingEntry({ reading, weekHref }: { reading: Reading; weekHref: string }) {
   const { t } = useI18n();
-  const headingId = `reading-${reading.slug}`;
   return (
-    <article class="reading" aria-labelledby={headingId}>
-      <h3 id={headingId} lang={reading.title.lang}>
-        {reading.title.value}
-      </h3>
-      {reading.body.lang !== reading.originalLang && !reading.translation ? (
-        <p class="translated-note">{t('week.translatedFrom', { language: t(`languageNames.${reading.originalLang}`) })}</p>
-      ) : null}
-      <TranslatedBody
-        itemKey={`reading:${reading.id}`}
-        original={reading.body}
-        translation={reading.translation}
-        pending={reading.translationPending}
-        describedBy={headingId}
-      />
-    </article>
+    <li class="reading-entry">
+      <a href={`${weekHref}/readings/${reading.slug}`} lang={reading.title.lang}>{reading.title.value}</a>
+      <span class="meta">
+        <span>{t('week.readingOriginal', { language: t(`languageNames.${reading.originalLang}`) })}</span>
+        {reading.attachmentCount ? <span>{t('week.readingAttachments', { count: reading.attachmentCount })}</span> : null}
+      </span>
+    </li>
   );
 }
 
@@ -87,14 +86,24 @@ function WeekContent({ slug, number }: { slug: string; number: string }) {
           pending={week.summaryTranslationPending}
         />
       ) : null}
+      {/* Key respondents' case studies come first, before the readings. */}
+      <WeekCaseStudies
+        slug={slug}
+        weekNumber={week.number}
+        caseStudies={(week as Week & { caseStudies?: WeekCaseStudy[] }).caseStudies ?? []}
+        roles={info?.myRoles}
+        onChanged={() => void refresh()}
+      />
       <section aria-labelledby="readings-heading">
         <h2 id="readings-heading">{t('week.readings')}</h2>
         {week.readings.length ? (
           <>
             <p class="muted">{t('week.readingCount', { count: week.readings.length })}</p>
-            {week.readings.map((reading) => (
-              <ReadingArticle key={reading.slug} reading={reading} />
-            ))}
+            <ol class="reading-toc" aria-label={t('week.readingsLabel')}>
+              {week.readings.map((reading) => (
+                <ReadingEntry key={reading.slug} reading={reading} weekHref={`${forumHref}/weeks/${week.number}`} />
+              ))}
+            </ol>
           </>
         ) : (
           <p>{t('week.noReadings')}</p>

@@ -1,0 +1,23 @@
+// The case-study and question shapes, taken from the server's own definitions (type-only: no
+// server code reaches the bundle).
+import type { Static } from 'typebox';
+import type { CaseStudySchema, WeekCaseStudySchema } from '../../../server/case-studies/case-studies.schemas.ts';
+import type {
+  CaseStudyQuestionsResponse, QuestionCountsSchema, QuestionListResponse, QuestionWithAnswerSchema,
+} from '../../../server/questions/questions.schemas.ts';
+
+export type CaseStudy = Static<typeof CaseStudySchema>;
+export type WeekCaseStudy = Static<typeof WeekCaseStudySchema>;
+export type CaseStudyStatus = CaseStudy['status'];
+export type CaseStudyAuthor = CaseStudy['author'];
+export type QuestionCounts = Static<typeof QuestionCountsSchema>;
+export type CaseStudyQuestions = Static<typeof CaseStudyQuestionsResponse>;
+export type QuestionWithAnswer = Static<typeof QuestionWithAnswerSchema>;
+export type QuestionPost = QuestionWithAnswer['post'];
+export type QuestionList = Static<typeof QuestionListResponse>;
+export type QuestionItem = QuestionList['questions'][number];
+
+export interface WordGuidance {
+  min: number;
+  max: number;
+}
