@@ -1,0 +1,10 @@
+// The readings API's shapes, taken from the server's schemas (type-only: no server code in the bundle).
+import type { Static } from 'typebox';
+import type {
+  AttachmentSchema, EditorListResponse, EditorReadingSchema, ReadingPageResponse,
+} from '../../../server/readings/readings.schemas.ts';
+
+export type Attachment = Static<typeof AttachmentSchema>;
+export type EditorReading = Static<typeof EditorReadingSchema>;
+export type EditorList = Static<typeof EditorListResponse>;
+export type ReadingPage = Static<typeof ReadingPageResponse>['reading'];
