@@ -1,6 +1,7 @@
 // All SQL about applications, cohort roles and the key-respondent seats.
 import { sql, type Insertable, type Kysely, type Transaction, type Updateable } from 'kysely';
 import { announceAccessChange } from '../realtime/access-changes.ts';
+import { DomainError } from '../errors/domain-error.ts';
 import type { ApplicationKind, ApplicationsTable, ApplicationStatus, DB, ForumRole, Lang } from '../db/schema.ts';
 
 type Handle = Kysely<DB> | Transaction<DB>;
@@ -106,7 +107,15 @@ export async function countKeyRespondents(trx: Transaction<DB>, forumId: number,
   return { total: Number(row.total), inWeek: Number(row.in_week) };
 }
 
+/**
+ * Gives a role. A member suspended from the forum gets none: their roles are parked until an
+ * organizer lifts the suspension, so no accepted application or invitation can let them back in.
+ */
 export async function grantRole(trx: Transaction<DB>, forumId: number, userId: number, role: ForumRole, weekId: number | null = null): Promise<void> {
+  // A suspension takes the forum row FOR UPDATE: holding it FOR SHARE first, a grant racing a
+  // suspension either lands before it (and is parked with the rest) or sees it.
+  await trx.selectFrom('forums').select('id').where('id', '=', forumId).forShare().executeTakeFirst();
+  if (await isSuspended(trx, forumId, userId)) throw new DomainError('member_suspended');
   await trx.insertInto('memberships').values({ forum_id: forumId, user_id: userId, role, week_id: weekId })
     .onConflict((oc) => oc.columns(['forum_id', 'user_id', 'role']).doUpdateSet({ week_id: weekId })).execute();
 }
@@ -121,6 +130,11 @@ export async function removeCohortRoles(trx: Transaction<DB>, forumId: number, u
 
 export function findWeekByNumber(db: Handle, forumId: number, number: number) {
   return db.selectFrom('weeks').select(['id', 'number']).where('forum_id', '=', forumId).where('number', '=', number).executeTakeFirst();
+}
+
+export async function isSuspended(db: Handle, forumId: number, userId: number): Promise<boolean> {
+  const row = await db.selectFrom('forum_suspensions').select('user_id').where('forum_id', '=', forumId).where('user_id', '=', userId).executeTakeFirst();
+  return row !== undefined;
 }
 
 export async function writeCohortAudit(trx: Transaction<DB>, entry: {

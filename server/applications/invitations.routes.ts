@@ -8,13 +8,12 @@ import { createSession, generateSessionToken } from '../auth/session.ts';
 import { DateTimeSchema, errorResponses, IdSchema, LangSchema, SafeText } from '../http/common.schemas.ts';
 import { requireUser } from '../http/access.ts';
 import { SlugParams } from '../forums/forums.schemas.ts';
-import { NewAccount } from './applications.schemas.ts';
+import { InvitationRole, NewAccount } from './applications.schemas.ts';
 import { acceptInvitation, invite, showInvitation } from './invitations.service.ts';
 import {
   answerByLink, answerSignedIn, pendingForMe, reconfirmationStatus, remindUnanswered, requestReconfirmation,
 } from './reconfirmation.service.ts';
 
-const Kind = Type.Union([Type.Literal('participant'), Type.Literal('key_respondent')]);
 const Answer = Type.Union([Type.Literal('confirmed'), Type.Literal('withdrawn')]);
 const Token = Type.String({ minLength: 16, maxLength: 64, pattern: '^[a-z0-9]+$' });
 const InvitationParams = Type.Object({ slug: SlugParams.properties.slug, token: Token });
@@ -25,7 +24,7 @@ const invitationsRoutes: FastifyPluginAsyncTypebox<{ publicUrl: string; secureCo
     config: { access: 'user' },
     schema: {
       tags: ['applications'], params: SlugParams,
-      body: Type.Object({ email: Type.String({ format: 'email', maxLength: 254 }), role: Kind, week: Type.Optional(Type.Integer({ minimum: 1, maximum: 52 })), lang: LangSchema }),
+      body: Type.Object({ email: Type.String({ format: 'email', maxLength: 254 }), role: InvitationRole, week: Type.Optional(Type.Integer({ minimum: 1, maximum: 52 })), lang: LangSchema }),
       response: { 200: Type.Object({ status: Type.Union([Type.Literal('added'), Type.Literal('invited')]) }), ...errorResponses },
     },
   }, async (request) => invite(app.db, request.params.slug, requireUser(request), request.body, options.publicUrl));
@@ -35,7 +34,7 @@ const invitationsRoutes: FastifyPluginAsyncTypebox<{ publicUrl: string; secureCo
     schema: {
       tags: ['applications'], params: InvitationParams,
       response: {
-        200: Type.Object({ email: Type.String(), role: Kind, week: Nullable(Type.Integer()), lang: LangSchema, expiresAt: DateTimeSchema, hasAccount: Type.Boolean() }),
+        200: Type.Object({ email: Type.String(), role: InvitationRole, week: Nullable(Type.Integer()), lang: LangSchema, expiresAt: DateTimeSchema, hasAccount: Type.Boolean() }),
         ...errorResponses,
       },
     },

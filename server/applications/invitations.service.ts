@@ -1,19 +1,20 @@
 // Organizers add people directly: someone with an account becomes a member at once; someone
 // without one gets an emailed link that works once, for this forum, until it expires, and
 // opens their account (verified, since the link proves the address) in the same step.
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { SessionUser } from '../auth/session.ts';
 import { hashPassword } from '../auth/password.ts';
 import { isTimeZone } from '../auth/time-zone.ts';
 import { findUserByEmail, insertUserUnlessEmailTaken } from '../auth/users.queries.ts';
-import type { ApplicationKind, DB, Lang } from '../db/schema.ts';
+import type { DB, ForumRole, Lang } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { addDays, localDate, startOfLocalDay } from '../forums/forum-calendar.ts';
 import { forumAccessBySlug } from '../forums/forum-access.ts';
 import { cleanName } from '../http/text-rules.ts';
 import { emailString } from '../notifications/email-templates.ts';
 import { queueEmail } from '../notifications/outbox.queries.ts';
-import { grantRole, writeCohortAudit } from './applications.queries.ts';
+import { announceAccessChange } from '../realtime/access-changes.ts';
+import { grantRole, isSuspended, writeCohortAudit } from './applications.queries.ts';
 import { hashLinkToken, newLinkToken } from './link-tokens.ts';
 import { forumTitleIn, organizerForum, takeKeyRespondentSeat } from './review.service.ts';
 import { currentTime } from '../time/clock.ts';
@@ -32,10 +33,30 @@ export function invitationExpiry(now: Date, timeZone: string): { expiresOn: stri
 
 export interface InvitationInput {
   email: string;
-  role: ApplicationKind;
+  role: ForumRole;
   week?: number;
   lang: Lang;
 }
+
+/**
+ * Gives an invited person the role they were invited to: a key respondent takes a seat in their
+ * week within the forum's limits (and is a participant); the other roles are given as they are.
+ */
+async function grantInvitedRole(trx: Transaction<DB>, forumId: number, userId: number, role: ForumRole, weekNumber: number | null): Promise<void> {
+  if (role === 'key_respondent' && weekNumber !== null) {
+    await takeKeyRespondentSeat(trx, forumId, userId, weekNumber);
+  } else if (role === 'key_respondent') {
+    // The week was deleted after the invitation was sent: a participant, whom an organizer can appoint again.
+    await grantRole(trx, forumId, userId, 'participant');
+  } else {
+    await grantRole(trx, forumId, userId, role);
+  }
+  // Open sessions and sockets of the person pick up the new role at once.
+  await announceAccessChange(trx, { userId, forumId });
+}
+
+/** Applications answer only for the cohort's roles: an invitation to translate leaves a pending application pending. */
+const COHORT_ROLES: readonly ForumRole[] = ['participant', 'key_respondent'];
 
 export async function invite(db: Kysely<DB>, slug: string, actor: SessionUser, input: InvitationInput, publicUrl: string, now = currentTime()) {
   const forum = await organizerForum(db, slug, actor);
@@ -45,9 +66,8 @@ export async function invite(db: Kysely<DB>, slug: string, actor: SessionUser, i
   return db.transaction().execute(async (trx) => {
     const existing = await findUserByEmail(trx, email);
     if (existing) {
-      if (input.role === 'key_respondent') await takeKeyRespondentSeat(trx, forum.id, existing.id, input.week!);
-      else await grantRole(trx, forum.id, existing.id, 'participant');
-      await trx.updateTable('applications').set({ status: 'accepted', decided_by: actor.id, decided_at: now, updated_at: now })
+      await grantInvitedRole(trx, forum.id, existing.id, input.role, input.week ?? null);
+      if (COHORT_ROLES.includes(input.role)) await trx.updateTable('applications').set({ status: 'accepted', decided_by: actor.id, decided_at: now, updated_at: now })
         .where('forum_id', '=', forum.id).where('user_id', '=', existing.id).where('status', 'in', ['pending', 'waitlisted']).execute();
       await writeCohortAudit(trx, { forumId: forum.id, actorId: actor.id, action: `member.added_${input.role}`, targetType: 'user', targetId: existing.id });
       const user = await trx.selectFrom('users').select(['interface_lang', 'display_name']).where('id', '=', existing.id).executeTakeFirstOrThrow();
@@ -128,6 +148,8 @@ export async function acceptInvitation(db: Kysely<DB>, slug: string, token: stri
     let userId: number;
     if (existing) {
       if (!caller || caller.id !== existing.id) throw new DomainError('sign_in_required');
+      // Said to the invitee in their own words; the link stays unused (the transaction rolls back).
+      if (await isSuspended(trx, invitation.forum_id, existing.id)) throw new DomainError('suspended_from_forum');
       userId = existing.id;
     } else {
       if (!account) throw new DomainError('validation', { field: 'account' });
@@ -138,8 +160,7 @@ export async function acceptInvitation(db: Kysely<DB>, slug: string, token: stri
       if (created === undefined) throw new DomainError('link_used');
       userId = created;
     }
-    if (invitation.role === 'key_respondent' && invitation.week !== null) await takeKeyRespondentSeat(trx, invitation.forum_id, userId, invitation.week);
-    else await grantRole(trx, invitation.forum_id, userId, 'participant');
+    await grantInvitedRole(trx, invitation.forum_id, userId, invitation.role, invitation.week ?? null);
     await trx.updateTable('invitations').set({ accepted_by: userId }).where('id', '=', invitation.id).execute();
     await writeCohortAudit(trx, { forumId: invitation.forum_id, actorId: userId, action: 'invitation.accepted', targetType: 'invitation', targetId: invitation.id });
     return { userId, created: !existing };

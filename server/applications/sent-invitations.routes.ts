@@ -5,12 +5,13 @@ import { Type } from 'typebox';
 import { DateTimeSchema, errorResponses, IdSchema, LangSchema } from '../http/common.schemas.ts';
 import { requireUser } from '../http/access.ts';
 import { SlugParams } from '../forums/forums.schemas.ts';
+import { InvitationRole } from './applications.schemas.ts';
 import { listSentInvitations, revokeInvitation } from './sent-invitations.service.ts';
 
 const SentInvitation = Type.Object({
   id: IdSchema,
   email: Type.String(),
-  role: Type.Union([Type.Literal('participant'), Type.Literal('key_respondent')]),
+  role: InvitationRole,
   week: Type.Union([Type.Integer(), Type.Null()]),
   lang: LangSchema,
   sentAt: DateTimeSchema,

@@ -2,7 +2,7 @@
 // sent and until when it works, what became of it, and revoking one that is still pending.
 import type { Kysely } from 'kysely';
 import type { SessionUser } from '../auth/session.ts';
-import type { DB } from '../db/schema.ts';
+import type { DB, ForumRole } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { writeCohortAudit } from './applications.queries.ts';
 import { organizerForum } from './review.service.ts';
@@ -11,7 +11,7 @@ import { currentTime } from '../time/clock.ts';
 export type InvitationStatus = 'pending' | 'used' | 'expired' | 'revoked';
 
 interface InvitationRow {
-  id: number; email: string; role: 'participant' | 'key_respondent'; week: number | null; lang: 'en' | 'es' | 'fr';
+  id: number; email: string; role: ForumRole; week: number | null; lang: 'en' | 'es' | 'fr';
   created_at: Date; expires_at: Date; accepted_at: Date | null; revoked_at: Date | null;
 }
 

@@ -2,11 +2,14 @@
 // service; reporting is open to every member.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { DateTimeSchema, errorResponses, LangSchema, VisibleText } from '../http/common.schemas.ts';
+import { errorResponses, IdSchema, SafeText, VisibleText } from '../http/common.schemas.ts';
 import { requireUser } from '../http/access.ts';
 import { IdParams } from '../discussions/discussions.schemas.ts';
 import { SlugParams } from '../forums/forums.schemas.ts';
-import { auditLog, closeReport, openReports, reportPost, setHidden, updateThreadFlags } from './moderation.service.ts';
+import {
+  AUDIT_PAGE_SIZE, auditLog, closeReport, dismissReport, hideReported, ownReports, reportPost, reportQueue, setHidden, updateThreadFlags,
+} from './moderation.service.ts';
+import { AuditResponse, OwnReportsResponse, ReportQueueResponse, ReportStatusFilter } from './moderation.schemas.ts';
 
 const Reason = VisibleText({ maxLength: 500 });
 const NoContent = { 204: Type.Null(), ...errorResponses };
@@ -51,18 +54,15 @@ const moderationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/api/forums/:slug/reports', {
     config: { access: 'user' },
     schema: {
-      tags: ['moderation'], params: SlugParams,
-      response: {
-        200: Type.Object({
-          reports: Type.Array(Type.Object({
-            id: Type.Integer(), reason: Type.String(), createdAt: DateTimeSchema, reporterName: Type.String(),
-            post: Type.Object({ id: Type.Integer(), threadId: Type.Integer(), threadTitle: Type.String(), authorName: Type.String(), lang: LangSchema, html: Type.String(), hidden: Type.Boolean() }),
-          })),
-        }),
-        ...errorResponses,
-      },
+      tags: ['moderation'], params: SlugParams, querystring: Type.Object({ status: Type.Optional(ReportStatusFilter) }),
+      response: { 200: ReportQueueResponse, ...errorResponses },
     },
-  }, async (request) => ({ reports: await openReports(app.db, requireUser(request), request.params.slug) }));
+  }, async (request) => reportQueue(app.db, requireUser(request), request.params.slug, request.query.status ?? 'open'));
+
+  app.get('/api/forums/:slug/reports/mine', {
+    config: { access: 'user' },
+    schema: { tags: ['moderation'], params: SlugParams, response: { 200: OwnReportsResponse, ...errorResponses } },
+  }, async (request) => ({ reports: await ownReports(app.db, requireUser(request), request.params.slug) }));
 
   app.post('/api/reports/:id/resolve', {
     config: { access: 'user' },
@@ -72,21 +72,38 @@ const moderationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return reply.code(204).send(null);
   });
 
+  app.post('/api/reports/:id/dismiss', {
+    config: { access: 'user' },
+    schema: { tags: ['moderation'], params: IdParams, body: Type.Object({ note: Type.Optional(SafeText({ maxLength: 500 })) }), response: NoContent },
+  }, async (request, reply) => {
+    await dismissReport(app.db, requireUser(request), request.params.id, request.body.note?.trim() || null);
+    return reply.code(204).send(null);
+  });
+
+  app.post('/api/reports/:id/hide', {
+    config: { access: 'user' },
+    schema: { tags: ['moderation'], params: IdParams, body: Type.Object({ reason: Reason }), response: NoContent },
+  }, async (request, reply) => {
+    await hideReported(app.db, requireUser(request), request.params.id, request.body.reason);
+    return reply.code(204).send(null);
+  });
+
   app.get('/api/forums/:slug/audit-log', {
     config: { access: 'user' },
     schema: {
       tags: ['moderation'], params: SlugParams,
-      response: {
-        200: Type.Object({
-          entries: Type.Array(Type.Object({
-            id: Type.Integer(), action: Type.String(), targetType: Type.String(), targetId: Type.Integer(),
-            reason: Type.Union([Type.String(), Type.Null()]), actorName: Type.String(), createdAt: DateTimeSchema,
-          })),
-        }),
-        ...errorResponses,
-      },
+      querystring: Type.Object({
+        action: Type.Optional(Type.String({ minLength: 1, maxLength: 100, pattern: '^[a-z0-9_.]+$' })),
+        actor: Type.Optional(IdSchema),
+        before: Type.Optional(IdSchema),
+        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: AUDIT_PAGE_SIZE })),
+      }),
+      response: { 200: AuditResponse, ...errorResponses },
     },
-  }, async (request) => ({ entries: await auditLog(app.db, requireUser(request), request.params.slug) }));
+  }, async (request) => {
+    const { action, actor, before, limit } = request.query;
+    return auditLog(app.db, requireUser(request), request.params.slug, { action, actorId: actor, beforeId: before, limit });
+  });
 };
 
 export default moderationRoutes;

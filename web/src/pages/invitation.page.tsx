@@ -12,7 +12,7 @@ import { useI18n } from '../i18n/i18n-context.tsx';
 import { useSession } from '../session/session-context.tsx';
 import { browserTimeZone } from '../time/time-zone.ts';
 
-interface Invitation { email: string; role: 'participant' | 'key_respondent'; week: number | null; hasAccount: boolean }
+interface Invitation { email: string; role: 'participant' | 'key_respondent' | 'translator' | 'organizer'; week: number | null; hasAccount: boolean }
 
 export default function InvitationPage({ slug, token }: { slug: string; token: string }) {
   const { t, lang } = useI18n();
@@ -36,7 +36,8 @@ export default function InvitationPage({ slug, token }: { slug: string; token: s
       setError(errorMessage(failure));
     }
   }
-  const role = invitation.role === 'key_respondent' ? t('cohort.badge_key_respondent') : t('cohort.kind_participant');
+  const role = invitation.role === 'key_respondent' ? t('cohort.badge_key_respondent')
+    : invitation.role === 'participant' ? t('cohort.kind_participant') : t(`roles.${invitation.role}`);
   return (
     <>
       <PageHeading text={t('cohort.invitationTitle')} />
