@@ -12,6 +12,8 @@ export const STATEMENT_WORD_LIMIT = 300;
 const Id = IdSchema;
 const WeekNumber = Type.Integer({ minimum: 1, maximum: 52 });
 const Kind = Type.Union([Type.Literal('participant'), Type.Literal('key_respondent')]);
+/** Every role the people console gives can be given by invitation; a key respondent's needs `week`. */
+export const InvitationRole = Type.Union([Type.Literal('participant'), Type.Literal('key_respondent'), Type.Literal('translator'), Type.Literal('organizer')]);
 const Status = Type.Union([Type.Literal('pending'), Type.Literal('accepted'), Type.Literal('waitlisted'), Type.Literal('declined'), Type.Literal('withdrawn')]);
 const Region = Type.Union(REGIONS.map((r) => Type.Literal(r)));
 const Langs = Type.Array(LangSchema, { minItems: 1, maxItems: 3, uniqueItems: true });
@@ -132,14 +134,3 @@ export const BulkDecisionBody = Type.Object({
   message: Message,
 });
 
-export const SettingsBody = Type.Object({
-  descriptionWordLimit: Type.Optional(Type.Integer({ minimum: 10, maximum: 1000 })),
-  keyRespondentLimit: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000 })),
-  keyRespondentsPerWeek: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000 })),
-  /** The last day to apply, a day of the forum's calendar (applications close at its end). */
-  applicationDeadlineOn: Type.Optional(Type.String({ format: 'date' })),
-}, { minProperties: 1 });
-export const SettingsResponse = Type.Object({
-  descriptionWordLimit: Type.Integer(), keyRespondentLimit: Type.Integer(), keyRespondentsPerWeek: Type.Integer(),
-  applicationDeadlineOn: Type.String({ format: 'date' }),
-});

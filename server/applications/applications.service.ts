@@ -19,7 +19,8 @@ import { REGIONS, STATEMENT_WORD_LIMIT, type ApplicationInput, type NewAccountIn
 import { currentTime } from '../time/clock.ts';
 
 export function applicationsOpen(forum: Forum, now: Date): boolean {
-  return forum.published && now < forum.application_deadline;
+  // An invitation-only forum takes no applications at all.
+  return forum.published && !forum.invitation_only && now < forum.application_deadline;
 }
 
 function assertOpen(forum: Forum, now: Date): void {

@@ -48,14 +48,21 @@ async function sendLinks(trx: Transaction<DB>, forum: Forum, requestId: number, 
 
 export async function requestReconfirmation(db: Kysely<DB>, slug: string, actor: SessionUser, message: string, publicUrl: string, now = currentTime()) {
   const forum = await organizerForum(db, slug, actor);
-  return db.transaction().execute(async (trx) => {
-    const request = await trx.insertInto('reconfirmation_requests').values({ forum_id: forum.id, message, requested_by: actor.id })
-      .returning('id').executeTakeFirstOrThrow();
-    const people = await recipients(trx, forum.id);
-    for (const userId of people) await sendLinks(trx, forum, request.id, userId, message, publicUrl, actor.id, now);
-    await writeCohortAudit(trx, { forumId: forum.id, actorId: actor.id, action: 'reconfirmation.requested', targetType: 'reconfirmation_request', targetId: request.id, reason: message || null });
-    return { id: request.id, recipients: people.length };
-  });
+  return db.transaction().execute(async (trx) => requestReconfirmationIn(trx, forum, actor, message, publicUrl, now));
+}
+
+/**
+ * The request inside the caller's transaction, for a forum the caller has already authorized:
+ * moving the schedule asks in the same transaction as the move, so both happen or neither.
+ * `forum` must carry the dates people are asked about.
+ */
+export async function requestReconfirmationIn(trx: Transaction<DB>, forum: Forum, actor: SessionUser, message: string, publicUrl: string, now = currentTime()) {
+  const request = await trx.insertInto('reconfirmation_requests').values({ forum_id: forum.id, message, requested_by: actor.id })
+    .returning('id').executeTakeFirstOrThrow();
+  const people = await recipients(trx, forum.id);
+  for (const userId of people) await sendLinks(trx, forum, request.id, userId, message, publicUrl, actor.id, now);
+  await writeCohortAudit(trx, { forumId: forum.id, actorId: actor.id, action: 'reconfirmation.requested', targetType: 'reconfirmation_request', targetId: request.id, reason: message || null });
+  return { id: request.id, recipients: people.length };
 }
 
 export async function remindUnanswered(db: Kysely<DB>, slug: string, actor: SessionUser, requestId: number, publicUrl: string, now = currentTime()) {

@@ -1,5 +1,6 @@
 // Organizer routes of the cohort: the filtered list with counts, one application, decisions
-// one at a time or in bulk, and the call's limits. Access: signed in; the service requires an
+// one at a time or in bulk. (The call's limits and deadline are forum settings:
+// PATCH /api/forums/:slug/settings.) Access: signed in; the service requires an
 // organizer of the forum (or a site admin).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
@@ -7,9 +8,9 @@ import { errorResponses } from '../http/common.schemas.ts';
 import { requireUser } from '../http/access.ts';
 import { SlugParams } from '../forums/forums.schemas.ts';
 import {
-  ApplicationListResponse, ApplicationParams, ApplicationSchema, BulkDecisionBody, DecisionBody, ListQuery, SettingsBody, SettingsResponse,
+  ApplicationListResponse, ApplicationParams, ApplicationSchema, BulkDecisionBody, DecisionBody, ListQuery,
 } from './applications.schemas.ts';
-import { decide, decideMany, reviewList, reviewOne, updateSettings } from './review.service.ts';
+import { decide, decideMany, reviewList, reviewOne } from './review.service.ts';
 
 const reviewRoutes: FastifyPluginAsyncTypebox<{ publicUrl: string }> = async (app, options) => {
   app.get('/api/forums/:slug/applications', {
@@ -34,11 +35,6 @@ const reviewRoutes: FastifyPluginAsyncTypebox<{ publicUrl: string }> = async (ap
     config: { access: 'user' },
     schema: { tags: ['applications'], params: SlugParams, body: BulkDecisionBody, response: { 200: Type.Object({ decided: Type.Integer() }), ...errorResponses } },
   }, async (request) => decideMany(app.db, request.params.slug, requireUser(request), request.body.ids, request.body, options.publicUrl));
-
-  app.patch('/api/forums/:slug/cohort-settings', {
-    config: { access: 'user' },
-    schema: { tags: ['applications'], params: SlugParams, body: SettingsBody, response: { 200: SettingsResponse, ...errorResponses } },
-  }, async (request) => updateSettings(app.db, request.params.slug, requireUser(request), request.body));
 };
 
 export default reviewRoutes;

@@ -1,12 +1,12 @@
 // The organizers' side: list and count applications by filter, decide one or many (accept,
-// decline, waitlist, with a message), hold the key-respondent limits, and set the call's limits.
+// decline, waitlist, with a message) and hold the key-respondent limits (which, with the
+// call's other limits and deadline, are set among the forum's settings).
 // Every decision is written to the audit log and announced to the applicant.
 import type { Kysely, Transaction } from 'kysely';
 import type { SessionUser } from '../auth/session.ts';
 import type { DB, Forum, Lang } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { assertOrganizer, forumAccessBySlug } from '../forums/forum-access.ts';
-import { addDays, localDate, startOfLocalDay } from '../forums/forum-calendar.ts';
 import { emailString } from '../notifications/email-templates.ts';
 import { notify } from '../notifications/notify.ts';
 import { toApplicationView } from './application-view.ts';
@@ -152,35 +152,4 @@ export async function decideMany(db: Kysely<DB>, slug: string, actor: SessionUse
     }
   });
   return { decided: ids.length };
-}
-
-export interface CohortSettings {
-  descriptionWordLimit?: number;
-  keyRespondentLimit?: number;
-  keyRespondentsPerWeek?: number;
-  applicationDeadlineOn?: string;
-}
-
-export async function updateSettings(db: Kysely<DB>, slug: string, actor: SessionUser, changes: CohortSettings) {
-  const forum = await organizerForum(db, slug, actor);
-  const deadlineDay = changes.applicationDeadlineOn;
-  // Applying after the forum's last day would admit people to an archive.
-  if (deadlineDay !== undefined && deadlineDay > String(forum.ends_on)) throw new DomainError('validation', { field: 'applicationDeadlineOn' });
-  const row = await db.transaction().execute(async (trx) => {
-    const updated = await trx.updateTable('forums').set({
-      description_word_limit: changes.descriptionWordLimit, key_respondent_limit: changes.keyRespondentLimit,
-      key_respondents_per_week: changes.keyRespondentsPerWeek, updated_at: new Date(),
-      application_deadline: deadlineDay === undefined ? undefined : startOfLocalDay(addDays(deadlineDay, 1), forum.time_zone),
-    }).where('id', '=', forum.id)
-      .returning(['description_word_limit', 'key_respondent_limit', 'key_respondents_per_week', 'application_deadline', 'time_zone']).executeTakeFirstOrThrow();
-    await writeCohortAudit(trx, {
-      forumId: forum.id, actorId: actor.id, action: 'cohort.settings_changed', targetType: 'forum', targetId: forum.id,
-      reason: JSON.stringify(changes),
-    });
-    return updated;
-  });
-  return {
-    descriptionWordLimit: row.description_word_limit, keyRespondentLimit: row.key_respondent_limit, keyRespondentsPerWeek: row.key_respondents_per_week,
-    applicationDeadlineOn: addDays(localDate(row.application_deadline, row.time_zone), -1),
-  };
 }

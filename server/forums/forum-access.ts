@@ -68,13 +68,18 @@ export function assertMayReadWeekMaterial(access: ForumAccess, week: Week, now: 
   assertMayReadWeek(access, week, now);
 }
 
-/** Members write from the week's opening until the week closes (if the forum says so) or the forum ends. */
+/**
+ * Members write from the week's opening until the week closes (if the week, or else the forum,
+ * says writing closes at the week's end) or the forum ends.
+ */
 export function assertMayWriteInWeek(access: ForumAccess, week: Week, now: Date): void {
   if (!access.user) throw new DomainError('sign_in_required');
   if (access.isOrganizer) return;
   if (!access.isMember) throw new DomainError('not_a_member');
   if (now < week.opens_at) throw new DomainError('week_not_open', { number: week.number, opensAt: week.opens_at });
-  const closesAt = access.forum.weeks_close_at_end ? week.closes_at : access.forum.ends_at;
+  // Null (or a week row read without the column) follows the forum's setting.
+  const closesAtEnd = week.writing_closes_at_end ?? access.forum.weeks_close_at_end;
+  const closesAt = closesAtEnd ? week.closes_at : access.forum.ends_at;
   if (now >= closesAt) throw new DomainError('week_closed', { number: week.number });
 }
 

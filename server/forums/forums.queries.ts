@@ -51,7 +51,11 @@ export function findReadingsWithTexts(db: Kysely<DB>, weekId: number) {
     .innerJoin('reading_texts', 'reading_texts.reading_id', 'readings.id')
     .select(['readings.id', 'readings.slug', 'readings.position', 'readings.original_lang', 'readings.revision', 'reading_texts.lang',
       'reading_texts.title', 'reading_texts.body_html'])
+    .select((eb) => eb.selectFrom('reading_attachments').select((sub) => sub.fn.countAll<string>().as('n'))
+      .whereRef('reading_attachments.reading_id', '=', 'readings.id').as('attachment_count'))
     .where('readings.week_id', '=', weekId)
+    // Unpublished readings are the organizers' to see, in their console (server/readings).
+    .where('readings.unpublished_at', 'is', null)
     .orderBy('readings.position')
     .orderBy('readings.id')
     .execute();
@@ -68,6 +72,12 @@ export async function findRolesByForum(db: Kysely<DB>, userId: number): Promise<
   const byForum = new Map<number, ForumRole[]>();
   for (const row of rows) byForum.set(row.forum_id, [...(byForum.get(row.forum_id) ?? []), row.role]);
   return byForum;
+}
+
+/** Whether the user is suspended from the forum (their roles are parked meanwhile, see server/people). */
+export async function isSuspended(db: Kysely<DB>, forumId: number, userId: number): Promise<boolean> {
+  const row = await db.selectFrom('forum_suspensions').select('user_id').where('forum_id', '=', forumId).where('user_id', '=', userId).executeTakeFirst();
+  return row !== undefined;
 }
 
 export async function addMembership(db: Kysely<DB>, forumId: number, userId: number, role: ForumRole): Promise<void> {

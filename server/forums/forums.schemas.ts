@@ -1,12 +1,10 @@
 // Request and response shapes of the forum routes.
 import { Type } from 'typebox';
 import { DateTimeSchema, HtmlSchema, LangSchema, TextSchema } from '../http/common.schemas.ts';
-
-export const SlugParams = Type.Object({ slug: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,79}$' }) });
-export const WeekParams = Type.Object({
-  slug: SlugParams.properties.slug,
-  number: Type.Integer({ minimum: 1, maximum: 52 }),
-});
+// Re-exported first, from a leaf: applications.schemas.ts reads SlugParams while this file's
+// case-study import below is still being evaluated.
+export { SlugParams, WeekParams } from './forum-params.schemas.ts';
+import { WeekCaseStudySchema } from '../case-studies/case-studies.schemas.ts';
 
 const Role = Type.Union([Type.Literal('participant'), Type.Literal('key_respondent'), Type.Literal('translator'), Type.Literal('organizer')]);
 const Status = Type.Union([Type.Literal('draft'), Type.Literal('recruiting'), Type.Literal('running'), Type.Literal('closed')]);
@@ -84,11 +82,16 @@ export const WeekResponse = Type.Object({
       slug: Type.String(),
       originalLang: LangSchema,
       title: TextSchema,
+      /** For the week page's table of contents; the files are listed on the reading's own page. */
+      attachmentCount: Type.Integer(),
       body: HtmlSchema,
       /** From the translation queue, when the content files give no text in the reader's language. */
       translation: QueueTranslation,
       translationPending: Type.Boolean(),
     })),
+    caseStudies: Type.Array(WeekCaseStudySchema),
+    /** Questions to the week's key respondents, over all its case studies (server/questions). */
+    questions: Type.Object({ answered: Type.Integer(), unanswered: Type.Integer() }),
   }),
 });
 

@@ -7,12 +7,13 @@ import { DomainError } from '../errors/domain-error.ts';
 import { forumStatus, localDate, weekState, type ForumStatus, type WeekState } from './forum-calendar.ts';
 import { assertMayReadWeekMaterial, forumAccessBySlug, mayReadWeeks, preparedWeekId } from './forum-access.ts';
 import {
-  addMembership, findForumTexts, findReadingsWithTexts, findRoles, findRolesByForum,
+  addMembership, isSuspended, findForumTexts, findReadingsWithTexts, findRoles, findRolesByForum,
   findTranslationRules, findWeek, findWeeksWithTitles, findWeekTexts, listForumsWithTexts,
 } from './forums.queries.ts';
 import { chooseForInterface, chooseWithOriginal, groupBy, type Reader } from './text-choice.ts';
 import { withReadingTranslations, withWeekTranslations } from '../translations/reader-view.ts';
 import { currentTime } from '../time/clock.ts';
+import { weekCaseStudies } from '../case-studies/case-studies.service.ts';
 
 export interface Viewer {
   user: SessionUser | null;
@@ -153,12 +154,14 @@ export async function getWeek(db: Kysely<DB>, slug: string, number: number, view
       revision: first.revision,
       slug: first.slug,
       originalLang: first.original_lang,
+      attachmentCount: Number(first.attachment_count ?? 0),
       title: { lang: chosen.lang, value: chosen.title },
       body: { lang: chosen.lang, html: chosen.body_html },
       translation: null,
       translationPending: false,
     };
   }), reader);
+  const caseStudies = await weekCaseStudies(db, access, week, viewer, now);
   return {
     number: week.number,
     title: { lang: text.lang, value: text.title },
@@ -171,6 +174,12 @@ export async function getWeek(db: Kysely<DB>, slug: string, number: number, view
     summaryTranslation: summary!.translation,
     summaryTranslationPending: summary!.translationPending,
     readings,
+    /** Key respondents' case studies, shown first on the week page. */
+    caseStudies,
+    /** Questions to the week's key respondents, over all its case studies. */
+    questions: caseStudies.reduce((sum, study) => ({
+      answered: sum.answered + study.questions.answered, unanswered: sum.unanswered + study.questions.unanswered,
+    }), { answered: 0, unanswered: 0 }),
   };
 }
 
@@ -179,6 +188,8 @@ export async function joinForum(db: Kysely<DB>, slug: string, viewer: Viewer & {
   const { forum } = await forumAccessBySlug(db, slug, viewer.user);
   const status = forumStatus(forum, now);
   if (!forum.open_enrolment || (status !== 'recruiting' && status !== 'running')) throw new DomainError('forum_not_open_for_enrolment');
+  // A suspended member cannot walk back in through open enrolment.
+  if (await isSuspended(db, forum.id, viewer.user.id)) throw new DomainError('member_suspended');
   await addMembership(db, forum.id, viewer.user.id, 'participant');
   return findRoles(db, forum.id, viewer.user.id);
 }

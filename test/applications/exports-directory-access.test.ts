@@ -70,6 +70,8 @@ describe('participants directory', () => {
 
 describe('a key respondent prepares their own week', () => {
   it('reads the assigned week\'s readings before it opens, and nothing else of it', async () => {
+    // Limits first: the forum settings check the whole calendar, and the week added below is set by hand.
+    await t.patch(`${base}/settings`).set('Cookie', organizer.cookie).send({ keyRespondentLimit: 10, keyRespondentsPerWeek: 3 }).expect(200);
     // The fixture's live edition has two weeks; add an upcoming third one.
     const fid = await forumId(t);
     const week2 = await t.db.selectFrom('weeks').selectAll().where('forum_id', '=', fid).where('number', '=', 2).executeTakeFirstOrThrow();
@@ -78,7 +80,6 @@ describe('a key respondent prepares their own week', () => {
       forum_id: fid, number: 3, starts_on: '2099-01-01', opens_at: opensAt, closes_at: new Date(opensAt.getTime() + 7 * 86_400_000),
     }).returning('id').executeTakeFirstOrThrow();
     await t.db.insertInto('week_texts').values({ week_id: week3.id, lang: 'en', title: 'Week three', summary_md: 'Prepare', summary_html: '<p>Prepare</p>' }).execute();
-    await t.patch(`${base}/cohort-settings`).set('Cookie', organizer.cookie).send({ keyRespondentLimit: 10, keyRespondentsPerWeek: 3 }).expect(200);
 
     const candidate = await member(t, null);
     const applied = await t.post(`${base}/application`).set('Cookie', candidate.cookie).send(candidateBody({ fitsWeek: 3 })).expect(201);
@@ -109,7 +110,7 @@ describe('every organizer route is refused to everyone else', () => {
       ['get', `${base}/applications/${id}`],
       ['post', `${base}/applications/${id}/decision`, { decision: 'accept' }],
       ['post', `${base}/applications/decisions`, { ids: [id], decision: 'accept' }],
-      ['patch', `${base}/cohort-settings`, { keyRespondentLimit: 100 }],
+      ['patch', `${base}/settings`, { keyRespondentLimit: 100 }],
       ['post', `${base}/invitations`, { email: 'x@example.test', role: 'participant', lang: 'en' }],
       ['post', `${base}/reconfirmations`, { message: 'Please' }],
       ['get', `${base}/reconfirmations`],

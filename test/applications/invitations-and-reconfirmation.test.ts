@@ -28,7 +28,7 @@ const account = { displayName: 'Lucía Mamani', password: 'una clave bastante la
 
 describe('invitations', () => {
   it('adds someone who has an account at once, as key respondent of a week', async () => {
-    await t.patch(`${base}/cohort-settings`).set('Cookie', organizer.cookie).send({ keyRespondentLimit: 5, keyRespondentsPerWeek: 2 }).expect(200);
+    await t.patch(`${base}/settings`).set('Cookie', organizer.cookie).send({ keyRespondentLimit: 5, keyRespondentsPerWeek: 2 }).expect(200);
     const person = await member(t, null, 'fr');
     const response = await t.post(`${base}/invitations`).set('Cookie', organizer.cookie).send({ email: person.email, role: 'key_respondent', week: 2, lang: 'fr' }).expect(200);
     expect(response.body).toEqual({ status: 'added' });

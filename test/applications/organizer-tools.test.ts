@@ -37,23 +37,31 @@ describe('the country filter', () => {
   });
 });
 
-describe('the call\'s settings', () => {
-  it('change the description word limit and the last day to apply, in the forum\'s calendar', async () => {
-    // The forum's last day is the latest day to apply; it closes at the next midnight in Toronto.
-    const lastDay = String((await t.db.selectFrom('forums').select('ends_on').where('slug', '=', LIVE).executeTakeFirstOrThrow()).ends_on);
-    const saved = await t.patch(`${base}/cohort-settings`).set('Cookie', organizer.cookie)
-      .send({ descriptionWordLimit: 40, applicationDeadlineOn: lastDay }).expect(200);
-    expect(saved.body).toMatchObject({ descriptionWordLimit: 40, applicationDeadlineOn: lastDay });
+describe('the call\'s settings (forum settings, as the cohort tools save them)', () => {
+  it('change the description word limit and the last day to apply, in the forum\'s calendar, under the console\'s deadline rule', async () => {
+    // The last day to apply must come before the forum's first day; it closes at the next midnight in Toronto.
+    const forum = await t.db.selectFrom('forums').select(['starts_on', 'ends_on']).where('slug', '=', LIVE).executeTakeFirstOrThrow();
+    const dayBefore = addDays(String(forum.starts_on), -1);
+    const saved = await t.patch(`${base}/settings`).set('Cookie', organizer.cookie)
+      .send({ descriptionWordLimit: 40, applicationDeadlineOn: dayBefore }).expect(200);
+    expect(saved.body.settings).toMatchObject({ descriptionWordLimit: 40, applicationDeadlineOn: dayBefore });
     const call = (await t.get(`${base}/application`).expect(200)).body.call;
-    expect(call).toMatchObject({ descriptionWordLimit: 40, deadlineOn: lastDay, deadline: startOfLocalDay(addDays(lastDay, 1), 'America/Toronto').toISOString() });
-    const tooLate = await t.patch(`${base}/cohort-settings`).set('Cookie', organizer.cookie).set('Accept-Language', 'es')
-      .send({ applicationDeadlineOn: addDays(lastDay, 1) }).expect(400);
-    expect(tooLate.body.error.code).toBe('validation');
-    expect((await t.get(`${base}/application`).expect(200)).body.call.deadlineOn).toBe(lastDay);
-    const tooFew = await t.patch(`${base}/cohort-settings`).set('Cookie', organizer.cookie).send({ descriptionWordLimit: 2 }).expect(400);
+    expect(call).toMatchObject({ descriptionWordLimit: 40, deadlineOn: dayBefore, deadline: startOfLocalDay(addDays(dayBefore, 1), 'America/Toronto').toISOString() });
+    // On or after the first day (let alone after the last day) is refused, in the caller's language, and changes nothing.
+    for (const tooLate of [String(forum.starts_on), addDays(String(forum.ends_on), 1)]) {
+      const refused = await t.patch(`${base}/settings`).set('Cookie', organizer.cookie).set('Accept-Language', 'es')
+        .send({ applicationDeadlineOn: tooLate, descriptionWordLimit: 90 }).expect(400);
+      expect(refused.body.error).toMatchObject({ code: 'deadline_not_before_start', message: expect.stringContaining('postular') });
+    }
+    expect((await t.get(`${base}/application`).expect(200)).body.call).toMatchObject({ deadlineOn: dayBefore, descriptionWordLimit: 40 });
+    const tooFew = await t.patch(`${base}/settings`).set('Cookie', organizer.cookie).send({ descriptionWordLimit: 2 }).expect(400);
     expect(tooFew.body.error.code).toBe('validation');
-    await t.patch(`${base}/cohort-settings`).set('Cookie', organizer.cookie).send({ descriptionWordLimit: 150 }).expect(200);
+    await t.patch(`${base}/settings`).set('Cookie', organizer.cookie).send({ descriptionWordLimit: 150 }).expect(200);
     await setDeadline(t, '2099-01-01', 'America/Toronto');
+  });
+
+  it('leaves no second settings route behind', async () => {
+    expect((await t.patch(`${base}/cohort-settings`).set('Cookie', organizer.cookie).send({ descriptionWordLimit: 40 })).status).toBe(404);
   });
 });
 
@@ -73,7 +81,7 @@ describe('invitations sent', () => {
   const account = { displayName: 'Lucía Mamani', password: 'une phrase assez longue', interfaceLang: 'fr', timeZone: 'America/La_Paz' };
 
   it('lists each with role, week, when it was sent and until when it works, pending, used, expired or revoked', async () => {
-    await t.patch(`${base}/cohort-settings`).set('Cookie', organizer.cookie).send({ keyRespondentLimit: 10, keyRespondentsPerWeek: 3 }).expect(200);
+    await t.patch(`${base}/settings`).set('Cookie', organizer.cookie).send({ keyRespondentLimit: 10, keyRespondentsPerWeek: 3 }).expect(200);
     await send('pending@example.test', { role: 'key_respondent', week: 2 });
     await send('used@example.test');
     await send('expired@example.test');

@@ -25,7 +25,7 @@ async function applicant(body: Record<string, unknown>, lang: 'en' | 'es' | 'fr'
 }
 
 async function limits(total: number, perWeek: number) {
-  await t.patch(`${base}/cohort-settings`).set('Cookie', organizer.cookie).send({ keyRespondentLimit: total, keyRespondentsPerWeek: perWeek }).expect(200);
+  await t.patch(`${base}/settings`).set('Cookie', organizer.cookie).send({ keyRespondentLimit: total, keyRespondentsPerWeek: perWeek }).expect(200);
 }
 
 async function clearKeyRespondents() {

@@ -18,7 +18,7 @@ interface Status {
   counts: { confirmed: number; withdrawn: number; unanswered: number };
 }
 interface SentInvitation {
-  id: number; email: string; role: 'participant' | 'key_respondent'; week: number | null; lang: Lang;
+  id: number; email: string; role: 'participant' | 'key_respondent' | 'translator' | 'organizer'; week: number | null; lang: Lang;
   sentAt: string; expiresAt: string; status: 'pending' | 'used' | 'expired' | 'revoked';
 }
 interface CallSettings { descriptionWordLimit: number; deadlineOn: string }
@@ -94,7 +94,7 @@ function SentInvitations({ base, state, refresh }: { base: string; state: { data
             {invitations.map((invitation) => (
               <tr key={invitation.id} data-invitation={invitation.id}>
                 <td>{invitation.email}</td>
-                <td>{t(invitation.role === 'key_respondent' ? 'cohort.badge_key_respondent' : 'cohort.kind_participant')}</td>
+                <td>{t(invitation.role === 'key_respondent' ? 'cohort.badge_key_respondent' : invitation.role === 'participant' ? 'cohort.kind_participant' : `roles.${invitation.role}`)}</td>
                 <td>{invitation.week ?? ''}</td>
                 <td>{when(invitation.sentAt)}</td>
                 <td>{when(invitation.expiresAt)}</td>
@@ -162,7 +162,8 @@ function Limits({ base, seats, call, onSaved }: { base: string; seats: { limit: 
   const { run, live } = useAction();
   return (
     <form onSubmit={(event) => { event.preventDefault(); void run(async () => {
-      await api(`${base}/cohort-settings`, { method: 'PATCH', body: values });
+      // The forum's settings hold these (the console's settings page edits them too): one rule for the deadline.
+      await api(`${base}/settings`, { method: 'PATCH', body: values });
       onSaved();
       return t('cohort.saved');
     }); }}>

@@ -58,6 +58,11 @@ export function SiteHeader() {
                     <NavLink href="/admin/outbox" label={t('notifications.outbox.title')} />
                   </li>
                 ) : null}
+                {me.isAdmin ? (
+                  <li>
+                    <NavLink href="/admin/forums/new" label={t('console.newForumLink')} />
+                  </li>
+                ) : null}
                 <li>
                   <NavLink href="/profile" label={t('nav.profile')} />
                 </li>

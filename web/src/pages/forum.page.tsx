@@ -132,6 +132,9 @@ export function ForumPage({ slug }: { slug: string }) {
         <StatusBadge status={forum.status} />
         <CalendarRange startsOn={forum.startsOn} endsOn={forum.endsOn} style="date" />
       </p>
+      {forum.myRoles.includes('organizer') || me?.isAdmin ? (
+        <p><a href={`/forums/${encodeURIComponent(forum.slug)}/console`}>{t('console.link')}</a></p>
+      ) : null}
       {forum.status === 'closed' ? <Notice>{t('forum.archived')}</Notice> : null}
       <p class="lead" lang={forum.summary.lang}>
         {forum.summary.value}

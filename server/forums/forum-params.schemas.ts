@@ -1,0 +1,10 @@
+// A forum's and a week's address in route params. A leaf module (it imports only TypeBox), so
+// schema files that forums.schemas.ts itself reaches (applications, case studies) can use them
+// without an import cycle leaving them undefined.
+import { Type } from 'typebox';
+
+export const SlugParams = Type.Object({ slug: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,79}$' }) });
+export const WeekParams = Type.Object({
+  slug: SlugParams.properties.slug,
+  number: Type.Integer({ minimum: 1, maximum: 52 }),
+});
