@@ -8,7 +8,7 @@ const config = readConfig();
 const database = await openDatabase(config);
 try {
   await migrateToLatest(database.db);
-  const result = await importContent(database.db, config.contentDir, { reschedule: process.argv.includes('--reschedule') });
+  const result = await importContent(database.db, config.contentDir, { reschedule: process.argv.includes('--reschedule'), attachmentsDir: config.attachmentsDir });
   console.log(`Imported ${result.forums.join(', ')}: ${result.changedRows} row(s) changed.`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

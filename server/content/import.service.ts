@@ -1,22 +1,27 @@
 // Loads forum programmes into the database. Idempotent: every row is upserted only when its
 // content differs, texts and readings that left the files are removed, and the number of
 // rows actually changed is returned (0 on a second run over the same files).
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB, Lang } from '../db/schema.ts';
-import { addDays, forumCalendar, localDate, startOfLocalDay } from '../forums/forum-calendar.ts';
-import { ContentError, readProgramme, type Edition, type Programme } from './content-files.ts';
+import { addDays, localDate } from '../forums/forum-calendar.ts';
+import { deriveInstants } from '../forums/schedule.rules.ts';
+import { ContentError, readProgramme, weekStartDays, type Edition, type Programme } from './content-files.ts';
 import { parseGlossaryCsv } from '../translations/glossary-csv.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { renderContentMarkdown } from './markdown.ts';
 import { queueTranslationTasks } from '../translations/tasks.queries.ts';
+import { storeAttachment } from '../readings/attachment-store.ts';
+import { sniffAttachmentType } from '../readings/attachment-type.ts';
 
 export interface ImportOptions {
   /** The day of import, for editions whose dates are relative to it. */
   now?: Date;
   /** Recompute the dates of relative editions that were imported before. */
   reschedule?: boolean;
+  /** Where reading attachments are stored (config.attachmentsDir); without it, attachment files are not loaded. */
+  attachmentsDir?: string;
 }
 
 export interface ImportResult {
@@ -55,10 +60,27 @@ async function editionDates(trx: Transaction<DB>, programme: Programme, edition:
   return { startsOn, endsOn, deadlineOn: endsOn };
 }
 
+/** The settings an exported edition states; left out, the database keeps its own (console edits, defaults). */
+function optionalSettings(edition: Edition) {
+  return {
+    ...(edition.invitationOnly === undefined ? {} : { invitation_only: edition.invitationOnly }),
+    ...(edition.descriptionWordLimit === undefined ? {} : { description_word_limit: edition.descriptionWordLimit }),
+    ...(edition.keyRespondentLimit === undefined ? {} : { key_respondent_limit: edition.keyRespondentLimit }),
+    ...(edition.keyRespondentsPerWeek === undefined ? {} : { key_respondents_per_week: edition.keyRespondentsPerWeek }),
+    ...(edition.caseStudyMinWords === undefined ? {} : { case_study_min_words: edition.caseStudyMinWords }),
+    ...(edition.caseStudyMaxWords === undefined ? {} : { case_study_max_words: edition.caseStudyMaxWords }),
+    ...(edition.questionTargetHours === undefined ? {} : { question_target_hours: edition.questionTargetHours }),
+  };
+}
+
 async function importEdition(trx: Transaction<DB>, programme: Programme, edition: Edition, options: ImportOptions): Promise<number> {
   let changed = 0;
   const { startsOn, endsOn, deadlineOn } = await editionDates(trx, programme, edition, options);
-  const calendar = forumCalendar(startsOn, endsOn, programme.weekCount, programme.timeZone);
+  // The instants the console's schedule derives from the same days, so an exported forum comes back to the minute.
+  const calendar = deriveInstants({
+    timeZone: programme.timeZone, startsOn, endsOn, deadlineOn,
+    weeks: weekStartDays(edition, startsOn, programme.weekCount).map((day, index) => ({ number: index + 1, startsOn: day })),
+  });
   const forumValues = {
     slug: edition.slug,
     time_zone: programme.timeZone,
@@ -67,9 +89,10 @@ async function importEdition(trx: Transaction<DB>, programme: Programme, edition
     ends_on: endsOn,
     starts_at: calendar.startsAt,
     ends_at: calendar.endsAt,
-    application_deadline: startOfLocalDay(addDays(deadlineOn, 1), programme.timeZone),
-    published: true,
+    application_deadline: calendar.applicationDeadline,
+    published: edition.published ?? true,
     open_enrolment: edition.openEnrolment,
+    ...optionalSettings(edition),
     public_archive: edition.publicArchive,
     weeks_close_at_end: programme.weeksCloseAtEnd,
     translation_target_hours: programme.translationTargetHours,
@@ -102,27 +125,31 @@ async function importEdition(trx: Transaction<DB>, programme: Programme, edition
 
   for (const week of programme.weeks) {
     const dates = calendar.weeks[week.number - 1]!;
+    // A file without week_writing_closes_at_end leaves each week's own setting as the database has it.
+    const closingGiven = week.writingClosesAtEnd !== undefined;
     const weekValues = {
-      forum_id: forumId, number: week.number, starts_on: dates.startsOn, opens_at: dates.opensAt, closes_at: dates.closesAt, original_lang: programme.originalLang,
+      forum_id: forumId, number: week.number, starts_on: dates.startsOn, opens_at: dates.opensAt, closes_at: dates.closesAt, original_lang: week.originalLang,
+      writing_closes_at_end: week.writingClosesAtEnd ?? null,
     };
     const weekRow = await trx.insertInto('weeks').values(weekValues)
       .onConflict((oc) => oc.columns(['forum_id', 'number']).doUpdateSet((eb) => ({
         starts_on: eb.ref('excluded.starts_on'), opens_at: eb.ref('excluded.opens_at'), closes_at: eb.ref('excluded.closes_at'),
         original_lang: eb.ref('excluded.original_lang'),
-      })).where(sql<boolean>`(weeks.starts_on, weeks.opens_at, weeks.closes_at, weeks.original_lang) IS DISTINCT FROM (excluded.starts_on, excluded.opens_at, excluded.closes_at, excluded.original_lang)`))
+        writing_closes_at_end: closingGiven ? eb.ref('excluded.writing_closes_at_end') : eb.ref('weeks.writing_closes_at_end'),
+      })).where(sql<boolean>`(weeks.starts_on, weeks.opens_at, weeks.closes_at, weeks.original_lang, ${closingGiven ? sql`weeks.writing_closes_at_end` : sql`NULL::boolean`}) IS DISTINCT FROM (excluded.starts_on, excluded.opens_at, excluded.closes_at, excluded.original_lang, ${closingGiven ? sql`excluded.writing_closes_at_end` : sql`NULL::boolean`})`))
       .returning('id').executeTakeFirst();
     if (weekRow) changed++;
     const weekId = weekRow?.id ?? (await trx.selectFrom('weeks').select('id').where('forum_id', '=', forumId).where('number', '=', week.number).executeTakeFirstOrThrow()).id;
 
-    const before = await trx.selectFrom('week_texts').select('summary_md').where('week_id', '=', weekId).where('lang', '=', programme.originalLang).executeTakeFirst();
+    const before = await trx.selectFrom('week_texts').select('summary_md').where('week_id', '=', weekId).where('lang', '=', week.originalLang).executeTakeFirst();
     changed += await upsertTexts(trx, 'week_texts', 'week_id', weekId, [...week.texts].map(([lang, text]) => ({
       lang, title: text.title, summary_md: text.body, summary_html: renderContentMarkdown(text.body, `week ${week.number}: week.${lang}.md`),
     })));
     changed += await queueContentTranslations(trx, {
-      forumId, weekId, itemType: 'week', itemId: weekId, originalLang: programme.originalLang, givenLangs: [...week.texts.keys()],
-      original: week.texts.get(programme.originalLang)!.body, previousOriginal: before?.summary_md,
+      forumId, weekId, itemType: 'week', itemId: weekId, originalLang: week.originalLang, givenLangs: [...week.texts.keys()],
+      original: week.texts.get(week.originalLang)!.body, previousOriginal: before?.summary_md,
     });
-    changed += await syncReadings(trx, forumId, weekId, week.readings);
+    changed += await syncReadings(trx, forumId, weekId, week.readings, options.now ?? new Date(), options.attachmentsDir);
   }
   return changed;
 }
@@ -167,11 +194,17 @@ async function syncTranslationRules(trx: Transaction<DB>, forumId: number, polic
   return changed;
 }
 
-async function syncReadings(trx: Transaction<DB>, forumId: number, weekId: number, readings: Programme['weeks'][number]['readings']): Promise<number> {
+async function syncReadings(trx: Transaction<DB>, forumId: number, weekId: number, readings: Programme['weeks'][number]['readings'], now: Date, attachmentsDir: string | undefined): Promise<number> {
   let changed = 0;
   for (const reading of readings) {
+    // A reading the files say is unpublished stays so; one they do not mark keeps the console's choice.
+    if (reading.unpublished) {
+      const hidden = await trx.updateTable('readings').set({ unpublished_at: now })
+        .where('week_id', '=', weekId).where('slug', '=', reading.slug).where('unpublished_at', 'is', null).returning('id').execute();
+      changed += hidden.length;
+    }
     const row = await trx.insertInto('readings')
-      .values({ week_id: weekId, slug: reading.slug, position: reading.position, original_lang: reading.originalLang })
+      .values({ week_id: weekId, slug: reading.slug, position: reading.position, original_lang: reading.originalLang, ...(reading.unpublished ? { unpublished_at: now } : {}) })
       .onConflict((oc) => oc.columns(['week_id', 'slug']).doUpdateSet((eb) => ({
         position: eb.ref('excluded.position'), original_lang: eb.ref('excluded.original_lang'),
       })).where(sql<boolean>`(readings.position, readings.original_lang) IS DISTINCT FROM (excluded.position, excluded.original_lang)`))
@@ -186,11 +219,37 @@ async function syncReadings(trx: Transaction<DB>, forumId: number, weekId: numbe
       forumId, weekId, itemType: 'reading', itemId: readingId, originalLang: reading.originalLang, givenLangs: [...reading.texts.keys()],
       original: reading.texts.get(reading.originalLang)!.body, previousOriginal: before?.body_md,
     });
+    if (attachmentsDir) changed += await syncAttachments(trx, readingId, reading.attachments, attachmentsDir);
   }
   const slugs = readings.map((reading) => reading.slug);
-  const removed = await trx.deleteFrom('readings').where('week_id', '=', weekId)
+  // Only readings that came from files go when their file does: one added from the console
+  // (it carries an idempotency key) survives the re-import every start of the demo runs.
+  const removed = await trx.deleteFrom('readings').where('week_id', '=', weekId).where('idempotency_key', 'is', null)
     .$if(slugs.length > 0, (qb) => qb.where('slug', 'not in', slugs)).returning('id').execute();
   return changed + removed.length;
+}
+
+/**
+ * Loads a reading's attachment files: the type is sniffed from the bytes as for an upload, the
+ * bytes stored under their hash. Attachments the files do not list stay (organizers add them
+ * in the console).
+ */
+async function syncAttachments(trx: Transaction<DB>, readingId: number, attachments: Programme['weeks'][number]['readings'][number]['attachments'], dir: string): Promise<number> {
+  let changed = 0;
+  for (const attachment of attachments) {
+    const bytes = readFileSync(attachment.file);
+    const type = sniffAttachmentType(bytes);
+    if (!type || bytes.length === 0) throw new ContentError(attachment.file, 'is not a PDF, image or presentation');
+    const sha256 = await storeAttachment(dir, bytes);
+    const row = await trx.insertInto('reading_attachments')
+      .values({ reading_id: readingId, sha256, media_type: type.mediaType, size_bytes: bytes.length, file_name: attachment.fileName, position: attachment.position })
+      .onConflict((oc) => oc.columns(['reading_id', 'sha256']).doUpdateSet((eb) => ({
+        file_name: eb.ref('excluded.file_name'), position: eb.ref('excluded.position'),
+      })).where(sql<boolean>`(reading_attachments.file_name, reading_attachments.position) IS DISTINCT FROM (excluded.file_name, excluded.position)`))
+      .returning('id').executeTakeFirst();
+    if (row) changed++;
+  }
+  return changed;
 }
 
 /**
@@ -202,7 +261,9 @@ async function queueContentTranslations(trx: Transaction<DB>, input: {
   forumId: number; weekId: number; itemType: 'reading' | 'week'; itemId: number; originalLang: Lang; givenLangs: Lang[];
   original: string; previousOriginal: string | undefined;
 }): Promise<number> {
-  if (input.previousOriginal === input.original) return 0;
+  // Files always end a body with one newline and the console may not: whitespace at the ends of
+  // a document is not a new version of it, and must not outdate its translations.
+  if (input.previousOriginal?.trim() === input.original.trim()) return 0;
   let revision = 1;
   if (input.previousOriginal !== undefined) {
     const table = input.itemType === 'reading' ? 'readings' : 'weeks';

@@ -3,10 +3,11 @@
 // it; the link brings them back to the page that sent them here.
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
-import { api, errorMessage } from '../api/client.ts';
+import { api } from '../api/client.ts';
 import type { Lang } from '../api/types.ts';
+import { CheckEmail, emailProblem, useEmailedLink } from '../components/emailed-link.tsx';
 import { TextField } from '../components/fields.tsx';
-import { LiveMessage, Notice } from '../components/notice.tsx';
+import { LiveMessage } from '../components/notice.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
 import { checkProfile, focusFirstError, ProfileFields, type FieldErrors, type ProfileDraft } from '../components/profile-fields.tsx';
 import { signInHref } from '../components/sign-in-prompt.tsx';
@@ -35,9 +36,7 @@ export function RegisterPage() {
   }));
   const [readingTouched, setReadingTouched] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<string | null>(null);
-  const [sentTo, setSentTo] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, sentTo, send } = useEmailedLink();
 
   function change(changes: Partial<ProfileDraft>) {
     if (changes.readingLangs) setReadingTouched(true);
@@ -49,8 +48,8 @@ export function RegisterPage() {
   function check(): FieldErrors {
     const profile = checkProfile(draft, t);
     const found: FieldErrors = {};
-    if (!email.trim()) found.email = t('validation.required');
-    else if (!/^[^\s@]+@[^\s@]+$/.test(email.trim())) found.email = t('validation.email');
+    const emailError = emailProblem(email.trim(), t);
+    if (emailError) found.email = emailError;
     if (profile.displayName) found.displayName = profile.displayName;
     if (password.length < PASSWORD_MIN_LENGTH) found.password = t('validation.passwordTooShort', { min: PASSWORD_MIN_LENGTH });
     if (profile.readingLangs) found.readingLangs = profile.readingLangs;
@@ -67,30 +66,18 @@ export function RegisterPage() {
       focusFirstError(found);
       return;
     }
-    setBusy(true);
     const address = email.trim();
-    try {
-      await api('/api/auth/register', {
+    await send(address, () =>
+      api('/api/auth/register', {
         method: 'POST',
         body: { email: address, password, ...draft, displayName: draft.displayName.trim(), ...(next === '/' || next.length > 500 ? {} : { next }) },
-      });
-      setSentTo(address);
-    } catch (failure) {
-      setError(errorMessage(failure));
-    } finally {
-      setBusy(false);
-    }
+      }),
+    );
   }
 
   if (sentTo) {
     return (
-      <>
-        <PageHeading text={t('register.checkEmailTitle')} />
-        <Notice kind="ok">
-          <p role="status">{t('register.checkEmail', { email: sentTo })}</p>
-        </Notice>
-        <p>{t('register.checkEmailHint', { hours: LINK_HOURS })}</p>
-      </>
+      <CheckEmail title={t('register.checkEmailTitle')} message={t('register.checkEmail', { email: sentTo })} hint={t('register.checkEmailHint', { hours: LINK_HOURS })} />
     );
   }
 

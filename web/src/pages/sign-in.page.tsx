@@ -52,6 +52,9 @@ export function SignInPage() {
       <form onSubmit={(event) => void submit(event)} noValidate>
         <TextField id="email" type="email" label={t('fields.email')} value={email} onInput={setEmail} autoComplete="email" required error={missing.email ? t('validation.required') : null} />
         <TextField id="password" type="password" label={t('fields.password')} value={password} onInput={setPassword} autoComplete="current-password" required error={missing.password ? t('validation.required') : null} />
+        <p>
+          <a href={email.trim() ? `/forgot-password?email=${encodeURIComponent(email.trim())}` : '/forgot-password'}>{t('signIn.forgotPassword')}</a>
+        </p>
         <LiveMessage message={error} />
         {/* The API cannot say an account awaits verification without saying it exists. */}
         {refused ? <p>{t('signIn.unverifiedHint')}</p> : null}
