@@ -10,23 +10,13 @@ import { replyRequests, type ReplyTarget } from './reply-requests.ts';
 import { seedForum, type SeededThread } from './seed.ts';
 import { startServer, type ServerHandle } from './server-process.ts';
 import { signInMembers } from './sessions.ts';
+import { statementsPerRequest } from './statement-counter.ts';
 import { DEFAULT_DATABASE_URL, HTTP_LOAD, MEASURED_WEEK, WEBSOCKET_LOAD } from './settings.ts';
 import { runLiveLoad } from './websocket-load.ts';
 import { measureSpaLoad } from './spa-load.ts';
 import { defaultConfig } from '../server/config.ts';
 
 const POSTS_PER_PAGE = 50;
-
-/** Statements one request sends, read on its second call so one-off work (pool connections, caches) is not counted. */
-async function statementsPerRequest(server: ServerHandle, url: string, cookie: string): Promise<number> {
-  const get = async () => {
-    const response = await fetch(url, { headers: { cookie } });
-    if (response.status !== 200) throw new Error(`GET ${url} answered ${response.status}: ${await response.text()}`);
-    await response.arrayBuffer();
-  };
-  await get();
-  return (await server.traceStatements(get)).length;
-}
 
 const toTarget = (thread: SeededThread): ReplyTarget => ({ threadId: thread.id, postIds: thread.postIds });
 

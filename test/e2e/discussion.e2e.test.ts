@@ -4,9 +4,9 @@
 // page shows it live, in Spanish, without reloading.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
-import type { BrowserContext } from 'playwright-core';
-import { createUser, type TestUser } from '../helpers/test-app.ts';
+import { createUser } from '../helpers/test-app.ts';
 import { launchBrowser } from '../helpers/browser.ts';
+import { signInBrowser } from '../helpers/site-sign-in.ts';
 import { startSite, type RunningSite } from '../helpers/running-site.ts';
 
 const FORUM = 'sse-policy-live';
@@ -25,16 +25,6 @@ afterAll(async () => {
   await site?.close();
 });
 
-/** Signs in through the API and gives the browser the session cookie. */
-async function signInBrowser(context: BrowserContext, user: TestUser): Promise<void> {
-  const response = await request(site.url).post('/api/auth/sign-in').set('Origin', site.url)
-    .send({ email: user.email, password: user.password }).expect(200);
-  const cookie = [response.headers['set-cookie']].flat().find((c) => c?.startsWith('tertulia_session='));
-  if (!cookie) throw new Error('sign-in set no session cookie');
-  const value = cookie.split(';')[0]!.slice('tertulia_session='.length);
-  await context.addCookies([{ name: 'tertulia_session', value, url: site.url, httpOnly: true, sameSite: 'Lax' }]);
-}
-
 describe('replying on a flaky connection, seen live by another participant', () => {
   it('keeps the text after a failed send, posts it once on retry, and shows it live elsewhere', async () => {
     const db = site.testDatabase.database.db;
@@ -43,7 +33,7 @@ describe('replying on a flaky connection, seen live by another participant', () 
       createUser(db, { ...participant, interfaceLang: 'en', readingLangs: ['en', 'es'], name: 'Ana Quispe' }),
       createUser(db, { ...participant, interfaceLang: 'es', readingLangs: ['es', 'en'], name: 'Benjamín Roy' }),
     ]);
-    await Promise.all([signInBrowser(browserA.context, ana), signInBrowser(browserB.context, ben)]);
+    await Promise.all([signInBrowser(site, browserA.context, ana), signInBrowser(site, browserB.context, ben)]);
 
     // A thread started by the second participant, through the API.
     const cookieB = (await browserB.context.cookies(site.url)).find((c) => c.name === 'tertulia_session')!;
@@ -110,7 +100,7 @@ describe('replying on a flaky connection, seen live by another participant', () 
   it('keeps an unsent reply on the server through sign-out, leaves no copy in the browser, and restores it at sign-in', async () => {
     const db = site.testDatabase.database.db;
     const cora = await createUser(db, { roles: [{ forumSlug: FORUM, role: 'participant' }], interfaceLang: 'en', readingLangs: ['en'], name: 'Cora Lévesque' });
-    await signInBrowser(browserA.context, cora);
+    await signInBrowser(site, browserA.context, cora);
     const thread = await db.selectFrom('threads').innerJoin('weeks', 'weeks.id', 'threads.week_id').select('threads.id')
       .where('weeks.number', '=', 2).orderBy('threads.id', 'desc').executeTakeFirstOrThrow();
     const threadUrl = `${site.url}/forums/${FORUM}/threads/${thread.id}`;
@@ -132,7 +122,7 @@ describe('replying on a flaky connection, seen live by another participant', () 
     const left = await page.evaluate((prefix) => Object.keys(localStorage).filter((k) => k.startsWith(prefix)), `tertulia.draft.${cora.id}.`);
     expect(left).toEqual([]);
 
-    await signInBrowser(browserA.context, cora);
+    await signInBrowser(site, browserA.context, cora);
     await page.goto(threadUrl);
     await expect.poll(() => page.locator('#thread-reply-body').inputValue(), { timeout: 10_000 }).toBe(text);
     await page.close();

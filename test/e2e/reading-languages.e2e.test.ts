@@ -5,9 +5,9 @@
 // reload.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
-import type { BrowserContext } from 'playwright-core';
 import { createUser, type TestUser } from '../helpers/test-app.ts';
 import { launchBrowser } from '../helpers/browser.ts';
+import { siteSessionCookie, signInBrowser } from '../helpers/site-sign-in.ts';
 import { startSite, type RunningSite } from '../helpers/running-site.ts';
 
 const FORUM = 'sse-policy-live';
@@ -24,18 +24,6 @@ afterAll(async () => {
   await site?.close();
 });
 
-async function sessionOf(user: TestUser): Promise<string> {
-  const response = await request(site.url).post('/api/auth/sign-in').set('Origin', site.url)
-    .send({ email: user.email, password: user.password }).expect(200);
-  const cookie = [response.headers['set-cookie']].flat().find((c) => c?.startsWith('tertulia_session='));
-  if (!cookie) throw new Error('sign-in set no session cookie');
-  return cookie.split(';')[0]!.slice('tertulia_session='.length);
-}
-
-async function signInBrowser(context: BrowserContext, user: TestUser): Promise<void> {
-  await context.addCookies([{ name: 'tertulia_session', value: await sessionOf(user), url: site.url, httpOnly: true, sameSite: 'Lax' }]);
-}
-
 describe('a French-interface reader who reads English', () => {
   it('sees the Spanish thread pending, then its English translations arrive live', async () => {
     const db = site.testDatabase.database.db;
@@ -44,8 +32,8 @@ describe('a French-interface reader who reads English', () => {
       createUser(db, { roles: [{ forumSlug: FORUM, role: 'participant' }], interfaceLang: 'es', readingLangs: ['es'], name: 'Lucía Mamani' }),
       createUser(db, { roles: [{ forumSlug: FORUM, role: 'key_respondent' }], interfaceLang: 'fr', readingLangs: ['fr', 'en'], name: 'Marc-André Tremblay' }),
     ]);
-    await signInBrowser(browser.context, reader);
-    const as = async (user: TestUser) => `tertulia_session=${await sessionOf(user)}`;
+    await signInBrowser(site, browser.context, reader);
+    const as = (user: TestUser) => siteSessionCookie(site, user);
 
     const marker = Date.now();
     const title = `Ahorro y vivienda ${marker}`;

@@ -5,9 +5,9 @@
 // the Spanish text.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
-import type { BrowserContext } from 'playwright-core';
-import { createUser, type TestUser } from '../helpers/test-app.ts';
+import { createUser } from '../helpers/test-app.ts';
 import { launchBrowser } from '../helpers/browser.ts';
+import { siteSession, signInBrowser } from '../helpers/site-sign-in.ts';
 import { startSite, type RunningSite } from '../helpers/running-site.ts';
 
 const FORUM = 'sse-policy-live';
@@ -26,20 +26,6 @@ afterAll(async () => {
   await site?.close();
 });
 
-/** Signs in through the API; returns the session cookie's value. */
-async function sessionOf(user: TestUser): Promise<string> {
-  const response = await request(site.url).post('/api/auth/sign-in').set('Origin', site.url)
-    .send({ email: user.email, password: user.password }).expect(200);
-  const cookie = [response.headers['set-cookie']].flat().find((c) => c?.startsWith('tertulia_session='));
-  if (!cookie) throw new Error('sign-in set no session cookie');
-  return cookie.split(';')[0]!.slice('tertulia_session='.length);
-}
-
-async function signInBrowser(context: BrowserContext, user: TestUser): Promise<void> {
-  const value = await sessionOf(user);
-  await context.addCookies([{ name: 'tertulia_session', value, url: site.url, httpOnly: true, sameSite: 'Lax' }]);
-}
-
 describe('translating a Spanish post, seen live by an English-only reader', () => {
   it('shows the published translation live, labelled with its translator, with the original one click away', async () => {
     const db = site.testDatabase.database.db;
@@ -48,13 +34,13 @@ describe('translating a Spanish post, seen live by an English-only reader', () =
       createUser(db, { roles: [{ forumSlug: FORUM, role: 'participant' }], interfaceLang: 'es', readingLangs: ['es'], name: 'Lucía Mamani' }),
       createUser(db, { roles: [{ forumSlug: FORUM, role: 'participant' }], interfaceLang: 'en', readingLangs: ['en'], name: 'Sarah Collins' }),
     ]);
-    await Promise.all([signInBrowser(organizerBrowser.context, organizer), signInBrowser(readerBrowser.context, reader)]);
+    await Promise.all([signInBrowser(site, organizerBrowser.context, organizer), signInBrowser(site, readerBrowser.context, reader)]);
 
     // The Spanish participant starts a thread in week 2, through the API.
     const marker = Date.now();
     const spanish = `En El Alto, las cooperativas de ahorro financian la vivienda popular. ${marker}`;
     const english = `In El Alto, savings cooperatives finance affordable housing. ${marker}`;
-    const writerSession = await sessionOf(writer);
+    const writerSession = await siteSession(site, writer);
     const started = await request(site.url).post(`/api/forums/${FORUM}/weeks/2/threads`).set('Origin', site.url)
       .set('Cookie', `tertulia_session=${writerSession}`).set('Accept-Language', 'es')
       .send({ title: 'Ahorro y vivienda', bodyMd: spanish, lang: 'es', idempotencyKey: crypto.randomUUID() })
