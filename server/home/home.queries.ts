@@ -114,7 +114,12 @@ export async function readHome(db: Kysely<DB>, user: { id: number; isAdmin: bool
             AND (w.opens_at <= ${now} OR mf.is_organizer)),
         'new_translations', (SELECT count(*) FROM translations tr
           WHERE tr.forum_id = mf.id AND tr.published_at > mf.since AND tr.published_at <= ${now} AND tr.translator_id <> ${user.id}
-            AND tr.target_lang = ANY (${langs}::text[])),
+            AND tr.target_lang = ANY (${langs}::text[])
+            -- Only of what the member may read: material of an opened week (the task that
+            -- produced it knows the week), never a hidden post.
+            AND (mf.is_organizer OR EXISTS (SELECT 1 FROM translation_tasks tk JOIN weeks tw ON tw.id = tk.week_id
+              WHERE tk.item_type = tr.item_type AND tk.item_id = tr.item_id AND tw.opens_at <= ${now}))
+            AND NOT EXISTS (SELECT 1 FROM posts hp WHERE tr.item_type = 'post' AND hp.id = tr.item_id AND hp.hidden_at IS NOT NULL)),
         'readings', (SELECT coalesce(json_agg(r ORDER BY r.week_number, r.position, r.id), '[]') FROM (
             SELECT rd.id, rd.slug, rd.position, w.number AS week_number, rd.original_lang,
                    (SELECT json_agg(json_build_object('lang', rt.lang, 'title', rt.title)) FROM reading_texts rt WHERE rt.reading_id = rd.id) AS titles

@@ -105,6 +105,23 @@ describe(`this week home (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect(opens).toEqual([]);
   });
 
+  it('counts new translations only of what the member may read: not of a week still shut', async () => {
+    const reader = await member(t, 'participant', 'en');
+    await t.get('/api/home').set('Cookie', reader.cookie).expect(200);
+    const forumId = (await t.db.selectFrom('forums').select('id').where('slug', '=', LIVE).executeTakeFirstOrThrow()).id;
+    // The fixture's weeks have opened: add one that opens in a month.
+    const opensAt = new Date(Date.now() + 30 * 86_400_000);
+    await t.db.insertInto('weeks').values({ forum_id: forumId, number: 3, starts_on: opensAt.toISOString().slice(0, 10), opens_at: opensAt, closes_at: new Date(opensAt.getTime() + 7 * 86_400_000) }).execute();
+    for (const [number, slug] of [[2, 'abierta'], [3, 'cerrada']] as const) {
+      const readingId = await addReading(number, `traduccion-${slug}`, { en: slug, es: slug });
+      const item = { forum_id: forumId, item_type: 'reading' as const, item_id: readingId, source_lang: 'es' as const, target_lang: 'en' as const, source_revision: 1 };
+      await t.db.insertInto('translation_tasks').values({ ...item, week_id: await weekId(t.db, LIVE, number), due_at: new Date(Date.now() + 3_600_000) }).execute();
+      await t.db.insertInto('translations').values({ ...item, body_md: slug, body_html: `<p>${slug}</p>`, translator_id: organizer.id, translator_role: 'organizer' }).execute();
+    }
+    const home = await t.get('/api/home').set('Cookie', reader.cookie).expect(200);
+    expect(home.body.forums.find((f: { slug: string }) => f.slug === LIVE).newTranslations).toBe(1);
+  });
+
   it('shows a key respondent the questions waiting for them and the asker their unanswered ones, with drafts', async () => {
     const asker = await member(t, 'participant', 'en');
     const bea = await keyRespondent(t, 2, { name: 'Bea Key' });
