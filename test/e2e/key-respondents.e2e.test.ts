@@ -185,6 +185,19 @@ describe('a key respondent’s case study, from draft to an answered question', 
     await page.evaluate(() => { (window as unknown as { notReloaded: boolean }).notReloaded = true; });
     await shoot(page, '08-participant-asked');
 
+    // A day goes by unanswered: the organizer finds it past the forum's 24-hour target, reached
+    // from the review list, with its case study, whom it waits on and for how long.
+    moveClock(25 * 3_600_000);
+    await orgPage.goto(`${site.url}/forums/${FORUM}/case-studies`);
+    await orgPage.getByRole('link', { name: 'Questions hors délai' }).click();
+    const overdue = orgPage.locator(`#post-${questionRow.id}`);
+    await overdue.waitFor({ timeout: 30_000 });
+    expect(await orgPage.locator('h1').textContent()).toBe('Questions hors délai');
+    expect(await overdue.locator(`a[href="/forums/${FORUM}/case-studies/${caseStudyId}#post-${questionRow.id}"] span[lang="es"]`).count()).toBe(1);
+    expect(await overdue.textContent()).toContain('Adressée à Rosa Mamani');
+    expect(await overdue.locator('.badge-overdue').textContent()).toMatch(/^en attente depuis \d+ (heure|jour)s?$/);
+    await shoot(orgPage, '08b-org-overdue');
+
     // 4. The key respondent answers from "questions waiting for you".
     await krPage.goto(`${site.url}/forums/${FORUM}/questions/waiting`);
     const waiting = krPage.locator(`#post-${questionRow.id}`);

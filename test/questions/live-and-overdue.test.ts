@@ -107,5 +107,8 @@ describe('questions past the target', () => {
     const told = await t.db.selectFrom('notifications').select(['type', 'payload']).where('user_id', '=', organizer.id).where('type', '=', 'question.overdue').execute();
     expect(told).toHaveLength(1);
     expect(told[0]!.payload).toMatchObject({ count: 2, targetHours: 24 });
+    // Its link opens the organizers' list of overdue questions.
+    const inbox = (await t.get('/api/notifications').set('Cookie', organizer.cookie).expect(200)).body;
+    expect(inbox.groups.find((group: { type: string }) => group.type === 'question.overdue')).toMatchObject({ href: `/forums/${LIVE}/questions/overdue` });
   });
 });

@@ -31,6 +31,7 @@ export default function CaseStudyReviewPage({ slug }: { slug: string }) {
       <PageHeading text={t('caseStudies.review.title')} />
       <p><a href={`/forums/${encodeURIComponent(slug)}`}>{t('week.backToForum')}</a></p>
       <p class="lead">{t('caseStudies.review.intro')}</p>
+      <p><a href={`/forums/${encodeURIComponent(slug)}/questions/overdue`}>{t('questions.overdue.link')}</a></p>
       <div class="field field-inline">
         <label for="review-status">{t('caseStudies.review.filter')}</label>
         <select id="review-status" value={status} onChange={(event) => route(`${path}?status=${event.currentTarget.value}`)}>
