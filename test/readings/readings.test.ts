@@ -2,7 +2,7 @@
 // them; what is refused; how the translation queue follows; and who reads them on their page.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LIVE, type Member } from '../helpers/forum-fixture.ts';
+import { importFixture, LIVE, type Member } from '../helpers/forum-fixture.ts';
 import { addReading, readingBody, readingsWorld, type ReadingsWorld } from './readings-fixture.ts';
 
 let w: ReadingsWorld;
@@ -105,6 +105,13 @@ describe('validation', () => {
     expect(first.body.reading.slug).toBe('economia-solidaria-en-quebec');
     const other = await addReading(w, 1);
     expect(other.slug).toBe('economia-solidaria-en-quebec-2');
+  });
+
+  it('keeps a reading added in the console when the content files are imported again, as every demo start does', async () => {
+    const added = await addReading(w, 1);
+    await importFixture(w.t);
+    const kept = await w.t.db.selectFrom('readings').select(['id', 'slug']).where('id', '=', added.id).executeTakeFirst();
+    expect(kept).toEqual({ id: added.id, slug: added.slug });
   });
 
   it('refuses an edit made from an older version of the reading, and changes nothing', async () => {
