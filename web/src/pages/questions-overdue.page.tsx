@@ -4,9 +4,7 @@
 import type { Static } from 'typebox';
 import { useState } from 'preact/hooks';
 import type { QuestionListResponse } from '../../../server/questions/questions.schemas.ts';
-import { PLACE, Sentence } from '../case-studies/sentence.tsx';
-import { QuestionView } from '../case-studies/questions.tsx';
-import { caseStudyHref } from '../case-studies/week-case-studies.tsx';
+import { QuestionQueue } from '../case-studies/question-queue.tsx';
 import { LoadError } from '../components/load-error.tsx';
 import { LiveMessage } from '../components/notice.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
@@ -50,30 +48,16 @@ function Overdue({ slug, userId }: { slug: string; userId: number }) {
       {error ? <LoadError error={error} retry={retry} /> : !data ? <p class="muted">{t('app.loading')}</p> : data.questions.length === 0 ? (
         <p>{t('questions.overdue.none')}</p>
       ) : (
-        <ul class="question-list">
-          {data.questions.map((item) => {
-            const href = `${caseStudyHref(slug, item.caseStudy.id)}#post-${item.post.id}`;
-            const addressee = item.post.question?.addressedTo.displayName;
-            return (
-              <QuestionView
-                key={item.post.id}
-                question={item.post}
-                answer={null}
-                userId={userId}
-                timeZone={timeZone}
-                headingLevel="h2"
-                onChanged={(text) => { setMessage(text); void refresh(); }}
-                context={(
-                  <p class="meta">
-                    <a href={href}><Sentence text={t('questions.waiting.about', { title: PLACE })}><span lang={item.caseStudy.title.lang}>{item.caseStudy.title.value}</span></Sentence></a>
-                    {addressee ? <span>{t('questions.overdue.to', { name: addressee })}</span> : null}
-                    <Waited since={item.post.createdAt} now={now} />
-                  </p>
-                )}
-              />
-            );
-          })}
-        </ul>
+        <QuestionQueue
+          slug={slug} items={data.questions} userId={userId} timeZone={timeZone}
+          onChanged={(text) => { setMessage(text); void refresh(); }}
+          notes={(item) => (
+            <>
+              {item.post.question?.addressedTo.displayName ? <span>{t('questions.overdue.to', { name: item.post.question.addressedTo.displayName })}</span> : null}
+              <Waited since={item.post.createdAt} now={now} />
+            </>
+          )}
+        />
       )}
     </>
   );

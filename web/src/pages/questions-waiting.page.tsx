@@ -4,9 +4,7 @@ import type { Static } from 'typebox';
 import { useState } from 'preact/hooks';
 import type { QuestionListResponse } from '../../../server/questions/questions.schemas.ts';
 import { caseStudyPaths } from '../case-studies/case-studies-api.ts';
-import { PLACE, Sentence } from '../case-studies/sentence.tsx';
-import { QuestionView } from '../case-studies/questions.tsx';
-import { caseStudyHref } from '../case-studies/week-case-studies.tsx';
+import { QuestionQueue } from '../case-studies/question-queue.tsx';
 import { LoadError } from '../components/load-error.tsx';
 import { LiveMessage } from '../components/notice.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
@@ -34,28 +32,11 @@ function Waiting({ slug, userId }: { slug: string; userId: number }) {
       {error ? <LoadError error={error} retry={retry} /> : !data ? <p class="muted">{t('app.loading')}</p> : data.questions.length === 0 ? (
         <p>{t('questions.waiting.none')}</p>
       ) : (
-        <ul class="question-list">
-          {data.questions.map((item) => {
-            const href = `${caseStudyHref(slug, item.caseStudy.id)}#post-${item.post.id}`;
-            return (
-              <QuestionView
-                key={item.post.id}
-                question={item.post}
-                answer={null}
-                userId={userId}
-                timeZone={timeZone}
-                headingLevel="h2"
-                onChanged={(text) => { setMessage(text); void refresh(); }}
-                context={(
-                  <p class="meta">
-                    <a href={href}><Sentence text={t('questions.waiting.about', { title: PLACE })}><span lang={item.caseStudy.title.lang}>{item.caseStudy.title.value}</span></Sentence></a>
-                    {Date.parse(item.dueAt) < now ? <span class="badge badge-overdue">{t('questions.waiting.overdue', { hours: data.targetHours })}</span> : null}
-                  </p>
-                )}
-              />
-            );
-          })}
-        </ul>
+        <QuestionQueue
+          slug={slug} items={data.questions} userId={userId} timeZone={timeZone}
+          onChanged={(text) => { setMessage(text); void refresh(); }}
+          notes={(item) => (Date.parse(item.dueAt) < now ? <span class="badge badge-overdue">{t('questions.waiting.overdue', { hours: data.targetHours })}</span> : null)}
+        />
       )}
     </>
   );
