@@ -72,7 +72,7 @@ export async function createReply(db: Kysely<DB>, user: SessionUser, input: NewR
       if (!first && context.thread.kind !== 'case_study') throw new DomainError('not_found');
       parentPath = context.thread.kind === 'case_study' ? [] : first!.path;
     } else {
-      const parent = await trx.selectFrom('posts').select(['path', 'thread_id', 'author_id', 'addressed_to', 'answered_at']).where('id', '=', input.parentId).executeTakeFirst();
+      const parent = await trx.selectFrom('posts').select(['path', 'thread_id', 'author_id', 'addressed_to', 'answered_at', 'hidden_at']).where('id', '=', input.parentId).executeTakeFirst();
       if (!parent || parent.thread_id !== input.threadId) throw new DomainError('not_found');
       parentPath = parent.path;
       if (answersQuestion(parent, user.id)) answered = { id: input.parentId, askerId: parent.author_id };

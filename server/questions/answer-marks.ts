@@ -18,11 +18,15 @@ export interface QuestionFacts {
 export interface ParentQuestion {
   addressed_to: number | null;
   answered_at: Date | null;
+  hidden_at: Date | null;
 }
 
-/** A direct reply by the question's addressee to a question still unanswered answers it. */
+/**
+ * A direct reply by the question's addressee to a question still unanswered answers it; a hidden
+ * question is answered by nobody, so the asker is not told of an answer to what moderators removed.
+ */
 export function answersQuestion(parent: ParentQuestion, replierId: number): boolean {
-  return parent.addressed_to === replierId && parent.answered_at === null;
+  return parent.addressed_to === replierId && parent.answered_at === null && parent.hidden_at === null;
 }
 
 /**

@@ -66,4 +66,15 @@ describe('a hidden question', () => {
     await t.post(`/api/posts/${question.id}/unhide`).set('Cookie', organizer.cookie).send().expect(204);
     expect(await seen()).toEqual(shown);
   });
+
+  it('is not answered by the key respondent\'s reply while hidden, so its asker is told of nothing', async () => {
+    const question = (await ask(t, asker, study.id).expect(201)).body.post as { id: number };
+    await t.post(`/api/posts/${question.id}/hide`).set('Cookie', organizer.cookie).send({ reason: 'Off topic' }).expect(204);
+    await t.post(`/api/threads/${study.threadId}/posts`).set('Cookie', kr.cookie)
+      .send({ parentId: question.id, bodyMd: 'Une réponse.', lang: 'fr', idempotencyKey: newKey() }).expect(201);
+    const row = await t.db.selectFrom('posts').select(['answered_at', 'answer_post_id']).where('id', '=', question.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ answered_at: null, answer_post_id: null });
+    const told = await t.db.selectFrom('notifications').select('id').where('user_id', '=', asker.id).where('type', '=', 'question.answered').execute();
+    expect(told).toEqual([]);
+  });
 });
