@@ -6,9 +6,10 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { createUser, type TestUser } from '../helpers/test-app.ts';
+import type { Page } from 'playwright-core';
+import { createUser } from '../helpers/test-app.ts';
 import { launchBrowser } from '../helpers/browser.ts';
+import { siteSessionCookie, signInBrowser } from '../helpers/site-sign-in.ts';
 import { startSite, type RunningSite } from '../helpers/running-site.ts';
 
 const FORUM = 'sse-policy-live';
@@ -31,19 +32,6 @@ afterAll(async () => {
   await site?.close();
 });
 
-async function sessionCookie(user: TestUser): Promise<string> {
-  const response = await request(site.url).post('/api/auth/sign-in').set('Origin', site.url)
-    .send({ email: user.email, password: user.password }).expect(200);
-  const cookie = [response.headers['set-cookie']].flat().find((c) => c?.startsWith('tertulia_session='));
-  if (!cookie) throw new Error('sign-in set no session cookie');
-  return cookie.split(';')[0]!;
-}
-
-async function signInBrowser(context: BrowserContext, user: TestUser): Promise<void> {
-  const value = (await sessionCookie(user)).slice('tertulia_session='.length);
-  await context.addCookies([{ name: 'tertulia_session', value, url: site.url, httpOnly: true, sameSite: 'Lax' }]);
-}
-
 async function shoot(page: Page, name: string): Promise<void> {
   for (const [label, size] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
     await page.setViewportSize(size);
@@ -59,7 +47,7 @@ describe('a member reports a post and the organizer hides it from the queue', ()
       createUser(db, { roles: [{ forumSlug: FORUM, role: 'participant' }], interfaceLang: 'es', readingLangs: ['es', 'en'], name: 'Ana Quispe' }),
       createUser(db, { roles: [{ forumSlug: FORUM, role: 'participant' }], interfaceLang: 'en', readingLangs: ['en', 'es'], name: 'Ben Roy' }),
     ]);
-    const anaCookie = await sessionCookie(ana);
+    const anaCookie = await siteSessionCookie(site, ana);
     const started = await request(site.url).post(`/api/forums/${FORUM}/weeks/2/threads`).set('Origin', site.url).set('Cookie', anaCookie)
       .send({ title: 'Credit for worker cooperatives', bodyMd: 'Who lends to a cooperative in its first year?', lang: 'en', idempotencyKey: crypto.randomUUID() }).expect(201);
     const threadId = started.body.thread.id as number;
@@ -67,7 +55,7 @@ describe('a member reports a post and the organizer hides it from the queue', ()
       .send({ bodyMd: 'Only fools would lend to them, and Ben is one of them.', lang: 'en', idempotencyKey: crypto.randomUUID(), parentId: started.body.post.id }).expect(201);
     const postId = offending.body.post.id as number;
     const threadUrl = `${site.url}/forums/${FORUM}/threads/${threadId}`;
-    await Promise.all([signInBrowser(member.context, ben), signInBrowser(organizer.context, olga)]);
+    await Promise.all([signInBrowser(site, member.context, ben), signInBrowser(site, organizer.context, olga)]);
 
     // The member reports the post from the thread, on a phone.
     const benPage = await member.context.newPage();
@@ -150,7 +138,7 @@ describe('a member reports a post and the organizer hides it from the queue', ()
       createUser(db, { roles: [{ forumSlug: FORUM, role: 'participant' }], interfaceLang: 'es', readingLangs: ['es'], name: 'Lucía Mamani' }),
       createUser(db, { roles: [{ forumSlug: FORUM, role: 'participant' }], interfaceLang: 'en', name: 'Carl Writer' }),
     ]);
-    const [olgaCookie, luciaCookie, authorCookie] = await Promise.all([sessionCookie(olga), sessionCookie(lucia), sessionCookie(author)]);
+    const [olgaCookie, luciaCookie, authorCookie] = await Promise.all([siteSessionCookie(site, olga), siteSessionCookie(site, lucia), siteSessionCookie(site, author)]);
     const started = await request(site.url).post(`/api/forums/${FORUM}/weeks/2/threads`).set('Origin', site.url).set('Cookie', authorCookie)
       .send({ title: 'Cooperativas de ahorro en la región andina', bodyMd: '¿Quién presta a una cooperativa nueva?', lang: 'es', idempotencyKey: crypto.randomUUID() }).expect(201);
     const threadId = started.body.thread.id as number;
@@ -167,7 +155,7 @@ describe('a member reports a post and the organizer hides it from the queue', ()
 
     const spanish = await launchBrowser({ locale: 'es-PE', timezoneId: 'America/Lima' });
     try {
-      await Promise.all([signInBrowser(spanish.context, lucia)]);
+      await Promise.all([signInBrowser(site, spanish.context, lucia)]);
       const page = await spanish.context.newPage();
       await page.setViewportSize(DESKTOP);
       await page.goto(`${site.url}/forums/${FORUM}/my-reports`);
@@ -182,7 +170,7 @@ describe('a member reports a post and the organizer hides it from the queue', ()
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 
       // The organizer's invitation form offers every role the console gives.
-      await signInBrowser(spanish.context, olga);
+      await signInBrowser(site, spanish.context, olga);
       await page.goto(`${site.url}/forums/${FORUM}/console/people`);
       const roleSelect = page.locator('#invite-role');
       await roleSelect.waitFor({ timeout: 30_000 });

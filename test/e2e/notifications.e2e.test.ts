@@ -4,13 +4,13 @@
 // server receives is in Spanish.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
-import type { BrowserContext } from 'playwright-core';
 import { deliverDue } from '../../server/notifications/mail-worker.ts';
 import { queueDueBatches } from '../../server/notifications/notification-jobs.ts';
 import { BATCH_WINDOW_MS } from '../../server/notifications/notify.ts';
 import { launchBrowser } from '../helpers/browser.ts';
+import { siteSessionCookie, signInBrowser } from '../helpers/site-sign-in.ts';
 import { startSite, type RunningSite } from '../helpers/running-site.ts';
-import { createUser, type TestUser } from '../helpers/test-app.ts';
+import { createUser } from '../helpers/test-app.ts';
 import { startSmtpSink, type SmtpSink } from '../notifications/smtp-sink.ts';
 
 const FORUM = 'sse-policy-live';
@@ -30,16 +30,6 @@ afterAll(async () => {
   await sink?.close();
 });
 
-async function sessionCookie(user: TestUser): Promise<string> {
-  const response = await request(site.url).post('/api/auth/sign-in').set('Origin', site.url).send({ email: user.email, password: user.password }).expect(200);
-  return [response.headers['set-cookie']].flat().find((c) => c?.startsWith('tertulia_session='))!.split(';')[0]!;
-}
-
-async function signInBrowser(context: BrowserContext, user: TestUser): Promise<void> {
-  const value = (await sessionCookie(user)).slice('tertulia_session='.length);
-  await context.addCookies([{ name: 'tertulia_session', value, url: site.url, httpOnly: true, sameSite: 'Lax' }]);
-}
-
 describe('hearing of a reply', () => {
   it('counts it live in the header, opens the reply from the list, and emails it in Spanish', async () => {
     const db = site.testDatabase.database.db;
@@ -48,12 +38,12 @@ describe('hearing of a reply', () => {
       createUser(db, { ...participant, interfaceLang: 'es', readingLangs: ['es'], name: 'Sofía Araya' }),
       createUser(db, { ...participant, interfaceLang: 'en', readingLangs: ['en'], name: 'Ethan Clarke' }),
     ]);
-    const ethanCookie = await sessionCookie(ethan);
+    const ethanCookie = await siteSessionCookie(site, ethan);
     const started = await request(site.url).post(`/api/forums/${FORUM}/weeks/2/threads`).set('Origin', site.url).set('Cookie', ethanCookie)
       .send({ title: 'Public procurement', bodyMd: 'Do your cities buy from co-ops?', lang: 'en', idempotencyKey: crypto.randomUUID() }).expect(201);
     const threadId = started.body.thread.id as number;
 
-    await signInBrowser(browser.context, sofia);
+    await signInBrowser(site, browser.context, sofia);
     const page = await browser.context.newPage();
 
     // Follows the thread from its page …

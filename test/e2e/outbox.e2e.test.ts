@@ -2,9 +2,9 @@
 // reads both parts — the HTML part in a sandboxed frame (no script, no access to the page), the
 // text part beside it — with the labels in French.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import request from 'supertest';
 import { queueEmail } from '../../server/notifications/outbox.queries.ts';
 import { launchBrowser } from '../helpers/browser.ts';
+import { signInBrowser } from '../helpers/site-sign-in.ts';
 import { startSite, type RunningSite } from '../helpers/running-site.ts';
 import { createUser } from '../helpers/test-app.ts';
 
@@ -25,9 +25,7 @@ describe('the outbox page', () => {
     const db = site.testDatabase.database.db;
     const admin = await createUser(db, { interfaceLang: 'fr', readingLangs: ['fr'], isAdmin: true, name: 'Adèle Admin' });
     await queueEmail(db, { toEmail: 'quelqu-un@example.test', lang: 'es', template: 'registration_attempt_on_existing_account' });
-    const signedIn = await request(site.url).post('/api/auth/sign-in').set('Origin', site.url).send({ email: admin.email, password: admin.password }).expect(200);
-    const value = [signedIn.headers['set-cookie']].flat().find((c) => c?.startsWith('tertulia_session='))!.split(';')[0]!.slice('tertulia_session='.length);
-    await browser.context.addCookies([{ name: 'tertulia_session', value, url: site.url, httpOnly: true, sameSite: 'Lax' }]);
+    await signInBrowser(site, browser.context, admin);
 
     const page = await browser.context.newPage();
     await page.goto(`${site.url}/admin/outbox`);

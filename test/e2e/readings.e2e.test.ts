@@ -5,11 +5,10 @@
 import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import request from 'supertest';
-import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, type TestUser } from '../helpers/test-app.ts';
+import { createUser } from '../helpers/test-app.ts';
 import { launchBrowser } from '../helpers/browser.ts';
+import { signInBrowser } from '../helpers/site-sign-in.ts';
 import { startSite, type RunningSite } from '../helpers/running-site.ts';
 
 const FORUM = 'sse-policy-live';
@@ -29,14 +28,6 @@ afterAll(async () => {
   await site?.close();
 });
 
-async function signInBrowser(context: BrowserContext, user: TestUser): Promise<void> {
-  const response = await request(site.url).post('/api/auth/sign-in').set('Origin', site.url)
-    .send({ email: user.email, password: user.password }).expect(200);
-  const cookie = [response.headers['set-cookie']].flat().find((c) => c?.startsWith('tertulia_session='))!;
-  await context.clearCookies();
-  await context.addCookies([{ name: 'tertulia_session', value: cookie.split(';')[0]!.slice('tertulia_session='.length), url: site.url, httpOnly: true, sameSite: 'Lax' }]);
-}
-
 describe('readings from the console to the reader', () => {
   it('an organizer adds a reading with a PDF; a participant finds it in the table of contents and opens it', async () => {
     const db = site.testDatabase.database.db;
@@ -46,7 +37,7 @@ describe('readings from the console to the reader', () => {
     ]);
     const title = `Community land trusts ${Date.now()}`;
 
-    await signInBrowser(browser.context, organizer);
+    await signInBrowser(site, browser.context, organizer);
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(`${site.url}/forums/${FORUM}/console/readings?week=2`);
@@ -68,7 +59,7 @@ describe('readings from the console to the reader', () => {
     await page.screenshot({ path: path.join(shots, 'console-form-phone.png'), fullPage: true });
     await page.close();
 
-    await signInBrowser(browser.context, participant);
+    await signInBrowser(site, browser.context, participant);
     const reader = await browser.context.newPage();
     await reader.setViewportSize({ width: 390, height: 844 });
     await reader.goto(`${site.url}/forums/${FORUM}/weeks/2`);
@@ -99,7 +90,7 @@ describe('readings from the console to the reader', () => {
 
     // The same console in French on a phone: the labels come from the locale files.
     const french = await createUser(db, { roles: [{ forumSlug: FORUM, role: 'organizer' }], interfaceLang: 'fr', readingLangs: ['fr'], name: 'Julie Gagnon' });
-    await signInBrowser(browser.context, french);
+    await signInBrowser(site, browser.context, french);
     const frPage = await browser.context.newPage();
     await frPage.setViewportSize({ width: 390, height: 844 });
     await frPage.goto(`${site.url}/forums/${FORUM}/console/readings?week=2`);
