@@ -2,7 +2,6 @@
 // preferences and follows threads they may read; unsubscribe links need no session (the signed
 // token is the authority, and mail providers POST them without an Origin); admins see the outbox.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import { IdParams } from '../discussions/discussions.schemas.ts';
 import { requireUser } from '../http/access.ts';
 import { errorResponses } from '../http/common.schemas.ts';
@@ -70,9 +69,12 @@ const notificationsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: { tags, params: UnsubscribeParams, response: { 200: UnsubscribeResponse, ...errorResponses } },
   }, async (request) => previewUnsubscribe(app.db, (await app.notifications.renderContext()).secret, request.params.token, callerLang(request)));
 
+  // Two callers: the mail provider's one-click POST (RFC 8058 body `List-Unsubscribe=One-Click`,
+  // form-encoded) and the page's button, which sends no body. The signed token is the whole
+  // request, so no body is required and whatever comes is ignored.
   app.post('/api/unsubscribe/:token', {
     config: { access: 'public', crossOrigin: true },
-    schema: { tags, params: UnsubscribeParams, body: Type.Optional(Type.Record(Type.String(), Type.String())), response: { 200: UnsubscribeResponse, ...errorResponses } },
+    schema: { tags, params: UnsubscribeParams, response: { 200: UnsubscribeResponse, ...errorResponses } },
   }, async (request) => unsubscribe(app.db, (await app.notifications.renderContext()).secret, request.params.token, callerLang(request)));
 
   app.get('/api/admin/outbox', {

@@ -140,6 +140,23 @@ describe('unsubscribe', () => {
     expect(sink.received.map((m) => m.to)).toContain(ben.email);
     await t.put('/api/notification-preferences').set('Cookie', ana.cookie).send({ types: [{ type: 'week.opened', inApp: true, email: true }] }).expect(200);
   });
+
+  it('turns the email off from the page’s button too: a POST with no body, in any language', async () => {
+    const mail = await weekOpenedMail();
+    const token = new URL(/https:\/\/forum\.example\.org\/unsubscribe\/\S+/.exec(mail.text)![0]).pathname.split('/').pop()!;
+    // A mail scanner opening the link (the page, then its API preview) changes nothing.
+    await t.get(`/unsubscribe/${token}`);
+    expect((await t.get(`/api/unsubscribe/${token}`).set('Accept-Language', 'fr').expect(200)).body).toMatchObject({ unsubscribed: false });
+    // What the page's button sends: the site's Origin, the reader's language, no body and no Content-Type.
+    for (const lang of ['es', 'fr']) {
+      const pressed = await t.app.inject({ method: 'POST', url: `/api/unsubscribe/${token}`, headers: { origin: 'http://tertulia.test', 'accept-language': lang, accept: 'application/json' } });
+      expect(pressed.statusCode).toBe(200);
+      expect(pressed.json()).toEqual({ scope: 'type', type: 'week.opened', forumTitle: null, unsubscribed: true });
+    }
+    const prefs = (await t.get('/api/notification-preferences').set('Cookie', ana.cookie).expect(200)).body;
+    expect(prefs.types.find((p: { type: string }) => p.type === 'week.opened')).toMatchObject({ email: false });
+    await t.put('/api/notification-preferences').set('Cookie', ana.cookie).send({ types: [{ type: 'week.opened', inApp: true, email: true }] }).expect(200);
+  });
 });
 
 describe('delivery', () => {
