@@ -8,10 +8,11 @@ import { createSession, generateSessionToken } from '../auth/session.ts';
 import { DateTimeSchema, errorResponses, IdSchema, LangSchema, SafeText } from '../http/common.schemas.ts';
 import { requireUser } from '../http/access.ts';
 import { SlugParams } from '../forums/forums.schemas.ts';
+import { callerLang } from '../plugins/language.plugin.ts';
 import { InvitationRole, NewAccount } from './applications.schemas.ts';
 import { acceptInvitation, invite, showInvitation } from './invitations.service.ts';
 import {
-  answerByLink, answerSignedIn, pendingForMe, reconfirmationStatus, remindUnanswered, requestReconfirmation,
+  answerByLink, answerSignedIn, describeLink, pendingForMe, reconfirmationStatus, remindUnanswered, requestReconfirmation,
 } from './reconfirmation.service.ts';
 
 const Answer = Type.Union([Type.Literal('confirmed'), Type.Literal('withdrawn')]);
@@ -96,6 +97,21 @@ const invitationsRoutes: FastifyPluginAsyncTypebox<{ publicUrl: string; secureCo
     config: { access: 'user' },
     schema: { tags: ['applications'], params: SlugParams, body: Type.Object({ answer: Answer }), response: { 200: Type.Object({ forumSlug: Type.String(), answer: Answer }), ...errorResponses } },
   }, async (request) => answerSignedIn(app.db, request.params.slug, requireUser(request), request.body.answer));
+
+  // The page an emailed link opens reads this first; only its button's POST answers.
+  app.get('/api/reconfirmations/:token', {
+    config: { access: 'public' },
+    schema: {
+      tags: ['applications'], params: Type.Object({ token: Token }),
+      response: {
+        200: Type.Object({
+          forumSlug: Type.String(), forumTitle: Type.String(), startsOn: Type.String({ format: 'date' }), endsOn: Type.String({ format: 'date' }),
+          message: Type.String(), answer: Nullable(Answer),
+        }),
+        ...errorResponses,
+      },
+    },
+  }, async (request) => describeLink(app.db, request.params.token, callerLang(request)));
 
   app.post('/api/reconfirmations/answer', {
     config: { access: 'public' },

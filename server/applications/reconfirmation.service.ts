@@ -5,7 +5,7 @@
 // writing (nor reading members' weeks), while earlier posts stay.
 import type { Kysely, Transaction } from 'kysely';
 import type { SessionUser } from '../auth/session.ts';
-import type { DB, Forum } from '../db/schema.ts';
+import type { DB, Forum, Lang } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { forumAccessBySlug } from '../forums/forum-access.ts';
 import { notify } from '../notifications/notify.ts';
@@ -90,7 +90,23 @@ async function recordAnswer(trx: Transaction<DB>, row: { request_id: number; use
   await writeCohortAudit(trx, { forumId: row.forum_id, actorId: row.user_id, action: `reconfirmation.${answer}`, targetType: 'reconfirmation_request', targetId: row.request_id });
 }
 
-/** The one-click link: no session needed, the token is the proof. */
+/**
+ * What a link asks, for the page it opens: reading it changes nothing, so a mail scanner or a
+ * link preview that follows the link leaves it unused. An answered link says what was answered.
+ */
+export async function describeLink(db: Kysely<DB>, token: string, lang: Lang) {
+  const row = await db.selectFrom('reconfirmations').innerJoin('reconfirmation_requests as r', 'r.id', 'reconfirmations.request_id')
+    .innerJoin('forums', 'forums.id', 'r.forum_id')
+    .select(['reconfirmations.answer', 'r.message', 'r.forum_id', 'forums.slug', 'forums.starts_on', 'forums.ends_on'])
+    .where('reconfirmations.token_hash', '=', hashLinkToken(token)).executeTakeFirst();
+  if (!row) throw new DomainError('link_invalid');
+  return {
+    forumSlug: row.slug, forumTitle: await forumTitleIn(db, row.forum_id, lang), startsOn: row.starts_on, endsOn: row.ends_on,
+    message: row.message, answer: row.answer,
+  };
+}
+
+/** The link's button: no session needed, the token is the proof. */
 export async function answerByLink(db: Kysely<DB>, token: string, answer: Answer, now = currentTime()) {
   return db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('reconfirmations').innerJoin('reconfirmation_requests as r', 'r.id', 'reconfirmations.request_id')

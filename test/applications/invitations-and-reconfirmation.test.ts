@@ -59,6 +59,20 @@ describe('invitations', () => {
     expect(tampered.body.error.code).toBe('link_invalid');
   });
 
+  it('changes nothing when the link is only opened, as a mail scanner would', async () => {
+    const email = 'escaneada@example.test';
+    await t.post(`${base}/invitations`).set('Cookie', organizer.cookie).send({ email, role: 'participant', lang: 'es' }).expect(200);
+    const path = await inviteUrl(email);
+    for (let i = 0; i < 2; i += 1) {
+      await t.get(path);
+      await t.get(`/api${path}`).expect(200);
+    }
+    expect(await t.db.selectFrom('invitations').select(['accepted_at', 'accepted_by']).where('email', '=', email).executeTakeFirstOrThrow())
+      .toEqual({ accepted_at: null, accepted_by: null });
+    expect(await t.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst()).toBeUndefined();
+    await t.post(`/api${path}/accept`).send({ account: { ...account, displayName: 'Escaneada' } }).expect(200);
+  });
+
   it('refuses an expired link and changes nothing', async () => {
     const email = 'tarde@example.test';
     await t.post(`${base}/invitations`).set('Cookie', organizer.cookie).send({ email, role: 'participant', lang: 'en' }).expect(200);
@@ -122,5 +136,35 @@ describe('reconfirmation', () => {
     expect((await t.get('/api/me/reconfirmations').set('Cookie', applicant.cookie)).body.pending).toEqual([]);
     const audit = await t.db.selectFrom('audit_log').select('action').where('forum_id', '=', await forumId(t)).where('target_type', '=', 'reconfirmation_request').orderBy('id').execute();
     expect(audit.map((a) => a.action)).toEqual(['reconfirmation.requested', 'reconfirmation.withdrawn', 'reconfirmation.confirmed', 'reconfirmation.reminded', 'reconfirmation.confirmed']);
+  });
+
+  it('opens a page that says what is asked; opening either link, as a mail scanner would, answers nothing', async () => {
+    const person = await member(t, 'participant', 'fr');
+    const request = await t.post(`${base}/reconfirmations`).set('Cookie', organizer.cookie).send({ message: 'Nous commençons une semaine plus tard.' }).expect(201);
+    const row = await t.db.selectFrom('outbox').select('payload').where('to_email', '=', person.email).where('template', '=', 'reconfirmation_requested')
+      .orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const confirm = new URL(String(row.payload.confirmUrl));
+    const withdraw = new URL(String(row.payload.withdrawUrl));
+    const token = confirm.searchParams.get('token')!;
+    expect(withdraw.searchParams.get('token')).toBe(token);
+    for (const link of [confirm, withdraw]) {
+      await t.get(`${link.pathname}${link.search}`);
+      const shown = await t.get(`/api/reconfirmations/${token}`).set('Accept-Language', 'fr').expect(200);
+      expect(shown.body).toMatchObject({ forumSlug: LIVE, message: 'Nous commençons une semaine plus tard.', answer: null });
+      expect(shown.body.startsOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+    const answerOf = async () => (await t.db.selectFrom('reconfirmations').select('answer').where('request_id', '=', request.body.id)
+      .where('user_id', '=', person.id).executeTakeFirstOrThrow()).answer;
+    expect(await answerOf()).toBeNull();
+    expect((await t.get(base).set('Cookie', person.cookie)).body.forum.myRoles).toEqual(['participant']);
+    // Unknown and malformed tokens are refused, in the reader's language.
+    const unknown = await t.get(`/api/reconfirmations/${'a'.repeat(32)}`).set('Accept-Language', 'es').expect(404);
+    expect(unknown.body.error).toEqual({ code: 'link_invalid', message: formatErrorMessage('es', 'UTC', 'link_invalid') });
+    await t.get('/api/reconfirmations/NOT-A-TOKEN!').expect(400);
+
+    // The page's button answers; the link then says it was answered.
+    await t.post('/api/reconfirmations/answer').send({ token, answer: 'confirmed' }).expect(200);
+    expect(await answerOf()).toBe('confirmed');
+    expect((await t.get(`/api/reconfirmations/${token}`).expect(200)).body.answer).toBe('confirmed');
   });
 });
