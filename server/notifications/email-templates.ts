@@ -1,13 +1,17 @@
-// Email text from locales/{lang}/emails.json: `{{placeholders}}` filled from the payload. The
-// plain-text part takes the values as they are; the HTML part escapes them for Markdown (except
-// `…Url` links) and renders through the sanitizing pipeline — in this thread, since these are
-// our own short texts, not contributors' that need the worker pool. Composed blocks
-// (`{{itemsMd}}`) come ready-made for each part.
+// Email text from locales/{lang}/emails.json: `{{placeholders}}` filled from the payload,
+// escaped for Markdown (except `…Url` links), then rendered twice from the same source: HTML
+// through the sanitizing pipeline and plain text from the same Markdown tree — in this thread,
+// since these are our own short texts, not contributors' that need the worker pool. Composed
+// blocks (`{{itemsMd}}`) come ready-made for each part. A template with a `reason` is account
+// mail, sent whatever the notification settings: its footer says why it came, and offers no
+// settings or unsubscribe link; every other email ends with those.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { markdownToHtml } from '../content/markdown-pipeline.ts';
+import { markdownToText } from '../content/markdown-text.ts';
 import type { Lang } from '../db/schema.ts';
 import { formatCalendarDate } from '../i18n/calendar-date.ts';
+import { zoneInWords } from '../i18n/zone-name.ts';
 import { languages, localesDir } from '../i18n/i18n.ts';
 
 type Strings = { [key: string]: string | Strings };
@@ -31,12 +35,20 @@ export function escapeMarkdown(text: string): string {
   return text.replace(MARKDOWN_SPECIALS, (char) => `\\${char}`);
 }
 
-/** `{{key}}` takes the value as it is; `{{key, calendarDate}}` a YYYY-MM-DD day written out in `lang`. */
+const formats: Record<string, (lang: Lang, value: string) => string> = {
+  calendarDate: formatCalendarDate,
+  zoneName: (lang, value) => zoneInWords(value, lang),
+};
+
+/**
+ * `{{key}}` takes the value as it is; `{{key, calendarDate}}` a YYYY-MM-DD day written out in
+ * `lang`; `{{key, zoneName}}` a time-zone id in words in `lang`.
+ */
 function fill(lang: Lang, text: string, values: Record<string, unknown>, escape: (value: string, key: string) => string): string {
-  return text.replace(/\{\{\s*([\w.]+)\s*(?:,\s*(calendarDate)\s*)?\}\}/g, (_match, key: string, format: string | undefined) => {
+  return text.replace(/\{\{\s*([\w.]+)\s*(?:,\s*(calendarDate|zoneName)\s*)?\}\}/g, (_match, key: string, format: string | undefined) => {
     const value = values[key];
     if (value === undefined || value === null) return '';
-    return escape(format ? formatCalendarDate(lang, String(value)) : String(value), key);
+    return escape(format ? formats[format]!(lang, String(value)) : String(value), key);
   });
 }
 
@@ -55,34 +67,42 @@ export interface EmailBlocks {
 
 const ITEMS_MARK = 'TERTULIA-ITEMS-BLOCK';
 
-/** The message in `lang`; `footerLinks` (unsubscribe, preferences) are appended to both parts. */
+/** Whether the template is account mail (it says why it was sent instead of offering settings). */
+export function isAccountMail(lang: Lang, template: string): boolean {
+  const entry = catalogs.get(lang)?.[template];
+  return typeof entry === 'object' && typeof entry.reason === 'string';
+}
+
+/** The message in `lang`; notification mail gets `footerLinks` (settings, unsubscribe) in both parts. */
 export function renderTemplate(lang: Lang, template: string, payload: Record<string, unknown>, blocks: EmailBlocks, footerLinks: { unsubscribeUrl: string | null; preferencesUrl: string }): EmailParts {
   if (!hasTemplate(lang, template)) throw new Error(`email template ${lang}:${template} is missing`);
   const entry = catalogs.get(lang)![template] as Strings;
   const raw = (value: string) => value;
   const markdownValue = (value: string, key: string) => (key.endsWith('Url') || key === 'itemsMd' ? value : escapeMarkdown(value));
   const subject = fill(lang, entry.subject as string, payload, raw).replace(/\s+/g, ' ').trim();
-  const preferences = emailString(lang, '_layout.preferences');
-  const unsubscribe = emailString(lang, '_layout.unsubscribe');
-  const footerText = [
-    '-- ',
-    emailString(lang, '_layout.footer'),
-    `${preferences}: ${footerLinks.preferencesUrl}`,
-    ...(footerLinks.unsubscribeUrl ? [`${unsubscribe}: ${footerLinks.unsubscribeUrl}`] : []),
-  ].join('\n');
-  const footerMd = [
-    '---',
-    escapeMarkdown(emailString(lang, '_layout.footer')),
-    `[${escapeMarkdown(preferences)}](${footerLinks.preferencesUrl})`
-      + (footerLinks.unsubscribeUrl ? ` · [${escapeMarkdown(unsubscribe)}](${footerLinks.unsubscribeUrl})` : ''),
-  ].join('\n\n');
-  const text = `${fill(lang, entry.body as string, { ...payload, itemsMd: blocks.itemsText ?? '' }, raw)}\n\n${footerText}\n`;
-  const htmlSource = `${fill(lang, entry.body as string, { ...payload, itemsMd: blocks.itemsHtml !== undefined ? ITEMS_MARK : '' }, markdownValue)}\n\n${footerMd}`;
-  let body = markdownToHtml(htmlSource);
-  if (blocks.itemsHtml !== undefined) body = body.replace(`<p>${ITEMS_MARK}</p>`, blocks.itemsHtml);
+  const footerMd = typeof entry.reason === 'string'
+    ? ['---', fill(lang, entry.reason, payload, markdownValue)]
+    : ['---', escapeMarkdown(emailString(lang, '_layout.footer')), [
+        `[${escapeMarkdown(emailString(lang, '_layout.preferences'))}](${footerLinks.preferencesUrl})`,
+        ...(footerLinks.unsubscribeUrl ? [`[${escapeMarkdown(emailString(lang, '_layout.unsubscribe'))}](${footerLinks.unsubscribeUrl})`] : []),
+      ].join(' · ')];
+  const bodyMd = fill(lang, entry.body as string, { ...payload, itemsMd: blocks.itemsHtml !== undefined || blocks.itemsText !== undefined ? ITEMS_MARK : '' }, markdownValue);
+
+  let body = markdownToHtml(`${bodyMd}\n\n${footerMd.join('\n\n')}`);
+  body = body.replace(`<p>${ITEMS_MARK}</p>`, () => blocks.itemsHtml ?? '');
   const html = `<!doctype html>\n<html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>`
     + `<body style="font-family: sans-serif; line-height: 1.5; max-width: 40em">${body}</body></html>`;
-  return { subject, text, html };
+
+  // The text part ends with the usual signature separator, then the footer a line at a time.
+  const footerText = typeof entry.reason === 'string'
+    ? markdownToText(footerMd[1]!)
+    : [
+        markdownToText(footerMd[1]!),
+        `${emailString(lang, '_layout.preferences')}: ${footerLinks.preferencesUrl}`,
+        ...(footerLinks.unsubscribeUrl ? [`${emailString(lang, '_layout.unsubscribe')}: ${footerLinks.unsubscribeUrl}`] : []),
+      ].join('\n');
+  const bodyText = markdownToText(bodyMd).replace(ITEMS_MARK, () => blocks.itemsText ?? '');
+  return { subject, text: `${bodyText}\n\n-- \n${footerText}\n`, html };
 }
 
 export function escapeHtml(text: string): string {

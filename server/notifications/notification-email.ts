@@ -105,7 +105,7 @@ export async function composeActivity(db: Kysely<DB>, base: string, reader: Reci
       week = row.week_number;
       thread = -1;
       const heading = emailString(lang, '_items.week', { number: row.week_number, title: row.week_title ?? '' });
-      text.push(`## ${heading}`);
+      text.push(underlined(heading, '='));
       html.push(`<h2>${escapeHtml(heading)}</h2>`);
     }
     if (row.thread_id !== thread) {
@@ -113,7 +113,7 @@ export async function composeActivity(db: Kysely<DB>, base: string, reader: Reci
       const title = titles.get(row.thread_id)!;
       const titleLang = title.titleTranslation?.lang ?? row.thread_lang;
       const titleText = title.titleTranslation?.value ?? row.thread_title;
-      text.push(`### ${titleText}`);
+      text.push(underlined(titleText, '-'));
       html.push(`<h3 lang="${titleLang}">${escapeHtml(titleText)}</h3>`);
     }
     const url = threadUrl(base, forum?.slug ?? '', row.thread_id, row.posts_before, row.post_id);
@@ -146,7 +146,7 @@ export async function composeActivity(db: Kysely<DB>, base: string, reader: Reci
       text.push(`(${credit} — ${emailString(lang, '_items.original')}: ${url})`);
       html.push(`<p><em>${escapeHtml(credit)}</em> — <a href="${escapeHtml(url)}">${escapeHtml(emailString(lang, '_items.original'))}</a></p>`);
     } else {
-      text.push(quote(item.body_md));
+      text.push(quote(htmlToText(item.body_html)));
       html.push(`<blockquote lang="${item.original_lang}">${item.body_html}</blockquote>`);
       if (post.translationPending) {
         const pending = emailString(lang, '_items.pending', { language: language(item.original_lang) });
@@ -176,11 +176,30 @@ function postlessItem(lang: Lang, base: string, slug: string, type: string, payl
   return { detail: null, linkText: emailString(lang, '_items.open'), url: threadLink };
 }
 
-/** Plain text of stored, sanitized HTML, for the text part. */
+function underlined(text: string, mark: '=' | '-'): string {
+  return `${text}\n${mark.repeat(Math.max(3, [...text].length))}`;
+}
+
+function decodeEntities(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;|&#x27;/g, "'")
+    .replace(/&#x([0-9a-f]+);/gi, (_m, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+    .replace(/&#(\d+);/g, (_m, dec: string) => String.fromCodePoint(Number(dec))).replace(/&amp;/g, '&');
+}
+
+/**
+ * Plain text of a post's stored, sanitized HTML (the Markdown pipeline's own output, so its
+ * shapes are known), for the text part: links as "text (url)", list items marked, no tags.
+ * Posts are contributors' text, so they are not parsed again here.
+ */
 function htmlToText(html: string): string {
-  return html.replace(/<br\s*\/?>/g, '\n').replace(/<\/(p|li|h\d|blockquote|pre)>/g, '\n\n').replace(/<[^>]*>/g, '')
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;|&#x27;/g, "'").replace(/&amp;/g, '&')
-    .replace(/\n{3,}/g, '\n\n').trim();
+  return decodeEntities(html
+    .replace(/<a [^>]*href="([^"]*)"[^>]*>([\s\S]*?)<\/a>/g, (_m, href: string, inner: string) => {
+      const text = inner.replace(/<[^>]*>/g, '');
+      const url = decodeEntities(href);
+      return decodeEntities(text) === url || decodeEntities(text) === url.replace(/^mailto:/, '') ? text : `${text} (${href})`;
+    })
+    .replace(/<li[^>]*>/g, '* ').replace(/<br\s*\/?>/g, '\n').replace(/<\/(p|li|h\d|blockquote|pre|tr)>/g, '\n\n').replace(/<[^>]*>/g, ''))
+    .replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
 }
 
 function quote(markdown: string): string {

@@ -79,7 +79,8 @@ describe('an invitation\'s expiry', () => {
     expect(mail.payload).toMatchObject({ expiresOn: '2026-11-29', timeZone: 'America/Toronto' });
     process.env.TZ = 'Pacific/Kiritimati';
     const text = renderTemplate('es', 'invitation', { ...mail.payload }, {}, footer).text;
-    expect(text).toContain('29 de noviembre de 2026 (zona horaria del foro, America/Toronto)');
+    expect(text).toContain('29 de noviembre de 2026 en la zona horaria del foro, Toronto — hora oriental.');
+    expect(text).not.toContain('America/Toronto');
     await t.db.updateTable('forums').set({ time_zone: forum.time_zone }).where('id', '=', forum.id).execute();
   });
 });
