@@ -3,10 +3,11 @@
 import type { Lang } from '../db/schema.ts';
 import type { ErrorCode } from '../errors/domain-error.ts';
 import { translatorFor } from './i18n.ts';
+import { zoneInWords } from './zone-name.ts';
 
-/** The localized message for an error code; instants in the params are shown in the reader's zone. */
+/** The localized message for an error code; instants in the params are shown in the reader's zone, named in words. */
 export function formatErrorMessage(lang: Lang, timeZone: string, code: ErrorCode, params: Record<string, unknown> = {}): string {
   const formatParams = Object.fromEntries(Object.entries(params).filter(([, value]) => value instanceof Date)
     .map(([key]) => [key, { dateStyle: 'full', timeStyle: 'short', timeZone }]));
-  return translatorFor(lang)(code, { ...params, readerTimeZone: timeZone, formatParams });
+  return translatorFor(lang)(code, { ...params, readerTimeZone: zoneInWords(timeZone, lang), formatParams });
 }

@@ -40,6 +40,14 @@ describe('week time box', () => {
     expect(landing.body.forum.weeks[1]).toMatchObject({ number: 2, state: 'upcoming', canRead: false });
   });
 
+  it('names the reader’s time zone in words in their language, not by its id', async () => {
+    const reader = await createUser(t.db, { interfaceLang: 'fr', readingLangs: ['fr'], roles: [{ forumSlug: 'fixture-live', role: 'participant' }] });
+    await t.db.updateTable('users').set({ time_zone: 'America/Bogota' }).where('id', '=', reader.id).execute();
+    const response = await t.get('/api/forums/fixture-live/weeks/2').set('Cookie', await signIn(t, reader)).expect(403);
+    expect(response.body.error.message).toMatch(/^La semaine 2 n’est pas encore ouverte\. Elle ouvrira le .+ \(Bogotá — heure normale de Colombie\)\.$/);
+    expect(response.body.error.message).not.toContain('America/Bogota');
+  });
+
   it('lets the forum’s organizer read the week before it opens', async () => {
     const response = await t.get('/api/forums/fixture-live/weeks/2').set('Cookie', organizer).expect(200);
     expect(response.body.week.state).toBe('upcoming');

@@ -12,6 +12,7 @@ import { useApi } from '../hooks/use-api.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import type { Preferences } from '../notifications/types.ts';
 import { useSession } from '../session/session-context.tsx';
+import { zoneName } from '../time/zone-names.ts';
 
 type Schedule = Preferences['forums'][number]['schedule'];
 const SCHEDULES: Schedule[] = ['immediate', 'daily', 'weekly', 'off'];
@@ -89,7 +90,7 @@ function PreferencesForm({ initial }: { initial: Preferences }) {
       </div>
 
       <h2>{t('notifications.prefs.forums')}</h2>
-      <p class="hint">{t('notifications.prefs.zone', { zone: prefs.timeZone })}</p>
+      <p class="hint">{t('notifications.prefs.zone', { zone: zoneName(prefs.timeZone, lang).label })}</p>
       {prefs.forums.length === 0 ? <p class="muted">{t('notifications.prefs.noForums')}</p> : prefs.forums.map((forum, index) => {
         const set = (changes: Partial<typeof forum>) => change({ ...prefs, forums: prefs.forums.map((x, i) => (i === index ? { ...x, ...changes } : x)) });
         const id = `digest-${forum.forum}`;
