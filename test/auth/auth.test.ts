@@ -45,6 +45,13 @@ describe('registration', () => {
     expect(stored).toEqual([{ purpose: 'verify_email', token_hash: sessionIdFromToken(token), used_at: null, expires_at: expect.any(Date) }]);
     expect(stored[0]!.expires_at.getTime()).toBeGreaterThan(Date.now() + 47 * 3600 * 1000);
 
+    // A mail scanner or link preview opening the link (a GET) uses nothing up and signs nobody in.
+    const link = await verificationLink(t.db, registration.email);
+    const opened = await t.get(`${link.pathname}${link.search}`);
+    expect(opened.headers['set-cookie']).toBeUndefined();
+    expect((await t.db.selectFrom('single_use_tokens').select('used_at').executeTakeFirstOrThrow()).used_at).toBeNull();
+    await t.post('/api/auth/sign-in').send({ email: registration.email, password: registration.password }).expect(401);
+
     const verified = await t.post('/api/auth/verify-email').send({ token }).expect(200);
     const cookie = [verified.headers['set-cookie']].flat().find((c) => c?.startsWith('tertulia_session='))!.split(';')[0]!;
     const me = await t.get('/api/me').set('Cookie', cookie).expect(200);

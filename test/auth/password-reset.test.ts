@@ -122,6 +122,9 @@ describe(`using a reset link (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     const socket = await connectLive(baseUrl, phone);
     await t.post('/api/auth/password-reset').send({ email: user.email }).expect(202);
     const token = await linkToken(user.id);
+    // Opening the link, as a mail scanner would, ends no session and uses nothing up.
+    await t.get(`/reset-password?token=${token}`);
+    expect((await t.get('/api/me').set('Cookie', laptop).expect(200)).body.user.id).toBe(user.id);
 
     const response = await t.post('/api/auth/password-reset/confirm').send({ token, password: NEW_PASSWORD }).expect(200);
     expect(response.body.user).toMatchObject({ id: user.id, email: user.email, interfaceLang: 'fr' });

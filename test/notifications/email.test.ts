@@ -72,6 +72,9 @@ describe('batching and the message', () => {
     expect(mail.text).toContain('> Y la banca ética también.');
     expect(mail.text).toContain('Translation pending: this is the original, in Spanish.');
     expect(mail.text).not.toContain('cajas');
+    // Plain text, not Markdown: headings underlined, emphasis without its asterisks.
+    expect(mail.text).toMatch(/\nCredit unions\n-{13}\n/);
+    expect(mail.text).not.toMatch(/\*\*|^#{1,6} |\]\(/m);
     expect(mail.html).toContain('<blockquote lang="en"><p>Rural <strong>savings banks</strong> lend.</p></blockquote>');
     expect(mail.html).toContain('<blockquote lang="es"><p>Y la banca ética también.</p></blockquote>');
     expect(mail.html).toContain('<html lang="en">');
@@ -81,12 +84,14 @@ describe('batching and the message', () => {
 
   it('writes to a Spanish reader in Spanish, and does not email what was already read in the app', async () => {
     const { threadId, firstPostId } = await startThread(t, ana, 2, { lang: 'es', title: 'Fondos', bodyMd: '¿Quién presta?' });
-    await reply(t, ben, threadId, { lang: 'en', bodyMd: 'Credit unions do.', parentId: firstPostId });
+    await reply(t, ben, threadId, { lang: 'en', bodyMd: 'Credit unions do: see [the guide](https://guide.example/coops) and **this**.', parentId: firstPostId });
     await queueDueBatches(t.db, afterWindow());
     await worker(afterWindow());
     expect(sink.received).toHaveLength(1);
     expect(sink.received[0]!.subject).toMatch(/^1 novedad para usted — /);
     expect(sink.received[0]!.text).toContain('Ben Hale respondió a su mensaje');
+    // A post quoted in the text part: its words and its links' addresses, not its Markdown.
+    expect(sink.received[0]!.text).toContain('> Credit unions do: see the guide (https://guide.example/coops) and this.');
     expect(sink.received[0]!.html).toContain('<html lang="es">');
 
     sink.received.length = 0;
