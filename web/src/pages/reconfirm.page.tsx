@@ -3,7 +3,7 @@
 // link preview that follows the link (even one that runs scripts) leaves it unused.
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
-import { api, errorMessage } from '../api/client.ts';
+import { api, ApiError, errorMessage } from '../api/client.ts';
 import { PageNotLoaded } from '../components/load-error.tsx';
 import { LiveMessage, Notice } from '../components/notice.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
@@ -53,7 +53,9 @@ function ReconfirmLink({ token, asked }: { token: string; asked: Answer }) {
       const result = await api<{ answer: Answer }>('/api/reconfirmations/answer', { method: 'POST', body: { token, answer: asked } });
       update((view) => ({ ...view, answer: result.answer }));
     } catch (problem) {
-      setFailure(errorMessage(problem));
+      // Answered already (a second tab, or a retry after a lost answer): show what was answered.
+      if (problem instanceof ApiError && problem.code === 'link_used') retry();
+      else setFailure(errorMessage(problem));
     } finally {
       setBusy(false);
     }
