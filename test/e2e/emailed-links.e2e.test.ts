@@ -1,12 +1,13 @@
 // Emailed links that change something, opened in a real browser in Spanish and French: the
 // unsubscribe link of an activity email and the reconfirmation links each open a page that
-// changes nothing until its button is pressed; pressing it does what the page said.
+// changes nothing until its button is pressed; pressing it does what the page said. The
+// reader's time zone is named in words, never by its id.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import { deliverDue } from '../../server/notifications/mail-worker.ts';
 import { announceWeekOpenings } from '../../server/notifications/notification-jobs.ts';
 import { launchBrowser } from '../helpers/browser.ts';
-import { siteSessionCookie } from '../helpers/site-sign-in.ts';
+import { signInBrowser, siteSessionCookie } from '../helpers/site-sign-in.ts';
 import { startSite, type RunningSite } from '../helpers/running-site.ts';
 import { createUser } from '../helpers/test-app.ts';
 import { startSmtpSink, type SmtpSink } from '../notifications/smtp-sink.ts';
@@ -124,5 +125,20 @@ describe('the reconfirmation links of an email', () => {
     await expect.poll(() => spanishPage.getByText('Usted se ha retirado de este foro. Sus aportes anteriores se conservan.').count(), { timeout: 10_000 }).toBe(1);
     expect(await answerOf(diego.id)).toBe('withdrawn');
     await spanishPage.close();
+  });
+});
+
+describe('time zones in words', () => {
+  it('names the reader’s zone in their language on the settings page and when a week has not opened', async () => {
+    const lucia = await createUser(db(), { ...participant, interfaceLang: 'es', readingLangs: ['es'], name: 'Lucía Ortega' });
+    await db().updateTable('users').set({ time_zone: 'America/Mexico_City' }).where('id', '=', lucia.id).execute();
+    await signInBrowser(site, spanish.context, lucia);
+    const page = await spanish.context.newPage();
+    await page.goto(`${site.url}/notifications/preferences`);
+    await expect.poll(() => page.getByText(/^Las horas están en su zona horaria, Ciudad de México — /).count(), { timeout: 10_000 }).toBe(1);
+    await page.goto(`${site.url}/forums/${FORUM}/weeks/3`);
+    await expect.poll(() => page.getByText(/^La semana 3 todavía no ha comenzado\. Se abre el .+ \(Ciudad de México — hora/).count(), { timeout: 10_000 }).toBe(1);
+    expect(await page.content()).not.toContain('America/Mexico_City');
+    await page.close();
   });
 });
