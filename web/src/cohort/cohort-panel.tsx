@@ -16,7 +16,7 @@ import type { OwnApplication } from './cohort-types.ts';
 interface Pending { forumSlug: string; requestId: number; message: string; startsOn: string; endsOn: string }
 
 function Reconfirm({ slug }: { slug: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [state, update] = useApi<{ pending: Pending[] }>('/api/me/reconfirmations');
   const [answered, setAnswered] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -35,7 +35,7 @@ function Reconfirm({ slug }: { slug: string }) {
   return (
     <Notice kind="warn">
       <h3>{t('cohort.reconfirmTitle')}</h3>
-      <p>{t('cohort.reconfirmText', { startsOn: request.startsOn, endsOn: request.endsOn })}</p>
+      <p>{t('cohort.reconfirmText', { startsOn: formatCalendarDate(request.startsOn, lang, 'date'), endsOn: formatCalendarDate(request.endsOn, lang, 'date') })}</p>
       {request.message ? <p>{request.message}</p> : null}
       <button type="button" onClick={() => void answer('confirmed')}>{t('cohort.confirm')}</button>{' '}
       <button type="button" class="secondary" onClick={() => void answer('withdrawn')}>{t('cohort.withdrawPlace')}</button>
