@@ -9,6 +9,7 @@ import type { DB, Forum, Lang } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { addDays, localDate } from '../forums/forum-calendar.ts';
 import { forumAccessBySlug } from '../forums/forum-access.ts';
+import { applicationsOpen } from '../forums/forum-status.ts';
 import { findRoles } from '../forums/forums.queries.ts';
 import { checkTexts, toApplicationView } from './application-view.ts';
 import {
@@ -18,10 +19,6 @@ import {
 import { REGIONS, STATEMENT_WORD_LIMIT, type ApplicationInput, type NewAccountInput } from './applications.schemas.ts';
 import { currentTime } from '../time/clock.ts';
 
-export function applicationsOpen(forum: Forum, now: Date): boolean {
-  // An invitation-only forum takes no applications at all.
-  return forum.published && !forum.invitation_only && now < forum.application_deadline;
-}
 
 function assertOpen(forum: Forum, now: Date): void {
   if (!applicationsOpen(forum, now)) throw new DomainError('application_closed', { deadlineOn: deadlineOn(forum) });

@@ -11,7 +11,7 @@ export function listForumsWithTexts(db: Kysely<DB>, includeDrafts: boolean) {
     .selectFrom('forums')
     .innerJoin('forum_texts', 'forum_texts.forum_id', 'forums.id')
     .select(['forums.id', 'forums.slug', 'forums.time_zone', 'forums.languages', 'forums.starts_on', 'forums.ends_on', 'forums.starts_at', 'forums.ends_at',
-      'forums.application_deadline', 'forums.published', 'forum_texts.lang', 'forum_texts.title', 'forum_texts.summary'])
+      'forums.application_deadline', 'forums.published', 'forums.invitation_only', 'forums.open_enrolment', 'forum_texts.lang', 'forum_texts.title', 'forum_texts.summary'])
     .$if(!includeDrafts, (qb) => qb.where('forums.published', '=', true))
     .orderBy('forums.starts_at', 'desc')
     .orderBy('forums.id')

@@ -4,7 +4,8 @@ import type { Kysely } from 'kysely';
 import type { SessionUser } from '../auth/session.ts';
 import type { DB, Forum, ForumRole, Lang } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
-import { forumStatus, localDate, weekState, type ForumStatus, type WeekState } from './forum-calendar.ts';
+import { forumStatus, localDate, weekState, type WeekState } from './forum-calendar.ts';
+import { publicForumStatus, type PublicForumStatus } from './forum-status.ts';
 import { assertMayReadWeekMaterial, forumAccessBySlug, mayReadWeeks, preparedWeekId } from './forum-access.ts';
 import {
   addMembership, isSuspended, findForumTexts, findReadingsWithTexts, findRoles, findRolesByForum,
@@ -26,7 +27,7 @@ export interface ForumSummaryView {
   slug: string;
   title: Text;
   summary: Text;
-  status: ForumStatus;
+  status: PublicForumStatus;
   timeZone: string;
   startsOn: string;
   endsOn: string;
@@ -46,7 +47,7 @@ function isOrganizer(viewer: Viewer, roles: readonly ForumRole[]): boolean {
   return Boolean(viewer.user?.isAdmin) || roles.includes('organizer');
 }
 
-type ForumDates = Pick<Forum, 'slug' | 'time_zone' | 'starts_on' | 'ends_on' | 'starts_at' | 'ends_at' | 'application_deadline' | 'languages' | 'published'>;
+type ForumDates = Pick<Forum, 'slug' | 'time_zone' | 'starts_on' | 'ends_on' | 'starts_at' | 'ends_at' | 'application_deadline' | 'languages' | 'published' | 'invitation_only' | 'open_enrolment'>;
 
 /** Deadlines and week ends are stored as the first instant after them; their day is the one before. */
 function lastLocalDay(exclusiveEnd: Date, timeZone: string): string {
@@ -58,7 +59,7 @@ function toForumSummary(forum: ForumDates, text: { lang: Lang; title: string; su
     slug: forum.slug,
     title: { lang: text.lang, value: text.title },
     summary: { lang: text.lang, value: text.summary },
-    status: forumStatus(forum, now),
+    status: publicForumStatus(forum, now),
     timeZone: forum.time_zone,
     startsOn: forum.starts_on,
     endsOn: forum.ends_on,

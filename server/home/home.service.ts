@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import type { SessionUser } from '../auth/session.ts';
 import type { DB, Lang } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
-import { forumStatus } from '../forums/forum-calendar.ts';
+import { publicForumStatus } from '../forums/forum-status.ts';
 import { assertMayReadWeek, assertMayReadWeekMaterial, forumAccessById, preparedWeekId } from '../forums/forum-access.ts';
 import { chooseForInterface, chooseWithOriginal, type Reader } from '../forums/text-choice.ts';
 import { currentTime } from '../time/clock.ts';
@@ -46,7 +46,10 @@ export async function getHome(db: Kysely<DB>, user: SessionUser, lang: Lang, now
     forums: row.forums.map((forum) => ({
       slug: forum.slug,
       title: forInterface(forum.titles, reader),
-      status: forumStatus({ published: forum.published, starts_at: new Date(forum.starts_at), ends_at: new Date(forum.ends_at) }, now),
+      status: publicForumStatus({
+        published: forum.published, starts_at: new Date(forum.starts_at), ends_at: new Date(forum.ends_at),
+        application_deadline: new Date(forum.application_deadline), invitation_only: forum.invitation_only, open_enrolment: forum.open_enrolment,
+      }, now),
       timeZone: forum.time_zone,
       myRoles: forum.roles,
       openWeek: forum.open_week && {
