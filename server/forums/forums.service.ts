@@ -11,7 +11,7 @@ import {
   addMembership, isSuspended, findForumTexts, findReadingsWithTexts, findRoles, findRolesByForum,
   findTranslationRules, findWeek, findWeeksWithTitles, findWeekTexts, listForumsWithTexts,
 } from './forums.queries.ts';
-import { chooseForInterface, chooseWithOriginal, groupBy, type Reader } from './text-choice.ts';
+import { chooseForInterface, chooseVersion, groupBy, type Reader } from './text-choice.ts';
 import { withReadingTranslations, withWeekTranslations } from '../translations/reader-view.ts';
 import { currentTime } from '../time/clock.ts';
 import { weekCaseStudies } from '../case-studies/case-studies.service.ts';
@@ -144,12 +144,12 @@ export async function getWeek(db: Kysely<DB>, slug: string, number: number, view
   assertMayReadWeekMaterial(access, week, now, await preparedWeekId(db, access));
   const [texts, readingRows] = await Promise.all([findWeekTexts(db, week.id), findReadingsWithTexts(db, week.id)]);
   const reader = readerOf(viewer);
-  // The week's text in the interface language where the files give it, else as the reading rule picks.
-  const text = texts.find((t) => t.lang === reader.lang) ?? chooseWithOriginal(texts, week.original_lang, reader)!;
+  // The week's text is a version organizers wrote, like a reading: the reader's first language that has one.
+  const text = chooseVersion(texts, week.original_lang, reader)!;
   const [summary] = await withWeekTranslations(db, [{ id: week.id, revision: week.revision, originalLang: week.original_lang, body: { lang: text.lang }, translation: null, translationPending: false }], reader);
   const readings = await withReadingTranslations(db, [...groupBy(readingRows, (row) => row.id).values()].map((versions) => {
     const first = versions[0]!;
-    const chosen = chooseWithOriginal(versions, first.original_lang, reader)!;
+    const chosen = chooseVersion(versions, first.original_lang, reader)!;
     return {
       id: first.id,
       revision: first.revision,

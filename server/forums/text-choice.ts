@@ -1,7 +1,8 @@
 // Which language version of a text a reader gets. Content written by hand in several
-// languages follows the reader's interface language; a text with an original follows the
-// design's rule: the original when the reader reads its language, else the first of the
-// reader's languages (interface language first) it is written in, else the original.
+// languages follows the reader's interface language; a reading's language versions follow the
+// reader's reading languages in order; a text with an original follows the design's rule: the
+// original when the reader reads its language, else the first of the reader's languages
+// (interface language first) it is written in, else the original.
 import type { Lang } from '../db/schema.ts';
 
 export interface Reader {
@@ -18,6 +19,20 @@ export function readingOrder(reader: Reader): Lang[] {
   return [...new Set([reader.lang, ...reader.readingLangs])];
 }
 
+/**
+ * Language versions organizers provide (a reading's files: versions, not translations): the
+ * version in the reader's first reading language that has one, interface language first, so
+ * a Spanish reader who also reads English gets the Spanish file; else the original.
+ */
+export function chooseVersion<T extends { lang: Lang }>(versions: readonly T[], originalLang: Lang, reader: Reader): T | undefined {
+  for (const lang of readingOrder(reader)) {
+    const version = versions.find((v) => v.lang === lang);
+    if (version) return version;
+  }
+  return versions.find((v) => v.lang === originalLang) ?? versions[0];
+}
+
+/** Posts and other texts with one original: the original whenever the reader reads its language. */
 export function chooseWithOriginal<T extends { lang: Lang }>(versions: readonly T[], originalLang: Lang, reader: Reader): T | undefined {
   const original = versions.find((v) => v.lang === originalLang);
   const order = readingOrder(reader);
