@@ -258,10 +258,13 @@ async function syncAttachments(trx: Transaction<DB>, readingId: number, attachme
     if (!type || bytes.length === 0) throw new ContentError(attachment.file, 'is not a PDF, image or presentation');
     const sha256 = await storeAttachment(dir, bytes);
     const row = await trx.insertInto('reading_attachments')
-      .values({ reading_id: readingId, sha256, media_type: type.mediaType, size_bytes: bytes.length, file_name: attachment.fileName, position: attachment.position })
+      .values({
+        reading_id: readingId, sha256, media_type: type.mediaType, size_bytes: bytes.length, file_name: attachment.fileName, position: attachment.position,
+        lang: attachment.lang,
+      })
       .onConflict((oc) => oc.columns(['reading_id', 'sha256']).doUpdateSet((eb) => ({
-        file_name: eb.ref('excluded.file_name'), position: eb.ref('excluded.position'),
-      })).where(sql<boolean>`(reading_attachments.file_name, reading_attachments.position) IS DISTINCT FROM (excluded.file_name, excluded.position)`))
+        file_name: eb.ref('excluded.file_name'), position: eb.ref('excluded.position'), lang: eb.ref('excluded.lang'),
+      })).where(sql<boolean>`(reading_attachments.file_name, reading_attachments.position, reading_attachments.lang) IS DISTINCT FROM (excluded.file_name, excluded.position, excluded.lang)`))
       .returning('id').executeTakeFirst();
     if (row) changed++;
   }

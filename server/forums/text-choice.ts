@@ -32,6 +32,20 @@ export function chooseVersion<T extends { lang: Lang }>(versions: readonly T[], 
   return versions.find((v) => v.lang === originalLang) ?? versions[0];
 }
 
+/**
+ * A reading's attachments: a file for every reader (no language) is always given; files in
+ * languages at one position are versions of one file, of which the reader gets the one
+ * chooseVersion picks. Order is kept.
+ */
+export function chooseFileVersions<T extends { lang: Lang | null; position: number }>(files: readonly T[], originalLang: Lang, reader: Reader): T[] {
+  const chosen = new Set<T>();
+  for (const position of new Set(files.filter((f) => f.lang !== null).map((f) => f.position))) {
+    const versions = files.filter((f): f is T & { lang: Lang } => f.lang !== null && f.position === position);
+    chosen.add(chooseVersion(versions, originalLang, reader)!);
+  }
+  return files.filter((f) => f.lang === null || chosen.has(f));
+}
+
 /** Posts and other texts with one original: the original whenever the reader reads its language. */
 export function chooseWithOriginal<T extends { lang: Lang }>(versions: readonly T[], originalLang: Lang, reader: Reader): T | undefined {
   const original = versions.find((v) => v.lang === originalLang);

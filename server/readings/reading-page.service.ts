@@ -7,7 +7,7 @@ import type { DB } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { assertMayReadWeekMaterial, forumAccessBySlug, preparedWeekId } from '../forums/forum-access.ts';
 import { findWeek, findWeekTexts } from '../forums/forums.queries.ts';
-import { chooseForInterface, chooseVersion } from '../forums/text-choice.ts';
+import { chooseFileVersions, chooseForInterface, chooseVersion } from '../forums/text-choice.ts';
 import type { Viewer } from '../forums/forums.service.ts';
 import { readerOf, withReadingTranslations } from '../translations/reader-view.ts';
 import { currentTime } from '../time/clock.ts';
@@ -44,7 +44,8 @@ export async function readerReading(db: Kysely<DB>, slug: string, number: number
     translation: shown!.translation,
     translationPending: shown!.translationPending,
     published: row.unpublished_at === null,
-    attachments: attachments.map(attachmentView),
+    // Like its text, a file given in several languages comes in the reader's first one.
+    attachments: chooseFileVersions(attachments, row.original_lang, reader).map(attachmentView),
     week: { number: week.number, title: { lang: weekTitle?.lang ?? viewer.lang, value: weekTitle?.title ?? '' } },
     siblings: readings.filter((r) => r.unpublished_at === null).map((r) => ({ slug: r.slug, title: titleOf(r.id, r.original_lang) })),
   };
