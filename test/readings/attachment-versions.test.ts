@@ -56,6 +56,9 @@ describe('a reading’s files in several languages', () => {
     // No French file: the French reader who reads English gets the English one; one who reads only French, the original's.
     expect(await attachments(await reader('fr', ['fr', 'en']))).toEqual({ text: 'fr', files: [['report.pdf', 'en'], ['mapa.png', null]] });
     expect(await attachments(await reader('fr', ['fr']))).toEqual({ text: 'fr', files: [['informe.pdf', 'es'], ['mapa.png', null]] });
+    // The week's table of contents counts the files a reader gets: two, not three.
+    const week = (await t.get(`/api/forums/${LIVE}/weeks/1`).set('Cookie', (await reader('es', ['es'])).cookie).expect(200)).body.week;
+    expect(week.readings[0].attachmentCount).toBe(2);
   });
 
   it('imports once, and exports each file back into its language folder', async () => {
