@@ -16,7 +16,7 @@ export interface ApplicationFilters {
 }
 
 const applicationColumns = [
-  'applications.id', 'applications.forum_id', 'applications.user_id', 'applications.kind', 'applications.status',
+  'applications.id', 'applications.forum_id', 'applications.user_id', 'applications.kind', 'applications.status', 'applications.fits_week_id',
   'applications.description', 'applications.statement', 'applications.organisation', 'applications.region',
   'applications.country', 'applications.langs', 'applications.heard_from', 'applications.lang',
   'applications.decision_message', 'applications.decided_at', 'applications.created_at', 'applications.updated_at',
@@ -83,6 +83,11 @@ export async function insertApplication(trx: Transaction<DB>, values: Insertable
   const row = await trx.insertInto('applications').values(values)
     .onConflict((oc) => oc.columns(['forum_id', 'user_id']).doNothing()).returning('id').executeTakeFirst();
   return row?.id;
+}
+
+/** Holds a person's application in a forum until the transaction ends. */
+export async function lockApplication(trx: Transaction<DB>, forumId: number, userId: number): Promise<void> {
+  await trx.selectFrom('applications').select('id').where('forum_id', '=', forumId).where('user_id', '=', userId).forUpdate().execute();
 }
 
 export async function updateApplication(trx: Transaction<DB>, id: number, changes: Updateable<ApplicationsTable>): Promise<void> {

@@ -125,6 +125,8 @@ export const DecisionBody = Type.Object({
   role: Type.Optional(Kind),
   week: Type.Optional(WeekNumber),
   message: Message,
+  /** Required when the decision takes a seat or a membership away from an accepted applicant. */
+  confirmRoleRemoval: Type.Optional(Type.Boolean()),
 });
 export type Decision = Static<typeof DecisionBody>;
 
@@ -132,5 +134,17 @@ export const BulkDecisionBody = Type.Object({
   ids: Type.Array(Id, { minItems: 1, maxItems: 500, uniqueItems: true }),
   decision: Type.Union([Type.Literal('accept'), Type.Literal('decline'), Type.Literal('waitlist')]),
   message: Message,
+});
+export type BulkDecision = Static<typeof BulkDecisionBody>;
+
+/** What a bulk decision did: how many it decided, and the already-decided ones it left alone. */
+export const BulkDecisionResponse = Type.Object({
+  decided: Type.Integer(),
+  skipped: Type.Array(Type.Object({
+    id: Id,
+    displayName: Type.String(),
+    status: Status,
+    assignedWeek: Type.Union([Type.Integer(), Type.Null()]),
+  })),
 });
 

@@ -9,19 +9,17 @@ import type { DB, Forum, Lang } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { addDays, localDate } from '../forums/forum-calendar.ts';
 import { forumAccessBySlug } from '../forums/forum-access.ts';
+import { applicationsOpen } from '../forums/forum-status.ts';
 import { findRoles } from '../forums/forums.queries.ts';
 import { checkTexts, toApplicationView } from './application-view.ts';
+import type { ApplicationRow } from './applications.queries.ts';
 import {
-  findApplication, findWeekByNumber, insertApplication, isOptedIn, listOwnApplications, removeCohortRoles, setOptIn,
+  findApplication, findWeekByNumber, insertApplication, isOptedIn, lockApplication, listOwnApplications, removeCohortRoles, setOptIn,
   updateApplication, writeCohortAudit,
 } from './applications.queries.ts';
 import { REGIONS, STATEMENT_WORD_LIMIT, type ApplicationInput, type NewAccountInput } from './applications.schemas.ts';
 import { currentTime } from '../time/clock.ts';
 
-export function applicationsOpen(forum: Forum, now: Date): boolean {
-  // An invitation-only forum takes no applications at all.
-  return forum.published && !forum.invitation_only && now < forum.application_deadline;
-}
 
 function assertOpen(forum: Forum, now: Date): void {
   if (!applicationsOpen(forum, now)) throw new DomainError('application_closed', { deadlineOn: deadlineOn(forum) });
@@ -53,6 +51,12 @@ function columns(input: ApplicationInput, fitsWeekId: number | null) {
   };
 }
 
+function sameAnswers(row: ApplicationRow, values: ReturnType<typeof columns>): boolean {
+  return row.kind === values.kind && row.description === values.description && row.statement === values.statement
+    && (row.fits_week_id ?? null) === values.fits_week_id && row.organisation === values.organisation && row.region === values.region
+    && row.country === values.country && row.heard_from === values.heard_from && row.langs.join() === values.langs.join();
+}
+
 /** Records the application, or reopens a withdrawn one; refuses a second live one. */
 async function store(trx: Transaction<DB>, forum: Forum, userId: number, lang: Lang, input: ApplicationInput, fitsWeekId: number | null) {
   const roles = await findRoles(trx, forum.id, userId);
@@ -60,9 +64,15 @@ async function store(trx: Transaction<DB>, forum: Forum, userId: number, lang: L
   const values = columns(input, fitsWeekId);
   const id = await insertApplication(trx, { forum_id: forum.id, user_id: userId, lang, ...values });
   if (id === undefined) {
+    // Locked, so of two sends racing to reopen a withdrawn application one reopens it and the other sees it reopened.
+    await lockApplication(trx, forum.id, userId);
     const existing = (await findApplication(trx, forum.id, userId))!;
-    if (existing.status !== 'withdrawn') throw new DomainError('already_applied');
-    await updateApplication(trx, existing.id, { ...values, lang, status: 'pending', decision_message: null, decided_at: null, decided_by: null });
+    if (existing.status === 'withdrawn') {
+      await updateApplication(trx, existing.id, { ...values, lang, status: 'pending', decision_message: null, decided_at: null, decided_by: null });
+    } else if (!(existing.status === 'pending' && sameAnswers(existing, values))) {
+      // The same answers sent again (a double submit, a retry) get the same answer; anything else is a second application.
+      throw new DomainError('already_applied');
+    }
   }
   if (input.optIn) await setOptIn(trx, forum.id, userId, true);
 }

@@ -8,7 +8,7 @@ import { errorResponses } from '../http/common.schemas.ts';
 import { requireUser } from '../http/access.ts';
 import { SlugParams } from '../forums/forums.schemas.ts';
 import {
-  ApplicationListResponse, ApplicationParams, ApplicationSchema, BulkDecisionBody, DecisionBody, ListQuery,
+  ApplicationListResponse, ApplicationParams, ApplicationSchema, BulkDecisionBody, BulkDecisionResponse, DecisionBody, ListQuery,
 } from './applications.schemas.ts';
 import { decide, decideMany, reviewList, reviewOne } from './review.service.ts';
 
@@ -33,7 +33,7 @@ const reviewRoutes: FastifyPluginAsyncTypebox<{ publicUrl: string }> = async (ap
 
   app.post('/api/forums/:slug/applications/decisions', {
     config: { access: 'user' },
-    schema: { tags: ['applications'], params: SlugParams, body: BulkDecisionBody, response: { 200: Type.Object({ decided: Type.Integer() }), ...errorResponses } },
+    schema: { tags: ['applications'], params: SlugParams, body: BulkDecisionBody, response: { 200: BulkDecisionResponse, ...errorResponses } },
   }, async (request) => decideMany(app.db, request.params.slug, requireUser(request), request.body.ids, request.body, options.publicUrl));
 };
 

@@ -14,7 +14,7 @@ import {
   countApplications, countByCountry, countKeyRespondents, findApplicationById, findWeekByNumber, grantRole, listApplications,
   lockForumSeats, removeCohortRoles, updateApplication, writeCohortAudit, type ApplicationFilters, type ApplicationRow,
 } from './applications.queries.ts';
-import type { Decision } from './applications.schemas.ts';
+import type { BulkDecision, Decision } from './applications.schemas.ts';
 import { currentTime } from '../time/clock.ts';
 
 export async function organizerForum(db: Kysely<DB>, slug: string, user: SessionUser): Promise<Forum> {
@@ -92,8 +92,22 @@ export async function forumTitleIn(db: Kysely<DB> | Transaction<DB>, forumId: nu
 
 const statusOf = { accept: 'accepted', decline: 'declined', waitlist: 'waitlisted' } as const;
 
+/**
+ * A decision that would take a role away is refused unless the organizer confirmed it, so no
+ * seat or membership is ever lost without the organizer having been told so in words.
+ */
+function assertRemovalConfirmed(row: ApplicationRow, decision: Decision): void {
+  if (decision.confirmRoleRemoval || row.status !== 'accepted') return;
+  const keepsSeat = decision.decision === 'accept' && decision.role === 'key_respondent';
+  if (row.assigned_week != null && !keepsSeat) {
+    throw new DomainError('decision_removes_seat', { name: row.display_name, number: row.assigned_week });
+  }
+  if (decision.decision !== 'accept') throw new DomainError('decision_removes_membership', { name: row.display_name });
+}
+
 async function decideInTransaction(trx: Transaction<DB>, forum: Forum, actor: SessionUser, row: ApplicationRow, decision: Decision, publicUrl: string, now: Date) {
   if (row.status === 'withdrawn') throw new DomainError('application_decided');
+  assertRemovalConfirmed(row, decision);
   const role = decision.role ?? 'participant';
   if (decision.decision === 'accept') {
     if (role === 'key_respondent') {
@@ -141,15 +155,41 @@ export async function decide(db: Kysely<DB>, slug: string, actor: SessionUser, i
   return toApplicationView((await findApplicationById(db, forum.id, id))!);
 }
 
-/** The same decision for many applications, all or none: bulk acceptance admits participants only. */
-export async function decideMany(db: Kysely<DB>, slug: string, actor: SessionUser, ids: number[], decision: Omit<Decision, 'role' | 'week'>, publicUrl: string, now = currentTime()) {
+/** Rows a bulk decision may change: those still waiting for a decision (pending or waitlisted). */
+function openForBulk(row: ApplicationRow, decision: BulkDecision['decision']): boolean {
+  if (row.status === 'pending') return true;
+  return row.status === 'waitlisted' && decision !== 'waitlist';
+}
+
+export interface SkippedApplication {
+  id: number;
+  displayName: string;
+  status: ApplicationRow['status'];
+  assignedWeek: number | null;
+}
+
+/**
+ * The same decision for many applications, all or none: bulk acceptance admits participants
+ * only. Rows already decided (accepted, declined, withdrawn, or already in the state asked
+ * for) are left as they are and reported back: changing them is done one at a time.
+ */
+export async function decideMany(db: Kysely<DB>, slug: string, actor: SessionUser, ids: number[], decision: BulkDecision, publicUrl: string, now = currentTime()) {
   const forum = await organizerForum(db, slug, actor);
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
+    const skipped: SkippedApplication[] = [];
+    let decided = 0;
     for (const id of ids) {
+      // Locked before it is judged, so a decision made meanwhile in one-by-one review is seen, not overwritten.
+      await trx.selectFrom('applications').select('id').where('forum_id', '=', forum.id).where('id', '=', id).forUpdate().executeTakeFirst();
       const row = await findApplicationById(trx, forum.id, id);
       if (!row) throw new DomainError('not_found');
-      await decideInTransaction(trx, forum, actor, row, { ...decision, role: 'participant' }, publicUrl, now);
+      if (!openForBulk(row, decision.decision)) {
+        skipped.push({ id: row.id, displayName: row.display_name, status: row.status, assignedWeek: row.assigned_week ?? null });
+        continue;
+      }
+      await decideInTransaction(trx, forum, actor, row, { decision: decision.decision, message: decision.message, role: 'participant' }, publicUrl, now);
+      decided += 1;
     }
+    return { decided, skipped };
   });
-  return { decided: ids.length };
 }

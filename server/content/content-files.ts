@@ -64,8 +64,11 @@ export interface Programme {
     texts: Map<Lang, { title: string; body: string }>;
     readings: {
       slug: string; position: number; originalLang: Lang; unpublished: boolean; texts: Map<Lang, { title: string; body: string }>;
-      /** Files in `<position>-<slug>.files/`, named `<position>-<file name>`. */
-      attachments: { position: number; fileName: string; file: string }[];
+      /**
+       * Files in `<position>-<slug>.files/`, named `<position>-<file name>`; those in its `<lang>/`
+       * folders are one language's version of the file at that position.
+       */
+      attachments: { position: number; fileName: string; file: string; lang: Lang | null }[];
     }[];
   }[];
 }
@@ -282,13 +285,20 @@ function readWeekLangs(file: string, raw: unknown, weekCount: number): Map<numbe
   return langs;
 }
 
-function readAttachmentFiles(dir: string): Programme['weeks'][number]['readings'][number]['attachments'] {
+function readAttachmentFiles(dir: string, lang: Lang | null = null): Programme['weeks'][number]['readings'][number]['attachments'] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => {
+  const entries = readdirSync(dir, { withFileTypes: true });
+  const files = entries.filter((entry) => entry.isFile()).map((entry) => {
     const match = /^(\d+)-(.+)$/.exec(entry.name);
     if (!match) throw new ContentError(path.join(dir, entry.name), 'name must be <position>-<file name>');
-    return { position: Number(match[1]), fileName: match[2]!, file: path.join(dir, entry.name) };
-  }).sort((a, b) => a.position - b.position || a.fileName.localeCompare(b.fileName));
+    return { position: Number(match[1]), fileName: match[2]!, file: path.join(dir, entry.name), lang };
+  });
+  // One level of language folders: <slug>.files/es/1-informe.pdf is the Spanish version of attachment 1.
+  const versions = lang !== null ? [] : entries.filter((entry) => entry.isDirectory()).flatMap((entry) => {
+    if (!isLang(entry.name)) throw new ContentError(path.join(dir, entry.name), 'a folder of attachments must be named en, es or fr');
+    return readAttachmentFiles(path.join(dir, entry.name), entry.name);
+  });
+  return [...files, ...versions].sort((a, b) => a.position - b.position || (a.lang ?? '').localeCompare(b.lang ?? '') || a.fileName.localeCompare(b.fileName));
 }
 
 function readReadings(dir: string): Programme['weeks'][number]['readings'] {

@@ -54,7 +54,7 @@ export interface ExportedProgramme {
     readings: {
       slug: string; position: number; originalLang: Lang; unpublished: boolean; texts: ({ lang: Lang } & ExportedText)[];
       /** Read from the attachments folder when the files are built. */
-      attachments: { position: number; fileName: string; bytes: Buffer }[];
+      attachments: { position: number; fileName: string; lang: Lang | null; bytes: Buffer }[];
     }[];
   }[];
   /** glossary.csv, or null when the forum has no terms. */
@@ -143,9 +143,11 @@ export function programmeFiles(programme: ExportedProgramme, exportedAt = new Da
           : reading.unpublished ? { title: text.title, original: true, unpublished: true } : { title: text.title, original: true };
         files.push({ path: `${dir}/readings/${reading.position}-${reading.slug}.${text.lang}.md`, content: markdownFile(frontMatter, text.body) });
       }
-      // Beside the reading, in order: <reading>.files/<position>-<name as readers download it>.
+      // Beside the reading, in order: <reading>.files/<position>-<name as readers download it>; one
+      // language's version of a file in <reading>.files/<lang>/.
       for (const attachment of reading.attachments) {
-        files.push({ path: `${dir}/readings/${reading.position}-${reading.slug}.files/${attachment.position}-${attachment.fileName}`, content: attachment.bytes });
+        const folder = `${dir}/readings/${reading.position}-${reading.slug}.files${attachment.lang ? `/${attachment.lang}` : ''}`;
+        files.push({ path: `${folder}/${attachment.position}-${attachment.fileName}`, content: attachment.bytes });
       }
     }
   }

@@ -21,7 +21,7 @@ export async function findProgrammeRows(db: Kysely<DB>, forumId: number) {
       .select(['reading_texts.reading_id', 'reading_texts.lang', 'reading_texts.title', 'reading_texts.body_md'])
       .where('weeks.forum_id', '=', forumId).orderBy('reading_texts.lang').execute(),
     db.selectFrom('reading_attachments').innerJoin('readings', 'readings.id', 'reading_attachments.reading_id').innerJoin('weeks', 'weeks.id', 'readings.week_id')
-      .select(['reading_attachments.reading_id', 'reading_attachments.sha256', 'reading_attachments.file_name', 'reading_attachments.position'])
+      .select(['reading_attachments.reading_id', 'reading_attachments.sha256', 'reading_attachments.file_name', 'reading_attachments.position', 'reading_attachments.lang'])
       .where('weeks.forum_id', '=', forumId).orderBy('reading_attachments.position').orderBy('reading_attachments.id').execute(),
     db.selectFrom('glossary_terms').select(['id', 'en', 'es', 'fr', 'note']).where('forum_id', '=', forumId).orderBy('id').execute(),
   ]);

@@ -70,7 +70,7 @@ export async function readForumProgramme(db: Kysely<DB>, slug: string, attachmen
         originalLang: reading.original_lang,
         unpublished: reading.unpublished_at !== null,
         attachments: rows.attachments.filter((attachment) => attachment.reading_id === reading.id)
-          .map((attachment) => ({ position: attachment.position, fileName: attachment.file_name, bytes: bytes.get(attachment.sha256)! })),
+          .map((attachment) => ({ position: attachment.position, fileName: attachment.file_name, lang: attachment.lang, bytes: bytes.get(attachment.sha256)! })),
         texts: rows.readingTexts.filter((text) => text.reading_id === reading.id).map((text) => ({ lang: text.lang, title: text.title, body: text.body_md })),
       })),
     })),

@@ -10,6 +10,7 @@ import { deriveInstants } from '../forums/schedule.rules.ts';
 import { ContentError, readProgramme, weekStartDays, type Edition, type Programme } from './content-files.ts';
 import { parseGlossaryCsv } from '../translations/glossary-csv.ts';
 import { DomainError } from '../errors/domain-error.ts';
+import { assertLimitsHoldSeats } from '../forums/seat-limits.ts';
 import { renderContentMarkdown } from './markdown.ts';
 import { queueTranslationTasks } from '../translations/tasks.queries.ts';
 import { storeAttachment } from '../readings/attachment-store.ts';
@@ -73,6 +74,20 @@ function optionalSettings(edition: Edition) {
   };
 }
 
+/** The limits a file gives must hold the seats organizers already gave, as in the console. */
+async function assertEditionLimits(trx: Transaction<DB>, programme: Programme, edition: Edition, forumId: number): Promise<void> {
+  if (edition.keyRespondentLimit === undefined && edition.keyRespondentsPerWeek === undefined) return;
+  const limits = await trx.selectFrom('forums').select(['key_respondent_limit', 'key_respondents_per_week']).where('id', '=', forumId).forUpdate().executeTakeFirstOrThrow();
+  try {
+    await assertLimitsHoldSeats(trx, forumId, { total: limits.key_respondent_limit, perWeek: limits.key_respondents_per_week });
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    const { taken, inWeek, number } = error.params;
+    throw new ContentError(path.join(programme.dir, 'forum.yaml'),
+      `edition ${edition.slug}: key_respondent_limit ${limits.key_respondent_limit} / key_respondents_per_week ${limits.key_respondents_per_week} are below the ${taken} key respondents already appointed (${inWeek} in week ${number})`);
+  }
+}
+
 async function importEdition(trx: Transaction<DB>, programme: Programme, edition: Edition, options: ImportOptions): Promise<number> {
   let changed = 0;
   const { startsOn, endsOn, deadlineOn } = await editionDates(trx, programme, edition, options);
@@ -111,6 +126,7 @@ async function importEdition(trx: Transaction<DB>, programme: Programme, edition
     .executeTakeFirst();
   const forumId = upserted?.id ?? (await trx.selectFrom('forums').select('id').where('slug', '=', edition.slug).executeTakeFirstOrThrow()).id;
   if (upserted) changed++;
+  await assertEditionLimits(trx, programme, edition, forumId);
 
   changed += await upsertTexts(trx, 'forum_texts', 'forum_id', forumId, [...programme.call].map(([lang, call]) => ({
     lang,
@@ -242,10 +258,13 @@ async function syncAttachments(trx: Transaction<DB>, readingId: number, attachme
     if (!type || bytes.length === 0) throw new ContentError(attachment.file, 'is not a PDF, image or presentation');
     const sha256 = await storeAttachment(dir, bytes);
     const row = await trx.insertInto('reading_attachments')
-      .values({ reading_id: readingId, sha256, media_type: type.mediaType, size_bytes: bytes.length, file_name: attachment.fileName, position: attachment.position })
+      .values({
+        reading_id: readingId, sha256, media_type: type.mediaType, size_bytes: bytes.length, file_name: attachment.fileName, position: attachment.position,
+        lang: attachment.lang,
+      })
       .onConflict((oc) => oc.columns(['reading_id', 'sha256']).doUpdateSet((eb) => ({
-        file_name: eb.ref('excluded.file_name'), position: eb.ref('excluded.position'),
-      })).where(sql<boolean>`(reading_attachments.file_name, reading_attachments.position) IS DISTINCT FROM (excluded.file_name, excluded.position)`))
+        file_name: eb.ref('excluded.file_name'), position: eb.ref('excluded.position'), lang: eb.ref('excluded.lang'),
+      })).where(sql<boolean>`(reading_attachments.file_name, reading_attachments.position, reading_attachments.lang) IS DISTINCT FROM (excluded.file_name, excluded.position, excluded.lang)`))
       .returning('id').executeTakeFirst();
     if (row) changed++;
   }

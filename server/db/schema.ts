@@ -143,6 +143,8 @@ export interface ReadingAttachmentsTable {
   size_bytes: number;
   file_name: string;
   position: number;
+  /** The language version this file is (readers get the one in their first reading language); null for every reader. */
+  lang: Generated<Lang | null>;
   uploaded_by: number | null;
   created_at: CreatedAt;
 }

@@ -5,6 +5,8 @@
 import type { Kysely } from 'kysely';
 import { ensureAccount, generatePassword } from '../auth/accounts.service.ts';
 import type { ApplicationKind, ApplicationStatus, DB, Lang } from '../db/schema.ts';
+import { grantRole } from '../applications/applications.queries.ts';
+import { takeKeyRespondentSeat } from '../applications/review.service.ts';
 
 interface DemoApplicant {
   key: string; name: string; lang: Lang; timeZone: string; organisation: string; region: string; country: string;
@@ -60,11 +62,10 @@ export async function seedDemoApplications(db: Kysely<DB>, forumSlug: string, or
         heard_from: '', decided_by: decided ? organizer.id : null, decided_at: decided ? new Date() : null,
       }).onConflict((oc) => oc.columns(['forum_id', 'user_id']).doNothing()).execute();
       if (person.status === 'accepted') {
-        await trx.insertInto('memberships').values({ forum_id: forum.id, user_id: id, role: 'participant' }).onConflict((oc) => oc.doNothing()).execute();
-        if (person.assignWeek) {
-          await trx.insertInto('memberships').values({ forum_id: forum.id, user_id: id, role: 'key_respondent', week_id: weeks.get(person.assignWeek) ?? null })
-            .onConflict((oc) => oc.doNothing()).execute();
-        }
+        // Roles and seats as an organizer's acceptance gives them: a seat within the forum's limits.
+        // A programme without that week (a short test forum) gets the participant only.
+        if (person.assignWeek && weeks.has(person.assignWeek)) await takeKeyRespondentSeat(trx, forum.id, id, person.assignWeek);
+        else await grantRole(trx, forum.id, id, 'participant');
       }
     });
   }

@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { SessionUser } from '../auth/session.ts';
 import { approveCaseStudy, createCaseStudy, submitCaseStudy } from '../case-studies/case-studies.service.ts';
 import type { DB } from '../db/schema.ts';
+import { takeKeyRespondentSeat } from '../applications/review.service.ts';
 import { demoSessionUser, ensureDemoAccount, type DemoProfile } from './demo-accounts.ts';
 import type { DemoCredentials } from './demo-seed.ts';
 
@@ -140,16 +141,15 @@ export async function seedDemoCaseStudies(db: Kysely<DB>, forumSlug: string, org
     readingLangs: organizerRow.reading_langs, timeZone: organizerRow.time_zone, organisation: organizerRow.organisation, region: organizerRow.region,
     country: organizerRow.country, isAdmin: organizerRow.is_admin,
   };
-  const weeks = new Map((await db.selectFrom('weeks').select(['id', 'number']).where('forum_id', '=', forum.id).execute()).map((w) => [w.number, w.id]));
   const credentials: DemoCredentials[] = [];
   for (const person of demoKeyRespondents) {
-    const account = await ensureDemoAccount(db, person, [{ forumSlug, role: 'participant' }, { forumSlug, role: 'key_respondent' }], 'key_respondent');
+    const account = await ensureDemoAccount(db, person, [{ forumSlug, role: 'participant' }], 'key_respondent');
     const { id } = account;
     if (account.credentials) credentials.push(account.credentials);
     // The week page shows where a key respondent comes from.
     await db.updateTable('users').set({ region: person.region, country: person.country }).where('id', '=', id).execute();
-    await db.updateTable('memberships').set({ week_id: weeks.get(person.week)! })
-      .where('forum_id', '=', forum.id).where('user_id', '=', id).where('role', '=', 'key_respondent').execute();
+    // The seat is taken by the console's rule: within the forum's total and per-week limits, under its lock.
+    await db.transaction().execute((trx) => takeKeyRespondentSeat(trx, forum.id, id, person.week));
     const author = demoSessionUser(id, person);
     const reader = { user: author, lang: person.lang };
     const { caseStudy } = await createCaseStudy(db, forumSlug, author, {

@@ -68,7 +68,8 @@ export async function seedDemoDiscussions(db: Kysely<DB>, forumSlug: string): Pr
   const credentials: DemoCredentials[] = [];
   const users = new Map<string, SessionUser>();
   for (const person of people) {
-    const account = await ensureDemoAccount(db, person, [{ forumSlug, role: 'participant' }, { forumSlug, role: person.role }], person.role);
+    // A key respondent's seat is given with their week, within the forum's limits (demo-case-studies.ts).
+    const account = await ensureDemoAccount(db, person, [{ forumSlug, role: 'participant' }], person.role);
     if (account.credentials) credentials.push(account.credentials);
     users.set(person.key, demoSessionUser(account.id, person));
   }

@@ -1,5 +1,5 @@
 // Questions to the demo's key respondents: once a demo case study is published (at its week's
-// opening, weeks 4 and 5 of the live edition), demo participants ask its author a few questions
+// opening: weeks 4 and 5 of the live edition, and the open week's at once), demo participants ask its author a few questions
 // and the author answers some of them, in Spanish, French and English. Posted through the same
 // domain functions as the API, with fixed idempotency keys, so running it again — at every start
 // of the demo server — adds nothing twice and asks nothing before publication.
@@ -62,6 +62,17 @@ const questions: DemoQuestion[] = [
   {
     keyRespondent: 'lorena@demo.tertulia.test', asker: 'joao@demo.tertulia.test', lang: 'es',
     body: '¿Cómo lograron que se respetara la cuota de un tercio para organizaciones de mujeres en el consejo?',
+  },
+  // The open week's case study (demo-open-week.ts), published at the first start: one answered, one waiting.
+  // Listed last: the fixed keys come from the position, so earlier entries keep theirs.
+  {
+    keyRespondent: 'carmen@demo.tertulia.test', asker: 'lucia@demo.tertulia.test', lang: 'es',
+    body: '¿Qué ganó el Chantier al volverse una sociedad independiente en 1999, en lugar de seguir como el grupo de trabajo que había convocado el gobierno?',
+    answer: { lang: 'es', body: 'Sobre todo, continuidad. Un grupo de trabajo dura lo que dura su encargo; una sociedad sin fines de lucro con su propia asamblea fija su agenda y puede seguir negociando con el gobierno que venga. Para nosotras la lección es no esperar a que el Estado vuelva a convocarnos para organizarnos.' },
+  },
+  {
+    keyRespondent: 'carmen@demo.tertulia.test', asker: 'sarah@demo.tertulia.test', lang: 'en',
+    body: 'In the 2009 Montreal partnership, does the advisory committee have a say over what the city spends, or does it only comment on the action plan?',
   },
 ];
 

@@ -9,6 +9,7 @@ import { seedDemoApplications } from './demo-applications.ts';
 import { seedDemoDiscussions } from './demo-discussions.ts';
 import { seedDemoCaseStudies } from './demo-case-studies.ts';
 import { seedDemoQuestions } from './demo-questions.ts';
+import { seedDemoOpenWeek } from './demo-open-week.ts';
 
 export const DEMO_FORUMS = ['sse-policy-live', 'sse-policy-2009'];
 export const DEMO_ORGANIZER_EMAIL = 'organizer@demo.tertulia.test';
@@ -32,7 +33,8 @@ export async function seedDemo(db: Kysely<DB>, contentDir: string): Promise<Demo
   const discussions = await seedDemoDiscussions(db, DEMO_FORUMS[0]!);
   await seedDemoApplications(db, DEMO_FORUMS[0]!, DEMO_ORGANIZER_EMAIL);
   const caseStudies = await seedDemoCaseStudies(db, DEMO_FORUMS[0]!, DEMO_ORGANIZER_EMAIL);
+  const openWeek = await seedDemoOpenWeek(db, DEMO_FORUMS[0]!, DEMO_ORGANIZER_EMAIL);
   // Nothing until a demo case study is published at its week's opening; every start adds what is due.
   await seedDemoQuestions(db, DEMO_FORUMS[0]!);
-  return [...created, ...discussions, ...caseStudies];
+  return [...created, ...discussions, ...caseStudies, ...openWeek];
 }

@@ -88,6 +88,9 @@ export type ErrorCode =
   | 'account_not_found'
   | 'forum_started'
   | 'forum_start_in_past'
+  | 'decision_removes_seat'
+  | 'decision_removes_membership'
+  | 'limits_below_seats'
   | 'internal';
 
 const statusByCode: Record<ErrorCode, number> = {
@@ -178,6 +181,9 @@ const statusByCode: Record<ErrorCode, number> = {
   account_not_found: 400,
   forum_started: 409,
   forum_start_in_past: 400,
+  decision_removes_seat: 409,
+  decision_removes_membership: 409,
+  limits_below_seats: 409,
   internal: 500,
 };
 

@@ -42,3 +42,12 @@ export async function writeForumAudit(trx: Transaction<DB>, entry: { forumId: nu
     forum_id: entry.forumId, actor_id: entry.actorId, action: entry.action, target_type: entry.targetType, target_id: entry.targetId, reason: entry.reason ?? null,
   }).execute();
 }
+
+/** Key-respondent seats held in a forum, per week (a seat without a week counts under null). */
+export async function countSeatsByWeek(trx: Transaction<DB>, forumId: number): Promise<{ week: number | null; seats: number }[]> {
+  const rows = await trx.selectFrom('memberships').leftJoin('weeks', 'weeks.id', 'memberships.week_id')
+    .select(['weeks.number', (eb) => eb.fn.countAll<string>().as('seats')])
+    .where('memberships.forum_id', '=', forumId).where('memberships.role', '=', 'key_respondent')
+    .groupBy('weeks.number').execute();
+  return rows.map((row) => ({ week: row.number, seats: Number(row.seats) }));
+}

@@ -15,6 +15,7 @@ import { findForumTexts, findTranslationRules } from './forums.queries.ts';
 import type { Enrolment, ForumSettings, SettingsChanges } from './forum-settings.schemas.ts';
 import { findWeekDates, lockForum, replaceTranslationRules, upsertForumText, writeForumAudit, writeInstants } from './forum-settings.queries.ts';
 import { assertCalendar, deriveInstants } from './schedule.rules.ts';
+import { assertLimitsHoldSeats } from './seat-limits.ts';
 
 /** The last day to apply: the deadline is stored as the first instant after it. */
 export function deadlineDay(forum: Pick<Forum, 'application_deadline' | 'time_zone'>): string {
@@ -107,6 +108,11 @@ export async function updateForumSettings(db: Kysely<DB>, slug: string, actor: S
       throw new DomainError('case_study_words_out_of_order');
     }
     const policy = changes.translation;
+    if (changes.keyRespondentLimit !== undefined || changes.keyRespondentsPerWeek !== undefined) {
+      await assertLimitsHoldSeats(trx, forum.id, {
+        total: changes.keyRespondentLimit ?? forum.key_respondent_limit, perWeek: changes.keyRespondentsPerWeek ?? forum.key_respondents_per_week,
+      });
+    }
 
     await trx.updateTable('forums').set({
       published: changes.published, languages, time_zone: calendar.timeZone, starts_on: calendar.startsOn, ends_on: calendar.endsOn,

@@ -1,5 +1,5 @@
 // All SQL that reads forums, their weeks, readings and memberships.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB, ForumRole } from '../db/schema.ts';
 
 export function findForumBySlug(db: Kysely<DB>, slug: string) {
@@ -11,7 +11,7 @@ export function listForumsWithTexts(db: Kysely<DB>, includeDrafts: boolean) {
     .selectFrom('forums')
     .innerJoin('forum_texts', 'forum_texts.forum_id', 'forums.id')
     .select(['forums.id', 'forums.slug', 'forums.time_zone', 'forums.languages', 'forums.starts_on', 'forums.ends_on', 'forums.starts_at', 'forums.ends_at',
-      'forums.application_deadline', 'forums.published', 'forum_texts.lang', 'forum_texts.title', 'forum_texts.summary'])
+      'forums.application_deadline', 'forums.published', 'forums.invitation_only', 'forums.open_enrolment', 'forum_texts.lang', 'forum_texts.title', 'forum_texts.summary'])
     .$if(!includeDrafts, (qb) => qb.where('forums.published', '=', true))
     .orderBy('forums.starts_at', 'desc')
     .orderBy('forums.id')
@@ -51,7 +51,9 @@ export function findReadingsWithTexts(db: Kysely<DB>, weekId: number) {
     .innerJoin('reading_texts', 'reading_texts.reading_id', 'readings.id')
     .select(['readings.id', 'readings.slug', 'readings.position', 'readings.original_lang', 'readings.revision', 'reading_texts.lang',
       'reading_texts.title', 'reading_texts.body_html'])
-    .select((eb) => eb.selectFrom('reading_attachments').select((sub) => sub.fn.countAll<string>().as('n'))
+    // Files every reader gets: one per file for everyone, one per position given in several languages.
+    .select((eb) => eb.selectFrom('reading_attachments')
+      .select(sql<string>`count(*) FILTER (WHERE reading_attachments.lang IS NULL) + count(DISTINCT reading_attachments.position) FILTER (WHERE reading_attachments.lang IS NOT NULL)`.as('n'))
       .whereRef('reading_attachments.reading_id', '=', 'readings.id').as('attachment_count'))
     .where('readings.week_id', '=', weekId)
     // Unpublished readings are the organizers' to see, in their console (server/readings).

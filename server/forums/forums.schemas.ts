@@ -7,7 +7,10 @@ export { SlugParams, WeekParams } from './forum-params.schemas.ts';
 import { WeekCaseStudySchema } from '../case-studies/case-studies.schemas.ts';
 
 const Role = Type.Union([Type.Literal('participant'), Type.Literal('key_respondent'), Type.Literal('translator'), Type.Literal('organizer')]);
-const Status = Type.Union([Type.Literal('draft'), Type.Literal('recruiting'), Type.Literal('running'), Type.Literal('closed')]);
+/** A forum's public status (server/forums/forum-status.ts), which the SPA puts in words. */
+const Status = Type.Union([
+  Type.Literal('draft'), Type.Literal('recruiting'), Type.Literal('invitation_only'), Type.Literal('applications_closed'), Type.Literal('running'), Type.Literal('closed'),
+]);
 const WeekStateSchema = Type.Union([Type.Literal('upcoming'), Type.Literal('open'), Type.Literal('past')]);
 const LocalDate = Type.String({ format: 'date' });
 

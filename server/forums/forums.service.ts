@@ -4,13 +4,14 @@ import type { Kysely } from 'kysely';
 import type { SessionUser } from '../auth/session.ts';
 import type { DB, Forum, ForumRole, Lang } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
-import { forumStatus, localDate, weekState, type ForumStatus, type WeekState } from './forum-calendar.ts';
+import { forumStatus, localDate, weekState, type WeekState } from './forum-calendar.ts';
+import { publicForumStatus, type PublicForumStatus } from './forum-status.ts';
 import { assertMayReadWeekMaterial, forumAccessBySlug, mayReadWeeks, preparedWeekId } from './forum-access.ts';
 import {
   addMembership, isSuspended, findForumTexts, findReadingsWithTexts, findRoles, findRolesByForum,
   findTranslationRules, findWeek, findWeeksWithTitles, findWeekTexts, listForumsWithTexts,
 } from './forums.queries.ts';
-import { chooseForInterface, chooseWithOriginal, groupBy, type Reader } from './text-choice.ts';
+import { chooseForInterface, chooseVersion, groupBy, type Reader } from './text-choice.ts';
 import { withReadingTranslations, withWeekTranslations } from '../translations/reader-view.ts';
 import { currentTime } from '../time/clock.ts';
 import { weekCaseStudies } from '../case-studies/case-studies.service.ts';
@@ -26,7 +27,7 @@ export interface ForumSummaryView {
   slug: string;
   title: Text;
   summary: Text;
-  status: ForumStatus;
+  status: PublicForumStatus;
   timeZone: string;
   startsOn: string;
   endsOn: string;
@@ -46,7 +47,7 @@ function isOrganizer(viewer: Viewer, roles: readonly ForumRole[]): boolean {
   return Boolean(viewer.user?.isAdmin) || roles.includes('organizer');
 }
 
-type ForumDates = Pick<Forum, 'slug' | 'time_zone' | 'starts_on' | 'ends_on' | 'starts_at' | 'ends_at' | 'application_deadline' | 'languages' | 'published'>;
+type ForumDates = Pick<Forum, 'slug' | 'time_zone' | 'starts_on' | 'ends_on' | 'starts_at' | 'ends_at' | 'application_deadline' | 'languages' | 'published' | 'invitation_only' | 'open_enrolment'>;
 
 /** Deadlines and week ends are stored as the first instant after them; their day is the one before. */
 function lastLocalDay(exclusiveEnd: Date, timeZone: string): string {
@@ -58,7 +59,7 @@ function toForumSummary(forum: ForumDates, text: { lang: Lang; title: string; su
     slug: forum.slug,
     title: { lang: text.lang, value: text.title },
     summary: { lang: text.lang, value: text.summary },
-    status: forumStatus(forum, now),
+    status: publicForumStatus(forum, now),
     timeZone: forum.time_zone,
     startsOn: forum.starts_on,
     endsOn: forum.ends_on,
@@ -143,12 +144,12 @@ export async function getWeek(db: Kysely<DB>, slug: string, number: number, view
   assertMayReadWeekMaterial(access, week, now, await preparedWeekId(db, access));
   const [texts, readingRows] = await Promise.all([findWeekTexts(db, week.id), findReadingsWithTexts(db, week.id)]);
   const reader = readerOf(viewer);
-  // The week's text in the interface language where the files give it, else as the reading rule picks.
-  const text = texts.find((t) => t.lang === reader.lang) ?? chooseWithOriginal(texts, week.original_lang, reader)!;
+  // The week's text is a version organizers wrote, like a reading: the reader's first language that has one.
+  const text = chooseVersion(texts, week.original_lang, reader)!;
   const [summary] = await withWeekTranslations(db, [{ id: week.id, revision: week.revision, originalLang: week.original_lang, body: { lang: text.lang }, translation: null, translationPending: false }], reader);
   const readings = await withReadingTranslations(db, [...groupBy(readingRows, (row) => row.id).values()].map((versions) => {
     const first = versions[0]!;
-    const chosen = chooseWithOriginal(versions, first.original_lang, reader)!;
+    const chosen = chooseVersion(versions, first.original_lang, reader)!;
     return {
       id: first.id,
       revision: first.revision,

@@ -19,6 +19,9 @@ export interface HomeForumRow {
   published: boolean;
   starts_at: Stamp;
   ends_at: Stamp;
+  application_deadline: Stamp;
+  invitation_only: boolean;
+  open_enrolment: boolean;
   roles: ForumRole[];
   titles: Texts;
   open_week: { number: number; original_lang: Lang; opens_at: Stamp; closes_at: Stamp; titles: Texts } | null;
@@ -77,7 +80,7 @@ export async function readHome(db: Kysely<DB>, user: { id: number; isAdmin: bool
       RETURNING previous_visit_at
     ),
     mf AS (
-      SELECT f.id, f.slug, f.time_zone, f.published, f.starts_at, f.ends_at, f.question_target_hours,
+      SELECT f.id, f.slug, f.time_zone, f.published, f.starts_at, f.ends_at, f.application_deadline, f.invitation_only, f.open_enrolment, f.question_target_hours,
              array_agg(m.role ORDER BY m.role) AS roles,
              (bool_or(m.role = 'organizer') OR ${user.isAdmin}) AS is_organizer,
              max(m.week_id) AS kr_week_id,
@@ -102,6 +105,7 @@ export async function readHome(db: Kysely<DB>, user: { id: number; isAdmin: bool
       (SELECT previous_visit_at FROM visit) AS since,
       (SELECT coalesce(json_agg(json_build_object(
         'slug', mf.slug, 'time_zone', mf.time_zone, 'published', mf.published, 'starts_at', mf.starts_at, 'ends_at', mf.ends_at, 'roles', mf.roles,
+        'application_deadline', mf.application_deadline, 'invitation_only', mf.invitation_only, 'open_enrolment', mf.open_enrolment,
         'titles', (SELECT json_agg(json_build_object('lang', ft.lang, 'title', ft.title)) FROM forum_texts ft WHERE ft.forum_id = mf.id),
         'open_week', (SELECT json_build_object('number', w.number, 'original_lang', w.original_lang, 'opens_at', w.opens_at, 'closes_at', w.closes_at,
             'titles', (SELECT json_agg(json_build_object('lang', wt.lang, 'title', wt.title)) FROM week_texts wt WHERE wt.week_id = w.id))

@@ -5,7 +5,10 @@ import { Type, type Static } from 'typebox';
 import { DateTimeSchema, IdSchema, LangSchema, TextSchema } from '../http/common.schemas.ts';
 
 const Role = Type.Union([Type.Literal('participant'), Type.Literal('key_respondent'), Type.Literal('translator'), Type.Literal('organizer')]);
-const Status = Type.Union([Type.Literal('draft'), Type.Literal('recruiting'), Type.Literal('running'), Type.Literal('closed')]);
+/** A forum's public status (server/forums/forum-status.ts), which the SPA puts in words. */
+const Status = Type.Union([
+  Type.Literal('draft'), Type.Literal('recruiting'), Type.Literal('invitation_only'), Type.Literal('applications_closed'), Type.Literal('running'), Type.Literal('closed'),
+]);
 
 const HomeQuestion = Type.Object({
   /** The question's post id; link to `/forums/:slug/threads/:threadId#post-:id`. */

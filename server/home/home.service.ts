@@ -5,9 +5,9 @@ import type { Kysely } from 'kysely';
 import type { SessionUser } from '../auth/session.ts';
 import type { DB, Lang } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
-import { forumStatus } from '../forums/forum-calendar.ts';
+import { publicForumStatus } from '../forums/forum-status.ts';
 import { assertMayReadWeek, assertMayReadWeekMaterial, forumAccessById, preparedWeekId } from '../forums/forum-access.ts';
-import { chooseForInterface, chooseWithOriginal, type Reader } from '../forums/text-choice.ts';
+import { chooseForInterface, chooseVersion, chooseWithOriginal, type Reader } from '../forums/text-choice.ts';
 import { currentTime } from '../time/clock.ts';
 import { readHome, type HomeQuestionRow } from './home.queries.ts';
 import type { Home } from './home.schemas.ts';
@@ -24,6 +24,12 @@ function forInterface(texts: Texts | null, reader: Reader) {
 function withOriginal(texts: Texts, originalLang: Lang, reader: Reader) {
   const chosen = chooseWithOriginal(texts, originalLang, reader)!;
   return { lang: chosen.lang, value: chosen.title };
+}
+
+/** A reading's title from the version the reader gets (see chooseVersion). */
+function inVersion(texts: Texts, originalLang: Lang, reader: Reader) {
+  const chosen = chooseVersion(texts, originalLang, reader);
+  return chosen ? { lang: chosen.lang, value: chosen.title } : { lang: originalLang, value: '' };
 }
 
 function question(row: HomeQuestionRow) {
@@ -46,7 +52,10 @@ export async function getHome(db: Kysely<DB>, user: SessionUser, lang: Lang, now
     forums: row.forums.map((forum) => ({
       slug: forum.slug,
       title: forInterface(forum.titles, reader),
-      status: forumStatus({ published: forum.published, starts_at: new Date(forum.starts_at), ends_at: new Date(forum.ends_at) }, now),
+      status: publicForumStatus({
+        published: forum.published, starts_at: new Date(forum.starts_at), ends_at: new Date(forum.ends_at),
+        application_deadline: new Date(forum.application_deadline), invitation_only: forum.invitation_only, open_enrolment: forum.open_enrolment,
+      }, now),
       timeZone: forum.time_zone,
       myRoles: forum.roles,
       openWeek: forum.open_week && {
@@ -64,7 +73,7 @@ export async function getHome(db: Kysely<DB>, user: SessionUser, lang: Lang, now
         })),
         ...forum.readings.map((reading) => ({
           type: 'reading' as const, id: reading.id, weekNumber: reading.week_number, slug: reading.slug,
-          title: withOriginal(reading.titles ?? [], reading.original_lang, reader), author: null,
+          title: inVersion(reading.titles ?? [], reading.original_lang, reader), author: null,
         })),
       ],
       questionsWaiting: forum.waiting.map(question),

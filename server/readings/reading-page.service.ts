@@ -7,7 +7,7 @@ import type { DB } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { assertMayReadWeekMaterial, forumAccessBySlug, preparedWeekId } from '../forums/forum-access.ts';
 import { findWeek, findWeekTexts } from '../forums/forums.queries.ts';
-import { chooseForInterface, chooseWithOriginal } from '../forums/text-choice.ts';
+import { chooseFileVersions, chooseForInterface, chooseVersion } from '../forums/text-choice.ts';
 import type { Viewer } from '../forums/forums.service.ts';
 import { readerOf, withReadingTranslations } from '../translations/reader-view.ts';
 import { currentTime } from '../time/clock.ts';
@@ -25,10 +25,10 @@ export async function readerReading(db: Kysely<DB>, slug: string, number: number
   const reader = readerOf(viewer.user, viewer.lang);
   const [texts, attachments, weekTexts] = await Promise.all([findTexts(db, readings.map((r) => r.id)), findAttachments(db, [row.id]), findWeekTexts(db, week.id)]);
   const titleOf = (readingId: number, originalLang: typeof row.original_lang) => {
-    const chosen = chooseWithOriginal(texts.filter((text) => text.reading_id === readingId), originalLang, reader)!;
+    const chosen = chooseVersion(texts.filter((text) => text.reading_id === readingId), originalLang, reader)!;
     return { lang: chosen.lang, value: chosen.title };
   };
-  const chosen = chooseWithOriginal(texts.filter((text) => text.reading_id === row.id), row.original_lang, reader);
+  const chosen = chooseVersion(texts.filter((text) => text.reading_id === row.id), row.original_lang, reader);
   if (!chosen) throw new DomainError('not_found');
   const [shown] = await withReadingTranslations(db, [{
     id: row.id, revision: row.revision, originalLang: row.original_lang, body: { lang: chosen.lang, html: chosen.body_html },
@@ -44,7 +44,8 @@ export async function readerReading(db: Kysely<DB>, slug: string, number: number
     translation: shown!.translation,
     translationPending: shown!.translationPending,
     published: row.unpublished_at === null,
-    attachments: attachments.map(attachmentView),
+    // Like its text, a file given in several languages comes in the reader's first one.
+    attachments: chooseFileVersions(attachments, row.original_lang, reader).map(attachmentView),
     week: { number: week.number, title: { lang: weekTitle?.lang ?? viewer.lang, value: weekTitle?.title ?? '' } },
     siblings: readings.filter((r) => r.unpublished_at === null).map((r) => ({ slug: r.slug, title: titleOf(r.id, r.original_lang) })),
   };

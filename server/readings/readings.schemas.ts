@@ -37,6 +37,8 @@ export const AttachmentSchema = Type.Object({
   fileName: Type.String(),
   mediaType: Type.String(),
   sizeBytes: Type.Integer(),
+  /** A reading's file: the language version it is, null when it is for every reader (case studies' files have none). */
+  lang: Type.Optional(Type.Union([LangSchema, Type.Null()])),
   url: Type.String(),
 });
 

@@ -103,7 +103,7 @@ export function withTranslations(db: Kysely<DB>, posts: PostView[], reader: Read
 type ShownText = Translatable & { originalLang: Lang; body: { lang: Lang } };
 
 /**
- * Readings in the version their files give (see chooseWithOriginal), or the queue's
+ * Readings in the version their files give (see chooseVersion), or the queue's
  * translation into a language the reader puts before that version's, or marked pending.
  */
 export function withReadingTranslations<T extends ShownText>(db: Kysely<DB>, readings: T[], reader: ReaderLanguages): Promise<T[]> {

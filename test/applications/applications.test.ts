@@ -110,6 +110,48 @@ describe('the deadline is the end of its day in the forum\'s zone', () => {
     const again = await t.post(url).set('Cookie', applicant.cookie).send(candidateBody()).expect(201);
     expect(again.body.application).toMatchObject({ status: 'pending', kind: 'key_respondent', fitsWeek: 1 });
   });
+
+  it('shows the withdrawn application with its answers, and sends it again once under a double submit', async () => {
+    await setDeadline(t, '2099-01-01', 'America/Toronto');
+    const applicant = await member(t, null);
+    const first = await t.post(url).set('Cookie', applicant.cookie).send(candidateBody()).expect(201);
+    await t.post(`${url}/withdraw`).set('Cookie', applicant.cookie).expect(200);
+    // The page after withdrawing: the withdrawn state with the old answers to start from; editing it is not the way back.
+    const own = await t.get(url).set('Cookie', applicant.cookie).expect(200);
+    expect(own.body.application).toMatchObject({ id: first.body.application.id, status: 'withdrawn', kind: 'key_respondent', statement: candidateBody().statement as string });
+    expect((await t.put(url).set('Cookie', applicant.cookie).send(candidateBody()).expect(404)).body.error.code).toBe('not_found');
+
+    const resend = candidateBody({ description: 'Coordino cajas rurales en Cusco.' });
+    const [a, b] = await Promise.all([
+      t.post(url).set('Cookie', applicant.cookie).send(resend),
+      t.post(url).set('Cookie', applicant.cookie).send(resend),
+    ]);
+    expect([a.status, b.status]).toEqual([201, 201]);
+    expect(a.body.application).toMatchObject({ id: first.body.application.id, status: 'pending', description: 'Coordino cajas rurales en Cusco.' });
+    expect(b.body.application.id).toBe(a.body.application.id);
+    // A retry after the answer was lost gets the same answer; different answers are a second application.
+    expect((await t.post(url).set('Cookie', applicant.cookie).send(resend).expect(201)).body.application.id).toBe(a.body.application.id);
+    expect((await t.post(url).set('Cookie', applicant.cookie).send(applicationBody()).expect(409)).body.error.code).toBe('already_applied');
+    const rows = await t.db.selectFrom('applications').select(['id', 'status']).where('user_id', '=', applicant.id).execute();
+    expect(rows).toEqual([{ id: first.body.application.id, status: 'pending' }]);
+  });
+
+  it('lets an accepted applicant who withdrew apply again, as a newcomer', async () => {
+    await setDeadline(t, '2099-01-01', 'America/Toronto');
+    const organizer = await member(t, 'organizer');
+    const applicant = await member(t, null);
+    const applied = await t.post(url).set('Cookie', applicant.cookie).send(applicationBody()).expect(201);
+    await t.post(`/api/forums/${LIVE}/applications/${applied.body.application.id}/decision`).set('Cookie', organizer.cookie).send({ decision: 'accept' }).expect(200);
+    await t.post(`${url}/withdraw`).set('Cookie', applicant.cookie).expect(200);
+    expect((await t.get(`/api/forums/${LIVE}`).set('Cookie', applicant.cookie)).body.forum.myRoles).toEqual([]);
+    const again = await t.post(url).set('Cookie', applicant.cookie).send(applicationBody()).expect(201);
+    expect(again.body.application).toMatchObject({ status: 'pending', decisionMessage: null, decidedAt: null });
+  });
+
+  it('refuses withdrawing and resending to a visitor', async () => {
+    await t.post(`${url}/withdraw`).expect(401);
+    await t.put(url).send(applicationBody()).expect(401);
+  });
 });
 
 describe('a visitor applies and opens an account in the same flow', () => {

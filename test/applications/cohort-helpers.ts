@@ -12,7 +12,7 @@ export function applicationBody(extra: Record<string, unknown> = {}) {
   };
 }
 
-export function candidateBody(extra: Record<string, unknown> = {}) {
+export function candidateBody(extra: Record<string, unknown> = {}): Record<string, unknown> {
   return applicationBody({
     kind: 'key_respondent', region: 'andean', country: 'Perú', langs: ['es'],
     statement: 'Nuestra cooperativa de ahorro financia a productores rurales desde 1998.', fitsWeek: 1, ...extra,

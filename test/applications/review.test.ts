@@ -81,7 +81,7 @@ describe('reviewing applications', () => {
     const list = await t.get(`${base}/applications`).set('Cookie', organizer.cookie).expect(200);
     expect(list.body.seats).toEqual({ limit: 2, perWeek: 1, taken: 1, byWeek: { 2: 1 } });
 
-    await t.post(url).set('Cookie', organizer.cookie).send({ decision: 'decline' }).expect(200);
+    await t.post(url).set('Cookie', organizer.cookie).send({ decision: 'decline', confirmRoleRemoval: true }).expect(200);
     expect((await t.get(`${base}`).set('Cookie', person.cookie)).body.forum.myRoles).toEqual([]);
     const actions = await t.db.selectFrom('audit_log').select('action').where('target_id', '=', person.applicationId).where('target_type', '=', 'application').orderBy('id').execute();
     expect(actions.map((a) => a.action)).toEqual(['application.waitlisted', 'application.accepted_key_respondent_week_2', 'application.declined']);
@@ -131,7 +131,73 @@ describe('reviewing applications', () => {
     await t.post(`${base}/applications/decisions`).set('Cookie', organizer.cookie).send({ ids: [...ids, 999999], decision: 'accept' }).expect(404);
     expect((await t.get(`${base}/applications?region=caribbean&status=pending`).set('Cookie', organizer.cookie)).body.counts.total).toBe(2);
     const done = await t.post(`${base}/applications/decisions`).set('Cookie', organizer.cookie).send({ ids, decision: 'waitlist', message: 'Merci !' }).expect(200);
-    expect(done.body).toEqual({ decided: 2 });
+    expect(done.body).toEqual({ decided: 2, skipped: [] });
     expect((await t.get(`${base}/applications?region=caribbean`).set('Cookie', organizer.cookie)).body.counts.byStatus).toEqual({ waitlisted: 2 });
+  });
+
+  it('skips already-decided rows in bulk and names them, so a key respondent keeps their seat', async () => {
+    await clearKeyRespondents();
+    await limits(6, 2);
+    const keyRespondent = await applicant(applicationBody({ region: 'brazil', kind: 'key_respondent', statement: 'Um banco comunitário.', fitsWeek: 1 }));
+    const declined = await applicant(applicationBody({ region: 'brazil' }));
+    const waitlisted = await applicant(applicationBody({ region: 'brazil' }));
+    const pending = await applicant(applicationBody({ region: 'brazil' }));
+    const decision = (id: number) => `${base}/applications/${id}/decision`;
+    await t.post(decision(keyRespondent.applicationId)).set('Cookie', organizer.cookie).send({ decision: 'accept', role: 'key_respondent', week: 1 }).expect(200);
+    await t.post(decision(declined.applicationId)).set('Cookie', organizer.cookie).send({ decision: 'decline' }).expect(200);
+    await t.post(decision(waitlisted.applicationId)).set('Cookie', organizer.cookie).send({ decision: 'waitlist' }).expect(200);
+    const ids = [keyRespondent, declined, waitlisted, pending].map((p) => p.applicationId);
+    const mailsBefore = await t.db.selectFrom('outbox').select('id').where('template', '=', 'application_decided').execute();
+
+    const accepted = await t.post(`${base}/applications/decisions`).set('Cookie', organizer.cookie).send({ ids, decision: 'accept' }).expect(200);
+    expect(accepted.body.decided).toBe(2);
+    expect(accepted.body.skipped).toEqual([
+      { id: keyRespondent.applicationId, displayName: expect.any(String), status: 'accepted', assignedWeek: 1 },
+      { id: declined.applicationId, displayName: expect.any(String), status: 'declined', assignedWeek: null },
+    ]);
+    expect((await t.get(`${base}`).set('Cookie', keyRespondent.cookie)).body.forum.myRoles).toEqual(['key_respondent', 'participant']);
+    expect((await t.get(`${base}`).set('Cookie', declined.cookie)).body.forum.myRoles).toEqual([]);
+    for (const person of [waitlisted, pending]) expect((await t.get(`${base}`).set('Cookie', person.cookie)).body.forum.myRoles).toEqual(['participant']);
+    // Only the two decided were told; the skipped heard nothing.
+    const mailsAfter = await t.db.selectFrom('outbox').select('id').where('template', '=', 'application_decided').execute();
+    expect(mailsAfter.length - mailsBefore.length).toBe(2);
+    const seats = await t.get(`${base}/applications`).set('Cookie', organizer.cookie).expect(200);
+    expect(seats.body.seats.byWeek).toEqual({ 1: 1 });
+    // Every row decided already: nothing changes, all reported.
+    const again = await t.post(`${base}/applications/decisions`).set('Cookie', organizer.cookie).send({ ids, decision: 'decline' }).expect(200);
+    expect(again.body.decided).toBe(0);
+    expect(again.body.skipped.map((row: { id: number }) => row.id)).toEqual(ids);
+  });
+
+  it('takes a seat or a place away only when the organizer confirms it, and says so in their language', async () => {
+    await clearKeyRespondents();
+    await limits(6, 2);
+    const person = await applicant(candidateBody({ fitsWeek: 2 }));
+    const url = `${base}/applications/${person.applicationId}/decision`;
+    await t.post(url).set('Cookie', organizer.cookie).send({ decision: 'accept', role: 'key_respondent', week: 2 }).expect(200);
+    const name = (await t.db.selectFrom('users').select('display_name').where('id', '=', person.id).executeTakeFirstOrThrow()).display_name;
+
+    const demote = await t.post(url).set('Cookie', organizer.cookie).set('Accept-Language', 'es').send({ decision: 'accept', role: 'participant' }).expect(409);
+    expect(demote.body.error).toEqual({ code: 'decision_removes_seat', message: formatErrorMessage('es', 'UTC', 'decision_removes_seat', { name, number: 2 }) });
+    expect(demote.body.error.message).toContain('semana 2');
+    const decline = await t.post(url).set('Cookie', organizer.cookie).send({ decision: 'decline' }).expect(409);
+    expect(decline.body.error.code).toBe('decision_removes_seat');
+    expect((await t.get(`${base}`).set('Cookie', person.cookie)).body.forum.myRoles).toEqual(['key_respondent', 'participant']);
+    // Moving the seat to another week takes nothing away.
+    await t.post(url).set('Cookie', organizer.cookie).send({ decision: 'accept', role: 'key_respondent', week: 1 }).expect(200);
+
+    const confirmed = await t.post(url).set('Cookie', organizer.cookie).send({ decision: 'accept', role: 'participant', confirmRoleRemoval: true }).expect(200);
+    expect(confirmed.body.application).toMatchObject({ status: 'accepted', assignedWeek: null });
+    expect((await t.get(`${base}`).set('Cookie', person.cookie)).body.forum.myRoles).toEqual(['participant']);
+    const waitlist = await t.post(url).set('Cookie', organizer.cookie).set('Accept-Language', 'fr').send({ decision: 'waitlist' }).expect(409);
+    expect(waitlist.body.error.code).toBe('decision_removes_membership');
+    expect(waitlist.body.error.message).toContain(name);
+    expect((await t.get(`${base}`).set('Cookie', person.cookie)).body.forum.myRoles).toEqual(['participant']);
+  });
+
+  it('refuses bulk decisions to a participant of the forum', async () => {
+    const participant = await member(t, 'participant');
+    const someone = await applicant(applicationBody());
+    await t.post(`${base}/applications/decisions`).set('Cookie', participant.cookie).send({ ids: [someone.applicationId], decision: 'accept' }).expect(403);
   });
 });

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../helpers/test-app.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { startSite, type RunningSite } from '../helpers/running-site.ts';
+import { signInBrowser, siteSessionCookie } from '../helpers/site-sign-in.ts';
+import supertest from 'supertest';
 
 let site: RunningSite;
 let applicantBrowser: Awaited<ReturnType<typeof launchBrowser>>;
@@ -57,5 +59,53 @@ describe('an organizer\'s cohort tools', () => {
     await row.getByRole('button', { name: 'Revoke the invitation to invitee@example.test' }).click();
     await expect.poll(() => row.locator('[data-status]').textContent(), { timeout: 10_000 }).toBe('Revoked');
     await review.close();
+  });
+});
+
+describe('deciding in bulk, in Spanish', () => {
+  it('leaves an accepted key respondent as they are and says so, and demotes one only when confirmed', async () => {
+    const db = site.testDatabase.database.db;
+    const organizer = await createUser(db, { interfaceLang: 'es', roles: [{ forumSlug: LIVE, role: 'organizer' }] });
+    const organizerCookie = await siteSessionCookie(site, organizer);
+    const send = (path: string, body: object, cookie: string) => supertest(site.url).post(path).set('Origin', site.url).set('Cookie', cookie).send(body);
+    const apply = async (name: string, body: object) => {
+      const person = await createUser(db, { interfaceLang: 'es', name });
+      const response = await send(`/api/forums/${LIVE}/application`, { organisation: 'Red', region: 'caribbean', country: 'Cuba', langs: ['es'], ...body }, await siteSessionCookie(site, person)).expect(201);
+      return response.body.application.id as number;
+    };
+    const keyRespondent = await apply('Yaimara Pérez', { kind: 'key_respondent', description: 'Cooperativas agropecuarias.', statement: 'Una experiencia de crédito cooperativo.', fitsWeek: 3 });
+    const pending = await apply('Osvaldo Díaz', { kind: 'participant', description: 'Huertos urbanos.' });
+    await send(`/api/forums/${LIVE}/applications/${keyRespondent}/decision`, { decision: 'accept', role: 'key_respondent', week: 3 }, organizerCookie).expect(200);
+
+    const browser = await launchBrowser({ locale: 'es-CU', timezoneId: 'America/Havana' });
+    try {
+      await signInBrowser(site, browser.context, organizer);
+      const page = await browser.context.newPage();
+      const dialogs: string[] = [];
+      page.on('dialog', (dialog) => { dialogs.push(dialog.message()); void dialog.accept(); });
+      await page.goto(`${site.url}/forums/${LIVE}/applications?country=Cuba`);
+      await expect.poll(() => page.locator('li[data-application]').count(), { timeout: 10_000 }).toBe(2);
+      await page.getByLabel('Seleccionar todas las mostradas').check();
+      await page.locator('.bulk').getByRole('button', { name: 'Aceptar como participante' }).click();
+      const skipped = page.locator(`[data-skipped="${keyRespondent}"]`);
+      await expect.poll(() => skipped.count(), { timeout: 10_000 }).toBe(1);
+      expect(await skipped.textContent()).toBe('Yaimara Pérez: Aceptada · ponente clave de la semana 3');
+      expect(await page.locator('main').textContent()).toContain('Decisión registrada para 1 solicitud.');
+      await page.screenshot({ path: '/tmp/bulk-skipped-es.png', fullPage: true });
+      const roles = async (id: number) => db.selectFrom('memberships').innerJoin('applications', (join) => join.onRef('applications.user_id', '=', 'memberships.user_id'))
+        .select('memberships.role').where('applications.id', '=', id).orderBy('memberships.role').execute();
+      expect((await roles(keyRespondent)).map((r) => r.role)).toEqual(['key_respondent', 'participant']);
+      expect((await roles(pending)).map((r) => r.role)).toEqual(['participant']);
+
+      // One by one, accepting the key respondent as a participant asks first, in words, then takes the seat away.
+      const item = page.locator(`li[data-application="${keyRespondent}"]`);
+      await item.getByRole('button', { name: 'Aceptar como participante' }).click();
+      await expect.poll(() => dialogs.length, { timeout: 10_000 }).toBe(1);
+      expect(dialogs[0]).toContain('Yaimara Pérez es ponente clave de la semana 3');
+      await expect.poll(async () => (await roles(keyRespondent)).map((r) => r.role), { timeout: 10_000 }).toEqual(['participant']);
+      await page.close();
+    } finally {
+      await browser.close();
+    }
   });
 });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../helpers/test-app.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { startSite, type RunningSite } from '../helpers/running-site.ts';
+import { signInBrowser } from '../helpers/site-sign-in.ts';
 import { wordLimitCases } from '../../web/src/text/word-count.cases.ts';
 
 let site: RunningSite;
@@ -84,5 +85,61 @@ describe('applying, selecting and seeing the decision', () => {
     expect((await week.json()).week.state).toBe('upcoming');
     await page.close();
     await review.close();
+  });
+});
+
+describe('withdrawing and applying again', () => {
+  it('asks before withdrawing, shows the withdrawn state, and sends the old answers again once', async () => {
+    const db = site.testDatabase.database.db;
+    const person = await createUser(db, { interfaceLang: 'es', readingLangs: ['es'], name: 'Elena Vargas' });
+    const browser = await launchBrowser({ locale: 'es-BO', timezoneId: 'America/La_Paz' });
+    try {
+      await signInBrowser(site, browser.context, person);
+      const page = await browser.context.newPage();
+      const dialogs: string[] = [];
+      let acceptDialog = false;
+      page.on('dialog', (dialog) => {
+        dialogs.push(dialog.message());
+        void (acceptDialog ? dialog.accept() : dialog.dismiss());
+      });
+      await page.goto(`${site.url}/forums/${LIVE}/apply`);
+      const description = 'Acompaño a cooperativas de vivienda por ayuda mutua en Cochabamba.';
+      await page.locator('#description').fill(description);
+      await page.locator('#organisation').fill('Federación de cooperativas de vivienda');
+      await page.locator('#region').selectOption('andean');
+      await page.locator('#country').fill('Bolivia');
+      await page.getByRole('button', { name: 'Enviar mi solicitud' }).click();
+      const status = page.locator('.application-status [data-status]');
+      await expect.poll(() => status.getAttribute('data-status'), { timeout: 10_000 }).toBe('pending');
+
+      // Withdrawing asks first; saying no changes nothing.
+      await page.getByRole('button', { name: 'Retirar mi solicitud' }).click();
+      await expect.poll(() => dialogs.length).toBe(1);
+      expect(dialogs[0]).toContain('¿Retirar su solicitud?');
+      expect(await status.getAttribute('data-status')).toBe('pending');
+      acceptDialog = true;
+      await page.getByRole('button', { name: 'Retirar mi solicitud' }).click();
+      await expect.poll(() => status.getAttribute('data-status'), { timeout: 10_000 }).toBe('withdrawn');
+      expect(await page.locator('main').textContent()).not.toContain('No encontramos');
+      await page.screenshot({ path: '/tmp/apply-withdrawn-es.png', fullPage: true });
+
+      // After a reload the same: the withdrawn state and a way back, no form whose save would fail.
+      await page.reload();
+      await expect.poll(() => status.getAttribute('data-status'), { timeout: 10_000 }).toBe('withdrawn');
+      expect(await page.getByRole('button', { name: 'Guardar mis cambios' }).count()).toBe(0);
+      await page.getByRole('button', { name: 'Volver a presentar la solicitud' }).click();
+      expect(await page.locator('#description').inputValue()).toBe(description);
+      expect(await page.locator('#country').inputValue()).toBe('Bolivia');
+      await page.screenshot({ path: '/tmp/apply-again-es.png', fullPage: true });
+      const again = page.getByRole('button', { name: 'Enviar de nuevo mi solicitud' });
+      await again.dblclick();
+      await expect.poll(() => status.getAttribute('data-status'), { timeout: 10_000 }).toBe('pending');
+      expect(await page.locator('.application-status [role=alert]').textContent()).toBe('');
+      const rows = await db.selectFrom('applications').select(['status', 'description']).where('user_id', '=', person.id).execute();
+      expect(rows).toEqual([{ status: 'pending', description }]);
+      await page.close();
+    } finally {
+      await browser.close();
+    }
   });
 });

@@ -85,3 +85,29 @@ describe('a French-interface reader who reads English', () => {
     await page.close();
   });
 });
+
+describe('a Spanish-interface reader who also reads English', () => {
+  it('reads the Spanish version of a reading whose original is English, on the week page and the reading page', async () => {
+    const db = site.testDatabase.database.db;
+    const lucia = await createUser(db, { roles: [{ forumSlug: FORUM, role: 'participant' }], interfaceLang: 'es', readingLangs: ['en', 'es'], name: 'Lucía Quispe' });
+    const spanishBrowser = await launchBrowser({ locale: 'es-BO', timezoneId: 'America/La_Paz' });
+    try {
+      await signInBrowser(site, spanishBrowser.context, lucia);
+      const page = await spanishBrowser.context.newPage();
+      await page.goto(`${site.url}/forums/${FORUM}/weeks/2`);
+      const link = page.getByRole('link', { name: 'Lo que encontró la investigación canadiense (1): el acceso al capital' });
+      await expect.poll(() => link.count(), { timeout: 15_000 }).toBe(1);
+      expect(await link.getAttribute('lang')).toBe('es');
+      await link.click();
+      await expect.poll(() => page.locator('h1[lang="es"]').textContent(), { timeout: 15_000 }).toBe('Lo que encontró la investigación canadiense (1): el acceso al capital');
+      const body = page.locator('.reading-text .prose');
+      expect(await body.getAttribute('lang')).toBe('es');
+      expect(await body.textContent()).toContain('capital paciente');
+      expect(await page.locator('main').textContent()).toContain('Idioma original: inglés');
+      await page.screenshot({ path: '/tmp/reading-version-es.png', fullPage: true });
+      await page.close();
+    } finally {
+      await spanishBrowser.close();
+    }
+  });
+});

@@ -137,11 +137,11 @@ describe('saving settings', () => {
     const saved = await t.patch(`${base}/settings`).set('Cookie', cast.organizer.cookie).send({
       languages: ['en', 'es', 'fr'],
       texts: [{ lang: 'fr', title: 'Politiques de l’économie sociale', summary: 'Six semaines.', callMd: 'Rejoignez-*nous*.' }],
-      enrolment: 'invitation', publicArchive: true, keyRespondentLimit: 0, keyRespondentsPerWeek: 2, descriptionWordLimit: 120,
+      enrolment: 'invitation', publicArchive: true, keyRespondentLimit: 1, keyRespondentsPerWeek: 2, descriptionWordLimit: 120,
       translation: { pairs: [{ from: 'es', to: 'en' }, { from: 'fr', to: 'en' }], targetHours: 36, claimMinutes: 45, reviewRequired: true },
     }).expect(200);
     expect(saved.body.settings).toMatchObject({
-      languages: ['en', 'es', 'fr'], enrolment: 'invitation', publicArchive: true, keyRespondentLimit: 0, keyRespondentsPerWeek: 2, descriptionWordLimit: 120,
+      languages: ['en', 'es', 'fr'], enrolment: 'invitation', publicArchive: true, keyRespondentLimit: 1, keyRespondentsPerWeek: 2, descriptionWordLimit: 120,
       translation: { pairs: [{ from: 'es', to: 'en' }, { from: 'fr', to: 'en' }], targetHours: 36, claimMinutes: 45, reviewRequired: true },
     });
     expect(saved.body.settings.texts.map((text: { lang: string }) => text.lang)).toEqual(['en', 'fr']);

@@ -18,10 +18,12 @@ afterAll(async () => {
   await t?.close();
 });
 
+/** Questions of weeks 4 and 5; the open week's, asked at the first start, are tested with it (test/demo). */
 async function questionRows() {
   return t.db.selectFrom('posts').innerJoin('threads', 'threads.id', 'posts.thread_id').innerJoin('forums', 'forums.id', 'threads.forum_id')
+    .innerJoin('weeks', 'weeks.id', 'threads.week_id')
     .select(['posts.id', 'posts.original_lang', 'posts.answered_at', 'posts.answer_post_id'])
-    .where('forums.slug', '=', slug).where('posts.addressed_to', 'is not', null).orderBy('posts.id').execute();
+    .where('forums.slug', '=', slug).where('posts.addressed_to', 'is not', null).where('weeks.number', 'in', [4, 5]).orderBy('posts.id').execute();
 }
 
 describe('demo questions', () => {

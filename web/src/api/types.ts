@@ -5,7 +5,7 @@ export type Text = { lang: Lang; value: string };
 export type Html = { lang: Lang; html: string };
 
 export type Role = 'participant' | 'key_respondent' | 'translator' | 'organizer';
-export type ForumStatus = 'draft' | 'recruiting' | 'running' | 'closed';
+export type ForumStatus = 'draft' | 'recruiting' | 'invitation_only' | 'applications_closed' | 'running' | 'closed';
 export type WeekState = 'upcoming' | 'open' | 'past';
 
 export interface Me {

@@ -10,6 +10,8 @@ export function ApplicationStatusPanel({ slug, application, onChange }: { slug: 
   const { t } = useI18n();
   const [error, setError] = useState<string | null>(null);
   async function withdraw() {
+    // Withdrawing gives up a place (an accepted applicant leaves the cohort): asked before it is done.
+    if (!confirm(t(application.status === 'accepted' ? 'cohort.withdrawConfirmAccepted' : 'cohort.withdrawConfirm'))) return;
     setError(null);
     try {
       const result = await api<{ application: Application }>(`/api/forums/${encodeURIComponent(slug)}/application/withdraw`, { method: 'POST' });

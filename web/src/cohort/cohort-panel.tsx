@@ -97,7 +97,10 @@ export function CohortPanel({ forum }: { forum: Forum }) {
           {application.assignedWeek !== null ? <> · <span data-week={application.assignedWeek}>{t('cohort.assignedWeek', { number: application.assignedWeek })}</span></> : null}
         </p>
       ) : call.open && !member ? (
-        <p><a class="button" href={`${base}/apply`}>{t('cohort.apply')}</a></p>
+        <p>
+          {application ? <>{t('cohort.yourApplication')}: <strong data-status={application.status}>{t(`cohort.status_${application.status}`)}</strong>{' '}</> : null}
+          <a class="button" href={`${base}/apply`}>{t(application ? 'cohort.applyAgain' : 'cohort.apply')}</a>
+        </p>
       ) : null}
       {me && (member || application) ? <OptIn slug={forum.slug} initial={data.optedIn} /> : null}
       {member || organizer ? <p><a href={`${base}/directory`}>{t('cohort.directory')}</a></p> : null}

@@ -3,7 +3,7 @@
 // as participant or as key respondent of a week, decline, waitlist, with a message) or in bulk.
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
-import { api, errorMessage } from '../api/client.ts';
+import { api, ApiError, errorMessage } from '../api/client.ts';
 import { PageNotLoaded } from '../components/load-error.tsx';
 import { LiveMessage } from '../components/notice.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
@@ -15,10 +15,34 @@ import { readerTimeZone } from '../time/time-zone.ts';
 import { useSession } from '../session/session-context.tsx';
 import { REGION_KEYS, type ApplicationList } from '../cohort/cohort-types.ts';
 import { CohortAdmin } from '../cohort/cohort-admin.tsx';
+import type { Static } from 'typebox';
+import type { BulkDecisionResponse } from '../../../server/applications/applications.schemas.ts';
 
 type Row = ApplicationList['applications'][number];
 const FILTERS = ['kind', 'status', 'region', 'lang', 'week', 'country'] as const;
 type Filter = (typeof FILTERS)[number];
+const REMOVES_ROLE = new Set(['decision_removes_seat', 'decision_removes_membership']);
+type BulkResult = Static<typeof BulkDecisionResponse>;
+
+/** What a bulk decision left alone, in words: who, and the decision they already have. */
+function SkippedList({ skipped }: { skipped: BulkResult['skipped'] }) {
+  const { t } = useI18n();
+  if (skipped.length === 0) return null;
+  return (
+    <div class="notice notice-warn" role="status">
+      <p>{t('cohort.bulkSkipped', { count: skipped.length })}</p>
+      <ul>
+        {skipped.map((row) => (
+          <li key={row.id} data-skipped={row.id}>
+            {row.displayName}: {t(`cohort.status_${row.status}`)}
+            {row.assignedWeek !== null ? ` · ${t('cohort.skippedKeyRespondent', { number: row.assignedWeek })}` : ''}
+          </li>
+        ))}
+      </ul>
+      <p>{t('cohort.bulkSkippedHint')}</p>
+    </div>
+  );
+}
 
 function Decision({ slug, row, weeks, onDone }: { slug: string; row: Row; weeks: number[]; onDone(): void }) {
   const { t } = useI18n();
@@ -27,10 +51,22 @@ function Decision({ slug, row, weeks, onDone }: { slug: string; row: Row; weeks:
   const [error, setError] = useState<string | null>(null);
   async function decide(body: Record<string, unknown>) {
     setError(null);
+    const path = `/api/forums/${encodeURIComponent(slug)}/applications/${row.id}/decision`;
     try {
-      await api(`/api/forums/${encodeURIComponent(slug)}/applications/${row.id}/decision`, { method: 'POST', body: { ...body, message } });
+      await api(path, { method: 'POST', body: { ...body, message } });
       onDone();
     } catch (failure) {
+      // A decision that would take a seat or a place away says so, and goes ahead only when confirmed.
+      if (failure instanceof ApiError && REMOVES_ROLE.has(failure.code)) {
+        if (!confirm(failure.message)) return;
+        try {
+          await api(path, { method: 'POST', body: { ...body, message, confirmRoleRemoval: true } });
+          onDone();
+        } catch (again) {
+          setError(errorMessage(again));
+        }
+        return;
+      }
       setError(errorMessage(failure));
     }
   }
@@ -66,6 +102,7 @@ export default function ApplicationsPage({ slug }: { slug: string }) {
   const [selected, setSelected] = useState<number[]>([]);
   const [bulkMessage, setBulkMessage] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
+  const [skipped, setSkipped] = useState<BulkResult['skipped']>([]);
   const [error, setError] = useState<string | null>(null);
   if (!state.data) return <PageNotLoaded error={state.error} retry={retry} />;
   const { applications, counts, countries, seats } = state.data;
@@ -77,16 +114,18 @@ export default function ApplicationsPage({ slug }: { slug: string }) {
     setSelected([]);
     route(`${path}${next.size ? `?${next}` : ''}`, true);
   }
-  async function done() {
-    setNotice(t('cohort.decided'));
+  async function done(text = t('cohort.decided')) {
+    setNotice(text);
     setSelected([]);
     await reload();
   }
   async function bulk(decision: 'accept' | 'decline' | 'waitlist') {
     setError(null);
+    setSkipped([]);
     try {
-      await api(`/api/forums/${encodeURIComponent(slug)}/applications/decisions`, { method: 'POST', body: { ids: selected, decision, message: bulkMessage } });
-      await done();
+      const result = await api<BulkResult>(`/api/forums/${encodeURIComponent(slug)}/applications/decisions`, { method: 'POST', body: { ids: selected, decision, message: bulkMessage } });
+      setSkipped(result.skipped);
+      await done(t('cohort.bulkDecided', { count: result.decided }));
     } catch (failure) {
       setError(errorMessage(failure));
     }
@@ -117,6 +156,7 @@ export default function ApplicationsPage({ slug }: { slug: string }) {
       <p role="status">{t('cohort.counts', { total: counts.total, pending: by.pending ?? 0, accepted: by.accepted ?? 0, waitlisted: by.waitlisted ?? 0, declined: by.declined ?? 0, withdrawn: by.withdrawn ?? 0 })}</p>
       <p>{t('cohort.seats', { taken: seats.taken, limit: seats.limit, perWeek: seats.perWeek })}</p>
       <LiveMessage kind="ok" message={notice} />
+      <SkippedList skipped={skipped} />
       {applications.length === 0 ? <p>{t('cohort.empty')}</p> : (
         <>
           <div class="bulk">
@@ -154,7 +194,7 @@ export default function ApplicationsPage({ slug }: { slug: string }) {
                   {row.statement ? <p class="prewrap" lang={row.lang}>{row.statement}</p> : null}
                   {row.decisionMessage ? <p>{t('cohort.message')} <q lang={row.lang}>{row.decisionMessage}</q></p> : null}
                 </details>
-                {row.status !== 'withdrawn' ? <Decision slug={slug} row={row} weeks={weeks} onDone={() => void done()} /> : null}
+                {row.status !== 'withdrawn' ? <Decision slug={slug} row={row} weeks={weeks} onDone={() => { setSkipped([]); void done(); }} /> : null}
               </li>
             ))}
           </ul>

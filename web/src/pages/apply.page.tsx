@@ -43,6 +43,7 @@ function ApplicationForm({ slug, data, onSaved }: { slug: string; data: OwnAppli
   const [busy, setBusy] = useState(false);
   const set = (changes: Partial<Draft>) => setDraft((previous) => ({ ...previous, ...changes }));
   const candidate = draft.kind === 'key_respondent';
+  const withdrawn = application?.status === 'withdrawn';
   const tooLong = overLimit(draft.description, call.descriptionWordLimit) || (candidate && overLimit(draft.statement, call.statementWordLimit));
 
   async function submit(event: Event) {
@@ -57,7 +58,8 @@ function ApplicationForm({ slug, data, onSaved }: { slug: string; data: OwnAppli
     };
     try {
       const path = `/api/forums/${encodeURIComponent(slug)}/application`;
-      if (application) {
+      // A withdrawn application is sent again (POST reopens it); only a live one is edited.
+      if (application && !withdrawn) {
         const saved = await api<{ application: Application }>(path, { method: 'PUT', body });
         onSaved(saved.application);
       } else if (me) {
@@ -138,7 +140,7 @@ function ApplicationForm({ slug, data, onSaved }: { slug: string; data: OwnAppli
         </fieldset>
       ) : null}
       <LiveMessage message={error} />
-      <button type="submit" disabled={busy || tooLong}>{busy ? t('cohort.sending') : t(application ? 'cohort.save' : 'cohort.submit')}</button>
+      <button type="submit" disabled={busy || tooLong}>{busy ? t('cohort.sending') : t(withdrawn ? 'cohort.submitAgain' : application ? 'cohort.save' : 'cohort.submit')}</button>
     </form>
   );
 }
@@ -151,6 +153,7 @@ export default function ApplyPage({ slug }: { slug: string }) {
   if (!state.data) return <PageNotLoaded error={state.error} retry={retry} />;
   const data = state.data;
   const application = data.application;
+  const withdrawn = application?.status === 'withdrawn';
   const editable = data.call.open && application !== null && (application.status === 'pending' || application.status === 'waitlisted');
 
   if (sentTo) {
@@ -163,9 +166,20 @@ export default function ApplyPage({ slug }: { slug: string }) {
   }
   return (
     <>
-      <PageHeading text={application && application.status !== 'withdrawn' ? t('cohort.yourApplication') : t('cohort.apply')} />
+      <PageHeading text={application && !withdrawn ? t('cohort.yourApplication') : t('cohort.apply')} />
       <p><a href={`/forums/${slug}`}>{t('week.backToForum')}</a></p>
-      {application && application.status !== 'withdrawn' && !editing ? (
+      {withdrawn && !editing ? (
+        <section aria-labelledby="application-status" class="application-status">
+          <h2 id="application-status">{t('cohort.yourApplication')}</h2>
+          <p data-status="withdrawn"><strong>{t('cohort.status_withdrawn')}</strong> · {t(`cohort.kind_${application.kind}`)}</p>
+          {data.call.open ? (
+            <>
+              <p>{t('cohort.applyAgainHint')}</p>
+              <button type="button" onClick={() => setEditing(true)}>{t('cohort.applyAgain')}</button>
+            </>
+          ) : <Notice>{t('cohort.closed')}</Notice>}
+        </section>
+      ) : application && !withdrawn && !editing ? (
         <>
           <ApplicationStatusPanel slug={slug} application={application} onChange={(changed) => update((d) => ({ ...d, application: changed }))} />
           {editable ? <button type="button" onClick={() => setEditing(true)}>{t('cohort.edit')}</button> : null}

@@ -22,15 +22,18 @@ export function attachmentKind(mediaType: string): string {
   return KIND[mediaType] ?? mediaType;
 }
 
-/** One attachment: its name as a link, then its kind and size. */
+/** One attachment: its name as a link, then its kind, its language when it is one language's file, and its size. */
 export function AttachmentLink({ attachment }: { attachment: Attachment }) {
-  const { lang } = useI18n();
+  const { t, lang } = useI18n();
+  const fileLang = attachment.lang ?? undefined;
   return (
     <>
-      <a href={attachment.url} download={SLIDES.has(attachment.mediaType) ? attachment.fileName : undefined}>
+      <a href={attachment.url} hrefLang={fileLang} download={SLIDES.has(attachment.mediaType) ? attachment.fileName : undefined}>
         {attachment.fileName}
       </a>{' '}
-      <span class="muted">({attachmentKind(attachment.mediaType)}, {formatFileSize(attachment.sizeBytes, lang)})</span>
+      <span class="muted">
+        ({attachmentKind(attachment.mediaType)}{fileLang ? `, ${t(`languageNames.${fileLang}`)}` : ''}, {formatFileSize(attachment.sizeBytes, lang)})
+      </span>
     </>
   );
 }
