@@ -16,7 +16,7 @@ import {
 } from './posts.queries.ts';
 import { countNewPost, lockThread } from './threads.queries.ts';
 import { assertMayWriteInThread, loadThreadContext, mustAnswerFirst } from './write-context.ts';
-import { countWords } from './word-count.ts';
+import { countWords } from '../../web/src/text/word-count.ts';
 import { currentTime } from '../time/clock.ts';
 
 export interface NewReply {

@@ -18,7 +18,7 @@ import { findFirstPost, findPost, findThreadPage, insertPost, lockIdempotencyKey
 import { publicView, replayedPost } from './posts.service.ts';
 import { countNewPost, findThread, findThreadCaseStudy, insertThread, listWeekThreads, recordThreadRead } from './threads.queries.ts';
 import { loadThreadContext, mustAnswerFirst } from './write-context.ts';
-import { countWords } from './word-count.ts';
+import { countWords } from '../../web/src/text/word-count.ts';
 import { currentTime } from '../time/clock.ts';
 
 export const POSTS_PER_PAGE = 50;
