@@ -114,7 +114,8 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
       },
     },
   });
-  await app.register(originCheckPlugin, { allowedOrigins: config.allowedOrigins });
+  const site = { trustProxy: config.trustProxy, secureCookies: config.secureCookies };
+  await app.register(originCheckPlugin, { allowedOrigins: config.allowedOrigins, ...site });
   await app.register(authPlugin, { secureCookies: config.secureCookies });
   await app.register(languagePlugin);
   await app.register(rateLimit, {
@@ -129,7 +130,7 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  await app.register(realtimePlugin, { allowedOrigins: config.allowedOrigins });
+  await app.register(realtimePlugin, { allowedOrigins: config.allowedOrigins, ...site });
   await app.register(notificationsPlugin, { config });
   await app.register(caseStudiesPlugin, { config });
   await app.register(healthRoutes);
