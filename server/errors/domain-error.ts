@@ -36,6 +36,7 @@ export type ErrorCode =
   | 'too_many_subscriptions'
   | 'too_many_connections'
   | 'too_many_attachments'
+  | 'upload_missing'
   | 'not_ready'
   | 'answer_first'
   | 'verification_link_invalid'
@@ -128,6 +129,7 @@ const statusByCode: Record<ErrorCode, number> = {
   too_many_subscriptions: 429,
   too_many_connections: 429,
   too_many_attachments: 409,
+  upload_missing: 409,
   not_ready: 503,
   answer_first: 403,
   verification_link_invalid: 400,

@@ -5,6 +5,8 @@ import { DateTimeSchema, IdSchema, LangSchema, NameText, TextSchema, VisibleText
 import { SlugParams, WeekParams } from '../forums/forums.schemas.ts';
 
 export const MAX_READING_TITLE = 200;
+/** Files one reading may hold: a week's material, not an archive. */
+export const MAX_ATTACHMENTS_PER_READING = 10;
 
 export const ReadingIdParams = Type.Object({ id: IdSchema });
 export const AttachmentParams = Type.Object({ id: IdSchema, attachmentId: IdSchema });
@@ -27,9 +29,14 @@ export const ReadingInput = Type.Object({
 });
 export type ReadingInput = Static<typeof ReadingInput>;
 
-export const CreateReadingBody = Type.Object({ ...ReadingInput.properties, idempotencyKey: Type.String({ format: 'uuid' }) });
+/** Files sent ahead (POST …/reading-uploads), attached in the save's transaction: all or nothing. */
+const Uploads = Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { maxItems: MAX_ATTACHMENTS_PER_READING, uniqueItems: true }));
+export const CreateReadingBody = Type.Object({ ...ReadingInput.properties, idempotencyKey: Type.String({ format: 'uuid' }), uploads: Uploads });
 /** The version the editor started from (its updatedAt), so two organizers' edits never silently overwrite each other. */
-export const UpdateReadingBody = Type.Object({ ...ReadingInput.properties, baseVersion: DateTimeSchema });
+export const UpdateReadingBody = Type.Object({ ...ReadingInput.properties, baseVersion: DateTimeSchema, uploads: Uploads });
+export const UploadResponse = Type.Object({
+  upload: Type.Object({ id: Type.String(), fileName: Type.String(), mediaType: Type.String(), sizeBytes: Type.Integer() }),
+});
 export const ReorderBody = Type.Object({ ids: Type.Array(IdSchema, { minItems: 1, maxItems: 200 }) });
 
 export const AttachmentSchema = Type.Object({
