@@ -4,9 +4,10 @@ import { MAX_MARKDOWN_LENGTH } from '../content/markdown-limits.ts';
 import { DateTimeSchema, IdSchema, LangSchema, NameText, TextSchema, VisibleText, HtmlSchema } from '../http/common.schemas.ts';
 import { SlugParams, WeekParams } from '../forums/forums.schemas.ts';
 
+import { MAX_ATTACHMENTS_PER_READING } from '../../web/src/readings/attachment-limit.ts';
+
+export { MAX_ATTACHMENTS_PER_READING };
 export const MAX_READING_TITLE = 200;
-/** Files one reading may hold: a week's material, not an archive. */
-export const MAX_ATTACHMENTS_PER_READING = 10;
 
 export const ReadingIdParams = Type.Object({ id: IdSchema });
 export const AttachmentParams = Type.Object({ id: IdSchema, attachmentId: IdSchema });
