@@ -3,7 +3,7 @@
 // costs no rendering yet each post carries the HTML size and shape a real one would.
 import { markdownToHtml } from '../server/content/markdown-pipeline.ts';
 import type { Lang } from '../server/db/schema.ts';
-import { countWords } from '../server/discussions/word-count.ts';
+import { countWords } from '../web/src/text/word-count.ts';
 import { intBetween, pick, seededRandom, type Random } from './random.ts';
 
 const SENTENCES: Record<Lang, string[]> = {

@@ -21,6 +21,7 @@ import * as invitationRoles from './2026_11_30_0023_invitation_roles.ts';
 import * as weekClosing from './2026_11_30_0024_week_closing.ts';
 import * as caseStudyAttachments from './2026_11_30_0025_case_study_attachments.ts';
 import * as attachmentLanguage from './2026_12_06_0035_attachment_language.ts';
+import * as readingUploads from './2026_12_06_0045_reading_uploads.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_23_0001_foundation': foundation,
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_30_0024_week_closing': weekClosing,
   '2026_11_30_0025_case_study_attachments': caseStudyAttachments,
   '2026_12_06_0035_attachment_language': attachmentLanguage,
+  '2026_12_06_0045_reading_uploads': readingUploads,
 };

@@ -18,6 +18,7 @@ import { openDatabase, type Database } from './db/database.ts';
 import { DomainError } from './errors/domain-error.ts';
 import { enforceAccess } from './http/access.ts';
 import { RequestLogController } from './http/request-log.ts';
+import { validatorCompiler } from './http/validator-compiler.ts';
 import authPlugin from './plugins/auth.plugin.ts';
 import dbPlugin from './plugins/db.plugin.ts';
 import errorsPlugin, { clientErrorHandler, frameworkErrors } from './plugins/errors.plugin.ts';
@@ -67,12 +68,13 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
     trustProxy: config.trustProxy,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
-    ajv: { customOptions: { removeAdditional: true, coerceTypes: 'array', useDefaults: true } },
     // What fails before a route is found gets the API's error shape too (errors.plugin.ts).
     frameworkErrors,
     clientErrorHandler,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // Bodies are not coerced, params and querystrings only from decimal numerals (validator-compiler.ts).
+  app.setValidatorCompiler(validatorCompiler);
   await app.register(inFlightPlugin);
   const db = database ?? (await openDatabase(config));
   if (!database) {
@@ -112,7 +114,8 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
       },
     },
   });
-  await app.register(originCheckPlugin, { allowedOrigins: config.allowedOrigins });
+  const site = { trustProxy: config.trustProxy, secureCookies: config.secureCookies };
+  await app.register(originCheckPlugin, { allowedOrigins: config.allowedOrigins, ...site });
   await app.register(authPlugin, { secureCookies: config.secureCookies });
   await app.register(languagePlugin);
   await app.register(rateLimit, {
@@ -127,7 +130,7 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  await app.register(realtimePlugin, { allowedOrigins: config.allowedOrigins });
+  await app.register(realtimePlugin, { allowedOrigins: config.allowedOrigins, ...site });
   await app.register(notificationsPlugin, { config });
   await app.register(caseStudiesPlugin, { config });
   await app.register(healthRoutes);

@@ -6,6 +6,7 @@ import { sql, type Kysely } from 'kysely';
 import { stringify } from 'csv-stringify/sync';
 import type { SessionUser } from '../auth/session.ts';
 import type { DB } from '../db/schema.ts';
+import { writeAudit } from '../moderation/moderation.queries.ts';
 import { organizerForum } from './review.service.ts';
 
 export const EXPORT_KINDS = ['members', 'key-respondents', 'applications', 'contacts'] as const;
@@ -70,5 +71,7 @@ async function rowsOf(db: Kysely<DB>, forumId: number, kind: ExportKind): Promis
 export async function exportCsv(db: Kysely<DB>, slug: string, actor: SessionUser, kind: ExportKind): Promise<{ filename: string; csv: string }> {
   const forum = await organizerForum(db, slug, actor);
   const { header, rows } = await rowsOf(db, forum.id, kind);
+  // Personal data leaving the server: who took which list, and when, before it goes.
+  await writeAudit(db, { forumId: forum.id, actorId: actor.id, action: `export.${kind.replace('-', '_')}`, targetType: 'forum', targetId: forum.id });
   return { filename: `${forum.slug}-${kind}.csv`, csv: toCsv(header, rows) };
 }

@@ -7,7 +7,7 @@ import type { SessionUser } from '../auth/session.ts';
 import { renderMarkdown } from '../content/markdown.ts';
 import type { DB, Forum, Lang, Week } from '../db/schema.ts';
 import { deleteDraft } from '../discussions/drafts.queries.ts';
-import { countWords } from '../discussions/word-count.ts';
+import { countWords } from '../../web/src/text/word-count.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { assertMayReadWeek, assertOrganizer, forumAccessById, forumAccessBySlug, preparedWeekId, type ForumAccess } from '../forums/forum-access.ts';
 import { findWeek } from '../forums/forums.queries.ts';

@@ -10,6 +10,7 @@ import { DomainError } from '../errors/domain-error.ts';
 import { assertOrganizer, forumAccessBySlug } from '../forums/forum-access.ts';
 import { addDays, localDate } from '../forums/forum-calendar.ts';
 import { glossaryToCsv } from '../translations/glossary-csv.ts';
+import { writeAudit } from '../moderation/moderation.queries.ts';
 import { attachmentPath } from '../readings/attachment-store.ts';
 import { tarGz } from './content-archive.ts';
 import { programmeFiles, type ExportedProgramme, type ProgrammeFile } from './content-writer.ts';
@@ -89,10 +90,13 @@ export async function exportForumFiles(db: Kysely<DB>, slug: string, options: Ex
  * folder, named for the forum, goes under `content/forums/` as it is.
  */
 export async function exportForumArchive(db: Kysely<DB>, slug: string, user: SessionUser | null, options: ExportOptions): Promise<{ fileName: string; archive: Buffer }> {
-  assertOrganizer(await forumAccessBySlug(db, slug, user));
+  const access = await forumAccessBySlug(db, slug, user);
+  assertOrganizer(access);
   const now = options.now ?? new Date();
   const files = await exportForumFiles(db, slug, { ...options, now });
   if (!files) throw new DomainError('not_found');
+  // The programme carries organizers' texts and the glossary: who downloaded it, and when, is logged.
+  await writeAudit(db, { forumId: access.forum.id, actorId: user!.id, action: 'export.forum_programme', targetType: 'forum', targetId: access.forum.id });
   return {
     fileName: `${slug}-content-${now.toISOString().slice(0, 10)}.tar.gz`,
     archive: tarGz(files.map((file) => ({ path: `${slug}/${file.path}`, content: file.content })), now),

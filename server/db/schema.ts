@@ -134,6 +134,18 @@ export interface ReadingsTable {
 }
 
 /** A file attached to a reading; its bytes live in the attachments folder under their SHA-256. */
+/** A file sent for a reading not yet saved (or an edit not yet saved): attached in the save's transaction. */
+export interface ReadingUploadsTable {
+  id: string;
+  forum_id: number;
+  uploaded_by: number;
+  sha256: string;
+  media_type: string;
+  size_bytes: number;
+  file_name: string;
+  created_at: CreatedAt;
+}
+
 export interface ReadingAttachmentsTable {
   id: Generated<number>;
   reading_id: number;
@@ -574,6 +586,7 @@ export interface DB {
   readings: ReadingsTable;
   reading_texts: ReadingTextsTable;
   reading_attachments: ReadingAttachmentsTable;
+  reading_uploads: ReadingUploadsTable;
   case_study_attachments: CaseStudyAttachmentsTable;
   memberships: MembershipsTable;
   outbox: OutboxTable;

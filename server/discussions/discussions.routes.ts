@@ -9,6 +9,7 @@ import {
   EditPostBody, IdParams, NewReplyBody, NewThreadBody, NewThreadResponse, PostResponse, ReadBody, RevisionsResponse,
   ThreadListResponse, ThreadPageQuery, ThreadPageResponse,
 } from './discussions.schemas.ts';
+import { markReplays, postRateLimit as limitNewPosts } from './idempotent-submissions.ts';
 import { createReply, editPost, listRevisions } from './posts.service.ts';
 import { createThread, getThreadPage, listThreads, markThreadRead, markWeekRead } from './threads.service.ts';
 
@@ -17,12 +18,9 @@ export interface DiscussionRoutesOptions {
 }
 
 const discussionsRoutes: FastifyPluginAsyncTypebox<DiscussionRoutesOptions> = async (app, options) => {
-  // Per writer, not per address: a cohort may share one office connection.
-  const postRateLimit = {
-    max: options.postRateLimit.max,
-    timeWindow: options.postRateLimit.windowMs,
-    keyGenerator: (request: { user: { id: number } | null; ip: string }) => (request.user ? `user:${request.user.id}` : `ip:${request.ip}`),
-  };
+  // A replay of a stored or in-flight submission is marked first and not rate limited (idempotent-submissions.ts).
+  const postRateLimit = limitNewPosts(options.postRateLimit);
+  const replayFirst = markReplays(app.db);
 
   app.get('/api/forums/:slug/weeks/:number/threads', {
     config: { access: 'public' },
@@ -31,6 +29,7 @@ const discussionsRoutes: FastifyPluginAsyncTypebox<DiscussionRoutesOptions> = as
 
   app.post('/api/forums/:slug/weeks/:number/threads', {
     config: { access: 'user', rateLimit: postRateLimit },
+    preHandler: replayFirst,
     schema: { tags: ['discussions'], params: WeekParams, body: NewThreadBody, response: { 201: NewThreadResponse, ...errorResponses } },
   }, async (request, reply) => {
     const result = await createThread(app.db, request.params.slug, request.params.number, requireUser(request), request.body);
@@ -52,6 +51,7 @@ const discussionsRoutes: FastifyPluginAsyncTypebox<DiscussionRoutesOptions> = as
 
   app.post('/api/threads/:id/posts', {
     config: { access: 'user', rateLimit: postRateLimit },
+    preHandler: replayFirst,
     schema: { tags: ['discussions'], params: IdParams, body: NewReplyBody, response: { 201: PostResponse, ...errorResponses } },
   }, async (request, reply) => {
     const post = await createReply(app.db, requireUser(request), { ...request.body, parentId: request.body.parentId ?? null, threadId: request.params.id });

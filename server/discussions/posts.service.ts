@@ -10,13 +10,14 @@ import { answersQuestion, writeAnswerMark } from '../questions/answer-marks.ts';
 import { appendEvent } from '../realtime/events.queries.ts';
 import { queueTranslationTasks } from '../translations/tasks.queries.ts';
 import { deleteDraft } from './drafts.queries.ts';
+import { fingerprintOf, submitOnce } from './idempotent-submissions.ts';
 import { toPostView, type PostView } from './post-view.ts';
 import {
   findPost, findPostByIdempotencyKey, findRevisions, insertPost, lockIdempotencyKey, updatePostBody,
 } from './posts.queries.ts';
 import { countNewPost, lockThread } from './threads.queries.ts';
 import { assertMayWriteInThread, loadThreadContext, mustAnswerFirst } from './write-context.ts';
-import { countWords } from './word-count.ts';
+import { countWords } from '../../web/src/text/word-count.ts';
 import { currentTime } from '../time/clock.ts';
 
 export interface NewReply {
@@ -39,7 +40,7 @@ export function publicView(row: NonNullable<Awaited<ReturnType<typeof findPost>>
  * Replays an earlier submission with the same key: the same post when the content matches,
  * a conflict when the key was reused for something else.
  */
-export async function replayedPost(trx: Transaction<DB>, user: SessionUser, key: string, expected: { threadId?: number; parentId?: number | null; bodyMd: string }) {
+export async function replayedPost(trx: Kysely<DB> | Transaction<DB>, user: SessionUser, key: string, expected: { threadId?: number; parentId?: number | null; bodyMd: string }) {
   const existing = await findPostByIdempotencyKey(trx, user.id, key);
   if (!existing) return undefined;
   const same = existing.body_md === expected.bodyMd
@@ -52,6 +53,14 @@ export async function replayedPost(trx: Transaction<DB>, user: SessionUser, key:
 export async function createReply(db: Kysely<DB>, user: SessionUser, input: NewReply, now = currentTime()): Promise<PostView> {
   const bodyMd = input.bodyMd.trim();
   if (!bodyMd) throw new DomainError('validation', { field: 'bodyMd' });
+  const fingerprint = fingerprintOf(['reply', input.threadId, input.parentId, bodyMd]);
+  return submitOnce(user.id, input.idempotencyKey, fingerprint, () => writeReply(db, user, input, bodyMd, now));
+}
+
+async function writeReply(db: Kysely<DB>, user: SessionUser, input: NewReply, bodyMd: string, now: Date): Promise<PostView> {
+  // A retry of a stored submission gets its post without rendering again (the render pool limits each author).
+  const stored = await replayedPost(db, user, input.idempotencyKey, { threadId: input.threadId, parentId: input.parentId ?? undefined, bodyMd });
+  if (stored) return toPostView((await findPost(db, stored.id))!, { userId: user.id, isOrganizer: false });
   const bodyHtml = await renderMarkdown(bodyMd, { field: 'bodyMd', authorId: user.id });
   const postId = await db.transaction().execute(async (trx) => {
     await lockIdempotencyKey(trx, user.id, input.idempotencyKey);

@@ -16,9 +16,10 @@ import { toPostView } from './post-view.ts';
 import { readerOf, withTitleTranslations, withTranslations, type TitleTranslation } from '../translations/reader-view.ts';
 import { findFirstPost, findPost, findThreadPage, insertPost, lockIdempotencyKey } from './posts.queries.ts';
 import { publicView, replayedPost } from './posts.service.ts';
+import { fingerprintOf, submitOnce } from './idempotent-submissions.ts';
 import { countNewPost, findThread, findThreadCaseStudy, insertThread, listWeekThreads, recordThreadRead } from './threads.queries.ts';
 import { loadThreadContext, mustAnswerFirst } from './write-context.ts';
-import { countWords } from './word-count.ts';
+import { countWords } from '../../web/src/text/word-count.ts';
 import { currentTime } from '../time/clock.ts';
 
 export const POSTS_PER_PAGE = 50;
@@ -81,11 +82,18 @@ export async function createThread(db: Kysely<DB>, slug: string, number: number,
   const title = cleanName(input.title, 'title');
   const bodyMd = input.bodyMd.trim();
   if (!bodyMd) throw new DomainError('validation', { field: 'bodyMd' });
+  const fingerprint = fingerprintOf(['thread', slug, number, bodyMd]);
+  return submitOnce(user.id, input.idempotencyKey, fingerprint, () => writeThread(db, slug, number, user, input, title, bodyMd, now));
+}
+
+async function writeThread(db: Kysely<DB>, slug: string, number: number, user: SessionUser, input: NewThread, title: string, bodyMd: string, now: Date) {
   const { access, week } = await weekFor(db, slug, number, user);
   // Prompts are the organizers' follow-up questions.
   if (input.kind === 'prompt') assertOrganizer(access);
-  const bodyHtml = await renderMarkdown(bodyMd, { field: 'bodyMd', authorId: user.id });
-  const threadId = await db.transaction().execute(async (trx) => {
+  // A retry of a stored submission gets its thread without rendering again (the render pool limits each author).
+  const stored = await replayedPost(db, user, input.idempotencyKey, { parentId: null, bodyMd });
+  const bodyHtml = stored ? '' : await renderMarkdown(bodyMd, { field: 'bodyMd', authorId: user.id });
+  const threadId = stored ? stored.thread_id : await db.transaction().execute(async (trx) => {
     await lockIdempotencyKey(trx, user.id, input.idempotencyKey);
     const replay = await replayedPost(trx, user, input.idempotencyKey, { parentId: null, bodyMd });
     if (replay) return replay.thread_id;

@@ -34,6 +34,9 @@ export type ErrorCode =
   | 'unsubscribe_link_invalid'
   | 'notification_email_required'
   | 'too_many_subscriptions'
+  | 'too_many_connections'
+  | 'too_many_attachments'
+  | 'upload_missing'
   | 'not_ready'
   | 'answer_first'
   | 'verification_link_invalid'
@@ -127,6 +130,9 @@ const statusByCode: Record<ErrorCode, number> = {
   unsubscribe_link_invalid: 400,
   notification_email_required: 400,
   too_many_subscriptions: 429,
+  too_many_connections: 429,
+  too_many_attachments: 409,
+  upload_missing: 409,
   not_ready: 503,
   answer_first: 403,
   verification_link_invalid: 400,

@@ -3,10 +3,15 @@
 // or title is stored through cleanName.
 import { DomainError } from '../errors/domain-error.ts';
 
-/** C0 controls but tab, line feed and carriage return, and DEL: PostgreSQL refuses NUL, and none belongs in text. */
-const CONTROL = '\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F';
-/** A name, a title, a term is one line: no control character at all, nor a line or paragraph separator. */
-const LINE_CONTROL = '\\u0000-\\u001F\\u007F\\u2028\\u2029';
+/**
+ * C0 controls but tab, line feed and carriage return, DEL and the C1 controls (NEL among them):
+ * PostgreSQL refuses NUL, and none belongs in text. Also a lone UTF-16 surrogate, which JSON can
+ * escape but no UTF-8 text can hold (patterns run in Unicode mode, where a valid pair is one
+ * code point outside this range).
+ */
+const CONTROL = '\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\uD800-\\uDFFF';
+/** A name, a title, a term is one line: no control character at all (C0, DEL, C1 with NEL), nor a line or paragraph separator. */
+const LINE_CONTROL = '\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029\\uD800-\\uDFFF';
 /** A character a reader sees: a letter, digit, punctuation mark or symbol that is not a blank filler (U+3164, U+2800). */
 const VISIBLE = '(?![\\p{Default_Ignorable_Code_Point}\\u2800])[\\p{L}\\p{N}\\p{P}\\p{S}]';
 

@@ -4,7 +4,8 @@ import type { DB, ReportStatus } from '../db/schema.ts';
 
 type Handle = Kysely<DB> | Transaction<DB>;
 
-export async function writeAudit(trx: Transaction<DB>, entry: {
+/** One audit row: in the write's own transaction, or before an export's data leaves the server. */
+export async function writeAudit(trx: Kysely<DB> | Transaction<DB>, entry: {
   forumId: number; actorId: number; action: string; targetType: 'post' | 'thread' | 'report' | 'user' | 'reading' | 'forum'; targetId: number; reason?: string | null;
 }): Promise<void> {
   await trx.insertInto('audit_log').values({

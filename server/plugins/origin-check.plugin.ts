@@ -1,8 +1,10 @@
 // Refuses writes whose Origin is not this site, the CSRF defence the Lucia guide recommends
-// alongside SameSite cookies. Requests with no Origin at all are refused too.
+// alongside SameSite cookies. Requests with no Origin at all are refused too. The scheme counts:
+// an https:// page is another origin than the http:// site (site-origin.ts).
 // @see https://lucia-auth.com/sessions/cookies
 import fp from 'fastify-plugin';
 import { DomainError } from '../errors/domain-error.ts';
+import { isSiteOrigin, type SiteOriginOptions } from '../http/site-origin.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -13,18 +15,12 @@ declare module 'fastify' {
   }
 }
 
-export default fp<{ allowedOrigins: readonly string[] }>(async (app, { allowedOrigins }) => {
+export default fp<{ allowedOrigins: readonly string[] } & SiteOriginOptions>(async (app, { allowedOrigins, ...site }) => {
   const allowed = new Set(allowedOrigins);
   app.addHook('onRequest', async (request) => {
     if (SAFE_METHODS.has(request.method) || request.routeOptions.config?.crossOrigin) return;
     const origin = request.headers.origin;
-    if (origin && allowed.has(origin)) return;
-    let originHost: string | undefined;
-    try {
-      originHost = origin ? new URL(origin).host : undefined;
-    } catch {
-      originHost = undefined;
-    }
-    if (!originHost || originHost !== request.host) throw new DomainError('origin_rejected');
+    if (origin && (allowed.has(origin) || isSiteOrigin(origin, request.raw, site))) return;
+    throw new DomainError('origin_rejected');
   });
 }, { name: 'origin-check' });

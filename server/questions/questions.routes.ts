@@ -7,6 +7,7 @@ import { errorResponses } from '../http/common.schemas.ts';
 import { requireUser } from '../http/access.ts';
 import { SlugParams } from '../forums/forums.schemas.ts';
 import { IdParams } from '../discussions/discussions.schemas.ts';
+import { markReplays, postRateLimit as limitNewPosts } from '../discussions/idempotent-submissions.ts';
 import {
   AskBody, AskResponse, CaseStudyQuestionsQuery, CaseStudyQuestionsResponse, MarkAnsweredBody, MarkResponse, QuestionListResponse,
 } from './questions.schemas.ts';
@@ -17,15 +18,12 @@ export interface QuestionRoutesOptions {
 }
 
 const questionsRoutes: FastifyPluginAsyncTypebox<QuestionRoutesOptions> = async (app, options) => {
-  // A question is a post: the same per-writer limit.
-  const postRateLimit = {
-    max: options.postRateLimit.max,
-    timeWindow: options.postRateLimit.windowMs,
-    keyGenerator: (request: { user: { id: number } | null; ip: string }) => (request.user ? `user:${request.user.id}` : `ip:${request.ip}`),
-  };
+  // A question is a post: the same per-writer limit, which its replays skip.
+  const postRateLimit = limitNewPosts(options.postRateLimit);
 
   app.post('/api/case-studies/:id/questions', {
     config: { access: 'user', rateLimit: postRateLimit },
+    preHandler: markReplays(app.db),
     schema: { tags: ['questions'], params: IdParams, body: AskBody, response: { 201: AskResponse, ...errorResponses } },
   }, async (request, reply) => {
     const post = await askQuestion(app.db, requireUser(request), request.params.id, request.body);

@@ -9,8 +9,10 @@ import { requireUser } from '../http/access.ts';
 import { sendAttachment } from './attachment-download.ts';
 import { assertMultipart, readUpload, registerAttachmentMultipart } from './attachment-upload.ts';
 import { addAttachment, attachmentForDownload, removeAttachment } from './attachments.service.ts';
-import { organizerReading } from './readings.service.ts';
-import { AttachmentParams, AttachmentResponse, ReadingIdParams } from './readings.schemas.ts';
+import { organizerReading, organizerWeek } from './readings.service.ts';
+import { stageUpload } from './reading-uploads.service.ts';
+import { AttachmentParams, AttachmentResponse, ReadingIdParams, UploadResponse } from './readings.schemas.ts';
+import { WeekParams } from '../forums/forums.schemas.ts';
 
 export interface AttachmentsRoutesOptions {
   attachmentsDir: string;
@@ -34,6 +36,21 @@ const attachmentsRoutes: FastifyPluginAsyncTypebox<AttachmentsRoutesOptions> = a
     const upload = await readUpload(request);
     const { attachment, created } = await addAttachment(app.db, options.attachmentsDir, options.attachmentMaxBytes, request.params.id, user, upload);
     return reply.code(created ? 201 : 200).send({ attachment });
+  });
+
+  // A file for a reading's form, attached only when the form is saved (reading-uploads.service.ts).
+  app.post('/api/forums/:slug/weeks/:number/reading-uploads', {
+    config: { access: 'user' },
+    schema: {
+      tags: ['readings'], params: WeekParams, consumes: ['multipart/form-data'],
+      response: { 201: UploadResponse, 415: ErrorSchema, ...errorResponses },
+    },
+  }, async (request, reply) => {
+    const user = requireUser(request);
+    assertMultipart(request);
+    const { access } = await organizerWeek(app.db, request.params.slug, request.params.number, user);
+    const upload = await stageUpload(app.db, options.attachmentsDir, options.attachmentMaxBytes, access.forum.id, user, await readUpload(request));
+    return reply.code(201).send({ upload });
   });
 
   app.delete('/api/readings/:id/attachments/:attachmentId', {

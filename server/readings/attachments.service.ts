@@ -13,12 +13,15 @@ import { acceptUpload, type Upload } from './attachment-upload.ts';
 import { deleteAttachment, findAttachment, findReadingWithWeek, insertAttachment, lockReading } from './readings.queries.ts';
 import { organizerReading } from './readings.service.ts';
 import { writeAudit } from '../moderation/moderation.queries.ts';
+import { attachedHashes } from './reading-uploads.queries.ts';
+import { assertRoomFor } from './reading-uploads.service.ts';
 
 export async function addAttachment(db: Kysely<DB>, dir: string, maxBytes: number, readingId: number, user: SessionUser, upload: Upload) {
   const { access } = await organizerReading(db, readingId, user);
   const file = await acceptUpload(dir, maxBytes, upload);
   return db.transaction().execute(async (trx) => {
     if (!(await lockReading(trx, readingId))) throw new DomainError('not_found');
+    assertRoomFor(await attachedHashes(trx, readingId), [file.sha256]);
     const { row, created } = await insertAttachment(trx, {
       readingId, ...file, uploadedBy: user.id,
     });

@@ -4,6 +4,9 @@ import { MAX_MARKDOWN_LENGTH } from '../content/markdown-limits.ts';
 import { DateTimeSchema, IdSchema, LangSchema, NameText, TextSchema, VisibleText, HtmlSchema } from '../http/common.schemas.ts';
 import { SlugParams, WeekParams } from '../forums/forums.schemas.ts';
 
+import { MAX_ATTACHMENTS_PER_READING } from '../../web/src/readings/attachment-limit.ts';
+
+export { MAX_ATTACHMENTS_PER_READING };
 export const MAX_READING_TITLE = 200;
 
 export const ReadingIdParams = Type.Object({ id: IdSchema });
@@ -27,9 +30,14 @@ export const ReadingInput = Type.Object({
 });
 export type ReadingInput = Static<typeof ReadingInput>;
 
-export const CreateReadingBody = Type.Object({ ...ReadingInput.properties, idempotencyKey: Type.String({ format: 'uuid' }) });
+/** Files sent ahead (POST …/reading-uploads), attached in the save's transaction: all or nothing. */
+const Uploads = Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { maxItems: MAX_ATTACHMENTS_PER_READING, uniqueItems: true }));
+export const CreateReadingBody = Type.Object({ ...ReadingInput.properties, idempotencyKey: Type.String({ format: 'uuid' }), uploads: Uploads });
 /** The version the editor started from (its updatedAt), so two organizers' edits never silently overwrite each other. */
-export const UpdateReadingBody = Type.Object({ ...ReadingInput.properties, baseVersion: DateTimeSchema });
+export const UpdateReadingBody = Type.Object({ ...ReadingInput.properties, baseVersion: DateTimeSchema, uploads: Uploads });
+export const UploadResponse = Type.Object({
+  upload: Type.Object({ id: Type.String(), fileName: Type.String(), mediaType: Type.String(), sizeBytes: Type.Integer() }),
+});
 export const ReorderBody = Type.Object({ ids: Type.Array(IdSchema, { minItems: 1, maxItems: 200 }) });
 
 export const AttachmentSchema = Type.Object({

@@ -21,11 +21,12 @@ import {
 import type { ReadingInput } from './readings.schemas.ts';
 import { attachmentView } from './attachment-view.ts';
 import { readingSlug } from './reading-slug.ts';
+import { attachUploads } from './reading-uploads.service.ts';
 
 type ReadingRow = Awaited<ReturnType<typeof listWeekReadings>>[number];
 
 /** The week an organizer edits, by its forum's slug and number. */
-async function organizerWeek(db: Kysely<DB>, slug: string, number: number, user: SessionUser) {
+export async function organizerWeek(db: Kysely<DB>, slug: string, number: number, user: SessionUser) {
   const access = await forumAccessBySlug(db, slug, user);
   assertOrganizer(access);
   const week = await findWeek(db, access.forum.id, number);
@@ -98,7 +99,7 @@ function queueFor(trx: Transaction<DB>, forumId: number, weekId: number, reading
   return queueTranslationTasks(trx, { forumId, weekId, itemType: 'reading', itemId: readingId, sourceLang: originalLang, sourceRevision: revision }, { except: given });
 }
 
-export async function createReading(db: Kysely<DB>, slug: string, number: number, user: SessionUser, input: ReadingInput & { idempotencyKey: string }) {
+export async function createReading(db: Kysely<DB>, slug: string, number: number, user: SessionUser, input: ReadingInput & { idempotencyKey: string; uploads?: string[] }) {
   const { access, week } = await organizerWeek(db, slug, number, user);
   const texts = await renderInput(access, input, user);
   return db.transaction().execute(async (trx) => {
@@ -113,6 +114,8 @@ export async function createReading(db: Kysely<DB>, slug: string, number: number
     await replaceTexts(trx, id, texts);
     await queueFor(trx, access.forum.id, week.id, id, input.originalLang, 1, texts.map((text) => text.lang));
     await writeAudit(trx, { forumId: access.forum.id, actorId: user.id, action: 'reading.created', targetType: 'reading', targetId: id });
+    // Its files in the same transaction: one missing or over the limit, and no reading is created.
+    await attachUploads(trx, access.forum.id, id, user, input.uploads ?? []);
     return { reading: await editorView(trx, id), created: true };
   });
 }
@@ -122,7 +125,7 @@ function sameContent(lang: Lang, current: { lang: Lang; title: string; body_md: 
     && texts.every((text) => current.some((row) => row.lang === text.lang && row.title === text.title && row.body_md === text.body_md));
 }
 
-export async function editReading(db: Kysely<DB>, readingId: number, user: SessionUser, input: ReadingInput & { baseVersion: string }) {
+export async function editReading(db: Kysely<DB>, readingId: number, user: SessionUser, input: ReadingInput & { baseVersion: string; uploads?: string[] }) {
   const { access, reading } = await organizerReading(db, readingId, user);
   const texts = await renderInput(access, input, user);
   return db.transaction().execute(async (trx) => {
@@ -148,6 +151,7 @@ export async function editReading(db: Kysely<DB>, readingId: number, user: Sessi
     const newlyGiven = given.filter((lang) => !before.some((text) => text.lang === lang));
     await withdrawTasksFor(trx, readingId, newlyGiven, user.id);
     await writeAudit(trx, { forumId: access.forum.id, actorId: user.id, action: 'reading.edited', targetType: 'reading', targetId: readingId });
+    await attachUploads(trx, access.forum.id, readingId, user, input.uploads ?? []);
     return editorView(trx, readingId);
   });
 }

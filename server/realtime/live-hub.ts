@@ -40,6 +40,8 @@ export interface Subscription extends SubscriptionTarget {
 
 export interface LiveClient {
   socket: WebSocket;
+  /** Whose sockets this one counts among: the user's, or an anonymous reader's address. */
+  owner: string;
   user: SessionUser | null;
   sessionToken: string | null;
   /** When the session must be checked again even if no event says so. */
@@ -54,7 +56,7 @@ export interface LiveClient {
   accessEpoch: number;
 }
 
-export function newClient(socket: WebSocket, fields: Pick<LiveClient, 'user' | 'sessionToken' | 'sessionExpiresAt' | 'lang'>): LiveClient {
+export function newClient(socket: WebSocket, fields: Pick<LiveClient, 'owner' | 'user' | 'sessionToken' | 'sessionExpiresAt' | 'lang'>): LiveClient {
   return { socket, ...fields, subscriptions: new Map(), work: Promise.resolve(), replayBudget: new TokenBucket(2 * MAX_BACKFILL, MAX_BACKFILL / 60), accessEpoch: 0 };
 }
 
@@ -76,12 +78,23 @@ export class LiveHub {
     private readonly onFailure: (error: unknown, what: string) => void,
   ) {}
 
+  private readonly perOwner = new Map<string, number>();
+
+  /** Sockets one owner holds open on this instance. */
+  openBy(owner: string): number {
+    return this.perOwner.get(owner) ?? 0;
+  }
+
   add(client: LiveClient): void {
     this.clients.add(client);
+    this.perOwner.set(client.owner, this.openBy(client.owner) + 1);
   }
 
   remove(client: LiveClient): void {
-    this.clients.delete(client);
+    if (!this.clients.delete(client)) return;
+    const left = this.openBy(client.owner) - 1;
+    if (left > 0) this.perOwner.set(client.owner, left);
+    else this.perOwner.delete(client.owner);
   }
 
   /** Runs a socket's next piece of work after the ones before it. */

@@ -8,7 +8,8 @@
 //                  {"type":"event","id":131,"subscription":"week:2","event":"post.created",...}
 //                  {"type":"reset","subscription":"week:2","lastEventId":5400}  (too far behind: reload, then follow from there)
 //                  {"type":"error","code":"week_not_open","message":"…"}  ("subscription" when an active one ended)
-// The server closes with 4401 when the session ends (sign-out elsewhere, expiry, account gone).
+// The server closes with 4401 when the session ends (sign-out elsewhere, expiry, account gone),
+// and with 4429 (after an error message saying why) a socket past its owner's limit.
 import type { FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import { Type, type Static } from 'typebox';
@@ -39,14 +40,29 @@ const MESSAGE_BURST = 20;
 const MESSAGES_PER_SECOND = 5;
 /** A client that keeps sending past its rate after being told is disconnected. */
 const MAX_REFUSED = 100;
+/**
+ * Sockets one user may hold open on an instance (a tab each, and a reconnecting one while the
+ * old closes); an anonymous address more, as a public archive may be read from a shared office.
+ */
+export const MAX_SOCKETS_PER_USER = 20;
+export const MAX_SOCKETS_PER_ADDRESS = 60;
+export const TOO_MANY_SOCKETS_CLOSE = 4429;
 
 export function acceptLiveSocket(hub: LiveHub, socket: WebSocket, request: FastifyRequest): void {
+  const owner = request.user ? `user:${request.user.id}` : `ip:${request.ip}`;
   const client = newClient(socket, {
+    owner,
     user: request.user,
     sessionToken: request.sessionToken,
     sessionExpiresAt: request.session?.expiresAt ?? null,
     lang: callerLang(request),
   });
+  const max = request.user ? MAX_SOCKETS_PER_USER : MAX_SOCKETS_PER_ADDRESS;
+  if (hub.openBy(owner) >= max) {
+    hub.sendError(client, 'too_many_connections', { max });
+    socket.close(TOO_MANY_SOCKETS_CLOSE, 'too many connections');
+    return;
+  }
   hub.add(client);
   const rate = new TokenBucket(MESSAGE_BURST, MESSAGES_PER_SECOND);
   let refused = 0;

@@ -3,6 +3,7 @@
 // The protocol is described in live-socket.ts.
 import fp from 'fastify-plugin';
 import websocket from '@fastify/websocket';
+import { isSiteOrigin, type SiteOriginOptions } from '../http/site-origin.ts';
 import { EventStream } from './event-stream.ts';
 import { LiveHub } from './live-hub.ts';
 import { acceptLiveSocket } from './live-socket.ts';
@@ -15,7 +16,7 @@ declare module 'fastify' {
   }
 }
 
-export default fp<{ allowedOrigins: readonly string[] }>(async (app, { allowedOrigins }) => {
+export default fp<{ allowedOrigins: readonly string[] } & SiteOriginOptions>(async (app, { allowedOrigins, ...site }) => {
   const hub = new LiveHub(app.db, (error, what) => app.log.error({ err: error }, what));
   const stream = new EventStream(app.database, hub, app.log);
   app.decorate('liveHub', hub);
@@ -36,11 +37,7 @@ export default fp<{ allowedOrigins: readonly string[] }>(async (app, { allowedOr
       // it. Browsers always send Origin here; non-browser clients send none.
       verifyClient: ({ origin, req }, done) => {
         if (origin === undefined || allowedOrigins.includes(origin)) return done(true);
-        try {
-          done(new URL(origin).host === req.headers.host, 403);
-        } catch {
-          done(false, 403);
-        }
+        done(isSiteOrigin(origin, req, site), 403);
       },
     },
   });

@@ -8,6 +8,7 @@ import { assertOrganizer, forumAccessBySlug } from '../forums/forum-access.ts';
 import { cleanTerm as clean, glossaryToCsv, parseGlossaryCsv, planImport, type TermInput } from './glossary-csv.ts';
 import { applyImport, deleteTerm, insertTerm, listGlossary, lockGlossary, updateTerm } from './glossary.queries.ts';
 import { assertTranslator } from './queue.service.ts';
+import { writeAudit } from '../moderation/moderation.queries.ts';
 
 export async function readGlossary(db: Kysely<DB>, slug: string, user: SessionUser) {
   const access = await forumAccessBySlug(db, slug, user);
@@ -67,6 +68,7 @@ export async function importGlossaryCsv(db: Kysely<DB>, slug: string, user: Sess
     if (options.dryRun) return summary;
     if (plan.remove.length > 0 && options.confirm !== plan.remove.length) throw new DomainError('glossary_replace_unconfirmed', { removed: plan.remove.length });
     await applyImport(trx, access.forum.id, plan);
+    await writeAudit(trx, { forumId: access.forum.id, actorId: user.id, action: `glossary.imported_${options.mode}`, targetType: 'forum', targetId: access.forum.id });
     return summary;
   });
 }

@@ -6,7 +6,8 @@ import { importFixture, LIVE, member } from '../helpers/forum-fixture.ts';
 import { applicationBody, candidateBody, setDeadline, tokenFromOutbox } from './cohort-helpers.ts';
 import { formatErrorMessage } from '../../server/i18n/error-message.ts';
 import { formatCalendarDate } from '../../server/i18n/calendar-date.ts';
-import { wordLimitCases } from '../../web/src/text/word-count.cases.ts';
+import { hostileWordCases, wordLimitCases } from '../../web/src/text/word-count.cases.ts';
+import { countWords } from '../../web/src/text/word-count.ts';
 
 let t: TestApp;
 
@@ -61,6 +62,19 @@ describe('applying to a forum', () => {
       await t.post(url).set('Cookie', applicant.cookie).send(candidateBody({ statement: text })).expect(201);
     });
   }
+
+  it('refuses a statement that hides its words by joining them, in CJK or as emoji, and stores nothing', async () => {
+    const applicant = await member(t, null, 'fr');
+    for (const { name, text: sample } of hostileWordCases) {
+      // Each sample repeated past the 300-word limit, within the field's 20,000 characters.
+      const text = Array.from({ length: Math.min(Math.floor(20_000 / (sample.length + 1)), 4) }, () => sample).join(' ');
+      expect(countWords(text), name).toBeGreaterThan(300);
+      const over = await t.post(url).set('Cookie', applicant.cookie).set('Accept-Language', 'fr').send(candidateBody({ statement: text }));
+      expect(over.status, name).toBe(400);
+      expect(over.body.error.code, name).toBe('too_many_words');
+    }
+    await t.get(url).set('Cookie', applicant.cookie).expect(200).expect((r) => expect(r.body.application).toBeNull());
+  });
 
   it('holds the description to the forum\'s word limit', async () => {
     const applicant = await member(t, null);

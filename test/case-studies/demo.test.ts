@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishDueCaseStudies } from '../../server/case-studies/publication.service.ts';
-import { countWords } from '../../server/discussions/word-count.ts';
+import { countWords } from '../../web/src/text/word-count.ts';
 import { demoKeyRespondents, seedDemoCaseStudies } from '../../server/demo/demo-case-studies.ts';
 import { DEMO_ORGANIZER_EMAIL, seedDemo } from '../../server/demo/demo-seed.ts';
 import { createTestApp, createUser, signIn, type TestApp } from '../helpers/test-app.ts';

@@ -2,7 +2,7 @@
 // read it at each stage, bad input that changes nothing, and repeated requests.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_LENGTH } from '../../server/discussions/discussions.schemas.ts';
-import { countWords } from '../../server/discussions/word-count.ts';
+import { countWords } from '../../web/src/text/word-count.ts';
 import { renderOutboxRow } from '../../server/notifications/outbox-render.ts';
 import { importFixture, LIVE, member, newKey, type Member } from '../helpers/forum-fixture.ts';
 import { createTestApp, createUser, signIn, type TestApp } from '../helpers/test-app.ts';

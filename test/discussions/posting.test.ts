@@ -80,6 +80,27 @@ describe('idempotent creation', () => {
     expect(thread.post_count).toBe(2);
   });
 
+  it('answers 8 parallel submissions of one reply from a new author alike: one post, eight 201s', async () => {
+    const { threadId } = await startThread(t, organizer);
+    const newcomer = await member(t, 'participant', 'fr');
+    // Long enough that its renders overlap, as they do for a reader on a slow link whose client retries.
+    const body = { bodyMd: 'Une **seule** fois, [même](https://example.org/a) _envoyée_ huit fois. '.repeat(600), lang: 'fr', idempotencyKey: newKey() };
+    const answers = await Promise.all(Array.from({ length: 8 }, () => t.post(`/api/threads/${threadId}/posts`).set('Cookie', newcomer.cookie).send(body)));
+    expect(answers.map((a) => a.status)).toEqual(Array(8).fill(201));
+    for (const answer of answers) expect(answer.body).toEqual(answers[0]!.body);
+    expect(await t.db.selectFrom('posts').select('id').where('author_id', '=', newcomer.id).execute()).toEqual([{ id: answers[0]!.body.post.id }]);
+    expect((await t.db.selectFrom('threads').select('post_count').where('id', '=', threadId).executeTakeFirstOrThrow()).post_count).toBe(2);
+  });
+
+  it('answers 8 parallel submissions of one new thread alike: one thread, eight 201s', async () => {
+    const newcomer = await member(t, 'participant');
+    const body = { title: 'Eight times', bodyMd: 'Sent *eight* times [at once](https://example.org/b). '.repeat(700), lang: 'en', idempotencyKey: newKey() };
+    const answers = await Promise.all(Array.from({ length: 8 }, () => t.post(`/api/forums/${LIVE}/weeks/2/threads`).set('Cookie', newcomer.cookie).send(body)));
+    expect(answers.map((a) => a.status)).toEqual(Array(8).fill(201));
+    for (const answer of answers) expect(answer.body).toEqual(answers[0]!.body);
+    expect(await t.db.selectFrom('threads').select('id').where('author_id', '=', newcomer.id).execute()).toHaveLength(1);
+  });
+
   it('refuses a key reused for a different text', async () => {
     const { threadId } = await startThread(t, organizer);
     const key = newKey();
@@ -202,13 +223,24 @@ async function rateLimitJourney(t: TestApp, writer: Member, ben: Member) {
   {
     const { threadId } = await startThread(t, ben);
     const statuses: number[] = [];
+    const sent: { body: Record<string, unknown>; answer: unknown }[] = [];
     for (let i = 0; i < 9; i++) {
-      const response = await t.post(`/api/threads/${threadId}/posts`).set('Cookie', writer.cookie).send({ bodyMd: `n ${i}`, lang: 'en', idempotencyKey: newKey() });
+      const body = { bodyMd: `n ${i}`, lang: 'en', idempotencyKey: newKey() };
+      const response = await t.post(`/api/threads/${threadId}/posts`).set('Cookie', writer.cookie).send(body);
       statuses.push(response.status);
+      sent.push({ body, answer: response.body });
     }
     // The writer's eight; ben's thread counted against ben.
     expect(statuses.slice(0, 8)).toEqual(Array(8).fill(201));
     expect(statuses[8]).toBe(429);
+    // A retry of a stored submission is a replay, not a new post: the same answer, past the limit.
+    for (const { body, answer } of [sent[0]!, sent[7]!]) {
+      const retry = await t.post(`/api/threads/${threadId}/posts`).set('Cookie', writer.cookie).send(body);
+      expect(retry.status).toBe(201);
+      expect(retry.body).toEqual(answer);
+    }
+    // A new submission is still limited.
+    expect((await t.post(`/api/threads/${threadId}/posts`).set('Cookie', writer.cookie).send({ bodyMd: 'más', lang: 'en', idempotencyKey: newKey() })).status).toBe(429);
     // Another writer is not affected.
     await reply(t, ben, threadId);
   }

@@ -1,6 +1,7 @@
 // Browser journey of readings: an organizer adds a reading with a PDF from the console's
 // readings tab (every control found by its label), then a participant finds it in the week
-// page's short table of contents, opens its own page and downloads the PDF as a PDF.
+// page's short table of contents, opens its own page and downloads the PDF as a PDF. A refused
+// file saves nothing, and the corrected form adds one reading with its file.
 // Screenshots (phone width and desktop) go to SCREENSHOTS_DIR or a temporary folder.
 import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
@@ -99,5 +100,38 @@ describe('readings from the console to the reader', () => {
     expect(await frPage.getByLabel('Titre (espagnol)').count()).toBe(1);
     await frPage.screenshot({ path: path.join(shots, 'console-form-phone-fr.png'), fullPage: true });
     await frPage.close();
+  }, 180_000);
+
+  it('a refused file saves nothing; the corrected form then adds one reading with its file', async () => {
+    const db = site.testDatabase.database.db;
+    const organizer = await createUser(db, { roles: [{ forumSlug: FORUM, role: 'organizer' }], interfaceLang: 'es', readingLangs: ['es'], name: 'Lucía Quispe' });
+    const title = `Fondos rotatorios ${Date.now()}`;
+    const readingsTitled = () => db.selectFrom('reading_texts').select('reading_id').where('title', '=', title).execute();
+    await signInBrowser(site, browser.context, organizer);
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${site.url}/forums/${FORUM}/console/readings?week=2`);
+    await page.getByRole('button', { name: 'Agregar una lectura' }).click({ timeout: 30_000 });
+    await page.getByLabel('Idioma original').selectOption('es');
+    await page.getByLabel('Título (español)').fill(title);
+    await page.getByLabel('Texto (español, Markdown)').fill('Cómo financian las cooperativas sus **fondos rotatorios**.');
+    const html = Buffer.from('<!doctype html><script>alert(1)</script>');
+    await page.getByLabel('Adjuntar archivos').setInputFiles([
+      { name: 'fondos.pdf', mimeType: 'application/pdf', buffer: PDF },
+      { name: 'falso.pdf', mimeType: 'application/pdf', buffer: html },
+    ]);
+    await page.getByRole('button', { name: 'Agregar la lectura' }).click();
+    const alert = page.locator('[role="alert"], [role="status"]', { hasText: 'falso.pdf' });
+    await expect.poll(() => alert.textContent(), { timeout: 30_000 }).toContain('No se guardó nada');
+    await page.screenshot({ path: path.join(shots, 'console-refused-file-es.png'), fullPage: true });
+    expect(await readingsTitled()).toEqual([]);
+    // The form is still open with the text: the bad file goes, the save is sent again, once, twice.
+    await page.getByLabel('Adjuntar archivos').setInputFiles([{ name: 'fondos.pdf', mimeType: 'application/pdf', buffer: PDF }]);
+    await page.getByRole('button', { name: 'Agregar la lectura' }).click();
+    await expect.poll(() => page.getByText('Se agregó la lectura.').count(), { timeout: 30_000 }).toBe(1);
+    const row = page.locator('.reading-row', { hasText: title });
+    await expect.poll(() => row.textContent(), { timeout: 15_000 }).toContain('1 adjunto');
+    expect(await readingsTitled()).toHaveLength(1);
+    await page.close();
   }, 180_000);
 });

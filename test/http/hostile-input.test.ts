@@ -100,12 +100,47 @@ describe('control characters in text fields', () => {
     expect(await t.db.selectFrom('translations').selectAll().where('item_id', 'in', [firstPostId, threadId]).execute()).toEqual([]);
   });
 
-  it('does not fail on a lone surrogate, which JSON allows and UTF-8 cannot carry', async () => {
+  it('refuses a lone surrogate, which JSON allows and UTF-8 cannot carry, and keeps a valid pair', async () => {
     const { threadId } = await startThread(t, ana);
-    const response = await t.post(`/api/threads/${threadId}/posts`).set('Cookie', ana.cookie).set('Content-Type', 'application/json')
-      .send(`{"bodyMd":"mitad \\ud800 de un par","lang":"es","idempotencyKey":"${newKey()}"}`);
-    expect(response.status).toBe(201);
-    expect(response.body.post.markdown).toMatch(/^mitad .* de un par$/);
+    const before = await t.db.selectFrom('posts').select('id').execute();
+    for (const escaped of ['\\ud800', '\\udfff', '\\udc00\\ud800']) {
+      expectValidation(await t.post(`/api/threads/${threadId}/posts`).set('Cookie', ana.cookie).set('Accept-Language', 'es').set('Content-Type', 'application/json')
+        .send(`{"bodyMd":"mitad ${escaped} de un par","lang":"es","idempotencyKey":"${newKey()}"}`), 'bodyMd');
+      expectValidation(await t.patch('/api/me').set('Cookie', ana.cookie).set('Accept-Language', 'es').set('Content-Type', 'application/json')
+        .send(`{"displayName":"Ana ${escaped}"}`), 'displayName');
+    }
+    expect(await t.db.selectFrom('posts').select('id').execute()).toEqual(before);
+    const post = await reply(t, ana, threadId, { bodyMd: 'con emoji \ud83d\ude00 entero' });
+    expect(post).toMatchObject({ markdown: 'con emoji 😀 entero' });
+  });
+
+  it('refuses NEL and every other Unicode line break or control in one-line names, and C1 controls in any text', async () => {
+    const before = await t.db.selectFrom('users').selectAll().where('id', '=', ana.id).executeTakeFirstOrThrow();
+    for (const breaker of ['\u0085', '\u2028', '\u2029', '\u000b', '\u000c', '\u0080', '\u009f', '\r', '\n']) {
+      expectValidation(await t.patch('/api/me').set('Cookie', ana.cookie).set('Accept-Language', 'es').send({ displayName: `Ana${breaker}María` }), 'displayName');
+      expectValidation(await t.post(`/api/forums/${LIVE}/weeks/2/threads`).set('Cookie', ana.cookie).set('Accept-Language', 'es')
+        .send({ title: `Uno${breaker}dos`, bodyMd: 'Cuerpo', lang: 'es', idempotencyKey: newKey() }), 'title');
+    }
+    expect(await t.db.selectFrom('users').selectAll().where('id', '=', ana.id).executeTakeFirstOrThrow()).toEqual(before);
+    const { threadId } = await startThread(t, ana);
+    expectValidation(await t.post(`/api/threads/${threadId}/posts`).set('Cookie', ana.cookie).set('Accept-Language', 'es')
+      .send({ bodyMd: 'uno\u0085dos', lang: 'es', idempotencyKey: newKey() }), 'bodyMd');
+  });
+
+  it('refuses a number, a boolean or an array where a text is expected, and stores nothing', async () => {
+    const { threadId, firstPostId } = await startThread(t, ana);
+    const before = await t.db.selectFrom('posts').select('id').execute();
+    for (const bodyMd of [12345, true, ['texto'], { text: 'x' }]) {
+      expectValidation(await t.post(`/api/threads/${threadId}/posts`).set('Cookie', ana.cookie).set('Accept-Language', 'es')
+        .send({ bodyMd, lang: 'es', idempotencyKey: newKey() }), 'bodyMd');
+      expectValidation(await t.patch(`/api/posts/${firstPostId}`).set('Cookie', ana.cookie).set('Accept-Language', 'es')
+        .send({ bodyMd, lang: 'es', baseRevision: 1 }), 'bodyMd');
+    }
+    expectValidation(await t.post(`/api/forums/${LIVE}/weeks/2/threads`).set('Cookie', ana.cookie).set('Accept-Language', 'es')
+      .send({ title: 2026, bodyMd: 'Cuerpo', lang: 'es', idempotencyKey: newKey() }), 'title');
+    expect(await t.db.selectFrom('posts').select('id').execute()).toEqual(before);
+    // Querystrings are still read as numbers and booleans.
+    expect((await t.get(`/api/threads/${threadId}?page=1`).set('Cookie', ana.cookie)).status).toBe(200);
   });
 });
 
@@ -138,6 +173,46 @@ describe('ids beyond their column', () => {
       expect(response.body.error?.code).toBe('validation');
       expect(response.body.error?.message).toContain(`«${field}»`);
     }
+  });
+});
+
+describe('ids that are not integers', () => {
+  const notIntegers = ['Infinity', '-Infinity', '1e400', '1e3', '0x10', 'NaN', '1.5', '%201'];
+
+  it('answers 400 naming the field for a sample of id and week routes, in the caller\'s language', async () => {
+    const { threadId } = await startThread(t, ana);
+    for (const value of notIntegers) {
+      const cases: [Promise<{ status: number; body: { error?: { code: string; message: string } } }>, string][] = [
+        [t.get(`/api/threads/${value}`).set('Cookie', ana.cookie).set('Accept-Language', 'es'), 'id'],
+        [t.post(`/api/threads/${value}/posts`).set('Cookie', ana.cookie).set('Accept-Language', 'es').send({ bodyMd: 'x', lang: 'es', idempotencyKey: newKey() }), 'id'],
+        [t.get(`/api/posts/${value}/revisions`).set('Accept-Language', 'es'), 'id'],
+        [t.get(`/api/forums/${LIVE}/weeks/${value}`).set('Cookie', ana.cookie).set('Accept-Language', 'es'), 'number'],
+        [t.get(`/api/threads/${threadId}?page=${value}`).set('Accept-Language', 'es'), 'page'],
+      ];
+      for (const [pending, field] of cases) expectValidation(await pending, field);
+    }
+  });
+
+  it('answers 400, never 500, on every registered route with a numeric path parameter', async () => {
+    const admin = await member(t, null);
+    await t.db.updateTable('users').set({ is_admin: true }).where('id', '=', admin.id).execute();
+    const paths = (t.app.swagger() as { paths: Record<string, Record<string, { parameters?: { in: string; name: string; schema: { type?: string } }[] }>> }).paths;
+    let checked = 0;
+    for (const [openApiPath, operations] of Object.entries(paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const numeric = (operation.parameters ?? []).filter((p) => p.in === 'path' && (p.schema.type === 'integer' || p.schema.type === 'number')).map((p) => p.name);
+        if (numeric.length === 0) continue;
+        for (const value of ['Infinity', '1e400']) {
+          const url = openApiPath.replace(/\{([^}]+)\}/g, (_, name: string) => (numeric.includes(name) ? value : name === 'slug' ? LIVE : 'x'));
+          const send = t[method as 'get' | 'post' | 'put' | 'patch' | 'delete'];
+          const response = await send(url).set('Cookie', admin.cookie).set('Accept-Language', 'es');
+          expect(response.status, `${method.toUpperCase()} ${url}: ${JSON.stringify(response.body)}`).toBe(400);
+          expect(response.body.error?.code).toBe('validation');
+          checked += 1;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(40);
   });
 });
 

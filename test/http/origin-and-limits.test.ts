@@ -16,9 +16,46 @@ describe('Origin check', () => {
     expect(await t.db.selectFrom('users').selectAll().where('email', '=', body.email).execute()).toEqual([]);
   });
 
-  it('accepts a write whose Origin is the Host it was sent to', async () => {
+  it('accepts a write whose Origin is the scheme, host and port it was sent to', async () => {
     const user = await createUser(t.db);
-    await request(t.app.server).post('/api/auth/sign-in').set('Host', 'forum.example.org').set('Origin', 'https://forum.example.org').send(user).expect(200);
+    await request(t.app.server).post('/api/auth/sign-in').set('Host', 'forum.example.org').set('Origin', 'http://forum.example.org').send(user).expect(200);
+    // Sign-out is not rate limited, so the next test's sign-in budget stays as it was.
+    await request(t.app.server).post('/api/auth/sign-out').set('Host', 'forum.example.org:8080').set('Origin', 'http://forum.example.org:8080').expect(204);
+  });
+
+  it('refuses the same host under another scheme or port, and creates nothing', async () => {
+    const body = { email: 'scheme@example.org', displayName: 'Scheme', password: 'long enough pw', interfaceLang: 'en', readingLangs: ['en'], timeZone: 'UTC' };
+    for (const [host, origin] of [['forum.example.org', 'https://forum.example.org'], ['forum.example.org', 'http://forum.example.org:8080'], ['forum.example.org:8080', 'http://forum.example.org'], ['forum.example.org', 'null']]) {
+      const refused = await request(t.app.server).post('/api/auth/register').set('Host', host!).set('Origin', origin!).set('Accept-Language', 'fr').send(body);
+      expect(refused.status, `${origin} on ${host}`).toBe(403);
+      expect(refused.body.error.code).toBe('origin_rejected');
+    }
+    expect(await t.db.selectFrom('users').selectAll().where('email', '=', body.email).execute()).toEqual([]);
+  });
+
+  it('takes the scheme from X-Forwarded-Proto only behind a trusted proxy, and https under SECURE_COOKIES', async () => {
+    const proxied = await createTestApp({ trustProxy: true });
+    const secure = await createTestApp({ secureCookies: true });
+    try {
+      const user = await createUser(proxied.db);
+      const signIn = (app: TestApp, origin: string, proto?: string) => {
+        const pending = request(app.app.server).post('/api/auth/sign-in').set('Host', 'forum.example.org').set('Origin', origin);
+        return (proto ? pending.set('X-Forwarded-Proto', proto) : pending).send(user);
+      };
+      expect((await signIn(proxied, 'https://forum.example.org', 'https')).status).toBe(200);
+      expect((await signIn(proxied, 'https://forum.example.org')).status).toBe(403);
+      expect((await signIn(proxied, 'http://forum.example.org', 'https')).status).toBe(403);
+      // Not trusted: the header is ignored, so the plain-http site refuses an https page.
+      const untrusted = await request(t.app.server).post('/api/auth/sign-out').set('Host', 'forum.example.org').set('Origin', 'https://forum.example.org').set('X-Forwarded-Proto', 'https');
+      expect(untrusted.status).toBe(403);
+      const secureUser = await createUser(secure.db);
+      const secureSignIn = (origin: string) => request(secure.app.server).post('/api/auth/sign-in').set('Host', 'forum.example.org').set('Origin', origin).send(secureUser);
+      expect((await secureSignIn('https://forum.example.org')).status).toBe(200);
+      expect((await secureSignIn('http://forum.example.org')).status).toBe(403);
+    } finally {
+      await proxied.close();
+      await secure.close();
+    }
   });
 });
 

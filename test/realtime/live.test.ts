@@ -145,4 +145,19 @@ describe('websocket origin', () => {
     });
     expect(status).toBe(403);
   });
+
+  it('refuses a handshake from this host under another scheme, and accepts its own', async () => {
+    const WebSocket = (await import('ws')).default;
+    const host = new URL(urlA).host;
+    const handshake = (origin: string) => new Promise<number>((resolve) => {
+      const socket = new WebSocket(`${urlA.replace('http', 'ws')}/api/live`, { headers: { origin, cookie: ana.cookie } });
+      socket.on('unexpected-response', (request, response) => {
+        request.destroy();
+        resolve(response.statusCode ?? 0);
+      });
+      socket.on('open', () => { socket.close(); resolve(101); });
+    });
+    expect(await handshake(`https://${host}`)).toBe(403);
+    expect(await handshake(`http://${host}`)).toBe(101);
+  });
 });

@@ -7,6 +7,7 @@ import { formatErrorMessage } from '../../server/i18n/error-message.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { importFixture, LIVE, member, reply, startThread, type Member } from '../helpers/forum-fixture.ts';
 import { connectLive, type LiveTestClient } from '../helpers/live-client.ts';
+import { MAX_SOCKETS_PER_USER } from '../../server/realtime/live-socket.ts';
 
 let t: TestApp;
 let url: string;
@@ -186,6 +187,33 @@ describe('socket input and errors', () => {
       expect(error.message).toBe(formatErrorMessage('es', 'America/Sao_Paulo', 'week_not_open', { number: 2, opensAt }));
     } finally {
       await t.db.updateTable('weeks').set({ opens_at: before.opens_at }).where('id', '=', week2Id).execute();
+    }
+  });
+});
+
+describe('sockets per user', () => {
+  it(`keeps ${MAX_SOCKETS_PER_USER} sockets of one user open on an instance, closes the next with 4429 and a reason in their language, and lets others in`, async () => {
+    const reader = await member(t, 'participant', 'fr');
+    const sockets = await Promise.all(Array.from({ length: MAX_SOCKETS_PER_USER }, () => connectLive(url, reader.cookie)));
+    try {
+      const extra = await connectLive(url, reader.cookie);
+      const error = await extra.waitFor((m) => m.type === 'error');
+      expect(error).toEqual({ type: 'error', code: 'too_many_connections', message: formatErrorMessage('fr', 'UTC', 'too_many_connections', { max: MAX_SOCKETS_PER_USER }) });
+      expect(error.message).toContain(String(MAX_SOCKETS_PER_USER));
+      expect(await extra.closed()).toBe(4429);
+      expect(sockets.every((socket) => socket.isOpen)).toBe(true);
+      // Another reader is not affected, and a closed socket frees its place.
+      const other = await live(organizer.cookie);
+      other.send({ type: 'subscribe', forum: LIVE, week: 1 });
+      await other.waitFor((m) => m.type === 'subscribed');
+      await sockets.pop()!.close();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const again = await connectLive(url, reader.cookie);
+      sockets.push(again);
+      again.send({ type: 'subscribe', forum: LIVE, week: 1 });
+      await again.waitFor((m) => m.type === 'subscribed');
+    } finally {
+      await Promise.all(sockets.map((socket) => socket.close()));
     }
   });
 });

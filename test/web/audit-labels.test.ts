@@ -1,5 +1,6 @@
-// The audit page names every action the readings console and the people console write, in
-// English, Spanish and French: none falls back to its raw code.
+// The audit page names every action the readings console and the people console write, and
+// every export of personal data and glossary import, in English, Spanish and French: none falls
+// back to its raw code.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { auditActionLabel, auditTargetLabel } from '../../web/src/moderation/audit-labels.ts';
@@ -16,7 +17,18 @@ const translator = (lang: string) => {
 
 const READING_ACTIONS = ['reading.created', 'reading.edited', 'reading.unpublished', 'reading.published', 'reading.attachment_added', 'reading.attachment_removed'];
 
+const DATA_ACTIONS = ['export.members', 'export.key_respondents', 'export.applications', 'export.contacts', 'export.forum_programme',
+  'glossary.imported_merge', 'glossary.imported_replace'];
+
 describe('audit labels', () => {
+  for (const lang of ['en', 'es', 'fr']) {
+    it(`names every export of personal data and the glossary imports, each differently, in ${lang}`, () => {
+      const t = translator(lang);
+      for (const action of DATA_ACTIONS) expect(auditActionLabel(t, action), action).toMatch(/\S/);
+      expect(new Set(DATA_ACTIONS.map((action) => auditActionLabel(t, action))).size).toBe(DATA_ACTIONS.length);
+    });
+  }
+
   for (const lang of ['en', 'es', 'fr']) {
     it(`names the readings actions and the reading target in ${lang}`, () => {
       const t = translator(lang);

@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Lang } from '../api/types.ts';
 import type { LocalDraft } from '../compose/local-drafts.ts';
-import { countWords } from '../compose/text-tools.ts';
+import { countWords } from '../text/word-count.ts';
 import { useComposer, type DraftText, type SaveState } from '../hooks/use-composer.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useSession } from '../session/session-context.tsx';

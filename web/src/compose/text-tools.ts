@@ -1,17 +1,4 @@
-// Small helpers of the composer: the server's word count, and idempotency keys.
-
-const segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('und', { granularity: 'word' }) : null;
-
-/**
- * Words counted as the server counts them (server/discussions/word-count.ts): Unicode word
- * segmentation, word-like segments only, the same in every language.
- */
-export function countWords(text: string): number {
-  if (!segmenter) return text.match(/[\p{L}\p{N}\p{M}]+/gu)?.length ?? 0; // browsers without Intl.Segmenter: close enough
-  let words = 0;
-  for (const segment of segmenter.segment(text)) if (segment.isWordLike) words++;
-  return words;
-}
+// Small helpers of the composer: idempotency keys (words are counted by ../text/word-count.ts).
 
 /** A random (version 4) UUID; crypto.randomUUID exists only on secure origins. */
 export function newIdempotencyKey(): string {

@@ -6,9 +6,13 @@ const PLAIN = new Set(['hide', 'unhide', 'pin', 'unpin', 'lock', 'unlock', 'reso
   'member.suspended', 'member.unsuspended', 'member.removed', 'invitation.accepted', 'invitation.revoked',
   'reading.created', 'reading.edited', 'reading.unpublished', 'reading.published', 'reading.attachment_added', 'reading.attachment_removed']);
 const ROLES = new Set(['participant', 'key_respondent', 'translator', 'organizer']);
+/** Exports of personal data and bulk writes: who took or replaced what, and when. */
+const DATA_ACTIONS = new Set(['export.members', 'export.key_respondents', 'export.applications', 'export.contacts', 'export.forum_programme',
+  'glossary.imported_merge', 'glossary.imported_replace']);
 
 export function auditActionLabel(t: T, action: string): string | null {
   if (PLAIN.has(action)) return t(`moderation.audit.actions.${action.replace('.', '_')}`);
+  if (DATA_ACTIONS.has(action)) return t(`moderation.audit.actions.${action.replace('.', '_')}`);
   const week = /^role\.(added_key_respondent_week|key_respondent_week)_(\d+)$/.exec(action);
   if (week) return t(week[1] === 'added_key_respondent_week' ? 'moderation.audit.actions.key_respondent_week' : 'moderation.audit.actions.key_respondent_moved', { number: Number(week[2]) });
   const reordered = /^reading\.reordered_week_(\d+)$/.exec(action);

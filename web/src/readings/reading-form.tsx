@@ -11,7 +11,8 @@ import { newIdempotencyKey } from '../compose/text-tools.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { AttachmentLink } from './attachment-list.tsx';
 import type { EditorReading } from './reading-types.ts';
-import { createReading, removeAttachment, updateReading, uploadAttachment, type ReadingDraft } from './readings-api.ts';
+import { createReading, removeAttachment, stageUpload, updateReading, type ReadingDraft } from './readings-api.ts';
+import { MAX_ATTACHMENTS_PER_READING } from './attachment-limit.ts';
 
 interface Version { title: string; bodyMd: string }
 
@@ -97,24 +98,35 @@ export function ReadingForm({ slug, week, languages, reading, onSaved, onCancel 
       originalLang,
       texts: shown.map((lang) => ({ lang, title: (versions[lang] ?? empty).title, bodyMd: (versions[lang] ?? empty).bodyMd })),
     };
+    const chosen = Array.from(files.current?.files ?? []);
+    if (attachments.length + chosen.length > MAX_ATTACHMENTS_PER_READING) {
+      setError(t('readings.console.tooManyFiles', { count: MAX_ATTACHMENTS_PER_READING }));
+      setBusy(false);
+      return;
+    }
     try {
-      const base = reading ?? created.current;
-      let saved = base ? await updateReading(base.id, draft, base.updatedAt) : await createReading(slug, week, draft, key.current);
-      created.current = saved;
+      // Every file first, each checked by the server: one refused and nothing is saved, so no
+      // reading is ever published without the files its organizer chose.
       const failures: string[] = [];
-      for (const file of Array.from(files.current?.files ?? [])) {
+      const uploads: string[] = [];
+      for (const file of chosen) {
         try {
-          const attachment = await uploadAttachment(saved.id, file);
-          saved = { ...saved, attachments: [...saved.attachments.filter((a) => a.id !== attachment.id), attachment] };
+          uploads.push((await stageUpload(slug, week, file)).id);
         } catch (uploadError) {
           failures.push(t('readings.console.attachmentFailed', { name: file.name, message: errorMessage(uploadError) }));
         }
       }
+      if (failures.length) {
+        setError([...failures, t('readings.console.nothingSaved')].join(' '));
+        return;
+      }
+      // The reading and its files in one save; the form's one key makes a retry the same save.
+      const base = reading ?? created.current;
+      const saved = base ? await updateReading(base.id, draft, base.updatedAt, uploads) : await createReading(slug, week, draft, key.current, uploads);
       created.current = saved;
       if (files.current) files.current.value = '';
       setAttachments(saved.attachments);
-      if (failures.length) setError(failures.join(' '));
-      else onSaved(saved, !reading);
+      onSaved(saved, !reading);
     } catch (saveError) {
       setError(errorMessage(saveError));
     } finally {

@@ -12,12 +12,20 @@ export interface ReadingDraft {
 
 const weekPath = (slug: string, week: number) => `/api/forums/${encodeURIComponent(slug)}/weeks/${week}/readings`;
 
-export async function createReading(slug: string, week: number, draft: ReadingDraft, idempotencyKey: string): Promise<EditorReading> {
-  return (await api<{ reading: EditorReading }>(weekPath(slug, week), { method: 'POST', body: { ...draft, idempotencyKey } })).reading;
+/** A file sent ahead of a save: the save names its id, and the server attaches it in the save's transaction. */
+export interface StagedUpload { id: string; fileName: string; mediaType: string; sizeBytes: number }
+
+export async function createReading(slug: string, week: number, draft: ReadingDraft, idempotencyKey: string, uploads: string[] = []): Promise<EditorReading> {
+  return (await api<{ reading: EditorReading }>(weekPath(slug, week), { method: 'POST', body: { ...draft, idempotencyKey, uploads } })).reading;
 }
 
-export async function updateReading(id: number, draft: ReadingDraft, baseVersion: string): Promise<EditorReading> {
-  return (await api<{ reading: EditorReading }>(`/api/readings/${id}`, { method: 'PUT', body: { ...draft, baseVersion } })).reading;
+export async function updateReading(id: number, draft: ReadingDraft, baseVersion: string, uploads: string[] = []): Promise<EditorReading> {
+  return (await api<{ reading: EditorReading }>(`/api/readings/${id}`, { method: 'PUT', body: { ...draft, baseVersion, uploads } })).reading;
+}
+
+/** Checks and stores one file for a reading of the week; nothing is attached until the reading is saved with its id. */
+export function stageUpload(slug: string, week: number, file: File): Promise<StagedUpload> {
+  return sendFile<StagedUpload>(`/api/forums/${encodeURIComponent(slug)}/weeks/${week}/reading-uploads`, file, 'upload');
 }
 
 export async function reorderReadings(slug: string, week: number, ids: number[]): Promise<EditorReading[]> {
@@ -37,7 +45,11 @@ export function uploadAttachment(readingId: number, file: File): Promise<Attachm
 }
 
 /** Sends one file as a multipart body to an attachments route (readings', case studies'). */
-export async function uploadAttachmentTo(path: string, file: File): Promise<Attachment> {
+export function uploadAttachmentTo(path: string, file: File): Promise<Attachment> {
+  return sendFile<Attachment>(path, file, 'attachment');
+}
+
+async function sendFile<T>(path: string, file: File, field: 'attachment' | 'upload'): Promise<T> {
   const form = new FormData();
   form.append('file', file, file.name);
   let response: Response;
@@ -48,9 +60,10 @@ export async function uploadAttachmentTo(path: string, file: File): Promise<Atta
   } catch {
     throw new ApiError(0, 'network', i18n.t('errors.network'));
   }
-  const payload = (await response.json().catch(() => null)) as { attachment?: Attachment; error?: { code: string; message: string } } | null;
-  if (!response.ok || !payload?.attachment) {
+  const payload = (await response.json().catch(() => null)) as (Partial<Record<typeof field, T>> & { error?: { code: string; message: string } }) | null;
+  const sent = payload?.[field];
+  if (!response.ok || !sent) {
     throw new ApiError(response.status, payload?.error?.code ?? 'internal', payload?.error?.message ?? i18n.t('errors.unexpected'));
   }
-  return payload.attachment;
+  return sent;
 }

@@ -18,6 +18,28 @@ export const wordCountCases: ReadonlyArray<readonly [string, number]> = [
   ['— , ; : « » ¿ ? ¡ !', 0],
   ['e\u0301te\u0301 (accents combinés)', 3],
   ['  espacios   y\nlíneas\t ', 3],
+  ['2009-2010 et 1.200.000 personnes', 4],
+  ['anticonstitutionnellement', 1],
+  ['😀 merci 🇨🇦', 3],
+];
+
+const joined = (separator: string) => Array.from({ length: 200 }, () => 'a').join(separator);
+
+/**
+ * Spellings that once hid words from a limit, and the least each must count: 200 "a"s joined by
+ * hyphens or apostrophes, 200 numbers joined by commas, 5,000 Chinese or Japanese characters,
+ * a run of letters without spaces, emoji.
+ */
+export const hostileWordCases: ReadonlyArray<{ name: string; text: string; atLeast: number }> = [
+  { name: 'hyphen-joined', text: joined('-'), atLeast: 100 },
+  { name: 'apostrophe-joined', text: joined("'"), atLeast: 100 },
+  { name: 'typographic-apostrophe-joined', text: joined('’'), atLeast: 100 },
+  { name: 'comma-joined numbers', text: Array.from({ length: 200 }, (_, i) => String(i)).join(','), atLeast: 100 },
+  { name: 'comma-joined thousands', text: Array.from({ length: 200 }, () => '123').join(','), atLeast: 100 },
+  { name: 'Chinese', text: '我们讨论社会经济的政策'.repeat(460).slice(0, 5000), atLeast: 1000 },
+  { name: 'Japanese kana', text: 'あ'.repeat(5000), atLeast: 200 },
+  { name: 'letters without spaces', text: 'x'.repeat(5000), atLeast: 200 },
+  { name: 'emoji', text: '😀'.repeat(300), atLeast: 300 },
 ];
 
 /** A sentence per language with hyphens, apostrophes, accents and numbers, and its count. */
