@@ -20,6 +20,7 @@ import * as forumConsole from './2026_11_30_0022_forum_console.ts';
 import * as invitationRoles from './2026_11_30_0023_invitation_roles.ts';
 import * as weekClosing from './2026_11_30_0024_week_closing.ts';
 import * as caseStudyAttachments from './2026_11_30_0025_case_study_attachments.ts';
+import * as forumLists from './2026_12_06_0040_forum_lists.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_23_0001_foundation': foundation,
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_30_0023_invitation_roles': invitationRoles,
   '2026_11_30_0024_week_closing': weekClosing,
   '2026_11_30_0025_case_study_attachments': caseStudyAttachments,
+  '2026_12_06_0040_forum_lists': forumLists,
 };

@@ -6,6 +6,8 @@ import type { SessionUser } from '../auth/session.ts';
 import type { DB, DirectoryField, ForumRole, Lang } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { forumAccessBySlug } from '../forums/forum-access.ts';
+import { findEntries, toChoice } from '../forums/forum-lists.queries.ts';
+import type { Choice } from '../forums/forum-lists.schemas.ts';
 
 export const DIRECTORY_FIELDS: readonly DirectoryField[] = ['organisation', 'region', 'country', 'languages'];
 
@@ -14,11 +16,14 @@ export async function directory(db: Kysely<DB>, slug: string, viewer: SessionUse
   if (!access.isMember && !access.isOrganizer) throw new DomainError('not_a_member');
   const rows = await db.selectFrom('memberships').innerJoin('users', 'users.id', 'memberships.user_id')
     .leftJoin('weeks', 'weeks.id', 'memberships.week_id')
-    .select(['users.id', 'users.display_name', 'users.organisation', 'users.region', 'users.country', 'users.reading_langs',
+    .leftJoin('forum_member_regions as mr', (join) => join.onRef('mr.forum_id', '=', 'memberships.forum_id').onRef('mr.user_id', '=', 'memberships.user_id'))
+    .leftJoin('forum_regions as region', 'region.id', 'mr.region_id')
+    .select(['users.id', 'users.display_name', 'users.organisation', 'region.key as region_key', 'region.en as region_en', 'region.es as region_es',
+      'region.fr as region_fr', 'users.country', 'users.reading_langs',
       'users.directory_hidden', 'memberships.role', 'weeks.number as week'])
     .where('memberships.forum_id', '=', access.forum.id).orderBy('users.display_name').orderBy('users.id').execute();
   const people = new Map<number, {
-    id: number; displayName: string; organisation: string | null; region: string | null; country: string | null;
+    id: number; displayName: string; organisation: string | null; region: Choice | null; country: string | null;
     languages: Lang[] | null; badges: ForumRole[]; week: number | null; hidden: DirectoryField[];
   }>();
   for (const row of rows) {
@@ -29,7 +34,7 @@ export async function directory(db: Kysely<DB>, slug: string, viewer: SessionUse
       entry = {
         id: row.id, displayName: row.display_name,
         organisation: shown('organisation') ? row.organisation : null,
-        region: shown('region') ? row.region : null,
+        region: shown('region') && row.region_key !== null ? toChoice({ key: row.region_key, en: row.region_en!, es: row.region_es!, fr: row.region_fr! }) : null,
         country: shown('country') ? row.country : null,
         languages: shown('languages') ? row.reading_langs : null,
         badges: [], week: null,
@@ -41,8 +46,9 @@ export async function directory(db: Kysely<DB>, slug: string, viewer: SessionUse
     if (row.role === 'key_respondent') entry.week = row.week;
   }
   // Filtering happens after hiding, so a hidden region cannot be found out by filtering on it.
-  const list = [...people.values()].filter((person) => region === undefined || person.region === region);
-  return { people: list };
+  const list = [...people.values()].filter((person) => region === undefined || person.region?.key === region);
+  const regions = (await findEntries(db, 'forum_regions', access.forum.id, { includeArchived: false })).map(toChoice);
+  return { people: list, regions };
 }
 
 export async function directoryPrivacy(db: Kysely<DB>, user: SessionUser): Promise<DirectoryField[]> {

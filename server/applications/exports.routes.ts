@@ -6,7 +6,7 @@ import { Type } from 'typebox';
 import { errorResponses, LangSchema } from '../http/common.schemas.ts';
 import { requireUser } from '../http/access.ts';
 import { SlugParams } from '../forums/forums.schemas.ts';
-import { REGIONS } from './applications.schemas.ts';
+import { ChoiceSchema, EntryKey } from '../forums/forum-lists.schemas.ts';
 import { directory, directoryPrivacy, setDirectoryPrivacy } from './directory.service.ts';
 import { EXPORT_KINDS, exportCsv } from './exports.service.ts';
 
@@ -24,7 +24,7 @@ const exportsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: Type.String({ description: 'text/csv; charset=utf-8, with a byte-order mark' }), ...errorResponses },
     },
   }, async (request, reply) => {
-    const { filename, csv } = await exportCsv(app.db, request.params.slug, requireUser(request), request.params.kind as (typeof EXPORT_KINDS)[number]);
+    const { filename, csv } = await exportCsv(app.db, request.params.slug, requireUser(request), request.params.kind as (typeof EXPORT_KINDS)[number], request.lang);
     return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${filename}"`).header('cache-control', 'no-store').send(csv);
   });
 
@@ -32,14 +32,16 @@ const exportsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: { access: 'user' },
     schema: {
       tags: ['applications'], params: SlugParams,
-      querystring: Type.Object({ region: Type.Optional(Type.Union(REGIONS.map((r) => Type.Literal(r)))) }),
+      querystring: Type.Object({ region: Type.Optional(EntryKey) }),
       response: {
         200: Type.Object({
           people: Type.Array(Type.Object({
-            id: Type.Integer(), displayName: Type.String(), organisation: Nullable(Type.String()), region: Nullable(Type.String()),
+            id: Type.Integer(), displayName: Type.String(), organisation: Nullable(Type.String()), region: Nullable(ChoiceSchema),
             country: Nullable(Type.String()), languages: Nullable(Type.Array(LangSchema)), badges: Type.Array(Role),
             week: Nullable(Type.Integer()), hidden: Type.Array(Field),
           })),
+          /** The forum's regions, to filter by. */
+          regions: Type.Array(ChoiceSchema),
         }),
         ...errorResponses,
       },

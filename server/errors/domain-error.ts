@@ -88,6 +88,10 @@ export type ErrorCode =
   | 'account_not_found'
   | 'forum_started'
   | 'forum_start_in_past'
+  | 'list_key_taken'
+  | 'list_entry_in_use'
+  | 'prerequisites_unconfirmed'
+  | 'region_limit_reached'
   | 'internal';
 
 const statusByCode: Record<ErrorCode, number> = {
@@ -178,6 +182,10 @@ const statusByCode: Record<ErrorCode, number> = {
   account_not_found: 400,
   forum_started: 409,
   forum_start_in_past: 400,
+  list_key_taken: 409,
+  list_entry_in_use: 409,
+  prerequisites_unconfirmed: 400,
+  region_limit_reached: 409,
   internal: 500,
 };
 
@@ -189,7 +197,7 @@ export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
     /** Interpolation values for the localized message. */
-    readonly params: Record<string, string | number | Date> = {},
+    readonly params: Record<string, string | number | Date | { en: string; es: string; fr: string }> = {},
   ) {
     super(code);
     this.name = 'DomainError';
