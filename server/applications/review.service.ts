@@ -149,6 +149,9 @@ async function decideInTransaction(trx: Transaction<DB>, forum: Forum, actor: Se
   if (row.status === 'withdrawn') throw new DomainError('application_decided');
   const role = decision.role ?? 'participant';
   // An accepted member's region in the forum is the one they applied with; seats by region count it.
+  // The seat's forum row lock comes first: the region's row-level foreign-key locks on the forum,
+  // taken before it, would let two concurrent acceptances deadlock on PostgreSQL.
+  if (decision.decision === 'accept' && role === 'key_respondent') await lockForumSeats(trx, forum.id);
   if (decision.decision === 'accept' && row.region_id !== null) await setMemberRegion(trx, forum.id, row.user_id, row.region_id);
   if (decision.decision === 'accept') {
     if (role === 'key_respondent') {

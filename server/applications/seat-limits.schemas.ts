@@ -2,7 +2,8 @@
 import { Type, type Static } from 'typebox';
 import { INT4_MAX } from '../http/common.schemas.ts';
 
-const Seats = Type.Union([Type.Integer({ minimum: 0, maximum: INT4_MAX }), Type.Null()]);
+// Null first: with coerceTypes, a null tried against the integer first would become 0.
+const Seats = Type.Union([Type.Null(), Type.Integer({ minimum: 0, maximum: INT4_MAX })]);
 
 export const WeekSeatsSchema = Type.Object({
   week: Type.Integer(),
