@@ -6,21 +6,21 @@ import { PageHeading } from '../components/page-heading.tsx';
 import { useApi } from '../hooks/use-api.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { ENDONYMS } from '../i18n/languages.ts';
-import { REGION_KEYS } from '../cohort/cohort-types.ts';
 import type { Lang } from '../api/types.ts';
 
+interface Choice { key: string; name: Record<Lang, string> }
+
 interface Person {
-  id: number; displayName: string; organisation: string | null; region: string | null; country: string | null;
+  id: number; displayName: string; organisation: string | null; region: Choice | null; country: string | null;
   languages: Lang[] | null; badges: string[]; week: number | null; hidden: string[];
 }
 
 export default function DirectoryPage({ slug }: { slug: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { query, route, path } = useLocation();
   const region = query.region ?? '';
-  const [state, , retry] = useApi<{ people: Person[] }>(`/api/forums/${encodeURIComponent(slug)}/directory${region ? `?region=${encodeURIComponent(region)}` : ''}`);
+  const [state, , retry] = useApi<{ people: Person[]; regions: Choice[] }>(`/api/forums/${encodeURIComponent(slug)}/directory${region ? `?region=${encodeURIComponent(region)}` : ''}`);
   if (!state.data) return <PageNotLoaded error={state.error} retry={retry} />;
-  const regionName = (value: string | null) => (value === null ? t('cohort.hidden') : (REGION_KEYS as readonly string[]).includes(value) ? t(`regions.${value}`) : value);
   const shown = (value: string | null) => (value === null ? <span class="muted">{t('cohort.hidden')}</span> : value);
   return (
     <>
@@ -30,7 +30,7 @@ export default function DirectoryPage({ slug }: { slug: string }) {
         {t('cohort.region')}{' '}
         <select value={region} onChange={(event) => route(`${path}${event.currentTarget.value ? `?region=${event.currentTarget.value}` : ''}`, true)}>
           <option value="">{t('cohort.any')}</option>
-          {REGION_KEYS.map((r) => <option key={r} value={r}>{t(`regions.${r}`)}</option>)}
+          {state.data.regions.map((r) => <option key={r.key} value={r.key}>{r.name[lang]}</option>)}
         </select>
       </label>
       <table>
@@ -42,7 +42,7 @@ export default function DirectoryPage({ slug }: { slug: string }) {
             <tr key={person.id}>
               <td>{person.displayName}</td>
               <td>{shown(person.organisation)}</td>
-              <td>{person.region === null ? shown(null) : regionName(person.region)}</td>
+              <td lang={person.region ? lang : undefined}>{person.region === null ? shown(null) : person.region.name[lang]}</td>
               <td>{shown(person.country)}</td>
               <td>{person.languages === null ? shown(null) : person.languages.map((l) => <span key={l} lang={l}>{ENDONYMS[l]} </span>)}</td>
               <td>
