@@ -41,7 +41,7 @@ export function Prerequisites({ call, confirmed, onChange }: { call: Call; confi
   const { t, lang } = useI18n();
   if (call.prerequisites.length === 0) return null;
   return (
-    <fieldset id="prerequisites">
+    <fieldset id="prerequisites" class="prerequisites">
       <legend>{t('cohort.prerequisites')}</legend>
       <p class="hint">{t('cohort.prerequisitesHint')}</p>
       {call.prerequisites.map((item) => (

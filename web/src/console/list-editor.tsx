@@ -17,12 +17,14 @@ const empty: Names = { en: '', es: '', fr: '' };
 
 function NameFields({ id, names, onChange, long }: { id: string; names: Names; onChange: (names: Names) => void; long: boolean }) {
   const { t } = useI18n();
+  // A prerequisite is a sentence the applicant confirms, not a name.
+  const label = long ? 'console.lists.textIn' : 'console.lists.nameIn';
   return (
     <div class="list-names">
       {LANGS.map((lang) => (
         <p key={lang}>
-          <label for={`${id}-${lang}`}>{t('console.lists.nameIn', { language: ENDONYMS[lang] })}</label>
-          <input id={`${id}-${lang}`} lang={lang} value={names[lang]} required maxLength={long ? 300 : 80} size={long ? 60 : 30}
+          <label for={`${id}-${lang}`}>{t(label, { language: ENDONYMS[lang] })}</label>
+          <input id={`${id}-${lang}`} lang={lang} value={names[lang]} required maxLength={long ? 300 : 80}
             onInput={(event) => onChange({ ...names, [lang]: event.currentTarget.value })} />
         </p>
       ))}
@@ -85,7 +87,7 @@ export function ListEditor({ slug, list }: { slug: string; list: ListName }) {
               <>
                 <span lang={lang} class="list-entry-name">{entry.name[lang]}</span>
                 {entry.archived ? <span class="badge">{t('console.lists.archived')}</span> : null}
-                <span class="muted">{t('console.lists.inUse', { count: entry.inUse })}</span>
+                <span class="muted">{entry.inUse > 0 ? t('console.lists.inUse', { count: entry.inUse }) : t('console.lists.unused')}</span>
                 <span class="list-entry-actions">
                   <button type="button" disabled={busy || index === 0} onClick={() => move(index, -1)}
                     aria-label={t('console.lists.moveUp', { name: entry.name[lang] })}>↑</button>
