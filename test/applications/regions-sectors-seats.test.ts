@@ -149,6 +149,35 @@ describe('key-respondent seats by week and region', () => {
   });
 });
 
+describe('a member’s own region', () => {
+  it('is chosen by the member from the forum’s regions, shown in the directory, and held to a key respondent’s seats by region', async () => {
+    const person = await member(t, 'participant', 'fr');
+    await t.put(`${base}/my-region`).set('Cookie', person.cookie).send({ region: 'atlantis' }).expect(400);
+    await t.put(`${base}/my-region`).set('Cookie', person.cookie).send({ region: 'brazil' }).expect(204);
+    const seen = (await t.get(`${base}/directory`).set('Cookie', person.cookie).expect(200)).body;
+    expect(seen.myRegion).toEqual({ key: 'brazil', name: { en: 'Brazil', es: 'Brasil', fr: 'Brésil' } });
+    expect(seen.people.find((p: { id: number }) => p.id === person.id).region.key).toBe('brazil');
+    await t.put(`${base}/my-region`).set('Cookie', person.cookie).send({ region: '' }).expect(204);
+    expect((await t.get(`${base}/directory`).set('Cookie', person.cookie)).body.myRegion).toBeNull();
+    // Not a member: nothing to say a region for. Not signed in: refused before anything.
+    const outsider = await member(t, null);
+    expect((await t.put(`${base}/my-region`).set('Cookie', outsider.cookie).send({ region: 'brazil' }).expect(403)).body.error.code).toBe('not_a_member');
+    await t.put(`${base}/my-region`).send({ region: 'brazil' }).expect(401);
+
+    // Week 1 holds one key respondent per region: a key respondent cannot move into a region whose seat is taken.
+    await t.put(`${base}/seats`).set('Cookie', organizer.cookie).send({ weeks: [{ week: 1, limit: 5, perRegion: 1 }] }).expect(200);
+    await t.db.deleteFrom('memberships').where('forum_id', '=', await forumId(t)).where('role', '=', 'key_respondent').execute();
+    const confirmed = { sector: 'ngo', prerequisites: ['reads-english', 'hours'] };
+    const [a, b] = [await applicant(candidateBody({ ...confirmed, region: 'brazil' })), await applicant(candidateBody({ ...confirmed, region: 'mexico' }))];
+    await accept(a.applicationId, 1).expect(200);
+    await accept(b.applicationId, 1).expect(200);
+    const moved = await t.put(`${base}/my-region`).set('Cookie', b.cookie).set('Accept-Language', 'fr').send({ region: 'brazil' }).expect(409);
+    expect(moved.body.error.code).toBe('region_limit_reached');
+    expect(moved.body.error.message).toContain('Brésil');
+    expect((await t.get(`${base}/directory`).set('Cookie', b.cookie)).body.myRegion.key).toBe('mexico');
+  });
+});
+
 describe('a case study’s region', () => {
   it('is one of the forum’s regions, shown by name', async () => {
     const kr = await member(t, 'participant');
