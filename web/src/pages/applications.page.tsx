@@ -121,7 +121,10 @@ export default function ApplicationsPage({ slug }: { slug: string }) {
         {select('country', countries.map(({ country, count }) => [country, t('cohort.countryOption', { country, number: count })]))}
       </fieldset>
       <p role="status">{t('cohort.counts', { total: counts.total, pending: by.pending ?? 0, accepted: by.accepted ?? 0, waitlisted: by.waitlisted ?? 0, declined: by.declined ?? 0, withdrawn: by.withdrawn ?? 0 })}</p>
-      <p>{t('cohort.seats', { taken: seats.taken, limit: seats.limit, perWeek: seats.perWeek })}</p>
+      <p>
+        {t('cohort.seats', { taken: seats.taken, limit: seats.limit, perWeek: seats.perWeek })}{' '}
+        <a href={`/forums/${encodeURIComponent(slug)}/console/cohort`}>{t('cohort.seatsByWeekLink')}</a>
+      </p>
       <LiveMessage kind="ok" message={notice} />
       {applications.length === 0 ? <p>{t('cohort.empty')}</p> : (
         <>
