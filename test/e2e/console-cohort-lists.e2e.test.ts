@@ -44,6 +44,13 @@ async function shoot(page: Page, name: string) {
 describe('the console’s cohort tab in Spanish', () => {
   it('keeps the forum’s regions and seats, and the form offers them by name', async () => {
     const db = site.testDatabase.database.db;
+    // A key respondent from Quebec already holds a seat in week 4.
+    const forum = await db.selectFrom('forums').select('id').where('slug', '=', LIVE).executeTakeFirstOrThrow();
+    const kr = await createUser(db, { roles: [{ forumSlug: LIVE, role: 'key_respondent' }] });
+    const week4 = await db.selectFrom('weeks').select('id').where('forum_id', '=', forum.id).where('number', '=', 4).executeTakeFirstOrThrow();
+    await db.updateTable('memberships').set({ week_id: week4.id }).where('user_id', '=', kr.id).where('role', '=', 'key_respondent').execute();
+    const quebec = await db.selectFrom('forum_regions').select('id').where('forum_id', '=', forum.id).where('key', '=', 'quebec').executeTakeFirstOrThrow();
+    await db.insertInto('forum_member_regions').values({ forum_id: forum.id, user_id: kr.id, region_id: quebec.id }).execute();
     const page = await browser.context.newPage();
     await page.goto(`${site.url}/forums/${LIVE}/console`);
     await page.getByRole('navigation', { name: 'Consola de organización' }).getByRole('link', { name: 'Cohorte' }).click();
@@ -69,6 +76,7 @@ describe('the console’s cohort tab in Spanish', () => {
 
     // Week 4: four seats, two per region.
     const seats = page.locator('section[aria-labelledby=seats-heading]');
+    await expect.poll(() => seats.locator('tr', { hasText: 'Semana 4' }).locator('td').last().textContent(), WAIT).toBe('1 (Quebec 1)');
     await seats.getByLabel('Cupos de la semana 4').fill('4');
     await seats.getByLabel('Máximo de ponentes clave por región en la semana 4').fill('2');
     await seats.getByLabel('Máximo de ponentes clave por región en la semana 3').fill('1');

@@ -5,7 +5,8 @@ import { api } from '../api/client.ts';
 import { LiveMessage } from '../components/notice.tsx';
 import { useApi } from '../hooks/use-api.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import type { SeatLimits } from './console-types.ts';
+import { formatList } from '../i18n/format-list.ts';
+import type { ListEntry, SeatLimits } from './console-types.ts';
 import { useFormSubmit } from './form-submit.ts';
 
 type Row = { week: number; limit: string; perRegion: string };
@@ -15,9 +16,18 @@ const toRows = (seats: SeatLimits): Row[] => seats.weeks.map((week) => ({
 const toCount = (value: string) => (value.trim() === '' ? null : Number(value));
 
 export function SeatLimitsForm({ slug }: { slug: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const path = `/api/forums/${encodeURIComponent(slug)}/seats`;
   const [state, setData] = useApi<SeatLimits>(path);
+  const [regions] = useApi<{ entries: ListEntry[] }>(`/api/forums/${encodeURIComponent(slug)}/lists/regions`);
+  /** "2: Quebec 1, Brazil 1" — the week's key respondents by region, named in the reader's language. */
+  const takenIn = (week: SeatLimits['weeks'][number]) => {
+    const parts = Object.entries(week.byRegion).filter(([, count]) => count > 0).map(([key, count]) => {
+      const entry = regions.data?.entries.find((candidate) => candidate.key === key);
+      return `${entry ? entry.name[lang] : t('console.seats.noRegion')} ${count}`;
+    });
+    return parts.length ? `${week.taken} (${formatList(parts, lang)})` : String(week.taken);
+  };
   const [rows, setRows] = useState<Row[]>([]);
   const [done, setDone] = useState<string | null>(null);
   const { busy, error, submit } = useFormSubmit();
@@ -58,7 +68,7 @@ export function SeatLimitsForm({ slug }: { slug: string }) {
                     <input type="number" min={0} inputMode="numeric" value={row.perRegion}
                       aria-label={t('console.seats.perRegionOf', { number: row.week })} onInput={(event) => set(row.week, { perRegion: event.currentTarget.value })} />
                   </td>
-                  <td>{seats.weeks.find((week) => week.week === row.week)?.taken ?? 0}</td>
+                  <td>{takenIn(seats.weeks.find((week) => week.week === row.week)!)}</td>
                 </tr>
               ))}
             </tbody>
