@@ -22,6 +22,7 @@ import * as weekClosing from './2026_11_30_0024_week_closing.ts';
 import * as caseStudyAttachments from './2026_11_30_0025_case_study_attachments.ts';
 import * as attachmentLanguage from './2026_12_06_0035_attachment_language.ts';
 import * as readingUploads from './2026_12_06_0045_reading_uploads.ts';
+import * as forumLists from './2026_12_06_0040_forum_lists.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_23_0001_foundation': foundation,
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_30_0025_case_study_attachments': caseStudyAttachments,
   '2026_12_06_0035_attachment_language': attachmentLanguage,
   '2026_12_06_0045_reading_uploads': readingUploads,
+  '2026_12_06_0040_forum_lists': forumLists,
 };

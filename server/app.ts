@@ -49,6 +49,7 @@ import notificationsPlugin from './notifications/notifications.plugin.ts';
 import caseStudiesPlugin from './case-studies/case-studies.plugin.ts';
 import caseStudiesRoutes from './case-studies/case-studies.routes.ts';
 import notificationsRoutes from './notifications/notifications.routes.ts';
+import forumListsRoutes from './forums/forum-lists.routes.ts';
 import forumSettingsRoutes from './forums/forum-settings.routes.ts';
 import forumCreationRoutes from './forums/forum-creation.routes.ts';
 import scheduleRoutes from './forums/schedule.routes.ts';
@@ -159,6 +160,7 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
   await app.register(cohortRoutes, { publicUrl: config.publicUrl, secureCookies: config.secureCookies, rateLimit: config.authRateLimit });
   await app.register(notificationsRoutes);
   await app.register(forumSettingsRoutes);
+  await app.register(forumListsRoutes);
   await app.register(forumCreationRoutes);
   await app.register(scheduleRoutes, { reconfirm: (trx, forum, actor, message, now) => requestReconfirmationIn(trx, forum, actor, message, config.publicUrl, now) });
 

@@ -9,7 +9,9 @@ type Handle = Kysely<DB> | Transaction<DB>;
 export interface ApplicationFilters {
   kind?: ApplicationKind;
   status?: ApplicationStatus;
-  region?: string;
+  /** Ids of the forum's region and sector, resolved from the keys the request named. */
+  regionId?: number;
+  sectorId?: number;
   country?: string;
   lang?: Lang;
   week?: number;
@@ -17,7 +19,11 @@ export interface ApplicationFilters {
 
 const applicationColumns = [
   'applications.id', 'applications.forum_id', 'applications.user_id', 'applications.kind', 'applications.status', 'applications.fits_week_id',
-  'applications.description', 'applications.statement', 'applications.organisation', 'applications.region',
+  'applications.description', 'applications.statement', 'applications.organisation',
+  'applications.region_id', 'applications.sector_id', 'applications.prerequisites_confirmed',
+  'applications.research_experience', 'applications.ground_experience', 'applications.policy_experience',
+  'region.key as region_key', 'region.en as region_en', 'region.es as region_es', 'region.fr as region_fr',
+  'sector.key as sector_key', 'sector.en as sector_en', 'sector.es as sector_es', 'sector.fr as sector_fr',
   'applications.country', 'applications.langs', 'applications.heard_from', 'applications.lang',
   'applications.decision_message', 'applications.decided_at', 'applications.created_at', 'applications.updated_at',
   'users.display_name', 'users.email', 'fits.number as fits_week',
@@ -26,20 +32,26 @@ const applicationColumns = [
 function withPeople(db: Handle) {
   return db.selectFrom('applications')
     .innerJoin('users', 'users.id', 'applications.user_id')
-    .leftJoin('weeks as fits', 'fits.id', 'applications.fits_week_id');
+    .leftJoin('weeks as fits', 'fits.id', 'applications.fits_week_id')
+    .leftJoin('forum_regions as region', 'region.id', 'applications.region_id')
+    .leftJoin('forum_sectors as sector', 'sector.id', 'applications.sector_id');
 }
 
 /** The week number a key respondent holds in the application's forum, from their membership; null for anyone else. */
 const assignedWeek = () => sql<number | null>`(SELECT w.number FROM memberships m JOIN weeks w ON w.id = m.week_id
   WHERE m.forum_id = applications.forum_id AND m.user_id = applications.user_id AND m.role = 'key_respondent')`.as('assigned_week');
 
+/** Keys of the prerequisites the applicant confirmed, in the forum's order. */
+const confirmedKeys = () => sql<string[]>`ARRAY(SELECT p.key FROM forum_prerequisites p
+  WHERE p.id = ANY(applications.prerequisites_confirmed) ORDER BY p.position, p.id)`.as('prerequisite_keys');
+
 export function findApplication(db: Handle, forumId: number, userId: number) {
-  return withPeople(db).select(applicationColumns).select(assignedWeek())
+  return withPeople(db).select(applicationColumns).select(assignedWeek()).select(confirmedKeys())
     .where('applications.forum_id', '=', forumId).where('applications.user_id', '=', userId).executeTakeFirst();
 }
 
 export function findApplicationById(db: Handle, forumId: number, id: number) {
-  return withPeople(db).select(applicationColumns).select(assignedWeek())
+  return withPeople(db).select(applicationColumns).select(assignedWeek()).select(confirmedKeys())
     .where('applications.forum_id', '=', forumId).where('applications.id', '=', id).executeTakeFirst();
 }
 
@@ -49,14 +61,15 @@ function filtered(db: Handle, forumId: number, filters: ApplicationFilters) {
   return withPeople(db).where('applications.forum_id', '=', forumId)
     .$if(filters.kind !== undefined, (qb) => qb.where('applications.kind', '=', filters.kind!))
     .$if(filters.status !== undefined, (qb) => qb.where('applications.status', '=', filters.status!))
-    .$if(filters.region !== undefined, (qb) => qb.where('applications.region', '=', filters.region!))
+    .$if(filters.regionId !== undefined, (qb) => qb.where('applications.region_id', '=', filters.regionId!))
+    .$if(filters.sectorId !== undefined, (qb) => qb.where('applications.sector_id', '=', filters.sectorId!))
     .$if(filters.country !== undefined, (qb) => qb.where(sql`lower(applications.country)`, '=', filters.country!.toLowerCase()))
     .$if(filters.lang !== undefined, (qb) => qb.where(sql<boolean>`${filters.lang} = ANY(applications.langs)`))
     .$if(filters.week !== undefined, (qb) => qb.where('fits.number', '=', filters.week!));
 }
 
 export function listApplications(db: Handle, forumId: number, filters: ApplicationFilters) {
-  return filtered(db, forumId, filters).select(applicationColumns).select(assignedWeek())
+  return filtered(db, forumId, filters).select(applicationColumns).select(assignedWeek()).select(confirmedKeys())
     .orderBy('applications.id').execute();
 }
 
@@ -76,6 +89,21 @@ export async function countByCountry(db: Handle, forumId: number, filters: Appli
     .select([sql<string>`min(applications.country)`.as('country'), (eb) => eb.fn.countAll<number>().as('count')])
     .groupBy(sql`lower(applications.country)`).orderBy(sql`lower(applications.country)`).execute();
   return rows.map((row) => ({ country: row.country, count: Number(row.count) }));
+}
+
+/**
+ * Applications per region and per sector under every other filter but that one, so each
+ * choice keeps showing what it would hold; null counts those who gave none.
+ */
+export async function countByList(db: Handle, forumId: number, filters: ApplicationFilters) {
+  const [regions, sectors] = await Promise.all([
+    filtered(db, forumId, { ...filters, regionId: undefined })
+      .select(['applications.region_id as id', (eb) => eb.fn.countAll<number>().as('count')]).groupBy('applications.region_id').execute(),
+    filtered(db, forumId, { ...filters, sectorId: undefined })
+      .select(['applications.sector_id as id', (eb) => eb.fn.countAll<number>().as('count')]).groupBy('applications.sector_id').execute(),
+  ]);
+  const counts = (rows: { id: number | null; count: number }[]) => rows.map((row) => ({ id: row.id, count: Number(row.count) }));
+  return { regions: counts(regions), sectors: counts(sectors) };
 }
 
 /** Inserts unless the person already applied to the forum; undefined when they had. */
@@ -100,16 +128,30 @@ export function lockForumSeats(trx: Transaction<DB>, forumId: number) {
     .where('id', '=', forumId).forUpdate().executeTakeFirstOrThrow();
 }
 
-/** Key respondents of the forum other than `exceptUserId`: in total and in the given week. */
-export async function countKeyRespondents(trx: Transaction<DB>, forumId: number, weekId: number, exceptUserId: number) {
+/**
+ * Key respondents of the forum other than `exceptUserId`: in total, in the given week, and in
+ * that week from the given region (members' regions in this forum).
+ */
+export async function countKeyRespondents(trx: Transaction<DB>, forumId: number, weekId: number, exceptUserId: number, regionId: number | null = null) {
   const row = await trx.selectFrom('memberships')
+    .leftJoin('forum_member_regions as mr', (join) => join.onRef('mr.forum_id', '=', 'memberships.forum_id').onRef('mr.user_id', '=', 'memberships.user_id'))
     .select([
       (eb) => eb.fn.countAll<number>().as('total'),
-      (eb) => eb.fn.count<number>('week_id').filterWhere('week_id', '=', weekId).as('in_week'),
+      (eb) => eb.fn.count<number>('memberships.week_id').filterWhere('memberships.week_id', '=', weekId).as('in_week'),
+      (eb) => eb.fn.count<number>('memberships.week_id').filterWhere((w) => w.and([
+        w('memberships.week_id', '=', weekId), w('mr.region_id', '=', regionId ?? -1),
+      ])).as('in_region'),
     ])
-    .where('forum_id', '=', forumId).where('role', '=', 'key_respondent').where('user_id', '<>', exceptUserId)
+    .where('memberships.forum_id', '=', forumId).where('memberships.role', '=', 'key_respondent').where('memberships.user_id', '<>', exceptUserId)
     .executeTakeFirstOrThrow();
-  return { total: Number(row.total), inWeek: Number(row.in_week) };
+  return { total: Number(row.total), inWeek: Number(row.in_week), inRegion: Number(row.in_region) };
+}
+
+/** A member's region in a forum, with its names, or undefined. */
+export function findMemberRegion(db: Handle, forumId: number, userId: number) {
+  return db.selectFrom('forum_member_regions as mr').innerJoin('forum_regions as r', 'r.id', 'mr.region_id')
+    .select(['r.id', 'r.key', 'r.en', 'r.es', 'r.fr'])
+    .where('mr.forum_id', '=', forumId).where('mr.user_id', '=', userId).executeTakeFirst();
 }
 
 /**
@@ -134,7 +176,7 @@ export async function removeCohortRoles(trx: Transaction<DB>, forumId: number, u
 }
 
 export function findWeekByNumber(db: Handle, forumId: number, number: number) {
-  return db.selectFrom('weeks').select(['id', 'number']).where('forum_id', '=', forumId).where('number', '=', number).executeTakeFirst();
+  return db.selectFrom('weeks').select(['id', 'number', 'key_respondent_limit', 'key_respondents_per_region']).where('forum_id', '=', forumId).where('number', '=', number).executeTakeFirst();
 }
 
 export async function isSuspended(db: Handle, forumId: number, userId: number): Promise<boolean> {

@@ -4,10 +4,12 @@ import { Type, type Static } from 'typebox';
 import { DateTimeSchema, IdSchema, LangSchema, LineText, NameText, SafeText, VisibleText } from '../http/common.schemas.ts';
 import { SlugParams } from '../forums/forums.schemas.ts';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/password.ts';
+import { ChoiceSchema, EntryKey, LocalizedName } from '../forums/forum-lists.schemas.ts';
 
-/** Regions of the cohort, as keys the SPA names in each language; filters match them exactly. */
-export const REGIONS = ['canada', 'mexico', 'central_america', 'caribbean', 'andean', 'southern_cone', 'brazil', 'other'] as const;
 export const STATEMENT_WORD_LIMIT = 300;
+/** Each of a key-respondent candidate's three experience fields (research, on the ground, policy). */
+export const EXPERIENCE_WORD_LIMIT = 100;
+export const EXPERIENCE_FIELDS = ['researchExperience', 'groundExperience', 'policyExperience'] as const;
 
 const Id = IdSchema;
 const WeekNumber = Type.Integer({ minimum: 1, maximum: 52 });
@@ -15,7 +17,10 @@ const Kind = Type.Union([Type.Literal('participant'), Type.Literal('key_responde
 /** Every role the people console gives can be given by invitation; a key respondent's needs `week`. */
 export const InvitationRole = Type.Union([Type.Literal('participant'), Type.Literal('key_respondent'), Type.Literal('translator'), Type.Literal('organizer')]);
 const Status = Type.Union([Type.Literal('pending'), Type.Literal('accepted'), Type.Literal('waitlisted'), Type.Literal('declined'), Type.Literal('withdrawn')]);
-const Region = Type.Union(REGIONS.map((r) => Type.Literal(r)));
+/** A region or sector of the forum, by key; '' or absent for none (allowed only when the forum lists none). */
+const ListKey = Type.Union([EntryKey, Type.Literal('')]);
+const NullableName = Type.Union([LocalizedName, Type.Null()]);
+const NullableInt = Type.Union([Type.Integer(), Type.Null()]);
 const Langs = Type.Array(LangSchema, { minItems: 1, maxItems: 3, uniqueItems: true });
 const ShortText = LineText({ maxLength: 120 });
 // Word limits are checked by the service; these bounds only stop absurd payloads early.
@@ -27,7 +32,13 @@ export const ApplicationFields = Type.Object({
   statement: Type.Optional(LongText),
   fitsWeek: Type.Optional(Type.Union([WeekNumber, Type.Null()])),
   organisation: ShortText,
-  region: Region,
+  region: Type.Optional(ListKey),
+  sector: Type.Optional(ListKey),
+  /** Keys of the call's prerequisites the applicant confirms; every one the forum lists is required. */
+  prerequisites: Type.Optional(Type.Array(EntryKey, { maxItems: 50, uniqueItems: true })),
+  researchExperience: Type.Optional(SafeText({ maxLength: 5000 })),
+  groundExperience: Type.Optional(SafeText({ maxLength: 5000 })),
+  policyExperience: Type.Optional(SafeText({ maxLength: 5000 })),
   country: NameText({ maxLength: 120 }),
   langs: Langs,
   heardFrom: Type.Optional(LineText({ maxLength: 500 })),
@@ -57,7 +68,15 @@ export const ApplicationSchema = Type.Object({
   fitsWeek: Type.Union([Type.Integer(), Type.Null()]),
   assignedWeek: Type.Union([Type.Integer(), Type.Null()]),
   organisation: Type.String(),
+  /** The region's key ('' for none) and its name in each language, so every reader sees it in theirs. */
   region: Type.String(),
+  regionName: NullableName,
+  sector: Type.String(),
+  sectorName: NullableName,
+  prerequisitesConfirmed: Type.Array(Type.String()),
+  researchExperience: Type.String(),
+  groundExperience: Type.String(),
+  policyExperience: Type.String(),
   country: Type.String(),
   langs: Type.Array(LangSchema),
   heardFrom: Type.String(),
@@ -78,8 +97,11 @@ export const OwnApplicationResponse = Type.Object({
     timeZone: Type.String(),
     descriptionWordLimit: Type.Integer(),
     statementWordLimit: Type.Integer(),
+    experienceWordLimit: Type.Integer(),
     weeks: Type.Array(Type.Integer()),
-    regions: Type.Array(Type.String()),
+    regions: Type.Array(ChoiceSchema),
+    sectors: Type.Array(ChoiceSchema),
+    prerequisites: Type.Array(ChoiceSchema),
   }),
   application: Type.Union([ApplicationSchema, Type.Null()]),
   optedIn: Type.Boolean(),
@@ -91,7 +113,8 @@ export const CheckEmailResponse = Type.Object({ status: Type.Literal('check_emai
 export const ListQuery = Type.Object({
   kind: Type.Optional(Kind),
   status: Type.Optional(Status),
-  region: Type.Optional(Region),
+  region: Type.Optional(EntryKey),
+  sector: Type.Optional(EntryKey),
   country: Type.Optional(LineText({ minLength: 1, maxLength: 120 })),
   lang: Type.Optional(LangSchema),
   week: Type.Optional(WeekNumber),
@@ -108,11 +131,18 @@ export const ApplicationListResponse = Type.Object({
   counts: Counts,
   /** Every country applied from (under the other filters), with how many applications each holds. */
   countries: Type.Array(Type.Object({ country: Type.String(), count: Type.Integer() })),
+  /** Every region and sector of the forum (archived ones too), with how many applications each holds under the other filters. */
+  regions: Type.Array(Type.Object({ ...ChoiceSchema.properties, archived: Type.Boolean(), count: Type.Integer() })),
+  sectors: Type.Array(Type.Object({ ...ChoiceSchema.properties, archived: Type.Boolean(), count: Type.Integer() })),
   seats: Type.Object({
     limit: Type.Integer(),
     perWeek: Type.Integer(),
     taken: Type.Integer(),
     byWeek: Type.Record(Type.String(), Type.Integer()),
+    /** Key respondents per week and region key ('' for those without a region). */
+    byWeekRegion: Type.Record(Type.String(), Type.Record(Type.String(), Type.Integer())),
+    /** Weeks whose seats differ from the forum's: their own limit, and the limit per region. */
+    weekLimits: Type.Record(Type.String(), Type.Object({ limit: NullableInt, perRegion: NullableInt })),
   }),
 });
 

@@ -17,7 +17,9 @@ import {
   findApplication, findWeekByNumber, insertApplication, isOptedIn, lockApplication, listOwnApplications, removeCohortRoles, setOptIn,
   updateApplication, writeCohortAudit,
 } from './applications.queries.ts';
-import { REGIONS, STATEMENT_WORD_LIMIT, type ApplicationInput, type NewAccountInput } from './applications.schemas.ts';
+import { EXPERIENCE_WORD_LIMIT, STATEMENT_WORD_LIMIT, type ApplicationInput, type NewAccountInput } from './applications.schemas.ts';
+import { applicationChoices, type ApplicationChoices } from './application-choices.ts';
+import { callChoices } from '../forums/forum-lists.service.ts';
 import { currentTime } from '../time/clock.ts';
 
 
@@ -37,14 +39,20 @@ async function weekIdOf(db: Kysely<DB> | Transaction<DB>, forumId: number, input
   return week.id;
 }
 
-function columns(input: ApplicationInput, fitsWeekId: number | null) {
+function columns(input: ApplicationInput, fitsWeekId: number | null, choices: ApplicationChoices) {
+  const candidate = input.kind === 'key_respondent';
   return {
     kind: input.kind,
     description: input.description.trim(),
-    statement: input.kind === 'key_respondent' ? (input.statement ?? '').trim() : '',
+    statement: candidate ? (input.statement ?? '').trim() : '',
+    research_experience: candidate ? (input.researchExperience ?? '').trim() : '',
+    ground_experience: candidate ? (input.groundExperience ?? '').trim() : '',
+    policy_experience: candidate ? (input.policyExperience ?? '').trim() : '',
     fits_week_id: fitsWeekId,
     organisation: input.organisation.trim(),
-    region: input.region,
+    region_id: choices.regionId,
+    sector_id: choices.sectorId,
+    prerequisites_confirmed: choices.prerequisiteIds,
     country: input.country.trim(),
     langs: input.langs,
     heard_from: (input.heardFrom ?? '').trim(),
@@ -53,15 +61,19 @@ function columns(input: ApplicationInput, fitsWeekId: number | null) {
 
 function sameAnswers(row: ApplicationRow, values: ReturnType<typeof columns>): boolean {
   return row.kind === values.kind && row.description === values.description && row.statement === values.statement
-    && (row.fits_week_id ?? null) === values.fits_week_id && row.organisation === values.organisation && row.region === values.region
+    && (row.fits_week_id ?? null) === values.fits_week_id && row.organisation === values.organisation
+    && row.region_id === values.region_id && row.sector_id === values.sector_id
+    && row.research_experience === values.research_experience && row.ground_experience === values.ground_experience
+    && row.policy_experience === values.policy_experience
+    && row.prerequisites_confirmed.join() === values.prerequisites_confirmed.join()
     && row.country === values.country && row.heard_from === values.heard_from && row.langs.join() === values.langs.join();
 }
 
 /** Records the application, or reopens a withdrawn one; refuses a second live one. */
-async function store(trx: Transaction<DB>, forum: Forum, userId: number, lang: Lang, input: ApplicationInput, fitsWeekId: number | null) {
+async function store(trx: Transaction<DB>, forum: Forum, userId: number, lang: Lang, input: ApplicationInput, fitsWeekId: number | null, choices: ApplicationChoices) {
   const roles = await findRoles(trx, forum.id, userId);
   if (roles.length > 0) throw new DomainError('already_member');
-  const values = columns(input, fitsWeekId);
+  const values = columns(input, fitsWeekId, choices);
   const id = await insertApplication(trx, { forum_id: forum.id, user_id: userId, lang, ...values });
   if (id === undefined) {
     // Locked, so of two sends racing to reopen a withdrawn application one reopens it and the other sees it reopened.
@@ -93,16 +105,17 @@ export async function apply(
   assertOpen(forum, now);
   checkTexts(forum, input);
   const fitsWeekId = await weekIdOf(db, forum.id, input);
+  const choices = await applicationChoices(db, forum.id, input);
   if (caller.user) {
     const user = caller.user;
-    await db.transaction().execute((trx) => store(trx, forum, user.id, caller.lang, input, fitsWeekId));
+    await db.transaction().execute((trx) => store(trx, forum, user.id, caller.lang, input, fitsWeekId, choices));
     return { status: 'applied', application: toApplicationView((await findApplication(db, forum.id, user.id))!) };
   }
   const account = input.account;
   if (!account) throw new DomainError('sign_in_required');
   const link = await registerUser(db, {
     email: account.email, displayName: account.displayName, password: account.password, interfaceLang: account.interfaceLang,
-    readingLangs: input.langs, timeZone: account.timeZone, organisation: input.organisation, region: input.region,
+    readingLangs: input.langs, timeZone: account.timeZone, organisation: input.organisation,
     country: input.country, next: `/forums/${forum.slug}/apply`,
   }, publicUrl, now);
   const person = (await findUserByEmail(db, account.email.trim()))!;
@@ -110,7 +123,7 @@ export async function apply(
     if (link) {
       // A pending account registered again replaces its earlier application, as it replaced its password.
       await trx.deleteFrom('applications').where('forum_id', '=', forum.id).where('user_id', '=', person.id).execute();
-      await store(trx, forum, person.id, account.interfaceLang, input, fitsWeekId);
+      await store(trx, forum, person.id, account.interfaceLang, input, fitsWeekId, choices);
     } else {
       // The owner of an existing account is only emailed; reading what storing would have read
       // keeps the two answers as alike in time as in content.
@@ -127,11 +140,13 @@ export async function editApplication(db: Kysely<DB>, slug: string, user: Sessio
   assertOpen(forum, now);
   checkTexts(forum, input);
   const fitsWeekId = await weekIdOf(db, forum.id, input);
+  const before = await findApplication(db, forum.id, user.id);
+  const choices = await applicationChoices(db, forum.id, input, before);
   await db.transaction().execute(async (trx) => {
     const existing = await findApplication(trx, forum.id, user.id);
     if (!existing || existing.status === 'withdrawn') throw new DomainError('not_found');
     if (existing.status !== 'pending' && existing.status !== 'waitlisted') throw new DomainError('application_decided');
-    await updateApplication(trx, existing.id, columns(input, fitsWeekId));
+    await updateApplication(trx, existing.id, columns(input, fitsWeekId, choices));
     if (input.optIn !== undefined) await setOptIn(trx, forum.id, user.id, input.optIn);
   });
   return toApplicationView((await findApplication(db, forum.id, user.id))!);
@@ -155,6 +170,7 @@ export async function ownApplication(db: Kysely<DB>, slug: string, user: Session
   const { forum } = await forumAccessBySlug(db, slug, user);
   const weeks = await db.selectFrom('weeks').select('number').where('forum_id', '=', forum.id).orderBy('number').execute();
   const row = user ? await findApplication(db, forum.id, user.id) : undefined;
+  const lists = await callChoices(db, forum.id);
   return {
     call: {
       open: applicationsOpen(forum, now),
@@ -163,8 +179,9 @@ export async function ownApplication(db: Kysely<DB>, slug: string, user: Session
       timeZone: forum.time_zone,
       descriptionWordLimit: forum.description_word_limit,
       statementWordLimit: STATEMENT_WORD_LIMIT,
+      experienceWordLimit: EXPERIENCE_WORD_LIMIT,
       weeks: weeks.map((week) => week.number),
-      regions: [...REGIONS],
+      ...lists,
     },
     application: row ? toApplicationView(row) : null,
     optedIn: user ? await isOptedIn(db, forum.id, user.id) : false,

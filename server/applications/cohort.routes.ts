@@ -5,6 +5,7 @@ import applicationsRoutes, { type CohortRoutesOptions } from './applications.rou
 import exportsRoutes from './exports.routes.ts';
 import invitationsRoutes from './invitations.routes.ts';
 import reviewRoutes from './review.routes.ts';
+import seatLimitsRoutes from './seat-limits.routes.ts';
 import sentInvitationsRoutes from './sent-invitations.routes.ts';
 
 const cohortRoutes: FastifyPluginAsync<CohortRoutesOptions & { secureCookies: boolean }> = async (app, options) => {
@@ -13,6 +14,7 @@ const cohortRoutes: FastifyPluginAsync<CohortRoutesOptions & { secureCookies: bo
   await app.register(exportsRoutes);
   await app.register(invitationsRoutes, { publicUrl: options.publicUrl, secureCookies: options.secureCookies });
   await app.register(sentInvitationsRoutes);
+  await app.register(seatLimitsRoutes);
 };
 
 export default cohortRoutes;

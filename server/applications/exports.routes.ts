@@ -1,13 +1,13 @@
 // CSV exports and the participants' directory. Access: exports are for the forum's organizers;
-// the directory for its members and organizers; privacy choices for the signed-in member
+// the directory for its members and organizers; a member's own region for that member; privacy choices for the signed-in member
 // (all checked by the services, which know the forum).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { errorResponses, LangSchema } from '../http/common.schemas.ts';
 import { requireUser } from '../http/access.ts';
 import { SlugParams } from '../forums/forums.schemas.ts';
-import { REGIONS } from './applications.schemas.ts';
-import { directory, directoryPrivacy, setDirectoryPrivacy } from './directory.service.ts';
+import { ChoiceSchema, EntryKey } from '../forums/forum-lists.schemas.ts';
+import { directory, directoryPrivacy, setDirectoryPrivacy, setOwnRegion } from './directory.service.ts';
 import { EXPORT_KINDS, exportCsv } from './exports.service.ts';
 
 const Field = Type.Union([Type.Literal('organisation'), Type.Literal('region'), Type.Literal('country'), Type.Literal('languages')]);
@@ -24,7 +24,7 @@ const exportsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: Type.String({ description: 'text/csv; charset=utf-8, with a byte-order mark' }), ...errorResponses },
     },
   }, async (request, reply) => {
-    const { filename, csv } = await exportCsv(app.db, request.params.slug, requireUser(request), request.params.kind as (typeof EXPORT_KINDS)[number]);
+    const { filename, csv } = await exportCsv(app.db, request.params.slug, requireUser(request), request.params.kind as (typeof EXPORT_KINDS)[number], request.lang);
     return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${filename}"`).header('cache-control', 'no-store').send(csv);
   });
 
@@ -32,19 +32,35 @@ const exportsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: { access: 'user' },
     schema: {
       tags: ['applications'], params: SlugParams,
-      querystring: Type.Object({ region: Type.Optional(Type.Union(REGIONS.map((r) => Type.Literal(r)))) }),
+      querystring: Type.Object({ region: Type.Optional(EntryKey) }),
       response: {
         200: Type.Object({
           people: Type.Array(Type.Object({
-            id: Type.Integer(), displayName: Type.String(), organisation: Nullable(Type.String()), region: Nullable(Type.String()),
+            id: Type.Integer(), displayName: Type.String(), organisation: Nullable(Type.String()), region: Nullable(ChoiceSchema),
             country: Nullable(Type.String()), languages: Nullable(Type.Array(LangSchema)), badges: Type.Array(Role),
             week: Nullable(Type.Integer()), hidden: Type.Array(Field),
           })),
+          /** The forum's regions, to filter by and to choose one's own from. */
+          regions: Type.Array(ChoiceSchema),
+          /** The reader's own region in the forum, when they are a member and gave one. */
+          myRegion: Nullable(ChoiceSchema),
+          isMember: Type.Boolean(),
         }),
         ...errorResponses,
       },
     },
   }, async (request) => directory(app.db, request.params.slug, requireUser(request), request.query.region));
+
+  app.put('/api/forums/:slug/my-region', {
+    config: { access: 'user' },
+    schema: {
+      tags: ['applications'], params: SlugParams, body: Type.Object({ region: Type.Union([EntryKey, Type.Literal('')]) }),
+      response: { 204: Type.Null(), ...errorResponses },
+    },
+  }, async (request, reply) => {
+    await setOwnRegion(app.db, request.params.slug, requireUser(request), request.body.region);
+    return reply.code(204).send(null);
+  });
 
   app.get('/api/me/directory-privacy', {
     config: { access: 'user' },

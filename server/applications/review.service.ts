@@ -11,10 +11,11 @@ import { emailString } from '../notifications/email-templates.ts';
 import { notify } from '../notifications/notify.ts';
 import { toApplicationView } from './application-view.ts';
 import {
-  countApplications, countByCountry, countKeyRespondents, findApplicationById, findWeekByNumber, grantRole, listApplications,
-  lockForumSeats, removeCohortRoles, updateApplication, writeCohortAudit, type ApplicationFilters, type ApplicationRow,
+  countApplications, countByCountry, countByList, countKeyRespondents, findApplicationById, findMemberRegion, findWeekByNumber, grantRole,
+  listApplications, lockForumSeats, removeCohortRoles, updateApplication, writeCohortAudit, type ApplicationFilters, type ApplicationRow,
 } from './applications.queries.ts';
 import type { BulkDecision, Decision } from './applications.schemas.ts';
+import { findEntries, findEntryByKey, setMemberRegion, toChoice } from '../forums/forum-lists.queries.ts';
 import { currentTime } from '../time/clock.ts';
 
 export async function organizerForum(db: Kysely<DB>, slug: string, user: SessionUser): Promise<Forum> {
@@ -25,23 +26,68 @@ export async function organizerForum(db: Kysely<DB>, slug: string, user: Session
 
 export async function seatsTaken(db: Kysely<DB>, forumId: number) {
   const rows = await db.selectFrom('memberships').leftJoin('weeks', 'weeks.id', 'memberships.week_id')
-    .select(['weeks.number', (eb) => eb.fn.countAll<number>().as('count')])
+    .leftJoin('forum_member_regions as mr', (join) => join.onRef('mr.forum_id', '=', 'memberships.forum_id').onRef('mr.user_id', '=', 'memberships.user_id'))
+    .leftJoin('forum_regions as region', 'region.id', 'mr.region_id')
+    .select(['weeks.number', 'region.key', (eb) => eb.fn.countAll<number>().as('count')])
     .where('memberships.forum_id', '=', forumId).where('memberships.role', '=', 'key_respondent')
-    .groupBy('weeks.number').execute();
+    .groupBy(['weeks.number', 'region.key']).execute();
   const byWeek: Record<string, number> = {};
+  const byWeekRegion: Record<string, Record<string, number>> = {};
   let taken = 0;
   for (const row of rows) {
-    taken += Number(row.count);
-    if (row.number !== null) byWeek[String(row.number)] = Number(row.count);
+    const count = Number(row.count);
+    taken += count;
+    if (row.number === null) continue;
+    const week = String(row.number);
+    byWeek[week] = (byWeek[week] ?? 0) + count;
+    (byWeekRegion[week] ??= {})[row.key ?? ''] = count;
   }
-  return { taken, byWeek };
+  return { taken, byWeek, byWeekRegion };
 }
 
-export async function reviewList(db: Kysely<DB>, slug: string, user: SessionUser, filters: ApplicationFilters) {
+/** Weeks whose key-respondent seats are set apart from the forum's, by week number. */
+export async function weekSeatLimits(db: Kysely<DB>, forumId: number) {
+  const weeks = await db.selectFrom('weeks').select(['number', 'key_respondent_limit', 'key_respondents_per_region'])
+    .where('forum_id', '=', forumId).orderBy('number').execute();
+  const limits: Record<string, { limit: number | null; perRegion: number | null }> = {};
+  for (const week of weeks) {
+    if (week.key_respondent_limit !== null || week.key_respondents_per_region !== null) {
+      limits[String(week.number)] = { limit: week.key_respondent_limit, perRegion: week.key_respondents_per_region };
+    }
+  }
+  return limits;
+}
+
+/** The list's filters by key, as the ids the queries compare; an unknown key is a bad filter. */
+async function resolveFilters(db: Kysely<DB>, forumId: number, query: ReviewQuery): Promise<ApplicationFilters> {
+  const { region, sector, ...rest } = query;
+  const filters: ApplicationFilters = { ...rest };
+  if (region !== undefined) {
+    const row = await findEntryByKey(db, 'forum_regions', forumId, region);
+    if (!row) throw new DomainError('validation', { field: 'region' });
+    filters.regionId = row.id;
+  }
+  if (sector !== undefined) {
+    const row = await findEntryByKey(db, 'forum_sectors', forumId, sector);
+    if (!row) throw new DomainError('validation', { field: 'sector' });
+    filters.sectorId = row.id;
+  }
+  return filters;
+}
+
+export type ReviewQuery = Omit<ApplicationFilters, 'regionId' | 'sectorId'> & { region?: string; sector?: string };
+
+export async function reviewList(db: Kysely<DB>, slug: string, user: SessionUser, query: ReviewQuery) {
   const forum = await organizerForum(db, slug, user);
-  const [rows, countRows, countries, seats] = await Promise.all([
+  const filters = await resolveFilters(db, forum.id, query);
+  const [rows, countRows, countries, seats, listCounts, regions, sectors, weekLimits] = await Promise.all([
     listApplications(db, forum.id, filters), countApplications(db, forum.id, filters), countByCountry(db, forum.id, filters), seatsTaken(db, forum.id),
+    countByList(db, forum.id, filters), findEntries(db, 'forum_regions', forum.id, { includeArchived: true }),
+    findEntries(db, 'forum_sectors', forum.id, { includeArchived: true }), weekSeatLimits(db, forum.id),
   ]);
+  const withCounts = (entries: typeof regions, counts: { id: number | null; count: number }[]) => entries.map((entry) => ({
+    ...toChoice(entry), archived: entry.archived_at !== null, count: counts.find((c) => c.id === entry.id)?.count ?? 0,
+  }));
   const byStatus: Record<string, number> = {};
   const byKind: Record<string, number> = {};
   let total = 0;
@@ -55,7 +101,9 @@ export async function reviewList(db: Kysely<DB>, slug: string, user: SessionUser
     applications: rows.map((row) => ({ ...toApplicationView(row), email: row.email })),
     counts: { total, byStatus, byKind },
     countries,
-    seats: { limit: forum.key_respondent_limit, perWeek: forum.key_respondents_per_week, ...seats },
+    regions: withCounts(regions, listCounts.regions),
+    sectors: withCounts(sectors, listCounts.sectors),
+    seats: { limit: forum.key_respondent_limit, perWeek: forum.key_respondents_per_week, ...seats, weekLimits },
   };
 }
 
@@ -70,15 +118,20 @@ export async function reviewOne(db: Kysely<DB>, slug: string, user: SessionUser,
  * Gives the person a key-respondent seat in a week, under the forum row's lock so that two
  * organizers taking the last seat at once cannot both succeed: the second waits, then counts
  * the first one's seat. Re-assigning a key respondent to another week frees their old seat.
+ * A week may have its own number of seats and a limit per region, counted by the members'
+ * regions in this forum (a member without one is held to the week's seats only).
  */
 export async function takeKeyRespondentSeat(trx: Transaction<DB>, forumId: number, userId: number, weekNumber: number): Promise<void> {
   const limits = await lockForumSeats(trx, forumId);
   const week = await findWeekByNumber(trx, forumId, weekNumber);
   if (!week) throw new DomainError('validation', { field: 'week' });
-  const taken = await countKeyRespondents(trx, forumId, week.id, userId);
+  const region = await findMemberRegion(trx, forumId, userId);
+  const taken = await countKeyRespondents(trx, forumId, week.id, userId, region?.id ?? null);
   if (taken.total >= limits.key_respondent_limit) throw new DomainError('key_respondent_limit_reached', { max: limits.key_respondent_limit });
-  if (taken.inWeek >= limits.key_respondents_per_week) {
-    throw new DomainError('week_limit_reached', { number: weekNumber, max: limits.key_respondents_per_week });
+  const inWeek = week.key_respondent_limit ?? limits.key_respondents_per_week;
+  if (taken.inWeek >= inWeek) throw new DomainError('week_limit_reached', { number: weekNumber, max: inWeek });
+  if (region && week.key_respondents_per_region !== null && taken.inRegion >= week.key_respondents_per_region) {
+    throw new DomainError('region_limit_reached', { number: weekNumber, max: week.key_respondents_per_region, region: { en: region.en, es: region.es, fr: region.fr } });
   }
   await grantRole(trx, forumId, userId, 'participant');
   await grantRole(trx, forumId, userId, 'key_respondent', week.id);
@@ -109,6 +162,11 @@ async function decideInTransaction(trx: Transaction<DB>, forum: Forum, actor: Se
   if (row.status === 'withdrawn') throw new DomainError('application_decided');
   assertRemovalConfirmed(row, decision);
   const role = decision.role ?? 'participant';
+  // An accepted member's region in the forum is the one they applied with; seats by region count it.
+  // The seat's forum row lock comes first: the region's row-level foreign-key locks on the forum,
+  // taken before it, would let two concurrent acceptances deadlock on PostgreSQL.
+  if (decision.decision === 'accept' && role === 'key_respondent') await lockForumSeats(trx, forum.id);
+  if (decision.decision === 'accept' && row.region_id !== null) await setMemberRegion(trx, forum.id, row.user_id, row.region_id);
   if (decision.decision === 'accept') {
     if (role === 'key_respondent') {
       if (decision.week === undefined) throw new DomainError('validation', { field: 'week' });
@@ -124,7 +182,6 @@ async function decideInTransaction(trx: Transaction<DB>, forum: Forum, actor: Se
     // The directory shows profiles: an accepted applicant's empty profile fields take what they applied with.
     await trx.updateTable('users').set((eb) => ({
       organisation: eb.fn('coalesce', [eb.fn('nullif', ['organisation', eb.val('')]), eb.val(row.organisation)]),
-      region: eb.fn('coalesce', [eb.fn('nullif', ['region', eb.val('')]), eb.val(row.region)]),
       country: eb.fn('coalesce', [eb.fn('nullif', ['country', eb.val('')]), eb.val(row.country)]),
     })).where('id', '=', row.user_id).execute();
   }

@@ -11,10 +11,15 @@ function caseStudyRows(db: Handle) {
     .innerJoin('weeks', 'weeks.id', 'case_studies.week_id')
     .innerJoin('users as author', 'author.id', 'case_studies.author_id')
     .leftJoin('users as reviewer', 'reviewer.id', 'case_studies.reviewed_by')
+    .leftJoin('forum_regions as region', 'region.id', 'case_studies.region_id')
+    .leftJoin('forum_member_regions as author_mr', (join) => join.onRef('author_mr.forum_id', '=', 'case_studies.forum_id').onRef('author_mr.user_id', '=', 'case_studies.author_id'))
+    .leftJoin('forum_regions as author_region', 'author_region.id', 'author_mr.region_id')
     .selectAll('case_studies')
     .select([
       'weeks.number as week_number', 'weeks.opens_at as week_opens_at', 'weeks.closes_at as week_closes_at',
-      'author.display_name as author_name', 'author.organisation as author_organisation', 'author.region as author_region', 'author.directory_hidden as author_hidden',
+      'region.key as region_key', 'region.en as region_en', 'region.es as region_es', 'region.fr as region_fr',
+      'author_region.en as author_region_en', 'author_region.es as author_region_es', 'author_region.fr as author_region_fr',
+      'author.display_name as author_name', 'author.organisation as author_organisation', 'author.directory_hidden as author_hidden',
       'reviewer.display_name as reviewer_name',
     ])
     .select((eb) => eb.exists(eb.selectFrom('memberships').select('memberships.user_id')
@@ -63,7 +68,8 @@ export interface CaseStudyText {
   bodyMd: string;
   bodyHtml: string;
   lang: Lang;
-  region: string;
+  /** One of the forum's regions, or none. */
+  regionId: number | null;
   theme: string;
   wordCount: number;
 }
@@ -71,7 +77,7 @@ export interface CaseStudyText {
 export async function insertCaseStudy(trx: Transaction<DB>, row: { forumId: number; weekId: number; authorId: number; idempotencyKey: string; now: Date } & CaseStudyText) {
   const inserted = await trx.insertInto('case_studies').values({
     forum_id: row.forumId, week_id: row.weekId, author_id: row.authorId, title: row.title, body_md: row.bodyMd, body_html: row.bodyHtml,
-    original_lang: row.lang, region: row.region, theme: row.theme, word_count: row.wordCount, idempotency_key: row.idempotencyKey,
+    original_lang: row.lang, region_id: row.regionId, theme: row.theme, word_count: row.wordCount, idempotency_key: row.idempotencyKey,
     created_at: row.now, updated_at: row.now,
   }).onConflict((oc) => oc.columns(['week_id', 'author_id']).doNothing()).returning('id').executeTakeFirst();
   if (inserted) await insertRevision(trx, inserted.id, 1, row.authorId, row, row.now);
@@ -87,7 +93,7 @@ async function insertRevision(trx: Transaction<DB>, id: number, revision: number
 /** Saves a new text over `baseRevision`; undefined when someone saved another revision first. */
 export async function updateCaseStudyText(trx: Transaction<DB>, id: number, baseRevision: number, editorId: number, text: CaseStudyText, now: Date) {
   const updated = await trx.updateTable('case_studies').set({
-    title: text.title, body_md: text.bodyMd, body_html: text.bodyHtml, original_lang: text.lang, region: text.region, theme: text.theme,
+    title: text.title, body_md: text.bodyMd, body_html: text.bodyHtml, original_lang: text.lang, region_id: text.regionId, theme: text.theme,
     word_count: text.wordCount, revision: sql`revision + 1`, updated_at: now,
   }).where('id', '=', id).where('revision', '=', baseRevision).returning('revision').executeTakeFirst();
   if (updated) await insertRevision(trx, id, updated.revision, editorId, text, now);

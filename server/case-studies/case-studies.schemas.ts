@@ -2,7 +2,7 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { DateTimeSchema, IdSchema, LangSchema, LineText, NameText, PositiveInt4, TextSchema, VisibleText } from '../http/common.schemas.ts';
 import { Body, IdempotencyKey } from '../discussions/discussions.schemas.ts';
-import { REGIONS } from '../applications/applications.schemas.ts';
+import { EntryKey, LocalizedName } from '../forums/forum-lists.schemas.ts';
 import { AttachmentSchema } from '../readings/readings.schemas.ts';
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -31,12 +31,14 @@ export const CaseStudySchema = Type.Object({
   markdown: Nullable(Type.String()),
   translation: Nullable(Type.Object({ lang: LangSchema, html: Type.String(), translator: Translator, outdated: Type.Boolean() })),
   translationPending: Type.Boolean(),
+  /** The key of the forum's region the case study is about ('' for none), and its name in each language. */
   region: Type.String(),
+  regionName: Nullable(LocalizedName),
   theme: Type.String(),
   wordCount: Type.Integer(),
   revision: Type.Integer(),
   author: Type.Object({
-    id: Type.Integer(), displayName: Type.String(), organisation: Nullable(Type.String()), region: Nullable(Type.String()), keyRespondent: Type.Boolean(),
+    id: Type.Integer(), displayName: Type.String(), organisation: Nullable(Type.String()), region: Nullable(LocalizedName), keyRespondent: Type.Boolean(),
   }),
   mine: Type.Boolean(),
   /** Its discussion thread, once published. */
@@ -79,15 +81,8 @@ export const MyCaseStudiesResponse = Type.Object({
 });
 
 const Title = NameText({ maxLength: 200 });
-/** One of the regions members give in their profiles (REGIONS), or none. */
-const Region = Type.Union([
-  Type.Literal(''), Type.Literal('canada'), Type.Literal('mexico'), Type.Literal('central_america'), Type.Literal('caribbean'),
-  Type.Literal('andean'), Type.Literal('southern_cone'), Type.Literal('brazil'), Type.Literal('other'),
-], { default: '' });
-// Spelled out above so Static<> keeps the names; this fails to compile when REGIONS changes.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const regionsMatch: Same<Exclude<Static<typeof Region>, ''>, (typeof REGIONS)[number]> = true;
-void regionsMatch;
+/** One of the forum's regions, by key, or none; the service checks it belongs to the forum. */
+const Region = Type.Union([EntryKey, Type.Literal('')], { default: '' });
 const Theme = LineText({ maxLength: 100, default: '' });
 const DraftKey = Type.String({ pattern: '^case-study:[1-9]\\d{0,9}$' });
 

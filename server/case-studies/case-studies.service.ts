@@ -11,6 +11,7 @@ import { countWords } from '../../web/src/text/word-count.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { assertMayReadWeek, assertOrganizer, forumAccessById, forumAccessBySlug, preparedWeekId, type ForumAccess } from '../forums/forum-access.ts';
 import { findWeek } from '../forums/forums.queries.ts';
+import { resolveEntry } from '../forums/forum-lists.service.ts';
 import { cleanName } from '../http/text-rules.ts';
 import { notify } from '../notifications/notify.ts';
 import { appendEvent } from '../realtime/events.queries.ts';
@@ -38,13 +39,17 @@ export function guidanceOf(forum: Forum) {
 }
 
 /** Checks and renders a case study's text before any transaction opens. */
-async function prepareText(forum: Forum, authorId: number, input: { title: string; bodyMd: string; lang: Lang; region: string; theme: string }): Promise<CaseStudyText> {
+async function prepareText(
+  db: Kysely<DB>, forum: Forum, authorId: number, input: { title: string; bodyMd: string; lang: Lang; region: string; theme: string }, currentRegionId: number | null = null,
+): Promise<CaseStudyText> {
   const title = cleanName(input.title, 'title');
   const bodyMd = input.bodyMd.trim();
   if (!bodyMd) throw new DomainError('validation', { field: 'bodyMd' });
   if (!forum.languages.includes(input.lang)) throw new DomainError('unsupported_language');
   const bodyHtml = await renderMarkdown(bodyMd, { field: 'bodyMd', authorId });
-  return { title, bodyMd, bodyHtml, lang: input.lang, region: input.region.trim(), theme: input.theme.trim(), wordCount: countWords(bodyMd) };
+  // The region is one of the forum's own; one archived since the case study chose it may stay.
+  const regionId = input.region ? await resolveEntry(db, 'regions', forum.id, input.region, 'region', currentRegionId) : null;
+  return { title, bodyMd, bodyHtml, lang: input.lang, regionId, theme: input.theme.trim(), wordCount: countWords(bodyMd) };
 }
 
 /**
@@ -114,7 +119,7 @@ export async function createCaseStudy(db: Kysely<DB>, slug: string, user: Sessio
   const week = await findWeek(db, access.forum.id, input.weekNumber);
   if (!week) throw new DomainError('not_found');
   await assertAuthorMayWrite(db, access, week, now);
-  const text = await prepareText(access.forum, user.id, input);
+  const text = await prepareText(db, access.forum, user.id, input);
   const id = await db.transaction().execute(async (trx) => {
     const replay = async () => {
       const existing = await findCaseStudyOf(trx, week.id, user.id);
@@ -139,8 +144,8 @@ export async function createCaseStudy(db: Kysely<DB>, slug: string, user: Sessio
  * at any stage. After publication each edit marks translations outdated and queues new tasks.
  */
 export async function editCaseStudy(db: Kysely<DB>, id: number, user: SessionUser, input: CaseStudyEdit, reader: Reader, now = currentTime()) {
-  const { access, mayEdit } = await editableCaseStudy(db, id, user, now);
-  const text = await prepareText(access.forum, user.id, input);
+  const { access, mayEdit, row } = await editableCaseStudy(db, id, user, now);
+  const text = await prepareText(db, access.forum, user.id, input, row.region_id);
   await db.transaction().execute(async (trx) => {
     const locked = (await lockCaseStudy(trx, id))!;
     // Submitted or approved meanwhile: the organizers are looking at this text.

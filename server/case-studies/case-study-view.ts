@@ -13,6 +13,10 @@ export interface CaseStudyViewer {
   isOrganizer: boolean;
 }
 
+function names(en: string | null, es: string | null, fr: string | null) {
+  return en === null || es === null || fr === null ? null : { en, es, fr };
+}
+
 export function toCaseStudyView(row: CaseStudyRow, viewer: CaseStudyViewer) {
   const mine = viewer.userId === row.author_id;
   const insider = mine || viewer.isOrganizer;
@@ -30,7 +34,8 @@ export function toCaseStudyView(row: CaseStudyRow, viewer: CaseStudyViewer) {
     markdown: insider ? row.body_md : null,
     translation: null as TranslationView | null,
     translationPending: false,
-    region: row.region,
+    region: row.region_key ?? '',
+    regionName: names(row.region_en, row.region_es, row.region_fr),
     theme: row.theme,
     wordCount: row.word_count,
     revision: row.revision,
@@ -38,8 +43,8 @@ export function toCaseStudyView(row: CaseStudyRow, viewer: CaseStudyViewer) {
       id: row.author_id,
       displayName: row.author_name,
       organisation: hidden('organisation') || row.author_organisation === '' ? null : row.author_organisation,
-      /** The author's own region from their profile; the case study's `region` says where the experience is. */
-      region: hidden('region') || row.author_region === '' ? null : row.author_region,
+      /** The author's region in this forum; the case study's `region` says where the experience is. */
+      region: hidden('region') ? null : names(row.author_region_en, row.author_region_es, row.author_region_fr),
       keyRespondent: row.author_is_key_respondent === true,
     },
     mine,

@@ -7,6 +7,8 @@ import { parse as parseYaml } from 'yaml';
 import type { Lang } from '../db/schema.ts';
 import { isLang } from '../i18n/i18n.ts';
 import { addDays } from '../forums/forum-calendar.ts';
+import { ContentError } from './content-errors.ts';
+import { readForumLists, readWeekSeats, type ForumLists, type WeekSeats } from './content-lists.ts';
 
 export interface Edition {
   slug: string;
@@ -33,6 +35,8 @@ export interface Edition {
    * week_starts_on; a week left out starts 7 days after the one before it from the forum's start.
    */
   weekStartsOn?: Map<number, string>;
+  /** Key-respondent seats of single weeks (week_seats); undefined keeps the database's. */
+  weekSeats?: WeekSeats;
 }
 
 export interface Programme {
@@ -48,6 +52,8 @@ export interface Programme {
   weeksCloseAtEnd: boolean;
   translationPolicy: { from: Lang; to: Lang }[];
   editions: Edition[];
+  /** Regions, sectors and call prerequisites; a list the file leaves out keeps the database's. */
+  lists: ForumLists;
   /** The programme's starting glossary (glossary.csv), if it has one. */
   glossaryCsv: string | null;
   call: Map<Lang, { title: string; summary: string; body: string }>;
@@ -73,12 +79,7 @@ export interface Programme {
   }[];
 }
 
-export class ContentError extends Error {
-  constructor(file: string, problem: string) {
-    super(`${file}: ${problem}`);
-    this.name = 'ContentError';
-  }
-}
+export { ContentError };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -167,6 +168,7 @@ function readEdition(file: string, raw: Record<string, unknown>, weekCount: numb
     caseStudyMaxWords: optionalCount(file, raw.case_study_max_words, 'case_study_max_words'),
     questionTargetHours: optionalCount(file, raw.question_target_hours, 'question_target_hours'),
     weekStartsOn: readWeekStarts(file, slug, raw.week_starts_on, weekCount),
+    weekSeats: readWeekSeats(file, slug, raw.week_seats, weekCount),
   };
   if (edition.caseStudyMinWords !== undefined && edition.caseStudyMaxWords !== undefined && edition.caseStudyMinWords > edition.caseStudyMaxWords) {
     throw new ContentError(file, `edition ${slug}: "case_study_min_words" cannot be above "case_study_max_words"`);
@@ -252,6 +254,7 @@ export function readProgramme(dir: string): Programme {
     weeksCloseAtEnd: forum.weeks_close_at_end === true,
     translationPolicy: policy as { from: Lang; to: Lang }[],
     editions,
+    lists: readForumLists(forumFile, forum),
     glossaryCsv: existsSync(path.join(dir, 'glossary.csv')) ? readFileSync(path.join(dir, 'glossary.csv'), 'utf8') : null,
     call,
     weeks,

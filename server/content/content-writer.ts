@@ -8,6 +8,8 @@ import path from 'node:path';
 import { stringify as stringifyYaml } from 'yaml';
 import type { Lang } from '../db/schema.ts';
 import { weekStartDays } from './content-files.ts';
+import { listsYaml, type ListEntryFile } from './content-lists.ts';
+import type { ListName } from '../forums/forum-lists.schemas.ts';
 
 export interface ProgrammeFile {
   /** Relative to the programme's folder, with forward slashes. */
@@ -59,6 +61,10 @@ export interface ExportedProgramme {
   }[];
   /** glossary.csv, or null when the forum has no terms. */
   glossaryCsv: string | null;
+  /** Regions, sectors and call prerequisites, archived entries included. */
+  lists: Record<ListName, ListEntryFile[]>;
+  /** Weeks with their own key-respondent seats, by week number. */
+  weekSeats: Record<string, { limit?: number; per_region?: number }>;
 }
 
 const YAML_OPTIONS = { lineWidth: 0 } as const;
@@ -103,6 +109,7 @@ function forumYaml(programme: ExportedProgramme, exportedAt: Date): string {
     ...weekClosingYaml(programme.weeks),
     ...weekLangYaml(programme),
     translation_policy: programme.translationPolicy,
+    ...listsYaml(programme.lists),
     editions: [{
       slug: programme.slug,
       starts_on: programme.startsOn,
@@ -119,6 +126,7 @@ function forumYaml(programme: ExportedProgramme, exportedAt: Date): string {
       case_study_max_words: programme.caseStudyMaxWords,
       question_target_hours: programme.questionTargetHours,
       ...weekStartsYaml(programme),
+      ...(Object.keys(programme.weekSeats).length ? { week_seats: programme.weekSeats } : {}),
     }],
   };
   return `# Exported from Tertulia on ${exportedAt.toISOString().slice(0, 10)}: the forum "${programme.slug}" with fixed dates.\n`

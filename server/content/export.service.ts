@@ -15,6 +15,7 @@ import { attachmentPath } from '../readings/attachment-store.ts';
 import { tarGz } from './content-archive.ts';
 import { programmeFiles, type ExportedProgramme, type ProgrammeFile } from './content-writer.ts';
 import { findForumForExport, findProgrammeRows } from './export.queries.ts';
+import { listsForExport, weekSeatsForExport } from './content-lists.ts';
 
 /** Where reading attachments' bytes are (config.attachmentsDir). */
 export interface ExportOptions {
@@ -76,6 +77,8 @@ export async function readForumProgramme(db: Kysely<DB>, slug: string, attachmen
       })),
     })),
     glossaryCsv: rows.glossary.length ? glossaryToCsv(rows.glossary) : null,
+    lists: await listsForExport(db, forum.id),
+    weekSeats: await weekSeatsForExport(db, forum.id),
   };
 }
 

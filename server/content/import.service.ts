@@ -7,6 +7,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB, Lang } from '../db/schema.ts';
 import { addDays, localDate } from '../forums/forum-calendar.ts';
 import { deriveInstants } from '../forums/schedule.rules.ts';
+import { syncForumLists, syncWeekSeats } from './content-lists.ts';
 import { ContentError, readProgramme, weekStartDays, type Edition, type Programme } from './content-files.ts';
 import { parseGlossaryCsv } from '../translations/glossary-csv.ts';
 import { DomainError } from '../errors/domain-error.ts';
@@ -137,6 +138,7 @@ async function importEdition(trx: Transaction<DB>, programme: Programme, edition
   })));
 
   changed += await syncTranslationRules(trx, forumId, programme.translationPolicy);
+  changed += await syncForumLists(trx, forumId, programme.lists);
   if (programme.glossaryCsv) changed += await seedGlossary(trx, forumId, programme.glossaryCsv, programme.dir);
 
   for (const week of programme.weeks) {
@@ -167,6 +169,7 @@ async function importEdition(trx: Transaction<DB>, programme: Programme, edition
     });
     changed += await syncReadings(trx, forumId, weekId, week.readings, options.now ?? new Date(), options.attachmentsDir);
   }
+  changed += await syncWeekSeats(trx, forumId, edition.weekSeats);
   return changed;
 }
 

@@ -109,6 +109,24 @@ export interface WeeksTable {
   revision: Generated<number>;
   /** Whether writing closes when this week ends; null follows the forum's weeks_close_at_end. */
   writing_closes_at_end: boolean | null;
+  /** Key-respondent seats in this week; null follows the forum's key_respondents_per_week. */
+  key_respondent_limit: Generated<number | null>;
+  /** At most this many of the week's key respondents from any one region; null sets no such limit. */
+  key_respondents_per_region: Generated<number | null>;
+}
+
+/** Regions, sectors and the call's prerequisites: a forum's own list, named in each language. */
+export interface ForumListTable {
+  id: Generated<number>;
+  forum_id: number;
+  /** Stable within the forum, for content files and the API; never shown to people. */
+  key: string;
+  position: number;
+  en: string;
+  es: string;
+  fr: string;
+  /** Set instead of deleting an entry something still points at; archived entries are offered to no one new. */
+  archived_at: NullableTimestamp;
 }
 
 export interface WeekTextsTable {
@@ -418,7 +436,13 @@ export interface ApplicationsTable {
   statement: Generated<string>;
   fits_week_id: number | null;
   organisation: Generated<string>;
-  region: Generated<string>;
+  region_id: Generated<number | null>;
+  sector_id: Generated<number | null>;
+  /** The forum_prerequisites ids the applicant confirmed. */
+  prerequisites_confirmed: Generated<number[]>;
+  research_experience: Generated<string>;
+  ground_experience: Generated<string>;
+  policy_experience: Generated<string>;
   country: Generated<string>;
   langs: Lang[];
   heard_from: Generated<string>;
@@ -530,7 +554,7 @@ export interface CaseStudiesTable {
   body_md: string;
   body_html: string;
   original_lang: Lang;
-  region: Generated<string>;
+  region_id: Generated<number | null>;
   theme: Generated<string>;
   word_count: Generated<number>;
   revision: Generated<number>;
@@ -622,6 +646,10 @@ export interface DB {
   home_visits: HomeVisitsTable;
   case_studies: CaseStudiesTable;
   case_study_revisions: CaseStudyRevisionsTable;
+  forum_regions: ForumListTable;
+  forum_sectors: ForumListTable;
+  forum_prerequisites: ForumListTable;
+  forum_member_regions: { forum_id: number; user_id: number; region_id: number };
 }
 
 export type User = Selectable<UsersTable>;

@@ -8,11 +8,13 @@ import type { SessionUser } from '../auth/session.ts';
 import { approveCaseStudy, createCaseStudy, submitCaseStudy } from '../case-studies/case-studies.service.ts';
 import type { DB } from '../db/schema.ts';
 import { takeKeyRespondentSeat } from '../applications/review.service.ts';
+import { findEntryByKey, setMemberRegion } from '../forums/forum-lists.queries.ts';
 import { demoSessionUser, ensureDemoAccount, type DemoProfile } from './demo-accounts.ts';
 import type { DemoCredentials } from './demo-seed.ts';
 
 interface DemoKeyRespondent extends DemoProfile {
-  region: 'canada' | 'brazil' | 'andean' | 'southern_cone' | 'mexico';
+  /** A key of the demo forum's regions (content/forums/sse-policy/forum.yaml). */
+  region: 'english-canada' | 'quebec' | 'brazil' | 'hispanic-america';
   week: 4 | 5;
   title: string;
   theme: string;
@@ -23,7 +25,7 @@ export const demoKeyRespondents: DemoKeyRespondent[] = [
   {
     // Already a participant of the demo discussions (demo-discussions.ts); here he gets his week.
     email: 'marc@demo.tertulia.test', displayName: 'Marc-André Tremblay', lang: 'fr', readingLangs: ['fr', 'en'], timeZone: 'America/Montreal',
-    organisation: 'Coopérative de solidarité du Plateau', region: 'canada', country: 'CA', week: 4, theme: 'Cadre juridique',
+    organisation: 'Coopérative de solidarité du Plateau', region: 'quebec', country: 'CA', week: 4, theme: 'Cadre juridique',
     title: 'Une coopérative de solidarité pour nourrir un quartier',
     body: `Notre coopérative est née en 2004, quand la dernière épicerie du secteur a fermé. Une cinquantaine de résidents, les six employés de l'ancien commerce et deux organismes communautaires ont décidé de la rouvrir ensemble.
 
@@ -39,7 +41,7 @@ Aujourd'hui, la coopérative compte 1 400 membres et 22 emplois. Ce que nous ret
   },
   {
     email: 'catherine@demo.tertulia.test', displayName: 'Catherine Wong', lang: 'en', readingLangs: ['en', 'fr'], timeZone: 'America/Toronto',
-    organisation: 'Toronto community investment cooperative', region: 'canada', country: 'CA', week: 4, theme: 'Finance',
+    organisation: 'Toronto community investment cooperative', region: 'english-canada', country: 'CA', week: 4, theme: 'Finance',
     title: 'Patient capital: what Ontario borrowed from Québec',
     body: `When our cooperative started lending to social enterprises in Toronto, we studied the Québec model closely. What struck us was not any single programme but the *layers*: grants for early studies, loans with no personal guarantee, and long-term quasi-equity that does not need to be repaid for fifteen years.
 
@@ -78,7 +80,7 @@ What remains hard: contracts are short, payments are often late, and each new ad
   },
   {
     email: 'rosa@demo.tertulia.test', displayName: 'Rosa Quispe', lang: 'es', readingLangs: ['es'], timeZone: 'America/La_Paz',
-    organisation: 'Red de productores agroecológicos del altiplano', region: 'andean', country: 'BO', week: 5, theme: 'Compras públicas',
+    organisation: 'Red de productores agroecológicos del altiplano', region: 'hispanic-america', country: 'BO', week: 5, theme: 'Compras públicas',
     title: 'Del mercado al desayuno escolar',
     body: `Nuestra red reúne a 38 asociaciones de productores de quinua, papa y lácteos del altiplano de La Paz y Oruro. Durante años vendimos a intermediarios que fijaban el precio en la puerta de la comunidad.
 
@@ -90,7 +92,7 @@ La lección principal: la ley abre la puerta, pero son los reglamentos municipal
   },
   {
     email: 'diego@demo.tertulia.test', displayName: 'Diego Andrade', lang: 'es', readingLangs: ['es', 'en'], timeZone: 'America/Guayaquil',
-    organisation: 'Unión de cooperativas de ahorro y crédito de Loja', region: 'andean', country: 'EC', week: 5, theme: 'Marco legal',
+    organisation: 'Unión de cooperativas de ahorro y crédito de Loja', region: 'hispanic-america', country: 'EC', week: 5, theme: 'Marco legal',
     title: 'Una ley hecha con las cooperativas, no sólo para ellas',
     body: `En Ecuador la Constitución de 2008 habla de un sistema económico "social y solidario". Quedaba lo difícil: escribir la ley que lo hiciera realidad para las miles de cooperativas de ahorro y crédito, asociaciones y cajas comunales del país.
 
@@ -102,7 +104,7 @@ Balance, desde las cooperativas: ganamos reconocimiento y acceso a fondos públi
   },
   {
     email: 'valeria@demo.tertulia.test', displayName: 'Valeria Sosa', lang: 'es', readingLangs: ['es'], timeZone: 'America/Argentina/Buenos_Aires',
-    organisation: 'Cooperativa gráfica La Unión', region: 'southern_cone', country: 'AR', week: 5, theme: 'Empresas recuperadas',
+    organisation: 'Cooperativa gráfica La Unión', region: 'hispanic-america', country: 'AR', week: 5, theme: 'Empresas recuperadas',
     title: 'Recuperar la fábrica, sostener el trabajo',
     body: `En 2002, en plena crisis, los dueños de la imprenta donde trabajábamos desaparecieron dejando meses de sueldos sin pagar. Veintiséis trabajadoras y trabajadores decidimos quedarnos dentro para que no se llevaran las máquinas.
 
@@ -114,7 +116,7 @@ Hoy somos 31 socios y socias, con las mismas retribuciones para todos. Lo que pe
   },
   {
     email: 'lorena@demo.tertulia.test', displayName: 'Lorena Méndez', lang: 'es', readingLangs: ['es', 'en'], timeZone: 'America/Mexico_City',
-    organisation: 'Unión de cafetaleras de la Sierra de Chiapas', region: 'mexico', country: 'MX', week: 5, theme: 'Participación',
+    organisation: 'Unión de cafetaleras de la Sierra de Chiapas', region: 'hispanic-america', country: 'MX', week: 5, theme: 'Participación',
     title: 'Un asiento en el consejo que decide',
     body: `Nuestra unión agrupa a 1 200 familias que cultivan café bajo sombra en la sierra de Chiapas. Hace veinte años vendíamos el grano sin procesar; hoy tenemos un beneficio propio, certificación de comercio justo y una tostadora que vende en Tuxtla y en la Ciudad de México.
 
@@ -146,14 +148,16 @@ export async function seedDemoCaseStudies(db: Kysely<DB>, forumSlug: string, org
     const account = await ensureDemoAccount(db, person, [{ forumSlug, role: 'participant' }], 'key_respondent');
     const { id } = account;
     if (account.credentials) credentials.push(account.credentials);
-    // The week page shows where a key respondent comes from.
-    await db.updateTable('users').set({ region: person.region, country: person.country }).where('id', '=', id).execute();
+    // The week page shows where a key respondent comes from: their region in this forum.
+    await db.updateTable('users').set({ country: person.country }).where('id', '=', id).execute();
+    const region = await findEntryByKey(db, 'forum_regions', forum.id, person.region);
+    if (region) await setMemberRegion(db, forum.id, id, region.id);
     // The seat is taken by the console's rule: within the forum's total and per-week limits, under its lock.
     await db.transaction().execute((trx) => takeKeyRespondentSeat(trx, forum.id, id, person.week));
     const author = demoSessionUser(id, person);
     const reader = { user: author, lang: person.lang };
     const { caseStudy } = await createCaseStudy(db, forumSlug, author, {
-      weekNumber: person.week, title: person.title, bodyMd: person.body, lang: person.lang, region: person.region, theme: person.theme, idempotencyKey: randomUUID(),
+      weekNumber: person.week, title: person.title, bodyMd: person.body, lang: person.lang, region: region ? person.region : '', theme: person.theme, idempotencyKey: randomUUID(),
     }, reader);
     await submitCaseStudy(db, caseStudy.id, author, reader);
     await approveCaseStudy(db, caseStudy.id, organizer, { user: organizer, lang: organizer.interfaceLang });

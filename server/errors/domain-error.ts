@@ -94,6 +94,10 @@ export type ErrorCode =
   | 'decision_removes_seat'
   | 'decision_removes_membership'
   | 'limits_below_seats'
+  | 'list_key_taken'
+  | 'list_entry_in_use'
+  | 'prerequisites_unconfirmed'
+  | 'region_limit_reached'
   | 'internal';
 
 const statusByCode: Record<ErrorCode, number> = {
@@ -190,6 +194,10 @@ const statusByCode: Record<ErrorCode, number> = {
   decision_removes_seat: 409,
   decision_removes_membership: 409,
   limits_below_seats: 409,
+  list_key_taken: 409,
+  list_entry_in_use: 409,
+  prerequisites_unconfirmed: 400,
+  region_limit_reached: 409,
   internal: 500,
 };
 
@@ -201,7 +209,7 @@ export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
     /** Interpolation values for the localized message. */
-    readonly params: Record<string, string | number | Date> = {},
+    readonly params: Record<string, string | number | Date | { en: string; es: string; fr: string }> = {},
   ) {
     super(code);
     this.name = 'DomainError';

@@ -5,8 +5,16 @@ import type { ErrorCode } from '../errors/domain-error.ts';
 import { translatorFor } from './i18n.ts';
 import { zoneInWords } from './zone-name.ts';
 
-/** The localized message for an error code; instants in the params are shown in the reader's zone, named in words. */
-export function formatErrorMessage(lang: Lang, timeZone: string, code: ErrorCode, params: Record<string, unknown> = {}): string {
+function isNames(value: unknown): value is Record<Lang, string> {
+  return typeof value === 'object' && value !== null && !(value instanceof Date) && typeof (value as Record<string, unknown>).en === 'string';
+}
+
+/**
+ * The localized message for an error code; instants in the params are shown in the reader's zone,
+ * and a name given in each language (a forum's region) in the reader's language.
+ */
+export function formatErrorMessage(lang: Lang, timeZone: string, code: ErrorCode, given: Record<string, unknown> = {}): string {
+  const params = Object.fromEntries(Object.entries(given).map(([key, value]) => [key, isNames(value) ? value[lang] : value]));
   const formatParams = Object.fromEntries(Object.entries(params).filter(([, value]) => value instanceof Date)
     .map(([key]) => [key, { dateStyle: 'full', timeStyle: 'short', timeZone }]));
   return translatorFor(lang)(code, { ...params, readerTimeZone: zoneInWords(timeZone, lang), formatParams });

@@ -39,10 +39,15 @@ export function suspensions(db: Handle, forumId: number, userId?: number) {
     .execute();
 }
 
-export function peopleProfiles(db: Handle, userIds: number[]) {
+/** Profiles with each person's region in this forum (its names in each language, or nulls). */
+export function peopleProfiles(db: Handle, forumId: number, userIds: number[]) {
   if (userIds.length === 0) return Promise.resolve([]);
-  return db.selectFrom('users').select(['id', 'display_name', 'email', 'organisation', 'region', 'country'])
-    .where('id', 'in', userIds).execute();
+  return db.selectFrom('users')
+    .leftJoin('forum_member_regions as mr', (join) => join.onRef('mr.user_id', '=', 'users.id').on('mr.forum_id', '=', forumId))
+    .leftJoin('forum_regions as region', 'region.id', 'mr.region_id')
+    .select(['users.id', 'users.display_name', 'users.email', 'users.organisation', 'region.key as region_key', 'region.en as region_en',
+      'region.es as region_es', 'region.fr as region_fr', 'users.country'])
+    .where('users.id', 'in', userIds).execute();
 }
 
 export async function countOrganizers(trx: Transaction<DB>, forumId: number): Promise<number> {

@@ -1,4 +1,5 @@
 // Shapes of the people routes: what an organizer sends and sees about the forum's members.
+import { ChoiceSchema } from '../forums/forum-lists.schemas.ts';
 import { Type, type Static } from 'typebox';
 import { DateTimeSchema, IdSchema, SafeText } from '../http/common.schemas.ts';
 import { SlugParams } from '../forums/forums.schemas.ts';
@@ -22,7 +23,9 @@ export const RolesBody = Type.Object({
 });
 
 export const PersonSchema = Type.Object({
-  id: Type.Integer(), displayName: Type.String(), email: Type.String(), organisation: Type.String(), region: Type.String(), country: Type.String(),
+  id: Type.Integer(), displayName: Type.String(), email: Type.String(), organisation: Type.String(),
+  /** The person's region in this forum, named in each language. */
+  region: Nullable(ChoiceSchema), country: Type.String(),
   roles: Type.Array(RoleSchema), week: Nullable(Type.Integer()),
   status: Type.Union([Type.Literal('active'), Type.Literal('suspended')]),
   suspendedAt: Nullable(DateTimeSchema), suspensionReason: Nullable(Type.String()),

@@ -8,6 +8,8 @@ import type { SessionUser } from '../auth/session.ts';
 import type { DB, ForumRole } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { grantRole } from '../applications/applications.queries.ts';
+import { toChoice } from '../forums/forum-lists.queries.ts';
+import type { Choice } from '../forums/forum-lists.schemas.ts';
 import { organizerForum, seatsTaken, takeKeyRespondentSeat } from '../applications/review.service.ts';
 import { writeAudit } from '../moderation/moderation.queries.ts';
 import { announceAccessChange } from '../realtime/access-changes.ts';
@@ -19,7 +21,7 @@ import {
 export const ROLE_ORDER: readonly ForumRole[] = ['organizer', 'key_respondent', 'translator', 'participant'];
 
 export interface PersonView {
-  id: number; displayName: string; email: string; organisation: string; region: string; country: string;
+  id: number; displayName: string; email: string; organisation: string; region: Choice | null; country: string;
   roles: ForumRole[]; week: number | null; status: 'active' | 'suspended'; suspendedAt: string | null; suspensionReason: string | null;
 }
 
@@ -33,13 +35,14 @@ async function peopleOf(db: Handle, forumId: number, userId?: number): Promise<P
   const rolesBy = new Map<number, RoleRow[]>();
   for (const row of [...active, ...parked]) rolesBy.set(row.user_id, [...(rolesBy.get(row.user_id) ?? []), row]);
   for (const row of suspended) if (!rolesBy.has(row.user_id)) rolesBy.set(row.user_id, []);
-  const profiles = await peopleProfiles(db, [...rolesBy.keys()]);
+  const profiles = await peopleProfiles(db, forumId, [...rolesBy.keys()]);
   const people = profiles.map((profile) => {
     const rows = rolesBy.get(profile.id)!;
     const suspension = suspendedBy.get(profile.id);
     return {
       id: profile.id, displayName: profile.display_name, email: profile.email,
-      organisation: profile.organisation, region: profile.region, country: profile.country,
+      organisation: profile.organisation, country: profile.country,
+      region: profile.region_key === null ? null : toChoice({ key: profile.region_key, en: profile.region_en!, es: profile.region_es!, fr: profile.region_fr! }),
       roles: ROLE_ORDER.filter((role) => rows.some((row) => row.role === role)),
       week: rows.find((row) => row.role === 'key_respondent')?.week ?? null,
       status: suspension ? 'suspended' as const : 'active' as const,

@@ -30,10 +30,14 @@ describe('CSV exports', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8').slice(1);
     const [header, row] = text.split('\r\n');
-    expect(header).toBe('name,email,organisation,region,country,languages,kind,status,fits_week,description,statement,heard_from,applied_at,decided_at');
+    expect(header).toBe('name,email,organisation,region,country,languages,sector,kind,status,fits_week,description,statement,research_experience,ground_experience,policy_experience,heard_from,applied_at,decided_at');
     expect(row).toContain(`"'=HYPERLINK(""http://evil.test"")"`);
     expect(row).toContain(`"'+34 cooperativas; ""unidas"", sí"`);
     expect(row).toContain(',Perú,');
+    // The region by its name in the exporter's language, never its key.
+    expect(row).toContain(',Canada,');
+    const inSpanish = await t.get(`${base}/exports/applications`).set('Cookie', organizer.cookie).set('Accept-Language', 'es').expect(200);
+    expect(inSpanish.text).toContain(',Canadá,');
     const contacts = await t.get(`${base}/exports/contacts`).set('Cookie', organizer.cookie).expect(200);
     expect(contacts.text).toContain(applicant.email);
     for (const kind of ['members', 'key-respondents']) await t.get(`${base}/exports/${kind}`).set('Cookie', organizer.cookie).expect(200);
@@ -44,7 +48,10 @@ describe('CSV exports', () => {
 describe('participants directory', () => {
   it('hides what a member chose to hide from other members, not from organizers, and filters by region after hiding', async () => {
     const hider = await member(t, 'participant');
-    await t.db.updateTable('users').set({ organisation: 'Coop Andina', region: 'andean', country: 'Ecuador' }).where('id', '=', hider.id).execute();
+    await t.db.updateTable('users').set({ organisation: 'Coop Andina', country: 'Ecuador' }).where('id', '=', hider.id).execute();
+    const forum = await t.db.selectFrom('forums').select('id').where('slug', '=', LIVE).executeTakeFirstOrThrow();
+    const andean = await t.db.selectFrom('forum_regions').select('id').where('forum_id', '=', forum.id).where('key', '=', 'andean').executeTakeFirstOrThrow();
+    await t.db.insertInto('forum_member_regions').values({ forum_id: forum.id, user_id: hider.id, region_id: andean.id }).execute();
     const reader = await member(t, 'participant');
     await t.put('/api/me/directory-privacy').set('Cookie', hider.cookie).send({ hidden: ['region', 'organisation'] }).expect(200)
       .expect((r) => expect(r.body).toEqual({ hidden: ['organisation', 'region'] }));
@@ -55,7 +62,9 @@ describe('participants directory', () => {
     expect(filtered.body.people.map((p: { id: number }) => p.id)).not.toContain(hider.id);
 
     const byOrganizer = (await t.get(`${base}/directory?region=andean`).set('Cookie', organizer.cookie).expect(200)).body.people;
-    expect(byOrganizer.find((p: { id: number }) => p.id === hider.id)).toMatchObject({ organisation: 'Coop Andina', region: 'andean', hidden: ['organisation', 'region'] });
+    expect(byOrganizer.find((p: { id: number }) => p.id === hider.id)).toMatchObject({
+      organisation: 'Coop Andina', region: { key: 'andean', name: { en: 'Andean countries', es: 'Países andinos', fr: 'Pays andins' } }, hidden: ['organisation', 'region'],
+    });
     const self = (await t.get(`${base}/directory`).set('Cookie', hider.cookie).expect(200)).body.people.find((p: { id: number }) => p.id === hider.id);
     expect(self.organisation).toBe('Coop Andina');
     const badge = (await t.get(`${base}/directory`).set('Cookie', reader.cookie)).body.people.find((p: { id: number }) => p.id === organizer.id);

@@ -52,7 +52,10 @@ afterAll(async () => {
 async function programmeRows(db: Kysely<DB>, slug: string) {
   const forum = await db.selectFrom('forums').selectAll().where('slug', '=', slug).executeTakeFirstOrThrow();
   const { id: forumId, created_at: _c, updated_at: _u, ...settings } = forum;
-  const weeks = await db.selectFrom('weeks').select(['id', 'number', 'starts_on', 'opens_at', 'closes_at', 'original_lang', 'writing_closes_at_end']).where('forum_id', '=', forumId).orderBy('number').execute();
+  const weeks = await db.selectFrom('weeks').select(['id', 'number', 'starts_on', 'opens_at', 'closes_at', 'original_lang', 'writing_closes_at_end', 'key_respondent_limit', 'key_respondents_per_region'])
+    .where('forum_id', '=', forumId).orderBy('number').execute();
+  const list = async (table: 'forum_regions' | 'forum_sectors' | 'forum_prerequisites') => db.selectFrom(table)
+    .select(['key', 'position', 'en', 'es', 'fr', (eb) => eb('archived_at', 'is not', null).as('archived')]).where('forum_id', '=', forumId).orderBy('position').execute();
   const numberOf = new Map(weeks.map((week) => [week.id, week.number]));
   // `IN ()` is not SQL: a forum without weeks asks for week 0, which no forum has.
   const weekIds = weeks.length ? weeks.map((week) => week.id) : [0];
@@ -70,6 +73,9 @@ async function programmeRows(db: Kysely<DB>, slug: string) {
       .map(({ reading_id, ...text }) => ({ reading: readingKey.get(reading_id), ...text })).sort((a, b) => `${a.reading}${a.lang}`.localeCompare(`${b.reading}${b.lang}`)),
     attachments: readings.length === 0 ? [] : (await db.selectFrom('reading_attachments').select(['reading_id', 'sha256', 'media_type', 'size_bytes', 'file_name', 'position']).where('reading_id', 'in', readings.map((r) => r.id)).execute())
       .map(({ reading_id, ...attachment }) => ({ reading: readingKey.get(reading_id), ...attachment })).sort((a, b) => `${a.reading}${a.position}`.localeCompare(`${b.reading}${b.position}`)),
+    regions: await list('forum_regions'),
+    sectors: await list('forum_sectors'),
+    prerequisites: await list('forum_prerequisites'),
     glossary: await db.selectFrom('glossary_terms').select(['en', 'es', 'fr', 'note']).where('forum_id', '=', forumId).orderBy('en').orderBy('es').orderBy('fr').execute(),
   };
 }
@@ -98,6 +104,9 @@ describe(`export → import round trip (${engine})`, () => {
     await t.db.updateTable('forums').set({ invitation_only: true, open_enrolment: false, key_respondent_limit: 7, key_respondents_per_week: 2, description_word_limit: 120 })
       .where('id', '=', forumId).execute();
     await t.db.updateTable('readings').set({ unpublished_at: new Date() }).where('id', '=', reading.reading_id).execute();
+    // A region organizers archived, with a name YAML must quote, and a week's own seats.
+    await t.db.insertInto('forum_regions').values({ forum_id: forumId, key: 'andes', position: 5, en: 'Andes: "highlands"', es: 'Andes', fr: 'Andes', archived_at: new Date() }).execute();
+    await t.db.updateTable('weeks').set({ key_respondent_limit: 3, key_respondents_per_region: null }).where('forum_id', '=', forumId).where('number', '=', 5).execute();
     // Two attachments of one reading, uploaded from the console: a PDF and a PNG.
     const pdf = Buffer.from('%PDF-1.4\n% a tiny test document\n%%EOF\n');
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
@@ -123,6 +132,13 @@ describe(`export → import round trip (${engine})`, () => {
       if (slug === 'sse-policy-2009') {
         expect(original.forum).toMatchObject({ invitation_only: true, key_respondent_limit: 7, key_respondents_per_week: 2, description_word_limit: 120 });
         expect(original.readings.filter((reading) => reading.unpublished)).toHaveLength(1);
+        expect(original.regions.map((region) => [region.key, region.archived])).toEqual([
+          ['english-canada', false], ['quebec', false], ['brazil', false], ['hispanic-america', false], ['andes', true],
+        ]);
+        expect(original.sectors).toHaveLength(4);
+        expect(original.prerequisites).toHaveLength(4);
+        expect(original.weeks.filter((week) => week.key_respondent_limit !== null).map((week) => [week.number, week.key_respondent_limit, week.key_respondents_per_region]))
+          .toEqual([[4, 4, 2], [5, 3, null]]);
         expect(original.attachments.map((attachment) => attachment.file_name)).toEqual(['Guía de lectura, 2009.pdf', 'mapa.png']);
         for (const { sha256 } of original.attachments) expect(readFileSync(attachmentPath(filesB, sha256))).toEqual(readFileSync(attachmentPath(filesA, sha256)));
       }

@@ -55,7 +55,7 @@ describe('a case study in the translation queue, for a Spanish-interface transla
     ];
     const [krSession, organizerSession] = await Promise.all([siteSession(site, kr), siteSession(site, organizer)]);
     const created = await api('post', `/api/forums/${FORUM}/case-studies`, krSession)
-      .send({ weekNumber: 2, title: 'Red de productores de Oruro', bodyMd: paragraphs.join('\n\n'), lang: 'es', region: 'andean', theme: 'Finanzas', idempotencyKey: crypto.randomUUID() })
+      .send({ weekNumber: 2, title: 'Red de productores de Oruro', bodyMd: paragraphs.join('\n\n'), lang: 'es', region: 'hispanic-america', theme: 'Finanzas', idempotencyKey: crypto.randomUUID() })
       .expect(201);
     const studyId = created.body.caseStudy.id as number;
     await api('post', `/api/case-studies/${studyId}/submit`, krSession).send().expect(200);

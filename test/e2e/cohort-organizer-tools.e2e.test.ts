@@ -33,7 +33,7 @@ describe('an organizer\'s cohort tools', () => {
     await request.post(`${site.url}/api/auth/sign-in`, { data: { email: applicant.email, password: applicant.password }, headers: { Origin: site.url } });
     const applied = await request.post(`${site.url}/api/forums/${LIVE}/application`, {
       headers: { Origin: site.url },
-      data: { kind: 'participant', description: 'Coordino una red de cooperativas de vivienda en Montevideo.', organisation: 'Red coop', region: 'southern_cone', country: 'Uruguay', langs: ['es'] },
+      data: { kind: 'participant', description: 'Coordino una red de cooperativas de vivienda en Montevideo.', organisation: 'Red coop', region: 'hispanic-america', sector: 'ngo', prerequisites: ['internet', 'reads-english', 'interest', 'hours'], country: 'Uruguay', langs: ['es'] },
     });
     expect(applied.status()).toBe(201);
 

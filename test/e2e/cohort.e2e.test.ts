@@ -1,6 +1,8 @@
 // The cohort in a real browser: a Spanish-speaking visitor applies as key-respondent candidate,
-// opening their account in the same form, and the live counter refuses the 301st word; an
-// organizer filters by region and accepts them as key respondent for week 4; the candidate
+// opening their account in the same form, choosing the forum's region and sector by name,
+// telling their experience and confirming the call's prerequisites (the form says which is
+// missing), and the live counter refuses the 301st word; an organizer filters by region and
+// sector, reads the experience, and accepts them as key respondent for week 4; the candidate
 // then sees their status and their week.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../helpers/test-app.ts';
@@ -49,11 +51,19 @@ describe('applying, selecting and seeing the decision', () => {
 
     await page.locator('#fitsWeek').selectOption('4');
     await page.locator('#organisation').fill('Red de cajas rurales');
-    await page.locator('#region').selectOption('andean');
+    expect(await page.locator('#region option').allTextContents()).toEqual(['Elija…', 'Canadá anglófono', 'Quebec', 'Brasil', 'Hispanoamérica']);
+    await page.locator('#region').selectOption({ label: 'Hispanoamérica' });
+    await page.locator('#sector').selectOption({ label: 'Activista de base' });
+    await page.getByLabel('Trabajo de terreno en la economía social, identificando necesidades de política').fill('Acompaño a 14 cajas rurales de Cusco.');
     await page.locator('#country').fill('Perú');
     await page.locator('#email').fill('candidata@example.test');
     await page.locator('#displayName').fill('Rosa Huamán');
     await page.locator('#password').fill('una clave bastante larga');
+    // The form names what is missing before sending anything.
+    await submit.click();
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Confirme cada uno de los requisitos de la convocatoria.' }).count()).toBe(1);
+    expect(await db.selectFrom('users').select('id').where('email', '=', 'candidata@example.test').execute()).toEqual([]);
+    for (const box of await page.locator('#prerequisites input[type=checkbox]').all()) await box.check();
     await submit.click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'candidata@example.test' }).count(), { timeout: 10_000 }).toBe(1);
 
@@ -66,12 +76,17 @@ describe('applying, selecting and seeing the decision', () => {
     await organizerBrowser.context.request.post(`${site.url}/api/auth/sign-in`, { data: { email: organizer.email, password: organizer.password }, headers: { Origin: site.url } });
     const review = await organizerBrowser.context.newPage();
     await review.goto(`${site.url}/forums/${LIVE}/applications`);
-    await review.locator('select[name=region]').selectOption('andean');
+    await review.locator('select[name=region]').selectOption('hispanic-america');
+    await review.locator('select[name=sector]').selectOption('grassroots');
+    expect(await review.locator('select[name=sector] option:checked').textContent()).toBe('Grassroots activist (1)');
     const item = review.locator('li[data-application]', { hasText: 'Rosa Huamán' });
     await expect.poll(() => item.count(), { timeout: 10_000 }).toBe(1);
     // The filtered list replaces the full one when its answer arrives: wait for that, not the first match.
     await expect.poll(() => review.locator('li[data-application]').count(), { timeout: 10_000 }).toBe(1);
     await expect.poll(() => item.count(), { timeout: 10_000 }).toBe(1);
+    expect(await item.locator('.meta').textContent()).toContain('Hispanic America · Grassroots activist');
+    await item.locator('summary').click();
+    expect(await item.locator('.candidate-experience').textContent()).toContain('Work on the ground in the social economy, identifying policy needsAcompaño a 14 cajas rurales de Cusco.');
     await item.getByLabel('Week whose theme your statement fits').selectOption('4');
     await item.getByRole('button', { name: 'Accept as key respondent for' }).click();
     await expect.poll(() => review.getByText('Decision recorded.').count(), { timeout: 10_000 }).toBe(1);

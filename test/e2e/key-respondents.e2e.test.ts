@@ -80,7 +80,7 @@ describe('a key respondent’s case study, from draft to an answered question', 
     expect(await krPage.locator('h1').textContent()).toBe(`Su estudio de caso para la semana ${WEEK}`);
     expect(await krPage.locator('#case-study-lang').inputValue()).toBe('es');
     await title.fill('Un fondo rotatorio para las tejedoras de Cochabamba');
-    await krPage.locator('#case-study-region').selectOption('andean');
+    await krPage.locator('#case-study-region').selectOption({ label: 'Hispanoamérica' });
     await krPage.locator('#case-study-theme').fill('Acceso al crédito');
     const body = krPage.locator('#case-study-body');
     await body.fill(BODY_START);
@@ -98,7 +98,7 @@ describe('a key respondent’s case study, from draft to an answered question', 
     await title.waitFor({ timeout: 30_000 });
     await expect.poll(() => body.inputValue(), { timeout: 10_000 }).toBe(`${BODY_START} ${BODY_MORE}`);
     expect(await title.inputValue()).toBe('Un fondo rotatorio para las tejedoras de Cochabamba');
-    expect(await krPage.locator('#case-study-region').inputValue()).toBe('andean');
+    expect(await krPage.locator('#case-study-region').inputValue()).toBe('hispanic-america');
     expect(await krPage.locator('#case-study-theme').inputValue()).toBe('Acceso al crédito');
     expect(await krPage.locator('#case-study-lang').inputValue()).toBe('es');
 
@@ -107,7 +107,9 @@ describe('a key respondent’s case study, from draft to an answered question', 
     await expect.poll(() => krPage.locator('.case-study-state .badge').textContent(), { timeout: 20_000 }).toBe('Enviado para revisión');
     const submitted = await db.selectFrom('case_studies').selectAll().where('author_id', '=', kr.id).execute();
     expect(submitted).toHaveLength(1);
-    expect(submitted[0]).toMatchObject({ status: 'submitted', original_lang: 'es', region: 'andean', theme: 'Acceso al crédito', week_id: week.id });
+    expect(submitted[0]).toMatchObject({ status: 'submitted', original_lang: 'es', theme: 'Acceso al crédito', week_id: week.id });
+    const region = await db.selectFrom('forum_regions').select('key').where('id', '=', submitted[0]!.region_id!).executeTakeFirstOrThrow();
+    expect(region.key).toBe('hispanic-america');
     expect(submitted[0]!.body_md).toBe(`${BODY_START} ${BODY_MORE}`);
     const caseStudyId = submitted[0]!.id;
     await shoot(krPage, '02-kr-submitted');
@@ -165,7 +167,7 @@ describe('a key respondent’s case study, from draft to an answered question', 
     await card.waitFor({ timeout: 30_000 });
     expect(await card.locator('h3 a').getAttribute('lang')).toBe('es');
     expect(await card.locator('.badge-key-respondent').textContent()).toBe('Key respondent');
-    expect(await card.textContent()).toContain('Andean countries');
+    expect(await card.textContent()).toContain('Hispanic America');
     expect(await card.textContent()).toContain('0 questions answered');
     await shoot(page, '07-participant-week');
 
@@ -247,7 +249,7 @@ describe('a key respondent’s case study, from draft to an answered question', 
     await db.updateTable('memberships').set({ week_id: openWeek.id }).where('user_id', '=', kr.id).where('role', '=', 'key_respondent').execute();
     const [krCookie, orgCookie] = await Promise.all([siteSessionCookie(site, kr), siteSessionCookie(site, organizer)]);
     const created = await request(site.url).post(`/api/forums/${FORUM}/case-studies`).set('Origin', site.url).set('Cookie', krCookie)
-      .send({ weekNumber: openWeek.number, title: 'La feria de Sucre', bodyMd: 'Cada sábado, veinte cooperativas venden juntas en la plaza.', lang: 'es', region: 'andean', theme: 'Mercados', idempotencyKey: crypto.randomUUID() })
+      .send({ weekNumber: openWeek.number, title: 'La feria de Sucre', bodyMd: 'Cada sábado, veinte cooperativas venden juntas en la plaza.', lang: 'es', region: 'hispanic-america', theme: 'Mercados', idempotencyKey: crypto.randomUUID() })
       .expect(201);
     const id = created.body.caseStudy.id as number;
     await request(site.url).post(`/api/case-studies/${id}/submit`).set('Origin', site.url).set('Cookie', krCookie).send({}).expect(200);

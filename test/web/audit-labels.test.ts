@@ -42,3 +42,15 @@ describe('audit labels', () => {
     expect(auditActionLabel(translator('en'), 'reading.something_else')).toBeNull();
   });
 });
+
+describe('audit labels of the cohort lists', () => {
+  for (const lang of ['en', 'es', 'fr']) {
+    it(`names every change to regions, sectors, prerequisites and seats in ${lang}`, () => {
+      const t = translator(lang);
+      const actions = ['regions', 'sectors', 'prerequisites'].flatMap((list) => ['added', 'renamed', 'archived', 'restored', 'reordered', 'deleted'].map((verb) => `${list}.${verb}`));
+      const labels = [...actions, 'seats.changed'].map((action) => auditActionLabel(t, action));
+      for (const label of labels) expect(label).toMatch(/\S/);
+      expect(new Set(labels).size).toBe(labels.length);
+    });
+  }
+});

@@ -4,7 +4,7 @@ import type { Me } from './api/types.ts';
 import { SiteHeader } from './components/site-header.tsx';
 import { I18nProvider } from './i18n/i18n-context.tsx';
 import { NotFoundPage } from './pages/not-found.page.tsx';
-import { ForumListPage, ForumPage, SignInPage, WeekPage, GlossaryPage, ProfilePage, RegisterPage, ThreadPage, TranslateEditorPage, TranslateQueuePage, TranslationDashboardPage, NotificationsPage, NotificationPreferencesPage, UnsubscribePage, OutboxPage, VerifyEmailPage, ForgotPasswordPage, ResetPasswordPage, ConsoleExportPage, ConsoleSettingsPage, ConsoleSchedulePage, ConsoleNewForumPage, ConsolePeoplePage, ConsoleModerationPage, ConsoleAuditPage, MyReportsPage, ConsoleReadingsPage, ReadingPage, ApplyPage, ApplicationsPage, DirectoryPage, InvitationPage, ReconfirmPage, HomePage, CaseStudyEditorPage, CaseStudyPage, CaseStudyReviewPage, QuestionsWaitingPage, QuestionsOverduePage } from './pages/lazy-pages.ts';
+import { ForumListPage, ForumPage, SignInPage, WeekPage, GlossaryPage, ProfilePage, RegisterPage, ThreadPage, TranslateEditorPage, TranslateQueuePage, TranslationDashboardPage, NotificationsPage, NotificationPreferencesPage, UnsubscribePage, OutboxPage, VerifyEmailPage, ForgotPasswordPage, ResetPasswordPage, ConsoleExportPage, ConsoleListsPage, ConsoleSettingsPage, ConsoleSchedulePage, ConsoleNewForumPage, ConsolePeoplePage, ConsoleModerationPage, ConsoleAuditPage, MyReportsPage, ConsoleReadingsPage, ReadingPage, ApplyPage, ApplicationsPage, DirectoryPage, InvitationPage, ReconfirmPage, HomePage, CaseStudyEditorPage, CaseStudyPage, CaseStudyReviewPage, QuestionsWaitingPage, QuestionsOverduePage } from './pages/lazy-pages.ts';
 import { SessionProvider, useSession } from './session/session-context.tsx';
 
 /** Signed-in members land on "this week"; visitors on the list of forums. */
@@ -42,6 +42,7 @@ export function App({ initialMe }: { initialMe: Me | null }) {
               <Route path="/forums/:slug/glossary" component={GlossaryPage} />
               <Route path="/forums/:slug/console" component={ConsoleSettingsPage} />
               <Route path="/forums/:slug/console/schedule" component={ConsoleSchedulePage} />
+              <Route path="/forums/:slug/console/cohort" component={ConsoleListsPage} />
               <Route path="/forums/:slug/console/export" component={ConsoleExportPage} />
               <Route path="/forums/:slug/console/people" component={ConsolePeoplePage} />
               <Route path="/forums/:slug/console/moderation" component={ConsoleModerationPage} />

@@ -4,7 +4,6 @@
 import type { Lang } from '../api/types.ts';
 import { DateTime } from '../components/date-range.tsx';
 import { Notice } from '../components/notice.tsx';
-import { REGION_KEYS } from '../cohort/cohort-types.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { countWords } from '../text/word-count.ts';
 import type { CaseStudy, CaseStudyAuthor, CaseStudyStatus, QuestionCounts, WordGuidance } from './types.ts';
@@ -20,21 +19,14 @@ export function KeyRespondentBadge() {
   return <span class="badge badge-key-respondent">{t('caseStudies.keyRespondent')}</span>;
 }
 
-/** A region key of the applications' list in the reader's language; anything else as written. */
-export function useRegionLabel() {
-  const { t } = useI18n();
-  return (region: string) => ((REGION_KEYS as readonly string[]).includes(region) ? t(`regions.${region}`) : region);
-}
-
-/** "by Ana Quispe · Red de cooperativas · Andean countries · Key respondent". */
-export function AuthorLine({ author, region, lang }: { author: CaseStudyAuthor; region: string; lang?: Lang }) {
-  const { t } = useI18n();
-  const regionLabel = useRegionLabel();
+/** "by Ana Quispe · Red de cooperativas · Hispanic America · Key respondent": the region the case study is about, in the reader's language. */
+export function AuthorLine({ author, region, lang }: { author: CaseStudyAuthor; region: Record<Lang, string> | null; lang?: Lang }) {
+  const { t, lang: readerLang } = useI18n();
   return (
     <p class="meta case-study-author">
       <span>{t('caseStudies.by', { name: author.displayName })}</span>
       {author.organisation ? <span lang={lang}>{author.organisation}</span> : null}
-      {region ? <span>{regionLabel(region)}</span> : null}
+      {region ? <span>{region[readerLang]}</span> : null}
       <KeyRespondentBadge />
     </p>
   );

@@ -6,7 +6,8 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { errorMessage } from '../api/client.ts';
 import type { Lang } from '../api/types.ts';
-import { REGION_KEYS } from '../cohort/cohort-types.ts';
+import type { OwnApplication } from '../cohort/cohort-types.ts';
+import { useApi } from '../hooks/use-api.ts';
 import { LanguageOptions } from '../components/fields.tsx';
 import { MarkdownPreview } from '../components/markdown-preview.tsx';
 import { LiveMessage, Notice } from '../components/notice.tsx';
@@ -16,7 +17,7 @@ import { useI18n } from '../i18n/i18n-context.tsx';
 import { useSession } from '../session/session-context.tsx';
 import { readerTimeZone } from '../time/time-zone.ts';
 import { createCaseStudy, editCaseStudy, moveCaseStudy, type CaseStudyFields } from './case-studies-api.ts';
-import { CaseStudyState, useRegionLabel, WordGuide } from './case-study-bits.tsx';
+import { CaseStudyState, WordGuide } from './case-study-bits.tsx';
 import type { CaseStudy, WordGuidance } from './types.ts';
 
 const MAX_TITLE_LENGTH = 200;
@@ -36,7 +37,9 @@ interface Props {
 export function CaseStudyEditor({ slug, weekNumber, draftKey, serverDrafts, caseStudy, guidance, onChanged }: Props) {
   const { t, lang } = useI18n();
   const { me } = useSession();
-  const regionLabel = useRegionLabel();
+  // The forum's regions, as the call offers them (archived ones are no longer offered).
+  const [call] = useApi<OwnApplication>(`/api/forums/${encodeURIComponent(slug)}/application`);
+  const regions = call.data?.call.regions ?? [];
   const [previewing, setPreviewing] = useState(false);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -47,7 +50,7 @@ export function CaseStudyEditor({ slug, weekNumber, draftKey, serverDrafts, case
     () => (caseStudy ? { title: caseStudy.title.value, bodyMd: caseStudy.markdown ?? '', lang: caseStudy.lang } : { title: '', bodyMd: '', lang }),
     [caseStudy, lang],
   );
-  const initialRegion = caseStudy?.region || ((REGION_KEYS as readonly string[]).includes(me?.region ?? '') ? me!.region : '');
+  const initialRegion = caseStudy?.region ?? '';
 
   const latest = useRef(caseStudy);
   /** Saves the text (creating the case study the first time), then submits it when asked to. */
@@ -166,8 +169,9 @@ export function CaseStudyEditor({ slug, weekNumber, draftKey, serverDrafts, case
           <select id="case-study-region" name="region" value={region} disabled={readOnly} aria-required="true"
             onChange={(event) => { composer.setExtra({ region: event.currentTarget.value }); composer.change({}); }}>
             <option value="">{t('caseStudies.editor.regionNone')}</option>
-            {REGION_KEYS.map((key) => <option key={key} value={key}>{regionLabel(key)}</option>)}
-            {region && !(REGION_KEYS as readonly string[]).includes(region) ? <option value={region}>{region}</option> : null}
+            {regions.map((choice) => <option key={choice.key} value={choice.key}>{choice.name[lang]}</option>)}
+            {region && !regions.some((choice) => choice.key === region)
+              ? <option value={region}>{caseStudy?.region === region && caseStudy.regionName ? caseStudy.regionName[lang] : t('cohort.archivedChoice')}</option> : null}
           </select>
         </div>
         <div class="field">

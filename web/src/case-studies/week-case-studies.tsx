@@ -37,7 +37,7 @@ function CaseStudyCard({ slug, caseStudy }: { slug: string; caseStudy: WeekCaseS
   return (
     <li class="card case-study-card" id={`case-study-${caseStudy.id}`}>
       <h3><a href={href} lang={title.lang}>{title.value}</a></h3>
-      <AuthorLine author={caseStudy.author} region={caseStudy.region} />
+      <AuthorLine author={caseStudy.author} region={caseStudy.regionName} />
       <p class="meta">
         {caseStudy.theme ? <span lang={caseStudy.lang}>{t('caseStudies.theme', { theme: caseStudy.theme })}</span> : null}
         <ReadingRule caseStudy={caseStudy} />

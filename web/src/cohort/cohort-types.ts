@@ -8,4 +8,3 @@ export type Application = Static<typeof ApplicationSchema>;
 export type OwnApplication = Static<typeof OwnApplicationResponse>;
 export type ApplicationList = Static<typeof ApplicationListResponse>;
 export type ApplicationStatus = Application['status'];
-export const REGION_KEYS = ['canada', 'mexico', 'central_america', 'caribbean', 'andean', 'southern_cone', 'brazil', 'other'] as const;

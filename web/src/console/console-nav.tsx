@@ -2,10 +2,11 @@
 // Every console page renders it under its heading; pages of other helpers link in by `current`.
 import { useI18n } from '../i18n/i18n-context.tsx';
 
-export type ConsoleTab = 'settings' | 'schedule' | 'readings' | 'people' | 'moderation' | 'audit' | 'export';
+export type ConsoleTab = 'settings' | 'lists' | 'schedule' | 'readings' | 'people' | 'moderation' | 'audit' | 'export';
 
 const TABS: { tab: ConsoleTab; path: string }[] = [
   { tab: 'settings', path: 'console' },
+  { tab: 'lists', path: 'console/cohort' },
   { tab: 'schedule', path: 'console/schedule' },
   { tab: 'readings', path: 'console/readings' },
   { tab: 'people', path: 'console/people' },

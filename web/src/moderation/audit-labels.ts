@@ -19,6 +19,9 @@ export function auditActionLabel(t: T, action: string): string | null {
   if (reordered) return t('moderation.audit.actions.reading_reordered', { number: Number(reordered[1]) });
   const role = /^role\.(added|removed)_(\w+)$/.exec(action);
   if (role && ROLES.has(role[2]!)) return t(`moderation.audit.actions.role_${role[1]}`, { role: t(`roles.${role[2]}`) });
+  const list = /^(regions|sectors|prerequisites)\.(added|renamed|archived|restored|reordered|deleted)$/.exec(action);
+  if (list) return t(`moderation.audit.actions.list_${list[2]}`, { list: t(`moderation.audit.lists.${list[1]}`) });
+  if (action === 'seats.changed') return t('moderation.audit.actions.seats_changed');
   const invited = /^(invitation\.sent|member\.added)_(\w+)$/.exec(action);
   if (invited && ROLES.has(invited[2]!)) {
     return t(invited[1] === 'invitation.sent' ? 'moderation.audit.actions.invitation_sent' : 'moderation.audit.actions.member_added', { role: t(`roles.${invited[2]}`) });

@@ -13,13 +13,14 @@ import { ENDONYMS, LANGS } from '../i18n/languages.ts';
 import { formatInstant } from '../time/format.ts';
 import { readerTimeZone } from '../time/time-zone.ts';
 import { useSession } from '../session/session-context.tsx';
-import { REGION_KEYS, type ApplicationList } from '../cohort/cohort-types.ts';
+import type { ApplicationList } from '../cohort/cohort-types.ts';
+import { CandidateExperience } from '../cohort/candidate-experience.tsx';
 import { CohortAdmin } from '../cohort/cohort-admin.tsx';
 import type { Static } from 'typebox';
 import type { BulkDecisionResponse } from '../../../server/applications/applications.schemas.ts';
 
 type Row = ApplicationList['applications'][number];
-const FILTERS = ['kind', 'status', 'region', 'lang', 'week', 'country'] as const;
+const FILTERS = ['kind', 'status', 'region', 'sector', 'lang', 'week', 'country'] as const;
 type Filter = (typeof FILTERS)[number];
 const REMOVES_ROLE = new Set(['decision_removes_seat', 'decision_removes_membership']);
 type BulkResult = Static<typeof BulkDecisionResponse>;
@@ -105,7 +106,11 @@ export default function ApplicationsPage({ slug }: { slug: string }) {
   const [skipped, setSkipped] = useState<BulkResult['skipped']>([]);
   const [error, setError] = useState<string | null>(null);
   if (!state.data) return <PageNotLoaded error={state.error} retry={retry} />;
-  const { applications, counts, countries, seats } = state.data;
+  const { applications, counts, countries, seats, regions, sectors } = state.data;
+  // Each region or sector by its name in the reader's language, with how many applications it holds under the other filters.
+  const listOptions = (entries: typeof regions): [string, string][] => entries
+    .filter((entry) => !entry.archived || entry.count > 0 || query.region === entry.key || query.sector === entry.key)
+    .map((entry) => [entry.key, t('cohort.countryOption', { country: entry.name[lang], number: entry.count })]);
   const weeks = call.data?.call.weeks ?? [];
 
   function setFilter(key: Filter, value: string) {
@@ -148,13 +153,17 @@ export default function ApplicationsPage({ slug }: { slug: string }) {
         <legend>{t('cohort.filters')}</legend>
         {select('kind', [['participant', t('cohort.kind_participant')], ['key_respondent', t('cohort.kind_key_respondent')]])}
         {select('status', (['pending', 'accepted', 'waitlisted', 'declined', 'withdrawn'] as const).map((s) => [s, t(`cohort.status_${s}`)]))}
-        {select('region', REGION_KEYS.map((r) => [r, t(`regions.${r}`)]))}
+        {regions.length ? select('region', listOptions(regions)) : null}
+        {sectors.length ? select('sector', listOptions(sectors)) : null}
         {select('lang', LANGS.map((l) => [l, ENDONYMS[l]]))}
         {select('week', weeks.map((n) => [String(n), t('cohort.weekOption', { number: n })]))}
         {select('country', countries.map(({ country, count }) => [country, t('cohort.countryOption', { country, number: count })]))}
       </fieldset>
       <p role="status">{t('cohort.counts', { total: counts.total, pending: by.pending ?? 0, accepted: by.accepted ?? 0, waitlisted: by.waitlisted ?? 0, declined: by.declined ?? 0, withdrawn: by.withdrawn ?? 0 })}</p>
-      <p>{t('cohort.seats', { taken: seats.taken, limit: seats.limit, perWeek: seats.perWeek })}</p>
+      <p>
+        {t('cohort.seats', { taken: seats.taken, limit: seats.limit, perWeek: seats.perWeek })}{' '}
+        <a href={`/forums/${encodeURIComponent(slug)}/console/cohort`}>{t('cohort.seatsByWeekLink')}</a>
+      </p>
       <LiveMessage kind="ok" message={notice} />
       <SkippedList skipped={skipped} />
       {applications.length === 0 ? <p>{t('cohort.empty')}</p> : (
@@ -183,7 +192,8 @@ export default function ApplicationsPage({ slug }: { slug: string }) {
                   {row.applicant.displayName} <span class="muted">· {t(`cohort.kind_${row.kind}`)} · <span data-status={row.status}>{t(`cohort.status_${row.status}`)}</span></span>
                 </h2>
                 <p class="meta">
-                  {row.email} · {row.organisation} · {t(`regions.${row.region}`)} · {row.country} · {row.langs.map((l) => ENDONYMS[l]).join(', ')}
+                  {row.email} · {row.organisation}{row.regionName ? ` · ${row.regionName[lang]}` : ''}{row.sectorName ? ` · ${row.sectorName[lang]}` : ''}
+                  {' · '}{row.country} · {row.langs.map((l) => ENDONYMS[l]).join(', ')}
                   {row.fitsWeek !== null ? ` · ${t('cohort.fits', { number: row.fitsWeek })}` : ''}
                   {' · '}{t('cohort.applied', { date: formatInstant(row.createdAt, lang, readerTimeZone(me), 'dateTime') })}
                 </p>
@@ -192,6 +202,7 @@ export default function ApplicationsPage({ slug }: { slug: string }) {
                   <summary>{t('cohort.description')}</summary>
                   <p class="prewrap" lang={row.lang}>{row.description}</p>
                   {row.statement ? <p class="prewrap" lang={row.lang}>{row.statement}</p> : null}
+                  {row.kind === 'key_respondent' ? <CandidateExperience values={row} lang={row.lang} /> : null}
                   {row.decisionMessage ? <p>{t('cohort.message')} <q lang={row.lang}>{row.decisionMessage}</q></p> : null}
                 </details>
                 {row.status !== 'withdrawn' ? <Decision slug={slug} row={row} weeks={weeks} onDone={() => { setSkipped([]); void done(); }} /> : null}

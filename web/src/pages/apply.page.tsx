@@ -14,7 +14,8 @@ import { useI18n } from '../i18n/i18n-context.tsx';
 import { ENDONYMS, LANGS } from '../i18n/languages.ts';
 import { useSession } from '../session/session-context.tsx';
 import { browserTimeZone } from '../time/time-zone.ts';
-import { REGION_KEYS, type Application, type OwnApplication } from '../cohort/cohort-types.ts';
+import type { Application, OwnApplication } from '../cohort/cohort-types.ts';
+import { EXPERIENCE, ExperienceFields, Prerequisites, RegionAndSector, type Experience } from '../cohort/call-choices.tsx';
 import { ApplicationStatusPanel } from '../cohort/application-status.tsx';
 import { overLimit, WordCounter } from '../cohort/word-counter.tsx';
 
@@ -23,6 +24,7 @@ type Kind = Application['kind'];
 interface Draft {
   kind: Kind; description: string; statement: string; fitsWeek: number; organisation: string; region: string;
   country: string; langs: Lang[]; heardFrom: string; optIn: boolean;
+  sector: string; prerequisites: string[]; experience: Experience;
 }
 
 function draftOf(application: Application | null, lang: Lang, firstWeek: number): Draft {
@@ -30,6 +32,10 @@ function draftOf(application: Application | null, lang: Lang, firstWeek: number)
     kind: application?.kind ?? 'participant', description: application?.description ?? '', statement: application?.statement ?? '',
     fitsWeek: application?.fitsWeek ?? firstWeek, organisation: application?.organisation ?? '', region: application?.region ?? '',
     country: application?.country ?? '', langs: application?.langs ?? [lang], heardFrom: application?.heardFrom ?? '', optIn: false,
+    sector: application?.sector ?? '', prerequisites: application?.prerequisitesConfirmed ?? [],
+    experience: {
+      researchExperience: application?.researchExperience ?? '', groundExperience: application?.groundExperience ?? '', policyExperience: application?.policyExperience ?? '',
+    },
   };
 }
 
@@ -44,17 +50,27 @@ function ApplicationForm({ slug, data, onSaved }: { slug: string; data: OwnAppli
   const set = (changes: Partial<Draft>) => setDraft((previous) => ({ ...previous, ...changes }));
   const candidate = draft.kind === 'key_respondent';
   const withdrawn = application?.status === 'withdrawn';
-  const tooLong = overLimit(draft.description, call.descriptionWordLimit) || (candidate && overLimit(draft.statement, call.statementWordLimit));
+  const tooLong = overLimit(draft.description, call.descriptionWordLimit) || (candidate && overLimit(draft.statement, call.statementWordLimit))
+    || (candidate && EXPERIENCE.some((field) => overLimit(draft.experience[field], call.experienceWordLimit)));
 
   async function submit(event: Event) {
     event.preventDefault();
     if (busy || tooLong) return;
+    // Checked here first, so the applicant is sent to the first thing missing without a round trip.
+    const missing = (call.regions.length > 0 && !draft.region && 'region') || (call.sectors.length > 0 && !draft.sector && 'sector')
+      || (call.prerequisites.some((item) => !draft.prerequisites.includes(item.key)) && 'prerequisites');
+    if (missing) {
+      setError(t(`cohort.missing_${missing}`));
+      (document.getElementById(missing)?.querySelector('input') ?? document.getElementById(missing))?.focus();
+      return;
+    }
     setBusy(true);
     setError(null);
     const body = {
       kind: draft.kind, description: draft.description, organisation: draft.organisation, region: draft.region, country: draft.country,
-      langs: draft.langs, heardFrom: draft.heardFrom, optIn: draft.optIn,
-      ...(candidate ? { statement: draft.statement, fitsWeek: draft.fitsWeek } : {}),
+      langs: draft.langs, heardFrom: draft.heardFrom, optIn: draft.optIn, sector: draft.sector,
+      prerequisites: draft.prerequisites.filter((key) => call.prerequisites.some((item) => item.key === key)),
+      ...(candidate ? { statement: draft.statement, fitsWeek: draft.fitsWeek, ...draft.experience } : {}),
     };
     try {
       const path = `/api/forums/${encodeURIComponent(slug)}/application`;
@@ -100,6 +116,7 @@ function ApplicationForm({ slug, data, onSaved }: { slug: string; data: OwnAppli
               onInput={(event) => set({ statement: event.currentTarget.value })} />
             <WordCounter id="statement-count" text={draft.statement} max={call.statementWordLimit} />
           </div>
+          <ExperienceFields call={call} values={draft.experience} onChange={(changes) => set({ experience: { ...draft.experience, ...changes } })} />
           <div class="field">
             <label for="fitsWeek">{t('cohort.fitsWeek')}</label>
             <select id="fitsWeek" value={String(draft.fitsWeek)} onChange={(event) => set({ fitsWeek: Number(event.currentTarget.value) })}>
@@ -109,13 +126,7 @@ function ApplicationForm({ slug, data, onSaved }: { slug: string; data: OwnAppli
         </>
       ) : null}
       <TextField id="organisation" label={t('cohort.organisation')} value={draft.organisation} onInput={(organisation) => set({ organisation })} maxLength={120} />
-      <div class="field">
-        <label for="region">{t('cohort.region')}</label>
-        <select id="region" value={draft.region} required onChange={(event) => set({ region: event.currentTarget.value })}>
-          <option value="" disabled>—</option>
-          {REGION_KEYS.map((region) => <option key={region} value={region}>{t(`regions.${region}`)}</option>)}
-        </select>
-      </div>
+      <RegionAndSector call={call} region={draft.region} sector={draft.sector} onChange={set} />
       <TextField id="country" label={t('cohort.country')} value={draft.country} onInput={(country) => set({ country })} required maxLength={120} />
       <fieldset>
         <legend>{t('cohort.langs')}</legend>
@@ -127,6 +138,7 @@ function ApplicationForm({ slug, data, onSaved }: { slug: string; data: OwnAppli
         ))}
       </fieldset>
       <TextField id="heardFrom" label={t('cohort.heardFrom')} value={draft.heardFrom} onInput={(heardFrom) => set({ heardFrom })} maxLength={500} />
+      <Prerequisites call={call} confirmed={draft.prerequisites} onChange={(prerequisites) => set({ prerequisites })} />
       <label class="choice">
         <input type="checkbox" checked={draft.optIn} onChange={(event) => set({ optIn: event.currentTarget.checked })} /> {t('cohort.optIn')}
       </label>

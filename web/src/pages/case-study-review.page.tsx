@@ -47,7 +47,7 @@ export default function CaseStudyReviewPage({ slug }: { slug: string }) {
           {data.caseStudies.map((caseStudy) => (
             <li key={caseStudy.id} class="card case-study-card">
               <h2><a href={caseStudyHref(slug, caseStudy.id)} lang={caseStudy.title.lang}>{caseStudy.title.value}</a></h2>
-              <AuthorLine author={caseStudy.author} region={caseStudy.region} />
+              <AuthorLine author={caseStudy.author} region={caseStudy.regionName} />
               <p class="meta">
                 <CaseStudyStatusBadge status={caseStudy.status} />
                 <span>{t('caseStudies.review.week', { number: caseStudy.weekNumber })}</span>

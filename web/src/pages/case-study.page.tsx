@@ -53,7 +53,7 @@ function CaseStudyContent({ slug, id }: { slug: string; id: number }) {
     <>
       <PageHeading text={title.value} lang={title.lang} />
       {caseStudy.titleTranslation ? <p class="meta"><OriginalTitle title={caseStudy.title} translation={caseStudy.titleTranslation} long /></p> : null}
-      <AuthorLine author={caseStudy.author} region={caseStudy.region} />
+      <AuthorLine author={caseStudy.author} region={caseStudy.regionName} />
       <p class="meta">
         {caseStudy.theme ? <span lang={caseStudy.lang}>{t('caseStudies.theme', { theme: caseStudy.theme })}</span> : null}
         <span>{t('caseStudies.writtenIn', { language: t(`languageNames.${caseStudy.lang}`) })}</span>

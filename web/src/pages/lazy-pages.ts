@@ -36,6 +36,7 @@ export const ResetPasswordPage = lazyPage(() => import('./reset-password.page.ts
 export const ConsoleSettingsPage = lazyPage(() => import('./console-settings.page.tsx'), ['console', 'account', 'translation']);
 export const ConsoleSchedulePage = lazyPage(() => import('./console-schedule.page.tsx'), ['console', 'translation']);
 export const ConsoleNewForumPage = lazyPage(() => import('./console-new-forum.page.tsx'), ['console', 'account', 'translation']);
+export const ConsoleListsPage = lazyPage(() => import('./console-lists.page.tsx'), ['console']);
 export const ConsoleExportPage = lazyPage(() => import('./console-export.page.tsx'), ['console']);
 export const ConsolePeoplePage = lazyPage(() => import('./console-people.page.tsx'), ['console', 'people']);
 export const ConsoleModerationPage = lazyPage(() => import('./console-moderation.page.tsx'), ['console', 'moderation']);

@@ -110,7 +110,7 @@ export function PersonCard({ slug, person, weeks, onChanged }: Props) {
       <p class="meta muted">
         <span>{person.email}</span>
         {person.organisation ? <span>{person.organisation}</span> : null}
-        {person.region ? <span>{person.region}</span> : null}
+        {person.region ? <span lang={lang}>{person.region.name[lang]}</span> : null}
       </p>
       <p class="meta">
         <span>{formatList(person.roles.map((role) => t(`roles.${role}`)), lang)}</span>
