@@ -4,7 +4,9 @@
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
 import { api, errorMessage } from '../api/client.ts';
+import { ConsoleNav } from '../console/console-nav.tsx';
 import { PageNotLoaded } from '../components/load-error.tsx';
+import '../console/console.css';
 import { LiveMessage } from '../components/notice.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
 import { useApi } from '../hooks/use-api.ts';
@@ -104,7 +106,7 @@ export default function ApplicationsPage({ slug }: { slug: string }) {
   return (
     <>
       <PageHeading text={t('cohort.review')} />
-      <p><a href={`/forums/${slug}`}>{t('week.backToForum')}</a></p>
+      <ConsoleNav slug={slug} current="applications" />
       <fieldset class="filters">
         <legend>{t('cohort.filters')}</legend>
         {select('kind', [['participant', t('cohort.kind_participant')], ['key_respondent', t('cohort.kind_key_respondent')]])}
