@@ -22,7 +22,14 @@ export function emailString(lang: Lang, key: string, values: Record<string, unkn
 
 export function hasTemplate(lang: Lang, template: string): boolean {
   const entry = catalogs.get(lang)?.[template];
-  return typeof entry === 'object' && typeof entry.subject === 'string' && typeof entry.body === 'string';
+  return typeof entry === 'object' && typeof entry.subject === 'string' && (typeof entry.body === 'string' || typeof entry.body_other === 'string');
+}
+
+/** A template's `field`, or its plural form for the payload's `count` (`body_one`, `body_other`), as i18next picks them. */
+function pluralField(lang: Lang, entry: Strings, field: string, payload: Record<string, unknown>): string {
+  const count = payload.count;
+  const plural = typeof count === 'number' ? entry[`${field}_${new Intl.PluralRules(lang).select(count)}`] ?? entry[`${field}_other`] : undefined;
+  return (typeof plural === 'string' ? plural : entry[field]) as string;
 }
 
 const MARKDOWN_SPECIALS = /[\\`*_{}[\]()#+\-.!|<>~]/g;
@@ -76,8 +83,9 @@ export function renderTemplate(lang: Lang, template: string, payload: Record<str
     `[${escapeMarkdown(preferences)}](${footerLinks.preferencesUrl})`
       + (footerLinks.unsubscribeUrl ? ` · [${escapeMarkdown(unsubscribe)}](${footerLinks.unsubscribeUrl})` : ''),
   ].join('\n\n');
-  const text = `${fill(lang, entry.body as string, { ...payload, itemsMd: blocks.itemsText ?? '' }, raw)}\n\n${footerText}\n`;
-  const htmlSource = `${fill(lang, entry.body as string, { ...payload, itemsMd: blocks.itemsHtml !== undefined ? ITEMS_MARK : '' }, markdownValue)}\n\n${footerMd}`;
+  const bodyText = pluralField(lang, entry, 'body', payload);
+  const text = `${fill(lang, bodyText, { ...payload, itemsMd: blocks.itemsText ?? '' }, raw)}\n\n${footerText}\n`;
+  const htmlSource = `${fill(lang, bodyText, { ...payload, itemsMd: blocks.itemsHtml !== undefined ? ITEMS_MARK : '' }, markdownValue)}\n\n${footerMd}`;
   let body = markdownToHtml(htmlSource);
   if (blocks.itemsHtml !== undefined) body = body.replace(`<p>${ITEMS_MARK}</p>`, blocks.itemsHtml);
   const html = `<!doctype html>\n<html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>`

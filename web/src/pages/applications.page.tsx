@@ -20,6 +20,8 @@ import { CohortAdmin } from '../cohort/cohort-admin.tsx';
 
 type Row = ApplicationList['applications'][number];
 const FILTERS = ['kind', 'status', 'region', 'lang', 'week', 'country'] as const;
+/** The statuses the counts line names, in the order an organizer works through them. */
+const STATUSES = ['pending', 'accepted', 'waitlisted', 'declined', 'withdrawn'] as const;
 type Filter = (typeof FILTERS)[number];
 
 function Decision({ slug, row, weeks, onDone }: { slug: string; row: Row; weeks: number[]; onDone(): void }) {
@@ -116,8 +118,8 @@ export default function ApplicationsPage({ slug }: { slug: string }) {
         {select('week', weeks.map((n) => [String(n), t('cohort.weekOption', { number: n })]))}
         {select('country', countries.map(({ country, count }) => [country, t('cohort.countryOption', { country, number: count })]))}
       </fieldset>
-      <p role="status">{t('cohort.counts', { total: counts.total, pending: by.pending ?? 0, accepted: by.accepted ?? 0, waitlisted: by.waitlisted ?? 0, declined: by.declined ?? 0, withdrawn: by.withdrawn ?? 0 })}</p>
-      <p>{t('cohort.seats', { taken: seats.taken, limit: seats.limit, perWeek: seats.perWeek })}</p>
+      <p role="status">{t('cohort.counts', { count: counts.total, parts: STATUSES.map((status) => t(`cohort.countParts.${status}`, { count: by[status] ?? 0 })).join(', ') })}</p>
+      <p>{t('cohort.seats', { count: seats.taken, limit: seats.limit, perWeek: seats.perWeek })}</p>
       <LiveMessage kind="ok" message={notice} />
       {applications.length === 0 ? <p>{t('cohort.empty')}</p> : (
         <>
