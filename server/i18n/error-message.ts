@@ -2,11 +2,19 @@
 // both call it, so a message never reaches a reader with a placeholder left in it.
 import type { Lang } from '../db/schema.ts';
 import type { ErrorCode } from '../errors/domain-error.ts';
+import { fieldLabel, notificationTypeLabel } from './field-labels.ts';
 import { translatorFor } from './i18n.ts';
 
-/** The localized message for an error code; instants in the params are shown in the reader's zone. */
+/**
+ * The localized message for an error code; instants in the params are shown in the reader's zone,
+ * and the field it is about by its label in the reader's language.
+ */
 export function formatErrorMessage(lang: Lang, timeZone: string, code: ErrorCode, params: Record<string, unknown> = {}): string {
   const formatParams = Object.fromEntries(Object.entries(params).filter(([, value]) => value instanceof Date)
     .map(([key]) => [key, { dateStyle: 'full', timeStyle: 'short', timeZone }]));
-  return translatorFor(lang)(code, { ...params, readerTimeZone: timeZone, formatParams });
+  const labels = {
+    ...(typeof params.field === 'string' ? { field: fieldLabel(lang, params.field) } : {}),
+    ...(typeof params.notificationType === 'string' ? { notificationType: notificationTypeLabel(lang, params.notificationType) } : {}),
+  };
+  return translatorFor(lang)(code, { ...params, ...labels, readerTimeZone: timeZone, formatParams });
 }
