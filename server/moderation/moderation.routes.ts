@@ -102,7 +102,7 @@ const moderationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   }, async (request) => {
     const { action, actor, before, limit } = request.query;
-    return auditLog(app.db, requireUser(request), request.params.slug, { action, actorId: actor, beforeId: before, limit });
+    return auditLog(app.db, requireUser(request), request.params.slug, request.lang, { action, actorId: actor, beforeId: before, limit });
   });
 };
 

@@ -35,6 +35,12 @@ export const AuditResponse = Type.Object({
   entries: Type.Array(Type.Object({
     id: Type.Integer(), action: Type.String(), targetType: Type.String(), targetId: Type.Integer(), reason: Nullable(Type.String()),
     actorId: Type.Integer(), actorName: Type.String(), createdAt: DateTimeSchema, targetName: Nullable(Type.String()), targetHref: Nullable(Type.String()),
+    /** The language of `targetName` when it is a title (a reading's, a thread's, a week's). */
+    targetLang: Nullable(LangSchema),
+    /** A week's number. */
+    targetNumber: Nullable(Type.Integer()),
+    /** When a reconfirmation request was sent. */
+    targetAt: Nullable(DateTimeSchema),
   })),
   nextBefore: Nullable(Type.Integer()),
   actions: Type.Array(Type.String()),

@@ -2,7 +2,9 @@
 // the reports members file. Nothing is destroyed, and every action is in the audit log.
 import type { Kysely, Transaction } from 'kysely';
 import type { SessionUser } from '../auth/session.ts';
-import type { DB } from '../db/schema.ts';
+import type { DB, Lang } from '../db/schema.ts';
+import { auditTargetNames } from './audit-targets.queries.ts';
+import { auditReasonInWords } from './audit-reasons.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { assertOrganizer, forumAccessBySlug, forumAccessById } from '../forums/forum-access.ts';
 import { publicView } from '../discussions/posts.service.ts';
@@ -175,21 +177,26 @@ export async function ownReports(db: Kysely<DB>, user: SessionUser, slug: string
 
 export const AUDIT_PAGE_SIZE = 50;
 
-export async function auditLog(db: Kysely<DB>, user: SessionUser, slug: string, filter: AuditFilter & { limit?: number } = {}) {
+export async function auditLog(db: Kysely<DB>, user: SessionUser, slug: string, lang: Lang, filter: AuditFilter & { limit?: number } = {}) {
   const access = await forumAccessBySlug(db, slug, user);
   assertOrganizer(access);
   const limit = filter.limit ?? AUDIT_PAGE_SIZE;
   const [rows, facets] = await Promise.all([listAudit(db, access.forum.id, filter, limit + 1), auditFacets(db, access.forum.id)]);
   const page = rows.slice(0, limit);
+  const targets = await auditTargetNames(db, access.forum.id, page, lang);
   return {
-    entries: page.map((row) => ({
-      id: row.id, action: row.action, targetType: row.target_type, targetId: row.target_id, reason: row.reason,
+    entries: page.map((row) => {
+      const target = targets.get(`${row.target_type}:${row.target_id}`);
+      return {
+      id: row.id, action: row.action, targetType: row.target_type, targetId: row.target_id, reason: auditReasonInWords(lang, row.action, row.reason),
       actorId: row.actor_id, actorName: row.actor_name, createdAt: row.created_at.toISOString(),
-      targetName: row.target_name ?? null,
+      targetName: row.target_name ?? target?.name ?? null, targetLang: target?.lang ?? null, targetNumber: target?.number ?? null,
+      targetAt: target?.at?.toISOString() ?? null,
       targetHref: row.target_type === 'post' && row.target_thread_id !== null
         ? `/forums/${access.forum.slug}/threads/${row.target_thread_id}#post-${row.target_id}`
         : row.target_type === 'thread' ? `/forums/${access.forum.slug}/threads/${row.target_id}` : null,
-    })),
+      };
+    }),
     nextBefore: rows.length > limit ? page[page.length - 1]!.id : null,
     ...facets,
   };

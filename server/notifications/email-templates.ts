@@ -26,7 +26,14 @@ export function emailString(lang: Lang, key: string, values: Record<string, unkn
 
 export function hasTemplate(lang: Lang, template: string): boolean {
   const entry = catalogs.get(lang)?.[template];
-  return typeof entry === 'object' && typeof entry.subject === 'string' && typeof entry.body === 'string';
+  return typeof entry === 'object' && typeof entry.subject === 'string' && (typeof entry.body === 'string' || typeof entry.body_other === 'string');
+}
+
+/** A template's `field`, or its plural form for the payload's `count` (`body_one`, `body_other`), as i18next picks them. */
+function pluralField(lang: Lang, entry: Strings, field: string, payload: Record<string, unknown>): string {
+  const count = payload.count;
+  const plural = typeof count === 'number' ? entry[`${field}_${new Intl.PluralRules(lang).select(count)}`] ?? entry[`${field}_other`] : undefined;
+  return (typeof plural === 'string' ? plural : entry[field]) as string;
 }
 
 const MARKDOWN_SPECIALS = /[\\`*_{}[\]()#+\-.!|<>~]/g;
@@ -86,7 +93,7 @@ export function renderTemplate(lang: Lang, template: string, payload: Record<str
         `[${escapeMarkdown(emailString(lang, '_layout.preferences'))}](${footerLinks.preferencesUrl})`,
         ...(footerLinks.unsubscribeUrl ? [`[${escapeMarkdown(emailString(lang, '_layout.unsubscribe'))}](${footerLinks.unsubscribeUrl})`] : []),
       ].join(' · ')];
-  const bodyMd = fill(lang, entry.body as string, { ...payload, itemsMd: blocks.itemsHtml !== undefined || blocks.itemsText !== undefined ? ITEMS_MARK : '' }, markdownValue);
+  const bodyMd = fill(lang, pluralField(lang, entry, 'body', payload), { ...payload, itemsMd: blocks.itemsHtml !== undefined || blocks.itemsText !== undefined ? ITEMS_MARK : '' }, markdownValue);
 
   let body = markdownToHtml(`${bodyMd}\n\n${footerMd.join('\n\n')}`);
   body = body.replace(`<p>${ITEMS_MARK}</p>`, () => blocks.itemsHtml ?? '');

@@ -26,7 +26,7 @@ export async function composeTranslationOverdue(db: Kysely<DB>, base: string, re
   const lang = reader.interfaceLang;
   const forum = await forumTitle(db, Number(payload.forumId), lang);
   const pairs = (payload.pairs as { from: Lang; to: Lang; count: number }[]).map((pair) => emailString(lang, 'translation_overdue.pair', {
-    from: emailString(lang, `_languages.${pair.from}`), to: emailString(lang, `_languages.${pair.to}`), count: pair.count,
+    from: emailString(lang, `_languages.${pair.from}`), to: emailString(lang, `_languages.${pair.to}`), number: pair.count,
   }));
   return {
     values: {

@@ -42,7 +42,7 @@ export interface PreferencesChange {
 export async function updatePreferences(db: Kysely<DB>, user: SessionUser, lang: Lang, change: PreferencesChange, now = currentTime()): Promise<Preferences> {
   for (const entry of change.types ?? []) {
     if (!isNotificationType(entry.type)) throw new DomainError('validation', { field: 'type' });
-    if (notificationRules[entry.type].required && !entry.email) throw new DomainError('notification_email_required', { type: entry.type });
+    if (notificationRules[entry.type].required && !entry.email) throw new DomainError('notification_email_required', { notificationType: entry.type });
   }
   const memberOf = new Map((await findForumDigests(db, user.id, lang)).map((forum) => [forum.slug, forum.id]));
   for (const entry of change.forums ?? []) if (!memberOf.has(entry.forum)) throw new DomainError('not_found');

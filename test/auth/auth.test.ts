@@ -168,7 +168,7 @@ describe('registration', () => {
     const before = await t.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const short = await t.post('/api/auth/register').set('Accept-Language', 'es').send({ ...registration, email: 'x@example.org', password: 'short' }).expect(400);
     expect(short.body.error.code).toBe('validation');
-    expect(short.body.error.message).toBe('Revise «password»: falta o no es válido.');
+    expect(short.body.error.message).toBe('Revise «Contraseña»: falta o no es válido.');
     const zone = await t.post('/api/auth/register').set('Accept-Language', 'fr').send({ ...registration, email: 'y@example.org', timeZone: 'Mars/Olympus' }).expect(400);
     expect(zone.body.error).toEqual({ code: 'invalid_time_zone', message: '«\u00a0Mars/Olympus\u00a0» n’est pas un fuseau horaire que nous reconnaissons.' });
     const lang = await t.post('/api/auth/register').send({ ...registration, email: 'z@example.org', interfaceLang: 'pt' }).expect(400);

@@ -72,13 +72,13 @@ describe('writing a case study', () => {
   it('refuses bad input in the caller’s language and stores nothing', async () => {
     const empty = await create(kr.cookie, { title: '   ' }).set('Accept-Language', 'fr').expect(400);
     expect(empty.body.error).toMatchObject({ code: 'validation' });
-    expect(empty.body.error.message).toMatch(/^Vérifiez «\u00a0title\u00a0»/);
+    expect(empty.body.error.message).toMatch(/^Vérifiez «\u00a0Titre\u00a0»/);
     const long = await create(kr.cookie, { bodyMd: 'a'.repeat(MAX_BODY_LENGTH + 1) }).set('Accept-Language', 'es').expect(413);
     expect(long.body.error.code).toBe('too_long');
-    expect(long.body.error.message).toMatch(/^«bodyMd» es demasiado largo/);
+    expect(long.body.error.message).toMatch(/^«Texto» es demasiado largo/);
     const unknown = await create(kr.cookie, { lang: 'de' }).set('Accept-Language', 'en').expect(400);
     expect(unknown.body.error.code).toBe('validation');
-    expect(unknown.body.error.message).toMatch(/^Please check “lang”/);
+    expect(unknown.body.error.message).toMatch(/^Please check “Language”/);
     expect((await create(kr.cookie, { region: 'Narnia' }).expect(400)).body.error.code).toBe('validation');
     const titleTooLong = await create(kr.cookie, { title: 'x'.repeat(201) }).expect(413);
     expect(titleTooLong.body.error.code).toBe('too_long');

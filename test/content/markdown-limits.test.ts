@@ -65,7 +65,7 @@ describe('hostile Markdown through the API', () => {
       const response = await t.post('/api/markdown/preview').set('Cookie', ana.cookie).set('Accept-Language', 'es').send({ bodyMd: '>'.repeat(depth) }).expect(400);
       expect(response.body.error).toEqual({
         code: 'too_deeply_nested',
-        message: `«bodyMd» anida citas o listas en más de ${MAX_NESTING} niveles. Simplifique su estructura e inténtelo de nuevo.`,
+        message: `«Texto» anida citas o listas en más de ${MAX_NESTING} niveles. Simplifique su estructura e inténtelo de nuevo.`,
       });
     }
   });
@@ -94,7 +94,7 @@ describe('hostile Markdown through the API', () => {
       const response = await t.post('/api/markdown/preview').set('Cookie', ana.cookie).set('Accept-Language', 'fr').send({ bodyMd });
       expect(Date.now() - started).toBeLessThan(ANSWER_BOUND_MS);
       if (response.status === 200) expect(response.body.html).toMatch(/^<p>/);
-      else expect(response.body.error).toEqual({ code: 'too_complex', message: expect.stringMatching(/^«\u00a0bodyMd\u00a0» n’a pas pu être mis en forme à temps/) });
+      else expect(response.body.error).toEqual({ code: 'too_complex', message: expect.stringMatching(/^«\u00a0Texte\u00a0» n’a pas pu être mis en forme à temps/) });
     }
   });
 

@@ -203,7 +203,7 @@ describe('limits', () => {
     const { threadId } = await startThread(t, organizer);
     const response = await t.post(`/api/threads/${threadId}/posts`).set('Cookie', ana.cookie).set('Accept-Language', 'es')
       .send({ bodyMd: 'palabra '.repeat(7000), lang: 'es', idempotencyKey: newKey() }).expect(413);
-    expect(response.body.error).toEqual({ code: 'too_long', message: '«bodyMd» es demasiado largo: como máximo 50000 caracteres.' });
+    expect(response.body.error).toEqual({ code: 'too_long', message: '«Texto» es demasiado largo: como máximo 50000 caracteres.' });
     expect(await t.db.selectFrom('posts').select('id').where('thread_id', '=', threadId).execute()).toHaveLength(1);
   });
 

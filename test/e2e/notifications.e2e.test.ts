@@ -68,7 +68,7 @@ describe('hearing of a reply', () => {
     expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
 
     // The notification opens the reply itself.
-    await page.getByRole('link', { name: 'Notificaciones, 1 sin leer' }).click();
+    await page.getByRole('link', { name: 'Notificaciones 1 sin leer' }).click();
     const item = page.locator('[data-testid=notification]').first();
     await item.getByRole('link', { name: 'Ethan Clarke publicó en un hilo que usted sigue' }).click();
     await page.waitForURL(new RegExp(`/threads/${threadId}#post-${postId}$`));

@@ -1,6 +1,7 @@
 // Input a hostile or careless client sends: control characters in any text field, ids beyond
 // their column's range, names and titles that show nothing. Each gets a 400 naming the field,
 // in the caller's language, and changes nothing; names are stored normalized.
+import { fieldLabel } from '../../server/i18n/field-labels.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureAccount } from '../../server/auth/accounts.service.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
@@ -17,7 +18,7 @@ const BEYOND_INT4 = 2_147_483_648;
 /** A 400 `validation` naming the field, in Spanish. */
 function expectValidation(response: { status: number; body: { error?: { code: string; message: string } } }, field: string) {
   expect(response.status, JSON.stringify(response.body)).toBe(400);
-  expect(response.body.error).toEqual({ code: 'validation', message: `Revise «${field}»: falta o no es válido.` });
+  expect(response.body.error).toEqual({ code: 'validation', message: `Revise «${fieldLabel('es', field)}»: falta o no es válido.` });
 }
 
 async function taskFor(itemType: 'post' | 'thread_title', itemId: number) {
@@ -171,7 +172,7 @@ describe('ids beyond their column', () => {
       const response = await pending;
       expect(response.status, `${field}: ${JSON.stringify(response.body)}`).toBe(400);
       expect(response.body.error?.code).toBe('validation');
-      expect(response.body.error?.message).toContain(`«${field}»`);
+      expect(response.body.error?.message).toContain(`«${fieldLabel('es', field)}»`);
     }
   });
 });

@@ -78,3 +78,40 @@ describe('French', () => {
     expect(entries.filter(([, text]) => missing.test(text) || /\bque \{\{/.test(text)).map(([key, text]) => `${key}: ${text}`)).toEqual([]);
   });
 });
+
+describe('plurals', () => {
+  // i18next v4 picks `key_one`, `key_other` (…) from `count`: a count in a plain key reads "1 places prises".
+  const PLURAL = /_(zero|one|two|few|many|other)$/;
+  for (const [lang, strings] of Object.entries({ en: english, ...languages })) {
+    it(`gives every {{count}} string its plural forms in ${lang}`, () => {
+      const bare = Object.entries(strings).filter(([key, text]) => /\{\{\s*count\b/.test(text) && !PLURAL.test(key)).map(([key]) => key);
+      expect(bare).toEqual([]);
+      const bases = new Set(Object.keys(strings).filter((key) => PLURAL.test(key)).map((key) => key.replace(PLURAL, '')));
+      const incomplete = [...bases].filter((base) => !(`${base}_one` in strings && `${base}_other` in strings));
+      expect(incomplete).toEqual([]);
+    });
+  }
+});
+
+describe('French names a key respondent one way', () => {
+  // "personne-ressource" is the term the French interface and content use most; "répondant·e clé" was a second name for the same role.
+  const contentDir = path.resolve(import.meta.dirname, '../../content');
+  const frenchContent = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? frenchContent(full) : entry.name.endsWith('.fr.md') ? [full] : [];
+  });
+  const OTHER_NAME = /répondant(·e|e|s)?\s+clé|répondant·es?\s+clés|répondants\s+clés/iu;
+
+  it('in the interface', () => {
+    expect(Object.entries(languages.fr).filter(([, text]) => OTHER_NAME.test(text)).map(([key]) => key)).toEqual([]);
+    expect(Object.values(languages.fr).filter((text) => /personnes?-ressources?/.test(text)).length).toBeGreaterThan(10);
+  });
+
+  it('in the French content', () => {
+    expect(frenchContent(contentDir).filter((file) => OTHER_NAME.test(readFileSync(file, 'utf8')))).toEqual([]);
+  });
+
+  it('catches the other name', () => {
+    expect(['un·e répondant·e clé', 'Les répondants clés', 'au répondant clé'].every((text) => OTHER_NAME.test(text))).toBe(true);
+  });
+});

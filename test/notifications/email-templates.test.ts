@@ -31,6 +31,14 @@ describe('email templates', () => {
     expect(mail.text).not.toContain('unsubscribe');
     expect(() => renderTemplate('es', 'no_such_template', {}, {}, links)).toThrow(/missing/);
   });
+
+  it('says one question or several in the plural form the count asks for', () => {
+    const values = { name: 'Ana', forumTitle: 'Foro', targetHours: 48, listUrl: 'https://forum.example.org/forums/f/questions/overdue' };
+    expect(renderTemplate('fr', 'question_overdue', { ...values, count: 1 }, {}, links).text).toContain('1 question aux personnes-ressources dans Foro attend depuis');
+    expect(renderTemplate('fr', 'question_overdue', { ...values, count: 3 }, {}, links).text).toContain('3 questions aux personnes-ressources dans Foro attendent depuis');
+    expect(renderTemplate('en', 'question_overdue', { ...values, count: 1 }, {}, links).text).toContain('1 question to a key respondent in Foro has waited');
+    expect(renderTemplate('es', 'question_overdue', { ...values, count: 2 }, {}, links).text).toContain('2 preguntas a ponentes clave en Foro llevan');
+  });
 });
 
 const catalogs = Object.fromEntries((['en', 'es', 'fr'] as const).map((lang) => [lang, JSON.parse(readFileSync(path.join(localesDir, lang, 'emails.json'), 'utf8')) as Record<string, Record<string, string>>]));

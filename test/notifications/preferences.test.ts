@@ -69,7 +69,7 @@ describe('preferences', () => {
     const before = (await t.get('/api/notification-preferences').set('Cookie', ana.cookie).expect(200)).body;
     const required = await t.put('/api/notification-preferences').set('Cookie', ana.cookie).set('Accept-Language', 'es')
       .send({ types: [{ type: 'thread.posted', inApp: false, email: false }, { type: 'invitation', inApp: true, email: false }] }).expect(400);
-    expect(required.body.error).toEqual({ code: 'notification_email_required', message: 'Los correos sobre «invitation» conciernen a su cuenta y no se pueden desactivar.' });
+    expect(required.body.error).toEqual({ code: 'notification_email_required', message: 'Los correos sobre «Invitaciones» conciernen a su cuenta y no se pueden desactivar.' });
     await t.put('/api/notification-preferences').set('Cookie', ana.cookie).send({ types: [{ type: 'nope', inApp: true, email: true }] }).expect(400);
     await t.put('/api/notification-preferences').set('Cookie', ana.cookie).send({ forums: [{ forum: 'fixture-2009', schedule: 'daily', hour: 8, weekday: 1 }] }).expect(404);
     await t.put('/api/notification-preferences').set('Cookie', ana.cookie).send({ forums: [{ forum: LIVE, schedule: 'daily', hour: 24, weekday: 1 }] }).expect(400);

@@ -46,3 +46,9 @@ export function PageNotLoaded({ error, retry }: { error: ApiError | null; retry(
     </>
   );
 }
+
+/** Part of a page whose heading is already shown: the same news, without a second <h1>. */
+export function SectionNotLoaded({ error, retry }: { error: ApiError | null; retry(): void }) {
+  const { t } = useI18n();
+  return error ? <LoadError error={error} retry={retry} /> : <p class="muted">{t('app.loading')}</p>;
+}

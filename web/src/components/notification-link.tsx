@@ -7,11 +7,13 @@ export function NotificationLink({ userId }: { userId: number }) {
   const { t } = useI18n();
   const { path } = useLocation();
   const unread = useUnreadCount(userId);
-  const label = unread ? t('notifications.navUnread', { count: unread }) : t('notifications.nav');
+  // The name is the visible text with the words the badge stands for ("Notifications 3 unread"),
+  // so it starts with what a speech user sees and says.
   return (
-    <a href="/notifications" aria-current={path === '/notifications' ? 'page' : undefined} aria-label={label} class="notification-link">
+    <a href="/notifications" aria-current={path === '/notifications' ? 'page' : undefined} class="notification-link">
       {t('notifications.nav')}
-      {unread ? <span class="badge badge-unread" aria-hidden="true" data-testid="unread-count">{unread}</span> : null}
+      {unread ? <>{' '}<span class="badge badge-unread" data-testid="unread-count">{unread}</span>
+        <span class="visually-hidden"> {t('notifications.navUnread', { count: unread })}</span></> : null}
     </a>
   );
 }

@@ -2,7 +2,7 @@
 // Every console page renders it under its heading; pages of other helpers link in by `current`.
 import { useI18n } from '../i18n/i18n-context.tsx';
 
-export type ConsoleTab = 'settings' | 'lists' | 'schedule' | 'readings' | 'people' | 'moderation' | 'audit' | 'export';
+export type ConsoleTab = 'settings' | 'lists' | 'schedule' | 'readings' | 'people' | 'applications' | 'moderation' | 'audit' | 'export';
 
 const TABS: { tab: ConsoleTab; path: string }[] = [
   { tab: 'settings', path: 'console' },
@@ -10,6 +10,8 @@ const TABS: { tab: ConsoleTab; path: string }[] = [
   { tab: 'schedule', path: 'console/schedule' },
   { tab: 'readings', path: 'console/readings' },
   { tab: 'people', path: 'console/people' },
+  // Review lives with the applications it decides, outside console/, but is an organizer's tab all the same.
+  { tab: 'applications', path: 'applications' },
   { tab: 'moderation', path: 'console/moderation' },
   { tab: 'audit', path: 'console/audit' },
   { tab: 'export', path: 'console/export' },

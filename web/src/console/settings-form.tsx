@@ -73,7 +73,7 @@ export function SettingsForm({ initial, onSaved }: { initial: ForumSettings; onS
           const text = textFor(l);
           return (
             <div key={l} class="lang-text">
-              <h3>{ENDONYMS[l]}</h3>
+              <h2>{ENDONYMS[l]}</h2>
               <div class="field">
                 <label for={`title-${l}`}>{t('console.settings.title')}</label>
                 <input id={`title-${l}`} type="text" lang={l} value={text.title} onInput={(event) => setText(l, { title: event.currentTarget.value })} />

@@ -4,7 +4,9 @@
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
 import { api, ApiError, errorMessage } from '../api/client.ts';
+import { ConsoleNav } from '../console/console-nav.tsx';
 import { PageNotLoaded } from '../components/load-error.tsx';
+import '../console/console.css';
 import { LiveMessage } from '../components/notice.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
 import { useApi } from '../hooks/use-api.ts';
@@ -21,6 +23,8 @@ import type { BulkDecisionResponse } from '../../../server/applications/applicat
 
 type Row = ApplicationList['applications'][number];
 const FILTERS = ['kind', 'status', 'region', 'sector', 'lang', 'week', 'country'] as const;
+/** The statuses the counts line names, in the order an organizer works through them. */
+const STATUSES = ['pending', 'accepted', 'waitlisted', 'declined', 'withdrawn'] as const;
 type Filter = (typeof FILTERS)[number];
 const REMOVES_ROLE = new Set(['decision_removes_seat', 'decision_removes_membership']);
 type BulkResult = Static<typeof BulkDecisionResponse>;
@@ -148,7 +152,7 @@ export default function ApplicationsPage({ slug }: { slug: string }) {
   return (
     <>
       <PageHeading text={t('cohort.review')} />
-      <p><a href={`/forums/${slug}`}>{t('week.backToForum')}</a></p>
+      <ConsoleNav slug={slug} current="applications" />
       <fieldset class="filters">
         <legend>{t('cohort.filters')}</legend>
         {select('kind', [['participant', t('cohort.kind_participant')], ['key_respondent', t('cohort.kind_key_respondent')]])}
@@ -159,9 +163,9 @@ export default function ApplicationsPage({ slug }: { slug: string }) {
         {select('week', weeks.map((n) => [String(n), t('cohort.weekOption', { number: n })]))}
         {select('country', countries.map(({ country, count }) => [country, t('cohort.countryOption', { country, number: count })]))}
       </fieldset>
-      <p role="status">{t('cohort.counts', { total: counts.total, pending: by.pending ?? 0, accepted: by.accepted ?? 0, waitlisted: by.waitlisted ?? 0, declined: by.declined ?? 0, withdrawn: by.withdrawn ?? 0 })}</p>
+      <p role="status">{t('cohort.counts', { count: counts.total, parts: STATUSES.map((status) => t(`cohort.countParts.${status}`, { count: by[status] ?? 0 })).join(', ') })}</p>
       <p>
-        {t('cohort.seats', { taken: seats.taken, limit: seats.limit, perWeek: seats.perWeek })}{' '}
+        {t('cohort.seats', { count: seats.taken, limit: seats.limit, perWeek: seats.perWeek })}{' '}
         <a href={`/forums/${encodeURIComponent(slug)}/console/cohort`}>{t('cohort.seatsByWeekLink')}</a>
       </p>
       <LiveMessage kind="ok" message={notice} />

@@ -8,14 +8,15 @@ import { LoadError } from '../components/load-error.tsx';
 import { LiveMessage } from '../components/notice.tsx';
 import { useApi } from '../hooks/use-api.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import { auditActionLabel, auditTargetLabel } from '../moderation/audit-labels.ts';
+import { auditActionText, auditTargetParts } from '../moderation/audit-labels.ts';
+import { formatInstant } from '../time/format.ts';
 import type { AuditPage } from '../moderation/types.ts';
 import { useSession } from '../session/session-context.tsx';
 import { readerTimeZone } from '../time/time-zone.ts';
 import '../moderation/moderation.css';
 
 function Log({ slug, timeZone }: { slug: string; timeZone: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [action, setAction] = useState('');
   const [actor, setActor] = useState('');
   const query = new URLSearchParams({ ...(action ? { action } : {}), ...(actor ? { actor } : {}) });
@@ -23,7 +24,13 @@ function Log({ slug, timeZone }: { slug: string; timeZone: string }) {
   const [{ data, error }, update, retry] = useApi<AuditPage>(`${path}${query.size ? `?${query}` : ''}`);
   const [busy, setBusy] = useState(false);
   const [moreError, setMoreError] = useState<string | null>(null);
-  const label = (code: string) => auditActionLabel(t, code) ?? code;
+  const label = (code: string) => auditActionText(t, code);
+  /** The target in words, its name (a title in its own language) set in its sentence. */
+  const target = (entry: AuditPage['entries'][number]) => {
+    const parts = auditTargetParts(t, entry, (iso) => formatInstant(iso, lang, timeZone, 'dateTime'), entry.targetAt);
+    if ('text' in parts) return parts.text;
+    return <>{parts.before}<span lang={entry.targetLang ?? undefined}>{entry.targetName}</span>{parts.after}</>;
+  };
 
   async function older() {
     if (!data?.nextBefore || busy) return;
@@ -72,8 +79,7 @@ function Log({ slug, timeZone }: { slug: string; timeZone: string }) {
                 <span>{t('moderation.audit.by', { name: entry.actorName })}</span>
                 <DateTime value={entry.createdAt} timeZone={timeZone} style="dateTime" />
                 <span>
-                  {entry.targetHref ? <a href={entry.targetHref}>{auditTargetLabel(t, entry.targetType, entry.targetId)}</a>
-                    : entry.targetName ?? auditTargetLabel(t, entry.targetType, entry.targetId)}
+                  {entry.targetHref ? <a href={entry.targetHref}>{target(entry)}</a> : target(entry)}
                 </span>
               </p>
               {entry.reason ? <p>{t('moderation.audit.reasonText', { reason: entry.reason })}</p> : null}

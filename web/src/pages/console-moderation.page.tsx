@@ -32,7 +32,7 @@ function Queue({ slug, timeZone }: { slug: string; timeZone: string }) {
             <li key={filter}>
               <button type="button" class={filter === status ? 'button-small' : 'button-small button-quiet'} aria-pressed={filter === status}
                 onClick={() => { setMessage(null); setStatus(filter); }}>
-                {count(filter) === null ? t(`moderation.status.${filter}`) : t('moderation.tab', { label: t(`moderation.status.${filter}`), count: count(filter) })}
+                {count(filter) === null ? t(`moderation.status.${filter}`) : t('moderation.tab', { label: t(`moderation.status.${filter}`), number: count(filter) })}
               </button>
             </li>
           ))}

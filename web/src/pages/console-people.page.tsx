@@ -46,7 +46,7 @@ function People({ slug }: { slug: string }) {
         {data ? (
           <>
             <p class="muted">
-              {t('people.count', { count: data.people.length })} · {t('people.seats', { taken: data.keyRespondents.taken, limit: data.keyRespondents.limit, perWeek: data.keyRespondents.perWeek })}
+              {t('people.count', { count: data.people.length })} · {t('people.seats', { count: data.keyRespondents.taken, limit: data.keyRespondents.limit, perWeek: data.keyRespondents.perWeek })}
             </p>
             {data.people.length === 0 ? <p>{t('people.none')}</p> : (
               <ul class="card-list">

@@ -55,6 +55,7 @@ function WeekReadings({ slug, forum, week }: { slug: string; forum: Forum; week:
   return (
     <>
       <LiveMessage kind={message?.kind ?? 'ok'} message={message?.text ?? null} />
+      <h2>{t('readings.console.listHeading', { number: week })}</h2>
       {readings.length ? (
         <ol class="reading-rows">
           {readings.map((reading, index) => {

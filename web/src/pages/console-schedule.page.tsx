@@ -2,7 +2,7 @@
 // writing closes at each week's end, and moving the forum's start with a preview.
 import { useState } from 'preact/hooks';
 import { api, errorMessage } from '../api/client.ts';
-import { PageNotLoaded } from '../components/load-error.tsx';
+import { SectionNotLoaded } from '../components/load-error.tsx';
 import { LiveMessage } from '../components/notice.tsx';
 import { useApi } from '../hooks/use-api.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
@@ -20,7 +20,7 @@ function ScheduleEditor({ slug }: { slug: string }) {
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  if (!state.data) return <PageNotLoaded error={state.error} retry={retry} />;
+  if (!state.data) return <SectionNotLoaded error={state.error} retry={retry} />;
   const schedule = state.data.schedule;
   const changed = (next: Schedule, message: string) => { update(() => ({ schedule: next })); setNotice(message); };
   const last = schedule.weeks.at(-1);

@@ -1,6 +1,6 @@
 // The console's first tab: the forum's settings, for its organizers and site admins.
 import { useApi } from '../hooks/use-api.ts';
-import { PageNotLoaded } from '../components/load-error.tsx';
+import { SectionNotLoaded } from '../components/load-error.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { ConsoleFrame } from '../console/console-frame.tsx';
 import type { ForumSettings } from '../console/console-types.ts';
@@ -8,7 +8,7 @@ import { SettingsForm } from '../console/settings-form.tsx';
 
 function Settings({ slug }: { slug: string }) {
   const [state, update, retry] = useApi<{ settings: ForumSettings }>(`/api/forums/${encodeURIComponent(slug)}/settings`);
-  if (!state.data) return <PageNotLoaded error={state.error} retry={retry} />;
+  if (!state.data) return <SectionNotLoaded error={state.error} retry={retry} />;
   return <SettingsForm key={state.data.settings.slug} initial={state.data.settings} onSaved={(settings) => update(() => ({ settings }))} />;
 }
 

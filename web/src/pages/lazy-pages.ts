@@ -50,7 +50,7 @@ export const NotificationPreferencesPage = lazyPage(() => import('./notification
 export const UnsubscribePage = lazyPage(() => import('./unsubscribe.page.tsx'), ['notifications']);
 export const OutboxPage = lazyPage(() => import('./outbox.page.tsx'), ['notifications']);
 export const ApplyPage = lazyPage(() => import('./apply.page.tsx'));
-export const ApplicationsPage = lazyPage(() => import('./applications.page.tsx'));
+export const ApplicationsPage = lazyPage(() => import('./applications.page.tsx'), ['console']);
 export const DirectoryPage = lazyPage(() => import('./directory.page.tsx'));
 export const InvitationPage = lazyPage(() => import('./invitation.page.tsx'));
 export const ReconfirmPage = lazyPage(() => import('./reconfirm.page.tsx'));

@@ -3,7 +3,7 @@
 // threads followed or muted. Loaded on first use.
 import { useState } from 'preact/hooks';
 import { api, errorMessage } from '../api/client.ts';
-import { PageNotLoaded } from '../components/load-error.tsx';
+import { SectionNotLoaded } from '../components/load-error.tsx';
 import { LiveMessage } from '../components/notice.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
 import { SignInPrompt } from '../components/sign-in-prompt.tsx';
@@ -148,7 +148,7 @@ function PreferencesForm({ initial }: { initial: Preferences }) {
 
 function LoadedPreferences() {
   const [{ data, error }, , retry] = useApi<Preferences>('/api/notification-preferences');
-  return data ? <PreferencesForm key={JSON.stringify(data)} initial={data} /> : <PageNotLoaded error={error} retry={retry} />;
+  return data ? <PreferencesForm key={JSON.stringify(data)} initial={data} /> : <SectionNotLoaded error={error} retry={retry} />;
 }
 
 export default function NotificationPreferencesPage() {

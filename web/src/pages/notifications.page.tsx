@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, errorMessage } from '../api/client.ts';
 import { DateTime } from '../components/date-range.tsx';
-import { PageNotLoaded } from '../components/load-error.tsx';
+import { SectionNotLoaded } from '../components/load-error.tsx';
 import { LiveMessage } from '../components/notice.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
 import { SignInPrompt } from '../components/sign-in-prompt.tsx';
@@ -61,7 +61,7 @@ function NotificationsList({ timeZone, userId }: { timeZone: string; userId: num
   useEffect(() => {
     if (data && unread !== null && unread > data.unread) void refresh();
   }, [unread]);
-  if (!data) return <PageNotLoaded error={error} retry={retry} />;
+  if (!data) return <SectionNotLoaded error={error} retry={retry} />;
 
   const markRead = (ids: number[] | 'all') => (group: NotificationGroupView): NotificationGroupView =>
     (ids === 'all' || group.ids.some((id) => ids.includes(id)) ? { ...group, read: true } : group);

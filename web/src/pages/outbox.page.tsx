@@ -4,7 +4,7 @@
 // Loaded on first use.
 import { useState } from 'preact/hooks';
 import { DateTime } from '../components/date-range.tsx';
-import { PageNotLoaded } from '../components/load-error.tsx';
+import { SectionNotLoaded } from '../components/load-error.tsx';
 import { Notice } from '../components/notice.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
 import { SignInPrompt } from '../components/sign-in-prompt.tsx';
@@ -28,14 +28,14 @@ function OutboxList({ timeZone }: { timeZone: string }) {
           {STATUSES.map((s) => <option key={s} value={s}>{t(s ? `notifications.outbox.statuses.${s}` : 'notifications.outbox.all')}</option>)}
         </select>
       </div>
-      {!data ? <PageNotLoaded error={error} retry={retry} /> : (
+      {!data ? <SectionNotLoaded error={error} retry={retry} /> : (
         <>
           <Notice kind={data.smtpConfigured ? 'info' : 'warn'}><p>{t(data.smtpConfigured ? 'notifications.outbox.smtp' : 'notifications.outbox.noSmtp')}</p></Notice>
           {data.messages.length === 0 ? <p class="muted">{t('notifications.outbox.empty')}</p> : (
             <ul class="card-list">
               {data.messages.map((message) => (
                 <li key={message.id} class="card" data-testid="outbox-message">
-                  <p><strong lang={message.lang}>{message.subject}</strong></p>
+                  <h2 class="outbox-subject" lang={message.lang}>{message.subject}</h2>
                   <p class="meta muted">
                     <span>{t('notifications.outbox.to', { email: message.toEmail })}</span>
                     <span class="badge">{t(`notifications.outbox.statuses.${message.status}`)}</span>

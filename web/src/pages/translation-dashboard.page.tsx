@@ -118,11 +118,12 @@ function MemberRow({ slug, member, onRoles }: { slug: string; member: ForumMembe
 
   return (
     <tr>
-      <th scope="row">{member.displayName}</th>
+      <th scope="row" id={`member-${member.id}`}>{member.displayName}</th>
       <td>{formatList(member.roles.map((role) => roleName(t, role)), lang)}</td>
       <td>{formatList(member.readingLangs.map((l) => (['en', 'es', 'fr'].includes(l) ? t(`languageNames.${l}`) : l)), lang)}</td>
       <td>
-        <button type="button" class={isTranslator ? 'button-quiet button-small' : 'button-small'} disabled={busy} aria-label={t(isTranslator ? 'dashboard.withdrawName' : 'dashboard.appointName', { name: member.displayName })} onClick={() => void toggle()}>
+        <button type="button" class={isTranslator ? 'button-quiet button-small' : 'button-small'} disabled={busy}
+          id={`appoint-${member.id}`} aria-labelledby={`appoint-${member.id} member-${member.id}`} onClick={() => void toggle()}>
           {t(isTranslator ? 'dashboard.withdraw' : 'dashboard.appoint')}
         </button>
         <LiveMessage message={error} />

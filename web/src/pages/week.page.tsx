@@ -16,7 +16,11 @@ import { WeekCaseStudies } from '../case-studies/week-case-studies.tsx';
 import type { WeekCaseStudy } from '../case-studies/types.ts';
 import { useApi } from '../hooks/use-api.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import { useForumInfo } from '../session/forum-info.ts';
+import { loadForumInfo, useForumInfo } from '../session/forum-info.ts';
+import { useSession } from '../session/session-context.tsx';
+import { formatInstant } from '../time/format.ts';
+import { readerTimeZone } from '../time/time-zone.ts';
+import { useEffect, useState } from 'preact/hooks';
 import { NotFoundPage } from './not-found.page.tsx';
 import '../readings/readings.css';
 
@@ -121,6 +125,44 @@ function WeekContent({ slug, number }: { slug: string; number: string }) {
   );
 }
 
+/**
+ * Whether to ask for the week at all: the forum's own answer says which weeks this reader may
+ * read, so a week that has not opened for them is announced here rather than requested and
+ * refused (a 403 in the browser's console). Unknown (the forum did not load): ask, and the
+ * server decides.
+ */
+function useNotOpenYet(slug: string, number: number): 'checking' | string | null {
+  const { me } = useSession();
+  const userId = me?.id ?? null;
+  const [opensAt, setOpensAt] = useState<'checking' | string | null>('checking');
+  useEffect(() => {
+    let active = true;
+    void loadForumInfo(userId, slug).then((info) => {
+      const week = info?.weeks.find((candidate) => candidate.number === number);
+      if (active) setOpensAt(week && !week.canRead && Date.parse(week.opensAt) > Date.now() ? week.opensAt : null);
+    });
+    return () => { active = false; };
+  }, [userId, slug, number]);
+  return opensAt;
+}
+
+function WeekGate({ slug, number }: { slug: string; number: string }) {
+  const { t, lang } = useI18n();
+  const { me } = useSession();
+  const opensAt = useNotOpenYet(slug, Number(number));
+  if (opensAt === 'checking') return <PageHeading text={t('app.loading')} />;
+  if (opensAt === null) return <WeekContent slug={slug} number={number} />;
+  return (
+    <>
+      <PageHeading text={t('week.notOpenTitle')} />
+      <Notice kind="warn">
+        <p>{t('week.opensOn', { number: Number(number), when: formatInstant(opensAt, lang, readerTimeZone(me ?? null), 'dateTime') })}</p>
+      </Notice>
+      <p><a href={`/forums/${encodeURIComponent(slug)}`}>{t('week.backToForum')}</a></p>
+    </>
+  );
+}
+
 export function WeekPage({ slug, number }: { slug: string; number: string }) {
-  return /^[1-9]\d{0,1}$/.test(number) ? <WeekContent slug={slug} number={number} /> : <NotFoundPage />;
+  return /^[1-9]\d{0,1}$/.test(number) ? <WeekGate slug={slug} number={number} /> : <NotFoundPage />;
 }

@@ -41,7 +41,7 @@ function RolesForm({ person, weeks, busy, onSave, onCancel }: {
         <div class="field">
           <label for={`${id}-week`}>{t('people.weekLabel')}</label>
           <select id={`${id}-week`} value={week} onChange={(event) => setWeek(event.currentTarget.value)}>
-            {weeks.map((w) => <option key={w.number} value={String(w.number)}>{t('people.weekOption', { number: w.number, count: w.keyRespondents })}</option>)}
+            {weeks.map((w) => <option key={w.number} value={String(w.number)}>{t('people.weekOption', { number: w.number, taken: w.keyRespondents })}</option>)}
           </select>
         </div>
       ) : null}

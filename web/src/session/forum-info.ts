@@ -11,19 +11,23 @@ export interface ForumInfo {
   languages: Lang[];
   /** The number of the forum's last week (where members are asked whether to stay in touch). */
   lastWeek: number;
+  /** Each week's opening and whether this reader may read it, so a page asks for no week it may not read. */
+  weeks: { number: number; opensAt: string; canRead: boolean }[];
 }
 
 const known = new Map<string, ForumInfo>();
 const loading = new Map<string, Promise<ForumInfo | null>>();
 
-const cacheKey = (userId: number, slug: string) => `${userId}/${slug}`;
+// A visitor's (signed out) view is kept under user 0.
+const cacheKey = (userId: number | null, slug: string) => `${userId ?? 0}/${slug}`;
 
 export function rememberForum(userId: number | null, forum: Pick<Forum, 'slug' | 'myRoles' | 'languages' | 'weeks'>): void {
   const lastWeek = Math.max(0, ...forum.weeks.map((week) => week.number));
-  if (userId !== null) known.set(cacheKey(userId, forum.slug), { myRoles: forum.myRoles, languages: forum.languages, lastWeek });
+  const weeks = forum.weeks.map((week) => ({ number: week.number, opensAt: week.opensAt, canRead: week.canRead }));
+  known.set(cacheKey(userId, forum.slug), { myRoles: forum.myRoles, languages: forum.languages, lastWeek, weeks });
 }
 
-export function loadForumInfo(userId: number, slug: string): Promise<ForumInfo | null> {
+export function loadForumInfo(userId: number | null, slug: string): Promise<ForumInfo | null> {
   const key = cacheKey(userId, slug);
   const cached = known.get(key);
   if (cached) return Promise.resolve(cached);
