@@ -44,6 +44,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_30_0024_week_closing': weekClosing,
   '2026_11_30_0025_case_study_attachments': caseStudyAttachments,
   '2026_12_06_0035_attachment_language': attachmentLanguage,
-  '2026_12_06_0045_reading_uploads': readingUploads,
   '2026_12_06_0040_forum_lists': forumLists,
+  '2026_12_06_0045_reading_uploads': readingUploads,
 };

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { SessionUser } from '../auth/session.ts';
+import { findEntryByKey, setMemberRegion } from '../forums/forum-lists.queries.ts';
 import { takeKeyRespondentSeat } from '../applications/review.service.ts';
 import { approveCaseStudy, createCaseStudy, submitCaseStudy } from '../case-studies/case-studies.service.ts';
 import type { DB, TranslatableType } from '../db/schema.ts';
@@ -17,9 +18,9 @@ import type { DemoCredentials } from './demo-seed.ts';
 
 export const OPEN_WEEK = 2;
 
-export const openWeekKeyRespondent: DemoProfile & { region: 'canada'; title: string; theme: string; body: string } = {
+export const openWeekKeyRespondent: DemoProfile & { region: string; title: string; theme: string; body: string } = {
   email: 'carmen@demo.tertulia.test', displayName: 'Carmen Ríos', lang: 'es', readingLangs: ['es', 'fr', 'en'], timeZone: 'America/Montreal',
-  organisation: 'Red de economía solidaria latinoamericana de Montreal', region: 'canada', country: 'CA', theme: 'Relación con el gobierno',
+  organisation: 'Red de economía solidaria latinoamericana de Montreal', region: 'quebec', country: 'CA', theme: 'Relación con el gobierno',
   title: 'Del grupo de trabajo a la política pública: lo que enseña el Chantier de Quebec',
   body: `Escribo desde Montreal, donde acompaño a organizaciones de economía social y a grupos de personas latinoamericanas que quieren emprender de manera colectiva. Las lecturas de esta semana muestran que la investigación canadiense pone dos apoyos en el centro: el acceso al capital y un marco jurídico e institucional favorable. Quiero contar cómo se construyó en Quebec una de las piezas de ese marco, el Chantier de l'économie sociale, y qué preguntas nos deja para América Latina.
 
@@ -99,7 +100,10 @@ export async function seedDemoOpenWeek(db: Kysely<DB>, forumSlug: string, organi
 
   const account = await ensureDemoAccount(db, person, [{ forumSlug, role: 'participant' }], 'key_respondent');
   if (account.credentials) credentials.push(account.credentials);
-  await db.updateTable('users').set({ region: person.region, country: person.country }).where('id', '=', account.id).execute();
+  await db.updateTable('users').set({ country: person.country }).where('id', '=', account.id).execute();
+  // Her region in this forum first: the console's rule counts seats by region.
+  const region = await findEntryByKey(db, 'forum_regions', forum.id, person.region);
+  if (region) await setMemberRegion(db, forum.id, account.id, region.id);
   // Appointed by the console's rule: within the forum's total and per-week limits, under its lock.
   await db.transaction().execute((trx) => takeKeyRespondentSeat(trx, forum.id, account.id, OPEN_WEEK));
   const author = demoSessionUser(account.id, person);

@@ -33,7 +33,7 @@ export function hasTemplate(lang: Lang, template: string): boolean {
 function pluralField(lang: Lang, entry: Strings, field: string, payload: Record<string, unknown>): string {
   const count = payload.count;
   const plural = typeof count === 'number' ? entry[`${field}_${new Intl.PluralRules(lang).select(count)}`] ?? entry[`${field}_other`] : undefined;
-  return (typeof plural === 'string' ? plural : entry[field]) as string;
+  return (typeof plural === 'string' ? plural : entry[field] ?? entry[`${field}_other`]) as string;
 }
 
 const MARKDOWN_SPECIALS = /[\\`*_{}[\]()#+\-.!|<>~]/g;

@@ -40,7 +40,7 @@ describe('an application under the forum’s lists', () => {
     await add('sectors', 'ngo', names('NGO staff or volunteer', 'Personal o voluntariado de ONG', 'Personnel ou bénévole d’OSBL'));
     await add('sectors', 'academia', names('Academic or researcher', 'Académico/a o investigador/a', 'Universitaire ou chercheur·e'));
     const noSector = await t.post(`${base}/application`).set('Cookie', person.cookie).send(applicationBody()).expect(400);
-    expect(noSector.body.error.message).toContain('sector');
+    expect(noSector.body.error.message).toContain('Sector');
     // Another forum's region (or a made-up one) is not this forum's.
     await t.post(`${base}/application`).set('Cookie', person.cookie).send(applicationBody({ sector: 'ngo', region: 'atlantis' })).expect(400);
     expect(await t.db.selectFrom('applications').select('id').where('user_id', '=', person.id).execute()).toEqual([]);

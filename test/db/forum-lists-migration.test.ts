@@ -19,9 +19,9 @@ describe('forum lists migration', () => {
     const db = t.db;
     const [applicant, member, author] = [await createUser(db), await createUser(db), await createUser(db)];
     const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
-    const down = await migrator.migrateTo('2026_11_30_0025_case_study_attachments');
+    const down = await migrator.migrateTo('2026_12_06_0035_attachment_language');
     expect(down.error).toBeUndefined();
-    expect(down.results?.map((r) => [r.migrationName, r.direction])).toEqual([['2026_12_06_0040_forum_lists', 'Down']]);
+    expect(down.results?.map((r) => [r.migrationName, r.direction])).toEqual([['2026_12_06_0045_reading_uploads', 'Down'], ['2026_12_06_0040_forum_lists', 'Down']]);
 
     const forum = await sql<{ id: number }>`SELECT id FROM forums WHERE slug = 'fixture-live'`.execute(db);
     const forumId = forum.rows[0]!.id;
@@ -33,7 +33,7 @@ describe('forum lists migration', () => {
     await sql`INSERT INTO case_studies (forum_id, week_id, author_id, title, body_md, body_html, original_lang, region)
       VALUES (${forumId}, ${week}, ${author.id}, 'T', 'b', '<p>b</p>', 'es', 'caribbean')`.execute(db);
 
-    expect(await migrateToLatest(db)).toEqual(['2026_12_06_0040_forum_lists']);
+    expect(await migrateToLatest(db)).toEqual(['2026_12_06_0040_forum_lists', '2026_12_06_0045_reading_uploads']);
     const regions = await db.selectFrom('forum_regions').select(['key', 'en', 'es', 'fr', 'position']).where('forum_id', '=', forumId).orderBy('position').execute();
     expect(regions.map((r) => r.key)).toEqual(['canada', 'mexico', 'central_america', 'caribbean', 'andean', 'southern_cone', 'brazil', 'other']);
     expect(regions[4]).toMatchObject({ en: 'Andean countries', es: 'Países andinos', fr: 'Pays andins' });

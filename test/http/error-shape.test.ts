@@ -113,7 +113,7 @@ describe('every error code in every language', () => {
   const representative: Record<string, string | number | Date> = {
     field: 'bodyMd', notificationType: 'invitation', max: 200, number: 3, opensAt: new Date('2026-12-01T05:00:00Z'), name: 'Ana Pérez', line: 4, timeZone: 'America/La_Paz',
     term: 'economía social', column: 'note', removed: 12, type: 'thread.posted', count: 320, deadlineOn: '2026-12-15', startsOn: '2027-01-13',
-    from: 'es', to: 'en', email: 'ana@example.org', slug: 'sse-policy', taken: 9, inWeek: 3,
+    from: 'es', to: 'en', email: 'ana@example.org', slug: 'sse-policy', taken: 9, inWeek: 3, key: 'quebec', region: 'Quebec',
   };
   /** Supplied by formatErrorMessage itself, never by a throw site. */
   const supplied = new Set(['readerTimeZone']);

@@ -47,8 +47,8 @@ const templates = Object.keys(catalogs.en!).filter((key) => !key.startsWith('_')
 const directAccountMail = ['verify_email', 'reset_password', 'password_changed', 'registration_attempt_on_existing_account', 'invitation', 'added_to_forum'];
 const samplePayload = (template: string): Record<string, unknown> => {
   const payload: Record<string, unknown> = {};
-  for (const [, key] of `${catalogs.en![template]!.body} ${catalogs.en![template]!.reason ?? ''}`.matchAll(/\{\{\s*(\w+)/g)) {
-    payload[key!] = key!.endsWith('Url') ? `https://forum.example.org/${key}` : key!.endsWith('On') ? '2026-12-20' : key === 'timeZone' ? 'America/Mexico_City' : `«${key}»`;
+  for (const [, key] of `${catalogs.en![template]!.body ?? catalogs.en![template]!.body_other} ${catalogs.en![template]!.reason ?? ''}`.matchAll(/\{\{\s*(\w+)/g)) {
+    payload[key!] = key === 'count' ? 2 : key!.endsWith('Url') ? `https://forum.example.org/${key}` : key!.endsWith('On') ? '2026-12-20' : key === 'timeZone' ? 'America/Mexico_City' : `«${key}»`;
   }
   return payload;
 };
@@ -83,7 +83,7 @@ describe('account mail and notification mail', () => {
       for (const template of templates) {
         const { text } = renderTemplate(lang, template, samplePayload(template), {}, links);
         expect(text, `${lang}:${template}`).not.toMatch(/\*\*|\]\(|^#{1,6} |\\[^\n]/m);
-        for (const [, label, url] of catalogs[lang]![template]!.body!.matchAll(/\[([^\]{}]+)\]\(\{\{(\w+)\}\}\)/g)) {
+        for (const [, label, url] of (catalogs[lang]![template]!.body ?? catalogs[lang]![template]!.body_other)!.matchAll(/\[([^\]{}]+)\]\(\{\{(\w+)\}\}\)/g)) {
           expect(text, `${lang}:${template}`).toContain(`${label} (https://forum.example.org/${url})`);
         }
       }

@@ -81,14 +81,14 @@ describe('validation', () => {
     const text = { lang: 'es', title: 'Título', bodyMd: 'Texto' };
     const empty = await post(readingBody({ texts: [{ ...text, title: '   ' }] })).expect(400);
     expect(empty.body.error).toMatchObject({ code: 'validation' });
-    expect(empty.body.error.message).toContain('texts.0.title');
+    expect(empty.body.error.message).toContain('Titre');
     const long = await post(readingBody({ texts: [{ ...text, title: 'x'.repeat(201) }] })).expect(413);
     expect(long.body.error.code).toBe('too_long');
     expect(long.body.error.message).toMatch(/200\s?caractères/u);
     expect((await post(readingBody({ texts: [{ ...text, lang: 'de' }] })).expect(400)).body.error.code).toBe('validation');
     expect((await post(readingBody({ originalLang: 'de' })).expect(400)).body.error.code).toBe('validation');
     const noOriginal = await post(readingBody({ originalLang: 'en' })).expect(400);
-    expect(noOriginal.body.error.message).toContain('originalLang');
+    expect(noOriginal.body.error.message).toContain('Langue d’origine');
     expect((await post(readingBody({ texts: [text, text] })).expect(400)).body.error.code).toBe('validation');
     expect((await post(readingBody({ texts: [{ ...text, bodyMd: '' }] })).expect(400)).body.error.code).toBe('validation');
     expect((await post(readingBody({ texts: [] })).expect(400)).body.error.code).toBe('validation');
