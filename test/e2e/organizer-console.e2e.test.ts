@@ -110,6 +110,24 @@ describe('an organizer console journey in French', () => {
     await page.getByRole('button', { name: 'Enregistrer les paramètres' }).click();
     await expect.poll(() => page.getByRole('alert').textContent(), WAIT).toContain('Le dernier jour pour candidater doit précéder le premier jour du forum.');
     expect(await page.getByLabel('Dernier jour pour candidater').getAttribute('aria-invalid')).toBe('true');
+    await page.getByLabel('Dernier jour pour candidater').fill(day(20));
+
+    // What the page can tell is told before anything is sent: an empty limit, days out of order.
+    let patches = 0;
+    page.on('request', (request) => { if (request.method() === 'PATCH') patches += 1; });
+    const limit = page.locator('#keyRespondentLimit');
+    await limit.fill('');
+    await page.getByRole('button', { name: 'Enregistrer les paramètres' }).click();
+    const limitLabel = (await page.locator('label[for=keyRespondentLimit]').textContent())!.trim();
+    await expect.poll(() => page.getByRole('alert').textContent(), WAIT).toContain(`«\u00a0${limitLabel}\u00a0» est vide`);
+    expect(await limit.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('keyRespondentLimit');
+    await limit.fill('6');
+    await page.getByLabel('Dernier jour', { exact: true }).fill(day(29));
+    await page.getByRole('button', { name: 'Enregistrer les paramètres' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent(), WAIT).toContain('Le dernier jour doit venir après le premier.');
+    expect(patches).toBe(0);
+    await page.getByLabel('Dernier jour', { exact: true }).fill(day(50));
 
     // Three weeks in the schedule editor.
     await page.getByRole('navigation', { name: 'Console d’organisation' }).getByRole('link', { name: 'Calendrier' }).click();

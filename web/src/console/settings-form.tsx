@@ -11,6 +11,7 @@ import { ENDONYMS, LANGS } from '../i18n/languages.ts';
 import { zoneName } from '../time/zone-names.ts';
 import { consolePath } from './console-nav.tsx';
 import type { Enrolment, ForumSettings } from './console-types.ts';
+import { dayOrderProblem } from './form-checks.ts';
 import { useFormSubmit } from './form-submit.ts';
 import { MarkdownField } from './markdown-field.tsx';
 
@@ -43,6 +44,7 @@ export function SettingsForm({ initial, onSaved }: { initial: ForumSettings; onS
 
   async function save(event: Event) {
     event.preventDefault();
+    const checks = { form: event.currentTarget as HTMLFormElement, check: () => dayOrderProblem(t, { startsOn: form.startsOn, endsOn: form.endsOn }) };
     await submit(async () => {
       const { slug, texts, ...rest } = form;
       // A language's text is saved once it has a title; an untouched new language is left out.
@@ -51,15 +53,16 @@ export function SettingsForm({ initial, onSaved }: { initial: ForumSettings; onS
       setForm(result.settings);
       setSaved(true);
       onSaved(result.settings);
-    });
+    }, checks);
   }
 
   type NumberKey = 'keyRespondentLimit' | 'keyRespondentsPerWeek' | 'descriptionWordLimit' | 'caseStudyMinWords' | 'caseStudyMaxWords' | 'questionTargetHours';
   const number = (key: NumberKey, min: number) => (
     <div class="field">
       <label for={key}>{t(`console.settings.${key}`)}</label>
-      <input id={key} type="number" min={min} step={1} required value={String(form[key])} aria-invalid={invalid(key)}
-        onInput={(event) => set(key, Number(event.currentTarget.value))} />
+      {/* An emptied field stays empty (NaN), so the form says it is empty instead of saving 0. */}
+      <input id={key} type="number" min={min} step={1} required value={Number.isNaN(form[key]) ? '' : String(form[key])} aria-invalid={invalid(key)}
+        onInput={(event) => set(key, event.currentTarget.valueAsNumber)} />
     </div>
   );
   const policy = form.translation;

@@ -13,6 +13,7 @@ import { useSession } from '../session/session-context.tsx';
 import { browserTimeZone } from '../time/time-zone.ts';
 import { zoneName } from '../time/zone-names.ts';
 import { consolePath } from '../console/console-nav.tsx';
+import { dayOrderProblem } from '../console/form-checks.ts';
 import { useFormSubmit } from '../console/form-submit.ts';
 import { MarkdownField } from '../console/markdown-field.tsx';
 import '../console/console.css';
@@ -38,6 +39,10 @@ export default function ConsoleNewForumPage() {
 
   async function create(event: Event) {
     event.preventDefault();
+    const checks = {
+      form: event.currentTarget as HTMLFormElement,
+      check: () => dayOrderProblem(t, { startsOn, endsOn, applicationDeadlineOn: deadlineOn }),
+    };
     await submit(async () => {
       const result = await api<{ forum: { slug: string } }>('/api/forums', {
         method: 'POST',
@@ -48,7 +53,7 @@ export default function ConsoleNewForumPage() {
         },
       });
       route(consolePath(result.forum.slug, 'settings'));
-    });
+    }, checks);
   }
 
   return (
