@@ -54,6 +54,11 @@ export async function addEntry(db: Kysely<DB>, slug: string, user: SessionUser, 
     // The forum row's lock orders concurrent additions, so two never pick the same key or position.
     await lockForum(trx, forum.id);
     let key = input.key ?? keyFromName(names.en);
+    // A retried or double-sent addition gets the entry the first one made, not a copy under "-2".
+    const same = await findEntryByKey(trx, table, forum.id, key);
+    if (input.key === undefined && same && same.archived_at === null && same.en === names.en && same.es === names.es && same.fr === names.fr) {
+      return entryAfter(trx, table, forum.id, same.id);
+    }
     if (input.key !== undefined) {
       if (await findEntryByKey(trx, table, forum.id, key)) throw new DomainError('list_key_taken', { key });
     } else {

@@ -26,6 +26,10 @@ describe('a forum’s lists in the console', () => {
     expect(quebec).toMatchObject({ key: 'quebec', name: { en: 'Québec', es: 'Quebec', fr: 'Québec' }, archived: false, inUse: 0 });
     const again = await add('regions', names('Quebec', 'Quebec', 'Québec'));
     expect(again.key).toBe('quebec-2');
+    // The same addition sent twice at once (a double click, a retry) makes one entry.
+    const twice = await Promise.all([1, 2].map(() => add('regions', names('Gaspésie', 'Gaspesia', 'Gaspésie'))));
+    expect(twice[1]!.id).toBe(twice[0]!.id);
+    expect(twice[0]!.key).toBe('gaspesie');
     const renamed = await t.patch(`${base}/lists/regions/${again.id}`).set('Cookie', organizer.cookie)
       .send({ name: names('  Quebec City ', 'Ciudad de Quebec', 'Ville de Québec') }).expect(200);
     expect(renamed.body.entry).toMatchObject({ key: 'quebec-2', name: { en: 'Quebec City' } });
