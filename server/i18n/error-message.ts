@@ -4,7 +4,7 @@ import type { Lang } from '../db/schema.ts';
 import type { ErrorCode } from '../errors/domain-error.ts';
 import { fieldLabel, notificationTypeLabel } from './field-labels.ts';
 import { translatorFor } from './i18n.ts';
-import { zoneInWords } from './zone-name.ts';
+import { zoneInWords } from '../../web/src/time/zone-names.ts';
 
 function isNames(value: unknown): value is Record<Lang, string> {
   return typeof value === 'object' && value !== null && !(value instanceof Date) && typeof (value as Record<string, unknown>).en === 'string';

@@ -11,7 +11,7 @@ import { markdownToHtml } from '../content/markdown-pipeline.ts';
 import { markdownToText } from '../content/markdown-text.ts';
 import type { Lang } from '../db/schema.ts';
 import { formatCalendarDate } from '../i18n/calendar-date.ts';
-import { zoneInWords } from '../i18n/zone-name.ts';
+import { zoneInWords } from '../../web/src/time/zone-names.ts';
 import { languages, localesDir } from '../i18n/i18n.ts';
 
 type Strings = { [key: string]: string | Strings };

@@ -70,7 +70,7 @@ describe('deciding in bulk, in Spanish', () => {
     const send = (path: string, body: object, cookie: string) => supertest(site.url).post(path).set('Origin', site.url).set('Cookie', cookie).send(body);
     const apply = async (name: string, body: object) => {
       const person = await createUser(db, { interfaceLang: 'es', name });
-      const response = await send(`/api/forums/${LIVE}/application`, { organisation: 'Red', region: 'caribbean', country: 'Cuba', langs: ['es'], ...body }, await siteSessionCookie(site, person)).expect(201);
+      const response = await send(`/api/forums/${LIVE}/application`, { organisation: 'Red', region: 'hispanic-america', sector: 'grassroots', prerequisites: ['internet', 'reads-english', 'interest', 'hours'], country: 'Cuba', langs: ['es'], ...body }, await siteSessionCookie(site, person)).expect(201);
       return response.body.application.id as number;
     };
     const keyRespondent = await apply('Yaimara Pérez', { kind: 'key_respondent', description: 'Cooperativas agropecuarias.', statement: 'Una experiencia de crédito cooperativo.', fitsWeek: 3 });

@@ -121,8 +121,10 @@ describe('withdrawing and applying again', () => {
       const description = 'Acompaño a cooperativas de vivienda por ayuda mutua en Cochabamba.';
       await page.locator('#description').fill(description);
       await page.locator('#organisation').fill('Federación de cooperativas de vivienda');
-      await page.locator('#region').selectOption('andean');
+      await page.locator('#region').selectOption({ label: 'Hispanoamérica' });
+      await page.locator('#sector').selectOption({ label: 'Activista de base' });
       await page.locator('#country').fill('Bolivia');
+      for (const box of await page.locator('#prerequisites input[type=checkbox]').all()) await box.check();
       await page.getByRole('button', { name: 'Enviar mi solicitud' }).click();
       const status = page.locator('.application-status [data-status]');
       await expect.poll(() => status.getAttribute('data-status'), { timeout: 10_000 }).toBe('pending');

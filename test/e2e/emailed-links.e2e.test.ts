@@ -137,7 +137,7 @@ describe('time zones in words', () => {
     await page.goto(`${site.url}/notifications/preferences`);
     await expect.poll(() => page.getByText(/^Las horas están en su zona horaria, Ciudad de México — /).count(), { timeout: 10_000 }).toBe(1);
     await page.goto(`${site.url}/forums/${FORUM}/weeks/3`);
-    await expect.poll(() => page.getByText(/^La semana 3 todavía no ha comenzado\. Se abre el .+ \(Ciudad de México — hora/).count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => page.getByText(/^La semana 3 comienza el .+ \(Ciudad de México — hora/).count(), { timeout: 10_000 }).toBe(1);
     expect(await page.content()).not.toContain('America/Mexico_City');
     await page.close();
   });

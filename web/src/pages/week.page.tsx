@@ -20,6 +20,7 @@ import { loadForumInfo, useForumInfo } from '../session/forum-info.ts';
 import { useSession } from '../session/session-context.tsx';
 import { formatInstant } from '../time/format.ts';
 import { readerTimeZone } from '../time/time-zone.ts';
+import { zoneInWords } from '../time/zone-names.ts';
 import { useEffect, useState } from 'preact/hooks';
 import { NotFoundPage } from './not-found.page.tsx';
 import '../readings/readings.css';
@@ -152,11 +153,12 @@ function WeekGate({ slug, number }: { slug: string; number: string }) {
   const opensAt = useNotOpenYet(slug, Number(number));
   if (opensAt === 'checking') return <PageHeading text={t('app.loading')} />;
   if (opensAt === null) return <WeekContent slug={slug} number={number} />;
+  const zone = readerTimeZone(me ?? null);
   return (
     <>
       <PageHeading text={t('week.notOpenTitle')} />
       <Notice kind="warn">
-        <p>{t('week.opensOn', { number: Number(number), when: formatInstant(opensAt, lang, readerTimeZone(me ?? null), 'dateTime') })}</p>
+        <p>{t('week.opensOn', { number: Number(number), when: formatInstant(opensAt, lang, zone, 'dateTime'), zone: zoneInWords(zone, lang) })}</p>
       </Notice>
       <p><a href={`/forums/${encodeURIComponent(slug)}`}>{t('week.backToForum')}</a></p>
     </>

@@ -89,3 +89,29 @@ export function zoneName(id: string, lang: Lang, at = new Date()): ZoneName {
   cache.set(key, name);
   return name;
 }
+
+const namesInWords = new Map<string, string>();
+
+/**
+ * A time zone in words, for sentences (pages, emails, API messages): the city the zone is named
+ * after and the zone's generic name as Intl gives it ("Bogotá — hora de Colombia"), which stays
+ * true across daylight-saving changes; where Intl has only an offset, the picker's label with it.
+ */
+
+export function zoneInWords(id: string, lang: Lang): string {
+  const key = `${lang}|${id}`;
+  const known = namesInWords.get(key);
+  if (known) return known;
+  let name: string;
+  try {
+    const generic = new Intl.DateTimeFormat(lang, { timeZone: id, timeZoneName: 'longGeneric' }).formatToParts(new Date())
+      .find((part) => part.type === 'timeZoneName')?.value;
+    const city = zoneCity(id);
+    name = generic && !/^(GMT|UTC)([+\u2212-]|$)/.test(generic) ? `${city} — ${generic}` : zoneName(id, lang).label;
+  } catch {
+    // Not a zone this runtime knows: its id, without underscores, is all there is to say.
+    return id.replaceAll('_', ' ');
+  }
+  namesInWords.set(key, name);
+  return name;
+}
