@@ -59,9 +59,9 @@ describe('the console’s cohort tab in Spanish', () => {
     await expect.poll(() => regions.locator('.list-entry-name').allTextContents(), WAIT).toEqual(['Canadá anglófono', 'Quebec', 'Brasil', 'Hispanoamérica']);
 
     // A new region, named in each language.
-    await regions.getByLabel('Nombre en English').fill('Caribbean');
-    await regions.getByLabel('Nombre en Español').fill('Caribe');
-    await regions.getByLabel('Nombre en Français').fill('Caraïbes');
+    await regions.getByLabel('Nombre en inglés').fill('Caribbean');
+    await regions.getByLabel('Nombre en español').fill('Caribe');
+    await regions.getByLabel('Nombre en francés').fill('Caraïbes');
     await regions.getByRole('button', { name: 'Añadir', exact: true }).click();
     await expect.poll(() => regions.locator('.list-entry-name').allTextContents(), WAIT).toEqual(['Canadá anglófono', 'Quebec', 'Brasil', 'Hispanoamérica', 'Caribe']);
     await regions.getByRole('button', { name: 'Subir «Caribe»' }).click();

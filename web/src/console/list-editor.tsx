@@ -7,7 +7,6 @@ import type { Lang } from '../api/types.ts';
 import { LiveMessage } from '../components/notice.tsx';
 import { useApi } from '../hooks/use-api.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import { ENDONYMS } from '../i18n/languages.ts';
 import type { ListEntry, ListName } from './console-types.ts';
 import { useFormSubmit } from './form-submit.ts';
 
@@ -23,7 +22,7 @@ function NameFields({ id, names, onChange, long }: { id: string; names: Names; o
     <div class="list-names">
       {LANGS.map((lang) => (
         <p key={lang}>
-          <label for={`${id}-${lang}`}>{t(label, { language: ENDONYMS[lang] })}</label>
+          <label for={`${id}-${lang}`}>{t(label, { language: t(`languageNames.${lang}`) })}</label>
           <input id={`${id}-${lang}`} lang={lang} value={names[lang]} required maxLength={long ? 300 : 80}
             onInput={(event) => onChange({ ...names, [lang]: event.currentTarget.value })} />
         </p>
