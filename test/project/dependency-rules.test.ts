@@ -1,0 +1,33 @@
+// The house's import rules (.dependency-cruiser.cjs): no cycles, the server's domains importing only
+// downward, no test code in shipped code, and only types of the server in the SPA. A failure names
+// each import that breaks a rule, so the fix starts from the message.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { cruise, type ICruiseResult } from 'dependency-cruiser';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const require = createRequire(import.meta.url);
+const config = require(path.join(root, '.dependency-cruiser.cjs')) as Parameters<typeof cruise>[1] & {
+  SERVER_LAYERS: string[][];
+};
+
+describe('the import rules', () => {
+  it('hold for server/, web/src and migrations/', { timeout: 120_000 }, async () => {
+    const previous = process.cwd();
+    process.chdir(root);
+    try {
+      const result = await cruise(['server', 'web/src', 'migrations'], { ...config, validate: true, ruleSet: config });
+      const output = result.output as ICruiseResult;
+      const broken = output.summary.violations.map((violation) =>
+        violation.cycle?.length
+          ? `${violation.rule.name}: ${[violation.from, ...violation.cycle.map((step) => step.name)].join(' → ')}`
+          : `${violation.rule.name}: ${violation.from} → ${violation.to}`,
+      );
+      expect(broken).toEqual([]);
+      expect(output.summary.totalCruised).toBeGreaterThan(300);
+    } finally {
+      process.chdir(previous);
+    }
+  });
+});
