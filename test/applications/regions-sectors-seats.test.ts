@@ -7,6 +7,7 @@ import type { TestApp } from '../helpers/test-app.ts';
 import { LIVE, member, type Member } from '../helpers/forum-fixture.ts';
 import { applicationBody, candidateBody, forumId, openForApplications } from './cohort-helpers.ts';
 import { formatErrorMessage } from '../../server/i18n/error-message.ts';
+import { atOnce } from '../helpers/test-database.ts';
 
 let t: TestApp;
 let organizer: Member;
@@ -134,7 +135,7 @@ describe('key-respondent seats by week and region', () => {
     expect(audit).toHaveLength(2);
   });
 
-  it('gives a region’s last seat in a week to exactly one of two organizers accepting at once', async () => {
+  it(`gives a region’s last seat in a week to exactly one of two organizers accepting ${atOnce}`, async () => {
     const second = await member(t, 'organizer');
     await t.put(`${base}/seats`).set('Cookie', organizer.cookie).send({ weeks: [{ week: 1, limit: 5, perRegion: 1 }] }).expect(200);
     for (let round = 0; round < 3; round++) {

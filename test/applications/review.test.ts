@@ -1,9 +1,10 @@
 // Organizers review applications: filters and counts, decisions with a message in the audit
 // log and to the applicant, bulk decisions, and key-respondent seats that hold under
-// concurrent acceptance (on PostgreSQL the two requests really run at once).
+// concurrent acceptance (the test's name says whether the engine ran the two at once or in turns).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../helpers/test-app.ts';
 import { LIVE, member, type Member } from '../helpers/forum-fixture.ts';
+import { atOnce } from '../helpers/test-database.ts';
 import { applicationBody, candidateBody, forumId, openForApplications } from './cohort-helpers.ts';
 import { emailString } from '../../server/notifications/email-templates.ts';
 import { formatErrorMessage } from '../../server/i18n/error-message.ts';
@@ -105,7 +106,7 @@ describe('reviewing applications', () => {
     await t.post(`${base}/applications/${a.applicationId}/decision`).set('Cookie', organizer.cookie).send({ decision: 'accept', role: 'key_respondent', week: 1 }).expect(200);
   });
 
-  it('gives the last seat to exactly one of two organizers accepting at once', async () => {
+  it(`gives the last seat to exactly one of two organizers accepting ${atOnce}`, async () => {
     await clearKeyRespondents();
     await limits(1, 1);
     const second = await member(t, 'organizer');

@@ -8,7 +8,7 @@ import { BATCH_WINDOW_MS } from '../../server/notifications/notify.ts';
 import { queueEmail } from '../../server/notifications/outbox.queries.ts';
 import { importFixture, LIVE, reply, startThread, type Member } from '../helpers/forum-fixture.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
-import { onPostgres } from '../helpers/test-database.ts';
+import { atOnce, onPostgres } from '../helpers/test-database.ts';
 import { clearNotifications, person } from './helpers.ts';
 import { startSmtpSink, type SmtpSink } from './smtp-sink.ts';
 
@@ -189,7 +189,7 @@ describe('delivery', () => {
       .toMatchObject({ status: 'sent', last_response: expect.stringMatching(/^250/) });
   });
 
-  it('delivers each row once when two workers run at the same time', async () => {
+  it(`delivers each row once when two workers run ${atOnce}`, async () => {
     const now = new Date(Date.now() + 1000);
     for (let i = 0; i < 24; i += 1) {
       await queueEmail(t.db, { toEmail: `many${i}@example.test`, lang: 'fr', template: 'registration_attempt_on_existing_account' }, now);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, createUser, signIn, type TestApp } from '../helpers/test-app.ts';
 import { importFixture, LIVE, member, newKey, reply, startThread, type Member } from '../helpers/forum-fixture.ts';
 import { connectLive, type LiveTestClient } from '../helpers/live-client.ts';
-import { onPostgres } from '../helpers/test-database.ts';
+import { atOnce, onPostgres } from '../helpers/test-database.ts';
 
 const ARCHIVE = 'fixture-2009';
 let t: TestApp;
@@ -132,7 +132,7 @@ describe(`people (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect((await setRoles(organizer.cookie, ben.id, { roles: [] }).expect(400)).body.error.code).toBe('validation');
   });
 
-  it('never leaves a forum without an organizer, even when two organizers demote each other at once', async () => {
+  it(`never leaves a forum without an organizer, even when two organizers demote each other ${atOnce}`, async () => {
     const solo = await createUser(t.db, { roles: [{ forumSlug: ARCHIVE, role: 'organizer' }, { forumSlug: ARCHIVE, role: 'participant' }] });
     const soloCookie = await signIn(t, solo);
     const archiveId = (await t.db.selectFrom('forums').select('id').where('slug', '=', ARCHIVE).executeTakeFirstOrThrow()).id;

@@ -6,6 +6,7 @@ import { claim } from '../../server/translations/queue.service.ts';
 import { validateSessionToken } from '../../server/auth/session.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { importFixture, LIVE, member, reply, startThread, type Member } from '../helpers/forum-fixture.ts';
+import { atOnce } from '../helpers/test-database.ts';
 
 let t: TestApp;
 let lucia: Member;
@@ -45,7 +46,7 @@ describe('tasks from policy', () => {
 });
 
 describe('claiming', () => {
-  it('gives a task to exactly one of two translators claiming at once', async () => {
+  it(`gives a task to exactly one of two translators claiming ${atOnce}`, async () => {
     const { firstPostId } = await startThread(t, lucia, 2, { lang: 'es', bodyMd: 'Carrera' });
     const task = await t.db.selectFrom('translation_tasks').select('id').where('item_type', '=', 'post').where('item_id', '=', firstPostId).executeTakeFirstOrThrow();
     const [a, b] = await Promise.all([
