@@ -21,7 +21,7 @@ export function deleteUploads(trx: Transaction<DB>, ids: string[]) {
   return trx.deleteFrom('reading_uploads').where('id', 'in', ids).execute();
 }
 
-/** Uploads never attached within a day: their rows go (the bytes stay, as attachment-store.ts explains). */
+/** Uploads never attached within a day: their rows go (the bytes stay, as server/attachments/attachment-store.ts explains). */
 export function pruneUploads(db: Handle, now: Date) {
   return db.deleteFrom('reading_uploads').where('created_at', '<', sql<Date>`${now}::timestamptz - interval '1 day'`).execute();
 }

@@ -140,6 +140,14 @@ describe.each([
       expect(deck.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.presentationml.presentation');
     });
 
+    it('gives a participant nothing before the owner\'s week opens, and its editor the file', async () => {
+      const { id, editor, reader, status, code } = await w.notYetOpen();
+      const file = (await upload(id, editor, PNG, 'b.png', 'image/png').expect(201)).body.attachment;
+      const refused = await w.t.get(file.url).set('Cookie', reader.cookie);
+      expect([refused.status, refused.body.error.code]).toEqual([status, code]);
+      await w.t.get(file.url).set('Cookie', editor.cookie).expect(200);
+    });
+
     it('answers 404 for an attachment that does not exist', async () => {
       const { changers: [editor] } = await w.newOwner();
       await w.t.get(`${w.downloadPath}/999999`).set('Cookie', editor!.cookie).expect(404);

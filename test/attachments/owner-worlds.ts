@@ -26,6 +26,11 @@ export interface OwnerWorld {
   newOwner(): Promise<Owner>;
   /** Who may not change a new owner's files, with the answer they get. */
   refused: [Member | null, number, string][];
+  /**
+   * An owner ready for readers but in a week not yet open, with its editor, a participant, and
+   * the refusal the participant gets for its files.
+   */
+  notYetOpen(): Promise<{ id: number; editor: Member; reader: Member; status: number; code: string }>;
   /** The file count a week's page shows for the owner, where it shows one before publication. */
   listedCount?(ownerId: number): Promise<number>;
   close(): Promise<void>;
@@ -38,6 +43,8 @@ export async function readingWorld(): Promise<OwnerWorld> {
     kind: 'reading', t: w.t, attachmentsDir: w.attachmentsDir, table: 'reading_attachments',
     ownerPath: '/api/readings', downloadPath: '/api/reading-attachments',
     newOwner: async () => ({ id: (await addReading(w, 2)).id, changers: [organizer, admin] }),
+    // Week 3 opens once week 2 closes.
+    notYetOpen: async () => ({ id: (await addReading(w, 3)).id, editor: organizer, reader: participant, status: 403, code: 'week_not_open' }),
     refused: [[null, 401, 'sign_in_required'], [participant, 403, 'forbidden'], [kr, 403, 'forbidden'], [translator, 403, 'forbidden'], [otherOrganizer, 403, 'forbidden']],
     async listedCount(readingId) {
       const week = await w.t.get(`/api/forums/${LIVE}/weeks/2`).set('Cookie', participant.cookie).expect(200);
@@ -61,9 +68,10 @@ export async function caseStudyWorld(): Promise<OwnerWorld> {
     return { ...user, cookie: await signIn(t, user) };
   };
   const organizer = await member(t, 'organizer');
+  const participant = await member(t, 'participant', 'en');
   const refused: OwnerWorld['refused'] = [
     // Before publication the case study does not exist for them.
-    [null, 401, 'sign_in_required'], [await member(t, 'participant', 'en'), 404, 'not_found'], [await keyRespondent(t, LIVE, 1, 'fr'), 404, 'not_found'],
+    [null, 401, 'sign_in_required'], [participant, 404, 'not_found'], [await keyRespondent(t, LIVE, 1, 'fr'), 404, 'not_found'],
     [await signedIn({ roles: [{ forumSlug: LIVE, role: 'translator' }] }), 404, 'not_found'],
     [await signedIn({ roles: [{ forumSlug: 'fixture-2009', role: 'organizer' }] }), 404, 'not_found'],
   ];
@@ -73,6 +81,14 @@ export async function caseStudyWorld(): Promise<OwnerWorld> {
     async newOwner() {
       const author = await keyRespondent(t, LIVE, 2, 'es');
       return { id: (await writeCaseStudy(t, LIVE, author, 2)).id, changers: [author, organizer] };
+    },
+    // Approved, so published the moment its week opens: until then it does not exist for a participant.
+    async notYetOpen() {
+      const author = await keyRespondent(t, LIVE, 2, 'es');
+      const { id } = await writeCaseStudy(t, LIVE, author, 2);
+      await t.post(`/api/case-studies/${id}/submit`).set('Cookie', author.cookie).send().expect(200);
+      await t.post(`/api/case-studies/${id}/approve`).set('Cookie', organizer.cookie).send().expect(200);
+      return { id, editor: organizer, reader: participant, status: 404, code: 'not_found' };
     },
     refused,
     async close() {
