@@ -3,7 +3,7 @@ import { Type, type Static, type TSchema } from 'typebox';
 import { DateTimeSchema, IdSchema, LangSchema, LineText, NameText, PositiveInt4, TextSchema, VisibleText } from '../http/common.schemas.ts';
 import { Body, IdempotencyKey } from '../discussions/discussions.schemas.ts';
 import { EntryKey, LocalizedName } from '../forums/forum-lists.schemas.ts';
-import { AttachmentSchema } from '../readings/readings.schemas.ts';
+import { AttachmentSchema } from '../attachments/attachments.schemas.ts';
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
@@ -70,8 +70,6 @@ export const GuidanceSchema = Type.Object({ minWords: Type.Integer(), maxWords: 
 export const CaseStudyResponse = Type.Object({ caseStudy: CaseStudySchema, guidance: GuidanceSchema });
 /** A case study as its page and editor open it, with its attachments. */
 export const CaseStudyReadResponse = Type.Object({ ...CaseStudyResponse.properties, attachments: Type.Array(AttachmentSchema) });
-export const CaseStudyAttachmentResponse = Type.Object({ attachment: AttachmentSchema });
-export const CaseStudyAttachmentParams = Type.Object({ id: IdSchema, attachmentId: IdSchema });
 export const CaseStudyOnlyResponse = Type.Object({ caseStudy: CaseStudySchema });
 export const CaseStudyListResponse = Type.Object({ caseStudies: Type.Array(CaseStudySchema) });
 export const MyCaseStudiesResponse = Type.Object({

@@ -25,8 +25,8 @@ import {
 import type { CaseStudyEdit, NewCaseStudy } from './case-studies.schemas.ts';
 import { toCaseStudyView, withReadingRule, type CaseStudyView } from './case-study-view.ts';
 import { publishDueCaseStudies, publishIfDue } from './publication.service.ts';
-import { countCaseStudyAttachments, findCaseStudyAttachments } from './case-study-attachments.queries.ts';
-import { caseStudyAttachmentView } from './case-study-attachment-view.ts';
+import { attachmentViewOf } from '../attachments/attachment-view.ts';
+import { countAttachments, findAttachments } from '../attachments/attachments.queries.ts';
 import type { CaseStudyStatus } from '../db/schema.ts';
 
 interface Reader { user: SessionUser | null; lang: Lang }
@@ -96,7 +96,7 @@ async function viewFor(db: Kysely<DB>, row: CaseStudyRow, access: ForumAccess, r
 
 export async function getCaseStudy(db: Kysely<DB>, id: number, reader: Reader, now = currentTime()) {
   const { row, access } = await readable(db, id, reader.user, now);
-  const attachments = (await findCaseStudyAttachments(db, id)).map(caseStudyAttachmentView);
+  const attachments = (await findAttachments(db, 'case_study', [id])).map(attachmentViewOf('case_study'));
   return { caseStudy: await viewFor(db, row, access, reader), guidance: guidanceOf(access.forum), attachments };
 }
 
@@ -300,7 +300,7 @@ export async function weekCaseStudies(db: Kysely<DB>, access: ForumAccess, week:
   const views = await withReadingRule(db, rows.filter((row) => row.status === 'published').map((row) => toCaseStudyView(row, viewerOf(access))), reader.user, reader.lang);
   // Questions' counts (server/questions): one statement for all the week's case studies.
   const counts = await countQuestionsByThread(db, views.flatMap((view) => (view.threadId === null ? [] : [view.threadId])));
-  const attachments = await countCaseStudyAttachments(db, views.map((view) => view.id));
+  const attachments = await countAttachments(db, 'case_study', views.map((view) => view.id));
   return views.map((view) => ({
     ...view, questions: (view.threadId !== null && counts.get(view.threadId)) || { answered: 0, unanswered: 0 }, attachmentCount: attachments.get(view.id) ?? 0,
   }));

@@ -11,7 +11,7 @@ import { assertOrganizer, forumAccessBySlug } from '../forums/forum-access.ts';
 import { addDays, localDate } from '../forums/forum-calendar.ts';
 import { glossaryToCsv } from '../translations/glossary-csv.ts';
 import { writeAudit } from '../moderation/moderation.queries.ts';
-import { attachmentPath } from '../readings/attachment-store.ts';
+import { attachmentPath } from '../attachments/attachment-store.ts';
 import { tarGz } from './content-archive.ts';
 import { programmeFiles, type ExportedProgramme, type ProgrammeFile } from './content-writer.ts';
 import { findForumForExport, findProgrammeRows } from './export.queries.ts';

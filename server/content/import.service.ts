@@ -14,8 +14,8 @@ import { DomainError } from '../errors/domain-error.ts';
 import { assertLimitsHoldSeats } from '../forums/seat-limits.ts';
 import { renderContentMarkdown } from './markdown.ts';
 import { queueTranslationTasks } from '../translations/tasks.queries.ts';
-import { storeAttachment } from '../readings/attachment-store.ts';
-import { sniffAttachmentType } from '../readings/attachment-type.ts';
+import { storeAttachment } from '../attachments/attachment-store.ts';
+import { sniffAttachmentType } from '../attachments/attachment-type.ts';
 
 export interface ImportOptions {
   /** The day of import, for editions whose dates are relative to it. */

@@ -11,8 +11,9 @@ import { chooseFileVersions, chooseForInterface, chooseVersion } from '../forums
 import type { Viewer } from '../forums/forums.service.ts';
 import { readerOf, withReadingTranslations } from '../translations/reader-view.ts';
 import { currentTime } from '../time/clock.ts';
-import { attachmentView } from './attachment-view.ts';
-import { findAttachments, findTexts, listWeekReadings } from './readings.queries.ts';
+import { attachmentViewOf } from '../attachments/attachment-view.ts';
+import { findAttachments } from '../attachments/attachments.queries.ts';
+import { findTexts, listWeekReadings } from './readings.queries.ts';
 
 export async function readerReading(db: Kysely<DB>, slug: string, number: number, readingSlug: string, viewer: Viewer, now = currentTime()) {
   const access = await forumAccessBySlug(db, slug, viewer.user);
@@ -23,7 +24,7 @@ export async function readerReading(db: Kysely<DB>, slug: string, number: number
   const row = readings.find((candidate) => candidate.slug === readingSlug);
   if (!row) throw new DomainError('not_found');
   const reader = readerOf(viewer.user, viewer.lang);
-  const [texts, attachments, weekTexts] = await Promise.all([findTexts(db, readings.map((r) => r.id)), findAttachments(db, [row.id]), findWeekTexts(db, week.id)]);
+  const [texts, attachments, weekTexts] = await Promise.all([findTexts(db, readings.map((r) => r.id)), findAttachments(db, 'reading', [row.id]), findWeekTexts(db, week.id)]);
   const titleOf = (readingId: number, originalLang: typeof row.original_lang) => {
     const chosen = chooseVersion(texts.filter((text) => text.reading_id === readingId), originalLang, reader)!;
     return { lang: chosen.lang, value: chosen.title };
@@ -45,7 +46,7 @@ export async function readerReading(db: Kysely<DB>, slug: string, number: number
     translationPending: shown!.translationPending,
     published: row.unpublished_at === null,
     // Like its text, a file given in several languages comes in the reader's first one.
-    attachments: chooseFileVersions(attachments, row.original_lang, reader).map(attachmentView),
+    attachments: chooseFileVersions(attachments, row.original_lang, reader).map(attachmentViewOf('reading')),
     week: { number: week.number, title: { lang: weekTitle?.lang ?? viewer.lang, value: weekTitle?.title ?? '' } },
     siblings: readings.filter((r) => r.unpublished_at === null).map((r) => ({ slug: r.slug, title: titleOf(r.id, r.original_lang) })),
   };

@@ -1,4 +1,4 @@
-// All SQL about files sent ahead of a reading's save (reading_uploads) and the attachment count.
+// All SQL about files sent ahead of a reading's save (reading_uploads).
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 
@@ -21,11 +21,7 @@ export function deleteUploads(trx: Transaction<DB>, ids: string[]) {
   return trx.deleteFrom('reading_uploads').where('id', 'in', ids).execute();
 }
 
-/** Uploads never attached within a day: their rows go (the bytes stay, as attachment-store.ts explains). */
+/** Uploads never attached within a day: their rows go (the bytes stay, as server/attachments/attachment-store.ts explains). */
 export function pruneUploads(db: Handle, now: Date) {
   return db.deleteFrom('reading_uploads').where('created_at', '<', sql<Date>`${now}::timestamptz - interval '1 day'`).execute();
-}
-
-export async function attachedHashes(db: Handle, readingId: number): Promise<string[]> {
-  return (await db.selectFrom('reading_attachments').select('sha256').where('reading_id', '=', readingId).execute()).map((row) => row.sha256);
 }

@@ -9,16 +9,10 @@ import type { DB } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { writeAudit } from '../moderation/moderation.queries.ts';
 import { currentTime } from '../time/clock.ts';
-import { acceptUpload, type Upload } from './attachment-upload.ts';
-import { insertAttachment } from './readings.queries.ts';
-import { attachedHashes, deleteUploads, insertUpload, lockUploads, pruneUploads } from './reading-uploads.queries.ts';
-import { MAX_ATTACHMENTS_PER_READING } from './readings.schemas.ts';
-
-/** Refuses a reading that would hold more files than the limit (the same bytes twice are one file). */
-export function assertRoomFor(attached: string[], adding: string[]): void {
-  const all = new Set([...attached, ...adding]);
-  if (all.size > MAX_ATTACHMENTS_PER_READING) throw new DomainError('too_many_attachments', { max: MAX_ATTACHMENTS_PER_READING });
-}
+import { assertRoomFor } from '../attachments/attachment-limits.ts';
+import { acceptUpload, type Upload } from '../attachments/attachment-upload.ts';
+import { attachedHashes, insertAttachment } from '../attachments/attachments.queries.ts';
+import { deleteUploads, insertUpload, lockUploads, pruneUploads } from './reading-uploads.queries.ts';
 
 /** Checks and stores one file for a reading of the forum; the caller has checked the organizer's rights. */
 export async function stageUpload(db: Kysely<DB>, dir: string, maxBytes: number, forumId: number, user: SessionUser, upload: Upload) {
@@ -33,12 +27,12 @@ export async function attachUploads(trx: Transaction<DB>, forumId: number, readi
   if (ids.length === 0) return;
   const rows = await lockUploads(trx, ids, user.id, forumId);
   if (rows.length !== new Set(ids).size) throw new DomainError('upload_missing');
-  assertRoomFor(await attachedHashes(trx, readingId), rows.map((row) => row.sha256));
+  assertRoomFor('reading', await attachedHashes(trx, 'reading', readingId), rows.map((row) => row.sha256));
   // In the order the organizer chose them.
   const ordered = ids.map((id) => rows.find((row) => row.id === id)!);
   for (const upload of ordered) {
-    const { row, created } = await insertAttachment(trx, {
-      readingId, sha256: upload.sha256, mediaType: upload.media_type, sizeBytes: upload.size_bytes, fileName: upload.file_name, uploadedBy: user.id,
+    const { row, created } = await insertAttachment(trx, 'reading', readingId, {
+      sha256: upload.sha256, mediaType: upload.media_type, sizeBytes: upload.size_bytes, fileName: upload.file_name, uploadedBy: user.id,
     });
     if (created) await writeAudit(trx, { forumId, actorId: user.id, action: 'reading.attachment_added', targetType: 'reading', targetId: readingId, reason: row.file_name });
   }

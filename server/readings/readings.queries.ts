@@ -1,4 +1,4 @@
-// All SQL about readings as organizers edit them and readers open them, and their attachments.
+// All SQL about readings as organizers edit them and readers open them (their attachments: server/attachments/attachments.queries.ts).
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB, Lang } from '../db/schema.ts';
 import { LIVE_STATUSES } from '../translations/tasks.queries.ts';
@@ -90,37 +90,4 @@ export async function withdrawTasksFor(trx: Transaction<DB>, readingId: number, 
     .set({ status: 'withdrawn', closed_at: sql`now()`, closed_by: actorId, claimed_by: null, claim_expires_at: null })
     .where('item_type', '=', 'reading').where('item_id', '=', readingId).where('target_lang', 'in', langs).where('status', 'in', LIVE_STATUSES)
     .execute();
-}
-
-export function findAttachments(db: Handle, readingIds: number[]) {
-  if (readingIds.length === 0) return Promise.resolve([]);
-  return db.selectFrom('reading_attachments').selectAll().where('reading_id', 'in', readingIds).orderBy('position').orderBy('id').execute();
-}
-
-/** Attachments per published reading of a week, for the table of contents. */
-export async function countAttachments(db: Handle, readingIds: number[]): Promise<Map<number, number>> {
-  if (readingIds.length === 0) return new Map();
-  const rows = await db.selectFrom('reading_attachments').select(['reading_id', (eb) => eb.fn.countAll<string>().as('count')])
-    .where('reading_id', 'in', readingIds).groupBy('reading_id').execute();
-  return new Map(rows.map((row) => [row.reading_id, Number(row.count)]));
-}
-
-export function findAttachment(db: Handle, attachmentId: number) {
-  return db.selectFrom('reading_attachments').selectAll().where('id', '=', attachmentId).executeTakeFirst();
-}
-
-/** Adds the attachment, or returns the one this reading already has with the same bytes. */
-export async function insertAttachment(trx: Transaction<DB>, values: { readingId: number; sha256: string; mediaType: string; sizeBytes: number; fileName: string; uploadedBy: number }) {
-  const position = (await trx.selectFrom('reading_attachments').select((eb) => eb.fn.max('position').as('max'))
-    .where('reading_id', '=', values.readingId).executeTakeFirst())?.max ?? 0;
-  const inserted = await trx.insertInto('reading_attachments').values({
-    reading_id: values.readingId, sha256: values.sha256, media_type: values.mediaType, size_bytes: values.sizeBytes,
-    file_name: values.fileName, position: position + 1, uploaded_by: values.uploadedBy,
-  }).onConflict((oc) => oc.columns(['reading_id', 'sha256']).doNothing()).returningAll().executeTakeFirst();
-  return { row: inserted ?? (await trx.selectFrom('reading_attachments').selectAll()
-    .where('reading_id', '=', values.readingId).where('sha256', '=', values.sha256).executeTakeFirstOrThrow()), created: inserted !== undefined };
-}
-
-export function deleteAttachment(db: Handle, attachmentId: number) {
-  return db.deleteFrom('reading_attachments').where('id', '=', attachmentId).returning('id').executeTakeFirst();
 }

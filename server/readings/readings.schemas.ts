@@ -3,14 +3,12 @@ import { Type, type Static } from 'typebox';
 import { MAX_MARKDOWN_LENGTH } from '../content/markdown-limits.ts';
 import { DateTimeSchema, IdSchema, LangSchema, NameText, TextSchema, VisibleText, HtmlSchema } from '../http/common.schemas.ts';
 import { SlugParams, WeekParams } from '../forums/forums.schemas.ts';
-
 import { MAX_ATTACHMENTS_PER_READING } from '../../web/src/readings/attachment-limit.ts';
+import { AttachmentSchema } from '../attachments/attachments.schemas.ts';
 
-export { MAX_ATTACHMENTS_PER_READING };
 export const MAX_READING_TITLE = 200;
 
 export const ReadingIdParams = Type.Object({ id: IdSchema });
-export const AttachmentParams = Type.Object({ id: IdSchema, attachmentId: IdSchema });
 export const ReadingPageParams = Type.Object({
   slug: SlugParams.properties.slug,
   number: WeekParams.properties.number,
@@ -40,16 +38,6 @@ export const UploadResponse = Type.Object({
 });
 export const ReorderBody = Type.Object({ ids: Type.Array(IdSchema, { minItems: 1, maxItems: 200 }) });
 
-export const AttachmentSchema = Type.Object({
-  id: Type.Integer(),
-  fileName: Type.String(),
-  mediaType: Type.String(),
-  sizeBytes: Type.Integer(),
-  /** A reading's file: the language version it is, null when it is for every reader (case studies' files have none). */
-  lang: Type.Optional(Type.Union([LangSchema, Type.Null()])),
-  url: Type.String(),
-});
-
 export const EditorReadingSchema = Type.Object({
   id: Type.Integer(),
   slug: Type.String(),
@@ -69,7 +57,6 @@ export const EditorListResponse = Type.Object({
   languages: Type.Array(LangSchema),
   readings: Type.Array(EditorReadingSchema),
 });
-export const AttachmentResponse = Type.Object({ attachment: AttachmentSchema });
 
 const Translation = Type.Union([Type.Object({
   lang: LangSchema, html: Type.String(), outdated: Type.Boolean(),

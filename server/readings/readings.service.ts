@@ -15,11 +15,12 @@ import { cleanName } from '../http/text-rules.ts';
 import { queueTranslationTasks, withdrawTasks } from '../translations/tasks.queries.ts';
 import { writeAudit } from '../moderation/moderation.queries.ts';
 import {
-  findAttachments, findReadingByKey, findReadingWithWeek, findTexts, insertReading, listWeekReadings, lockReading, lockWeek,
+  findReadingByKey, findReadingWithWeek, findTexts, insertReading, listWeekReadings, lockReading, lockWeek,
   nextPosition, replaceTexts, setReadingPosition, takenSlugs, updateReading, withdrawTasksFor, type TextRow,
 } from './readings.queries.ts';
 import type { ReadingInput } from './readings.schemas.ts';
-import { attachmentView } from './attachment-view.ts';
+import { attachmentViewOf } from '../attachments/attachment-view.ts';
+import { findAttachments } from '../attachments/attachments.queries.ts';
 import { readingSlug } from './reading-slug.ts';
 import { attachUploads } from './reading-uploads.service.ts';
 
@@ -59,7 +60,7 @@ async function renderInput(access: ForumAccess, input: ReadingInput, user: Sessi
 
 async function editorViews(db: Kysely<DB> | Transaction<DB>, rows: ReadingRow[]) {
   const ids = rows.map((row) => row.id);
-  const [texts, attachments] = await Promise.all([findTexts(db, ids), findAttachments(db, ids)]);
+  const [texts, attachments] = await Promise.all([findTexts(db, ids), findAttachments(db, 'reading', ids)]);
   return rows.map((row) => ({
     id: row.id,
     slug: row.slug,
@@ -69,7 +70,7 @@ async function editorViews(db: Kysely<DB> | Transaction<DB>, rows: ReadingRow[])
     published: row.unpublished_at === null,
     updatedAt: row.updated_at.toISOString(),
     texts: texts.filter((text) => text.reading_id === row.id).map((text) => ({ lang: text.lang, title: text.title, bodyMd: text.body_md })),
-    attachments: attachments.filter((a) => a.reading_id === row.id).map(attachmentView),
+    attachments: attachments.filter((a) => a.reading_id === row.id).map(attachmentViewOf('reading')),
   }));
 }
 

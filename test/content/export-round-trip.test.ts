@@ -14,7 +14,7 @@ import { writeProgrammeFiles } from '../../server/content/content-writer.ts';
 import { tarGz } from '../../server/content/content-archive.ts';
 import { exportForumFiles } from '../../server/content/export.service.ts';
 import { projectRoot } from '../../server/project-root.ts';
-import { attachmentPath, storeAttachment } from '../../server/readings/attachment-store.ts';
+import { attachmentPath, storeAttachment } from '../../server/attachments/attachment-store.ts';
 import { createTestApp, createUser, signIn, type TestApp } from '../helpers/test-app.ts';
 import { createTestDatabase, onPostgres, type TestDatabase } from '../helpers/test-database.ts';
 import { fixtureContent, LIVE } from '../helpers/forum-fixture.ts';

@@ -10,7 +10,7 @@ import { exportForumFiles } from '../../server/content/export.service.ts';
 import type { Lang } from '../../server/db/schema.ts';
 import { createTestApp, createUser, signIn, type TestApp } from '../helpers/test-app.ts';
 import { fixtureContent, LIVE, type Member } from '../helpers/forum-fixture.ts';
-import { PDF, PNG } from './readings-fixture.ts';
+import { PDF, PNG } from '../attachments/attachment-files.ts';
 
 let t: TestApp;
 let dir: string;

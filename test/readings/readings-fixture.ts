@@ -26,10 +26,6 @@ export interface ReadingsWorld {
 
 export const MAX_BYTES = 64 * 1024;
 
-/** The smallest files each kind is recognised by: a PDF and a PNG. */
-export const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-export const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32, 1)]);
-
 export async function readingsWorld(): Promise<ReadingsWorld> {
   const attachmentsDir = await mkdtemp(path.join(os.tmpdir(), 'tertulia-attachments-'));
   const t = await createTestApp({ attachmentsDir, attachmentMaxBytes: MAX_BYTES });

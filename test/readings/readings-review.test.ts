@@ -4,7 +4,8 @@
 // survive being cut to length and odd multipart bodies.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIVE } from '../helpers/forum-fixture.ts';
-import { addReading, PDF, PNG, readingBody, readingsWorld, type ReadingsWorld } from './readings-fixture.ts';
+import { PDF, PNG } from '../attachments/attachment-files.ts';
+import { addReading, readingBody, readingsWorld, type ReadingsWorld } from './readings-fixture.ts';
 
 let w: ReadingsWorld;
 beforeAll(async () => {

@@ -1,8 +1,7 @@
 // The readings API's shapes, taken from the server's schemas (type-only: no server code in the bundle).
 import type { Static } from 'typebox';
-import type {
-  AttachmentSchema, EditorListResponse, EditorReadingSchema, ReadingPageResponse,
-} from '../../../server/readings/readings.schemas.ts';
+import type { AttachmentSchema } from '../../../server/attachments/attachments.schemas.ts';
+import type { EditorListResponse, EditorReadingSchema, ReadingPageResponse } from '../../../server/readings/readings.schemas.ts';
 
 export type Attachment = Static<typeof AttachmentSchema>;
 export type EditorReading = Static<typeof EditorReadingSchema>;

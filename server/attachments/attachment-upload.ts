@@ -1,9 +1,10 @@
-// Taking in an uploaded attachment, for readings and case studies alike: one file per request
+// Taking in an uploaded attachment, for every kind of owner: one file per request
 // (multipart), its size checked, its kind decided from its bytes, its name cleaned, its bytes
 // stored under their hash. The callers check rights before any of this reads the body.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
 import { DomainError } from '../errors/domain-error.ts';
+import { assertSize } from './attachment-limits.ts';
 import { sniffAttachmentType } from './attachment-type.ts';
 import { storeAttachment } from './attachment-store.ts';
 
@@ -14,7 +15,7 @@ export interface Upload {
   truncated: boolean;
 }
 
-/** Registered in each attachments plugin only, so no other route accepts multipart bodies. */
+/** Registered in the plugins that take files only (attachments.routes.ts, the readings' uploads), so no other route accepts multipart bodies. */
 export async function registerAttachmentMultipart(app: FastifyInstance, maxBytes: number): Promise<void> {
   await app.register(multipart, {
     // One more byte than allowed tells "too large" from "exactly the limit".
@@ -63,7 +64,7 @@ export interface AcceptedFile {
 
 /** Checks the upload's size and kind and stores its bytes; the row naming them is the caller's. */
 export async function acceptUpload(dir: string, maxBytes: number, upload: Upload): Promise<AcceptedFile> {
-  if (upload.truncated || upload.bytes.length > maxBytes) throw new DomainError('attachment_too_large', { max: Number((maxBytes / (1024 * 1024)).toFixed(1)) || 0.1 });
+  assertSize(upload.bytes.length, upload.truncated, maxBytes);
   if (upload.bytes.length === 0) throw new DomainError('validation', { field: 'file' });
   const type = sniffAttachmentType(upload.bytes);
   if (!type) throw new DomainError('attachment_type_refused');

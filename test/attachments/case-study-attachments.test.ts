@@ -1,18 +1,17 @@
-// Attachments of case studies: the author adds them while they may edit the case study, and
+// What case studies' attachments have of their own (the cases every owner shares: attachments.test.ts),
+// as one case study's story: the author adds them while they may edit the case study, and
 // organizers always; nobody else. Readers download them under the case study's own rule (not
-// before publication), with the readings' type sniffing and safe download headers.
+// before publication, not before the week opens).
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFixture, LIVE, member, type Member } from '../helpers/forum-fixture.ts';
 import { createTestApp, createUser, signIn, type TestApp } from '../helpers/test-app.ts';
-import { forumWeek, keyRespondent, writeCaseStudy } from './helpers.ts';
+import { forumWeek, keyRespondent, writeCaseStudy } from '../case-studies/helpers.ts';
+import { HTML, PDF, PNG } from './attachment-files.ts';
 
 const DAY = 86_400_000;
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32, 1)]);
-const HTML = Buffer.from('<!doctype html><script>alert(document.cookie)</script>');
 
 let t: TestApp;
 let dir: string;

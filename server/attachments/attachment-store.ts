@@ -1,7 +1,7 @@
 // Attachment bytes on disk, named by their SHA-256: the same file uploaded twice is stored
 // once, and a file is written to a temporary name and renamed into place, so a crash mid-write
 // leaves no half-written attachment under a real name. Files are never deleted when a row goes:
-// another reading may hold the same bytes, and a concurrent upload may be about to.
+// another reading or case study may hold the same bytes, and a concurrent upload may be about to.
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, type ReadStream } from 'node:fs';
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';

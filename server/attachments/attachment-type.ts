@@ -1,6 +1,6 @@
 // What an uploaded file really is, from its bytes: the name and the uploader's Content-Type
 // are whatever the sender says, and a "slides.pdf" that is HTML would run as a page in the
-// reader's browser. Only the few kinds a reading needs are recognised; everything else is
+// reader's browser. Only the few kinds a reading or a case study needs are recognised; everything else is
 // refused. A small hand check rather than a library: the maintained one (file-type) needs
 // Node 22, and five signatures plus a look into a zip's directory are all that is needed.
 

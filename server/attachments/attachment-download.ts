@@ -1,4 +1,4 @@
-// Sending a stored attachment, for readings and case studies alike, once the caller's right to
+// Sending a stored attachment, for every kind of owner, once the caller's right to
 // it is checked: the sniffed type only, nosniff, inline only for the kinds a browser shows
 // safely, and revalidation on every request since rights can change.
 import type { FastifyReply, FastifyRequest } from 'fastify';
