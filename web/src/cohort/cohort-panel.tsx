@@ -3,7 +3,7 @@
 // reconfirmation notice, the opt-in, and organizers' links to review and to the directory.
 import { useState } from 'preact/hooks';
 import { api, errorMessage } from '../api/client.ts';
-import type { Forum } from '../api/types.ts';
+import type { Forum } from '../forums/forum-types.ts';
 import { formatCalendarDate } from '../time/calendar-date.ts';
 import { formatInstant } from '../time/format.ts';
 import { LiveMessage, Notice } from '../components/notice.tsx';

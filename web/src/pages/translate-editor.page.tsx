@@ -2,11 +2,11 @@
 // marked and, for an edited original, what changed; beside each paragraph its translation.
 // What is typed is kept in this browser at once and saved on the server every few seconds
 // (which also extends the claim); then published, or reviewed by a second person where the
-// forum asks for it. Loaded on first use (see lazy-pages.ts).
+// forum asks for it. Loaded on first use (see lazy-page.ts).
 import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
 import { api, ApiError, errorMessage, isRetryable } from '../api/client.ts';
-import type { TaskDetail } from '../api/types.ts';
+import type { TaskDetail } from '../translation/translation-types.ts';
 import { DateTime } from '../components/date-range.tsx';
 import { PageNotLoaded } from '../components/load-error.tsx';
 import { LiveMessage, Notice } from '../components/notice.tsx';

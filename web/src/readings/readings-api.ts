@@ -2,7 +2,7 @@
 // (api/client.ts) does not send; errors come back in the same shape and language.
 import { api, ApiError } from '../api/client.ts';
 import { currentLang, i18n } from '../i18n/i18n.ts';
-import type { Lang } from '../api/types.ts';
+import type { Lang } from '../i18n/languages.ts';
 import type { Attachment, EditorReading } from './reading-types.ts';
 
 export interface ReadingDraft {

@@ -1,0 +1,16 @@
+// The translation API's shapes, taken from the server's schemas (type-only: no server code in the bundle).
+import type { Static } from 'typebox';
+import type {
+  DashboardResponse, GlossaryImportResponse, Kind, MembersResponse, QueueQuery, TaskDetailResponse, TaskSummary as TaskSummarySchema, Term,
+} from '../../../server/translations/translations.schemas.ts';
+
+export type TaskKind = Static<typeof Kind>;
+export type QueueStatus = NonNullable<Static<typeof QueueQuery>['status']>;
+export type TaskSummary = Static<typeof TaskSummarySchema>;
+export type TaskDetail = Static<typeof TaskDetailResponse>['task'];
+export type GlossaryMatch = TaskDetail['glossary'][number];
+export type GlossaryTerm = Static<typeof Term>;
+export type GlossaryImportSummary = Static<typeof GlossaryImportResponse>;
+export type GlossaryImportMode = GlossaryImportSummary['mode'];
+export type TranslationDashboard = Static<typeof DashboardResponse>;
+export type ForumMember = Static<typeof MembersResponse>['members'][number];
