@@ -3,8 +3,18 @@ import type { Static } from 'typebox';
 import type {
   ApplicationListResponse, ApplicationSchema, OwnApplicationResponse,
 } from '../../../server/applications/applications.schemas.ts';
+import type {
+  Answer, InvitationViewResponse, PendingReconfirmationsResponse, ReconfirmationLinkResponse, ReconfirmationStatusResponse, SentInvitationSchema,
+} from '../../../server/applications/invitations.schemas.ts';
 
 export type Application = Static<typeof ApplicationSchema>;
 export type OwnApplication = Static<typeof OwnApplicationResponse>;
 export type ApplicationList = Static<typeof ApplicationListResponse>;
 export type ApplicationStatus = Application['status'];
+
+export type InvitationView = Static<typeof InvitationViewResponse>;
+export type SentInvitation = Static<typeof SentInvitationSchema>;
+export type ReconfirmationAnswer = Static<typeof Answer>;
+export type ReconfirmationStatus = Static<typeof ReconfirmationStatusResponse>;
+export type ReconfirmationLink = Static<typeof ReconfirmationLinkResponse>;
+export type PendingReconfirmations = Static<typeof PendingReconfirmationsResponse>;
