@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
 import { api, ApiError, errorMessage } from '../api/client.ts';
 import type { Forum } from '../forums/forum-types.ts';
-import type { ForumMember, QueueStatus, TaskKind, TaskSummary } from '../translation/translation-types.ts';
+import type { ClaimAnswer, ForumMember, QueueStatus, TaskKind, TaskSummary } from '../translation/translation-types.ts';
 import type { Lang } from '../i18n/languages.ts';
 import { DateTime } from '../components/date-range.tsx';
 import { LoadError, PageNotLoaded } from '../components/load-error.tsx';
@@ -194,7 +194,7 @@ function TaskRow({ slug, task, organizer, timeZone, onChange, onRemove }: RowPro
     setError(null);
     try {
       if (action === 'claim') {
-        const { claimExpiresAt } = await api<{ claimExpiresAt: string }>(`/api/translation-tasks/${task.id}/claim`, { method: 'POST' });
+        const { claimExpiresAt } = await api<ClaimAnswer>(`/api/translation-tasks/${task.id}/claim`, { method: 'POST' });
         onChange({ ...task, status: 'claimed', claimedBy: { id: me!.id, displayName: me!.displayName }, claimExpiresAt }, t('translate.claimed'));
         setFocusOpen(true);
       } else if (action === 'release') {

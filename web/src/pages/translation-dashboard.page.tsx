@@ -3,7 +3,7 @@
 // the members to appoint as translators (or withdraw). Loaded on first use (see lazy-page.ts).
 import { useState } from 'preact/hooks';
 import { api, errorMessage } from '../api/client.ts';
-import type { ForumMember, TranslationDashboard } from '../translation/translation-types.ts';
+import type { ForumMember, MemberRoles, TranslationDashboard } from '../translation/translation-types.ts';
 import { LoadError, PageNotLoaded } from '../components/load-error.tsx';
 import { LiveMessage, Notice } from '../components/notice.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
@@ -107,7 +107,7 @@ function MemberRow({ slug, member, onRoles }: { slug: string; member: ForumMembe
     setBusy(true);
     setError(null);
     try {
-      const { roles } = await api<{ roles: string[] }>(`/api/forums/${encodeURIComponent(slug)}/translators/${member.id}`, { method: isTranslator ? 'DELETE' : 'PUT' });
+      const { roles } = await api<MemberRoles>(`/api/forums/${encodeURIComponent(slug)}/translators/${member.id}`, { method: isTranslator ? 'DELETE' : 'PUT' });
       onRoles(roles, t(isTranslator ? 'dashboard.withdrawn' : 'dashboard.appointed', { name: member.displayName }));
     } catch (failure) {
       setError(errorMessage(failure));

@@ -1,7 +1,8 @@
 // The translation API's shapes, taken from the server's schemas (type-only: no server code in the bundle).
 import type { Static } from 'typebox';
 import type {
-  DashboardResponse, GlossaryImportResponse, Kind, MembersResponse, QueueQuery, TaskDetailResponse, TaskSummary as TaskSummarySchema, Term,
+  ClaimResponse, DashboardResponse, GlossaryImportResponse, Kind, MembersResponse, PublishResponse, QueueQuery, RolesResponse, TaskDetailResponse,
+  TaskSummary as TaskSummarySchema, Term,
 } from '../../../server/translations/translations.schemas.ts';
 
 export type TaskKind = Static<typeof Kind>;
@@ -14,3 +15,7 @@ export type GlossaryImportSummary = Static<typeof GlossaryImportResponse>;
 export type GlossaryImportMode = GlossaryImportSummary['mode'];
 export type TranslationDashboard = Static<typeof DashboardResponse>;
 export type ForumMember = Static<typeof MembersResponse>['members'][number];
+/** What claiming a task or saving its draft answers: when the claim now runs out. */
+export type ClaimAnswer = Static<typeof ClaimResponse>;
+export type PublishAnswer = Static<typeof PublishResponse>;
+export type MemberRoles = Static<typeof RolesResponse>;
