@@ -7,7 +7,7 @@ import { errorResponses } from '../http/common.schemas.ts';
 import { requireUser } from '../http/access.ts';
 import { SlugParams } from '../forums/forums.schemas.ts';
 import {
-  ApplicationFields, ApplicationSchema, ApplyBody, ApplyResponse, CheckEmailResponse, OwnApplicationResponse,
+  ApplicationFields, ApplicationSchema, ApplyBody, ApplyResponse, CheckEmailResponse, MyApplicationsResponse, OwnApplicationResponse,
 } from './applications.schemas.ts';
 import { apply, editApplication, myApplications, ownApplication, setEngagement, withdrawApplication } from './applications.service.ts';
 
@@ -54,12 +54,7 @@ const applicationsRoutes: FastifyPluginAsyncTypebox<CohortRoutesOptions> = async
     schema: {
       tags: ['applications'],
       response: {
-        200: Type.Object({
-          applications: Type.Array(Type.Object({
-            forumSlug: Type.String(), kind: ApplicationSchema.properties.kind, status: ApplicationSchema.properties.status,
-            assignedWeek: Type.Union([Type.Integer(), Type.Null()]), decisionMessage: Type.Union([Type.String(), Type.Null()]),
-          })),
-        }),
+        200: MyApplicationsResponse,
         ...errorResponses,
       },
     },

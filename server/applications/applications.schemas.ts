@@ -88,6 +88,14 @@ export const ApplicationSchema = Type.Object({
 });
 export type ApplicationView = Static<typeof ApplicationSchema>;
 
+/** A member's applications in every forum, for their profile. */
+export const MyApplicationsResponse = Type.Object({
+  applications: Type.Array(Type.Object({
+    forumSlug: Type.String(), kind: ApplicationSchema.properties.kind, status: ApplicationSchema.properties.status,
+    assignedWeek: Type.Union([Type.Integer(), Type.Null()]), decisionMessage: Type.Union([Type.String(), Type.Null()]),
+  })),
+});
+
 /** What the applicant sees about their own application: no organizer email, the same fields otherwise. */
 export const OwnApplicationResponse = Type.Object({
   call: Type.Object({

@@ -3,17 +3,13 @@
 // (all checked by the services, which know the forum).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { errorResponses, LangSchema } from '../http/common.schemas.ts';
+import { errorResponses } from '../http/common.schemas.ts';
 import { requireUser } from '../http/access.ts';
 import { SlugParams } from '../forums/forums.schemas.ts';
-import { ChoiceSchema, EntryKey } from '../forums/forum-lists.schemas.ts';
+import { EntryKey } from '../forums/forum-lists.schemas.ts';
+import { DirectoryResponse, Privacy } from './directory.schemas.ts';
 import { directory, directoryPrivacy, setDirectoryPrivacy, setOwnRegion } from './directory.service.ts';
 import { EXPORT_KINDS, exportCsv } from './exports.service.ts';
-
-const Field = Type.Union([Type.Literal('organisation'), Type.Literal('region'), Type.Literal('country'), Type.Literal('languages')]);
-const Role = Type.Union([Type.Literal('participant'), Type.Literal('key_respondent'), Type.Literal('translator'), Type.Literal('organizer')]);
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
-const Privacy = Type.Object({ hidden: Type.Array(Field, { maxItems: 4, uniqueItems: true }) });
 
 const exportsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/api/forums/:slug/exports/:kind', {
@@ -34,18 +30,7 @@ const exportsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags: ['applications'], params: SlugParams,
       querystring: Type.Object({ region: Type.Optional(EntryKey) }),
       response: {
-        200: Type.Object({
-          people: Type.Array(Type.Object({
-            id: Type.Integer(), displayName: Type.String(), organisation: Nullable(Type.String()), region: Nullable(ChoiceSchema),
-            country: Nullable(Type.String()), languages: Nullable(Type.Array(LangSchema)), badges: Type.Array(Role),
-            week: Nullable(Type.Integer()), hidden: Type.Array(Field),
-          })),
-          /** The forum's regions, to filter by and to choose one's own from. */
-          regions: Type.Array(ChoiceSchema),
-          /** The reader's own region in the forum, when they are a member and gave one. */
-          myRegion: Nullable(ChoiceSchema),
-          isMember: Type.Boolean(),
-        }),
+        200: DirectoryResponse,
         ...errorResponses,
       },
     },

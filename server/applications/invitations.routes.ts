@@ -5,20 +5,20 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { setSessionCookie } from '../auth/session-cookie.ts';
 import { createSession, generateSessionToken } from '../auth/session.ts';
-import { DateTimeSchema, errorResponses, IdSchema, LangSchema, SafeText } from '../http/common.schemas.ts';
+import { errorResponses, IdSchema, LangSchema, SafeText } from '../http/common.schemas.ts';
 import { requireUser } from '../http/access.ts';
 import { SlugParams } from '../forums/forums.schemas.ts';
 import { callerLang } from '../plugins/language.plugin.ts';
 import { InvitationRole, NewAccount } from './applications.schemas.ts';
+import {
+  Answer, InvitationViewResponse, PendingReconfirmationsResponse, ReconfirmationLinkResponse, ReconfirmationStatusResponse, Token,
+} from './invitations.schemas.ts';
 import { acceptInvitation, invite, showInvitation } from './invitations.service.ts';
 import {
   answerByLink, answerSignedIn, describeLink, pendingForMe, reconfirmationStatus, remindUnanswered, requestReconfirmation,
 } from './reconfirmation.service.ts';
 
-const Answer = Type.Union([Type.Literal('confirmed'), Type.Literal('withdrawn')]);
-const Token = Type.String({ minLength: 16, maxLength: 64, pattern: '^[a-z0-9]+$' });
 const InvitationParams = Type.Object({ slug: SlugParams.properties.slug, token: Token });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 
 const invitationsRoutes: FastifyPluginAsyncTypebox<{ publicUrl: string; secureCookies: boolean }> = async (app, options) => {
   app.post('/api/forums/:slug/invitations', {
@@ -35,7 +35,7 @@ const invitationsRoutes: FastifyPluginAsyncTypebox<{ publicUrl: string; secureCo
     schema: {
       tags: ['applications'], params: InvitationParams,
       response: {
-        200: Type.Object({ email: Type.String(), role: InvitationRole, week: Nullable(Type.Integer()), lang: LangSchema, expiresAt: DateTimeSchema, hasAccount: Type.Boolean() }),
+        200: InvitationViewResponse,
         ...errorResponses,
       },
     },
@@ -72,14 +72,7 @@ const invitationsRoutes: FastifyPluginAsyncTypebox<{ publicUrl: string; secureCo
     schema: {
       tags: ['applications'], params: SlugParams,
       response: {
-        200: Type.Object({
-          request: Nullable(Type.Object({ id: Type.Integer(), message: Type.String(), requestedAt: DateTimeSchema })),
-          people: Type.Array(Type.Object({
-            userId: Type.Integer(), displayName: Type.String(), email: Type.String(), answer: Nullable(Answer),
-            answeredAt: Nullable(DateTimeSchema), remindedAt: Nullable(DateTimeSchema),
-          })),
-          counts: Type.Object({ confirmed: Type.Integer(), withdrawn: Type.Integer(), unanswered: Type.Integer() }),
-        }),
+        200: ReconfirmationStatusResponse,
         ...errorResponses,
       },
     },
@@ -104,10 +97,7 @@ const invitationsRoutes: FastifyPluginAsyncTypebox<{ publicUrl: string; secureCo
     schema: {
       tags: ['applications'], params: Type.Object({ token: Token }),
       response: {
-        200: Type.Object({
-          forumSlug: Type.String(), forumTitle: Type.String(), startsOn: Type.String({ format: 'date' }), endsOn: Type.String({ format: 'date' }),
-          message: Type.String(), answer: Nullable(Answer),
-        }),
+        200: ReconfirmationLinkResponse,
         ...errorResponses,
       },
     },
@@ -123,12 +113,7 @@ const invitationsRoutes: FastifyPluginAsyncTypebox<{ publicUrl: string; secureCo
     schema: {
       tags: ['applications'],
       response: {
-        200: Type.Object({
-          pending: Type.Array(Type.Object({
-            forumSlug: Type.String(), requestId: Type.Integer(), message: Type.String(), requestedAt: DateTimeSchema,
-            startsOn: Type.String({ format: 'date' }), endsOn: Type.String({ format: 'date' }),
-          })),
-        }),
+        200: PendingReconfirmationsResponse,
         ...errorResponses,
       },
     },

@@ -1,6 +1,6 @@
 // The SPA's strings cut into areas (web/src/i18n/string-areas.ts): no key is lost in the cut, and
 // no page shows a key of an area it does not load — the core pages only core keys, each lazy page
-// only the core and the areas lazy-pages.ts loads with it.
+// only the core and the areas lazy-pages.ts or linked-pages.ts loads with it.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -60,7 +60,7 @@ describe('strings by area', () => {
   });
 
   it('gives every page only keys of the areas it loads', () => {
-    const lazyPages = readFileSync(path.join(src, 'pages/lazy-pages.ts'), 'utf8');
+    const lazyPages = ['lazy-pages.ts', 'linked-pages.ts'].map((file) => readFileSync(path.join(src, 'pages', file), 'utf8')).join('\n');
     const declared = [...lazyPages.matchAll(/lazyPage(?:<\w+>)?\(\(\) => import\('\.\/([\w.-]+)'\)(?:.*?, \[([^\]]*)\]\))?/g)]
       .map((m) => ({ file: path.join(src, 'pages', m[1]!), areas: (m[2] ?? '').split(',').map((a) => a.trim().replace(/'/g, '')).filter(Boolean) as StringArea[] }));
     expect(declared.length).toBeGreaterThan(10);

@@ -1,7 +1,7 @@
 // Every request the case-study pages make, in one place, with the paths of server/case-studies
 // and server/questions.
 import { api } from '../api/client.ts';
-import type { Lang } from '../api/types.ts';
+import type { Lang } from '../i18n/languages.ts';
 import type { CaseStudy } from './types.ts';
 import { uploadAttachmentTo } from '../readings/readings-api.ts';
 import type { Attachment } from '../readings/reading-types.ts';

@@ -1,7 +1,7 @@
 // Small pieces every case-study screen shows: the state as words, the region's name, the
 // key-respondent badge, the answered / unanswered counts and the live word count against the
 // forum's guidance (soft: it says how far off, and never blocks).
-import type { Lang } from '../api/types.ts';
+import type { Lang } from '../i18n/languages.ts';
 import { DateTime } from '../components/date-range.tsx';
 import { Notice } from '../components/notice.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';

@@ -5,7 +5,7 @@
 // drafts, so a reload in the middle of writing loses nothing.
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { errorMessage } from '../api/client.ts';
-import type { Lang } from '../api/types.ts';
+import type { Lang } from '../i18n/languages.ts';
 import type { OwnApplication } from '../cohort/cohort-types.ts';
 import { useApi } from '../hooks/use-api.ts';
 import { LanguageOptions } from '../components/fields.tsx';

@@ -3,7 +3,7 @@
 // and its questions' counts. A case study released when the week opens, while the page is
 // open, appears without a reload: the week's live stream says so and the week is read again.
 import { useEffect, useRef } from 'preact/hooks';
-import type { Role } from '../api/types.ts';
+import type { Role } from '../forums/forum-types.ts';
 import { useProvenance } from '../components/translated.tsx';
 import { useLive } from '../hooks/use-live.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';

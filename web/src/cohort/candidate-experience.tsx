@@ -1,7 +1,7 @@
 // A key-respondent candidate's research, on-the-ground and policy experience, side by side, as
 // the call lists them, so reviewers compare candidates on the same three marks.
 import { useI18n } from '../i18n/i18n-context.tsx';
-import type { Lang } from '../api/types.ts';
+import type { Lang } from '../i18n/languages.ts';
 import { EXPERIENCE, type Experience } from './call-choices.tsx';
 
 export function CandidateExperience({ values, lang }: { values: Experience; lang: Lang }) {

@@ -3,7 +3,7 @@
 // exports, and the call's limits and deadline.
 import { useState } from 'preact/hooks';
 import { api, errorMessage } from '../api/client.ts';
-import type { Lang } from '../api/types.ts';
+import type { Lang } from '../i18n/languages.ts';
 import { LiveMessage } from '../components/notice.tsx';
 import { useApi } from '../hooks/use-api.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
@@ -11,16 +11,8 @@ import { ENDONYMS, LANGS } from '../i18n/languages.ts';
 import { useSession } from '../session/session-context.tsx';
 import { formatInstant } from '../time/format.ts';
 import { readerTimeZone } from '../time/time-zone.ts';
+import type { ReconfirmationStatus, SentInvitation } from './cohort-types.ts';
 
-interface Status {
-  request: { id: number; message: string } | null;
-  people: { userId: number; displayName: string; answer: 'confirmed' | 'withdrawn' | null }[];
-  counts: { confirmed: number; withdrawn: number; unanswered: number };
-}
-interface SentInvitation {
-  id: number; email: string; role: 'participant' | 'key_respondent' | 'translator' | 'organizer'; week: number | null; lang: Lang;
-  sentAt: string; expiresAt: string; status: 'pending' | 'used' | 'expired' | 'revoked';
-}
 interface CallSettings { descriptionWordLimit: number; deadlineOn: string }
 const EXPORTS = ['members', 'key-respondents', 'applications', 'contacts'] as const;
 
@@ -120,7 +112,7 @@ function SentInvitations({ base, state, refresh }: { base: string; state: { data
 
 function Reconfirmation({ base }: { base: string }) {
   const { t } = useI18n();
-  const [state, , , refresh] = useApi<Status>(`${base}/reconfirmations`);
+  const [state, , , refresh] = useApi<ReconfirmationStatus>(`${base}/reconfirmations`);
   const [message, setMessage] = useState('');
   const { run, live } = useAction();
   const status = state.data;

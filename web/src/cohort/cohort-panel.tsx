@@ -3,7 +3,7 @@
 // reconfirmation notice, the opt-in, and organizers' links to review and to the directory.
 import { useState } from 'preact/hooks';
 import { api, errorMessage } from '../api/client.ts';
-import type { Forum } from '../api/types.ts';
+import type { Forum } from '../forums/forum-types.ts';
 import { formatCalendarDate } from '../time/calendar-date.ts';
 import { formatInstant } from '../time/format.ts';
 import { LiveMessage, Notice } from '../components/notice.tsx';
@@ -11,13 +11,11 @@ import { useApi } from '../hooks/use-api.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useSession } from '../session/session-context.tsx';
 import { readerTimeZone } from '../time/time-zone.ts';
-import type { OwnApplication } from './cohort-types.ts';
-
-interface Pending { forumSlug: string; requestId: number; message: string; startsOn: string; endsOn: string }
+import type { OwnApplication, PendingReconfirmations } from './cohort-types.ts';
 
 function Reconfirm({ slug }: { slug: string }) {
   const { t, lang } = useI18n();
-  const [state, update] = useApi<{ pending: Pending[] }>('/api/me/reconfirmations');
+  const [state, update] = useApi<PendingReconfirmations>('/api/me/reconfirmations');
   const [answered, setAnswered] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const request = state.data?.pending.find((p) => p.forumSlug === slug);

@@ -5,21 +5,20 @@ import { api, errorMessage } from '../api/client.ts';
 import { LiveMessage } from '../components/notice.tsx';
 import { useApi } from '../hooks/use-api.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import type { Application } from './cohort-types.ts';
+import type { DirectoryPrivacy, MyApplications } from './cohort-types.ts';
 
-type Field = 'organisation' | 'region' | 'country' | 'languages';
+type Field = DirectoryPrivacy['hidden'][number];
 const FIELDS: Field[] = ['organisation', 'region', 'country', 'languages'];
-interface Mine { forumSlug: string; kind: Application['kind']; status: Application['status']; assignedWeek: number | null }
 
 export function MyCohort() {
   const { t } = useI18n();
-  const [applications] = useApi<{ applications: Mine[] }>('/api/me/applications');
-  const [privacy, update] = useApi<{ hidden: Field[] }>('/api/me/directory-privacy');
+  const [applications] = useApi<MyApplications>('/api/me/applications');
+  const [privacy, update] = useApi<DirectoryPrivacy>('/api/me/directory-privacy');
   const [error, setError] = useState<string | null>(null);
   async function toggle(field: Field, hide: boolean) {
     const hidden = hide ? [...(privacy.data?.hidden ?? []), field] : (privacy.data?.hidden ?? []).filter((f) => f !== field);
     try {
-      const saved = await api<{ hidden: Field[] }>('/api/me/directory-privacy', { method: 'PUT', body: { hidden } });
+      const saved = await api<DirectoryPrivacy>('/api/me/directory-privacy', { method: 'PUT', body: { hidden } });
       update(() => saved);
     } catch (failure) {
       setError(errorMessage(failure));

@@ -1,5 +1,6 @@
 // Localized labels for the states the API reports.
-import type { ForumStatus, ThreadKind, WeekState } from '../api/types.ts';
+import type { ForumStatus, WeekState } from '../forums/forum-types.ts';
+import type { ThreadSummary } from '../discussion/discussion-types.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 
 export function StatusBadge({ status }: { status: ForumStatus }) {
@@ -12,7 +13,7 @@ export function WeekStateBadge({ state }: { state: WeekState }) {
   return <span class={`badge badge-${state}`}>{t(`weekState.${state}`)}</span>;
 }
 
-export function ThreadKindBadge({ kind }: { kind: ThreadKind }) {
+export function ThreadKindBadge({ kind }: { kind: ThreadSummary['kind'] }) {
   const { t } = useI18n();
   return <span class={`badge badge-kind-${kind}`}>{t(`threadKind.${kind}`)}</span>;
 }

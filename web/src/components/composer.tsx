@@ -2,7 +2,7 @@
 // kept in this browser and in the writer's account as they type (see use-composer.ts), shown
 // again after a reload, a crash or on another device, and sent exactly once.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Lang } from '../api/types.ts';
+import type { Lang } from '../i18n/languages.ts';
 import type { LocalDraft } from '../compose/local-drafts.ts';
 import { countWords } from '../text/word-count.ts';
 import { useComposer, type DraftText, type SaveState } from '../hooks/use-composer.ts';

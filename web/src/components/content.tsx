@@ -1,5 +1,9 @@
 // User and forum content always carries its own language, which may differ from the interface's.
-import type { Html, Text } from '../api/types.ts';
+import type { Static } from 'typebox';
+import type { HtmlSchema, TextSchema } from '../../../server/http/common.schemas.ts';
+
+export type Text = Static<typeof TextSchema>;
+export type Html = Static<typeof HtmlSchema>;
 
 export function LangText({ text }: { text: Text }) {
   return <span lang={text.lang}>{text.value}</span>;

@@ -1,6 +1,6 @@
 // Labelled form controls whose hints and errors are tied to them with aria-describedby.
 import type { ComponentChildren } from 'preact';
-import type { Lang } from '../api/types.ts';
+import type { Lang } from '../i18n/languages.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { ENDONYMS, LANGS } from '../i18n/languages.ts';
 

@@ -1,6 +1,7 @@
 // The interface language, switchable on every page. Each choice is named in its own language.
 import { api } from '../api/client.ts';
-import type { Lang, Me } from '../api/types.ts';
+import type { Lang } from '../i18n/languages.ts';
+import type { Me } from '../../../server/auth/auth.schemas.ts';
 import { changeLang } from '../i18n/i18n.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { ENDONYMS, LANGS } from '../i18n/languages.ts';

@@ -2,7 +2,7 @@
 // what readers will get. Asks only while open, and at most every half second.
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client.ts';
-import type { Lang } from '../api/types.ts';
+import type { Lang } from '../i18n/languages.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 
 export function MarkdownPreview({ markdown, lang, active }: { markdown: string; lang: Lang; active: boolean }) {

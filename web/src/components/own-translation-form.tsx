@@ -2,7 +2,8 @@
 // once, shown to readers as translated "by the author". Written in the page, not a dialog.
 import { useState } from 'preact/hooks';
 import { api, errorMessage } from '../api/client.ts';
-import type { Lang, Post } from '../api/types.ts';
+import type { Lang } from '../i18n/languages.ts';
+import type { Post } from '../discussion/discussion-types.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { ENDONYMS } from '../i18n/languages.ts';
 import { useTargetLanguages } from '../hooks/use-target-languages.ts';

@@ -2,7 +2,7 @@
 // reader users start reading the new page instead of staying on the link they followed.
 import { useEffect, useRef } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
-import type { Lang } from '../api/types.ts';
+import type { Lang } from '../i18n/languages.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 
 // The first page load keeps the browser's own focus handling.

@@ -3,7 +3,8 @@
 // edit, translate one's own, history, report; organizers hide and unhide).
 import { useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client.ts';
-import type { Lang, Post, Revision, ThreadDetail } from '../api/types.ts';
+import type { Lang } from '../i18n/languages.ts';
+import type { Post, Revision, ThreadDetail } from '../discussion/discussion-types.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { Composer } from './composer.tsx';
 import { LangHtml } from './content.tsx';

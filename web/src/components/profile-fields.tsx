@@ -1,10 +1,13 @@
 // The profile fields that registration and the profile page share, and their checks.
 import type { ComponentChildren } from 'preact';
-import type { Lang, ProfileChanges } from '../api/types.ts';
+import type { Lang } from '../i18n/languages.ts';
+import type { Static } from 'typebox';
+import type { ProfileBody } from '../../../server/auth/auth.schemas.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { LanguageCheckboxes, LanguageOptions, SelectField, TextField } from './fields.tsx';
 import { TimeZonePicker } from './time-zone-picker.tsx';
 
+type ProfileChanges = Static<typeof ProfileBody>;
 export type ProfileDraft = Required<ProfileChanges>;
 export type FieldErrors = Partial<Record<'email' | 'password' | 'displayName' | 'readingLangs', string>>;
 

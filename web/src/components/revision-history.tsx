@@ -1,7 +1,7 @@
 // A post's earlier versions, newest first, each in its own language.
 import { useEffect, useState } from 'preact/hooks';
 import { api, errorMessage } from '../api/client.ts';
-import type { Revision } from '../api/types.ts';
+import type { Revision } from '../discussion/discussion-types.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { LangHtml } from './content.tsx';
 import { DateTime } from './date-range.tsx';

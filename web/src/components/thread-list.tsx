@@ -1,7 +1,7 @@
 // A week's threads, pinned first (the API's order): title in its own language (or translated
 // into the reader's, with the original beside it), kind, author, replies, last activity in the
 // reader's zone and, for a signed-in reader, what is unread.
-import type { ThreadSummary } from '../api/types.ts';
+import type { ThreadSummary } from '../discussion/discussion-types.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { ThreadFlags, ThreadKindBadge } from './badges.tsx';
 import { DateTime } from './date-range.tsx';

@@ -3,19 +3,18 @@
 // whom it was translated, with a one-click way to the original (remembered per reader and per
 // item on this browser). Where a translation is still to come, the original is shown and says so.
 import { useState } from 'preact/hooks';
-import type { Html, Lang, Me, Text, TitleTranslation } from '../api/types.ts';
+import type { Html, Text } from './content.tsx';
+import type { Lang } from '../i18n/languages.ts';
+import type { Me } from '../../../server/auth/auth.schemas.ts';
+import type { Post, ThreadSummary } from '../discussion/discussion-types.ts';
 import { currentLang } from '../i18n/i18n.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useSession } from '../session/session-context.tsx';
 import { LangHtml } from './content.tsx';
 
-/** What the API gives for a post's or a reading's translation (a reading's role is a plain string). */
-export interface ShownTranslation {
-  lang: Lang;
-  html: string;
-  translator: { displayName: string; role: string };
-  outdated: boolean;
-}
+/** A published translation as the API gives it for a post, a reading, a week or a case study (the same shape in each). */
+type ShownTranslation = NonNullable<Post['translation']>;
+type TitleTranslation = NonNullable<ThreadSummary['titleTranslation']>;
 
 const PREFIX = 'tertulia.original.';
 

@@ -1,6 +1,6 @@
 // Where translators and organizers find their work: the queue, the glossary and, for
 // organizers, the dashboard. Shown on the forum's and the weeks' pages.
-import type { Role } from '../api/types.ts';
+import type { Role } from '../forums/forum-types.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { canTranslate } from '../session/forum-info.ts';
 

@@ -2,12 +2,14 @@
 // and the composer that starts a thread. The list follows new threads and replies live.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, errorMessage } from '../api/client.ts';
-import type { Lang, Post, ThreadKind, ThreadList as ThreadListData, ThreadSummary, Week } from '../api/types.ts';
+import type { Lang } from '../i18n/languages.ts';
+import type { Post, NewThreadKind, ThreadList as ThreadListData, ThreadSummary } from '../discussion/discussion-types.ts';
+import type { Week } from '../weeks/week-types.ts';
 import { useApi } from '../hooks/use-api.ts';
 import { useLive } from '../hooks/use-live.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import type { LiveEvent, TranslationPublished } from '../live/live-connection.ts';
-import { ThreadPage } from '../pages/lazy-pages.ts';
+import { ThreadPage } from '../pages/linked-pages.ts';
 import { useSession } from '../session/session-context.tsx';
 import { readerTimeZone } from '../time/time-zone.ts';
 import { Composer } from './composer.tsx';
@@ -36,7 +38,7 @@ function NewThread({ slug, week, weekId, userId, organizer, onStarted }: { slug:
       initialExtra={organizer ? { kind: 'discussion', requiresOwnAnswer: false } : {}}
       sendClearsServerDraft
       send={(text, idempotencyKey, extra) => {
-        const kind: ThreadKind = organizer && extra.kind === 'prompt' ? 'prompt' : 'discussion';
+        const kind: NewThreadKind = organizer && extra.kind === 'prompt' ? 'prompt' : 'discussion';
         return api<{ thread: ThreadSummary; post: Post }>(`/api/forums/${encodeURIComponent(slug)}/weeks/${week.number}/threads`, {
           method: 'POST',
           body: {

@@ -1,7 +1,7 @@
 // Composer drafts kept in this browser's localStorage, under
 // `tertulia.draft.<userId>.<draftKey>`, with the server's draft key patterns:
 // thread:week:<weekId>, reply:thread:<id>, reply:post:<id>, edit:post:<id>.
-import type { Lang } from '../api/types.ts';
+import type { Lang } from '../i18n/languages.ts';
 import { isLang } from '../i18n/languages.ts';
 
 export interface DraftText {

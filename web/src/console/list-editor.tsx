@@ -3,7 +3,7 @@
 // new can choose it) or deleted when nothing points at it.
 import { useState } from 'preact/hooks';
 import { api } from '../api/client.ts';
-import type { Lang } from '../api/types.ts';
+import type { Lang } from '../i18n/languages.ts';
 import { LiveMessage } from '../components/notice.tsx';
 import { useApi } from '../hooks/use-api.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';

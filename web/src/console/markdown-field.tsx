@@ -1,7 +1,7 @@
 // A Markdown text area in a known language with a preview rendered by the server's own
 // sanitizing pipeline, shown on demand beside the source.
 import { useState } from 'preact/hooks';
-import type { Lang } from '../api/types.ts';
+import type { Lang } from '../i18n/languages.ts';
 import { MarkdownPreview } from '../components/markdown-preview.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 

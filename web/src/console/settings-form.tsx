@@ -3,7 +3,7 @@
 // the whole form; the server checks it as a whole and answers in the interface language.
 import { useState } from 'preact/hooks';
 import { api } from '../api/client.ts';
-import type { Lang } from '../api/types.ts';
+import type { Lang } from '../i18n/languages.ts';
 import { LiveMessage } from '../components/notice.tsx';
 import { TimeZonePicker } from '../components/time-zone-picker.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';

@@ -3,7 +3,7 @@
 // per the forum's policy.
 import { useState } from 'preact/hooks';
 import { api, errorMessage } from '../api/client.ts';
-import type { Lang } from '../api/types.ts';
+import type { Lang } from '../i18n/languages.ts';
 import { LiveMessage } from '../components/notice.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { ENDONYMS } from '../i18n/languages.ts';

@@ -1,7 +1,7 @@
 // Where a post goes in a page of a thread. Pages list posts in tree order (depth first, older
 // siblings first), so a new post ends its parent's subtree.
 
-import type { Post } from '../api/types.ts';
+import type { Post } from './discussion-types.ts';
 
 export const POSTS_PER_PAGE = 50;
 

@@ -3,7 +3,7 @@
 // and sent once however often the writer, or a flaky connection, makes us send it again.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { api, errorMessage, isRetryable } from '../api/client.ts';
-import type { ServerDraft } from '../api/types.ts';
+import type { ServerDraft } from '../discussion/discussion-types.ts';
 import { useFlushOnLeave } from './use-flush-on-leave.ts';
 import { readLocalDraft, removeLocalDraft, writeLocalDraft, type DraftText, type LocalDraft } from '../compose/local-drafts.ts';
 import { newIdempotencyKey } from '../compose/text-tools.ts';

@@ -1,6 +1,6 @@
 // A forum page's forum: loaded from the API and remembered for the pages that need its
 // languages and the reader's roles in it without asking again.
-import type { Forum } from '../api/types.ts';
+import type { Forum } from '../forums/forum-types.ts';
 import { rememberForum } from '../session/forum-info.ts';
 import { useSession } from '../session/session-context.tsx';
 import { useApi } from './use-api.ts';

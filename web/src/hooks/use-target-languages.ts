@@ -1,7 +1,8 @@
 // The languages a post may be translated into: the forum's others than the post's own (all
 // the others until the forum's list arrives), with the chosen one, and focus on the picker.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Lang, Post } from '../api/types.ts';
+import type { Lang } from '../i18n/languages.ts';
+import type { Post } from '../discussion/discussion-types.ts';
 import { LANGS } from '../i18n/languages.ts';
 import { loadForumInfo } from '../session/forum-info.ts';
 

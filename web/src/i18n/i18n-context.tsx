@@ -1,7 +1,7 @@
 // Re-renders the app when the interface language changes; components read `t` and `lang` here.
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext, useEffect, useState } from 'preact/hooks';
-import type { Lang } from '../api/types.ts';
+import type { Lang } from './languages.ts';
 import { currentLang, i18n } from './i18n.ts';
 
 const LangContext = createContext<Lang>('en');

@@ -3,7 +3,7 @@
 // and those of the page it opens; a lazy page adds its area's strings to the same namespace.
 import i18next from 'i18next';
 import bundles from 'virtual:web-strings';
-import type { Lang } from '../api/types.ts';
+import type { Lang } from './languages.ts';
 import { LANGS, isLang } from './languages.ts';
 import type { StringArea } from './string-areas.ts';
 

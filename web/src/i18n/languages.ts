@@ -1,5 +1,8 @@
 // The three languages Tertulia speaks, each named in itself for pickers that every reader can use.
-import type { Lang } from '../api/types.ts';
+import type { Static } from 'typebox';
+import type { LangSchema } from '../../../server/http/common.schemas.ts';
+
+export type Lang = Static<typeof LangSchema>;
 
 export const LANGS: readonly Lang[] = ['en', 'es', 'fr'];
 

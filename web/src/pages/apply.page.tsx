@@ -3,7 +3,7 @@
 // who already applied sees their application's status here and edits it until the deadline.
 import { useState } from 'preact/hooks';
 import { api, errorMessage } from '../api/client.ts';
-import type { Lang } from '../api/types.ts';
+import type { Lang } from '../i18n/languages.ts';
 import { TextField } from '../components/fields.tsx';
 import { PageNotLoaded } from '../components/load-error.tsx';
 import { LiveMessage, Notice } from '../components/notice.tsx';

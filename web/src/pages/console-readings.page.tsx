@@ -3,7 +3,7 @@
 // API decides who may do any of it (organizers of the forum and site admins).
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
-import type { Forum } from '../api/types.ts';
+import type { Forum } from '../forums/forum-types.ts';
 import { errorMessage } from '../api/client.ts';
 import { ConsoleNav } from '../console/console-nav.tsx';
 import { PageNotLoaded, LoadError } from '../components/load-error.tsx';

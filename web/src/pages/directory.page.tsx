@@ -9,14 +9,9 @@ import { PageHeading } from '../components/page-heading.tsx';
 import { useApi } from '../hooks/use-api.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { ENDONYMS } from '../i18n/languages.ts';
-import type { Lang } from '../api/types.ts';
+import type { Directory } from '../cohort/cohort-types.ts';
 
-interface Choice { key: string; name: Record<Lang, string> }
-
-interface Person {
-  id: number; displayName: string; organisation: string | null; region: Choice | null; country: string | null;
-  languages: Lang[] | null; badges: string[]; week: number | null; hidden: string[];
-}
+type Choice = Directory['regions'][number];
 
 /** The reader says which of the forum's regions they are from; the directory and seats by region count it. */
 function OwnRegion({ slug, regions, mine, onSaved }: { slug: string; regions: Choice[]; mine: Choice | null; onSaved(): void }) {
@@ -49,7 +44,7 @@ export default function DirectoryPage({ slug }: { slug: string }) {
   const { t, lang } = useI18n();
   const { query, route, path } = useLocation();
   const region = query.region ?? '';
-  const [state, , retry, reload] = useApi<{ people: Person[]; regions: Choice[]; myRegion: Choice | null; isMember: boolean }>(`/api/forums/${encodeURIComponent(slug)}/directory${region ? `?region=${encodeURIComponent(region)}` : ''}`);
+  const [state, , retry, reload] = useApi<Directory>(`/api/forums/${encodeURIComponent(slug)}/directory${region ? `?region=${encodeURIComponent(region)}` : ''}`);
   if (!state.data) return <PageNotLoaded error={state.error} retry={retry} />;
   const shown = (value: string | null) => (value === null ? <span class="muted">{t('cohort.hidden')}</span> : value);
   return (

@@ -1,5 +1,5 @@
 // The home page: every forum the reader can see, newest programme first as the API orders them.
-import type { ForumSummary } from '../api/types.ts';
+import type { ForumSummary } from '../forums/forum-types.ts';
 import { StatusBadge } from '../components/badges.tsx';
 import { LangText } from '../components/content.tsx';
 import { CalendarDate, CalendarRange } from '../components/date-range.tsx';

@@ -2,7 +2,7 @@
 // calendar days, the same for every reader; a week's opening moment is in the reader's zone.
 import { useState } from 'preact/hooks';
 import { api, errorMessage } from '../api/client.ts';
-import type { Forum, Role, WeekSummary } from '../api/types.ts';
+import type { Forum, Role, WeekSummary } from '../forums/forum-types.ts';
 import { StatusBadge, WeekStateBadge } from '../components/badges.tsx';
 import { LangHtml, LangText } from '../components/content.tsx';
 import { CalendarDate, CalendarRange, DateTime } from '../components/date-range.tsx';

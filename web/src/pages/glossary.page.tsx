@@ -1,10 +1,12 @@
 // A forum's glossary: the agreed renderings of its key terms in English, Spanish and French,
 // which the editor marks in every source. Translators read it; organizers add, correct and
 // delete terms, and exchange the list as CSV (merged in, or replacing it once previewed and
-// confirmed). Loaded on first use (see lazy-pages.ts).
+// confirmed). Loaded on first use (see lazy-page.ts).
 import { useRef, useState } from 'preact/hooks';
 import { api, ApiError, errorMessage } from '../api/client.ts';
-import type { Forum, GlossaryImportMode, GlossaryImportSummary, GlossaryTerm, Lang } from '../api/types.ts';
+import type { Forum } from '../forums/forum-types.ts';
+import type { GlossaryImportMode, GlossaryImportSummary, GlossaryTerm } from '../translation/translation-types.ts';
+import type { Lang } from '../i18n/languages.ts';
 import { LoadError, PageNotLoaded } from '../components/load-error.tsx';
 import { LiveMessage, Notice } from '../components/notice.tsx';
 import { PageHeading } from '../components/page-heading.tsx';

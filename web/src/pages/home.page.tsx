@@ -13,7 +13,7 @@ import { useApi } from '../hooks/use-api.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useSession } from '../session/session-context.tsx';
 import { readerTimeZone } from '../time/time-zone.ts';
-import { ForumListPage } from './lazy-pages.ts';
+import { ForumListPage } from './linked-pages.ts';
 import { PLACE, Sentence } from '../case-studies/sentence.tsx';
 import '../case-studies/case-studies.css';
 

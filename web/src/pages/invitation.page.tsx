@@ -11,8 +11,7 @@ import { useApi } from '../hooks/use-api.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useSession } from '../session/session-context.tsx';
 import { browserTimeZone } from '../time/time-zone.ts';
-
-interface Invitation { email: string; role: 'participant' | 'key_respondent' | 'translator' | 'organizer'; week: number | null; hasAccount: boolean }
+import type { InvitationView as Invitation } from '../cohort/cohort-types.ts';
 
 export default function InvitationPage({ slug, token }: { slug: string; token: string }) {
   const { t, lang } = useI18n();

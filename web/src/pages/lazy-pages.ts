@@ -1,30 +1,12 @@
-// Pages loaded on first use, to keep the first load small, each with the areas of strings it
-// shows beyond the core (i18n/string-areas.ts), fetched beside it. On a dropped connection the
-// chunk is asked for again a few times; if it still does not arrive, a page says so.
-import type { ComponentType } from 'preact';
-import lazy from 'preact-iso/lazy';
-import { loadStringAreas } from '../i18n/i18n.ts';
-import type { StringArea } from '../i18n/string-areas.ts';
-import { ChunkFailedPage } from './chunk-failed.page.tsx';
+// The app's pages, each loaded on first use (lazy-page.ts) and its own chunk: a reader's first load
+// carries the shell and the page they open, not the others. Only the app's routes import this file;
+// the pages that other pages show or preload are in linked-pages.ts, so those pages need not import
+// back the registry that loads them.
+import { lazyPage } from './lazy-page.ts';
 
-function retrying<T>(load: () => Promise<T>, attemptsLeft: number, delayMs: number): Promise<T> {
-  return load().catch((error: unknown) => {
-    if (attemptsLeft <= 1) throw error;
-    return new Promise<T>((resolve) => setTimeout(() => resolve(retrying(load, attemptsLeft - 1, delayMs * 2)), delayMs));
-  });
-}
-
-function lazyPage<P>(load: () => Promise<{ default: ComponentType<P> }>, areas: StringArea[] = []) {
-  const loadWithStrings = () => Promise.all([load(), loadStringAreas(areas)]).then(([page]) => page);
-  return lazy(() => retrying(loadWithStrings, 4, 1000).catch(() => ({ default: ChunkFailedPage as ComponentType<P> })));
-}
-
-// Every page is its own chunk: a reader's first load carries the shell and the page they open, not the others.
-export const ForumListPage = lazyPage<object>(() => import('./forum-list.page.tsx').then((m) => ({ default: m.ForumListPage })));
 export const ForumPage = lazyPage<{ slug: string }>(() => import('./forum.page.tsx').then((m) => ({ default: m.ForumPage })));
 export const WeekPage = lazyPage<{ slug: string; number: string }>(() => import('./week.page.tsx').then((m) => ({ default: m.WeekPage })), ['caseStudies']);
 export const SignInPage = lazyPage<object>(() => import('./sign-in.page.tsx').then((m) => ({ default: m.SignInPage })));
-export const ThreadPage = lazyPage(() => import('./thread.page.tsx'), ['thread']);
 export const TranslateQueuePage = lazyPage(() => import('./translate-queue.page.tsx'), ['translation']);
 export const TranslateEditorPage = lazyPage(() => import('./translate-editor.page.tsx'), ['translation']);
 export const GlossaryPage = lazyPage(() => import('./glossary.page.tsx'), ['translation']);

@@ -1,7 +1,7 @@
 // The signed-in user's profile: name, languages, time zone and affiliation.
 import { useState } from 'preact/hooks';
 import { api, errorMessage } from '../api/client.ts';
-import type { Me } from '../api/types.ts';
+import type { Me } from '../../../server/auth/auth.schemas.ts';
 import { LiveMessage } from '../components/notice.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
 import { checkProfile, focusFirstError, ProfileFields, type FieldErrors, type ProfileDraft } from '../components/profile-fields.tsx';

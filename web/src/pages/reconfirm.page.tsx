@@ -10,17 +10,8 @@ import { PageHeading } from '../components/page-heading.tsx';
 import { useApi } from '../hooks/use-api.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { formatCalendarDate } from '../time/calendar-date.ts';
+import type { ReconfirmationAnswer as Answer, ReconfirmationLink as LinkView } from '../cohort/cohort-types.ts';
 
-type Answer = 'confirmed' | 'withdrawn';
-
-interface LinkView {
-  forumSlug: string;
-  forumTitle: string;
-  startsOn: string;
-  endsOn: string;
-  message: string;
-  answer: Answer | null;
-}
 
 export default function ReconfirmPage() {
   const { t } = useI18n();

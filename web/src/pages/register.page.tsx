@@ -4,7 +4,7 @@
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
 import { api } from '../api/client.ts';
-import type { Lang } from '../api/types.ts';
+import type { Lang } from '../i18n/languages.ts';
 import { CheckEmail, emailProblem, useEmailedLink } from '../components/emailed-link.tsx';
 import { TextField } from '../components/fields.tsx';
 import { LiveMessage } from '../components/notice.tsx';

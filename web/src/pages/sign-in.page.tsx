@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
 import { ApiError, api, errorMessage } from '../api/client.ts';
-import type { Me } from '../api/types.ts';
+import type { Me } from '../../../server/auth/auth.schemas.ts';
 import { TextField } from '../components/fields.tsx';
 import { LiveMessage } from '../components/notice.tsx';
 import { PageHeading } from '../components/page-heading.tsx';

@@ -1,9 +1,10 @@
 // A thread: its posts in tree order, a page at a time, kept up to date live; replying, editing
-// and, for organizers, moderating. Loaded on first use (see lazy-pages.ts).
+// and, for organizers, moderating. Loaded on first use (see linked-pages.ts).
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
 import { api, errorMessage } from '../api/client.ts';
-import type { Lang, Post, ThreadDetail, ThreadPage as ThreadPageData } from '../api/types.ts';
+import type { Lang } from '../i18n/languages.ts';
+import type { Post, ThreadDetail, ThreadPage as ThreadPageData } from '../discussion/discussion-types.ts';
 import { ThreadFlags, ThreadKindBadge } from '../components/badges.tsx';
 import { Composer } from '../components/composer.tsx';
 import { DateTime } from '../components/date-range.tsx';

@@ -2,11 +2,11 @@
 // marked and, for an edited original, what changed; beside each paragraph its translation.
 // What is typed is kept in this browser at once and saved on the server every few seconds
 // (which also extends the claim); then published, or reviewed by a second person where the
-// forum asks for it. Loaded on first use (see lazy-pages.ts).
+// forum asks for it. Loaded on first use (see lazy-page.ts).
 import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
 import { api, ApiError, errorMessage, isRetryable } from '../api/client.ts';
-import type { TaskDetail } from '../api/types.ts';
+import type { ClaimAnswer, PublishAnswer, TaskDetail } from '../translation/translation-types.ts';
 import { DateTime } from '../components/date-range.tsx';
 import { PageNotLoaded } from '../components/load-error.tsx';
 import { LiveMessage, Notice } from '../components/notice.tsx';
@@ -141,7 +141,7 @@ function TaskEditor({ slug, task, reload }: { slug: string; task: TaskDetail; re
     }
     setSaveState('saving');
     let retry = false;
-    const request = api<{ claimExpiresAt: string }>(`/api/translation-tasks/${task.id}/draft`, {
+    const request = api<ClaimAnswer>(`/api/translation-tasks/${task.id}/draft`, {
       method: 'PUT', body: { bodyMd: snapshot }, keepalive: keepalive && snapshot.length < KEEPALIVE_LIMIT,
     }).then(({ claimExpiresAt: until }) => {
       setClaimExpiresAt(until);
@@ -222,7 +222,7 @@ function TaskEditor({ slug, task, reload }: { slug: string; task: TaskDetail; re
     void run(async () => {
       const live0 = live.current;
       if (live0.saving) await live0.saving.catch(() => {});
-      const answer = await api<{ status: 'published' | 'in_review' }>(`/api/translation-tasks/${task.id}/publish`, { method: 'POST', body: { bodyMd: text } });
+      const answer = await api<PublishAnswer>(`/api/translation-tasks/${task.id}/publish`, { method: 'POST', body: { bodyMd: text } });
       close();
       return answer.status;
     });

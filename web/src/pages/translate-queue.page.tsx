@@ -1,11 +1,13 @@
 // The translation queue of a forum, for its translators and organizers: the tasks the API
 // lists (overdue first; for translators, only of weeks that have opened), filtered by status,
 // language pair, week and kind; claiming, opening the editor, releasing and skipping;
-// organizers also give a task to a translator. Loaded on first use (see lazy-pages.ts).
+// organizers also give a task to a translator. Loaded on first use (see lazy-page.ts).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
 import { api, ApiError, errorMessage } from '../api/client.ts';
-import type { Forum, ForumMember, Lang, QueueStatus, TaskKind, TaskSummary } from '../api/types.ts';
+import type { Forum } from '../forums/forum-types.ts';
+import type { ClaimAnswer, ForumMember, QueueStatus, TaskKind, TaskSummary } from '../translation/translation-types.ts';
+import type { Lang } from '../i18n/languages.ts';
 import { DateTime } from '../components/date-range.tsx';
 import { LoadError, PageNotLoaded } from '../components/load-error.tsx';
 import { LiveMessage, Notice } from '../components/notice.tsx';
@@ -192,7 +194,7 @@ function TaskRow({ slug, task, organizer, timeZone, onChange, onRemove }: RowPro
     setError(null);
     try {
       if (action === 'claim') {
-        const { claimExpiresAt } = await api<{ claimExpiresAt: string }>(`/api/translation-tasks/${task.id}/claim`, { method: 'POST' });
+        const { claimExpiresAt } = await api<ClaimAnswer>(`/api/translation-tasks/${task.id}/claim`, { method: 'POST' });
         onChange({ ...task, status: 'claimed', claimedBy: { id: me!.id, displayName: me!.displayName }, claimExpiresAt }, t('translate.claimed'));
         setFocusOpen(true);
       } else if (action === 'release') {

@@ -1,9 +1,9 @@
 // The organizers' view of translation: queue depth and overdue tasks per language pair, the
 // oldest open task, the median time to publish this past week, who translated how much, and
-// the members to appoint as translators (or withdraw). Loaded on first use (see lazy-pages.ts).
+// the members to appoint as translators (or withdraw). Loaded on first use (see lazy-page.ts).
 import { useState } from 'preact/hooks';
 import { api, errorMessage } from '../api/client.ts';
-import type { ForumMember, TranslationDashboard } from '../api/types.ts';
+import type { ForumMember, MemberRoles, TranslationDashboard } from '../translation/translation-types.ts';
 import { LoadError, PageNotLoaded } from '../components/load-error.tsx';
 import { LiveMessage, Notice } from '../components/notice.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
@@ -107,7 +107,7 @@ function MemberRow({ slug, member, onRoles }: { slug: string; member: ForumMembe
     setBusy(true);
     setError(null);
     try {
-      const { roles } = await api<{ roles: string[] }>(`/api/forums/${encodeURIComponent(slug)}/translators/${member.id}`, { method: isTranslator ? 'DELETE' : 'PUT' });
+      const { roles } = await api<MemberRoles>(`/api/forums/${encodeURIComponent(slug)}/translators/${member.id}`, { method: isTranslator ? 'DELETE' : 'PUT' });
       onRoles(roles, t(isTranslator ? 'dashboard.withdrawn' : 'dashboard.appointed', { name: member.displayName }));
     } catch (failure) {
       setError(errorMessage(failure));

@@ -4,7 +4,7 @@
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
 import { api, errorMessage } from '../api/client.ts';
-import type { Me } from '../api/types.ts';
+import type { Me } from '../../../server/auth/auth.schemas.ts';
 import { LiveMessage } from '../components/notice.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
 import { followChosenLang } from '../i18n/i18n.ts';

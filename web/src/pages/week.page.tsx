@@ -2,7 +2,7 @@
 // translation the queue published, with its original at hand), its readings as a short table
 // of contents linking to each reading's page, then the week's discussion, which no long text
 // pushes out of sight. A summary's translation published while the page is open appears at once.
-import type { Reading, Week } from '../api/types.ts';
+import type { WeekReading, Week } from '../weeks/week-types.ts';
 import { StayInTouch } from '../cohort/cohort-panel.tsx';
 import { WeekStateBadge } from '../components/badges.tsx';
 import { CalendarRange } from '../components/date-range.tsx';
@@ -13,7 +13,6 @@ import { TranslatedBody } from '../components/translated.tsx';
 import { TranslationLinks } from '../components/translation-links.tsx';
 import { WeekDiscussion } from '../components/week-discussion.tsx';
 import { WeekCaseStudies } from '../case-studies/week-case-studies.tsx';
-import type { WeekCaseStudy } from '../case-studies/types.ts';
 import { useApi } from '../hooks/use-api.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { loadForumInfo, useForumInfo } from '../session/forum-info.ts';
@@ -29,7 +28,7 @@ import '../readings/readings.css';
  * One line of the week's table of contents: the title in the version the reader gets, the
  * original's language and the number of attachments, linking to the reading's own page.
  */
-function ReadingEntry({ reading, weekHref }: { reading: Reading; weekHref: string }) {
+function ReadingEntry({ reading, weekHref }: { reading: WeekReading; weekHref: string }) {
   const { t } = useI18n();
   return (
     <li class="reading-entry">
@@ -95,7 +94,7 @@ function WeekContent({ slug, number }: { slug: string; number: string }) {
       <WeekCaseStudies
         slug={slug}
         weekNumber={week.number}
-        caseStudies={(week as Week & { caseStudies?: WeekCaseStudy[] }).caseStudies ?? []}
+        caseStudies={week.caseStudies}
         roles={info?.myRoles}
         onChanged={() => void refresh()}
       />

@@ -3,7 +3,7 @@
 // that has an account.
 import { useState } from 'preact/hooks';
 import { api, errorMessage } from '../api/client.ts';
-import type { Lang } from '../api/types.ts';
+import type { Lang } from '../i18n/languages.ts';
 import { LanguageOptions } from '../components/fields.tsx';
 import { LiveMessage } from '../components/notice.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';

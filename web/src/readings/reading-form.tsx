@@ -3,7 +3,7 @@
 // pipeline), and files to attach. Every control is labelled from the locale files, so a person
 // with a screen reader, and a browser test, find each one by its label.
 import { useRef, useState } from 'preact/hooks';
-import type { Lang } from '../api/types.ts';
+import type { Lang } from '../i18n/languages.ts';
 import { errorMessage } from '../api/client.ts';
 import { LiveMessage } from '../components/notice.tsx';
 import { MarkdownPreview } from '../components/markdown-preview.tsx';

@@ -2,8 +2,8 @@
 // (api/client.ts) does not send; errors come back in the same shape and language.
 import { api, ApiError } from '../api/client.ts';
 import { currentLang, i18n } from '../i18n/i18n.ts';
-import type { Lang } from '../api/types.ts';
-import type { Attachment, EditorReading } from './reading-types.ts';
+import type { Lang } from '../i18n/languages.ts';
+import type { Attachment, EditorReading, StagedUpload } from './reading-types.ts';
 
 export interface ReadingDraft {
   originalLang: Lang;
@@ -11,9 +11,6 @@ export interface ReadingDraft {
 }
 
 const weekPath = (slug: string, week: number) => `/api/forums/${encodeURIComponent(slug)}/weeks/${week}/readings`;
-
-/** A file sent ahead of a save: the save names its id, and the server attaches it in the save's transaction. */
-export interface StagedUpload { id: string; fileName: string; mediaType: string; sizeBytes: number }
 
 export async function createReading(slug: string, week: number, draft: ReadingDraft, idempotencyKey: string, uploads: string[] = []): Promise<EditorReading> {
   return (await api<{ reading: EditorReading }>(weekPath(slug, week), { method: 'POST', body: { ...draft, idempotencyKey, uploads } })).reading;

@@ -3,7 +3,8 @@
 // Kept for the visit once read; the forum page hands over what it already has.
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client.ts';
-import type { Forum, Lang, Role } from '../api/types.ts';
+import type { Forum, Role } from '../forums/forum-types.ts';
+import type { Lang } from '../i18n/languages.ts';
 import { useSession } from './session-context.tsx';
 
 export interface ForumInfo {

@@ -3,7 +3,7 @@
 import { createContext, type ComponentChildren } from 'preact';
 import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api } from '../api/client.ts';
-import type { Me } from '../api/types.ts';
+import type { Me } from '../../../server/auth/auth.schemas.ts';
 import { changeLang, storedLang } from '../i18n/i18n.ts';
 import { forgetSyncedCopies } from './forget-synced-copies.ts';
 

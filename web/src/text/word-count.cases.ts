@@ -1,6 +1,6 @@
 // Texts whose word counts the SPA's unit test and the server's API test both check, so the
 // live counter and the limit the server enforces cannot drift apart.
-import type { Lang } from '../api/types.ts';
+import type { Lang } from '../i18n/languages.ts';
 
 /** Small texts and the count each must give, in every interface language. */
 export const wordCountCases: ReadonlyArray<readonly [string, number]> = [

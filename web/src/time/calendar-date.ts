@@ -1,7 +1,7 @@
 // Calendar days (a forum's first and last days, a week's, an application deadline) are days of
 // the forum's own calendar, not instants: every reader sees the same day whatever their zone.
 // They are formatted from their YYYY-MM-DD digits as a UTC date, so no zone can move them.
-import type { Lang } from '../api/types.ts';
+import type { Lang } from '../i18n/languages.ts';
 
 /** `weekDay` leaves out the year, which the forum's own dates already give, to fit narrow cells. */
 export type CalendarStyle = 'date' | 'weekDay';

@@ -1,7 +1,7 @@
 // Instants (posts, due times, a week's opening) in the interface language and the reader's zone.
 // Calendar days are formatted by calendar-date.ts instead. Formatters are costly to build, so
 // they are kept per language, zone and style.
-import type { Lang } from '../api/types.ts';
+import type { Lang } from '../i18n/languages.ts';
 
 /** `weekTime` leaves out the year, which the forum's own dates already give, to fit narrow screens. */
 export type DateStyle = 'dateTime' | 'weekTime';

@@ -1,5 +1,5 @@
 // Times are shown in the reader's zone: the profile's when signed in, else the browser's.
-import type { Me } from '../api/types.ts';
+import type { Me } from '../../../server/auth/auth.schemas.ts';
 
 export function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';

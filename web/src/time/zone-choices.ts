@@ -1,7 +1,7 @@
 // Which time zones a picker offers and in what order: the likely ones first (the reader's
 // current choice, the browser's zone, the forums' zones seen this visit, then the zones the
 // forums' cohorts in the Americas and Europe usually live in), then every zone by city.
-import type { Lang } from '../api/types.ts';
+import type { Lang } from '../i18n/languages.ts';
 import { normalizeForSearch, zoneName, type ZoneName } from './zone-names.ts';
 
 /** Where this product's cohorts usually are: Canada, Latin America, and Europe's French and Spanish speakers. */

@@ -2,7 +2,8 @@
 // the zone's generic name and its offset now, as Intl gives them, e.g.
 // "Bogotá — hora estándar de Colombia (UTC−5)". Intl has no list of translated city names, so
 // the city keeps its local spelling.
-import type { Lang } from '../api/types.ts';
+// The server reuses this module, which may therefore take only types, and only from the server.
+import type { Lang } from '../../../server/db/schema.ts';
 
 export interface ZoneName {
   id: string;

@@ -1,7 +1,7 @@
 // Where a translation task's original is read: a case study on its own page (the item id is
 // the case study's), anything in a thread on the thread's page, a reading or a week's summary
 // on its week's page.
-import type { TaskKind } from '../api/types.ts';
+import type { TaskKind } from './translation-types.ts';
 import { threadHref } from '../components/thread-list.tsx';
 
 interface TaskItem {

@@ -1,6 +1,7 @@
 // Text helpers of the translation pages: paragraphs as the server splits them, glossary
 // matches placed inside them, excerpts of sanitized HTML, and ages said in words.
-import type { GlossaryMatch, Lang } from '../api/types.ts';
+import type { GlossaryMatch } from './translation-types.ts';
+import type { Lang } from '../i18n/languages.ts';
 
 /** Markdown paragraphs, the way the server splits them (server/translations/queue.service.ts). */
 export function splitParagraphs(markdown: string): string[] {
