@@ -4,7 +4,7 @@
 // case study; after, whoever may read its week. Every write is one transaction.
 import type { Kysely, Transaction } from 'kysely';
 import type { SessionUser } from '../auth/session.ts';
-import { renderMarkdown } from '../content/markdown.ts';
+import { renderMarkdown } from '../markdown/markdown.ts';
 import type { DB, Forum, Lang, Week } from '../db/schema.ts';
 import { deleteDraft } from '../discussions/drafts.queries.ts';
 import { countWords } from '../../web/src/text/word-count.ts';

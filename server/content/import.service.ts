@@ -12,7 +12,7 @@ import { ContentError, readProgramme, weekStartDays, type Edition, type Programm
 import { parseGlossaryCsv } from '../translations/glossary-csv.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { assertLimitsHoldSeats } from '../forums/seat-limits.ts';
-import { renderContentMarkdown } from './markdown.ts';
+import { renderContentMarkdown } from '../markdown/markdown.ts';
 import { queueTranslationTasks } from '../translations/tasks.queries.ts';
 import { storeAttachment } from '../readings/attachment-store.ts';
 import { sniffAttachmentType } from '../readings/attachment-type.ts';

@@ -1,6 +1,6 @@
 // Request and response shapes of threads, posts, drafts and read positions.
 import { Type } from 'typebox';
-import { MAX_MARKDOWN_LENGTH } from '../content/markdown-limits.ts';
+import { MAX_MARKDOWN_LENGTH } from '../markdown/markdown-limits.ts';
 import { DateTimeSchema, IdSchema, LangSchema, LineText, NameText, PositiveInt4, SafeText, TextSchema, VisibleText } from '../http/common.schemas.ts';
 
 /** Longest post body accepted, in characters (about 8,000 words): the most the renderer takes. */

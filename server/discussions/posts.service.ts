@@ -2,7 +2,7 @@
 // and reading a post's revisions. Every write is one transaction that also appends its event.
 import type { Kysely, Transaction } from 'kysely';
 import type { SessionUser } from '../auth/session.ts';
-import { renderMarkdown } from '../content/markdown.ts';
+import { renderMarkdown } from '../markdown/markdown.ts';
 import type { DB, Lang } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { notifyNewPost } from '../notifications/post-notifications.ts';

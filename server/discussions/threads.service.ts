@@ -2,7 +2,7 @@
 // post's key), reading a page of one, and read positions.
 import type { Kysely } from 'kysely';
 import type { SessionUser } from '../auth/session.ts';
-import { renderMarkdown } from '../content/markdown.ts';
+import { renderMarkdown } from '../markdown/markdown.ts';
 import type { DB, Lang, ThreadKind, Week } from '../db/schema.ts';
 import { DomainError, type ErrorCode } from '../errors/domain-error.ts';
 import { assertMayReadWeek, assertMayWriteInWeek, assertOrganizer, forumAccessBySlug, type ForumAccess } from '../forums/forum-access.ts';

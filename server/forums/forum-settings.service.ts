@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { SessionUser } from '../auth/session.ts';
 import type { DB, Forum, Lang } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
-import { renderMarkdown } from '../content/markdown.ts';
+import { renderMarkdown } from '../markdown/markdown.ts';
 import { cleanName } from '../http/text-rules.ts';
 import { announceAccessChange } from '../realtime/access-changes.ts';
 import { assertOrganizer, forumAccessBySlug } from './forum-access.ts';

@@ -10,7 +10,7 @@ import { DomainError } from '../errors/domain-error.ts';
 import { assertOrganizer, forumAccessById, forumAccessBySlug, type ForumAccess } from '../forums/forum-access.ts';
 import { findWeek, findWeekTexts } from '../forums/forums.queries.ts';
 import { chooseForInterface } from '../forums/text-choice.ts';
-import { renderMarkdown } from '../content/markdown.ts';
+import { renderMarkdown } from '../markdown/markdown.ts';
 import { cleanName } from '../http/text-rules.ts';
 import { queueTranslationTasks, withdrawTasks } from '../translations/tasks.queries.ts';
 import { writeAudit } from '../moderation/moderation.queries.ts';

@@ -3,7 +3,7 @@
 // one more language. Publishing appends an event so open pages show the translation at once.
 import type { Kysely, Transaction } from 'kysely';
 import type { SessionUser } from '../auth/session.ts';
-import { renderMarkdown } from '../content/markdown.ts';
+import { renderMarkdown } from '../markdown/markdown.ts';
 import type { DB, Lang, TranslatableType, TranslatorRole } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { cleanName } from '../http/text-rules.ts';

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { markdownToText } from '../../server/content/markdown-text.ts';
+import { markdownToText } from '../../server/markdown/markdown-text.ts';
 import { localesDir } from '../../server/i18n/i18n.ts';
 import { emailString, isAccountMail, renderTemplate } from '../../server/notifications/email-templates.ts';
 import { emailTemplate, notificationRules, notificationTypes } from '../../server/notifications/notification-types.ts';
