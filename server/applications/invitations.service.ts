@@ -13,7 +13,7 @@ import { forumAccessBySlug } from '../forums/forum-access.ts';
 import { cleanName } from '../http/text-rules.ts';
 import { emailString } from '../notifications/email-templates.ts';
 import { queueEmail } from '../notifications/outbox.queries.ts';
-import { announceAccessChange } from '../realtime/access-changes.ts';
+import { announceAccessChange } from '../events/access-changes.ts';
 import { grantRole, isSuspended, writeCohortAudit } from './applications.queries.ts';
 import { hashLinkToken, newLinkToken } from './link-tokens.ts';
 import { forumTitleIn, organizerForum, takeKeyRespondentSeat } from './review.service.ts';

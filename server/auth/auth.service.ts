@@ -6,7 +6,7 @@ import type { DB, Lang } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { cleanName } from '../http/text-rules.ts';
 import { queueEmail } from '../notifications/outbox.queries.ts';
-import { announceAccessChange } from '../realtime/access-changes.ts';
+import { announceAccessChange } from '../events/access-changes.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { createSession, generateSessionToken, invalidateSession, type Session } from './session.ts';
 import { isTimeZone } from './time-zone.ts';

@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { queueEmail } from '../notifications/outbox.queries.ts';
-import { announceAccessChange } from '../realtime/access-changes.ts';
+import { announceAccessChange } from '../events/access-changes.ts';
 import { currentTime } from '../time/clock.ts';
 import { hashPassword } from './password.ts';
 import { createSession, generateSessionToken, invalidateUserSessions, type Session } from './session.ts';

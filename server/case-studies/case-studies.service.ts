@@ -14,7 +14,7 @@ import { findWeek } from '../forums/forums.queries.ts';
 import { resolveEntry } from '../forums/forum-lists.service.ts';
 import { cleanName } from '../http/text-rules.ts';
 import { notify } from '../notifications/notify.ts';
-import { appendEvent } from '../realtime/events.queries.ts';
+import { appendEvent } from '../events/events.queries.ts';
 import { queueTranslationTasks } from '../translations/tasks.queries.ts';
 import { currentTime } from '../time/clock.ts';
 import { countQuestionsByThread } from '../questions/questions.queries.ts';

@@ -7,7 +7,7 @@ import type { DB, Lang } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { notifyNewPost } from '../notifications/post-notifications.ts';
 import { answersQuestion, writeAnswerMark } from '../questions/answer-marks.ts';
-import { appendEvent } from '../realtime/events.queries.ts';
+import { appendEvent } from '../events/events.queries.ts';
 import { queueTranslationTasks } from '../translations/tasks.queries.ts';
 import { deleteDraft } from './drafts.queries.ts';
 import { fingerprintOf, submitOnce } from './idempotent-submissions.ts';

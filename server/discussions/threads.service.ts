@@ -9,7 +9,7 @@ import { assertMayReadWeek, assertMayWriteInWeek, assertOrganizer, forumAccessBy
 import { findWeek } from '../forums/forums.queries.ts';
 import { cleanName } from '../http/text-rules.ts';
 import { notifyNewPost } from '../notifications/post-notifications.ts';
-import { appendEvent, latestEventId } from '../realtime/events.queries.ts';
+import { appendEvent, latestEventId } from '../events/events.queries.ts';
 import { queueTranslationTasks } from '../translations/tasks.queries.ts';
 import { deleteDraft } from './drafts.queries.ts';
 import { toPostView } from './post-view.ts';

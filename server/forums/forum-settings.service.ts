@@ -8,7 +8,7 @@ import type { DB, Forum, Lang } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { renderMarkdown } from '../markdown/markdown.ts';
 import { cleanName } from '../http/text-rules.ts';
-import { announceAccessChange } from '../realtime/access-changes.ts';
+import { announceAccessChange } from '../events/access-changes.ts';
 import { assertOrganizer, forumAccessBySlug } from './forum-access.ts';
 import { localDate } from './forum-calendar.ts';
 import { findForumTexts, findTranslationRules } from './forums.queries.ts';

@@ -8,7 +8,7 @@ import type { DB, Forum, Week } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { renderMarkdown } from '../markdown/markdown.ts';
 import { cleanName } from '../http/text-rules.ts';
-import { announceAccessChange } from '../realtime/access-changes.ts';
+import { announceAccessChange } from '../events/access-changes.ts';
 import { queueTranslationTasks } from '../translations/tasks.queries.ts';
 import { currentTime } from '../time/clock.ts';
 import { addDays, weekState } from './forum-calendar.ts';

@@ -12,7 +12,7 @@ import { findPost, setPostHidden } from '../discussions/posts.queries.ts';
 import { findThread, setThreadFlags } from '../discussions/threads.queries.ts';
 import { loadThreadContext } from '../discussions/write-context.ts';
 import { notify } from '../notifications/notify.ts';
-import { appendEvent } from '../realtime/events.queries.ts';
+import { appendEvent } from '../events/events.queries.ts';
 import { queueTranslationTasks, withdrawTasks } from '../translations/tasks.queries.ts';
 import type { ReportStatus } from '../db/schema.ts';
 import {

@@ -4,7 +4,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { notify } from '../notifications/notify.ts';
-import type { NewEvent } from '../realtime/events.queries.ts';
+import type { NewEvent } from '../events/events.queries.ts';
 
 export interface QuestionFacts {
   id: number;

@@ -8,7 +8,7 @@ import type { DB, Lang } from '../db/schema.ts';
 import { DomainError, type ErrorCode } from '../errors/domain-error.ts';
 import { assertMayWriteInWeek, assertOrganizer, forumAccessBySlug } from '../forums/forum-access.ts';
 import { notify } from '../notifications/notify.ts';
-import { appendEvent, latestEventId } from '../realtime/events.queries.ts';
+import { appendEvent, latestEventId } from '../events/events.queries.ts';
 import { readerOf, withTranslations } from '../translations/reader-view.ts';
 import { toPostView, type PostView } from '../discussions/post-view.ts';
 import { findPost, findPostsByIds } from '../discussions/posts.queries.ts';

@@ -10,7 +10,7 @@ import { cleanName } from '../http/text-rules.ts';
 import { assertOrganizer, forumAccessById } from '../forums/forum-access.ts';
 import { findRoles } from '../forums/forums.queries.ts';
 import { notifyTranslationPublished } from '../notifications/translation-notifications.ts';
-import { appendEvent } from '../realtime/events.queries.ts';
+import { appendEvent } from '../events/events.queries.ts';
 import { assertMayWorkOn, assertTranslator, claimNotHeld, taskWithAccess, translatorRole } from './queue.service.ts';
 import { LIVE_STATUSES, lockTask, setTaskStatus } from './tasks.queries.ts';
 import { escapeHtml, findOriginal, findWeekOpening, upsertTranslation } from './translations.queries.ts';
