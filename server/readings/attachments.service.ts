@@ -12,7 +12,7 @@ import { attachmentView } from './attachment-view.ts';
 import { acceptUpload, type Upload } from './attachment-upload.ts';
 import { deleteAttachment, findAttachment, findReadingWithWeek, insertAttachment, lockReading } from './readings.queries.ts';
 import { organizerReading } from './readings.service.ts';
-import { writeAudit } from '../moderation/moderation.queries.ts';
+import { writeAudit } from '../audit/audit-log.queries.ts';
 import { attachedHashes } from './reading-uploads.queries.ts';
 import { assertRoomFor } from './reading-uploads.service.ts';
 

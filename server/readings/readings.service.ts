@@ -13,7 +13,7 @@ import { chooseForInterface } from '../forums/text-choice.ts';
 import { renderMarkdown } from '../markdown/markdown.ts';
 import { cleanName } from '../http/text-rules.ts';
 import { queueTranslationTasks, withdrawTasks } from '../translations/tasks.queries.ts';
-import { writeAudit } from '../moderation/moderation.queries.ts';
+import { writeAudit } from '../audit/audit-log.queries.ts';
 import {
   findAttachments, findReadingByKey, findReadingWithWeek, findTexts, insertReading, listWeekReadings, lockReading, lockWeek,
   nextPosition, replaceTexts, setReadingPosition, takenSlugs, updateReading, withdrawTasksFor, type TextRow,
