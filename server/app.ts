@@ -46,6 +46,10 @@ import glossaryRoutes from './translations/glossary.routes.ts';
 import translationAdminRoutes from './translations/translation-admin.routes.ts';
 import cohortRoutes from './applications/cohort.routes.ts';
 import notificationsPlugin from './notifications/notifications.plugin.ts';
+import { notificationComposers } from './notifications/notification-composers.ts';
+import { questionComposers } from './questions/question-email.ts';
+import { announceOverdueQuestions } from './questions/question-jobs.ts';
+import { caseStudyComposers } from './case-studies/case-study-email.ts';
 import caseStudiesPlugin from './case-studies/case-studies.plugin.ts';
 import caseStudiesRoutes from './case-studies/case-studies.routes.ts';
 import notificationsRoutes from './notifications/notifications.routes.ts';
@@ -132,7 +136,9 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   await app.register(realtimePlugin, { allowedOrigins: config.allowedOrigins, ...site });
-  await app.register(notificationsPlugin, { config });
+  await app.register(notificationsPlugin, {
+    config, composers: { ...notificationComposers, ...questionComposers, ...caseStudyComposers }, announcers: [announceOverdueQuestions],
+  });
   await app.register(caseStudiesPlugin, { config });
   await app.register(healthRoutes);
   await app.register(authRoutes, {

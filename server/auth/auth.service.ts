@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import type { DB, Lang } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { cleanName } from '../http/text-rules.ts';
-import { queueEmail } from '../notifications/outbox.queries.ts';
+import { queueEmail } from '../mail/outbox.queries.ts';
 import { announceAccessChange } from '../events/access-changes.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { createSession, generateSessionToken, invalidateSession, type Session } from './session.ts';

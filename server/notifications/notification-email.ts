@@ -6,21 +6,10 @@ import { sql, type Kysely } from 'kysely';
 import type { DB, Lang } from '../db/schema.ts';
 import type { PostView } from '../discussions/post-view.ts';
 import { readerOf, withTitleTranslations, withTranslations, type TitleTranslation } from '../translations/reader-view.ts';
-import { emailString, escapeHtml, type EmailBlocks } from './email-templates.ts';
+import { emailString, escapeHtml } from '../mail/email-templates.ts';
+import type { Composed, Recipient } from '../mail/outbox-render.ts';
 
 const POSTS_PER_PAGE = 50;
-
-export interface Recipient {
-  id: number;
-  displayName: string;
-  interfaceLang: Lang;
-  readingLangs: Lang[];
-}
-
-export interface Composed {
-  values: Record<string, unknown>;
-  blocks: EmailBlocks;
-}
 
 export function threadUrl(base: string, slug: string, threadId: number, postsBefore: number, postId: number | null): string {
   const page = Math.floor(postsBefore / POSTS_PER_PAGE) + 1;
