@@ -15,7 +15,7 @@ import { resolveEntry } from '../forums/forum-lists.service.ts';
 import { cleanName } from '../http/text-rules.ts';
 import { notify } from '../notifications/notify.ts';
 import { appendEvent } from '../events/events.queries.ts';
-import { queueTranslationTasks } from '../translations/tasks.queries.ts';
+import { queueTranslationTasks } from '../translation-policy/translation-tasks.queries.ts';
 import { currentTime } from '../time/clock.ts';
 import { countQuestionsByThread } from '../questions/questions.queries.ts';
 import {

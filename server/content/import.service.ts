@@ -13,7 +13,7 @@ import { parseGlossaryCsv } from '../translations/glossary-csv.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { assertLimitsHoldSeats } from '../forums/seat-limits.ts';
 import { renderContentMarkdown } from '../markdown/markdown.ts';
-import { queueTranslationTasks } from '../translations/tasks.queries.ts';
+import { queueTranslationTasks } from '../translation-policy/translation-tasks.queries.ts';
 import { storeAttachment } from '../readings/attachment-store.ts';
 import { sniffAttachmentType } from '../readings/attachment-type.ts';
 

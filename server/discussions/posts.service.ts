@@ -8,7 +8,7 @@ import { DomainError } from '../errors/domain-error.ts';
 import { notifyNewPost } from '../notifications/post-notifications.ts';
 import { answersQuestion, writeAnswerMark } from '../questions/answer-marks.ts';
 import { appendEvent } from '../events/events.queries.ts';
-import { queueTranslationTasks } from '../translations/tasks.queries.ts';
+import { queueTranslationTasks } from '../translation-policy/translation-tasks.queries.ts';
 import { deleteDraft } from './drafts.queries.ts';
 import { fingerprintOf, submitOnce } from './idempotent-submissions.ts';
 import { toPostView, type PostView } from './post-view.ts';

@@ -11,8 +11,8 @@ import {
   addMembership, isSuspended, findForumTexts, findReadingsWithTexts, findRoles, findRolesByForum,
   findTranslationRules, findWeek, findWeeksWithTitles, findWeekTexts, listForumsWithTexts,
 } from './forums.queries.ts';
-import { chooseForInterface, chooseVersion, groupBy, type Reader } from './text-choice.ts';
-import { withReadingTranslations, withWeekTranslations } from '../translations/reader-view.ts';
+import { chooseForInterface, chooseVersion, groupBy, type Reader } from '../translation-policy/text-choice.ts';
+import { withReadingTranslations, withWeekTranslations } from '../translation-policy/reader-view.ts';
 import { currentTime } from '../time/clock.ts';
 import { weekCaseStudies } from '../case-studies/case-studies.service.ts';
 

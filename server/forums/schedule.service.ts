@@ -9,7 +9,7 @@ import { DomainError } from '../errors/domain-error.ts';
 import { renderMarkdown } from '../markdown/markdown.ts';
 import { cleanName } from '../http/text-rules.ts';
 import { announceAccessChange } from '../events/access-changes.ts';
-import { queueTranslationTasks } from '../translations/tasks.queries.ts';
+import { queueTranslationTasks } from '../translation-policy/translation-tasks.queries.ts';
 import { currentTime } from '../time/clock.ts';
 import { addDays, weekState } from './forum-calendar.ts';
 import { deadlineDay, organizerAccess } from './forum-settings.service.ts';

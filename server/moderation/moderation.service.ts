@@ -14,7 +14,7 @@ import { findThread, setThreadFlags } from '../discussions/threads.queries.ts';
 import { loadThreadContext } from '../discussions/write-context.ts';
 import { notify } from '../notifications/notify.ts';
 import { appendEvent } from '../events/events.queries.ts';
-import { queueTranslationTasks, withdrawTasks } from '../translations/tasks.queries.ts';
+import { queueTranslationTasks, withdrawTasks } from '../translation-policy/translation-tasks.queries.ts';
 import type { ReportStatus } from '../db/schema.ts';
 import { countReports, findReport, insertReport, listOwnReports, listReports, resolveReport, resolveReportsOnPost } from './moderation.queries.ts';
 import { currentTime } from '../time/clock.ts';

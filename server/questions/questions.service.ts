@@ -9,7 +9,7 @@ import { DomainError, type ErrorCode } from '../errors/domain-error.ts';
 import { assertMayWriteInWeek, assertOrganizer, forumAccessBySlug } from '../forums/forum-access.ts';
 import { notify } from '../notifications/notify.ts';
 import { appendEvent, latestEventId } from '../events/events.queries.ts';
-import { readerOf, withTranslations } from '../translations/reader-view.ts';
+import { readerOf, withTranslations } from '../translation-policy/reader-view.ts';
 import { toPostView, type PostView } from '../discussions/post-view.ts';
 import { findPost, findPostsByIds } from '../discussions/posts.queries.ts';
 import { createReply } from '../discussions/posts.service.ts';

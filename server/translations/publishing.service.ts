@@ -12,7 +12,8 @@ import { findRoles } from '../forums/forums.queries.ts';
 import { notifyTranslationPublished } from '../notifications/translation-notifications.ts';
 import { appendEvent } from '../events/events.queries.ts';
 import { assertMayWorkOn, assertTranslator, claimNotHeld, taskWithAccess, translatorRole } from './queue.service.ts';
-import { LIVE_STATUSES, lockTask, setTaskStatus } from './tasks.queries.ts';
+import { lockTask, setTaskStatus } from './tasks.queries.ts';
+import { LIVE_STATUSES } from '../translation-policy/translation-tasks.queries.ts';
 import { escapeHtml, findOriginal, findWeekOpening, upsertTranslation } from './translations.queries.ts';
 import { currentTime } from '../time/clock.ts';
 
