@@ -6,7 +6,7 @@ import { renderMarkdown } from '../markdown/markdown.ts';
 import type { DB, Lang } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { notifyNewPost } from '../notifications/post-notifications.ts';
-import { answersQuestion, writeAnswerMark } from '../questions/answer-marks.ts';
+import { answersQuestion, writeAnswerMark } from './answer-marks.ts';
 import { appendEvent } from '../events/events.queries.ts';
 import { queueTranslationTasks } from '../translation-policy/translation-tasks.queries.ts';
 import { deleteDraft } from './drafts.queries.ts';

@@ -16,7 +16,7 @@ import { createReply } from '../discussions/posts.service.ts';
 import { writeBlockedBy } from '../discussions/threads.service.ts';
 import { loadThreadContext } from '../discussions/write-context.ts';
 import { currentTime } from '../time/clock.ts';
-import { writeAnswerMark } from './answer-marks.ts';
+import { writeAnswerMark } from '../discussions/answer-marks.ts';
 import {
   countQuestionsByThread, findCaseStudyForQuestions, findQuestion, isReplyBelow, listThreadQuestions, listUnansweredQuestions,
 } from './questions.queries.ts';
