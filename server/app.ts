@@ -28,6 +28,7 @@ import originCheckPlugin from './plugins/origin-check.plugin.ts';
 import authRoutes from './auth/auth.routes.ts';
 import passwordResetRoutes from './auth/password-reset.routes.ts';
 import forumsRoutes from './forums/forums.routes.ts';
+import weeksRoutes from './weeks/weeks.routes.ts';
 import healthRoutes from './health/health.routes.ts';
 import realtimePlugin from './realtime/realtime.plugin.ts';
 import discussionsRoutes from './discussions/discussions.routes.ts';
@@ -148,6 +149,7 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
     secureCookies: config.secureCookies, rateLimit: config.authRateLimit, publicUrl: config.publicUrl, logResetLinks: !config.smtpUrl,
   });
   await app.register(forumsRoutes);
+  await app.register(weeksRoutes);
   await app.register(discussionsRoutes, { postRateLimit: config.postRateLimit });
   await app.register(draftsRoutes);
   await app.register(caseStudiesRoutes);

@@ -5,7 +5,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { errorResponses, IdParams } from '../http/common.schemas.ts';
 import { requireUser } from '../http/access.ts';
-import { SlugParams } from '../forums/forums.schemas.ts';
+import { SlugParams } from '../forums/forum-params.schemas.ts';
 import { markReplays, postRateLimit as limitNewPosts } from '../discussions/idempotent-submissions.ts';
 import {
   AskBody, AskResponse, CaseStudyQuestionsQuery, CaseStudyQuestionsResponse, MarkAnsweredBody, MarkResponse, QuestionListResponse,

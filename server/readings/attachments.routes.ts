@@ -12,7 +12,7 @@ import { addAttachment, attachmentForDownload, removeAttachment } from './attach
 import { organizerReading, organizerWeek } from './readings.service.ts';
 import { stageUpload } from './reading-uploads.service.ts';
 import { AttachmentParams, AttachmentResponse, ReadingIdParams, UploadResponse } from './readings.schemas.ts';
-import { WeekParams } from '../forums/forums.schemas.ts';
+import { WeekParams } from '../forums/forum-params.schemas.ts';
 
 export interface AttachmentsRoutesOptions {
   attachmentsDir: string;

@@ -2,7 +2,7 @@
 import { Type, type Static } from 'typebox';
 import { MAX_MARKDOWN_LENGTH } from '../markdown/markdown-limits.ts';
 import { DateTimeSchema, IdSchema, LangSchema, NameText, TextSchema, VisibleText, HtmlSchema } from '../http/common.schemas.ts';
-import { SlugParams, WeekParams } from '../forums/forums.schemas.ts';
+import { SlugParams, WeekParams } from '../forums/forum-params.schemas.ts';
 
 import { MAX_ATTACHMENTS_PER_READING } from '../../web/src/readings/attachment-limit.ts';
 
