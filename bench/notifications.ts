@@ -12,9 +12,9 @@ import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
 import type { DB } from '../server/db/schema.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
-import { deliverDue } from '../server/notifications/mail-worker.ts';
+import { deliverDue } from '../server/mail/mail-worker.ts';
 import { notifyNewPost } from '../server/notifications/post-notifications.ts';
-import { queueEmail } from '../server/notifications/outbox.queries.ts';
+import { queueEmail } from '../server/mail/outbox.queries.ts';
 import { recreateDatabase } from './bench-database.ts';
 
 const FOLLOWERS = 2_000;
@@ -78,7 +78,7 @@ async function deliveryRate(db: Kysely<DB>, pooled: boolean) {
   const now = new Date();
   for (let i = 0; i < MESSAGES; i += 1) await queueEmail(db, { toEmail: `reader${i}@bench.test`, lang: 'es', template: 'registration_attempt_on_existing_account' }, now);
   const started = performance.now();
-  while (await deliverDue(db, { publicUrl: 'http://localhost:3000', secret: 'bench-secret-bench-secret', transport, from: 'bench@localhost', batchSize: 50 }, now) > 0);
+  while (await deliverDue(db, { publicUrl: 'http://localhost:3000', secret: 'bench-secret-bench-secret', transport, from: 'bench@localhost', batchSize: 50, composers: {} }, now) > 0);
   const seconds = (performance.now() - started) / 1000;
   transport.close();
   await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,7 +1,7 @@
 // Post bodies in the forum's three languages. A handful of templates per language are
 // rendered once with the app's own Markdown pipeline and reused for every row, so seeding
 // costs no rendering yet each post carries the HTML size and shape a real one would.
-import { markdownToHtml } from '../server/content/markdown-pipeline.ts';
+import { markdownToHtml } from '../server/markdown/markdown-pipeline.ts';
 import type { Lang } from '../server/db/schema.ts';
 import { countWords } from '../web/src/text/word-count.ts';
 import { intBetween, pick, seededRandom, type Random } from './random.ts';

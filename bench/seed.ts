@@ -3,7 +3,7 @@
 // round trip per row, so 60,000 posts take seconds rather than minutes.
 import { sql, type Kysely } from 'kysely';
 import { hashPassword } from '../server/auth/password.ts';
-import { markdownToHtml } from '../server/content/markdown-pipeline.ts';
+import { markdownToHtml } from '../server/markdown/markdown-pipeline.ts';
 import type { DB, Lang } from '../server/db/schema.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
 import { addDays, forumCalendar, localDate, startOfLocalDay } from '../server/forums/forum-calendar.ts';

@@ -35,7 +35,7 @@ async function bundleServer(): Promise<string> {
   const outdir = path.join(repoRoot, 'dist', 'bench');
   await build({
     // The Markdown worker sits beside the bundle, where the bundled renderer looks for it.
-    entryPoints: { server: path.join(repoRoot, 'bench', 'server.ts'), 'markdown.worker': path.join(repoRoot, 'server', 'content', 'markdown.worker.ts') },
+    entryPoints: { server: path.join(repoRoot, 'bench', 'server.ts'), 'markdown.worker': path.join(repoRoot, 'server', 'markdown', 'markdown.worker.ts') },
     bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outdir, logLevel: 'warning',
   });
   return path.join(outdir, 'server.js');

@@ -28,6 +28,7 @@ import originCheckPlugin from './plugins/origin-check.plugin.ts';
 import authRoutes from './auth/auth.routes.ts';
 import passwordResetRoutes from './auth/password-reset.routes.ts';
 import forumsRoutes from './forums/forums.routes.ts';
+import weeksRoutes from './weeks/weeks.routes.ts';
 import healthRoutes from './health/health.routes.ts';
 import realtimePlugin from './realtime/realtime.plugin.ts';
 import discussionsRoutes from './discussions/discussions.routes.ts';
@@ -48,6 +49,10 @@ import glossaryRoutes from './translations/glossary.routes.ts';
 import translationAdminRoutes from './translations/translation-admin.routes.ts';
 import cohortRoutes from './applications/cohort.routes.ts';
 import notificationsPlugin from './notifications/notifications.plugin.ts';
+import { notificationComposers } from './notifications/notification-composers.ts';
+import { questionComposers } from './questions/question-email.ts';
+import { announceOverdueQuestions } from './questions/question-jobs.ts';
+import { caseStudyComposers } from './case-studies/case-study-email.ts';
 import caseStudiesPlugin from './case-studies/case-studies.plugin.ts';
 import caseStudiesRoutes from './case-studies/case-studies.routes.ts';
 import notificationsRoutes from './notifications/notifications.routes.ts';
@@ -134,7 +139,9 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   await app.register(realtimePlugin, { allowedOrigins: config.allowedOrigins, ...site });
-  await app.register(notificationsPlugin, { config });
+  await app.register(notificationsPlugin, {
+    config, composers: { ...notificationComposers, ...questionComposers, ...caseStudyComposers }, announcers: [announceOverdueQuestions],
+  });
   await app.register(caseStudiesPlugin, { config });
   await app.register(healthRoutes);
   await app.register(authRoutes, {
@@ -144,6 +151,7 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
     secureCookies: config.secureCookies, rateLimit: config.authRateLimit, publicUrl: config.publicUrl, logResetLinks: !config.smtpUrl,
   });
   await app.register(forumsRoutes);
+  await app.register(weeksRoutes);
   await app.register(discussionsRoutes, { postRateLimit: config.postRateLimit });
   await app.register(draftsRoutes);
   await app.register(caseStudiesRoutes);

@@ -1,6 +1,6 @@
 // All SQL about applications, cohort roles and the key-respondent seats.
 import { sql, type Insertable, type Kysely, type Transaction, type Updateable } from 'kysely';
-import { announceAccessChange } from '../realtime/access-changes.ts';
+import { announceAccessChange } from '../events/access-changes.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import type { ApplicationKind, ApplicationsTable, ApplicationStatus, DB, ForumRole, Lang } from '../db/schema.ts';
 

@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { errorResponses } from '../http/common.schemas.ts';
 import { requireUser } from '../http/access.ts';
-import { SlugParams } from '../forums/forums.schemas.ts';
+import { SlugParams } from '../forums/forum-params.schemas.ts';
 import {
   ApplicationFields, ApplicationSchema, ApplyBody, ApplyResponse, CheckEmailResponse, MyApplicationsResponse, OwnApplicationResponse,
 } from './applications.schemas.ts';

@@ -2,7 +2,7 @@
 // reconfirmation, opt-ins and the directory.
 import { Type, type Static } from 'typebox';
 import { DateTimeSchema, IdSchema, LangSchema, LineText, NameText, SafeText, VisibleText } from '../http/common.schemas.ts';
-import { SlugParams } from '../forums/forums.schemas.ts';
+import { SlugParams } from '../forums/forum-params.schemas.ts';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/password.ts';
 import { ChoiceSchema, EntryKey, LocalizedName } from '../forums/forum-lists.schemas.ts';
 

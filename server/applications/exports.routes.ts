@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { errorResponses } from '../http/common.schemas.ts';
 import { requireUser } from '../http/access.ts';
-import { SlugParams } from '../forums/forums.schemas.ts';
+import { SlugParams } from '../forums/forum-params.schemas.ts';
 import { EntryKey } from '../forums/forum-lists.schemas.ts';
 import { DirectoryResponse, Privacy } from './directory.schemas.ts';
 import { directory, directoryPrivacy, setDirectoryPrivacy, setOwnRegion } from './directory.service.ts';

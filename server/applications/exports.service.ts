@@ -5,7 +5,7 @@
 import { sql, type Kysely } from 'kysely';
 import { stringify } from 'csv-stringify/sync';
 import type { SessionUser } from '../auth/session.ts';
-import { writeAudit } from '../moderation/moderation.queries.ts';
+import { writeAudit } from '../audit/audit-log.queries.ts';
 import type { DB, Lang } from '../db/schema.ts';
 import { organizerForum } from './review.service.ts';
 

@@ -7,7 +7,7 @@ import { setSessionCookie } from '../auth/session-cookie.ts';
 import { createSession, generateSessionToken } from '../auth/session.ts';
 import { errorResponses, IdSchema, LangSchema, SafeText } from '../http/common.schemas.ts';
 import { requireUser } from '../http/access.ts';
-import { SlugParams } from '../forums/forums.schemas.ts';
+import { SlugParams } from '../forums/forum-params.schemas.ts';
 import { callerLang } from '../plugins/language.plugin.ts';
 import { InvitationRole, NewAccount } from './applications.schemas.ts';
 import {

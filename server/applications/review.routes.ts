@@ -6,7 +6,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { errorResponses } from '../http/common.schemas.ts';
 import { requireUser } from '../http/access.ts';
-import { SlugParams } from '../forums/forums.schemas.ts';
+import { SlugParams } from '../forums/forum-params.schemas.ts';
 import {
   ApplicationListResponse, ApplicationParams, ApplicationSchema, BulkDecisionBody, BulkDecisionResponse, DecisionBody, ListQuery,
 } from './applications.schemas.ts';

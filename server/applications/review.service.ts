@@ -7,7 +7,7 @@ import type { SessionUser } from '../auth/session.ts';
 import type { DB, Forum, Lang } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { assertOrganizer, forumAccessBySlug } from '../forums/forum-access.ts';
-import { emailString } from '../notifications/email-templates.ts';
+import { emailString } from '../mail/email-templates.ts';
 import { notify } from '../notifications/notify.ts';
 import { toApplicationView } from './application-view.ts';
 import {

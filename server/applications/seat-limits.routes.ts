@@ -3,7 +3,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { errorResponses } from '../http/common.schemas.ts';
 import { requireUser } from '../http/access.ts';
-import { SlugParams } from '../forums/forums.schemas.ts';
+import { SlugParams } from '../forums/forum-params.schemas.ts';
 import { SeatLimitsBody, SeatLimitsResponse } from './seat-limits.schemas.ts';
 import { seatLimits, setSeatLimits } from './seat-limits.service.ts';
 

@@ -1,7 +1,6 @@
 // Account recovery routes: ask for a reset link, then use it to set a new password.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { errorResponses } from '../http/common.schemas.ts';
-import { SESSION_ENDED_CLOSE } from '../realtime/live-hub.ts';
 import { UserResponse } from './auth.schemas.ts';
 import { PasswordResetBody, PasswordResetConfirmBody, PasswordResetRequestedResponse } from './password-reset.schemas.ts';
 import { confirmPasswordReset, requestPasswordReset } from './password-reset.service.ts';
@@ -46,9 +45,7 @@ const passwordResetRoutes: FastifyPluginAsyncTypebox<PasswordResetRoutesOptions>
   }, async (request, reply) => {
     const { userId, token, session } = await confirmPasswordReset(app.db, request.body.token, request.body.password);
     // This instance closes the account's sockets now; the others when the access event reaches them.
-    for (const client of app.liveHub.clients) {
-      if (client.user?.id === userId) client.socket.close(SESSION_ENDED_CLOSE, 'session ended');
-    }
+    app.liveHub.endUserSessions(userId);
     setSessionCookie(request, reply, token, session.expiresAt, options.secureCookies);
     const { user } = await validateSessionToken(app.db, token);
     return { user: user! };

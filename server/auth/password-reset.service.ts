@@ -5,8 +5,8 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
-import { queueEmail } from '../notifications/outbox.queries.ts';
-import { announceAccessChange } from '../realtime/access-changes.ts';
+import { queueEmail } from '../mail/outbox.queries.ts';
+import { announceAccessChange } from '../events/access-changes.ts';
 import { currentTime } from '../time/clock.ts';
 import { hashPassword } from './password.ts';
 import { createSession, generateSessionToken, invalidateUserSessions, type Session } from './session.ts';

@@ -4,7 +4,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { errorResponses } from '../http/common.schemas.ts';
 import { requireUser } from '../http/access.ts';
-import { SlugParams } from '../forums/forums.schemas.ts';
+import { SlugParams } from '../forums/forum-params.schemas.ts';
 import {
   CaseStudyListQuery, CaseStudyListResponse, CaseStudyOnlyResponse, CaseStudyParams, CaseStudyReadResponse, CaseStudyResponse, CaseStudyRevisionsResponse,
   EditCaseStudyBody, MyCaseStudiesResponse, NewCaseStudyBody, RequestChangesBody,

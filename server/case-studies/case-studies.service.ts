@@ -4,7 +4,7 @@
 // case study; after, whoever may read its week. Every write is one transaction.
 import type { Kysely, Transaction } from 'kysely';
 import type { SessionUser } from '../auth/session.ts';
-import { renderMarkdown } from '../content/markdown.ts';
+import { renderMarkdown } from '../markdown/markdown.ts';
 import type { DB, Forum, Lang, Week } from '../db/schema.ts';
 import { deleteDraft } from '../discussions/drafts.queries.ts';
 import { countWords } from '../../web/src/text/word-count.ts';
@@ -14,8 +14,8 @@ import { findWeek } from '../forums/forums.queries.ts';
 import { resolveEntry } from '../forums/forum-lists.service.ts';
 import { cleanName } from '../http/text-rules.ts';
 import { notify } from '../notifications/notify.ts';
-import { appendEvent } from '../realtime/events.queries.ts';
-import { queueTranslationTasks } from '../translations/tasks.queries.ts';
+import { appendEvent } from '../events/events.queries.ts';
+import { queueTranslationTasks } from '../translation-policy/translation-tasks.queries.ts';
 import { currentTime } from '../time/clock.ts';
 import { countQuestionsByThread } from '../questions/questions.queries.ts';
 import {

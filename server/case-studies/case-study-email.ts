@@ -3,8 +3,9 @@
 // who asked for it by email, a case study published in their week.
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { emailString } from '../notifications/email-templates.ts';
-import { forumTitle, type Composed, type Recipient } from '../notifications/notification-email.ts';
+import { emailString } from '../mail/email-templates.ts';
+import { forumTitle } from '../notifications/notification-email.ts';
+import type { Composed, MailComposers, Recipient } from '../mail/outbox-render.ts';
 
 async function caseStudyOf(db: Kysely<DB>, id: number) {
   return db.selectFrom('case_studies').innerJoin('weeks', 'weeks.id', 'case_studies.week_id').innerJoin('users', 'users.id', 'case_studies.author_id')
@@ -40,3 +41,5 @@ export async function composeCaseStudyPublished(db: Kysely<DB>, base: string, re
     blocks: {},
   };
 }
+
+export const caseStudyComposers: MailComposers = { case_study_review: composeCaseStudyReview, case_study_published: composeCaseStudyPublished };

@@ -4,8 +4,7 @@
 // and organizers.
 import type { Kysely } from 'kysely';
 import type { DB, Lang } from '../db/schema.ts';
-import type { TranslationView } from '../discussions/post-view.ts';
-import { readerOf, withCaseStudyTranslations, withTitleTranslations, type TitleTranslation } from '../translations/reader-view.ts';
+import { type TranslationView, readerOf, withCaseStudyTranslations, withTitleTranslations, type TitleTranslation } from '../translation-policy/reader-view.ts';
 import type { CaseStudyRow } from './case-studies.queries.ts';
 
 export interface CaseStudyViewer {

@@ -5,8 +5,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { notify } from '../notifications/notify.ts';
-import { appendEvent } from '../realtime/events.queries.ts';
-import { queueTranslationTasks } from '../translations/tasks.queries.ts';
+import { appendEvent } from '../events/events.queries.ts';
+import { queueTranslationTasks } from '../translation-policy/translation-tasks.queries.ts';
 import { currentTime } from '../time/clock.ts';
 import { findCaseStudy, findDueCaseStudies, findForumMemberIds, insertCaseStudyThread, lockCaseStudy, markPublished } from './case-studies.queries.ts';
 import { toCaseStudyView } from './case-study-view.ts';

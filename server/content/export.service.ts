@@ -10,7 +10,7 @@ import { DomainError } from '../errors/domain-error.ts';
 import { assertOrganizer, forumAccessBySlug } from '../forums/forum-access.ts';
 import { addDays, localDate } from '../forums/forum-calendar.ts';
 import { glossaryToCsv } from '../translations/glossary-csv.ts';
-import { writeAudit } from '../moderation/moderation.queries.ts';
+import { writeAudit } from '../audit/audit-log.queries.ts';
 import { attachmentPath } from '../attachments/attachment-store.ts';
 import { tarGz } from './content-archive.ts';
 import { programmeFiles, type ExportedProgramme, type ProgrammeFile } from './content-writer.ts';

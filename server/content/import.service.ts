@@ -12,8 +12,8 @@ import { ContentError, readProgramme, weekStartDays, type Edition, type Programm
 import { parseGlossaryCsv } from '../translations/glossary-csv.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { assertLimitsHoldSeats } from '../forums/seat-limits.ts';
-import { renderContentMarkdown } from './markdown.ts';
-import { queueTranslationTasks } from '../translations/tasks.queries.ts';
+import { renderContentMarkdown } from '../markdown/markdown.ts';
+import { queueTranslationTasks } from '../translation-policy/translation-tasks.queries.ts';
 import { storeAttachment } from '../attachments/attachment-store.ts';
 import { sniffAttachmentType } from '../attachments/attachment-type.ts';
 

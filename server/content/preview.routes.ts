@@ -4,8 +4,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { requireUser } from '../http/access.ts';
 import { errorResponses, SafeText } from '../http/common.schemas.ts';
-import { MAX_MARKDOWN_LENGTH } from './markdown-limits.ts';
-import { renderMarkdown } from './markdown.ts';
+import { MAX_MARKDOWN_LENGTH } from '../markdown/markdown-limits.ts';
+import { renderMarkdown } from '../markdown/markdown.ts';
 
 const previewRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/api/markdown/preview', {

@@ -5,7 +5,9 @@ import type { Kysely } from 'kysely';
 import { ensureAccount, generatePassword } from '../auth/accounts.service.ts';
 import type { SessionUser } from '../auth/session.ts';
 import type { DB, ForumRole, Lang } from '../db/schema.ts';
-import type { DemoCredentials } from './demo-seed.ts';
+
+/** What the first start prints for each demo account it made, to sign in with. */
+export interface DemoCredentials { email: string; password: string; role: string }
 
 export interface DemoProfile {
   email: string;

@@ -9,8 +9,7 @@ import { approveCaseStudy, createCaseStudy, submitCaseStudy } from '../case-stud
 import type { DB } from '../db/schema.ts';
 import { takeKeyRespondentSeat } from '../applications/review.service.ts';
 import { findEntryByKey, setMemberRegion } from '../forums/forum-lists.queries.ts';
-import { demoSessionUser, ensureDemoAccount, type DemoProfile } from './demo-accounts.ts';
-import type { DemoCredentials } from './demo-seed.ts';
+import { demoSessionUser, ensureDemoAccount, type DemoProfile, type DemoCredentials } from './demo-accounts.ts';
 
 interface DemoKeyRespondent extends DemoProfile {
   /** A key of the demo forum's regions (content/forums/sse-policy/forum.yaml). */

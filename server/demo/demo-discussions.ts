@@ -7,8 +7,7 @@ import type { SessionUser } from '../auth/session.ts';
 import type { DB, Lang } from '../db/schema.ts';
 import { createReply } from '../discussions/posts.service.ts';
 import { createThread } from '../discussions/threads.service.ts';
-import { demoSessionUser, ensureDemoAccount, type DemoProfile } from './demo-accounts.ts';
-import type { DemoCredentials } from './demo-seed.ts';
+import { demoSessionUser, ensureDemoAccount, type DemoProfile, type DemoCredentials } from './demo-accounts.ts';
 
 interface DemoPerson extends DemoProfile {
   key: string;

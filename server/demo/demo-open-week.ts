@@ -13,8 +13,7 @@ import type { DB, TranslatableType } from '../db/schema.ts';
 import { currentTime } from '../time/clock.ts';
 import { claim } from '../translations/queue.service.ts';
 import { publish } from '../translations/publishing.service.ts';
-import { demoSessionUser, ensureDemoAccount, type DemoProfile } from './demo-accounts.ts';
-import type { DemoCredentials } from './demo-seed.ts';
+import { demoSessionUser, ensureDemoAccount, type DemoProfile, type DemoCredentials } from './demo-accounts.ts';
 
 export const OPEN_WEEK = 2;
 

@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import { ensureAccount, generatePassword } from '../auth/accounts.service.ts';
 import { importContent } from '../content/import.service.ts';
 import type { DB } from '../db/schema.ts';
+import type { DemoCredentials } from './demo-accounts.ts';
 import { seedDemoApplications } from './demo-applications.ts';
 import { seedDemoDiscussions } from './demo-discussions.ts';
 import { seedDemoCaseStudies } from './demo-case-studies.ts';
@@ -13,8 +14,6 @@ import { seedDemoOpenWeek } from './demo-open-week.ts';
 
 export const DEMO_FORUMS = ['sse-policy-live', 'sse-policy-2009'];
 export const DEMO_ORGANIZER_EMAIL = 'organizer@demo.tertulia.test';
-
-export interface DemoCredentials { email: string; password: string; role: string }
 
 export async function seedDemo(db: Kysely<DB>, contentDir: string): Promise<DemoCredentials[]> {
   await importContent(db, contentDir);

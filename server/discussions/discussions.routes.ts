@@ -2,13 +2,10 @@
 // closed public archive); writing needs a member inside the time box, checked by the services.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { errorResponses } from '../http/common.schemas.ts';
+import { errorResponses, IdParams } from '../http/common.schemas.ts';
 import { requireUser } from '../http/access.ts';
-import { WeekParams } from '../forums/forums.schemas.ts';
-import {
-  EditPostBody, IdParams, NewReplyBody, NewThreadBody, NewThreadResponse, PostResponse, ReadBody, RevisionsResponse,
-  ThreadListResponse, ThreadPageQuery, ThreadPageResponse,
-} from './discussions.schemas.ts';
+import { WeekParams } from '../forums/forum-params.schemas.ts';
+import { EditPostBody, NewReplyBody, NewThreadBody, NewThreadResponse, PostResponse, ReadBody, RevisionsResponse, ThreadListResponse, ThreadPageQuery, ThreadPageResponse } from './discussions.schemas.ts';
 import { markReplays, postRateLimit as limitNewPosts } from './idempotent-submissions.ts';
 import { createReply, editPost, listRevisions } from './posts.service.ts';
 import { createThread, getThreadPage, listThreads, markThreadRead, markWeekRead } from './threads.service.ts';

@@ -1,20 +1,15 @@
 // Request and response shapes of threads, posts, drafts and read positions.
 import { Type } from 'typebox';
-import { MAX_MARKDOWN_LENGTH } from '../content/markdown-limits.ts';
+import { MAX_MARKDOWN_LENGTH } from '../markdown/markdown-limits.ts';
+import { TitleTranslationSchema, TranslationSchema } from '../translation-policy/translation-view.schemas.ts';
 import { DateTimeSchema, IdSchema, LangSchema, LineText, NameText, PositiveInt4, SafeText, TextSchema, VisibleText } from '../http/common.schemas.ts';
 
 /** Longest post body accepted, in characters (about 8,000 words): the most the renderer takes. */
 export const MAX_BODY_LENGTH = MAX_MARKDOWN_LENGTH;
 
-export const IdParams = Type.Object({ id: IdSchema });
 export const IdempotencyKey = Type.String({ format: 'uuid' });
 export const Body = VisibleText({ maxLength: MAX_BODY_LENGTH });
 const DraftKey = Type.String({ pattern: '^(thread:week|reply:thread|reply:post|edit:post|case-study):[1-9]\\d{0,9}$' });
-
-const TranslatorSchema = Type.Object({
-  displayName: Type.String(),
-  role: Type.Union([Type.Literal('organizer'), Type.Literal('translator'), Type.Literal('author')]),
-});
 
 export const PostSchema = Type.Object({
   id: Type.Integer(),
@@ -32,12 +27,7 @@ export const PostSchema = Type.Object({
   editedAt: Type.Union([DateTimeSchema, Type.Null()]),
   hidden: Type.Union([Type.Object({ reason: Type.Union([Type.String(), Type.Null()]) }), Type.Null()]),
   mine: Type.Boolean(),
-  translation: Type.Union([Type.Object({
-    lang: LangSchema,
-    html: Type.String(),
-    translator: TranslatorSchema,
-    outdated: Type.Boolean(),
-  }), Type.Null()]),
+  translation: TranslationSchema,
   translationPending: Type.Boolean(),
   /** Set on a question to a key respondent (server/questions): whom it asks and whether it is answered. */
   question: Type.Optional(Type.Union([Type.Object({
@@ -52,11 +42,7 @@ const threadSummaryProperties = {
   kind: Type.Union([Type.Literal('discussion'), Type.Literal('prompt'), Type.Literal('case_study')]),
   title: TextSchema,
   /** The title in the reader's language when they do not read the original's. */
-  titleTranslation: Type.Union([Type.Object({
-    lang: LangSchema,
-    value: Type.String(),
-    translator: TranslatorSchema,
-  }), Type.Null()]),
+  titleTranslation: TitleTranslationSchema,
   /** No title translation the reader reads yet, but one is queued. */
   titleTranslationPending: Type.Boolean(),
   requiresOwnAnswer: Type.Boolean(),

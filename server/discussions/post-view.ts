@@ -3,6 +3,7 @@
 // only to organizers.
 import type { Lang } from '../db/schema.ts';
 import type { PostRow } from './posts.queries.ts';
+import type { TranslationView } from '../translation-policy/reader-view.ts';
 
 export const MAX_DISPLAY_DEPTH = 3;
 
@@ -37,14 +38,6 @@ export interface QuestionMark {
   addressedTo: { id: number; displayName: string };
   answeredAt: string | null;
   answerPostId: number | null;
-}
-
-export interface TranslationView {
-  lang: Lang;
-  html: string;
-  translator: { displayName: string; role: 'organizer' | 'translator' | 'author' };
-  /** It translates an earlier revision of the post. */
-  outdated: boolean;
 }
 
 export interface PostViewer {

@@ -2,13 +2,13 @@
 // and reading a post's revisions. Every write is one transaction that also appends its event.
 import type { Kysely, Transaction } from 'kysely';
 import type { SessionUser } from '../auth/session.ts';
-import { renderMarkdown } from '../content/markdown.ts';
+import { renderMarkdown } from '../markdown/markdown.ts';
 import type { DB, Lang } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { notifyNewPost } from '../notifications/post-notifications.ts';
-import { answersQuestion, writeAnswerMark } from '../questions/answer-marks.ts';
-import { appendEvent } from '../realtime/events.queries.ts';
-import { queueTranslationTasks } from '../translations/tasks.queries.ts';
+import { answersQuestion, writeAnswerMark } from './answer-marks.ts';
+import { appendEvent } from '../events/events.queries.ts';
+import { queueTranslationTasks } from '../translation-policy/translation-tasks.queries.ts';
 import { deleteDraft } from './drafts.queries.ts';
 import { fingerprintOf, submitOnce } from './idempotent-submissions.ts';
 import { toPostView, type PostView } from './post-view.ts';

@@ -2,18 +2,18 @@
 // post's key), reading a page of one, and read positions.
 import type { Kysely } from 'kysely';
 import type { SessionUser } from '../auth/session.ts';
-import { renderMarkdown } from '../content/markdown.ts';
+import { renderMarkdown } from '../markdown/markdown.ts';
 import type { DB, Lang, ThreadKind, Week } from '../db/schema.ts';
 import { DomainError, type ErrorCode } from '../errors/domain-error.ts';
 import { assertMayReadWeek, assertMayWriteInWeek, assertOrganizer, forumAccessBySlug, type ForumAccess } from '../forums/forum-access.ts';
 import { findWeek } from '../forums/forums.queries.ts';
 import { cleanName } from '../http/text-rules.ts';
 import { notifyNewPost } from '../notifications/post-notifications.ts';
-import { appendEvent, latestEventId } from '../realtime/events.queries.ts';
-import { queueTranslationTasks } from '../translations/tasks.queries.ts';
+import { appendEvent, latestEventId } from '../events/events.queries.ts';
+import { queueTranslationTasks } from '../translation-policy/translation-tasks.queries.ts';
 import { deleteDraft } from './drafts.queries.ts';
 import { toPostView } from './post-view.ts';
-import { readerOf, withTitleTranslations, withTranslations, type TitleTranslation } from '../translations/reader-view.ts';
+import { readerOf, withTitleTranslations, withTranslations, type TitleTranslation } from '../translation-policy/reader-view.ts';
 import { findFirstPost, findPost, findThreadPage, insertPost, lockIdempotencyKey } from './posts.queries.ts';
 import { publicView, replayedPost } from './posts.service.ts';
 import { fingerprintOf, submitOnce } from './idempotent-submissions.ts';

@@ -44,6 +44,11 @@ export function localDate(instant: Date, timeZone: string): string {
   return formatDate(wallClockAsUtc(instant.getTime(), timeZone) - (wallClockAsUtc(instant.getTime(), timeZone) % DAY_MS));
 }
 
+/** Deadlines and week ends are stored as the first instant after them; their day is the one before. */
+export function lastLocalDay(exclusiveEnd: Date, timeZone: string): string {
+  return localDate(new Date(exclusiveEnd.getTime() - 1), timeZone);
+}
+
 /**
  * The first instant of a local date in a zone. Where midnight itself does not exist (zones
  * that change the clocks at midnight, such as America/Santiago) that is the first minute after the gap.

@@ -2,7 +2,7 @@
 import { Type, type Static } from 'typebox';
 import { LangSchema } from '../http/common.schemas.ts';
 import { ForumTextInput, LocalDate } from './forum-settings.schemas.ts';
-import { SlugParams } from './forums.schemas.ts';
+import { SlugParams } from './forum-params.schemas.ts';
 
 export const NewForumBody = Type.Object({
   slug: SlugParams.properties.slug,

@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import type { SessionUser } from '../auth/session.ts';
 import type { DB } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
-import { renderMarkdown } from '../content/markdown.ts';
+import { renderMarkdown } from '../markdown/markdown.ts';
 import { cleanName } from '../http/text-rules.ts';
 import type { NewForum } from './forum-creation.schemas.ts';
 import { upsertForumText, writeForumAudit } from './forum-settings.queries.ts';

@@ -1,6 +1,4 @@
-// A forum's and a week's address in route params. A leaf module (it imports only TypeBox), so
-// schema files that forums.schemas.ts itself reaches (applications, case studies) can use them
-// without an import cycle leaving them undefined.
+// A forum's and a week's address in route params, as every domain's routes take them.
 import { Type } from 'typebox';
 
 export const SlugParams = Type.Object({ slug: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,79}$' }) });

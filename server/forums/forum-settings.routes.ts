@@ -3,7 +3,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { errorResponses } from '../http/common.schemas.ts';
 import { requireUser } from '../http/access.ts';
-import { SlugParams } from './forums.schemas.ts';
+import { SlugParams } from './forum-params.schemas.ts';
 import { ForumSettingsResponse, SettingsPatch } from './forum-settings.schemas.ts';
 import { getForumSettings, updateForumSettings } from './forum-settings.service.ts';
 

@@ -1,7 +1,7 @@
 // Request and response shapes of a forum's settings, as organizers edit them in the console.
 import { Type, type Static } from 'typebox';
 import { LangSchema, NameText, SafeText } from '../http/common.schemas.ts';
-import { MAX_MARKDOWN_LENGTH } from '../content/markdown-limits.ts';
+import { MAX_MARKDOWN_LENGTH } from '../markdown/markdown-limits.ts';
 
 export const LocalDate = Type.String({ format: 'date' });
 export const EnrolmentSchema = Type.Union([Type.Literal('open'), Type.Literal('application'), Type.Literal('invitation')]);

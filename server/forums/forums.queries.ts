@@ -1,5 +1,5 @@
 // All SQL that reads forums, their weeks, readings and memberships.
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB, ForumRole } from '../db/schema.ts';
 
 export function findForumBySlug(db: Kysely<DB>, slug: string) {
@@ -43,24 +43,6 @@ export function findWeek(db: Kysely<DB>, forumId: number, number: number) {
 
 export function findWeekTexts(db: Kysely<DB>, weekId: number) {
   return db.selectFrom('week_texts').selectAll().where('week_id', '=', weekId).execute();
-}
-
-export function findReadingsWithTexts(db: Kysely<DB>, weekId: number) {
-  return db
-    .selectFrom('readings')
-    .innerJoin('reading_texts', 'reading_texts.reading_id', 'readings.id')
-    .select(['readings.id', 'readings.slug', 'readings.position', 'readings.original_lang', 'readings.revision', 'reading_texts.lang',
-      'reading_texts.title', 'reading_texts.body_html'])
-    // Files every reader gets: one per file for everyone, one per position given in several languages.
-    .select((eb) => eb.selectFrom('reading_attachments')
-      .select(sql<string>`count(*) FILTER (WHERE reading_attachments.lang IS NULL) + count(DISTINCT reading_attachments.position) FILTER (WHERE reading_attachments.lang IS NOT NULL)`.as('n'))
-      .whereRef('reading_attachments.reading_id', '=', 'readings.id').as('attachment_count'))
-    .where('readings.week_id', '=', weekId)
-    // Unpublished readings are the organizers' to see, in their console (server/readings).
-    .where('readings.unpublished_at', 'is', null)
-    .orderBy('readings.position')
-    .orderBy('readings.id')
-    .execute();
 }
 
 export async function findRoles(db: Kysely<DB>, forumId: number, userId: number): Promise<ForumRole[]> {

@@ -1,18 +1,14 @@
 // Request and response shapes of the forum routes.
 import { Type } from 'typebox';
 import { DateTimeSchema, HtmlSchema, LangSchema, TextSchema } from '../http/common.schemas.ts';
-// Re-exported first, from a leaf: applications.schemas.ts reads SlugParams while this file's
-// case-study import below is still being evaluated.
-export { SlugParams, WeekParams } from './forum-params.schemas.ts';
-import { WeekCaseStudySchema } from '../case-studies/case-studies.schemas.ts';
 
 const Role = Type.Union([Type.Literal('participant'), Type.Literal('key_respondent'), Type.Literal('translator'), Type.Literal('organizer')]);
 /** A forum's public status (server/forums/forum-status.ts), which the SPA puts in words. */
 const Status = Type.Union([
   Type.Literal('draft'), Type.Literal('recruiting'), Type.Literal('invitation_only'), Type.Literal('applications_closed'), Type.Literal('running'), Type.Literal('closed'),
 ]);
-const WeekStateSchema = Type.Union([Type.Literal('upcoming'), Type.Literal('open'), Type.Literal('past')]);
-const LocalDate = Type.String({ format: 'date' });
+export const WeekStateSchema = Type.Union([Type.Literal('upcoming'), Type.Literal('open'), Type.Literal('past')]);
+export const LocalDate = Type.String({ format: 'date' });
 
 const forumSummaryProperties = {
   slug: Type.String(),
@@ -55,46 +51,6 @@ export const ForumResponse = Type.Object({
     translationPolicy: Type.Array(Type.Object({ from: LangSchema, to: LangSchema })),
     currentWeek: Type.Union([Type.Integer(), Type.Null()]),
     weeks: Type.Array(WeekSummary),
-  }),
-});
-
-const QueueTranslation = Type.Union([Type.Object({
-  lang: LangSchema, html: Type.String(), outdated: Type.Boolean(),
-  translator: Type.Object({
-    displayName: Type.String(),
-    role: Type.Union([Type.Literal('organizer'), Type.Literal('translator'), Type.Literal('author')]),
-  }),
-}), Type.Null()]);
-
-export const WeekResponse = Type.Object({
-  week: Type.Object({
-    number: Type.Integer(),
-    title: TextSchema,
-    startsOn: LocalDate,
-    /** The week's last day in the forum's zone. */
-    endsOn: LocalDate,
-    opensAt: DateTimeSchema,
-    closesAt: DateTimeSchema,
-    state: WeekStateSchema,
-    summary: HtmlSchema,
-    /** From the translation queue, when the content files give no summary in the reader's language. */
-    summaryTranslation: QueueTranslation,
-    summaryTranslationPending: Type.Boolean(),
-    readings: Type.Array(Type.Object({
-      id: Type.Integer(),
-      slug: Type.String(),
-      originalLang: LangSchema,
-      title: TextSchema,
-      /** For the week page's table of contents; the files are listed on the reading's own page. */
-      attachmentCount: Type.Integer(),
-      body: HtmlSchema,
-      /** From the translation queue, when the content files give no text in the reader's language. */
-      translation: QueueTranslation,
-      translationPending: Type.Boolean(),
-    })),
-    caseStudies: Type.Array(WeekCaseStudySchema),
-    /** Questions to the week's key respondents, over all its case studies (server/questions). */
-    questions: Type.Object({ answered: Type.Integer(), unanswered: Type.Integer() }),
   }),
 });
 

@@ -4,17 +4,14 @@ import type { Kysely } from 'kysely';
 import type { SessionUser } from '../auth/session.ts';
 import type { DB, Forum, ForumRole, Lang } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
-import { forumStatus, localDate, weekState, type WeekState } from './forum-calendar.ts';
+import { forumStatus, lastLocalDay, weekState, type WeekState } from './forum-calendar.ts';
 import { publicForumStatus, type PublicForumStatus } from './forum-status.ts';
-import { assertMayReadWeekMaterial, forumAccessBySlug, mayReadWeeks, preparedWeekId } from './forum-access.ts';
+import { forumAccessBySlug, mayReadWeeks, preparedWeekId } from './forum-access.ts';
 import {
-  addMembership, isSuspended, findForumTexts, findReadingsWithTexts, findRoles, findRolesByForum,
-  findTranslationRules, findWeek, findWeeksWithTitles, findWeekTexts, listForumsWithTexts,
+  addMembership, isSuspended, findForumTexts, findRoles, findRolesByForum, findTranslationRules, findWeeksWithTitles, listForumsWithTexts,
 } from './forums.queries.ts';
-import { chooseForInterface, chooseVersion, groupBy, type Reader } from './text-choice.ts';
-import { withReadingTranslations, withWeekTranslations } from '../translations/reader-view.ts';
+import { chooseForInterface, groupBy, type Reader } from '../translation-policy/text-choice.ts';
 import { currentTime } from '../time/clock.ts';
-import { weekCaseStudies } from '../case-studies/case-studies.service.ts';
 
 export interface Viewer {
   user: SessionUser | null;
@@ -48,11 +45,6 @@ function isOrganizer(viewer: Viewer, roles: readonly ForumRole[]): boolean {
 }
 
 type ForumDates = Pick<Forum, 'slug' | 'time_zone' | 'starts_on' | 'ends_on' | 'starts_at' | 'ends_at' | 'application_deadline' | 'languages' | 'published' | 'invitation_only' | 'open_enrolment'>;
-
-/** Deadlines and week ends are stored as the first instant after them; their day is the one before. */
-function lastLocalDay(exclusiveEnd: Date, timeZone: string): string {
-  return localDate(new Date(exclusiveEnd.getTime() - 1), timeZone);
-}
 
 function toForumSummary(forum: ForumDates, text: { lang: Lang; title: string; summary: string }, roles: ForumRole[], now: Date): ForumSummaryView {
   return {
@@ -134,53 +126,6 @@ export async function getForum(db: Kysely<DB>, slug: string, viewer: Viewer, now
     translationPolicy: rules.map((rule) => ({ from: rule.source_lang, to: rule.target_lang })),
     currentWeek: weeks.find((week) => week.state === 'open')?.number ?? null,
     weeks,
-  };
-}
-
-export async function getWeek(db: Kysely<DB>, slug: string, number: number, viewer: Viewer, now = currentTime()) {
-  const access = await forumAccessBySlug(db, slug, viewer.user);
-  const week = await findWeek(db, access.forum.id, number);
-  if (!week) throw new DomainError('not_found');
-  assertMayReadWeekMaterial(access, week, now, await preparedWeekId(db, access));
-  const [texts, readingRows] = await Promise.all([findWeekTexts(db, week.id), findReadingsWithTexts(db, week.id)]);
-  const reader = readerOf(viewer);
-  // The week's text is a version organizers wrote, like a reading: the reader's first language that has one.
-  const text = chooseVersion(texts, week.original_lang, reader)!;
-  const [summary] = await withWeekTranslations(db, [{ id: week.id, revision: week.revision, originalLang: week.original_lang, body: { lang: text.lang }, translation: null, translationPending: false }], reader);
-  const readings = await withReadingTranslations(db, [...groupBy(readingRows, (row) => row.id).values()].map((versions) => {
-    const first = versions[0]!;
-    const chosen = chooseVersion(versions, first.original_lang, reader)!;
-    return {
-      id: first.id,
-      revision: first.revision,
-      slug: first.slug,
-      originalLang: first.original_lang,
-      attachmentCount: Number(first.attachment_count ?? 0),
-      title: { lang: chosen.lang, value: chosen.title },
-      body: { lang: chosen.lang, html: chosen.body_html },
-      translation: null,
-      translationPending: false,
-    };
-  }), reader);
-  const caseStudies = await weekCaseStudies(db, access, week, viewer, now);
-  return {
-    number: week.number,
-    title: { lang: text.lang, value: text.title },
-    startsOn: week.starts_on,
-    endsOn: lastLocalDay(week.closes_at, access.forum.time_zone),
-    opensAt: week.opens_at.toISOString(),
-    closesAt: week.closes_at.toISOString(),
-    state: weekState(week, now),
-    summary: { lang: text.lang, html: text.summary_html },
-    summaryTranslation: summary!.translation,
-    summaryTranslationPending: summary!.translationPending,
-    readings,
-    /** Key respondents' case studies, shown first on the week page. */
-    caseStudies,
-    /** Questions to the week's key respondents, over all its case studies. */
-    questions: caseStudies.reduce((sum, study) => ({
-      answered: sum.answered + study.questions.answered, unanswered: sum.unanswered + study.questions.unanswered,
-    }), { answered: 0, unanswered: 0 }),
   };
 }
 

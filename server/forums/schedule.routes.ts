@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { errorResponses } from '../http/common.schemas.ts';
 import { requireUser } from '../http/access.ts';
-import { SlugParams, WeekParams } from './forums.schemas.ts';
+import { SlugParams, WeekParams } from './forum-params.schemas.ts';
 import { LocalDate } from './forum-settings.schemas.ts';
 import { MoveBody, MoveResponse, NewWeekBody, PreviewResponse, ScheduleResponse, WeekPatch } from './schedule.schemas.ts';
 import { addWeek, changeWeek, deleteWeek, getSchedule, moveStart, previewMove, type Reconfirm } from './schedule.service.ts';

@@ -2,7 +2,7 @@
 // one, and moving the forum's start with a preview.
 import { Type, type Static } from 'typebox';
 import { DateTimeSchema, LangSchema, NameText, SafeText } from '../http/common.schemas.ts';
-import { MAX_MARKDOWN_LENGTH } from '../content/markdown-limits.ts';
+import { MAX_MARKDOWN_LENGTH } from '../markdown/markdown-limits.ts';
 import { LocalDate } from './forum-settings.schemas.ts';
 
 const WeekText = Type.Object({ lang: LangSchema, title: NameText({ maxLength: 200 }), summaryMd: SafeText({ maxLength: MAX_MARKDOWN_LENGTH }) });

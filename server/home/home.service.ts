@@ -7,7 +7,7 @@ import type { DB, Lang } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { publicForumStatus } from '../forums/forum-status.ts';
 import { assertMayReadWeek, assertMayReadWeekMaterial, forumAccessById, preparedWeekId } from '../forums/forum-access.ts';
-import { chooseForInterface, chooseVersion, chooseWithOriginal, type Reader } from '../forums/text-choice.ts';
+import { chooseForInterface, chooseVersion, chooseWithOriginal, type Reader } from '../translation-policy/text-choice.ts';
 import { currentTime } from '../time/clock.ts';
 import { readHome, type HomeQuestionRow } from './home.queries.ts';
 import type { Home } from './home.schemas.ts';

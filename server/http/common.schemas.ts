@@ -33,6 +33,8 @@ export const DateTimeSchema = Type.String({ format: 'date-time' });
 export const INT4_MAX = 2_147_483_647;
 /** A row id, in params, query or body: a serial column's range. */
 export const IdSchema = Type.Integer({ minimum: 1, maximum: INT4_MAX });
+/** A route's `:id` segment. */
+export const IdParams = Type.Object({ id: IdSchema });
 /** A positive count stored in an integer column (a revision number, a page). */
 export const PositiveInt4 = Type.Integer({ minimum: 1, maximum: INT4_MAX });
 

@@ -2,10 +2,9 @@
 // service; reporting is open to every member.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { errorResponses, IdSchema, SafeText, VisibleText } from '../http/common.schemas.ts';
+import { errorResponses, IdSchema, SafeText, VisibleText, IdParams } from '../http/common.schemas.ts';
 import { requireUser } from '../http/access.ts';
-import { IdParams } from '../discussions/discussions.schemas.ts';
-import { SlugParams } from '../forums/forums.schemas.ts';
+import { SlugParams } from '../forums/forum-params.schemas.ts';
 import {
   AUDIT_PAGE_SIZE, auditLog, closeReport, dismissReport, hideReported, ownReports, reportPost, reportQueue, setHidden, updateThreadFlags,
 } from './moderation.service.ts';

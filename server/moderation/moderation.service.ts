@@ -3,8 +3,9 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { SessionUser } from '../auth/session.ts';
 import type { DB, Lang } from '../db/schema.ts';
-import { auditTargetNames } from './audit-targets.queries.ts';
-import { auditReasonInWords } from './audit-reasons.ts';
+import { auditFacets, listAudit, writeAudit, type AuditFilter } from '../audit/audit-log.queries.ts';
+import { auditTargetNames } from '../audit/audit-targets.queries.ts';
+import { auditReasonInWords } from '../audit/audit-reasons.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { assertOrganizer, forumAccessBySlug, forumAccessById } from '../forums/forum-access.ts';
 import { publicView } from '../discussions/posts.service.ts';
@@ -12,13 +13,10 @@ import { findPost, setPostHidden } from '../discussions/posts.queries.ts';
 import { findThread, setThreadFlags } from '../discussions/threads.queries.ts';
 import { loadThreadContext } from '../discussions/write-context.ts';
 import { notify } from '../notifications/notify.ts';
-import { appendEvent } from '../realtime/events.queries.ts';
-import { queueTranslationTasks, withdrawTasks } from '../translations/tasks.queries.ts';
+import { appendEvent } from '../events/events.queries.ts';
+import { queueTranslationTasks, withdrawTasks } from '../translation-policy/translation-tasks.queries.ts';
 import type { ReportStatus } from '../db/schema.ts';
-import {
-  auditFacets, countReports, findReport, insertReport, listAudit, listOwnReports, listReports, resolveReport, resolveReportsOnPost, writeAudit,
-  type AuditFilter,
-} from './moderation.queries.ts';
+import { countReports, findReport, insertReport, listOwnReports, listReports, resolveReport, resolveReportsOnPost } from './moderation.queries.ts';
 import { currentTime } from '../time/clock.ts';
 
 export async function updateThreadFlags(db: Kysely<DB>, user: SessionUser, threadId: number, flags: { pinned?: boolean; locked?: boolean }, now = currentTime()) {

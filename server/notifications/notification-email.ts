@@ -4,23 +4,11 @@
 // marked pending), grouped by week and thread, in the reader's interface language.
 import { sql, type Kysely } from 'kysely';
 import type { DB, Lang } from '../db/schema.ts';
-import type { PostView } from '../discussions/post-view.ts';
-import { readerOf, withTitleTranslations, withTranslations, type TitleTranslation } from '../translations/reader-view.ts';
-import { emailString, escapeHtml, type EmailBlocks } from './email-templates.ts';
+import { readerOf, withTitleTranslations, withTranslations, type TitleTranslation, type TranslationView } from '../translation-policy/reader-view.ts';
+import { emailString, escapeHtml } from '../mail/email-templates.ts';
+import type { Composed, Recipient } from '../mail/outbox-render.ts';
 
 const POSTS_PER_PAGE = 50;
-
-export interface Recipient {
-  id: number;
-  displayName: string;
-  interfaceLang: Lang;
-  readingLangs: Lang[];
-}
-
-export interface Composed {
-  values: Record<string, unknown>;
-  blocks: EmailBlocks;
-}
 
 export function threadUrl(base: string, slug: string, threadId: number, postsBefore: number, postId: number | null): string {
   const page = Math.floor(postsBefore / POSTS_PER_PAGE) + 1;
@@ -83,11 +71,9 @@ export async function composeActivity(db: Kysely<DB>, base: string, reader: Reci
   // The post's columns, which the left join leaves null only for items without a post.
   type PostItem = Item & { post_id: number; original_lang: Lang; body_md: string; body_html: string; revision: number; author_id: number; created_at: Date };
   const postItem = (row: Item): PostItem | null => (row.post_id === null ? null : row as PostItem);
-  const posts = new Map((await withTranslations(db, rows.flatMap((row) => { const item = postItem(row); return item && !item.withheld ? [item] : []; }).map((row): PostView => ({
-    id: row.post_id, threadId: row.thread_id, parentId: row.parent_id, displayDepth: 0, inReplyTo: null,
-    author: { id: row.author_id, displayName: row.actor_name ?? '' }, lang: row.original_lang, html: row.body_html, markdown: row.body_md,
-    wordCount: 0, revision: row.revision, createdAt: row.created_at.toISOString(), editedAt: null, hidden: null, mine: false,
-    translation: null, translationPending: false,
+  const posts = new Map((await withTranslations(db, rows.flatMap((row) => { const item = postItem(row); return item && !item.withheld ? [item] : []; }).map((row) => ({
+    id: row.post_id, lang: row.original_lang, html: row.body_html as string | null, revision: row.revision,
+    translation: null as TranslationView | null, translationPending: false,
   })), reading)).map((post) => [post.id, post]));
   const threadIds = [...new Set(rows.map((row) => row.thread_id))];
   const titles = new Map((await withTitleTranslations(db, threadIds.map((id) => {

@@ -7,8 +7,8 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { nextDigestAt } from './digest-clock.ts';
 import { notify } from './notify.ts';
-import { queueEmail } from './outbox.queries.ts';
-import { LIVE_STATUSES } from '../translations/tasks.queries.ts';
+import { queueEmail } from '../mail/outbox.queries.ts';
+import { LIVE_STATUSES } from '../translation-policy/translation-tasks.queries.ts';
 import { currentTime } from '../time/clock.ts';
 
 /** A week opened longer ago than this is not announced (a fresh deployment of an old forum). */

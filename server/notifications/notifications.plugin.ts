@@ -3,15 +3,16 @@
 // jobs are on, ticks the scheduler (week openings, overdue translations, batches, digests) and
 // the SMTP worker.
 import fp from 'fastify-plugin';
+import type { Kysely } from 'kysely';
 import nodemailer from 'nodemailer';
 import type { Config } from '../config.ts';
-import { deliverDue, type MailTransport } from './mail-worker.ts';
+import type { DB } from '../db/schema.ts';
+import { deliverDue, type MailTransport } from '../mail/mail-worker.ts';
 import { announceOverdueTranslations, announceWeekOpenings, queueDueBatches, queueDueDigests } from './notification-jobs.ts';
 import { countUnreadOf } from './notifications.queries.ts';
 import { NOTIFICATIONS_CHANNEL } from './notify.ts';
-import type { RenderContext } from './outbox-render.ts';
-import { loadUnsubscribeSecret } from './unsubscribe-token.ts';
-import { announceOverdueQuestions } from '../questions/question-jobs.ts';
+import type { MailComposers, RenderContext } from '../mail/outbox-render.ts';
+import { loadUnsubscribeSecret } from '../mail/unsubscribe-token.ts';
 
 const TICK_MS = 30_000;
 
@@ -27,11 +28,20 @@ declare module 'fastify' {
   }
 }
 
-export default fp<{ config: Config; transport?: MailTransport }>(async (app, { config, transport }) => {
+export interface NotificationsOptions {
+  config: Config;
+  transport?: MailTransport;
+  /** Every domain's mail composers, by template (the app puts them together). */
+  composers: MailComposers;
+  /** Other domains' scheduled announcements (overdue questions): each tick runs them before batches and digests are queued. */
+  announcers?: ReadonlyArray<(db: Kysely<DB>) => Promise<unknown>>;
+}
+
+export default fp<NotificationsOptions>(async (app, { config, transport, composers, announcers = [] }) => {
   const db = app.db;
   let context: Promise<RenderContext> | undefined;
   const runtime: NotificationsRuntime = {
-    renderContext: () => (context ??= loadUnsubscribeSecret(db, config.notificationSecret).then((secret) => ({ secret, publicUrl: config.publicUrl }))),
+    renderContext: () => (context ??= loadUnsubscribeSecret(db, config.notificationSecret).then((secret) => ({ secret, publicUrl: config.publicUrl, composers }))),
     smtpConfigured: Boolean(config.smtpUrl || transport),
   };
   app.decorate('notifications', runtime);
@@ -62,7 +72,7 @@ export default fp<{ config: Config; transport?: MailTransport }>(async (app, { c
     const tick = async () => {
       await announceWeekOpenings(db);
       await announceOverdueTranslations(db);
-      await announceOverdueQuestions(db);
+      for (const announce of announcers) await announce(db);
       await queueDueBatches(db);
       await queueDueDigests(db);
       if (mail) {

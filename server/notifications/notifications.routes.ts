@@ -2,9 +2,8 @@
 // preferences and follows threads they may read; unsubscribe links need no session (the signed
 // token is the authority, and mail providers POST them without an Origin); admins see the outbox.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { IdParams } from '../discussions/discussions.schemas.ts';
+import { IdParams, errorResponses } from '../http/common.schemas.ts';
 import { requireUser } from '../http/access.ts';
-import { errorResponses } from '../http/common.schemas.ts';
 import { callerLang } from '../plugins/language.plugin.ts';
 import {
   FollowBody, FollowResponse, MarkReadBody, NotificationListQuery, NotificationListResponse, OutboxQuery, OutboxResponse,

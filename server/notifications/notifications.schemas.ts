@@ -1,7 +1,7 @@
 // Shapes of the notification, preference, unsubscribe and outbox routes.
 import { Type, type Static } from 'typebox';
 import { DateTimeSchema, LangSchema, TextSchema } from '../http/common.schemas.ts';
-import { ThreadSummarySchema } from '../discussions/discussions.schemas.ts';
+import { TitleTranslationSchema } from '../translation-policy/translation-view.schemas.ts';
 
 const NotificationId = Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER });
 
@@ -16,7 +16,7 @@ export const NotificationGroupSchema = Type.Object({
   actors: Type.Array(Type.String()),
   forum: Type.Union([Type.Object({ slug: Type.String(), title: Type.String() }), Type.Null()]),
   week: Type.Union([Type.Object({ number: Type.Integer(), title: Type.String() }), Type.Null()]),
-  thread: Type.Union([Type.Object({ id: Type.Integer(), title: TextSchema, titleTranslation: ThreadSummarySchema.properties.titleTranslation }), Type.Null()]),
+  thread: Type.Union([Type.Object({ id: Type.Integer(), title: TextSchema, titleTranslation: TitleTranslationSchema }), Type.Null()]),
   payload: Type.Record(Type.String(), Type.Unknown()),
 });
 export type NotificationGroupView = Static<typeof NotificationGroupSchema>;

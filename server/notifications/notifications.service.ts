@@ -3,7 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { SessionUser } from '../auth/session.ts';
 import type { DB, Lang } from '../db/schema.ts';
-import { readerOf, withTitleTranslations, type TitleTranslation } from '../translations/reader-view.ts';
+import { readerOf, withTitleTranslations, type TitleTranslation } from '../translation-policy/reader-view.ts';
 import { countUnread, findNotifications, markAllRead, markRead, signalUnreadChanged } from './notifications.queries.ts';
 import { currentTime } from '../time/clock.ts';
 

@@ -3,8 +3,9 @@
 // the forum's target (how many per language pair, a link to the dashboard).
 import { sql, type Kysely } from 'kysely';
 import type { DB, Lang } from '../db/schema.ts';
-import { emailString, escapeHtml } from './email-templates.ts';
-import { forumTitle, threadUrl, type Composed, type Recipient } from './notification-email.ts';
+import { emailString, escapeHtml } from '../mail/email-templates.ts';
+import { forumTitle, threadUrl } from './notification-email.ts';
+import type { Composed, Recipient } from '../mail/outbox-render.ts';
 
 export async function composeReportFiled(db: Kysely<DB>, base: string, reader: Recipient, payload: Record<string, unknown>): Promise<Composed> {
   const report = await db.selectFrom('reports').innerJoin('posts', 'posts.id', 'reports.post_id')

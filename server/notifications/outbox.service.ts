@@ -3,7 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { DB, Lang, OutboxStatus } from '../db/schema.ts';
 import type { OutboxPage } from './notifications.schemas.ts';
-import { renderOutboxRow, messageIdOf, type RenderContext } from './outbox-render.ts';
+import { renderOutboxRow, messageIdOf, type RenderContext } from '../mail/outbox-render.ts';
 
 const PAGE_SIZE = 25;
 

@@ -7,7 +7,7 @@ import { isNotificationType, notificationRules } from './notification-types.ts';
 import type { UnsubscribeView } from './notifications.schemas.ts';
 import { DEFAULT_DIGEST } from './preferences.service.ts';
 import { findDigestSetting, findEmailSetting, stopForumEmail, upsertTypeSetting } from './preferences.queries.ts';
-import { verifyUnsubscribe, type UnsubscribeClaim } from './unsubscribe-token.ts';
+import { verifyUnsubscribe, type UnsubscribeClaim } from '../mail/unsubscribe-token.ts';
 import { currentTime } from '../time/clock.ts';
 
 function parse(secret: string, token: string): UnsubscribeClaim & { kind: 'type' | 'digest'; target: string } {

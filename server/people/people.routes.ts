@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { errorResponses } from '../http/common.schemas.ts';
 import { requireUser } from '../http/access.ts';
-import { SlugParams } from '../forums/forums.schemas.ts';
+import { SlugParams } from '../forums/forum-params.schemas.ts';
 import { listPeople, removeMember, setRoles, suspendMember, unsuspendMember } from './people.service.ts';
 import { PeopleQuery, PeopleResponse, PersonParams, PersonResponse, ReasonBody, RolesBody } from './people.schemas.ts';
 

@@ -2,7 +2,7 @@
 import { ChoiceSchema } from '../forums/forum-lists.schemas.ts';
 import { Type, type Static } from 'typebox';
 import { DateTimeSchema, IdSchema, SafeText } from '../http/common.schemas.ts';
-import { SlugParams } from '../forums/forums.schemas.ts';
+import { SlugParams } from '../forums/forum-params.schemas.ts';
 
 export const RoleSchema = Type.Union([Type.Literal('participant'), Type.Literal('key_respondent'), Type.Literal('translator'), Type.Literal('organizer')]);
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);

@@ -11,8 +11,8 @@ import { grantRole } from '../applications/applications.queries.ts';
 import { toChoice } from '../forums/forum-lists.queries.ts';
 import type { Choice } from '../forums/forum-lists.schemas.ts';
 import { organizerForum, seatsTaken, takeKeyRespondentSeat } from '../applications/review.service.ts';
-import { writeAudit } from '../moderation/moderation.queries.ts';
-import { announceAccessChange } from '../realtime/access-changes.ts';
+import { writeAudit } from '../audit/audit-log.queries.ts';
+import { announceAccessChange } from '../events/access-changes.ts';
 import {
   activeRoles, countOrganizers, deleteSuspension, lockForumPeople, parkedRoles, parkRoles, peopleProfiles, removeRoles,
   suspensions, unparkRoles, type RoleRow,

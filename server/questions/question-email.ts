@@ -3,7 +3,8 @@
 // when the question was hidden since); to organizers, how many questions passed the target.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { forumTitle, threadUrl, type Composed, type Recipient } from '../notifications/notification-email.ts';
+import { forumTitle, threadUrl } from '../notifications/notification-email.ts';
+import type { Composed, MailComposers, Recipient } from '../mail/outbox-render.ts';
 
 export async function composeQuestionAsked(db: Kysely<DB>, base: string, reader: Recipient, payload: Record<string, unknown>): Promise<Composed> {
   const question = await db.selectFrom('posts')
@@ -38,3 +39,5 @@ export async function composeQuestionOverdue(db: Kysely<DB>, base: string, reade
     blocks: {},
   };
 }
+
+export const questionComposers: MailComposers = { question_asked: composeQuestionAsked, question_overdue: composeQuestionOverdue };

@@ -3,10 +3,9 @@
 // the thread's read rule, "waiting" the caller's own membership, "overdue" organizers only —
 // all checked by the services.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { errorResponses } from '../http/common.schemas.ts';
+import { errorResponses, IdParams } from '../http/common.schemas.ts';
 import { requireUser } from '../http/access.ts';
-import { SlugParams } from '../forums/forums.schemas.ts';
-import { IdParams } from '../discussions/discussions.schemas.ts';
+import { SlugParams } from '../forums/forum-params.schemas.ts';
 import { markReplays, postRateLimit as limitNewPosts } from '../discussions/idempotent-submissions.ts';
 import {
   AskBody, AskResponse, CaseStudyQuestionsQuery, CaseStudyQuestionsResponse, MarkAnsweredBody, MarkResponse, QuestionListResponse,

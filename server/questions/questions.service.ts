@@ -8,15 +8,15 @@ import type { DB, Lang } from '../db/schema.ts';
 import { DomainError, type ErrorCode } from '../errors/domain-error.ts';
 import { assertMayWriteInWeek, assertOrganizer, forumAccessBySlug } from '../forums/forum-access.ts';
 import { notify } from '../notifications/notify.ts';
-import { appendEvent, latestEventId } from '../realtime/events.queries.ts';
-import { readerOf, withTranslations } from '../translations/reader-view.ts';
+import { appendEvent, latestEventId } from '../events/events.queries.ts';
+import { readerOf, withTranslations } from '../translation-policy/reader-view.ts';
 import { toPostView, type PostView } from '../discussions/post-view.ts';
 import { findPost, findPostsByIds } from '../discussions/posts.queries.ts';
 import { createReply } from '../discussions/posts.service.ts';
 import { writeBlockedBy } from '../discussions/threads.service.ts';
 import { loadThreadContext } from '../discussions/write-context.ts';
 import { currentTime } from '../time/clock.ts';
-import { writeAnswerMark } from './answer-marks.ts';
+import { writeAnswerMark } from '../discussions/answer-marks.ts';
 import {
   countQuestionsByThread, findCaseStudyForQuestions, findQuestion, isReplyBelow, listThreadQuestions, listUnansweredQuestions,
 } from './questions.queries.ts';

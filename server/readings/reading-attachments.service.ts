@@ -8,7 +8,7 @@ import { DomainError } from '../errors/domain-error.ts';
 import type { AttachmentOwner } from '../attachments/attachments.service.ts';
 import { assertMayReadWeekMaterial, forumAccessById, preparedWeekId } from '../forums/forum-access.ts';
 import { findWeek } from '../forums/forums.queries.ts';
-import { writeAudit } from '../moderation/moderation.queries.ts';
+import { writeAudit } from '../audit/audit-log.queries.ts';
 import { findReadingWithWeek, lockReading } from './readings.queries.ts';
 import { organizerReading } from './readings.service.ts';
 

@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { errorResponses, ErrorSchema } from '../http/common.schemas.ts';
 import { requireUser } from '../http/access.ts';
 import { assertMultipart, readUpload, registerAttachmentMultipart } from '../attachments/attachment-upload.ts';
-import { WeekParams } from '../forums/forums.schemas.ts';
+import { WeekParams } from '../forums/forum-params.schemas.ts';
 import { organizerWeek } from './readings.service.ts';
 import { stageUpload } from './reading-uploads.service.ts';
 import { UploadResponse } from './readings.schemas.ts';

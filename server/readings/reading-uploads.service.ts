@@ -7,7 +7,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { SessionUser } from '../auth/session.ts';
 import type { DB } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
-import { writeAudit } from '../moderation/moderation.queries.ts';
+import { writeAudit } from '../audit/audit-log.queries.ts';
 import { currentTime } from '../time/clock.ts';
 import { assertRoomFor } from '../attachments/attachment-limits.ts';
 import { acceptUpload, type Upload } from '../attachments/attachment-upload.ts';

@@ -1,7 +1,7 @@
 // All SQL about readings as organizers edit them and readers open them (their attachments: server/attachments/attachments.queries.ts).
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB, Lang } from '../db/schema.ts';
-import { LIVE_STATUSES } from '../translations/tasks.queries.ts';
+import { LIVE_STATUSES } from '../translation-policy/translation-tasks.queries.ts';
 
 type Handle = Kysely<DB> | Transaction<DB>;
 

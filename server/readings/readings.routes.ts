@@ -5,7 +5,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { errorResponses } from '../http/common.schemas.ts';
 import { requireUser } from '../http/access.ts';
-import { WeekParams } from '../forums/forums.schemas.ts';
+import { WeekParams } from '../forums/forum-params.schemas.ts';
 import {
   CreateReadingBody, EditorListResponse, EditorReadingResponse, ReadingIdParams, ReadingPageParams, ReadingPageResponse, ReorderBody, UpdateReadingBody,
 } from './readings.schemas.ts';

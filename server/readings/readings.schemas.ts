@@ -1,8 +1,8 @@
 // Request and response shapes of readings: the organizers' editor and the reader's page.
 import { Type, type Static } from 'typebox';
-import { MAX_MARKDOWN_LENGTH } from '../content/markdown-limits.ts';
+import { MAX_MARKDOWN_LENGTH } from '../markdown/markdown-limits.ts';
 import { DateTimeSchema, IdSchema, LangSchema, NameText, TextSchema, VisibleText, HtmlSchema } from '../http/common.schemas.ts';
-import { SlugParams, WeekParams } from '../forums/forums.schemas.ts';
+import { SlugParams, WeekParams } from '../forums/forum-params.schemas.ts';
 import { MAX_ATTACHMENTS_PER_READING } from '../../web/src/readings/attachment-limit.ts';
 import { AttachmentSchema } from '../attachments/attachments.schemas.ts';
 

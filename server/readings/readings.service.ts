@@ -9,11 +9,11 @@ import type { DB, Lang } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { assertOrganizer, forumAccessById, forumAccessBySlug, type ForumAccess } from '../forums/forum-access.ts';
 import { findWeek, findWeekTexts } from '../forums/forums.queries.ts';
-import { chooseForInterface } from '../forums/text-choice.ts';
-import { renderMarkdown } from '../content/markdown.ts';
+import { chooseForInterface } from '../translation-policy/text-choice.ts';
+import { renderMarkdown } from '../markdown/markdown.ts';
 import { cleanName } from '../http/text-rules.ts';
-import { queueTranslationTasks, withdrawTasks } from '../translations/tasks.queries.ts';
-import { writeAudit } from '../moderation/moderation.queries.ts';
+import { queueTranslationTasks, withdrawTasks } from '../translation-policy/translation-tasks.queries.ts';
+import { writeAudit } from '../audit/audit-log.queries.ts';
 import {
   findReadingByKey, findReadingWithWeek, findTexts, insertReading, listWeekReadings, lockReading, lockWeek,
   nextPosition, replaceTexts, setReadingPosition, takenSlugs, updateReading, withdrawTasksFor, type TextRow,

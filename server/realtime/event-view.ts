@@ -1,7 +1,7 @@
 // What one reader may see of an event, decided by the state of things now rather than when the
 // event was written: a post hidden since is sent hidden, a prompt's answers stay held back from
 // whoever has not answered it yet, and organizers see what organizers see on the page.
-import type { EventWithState } from './events.queries.ts';
+import type { EventWithState } from '../events/events.queries.ts';
 
 export interface Reader {
   userId: number | null;

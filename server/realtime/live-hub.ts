@@ -11,7 +11,7 @@ import type { DB, Lang } from '../db/schema.ts';
 import { DomainError, type ErrorCode } from '../errors/domain-error.ts';
 import { formatErrorMessage } from '../i18n/error-message.ts';
 import { audienceOf, eventMessage } from './event-view.ts';
-import { countSubscriptionEvents, findSubscriptionEvents, latestEventId, type EventWithState } from './events.queries.ts';
+import { countSubscriptionEvents, findSubscriptionEvents, latestEventId, type EventWithState } from '../events/events.queries.ts';
 import { authorizeSubscription, type SubscribeSpec, type SubscriptionTarget } from './live-access.ts';
 import { TokenBucket } from './token-bucket.ts';
 import { currentTime } from '../time/clock.ts';
@@ -207,6 +207,13 @@ export class LiveHub {
   endSession(sessionToken: string): void {
     for (const client of this.clients) {
       if (client.sessionToken === sessionToken) client.socket.close(SESSION_ENDED_CLOSE, 'session ended');
+    }
+  }
+
+  /** A password reset on this instance: that account's sockets close now, before the access event. */
+  endUserSessions(userId: number): void {
+    for (const client of this.clients) {
+      if (client.user?.id === userId) client.socket.close(SESSION_ENDED_CLOSE, 'session ended');
     }
   }
 

@@ -15,7 +15,7 @@ import type { WebSocket } from 'ws';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
 import { DomainError } from '../errors/domain-error.ts';
-import { SlugParams } from '../forums/forums.schemas.ts';
+import { SlugParams } from '../forums/forum-params.schemas.ts';
 import { IdSchema } from '../http/common.schemas.ts';
 import { callerLang } from '../plugins/language.plugin.ts';
 import { newClient, type LiveHub } from './live-hub.ts';

@@ -5,7 +5,7 @@ import { sql, type Kysely } from 'kysely';
 import type { SessionUser } from '../auth/session.ts';
 import type { DB } from '../db/schema.ts';
 import { assertOrganizer, forumAccessBySlug } from '../forums/forum-access.ts';
-import { LIVE_STATUSES } from './tasks.queries.ts';
+import { LIVE_STATUSES } from '../translation-policy/translation-tasks.queries.ts';
 import { currentTime } from '../time/clock.ts';
 
 const WEEK_MS = 7 * 24 * 3_600_000;

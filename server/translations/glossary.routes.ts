@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { errorResponses } from '../http/common.schemas.ts';
 import { requireUser } from '../http/access.ts';
-import { SlugParams } from '../forums/forums.schemas.ts';
+import { SlugParams } from '../forums/forum-params.schemas.ts';
 import { addTerm, changeTerm, exportGlossaryCsv, importGlossaryCsv, readGlossary, removeTerm } from './glossary.service.ts';
 import { GlossaryImportQuery, GlossaryImportResponse, GlossaryResponse, TermBody, TermParams } from './translations.schemas.ts';
 

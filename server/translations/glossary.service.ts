@@ -8,7 +8,7 @@ import { assertOrganizer, forumAccessBySlug } from '../forums/forum-access.ts';
 import { cleanTerm as clean, glossaryToCsv, parseGlossaryCsv, planImport, type TermInput } from './glossary-csv.ts';
 import { applyImport, deleteTerm, insertTerm, listGlossary, lockGlossary, updateTerm } from './glossary.queries.ts';
 import { assertTranslator } from './queue.service.ts';
-import { writeAudit } from '../moderation/moderation.queries.ts';
+import { writeAudit } from '../audit/audit-log.queries.ts';
 
 export async function readGlossary(db: Kysely<DB>, slug: string, user: SessionUser) {
   const access = await forumAccessBySlug(db, slug, user);

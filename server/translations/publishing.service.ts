@@ -3,16 +3,17 @@
 // one more language. Publishing appends an event so open pages show the translation at once.
 import type { Kysely, Transaction } from 'kysely';
 import type { SessionUser } from '../auth/session.ts';
-import { renderMarkdown } from '../content/markdown.ts';
+import { renderMarkdown } from '../markdown/markdown.ts';
 import type { DB, Lang, TranslatableType, TranslatorRole } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { cleanName } from '../http/text-rules.ts';
 import { assertOrganizer, forumAccessById } from '../forums/forum-access.ts';
 import { findRoles } from '../forums/forums.queries.ts';
 import { notifyTranslationPublished } from '../notifications/translation-notifications.ts';
-import { appendEvent } from '../realtime/events.queries.ts';
+import { appendEvent } from '../events/events.queries.ts';
 import { assertMayWorkOn, assertTranslator, claimNotHeld, taskWithAccess, translatorRole } from './queue.service.ts';
-import { LIVE_STATUSES, lockTask, setTaskStatus } from './tasks.queries.ts';
+import { lockTask, setTaskStatus } from './tasks.queries.ts';
+import { LIVE_STATUSES } from '../translation-policy/translation-tasks.queries.ts';
 import { escapeHtml, findOriginal, findWeekOpening, upsertTranslation } from './translations.queries.ts';
 import { currentTime } from '../time/clock.ts';
 

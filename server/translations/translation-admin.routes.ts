@@ -3,7 +3,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { errorResponses } from '../http/common.schemas.ts';
 import { requireUser } from '../http/access.ts';
-import { SlugParams } from '../forums/forums.schemas.ts';
+import { SlugParams } from '../forums/forum-params.schemas.ts';
 import { translationDashboard } from './dashboard.service.ts';
 import { appointTranslator, listMembers } from './translators.service.ts';
 import { DashboardResponse, MemberParams, MembersResponse, RolesResponse } from './translations.schemas.ts';

@@ -3,10 +3,9 @@
 // own post. The services check the forum role.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { errorResponses } from '../http/common.schemas.ts';
+import { errorResponses, IdParams } from '../http/common.schemas.ts';
 import { requireUser } from '../http/access.ts';
-import { IdParams } from '../discussions/discussions.schemas.ts';
-import { SlugParams } from '../forums/forums.schemas.ts';
+import { SlugParams } from '../forums/forum-params.schemas.ts';
 import { approve, publish, reject, requestTranslation, translateOwnPost } from './publishing.service.ts';
 import { claim, listQueue, reassign, release, saveTaskDraft, skip, taskDetail } from './queue.service.ts';
 import {

@@ -1,6 +1,6 @@
 // Request and response shapes of the translation queue, editor, glossary and dashboard.
 import { Type } from 'typebox';
-import { MAX_MARKDOWN_LENGTH } from '../content/markdown-limits.ts';
+import { MAX_MARKDOWN_LENGTH } from '../markdown/markdown-limits.ts';
 import { DateTimeSchema, HtmlSchema, IdSchema, LangSchema, LineText, SafeText, VisibleText } from '../http/common.schemas.ts';
 import { NOTE_MAX_LENGTH, TERM_MAX_LENGTH } from './glossary-csv.ts';
 

@@ -5,7 +5,7 @@ import type { DB } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { assertOrganizer, forumAccessBySlug } from '../forums/forum-access.ts';
 import { addMembership, findRoles } from '../forums/forums.queries.ts';
-import { announceAccessChange } from '../realtime/access-changes.ts';
+import { announceAccessChange } from '../events/access-changes.ts';
 
 export async function listMembers(db: Kysely<DB>, slug: string, user: SessionUser) {
   const access = await forumAccessBySlug(db, slug, user);

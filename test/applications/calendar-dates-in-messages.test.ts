@@ -7,7 +7,7 @@ import { createTestApp, createUser, type TestApp } from '../helpers/test-app.ts'
 import { importFixture, LIVE, member } from '../helpers/forum-fixture.ts';
 import { applicationBody, setDeadline } from './cohort-helpers.ts';
 import { formatErrorMessage } from '../../server/i18n/error-message.ts';
-import { renderTemplate } from '../../server/notifications/email-templates.ts';
+import { renderTemplate } from '../../server/mail/email-templates.ts';
 import { apply } from '../../server/applications/applications.service.ts';
 import type { DB } from '../../server/db/schema.ts';
 

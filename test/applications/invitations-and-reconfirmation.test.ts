@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../helpers/test-app.ts';
 import { LIVE, member, newKey, type Member } from '../helpers/forum-fixture.ts';
 import { applicationBody, forumId, openForApplications } from './cohort-helpers.ts';
-import { emailString } from '../../server/notifications/email-templates.ts';
+import { emailString } from '../../server/mail/email-templates.ts';
 import { formatErrorMessage } from '../../server/i18n/error-message.ts';
 
 let t: TestApp;

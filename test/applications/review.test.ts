@@ -6,7 +6,7 @@ import type { TestApp } from '../helpers/test-app.ts';
 import { LIVE, member, type Member } from '../helpers/forum-fixture.ts';
 import { atOnce } from '../helpers/test-database.ts';
 import { applicationBody, candidateBody, forumId, openForApplications } from './cohort-helpers.ts';
-import { emailString } from '../../server/notifications/email-templates.ts';
+import { emailString } from '../../server/mail/email-templates.ts';
 import { formatErrorMessage } from '../../server/i18n/error-message.ts';
 
 let t: TestApp;

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestPasswordReset, confirmPasswordReset, RESET_LIFETIME_MINUTES } from '../../server/auth/password-reset.service.ts';
 import { DomainError } from '../../server/errors/domain-error.ts';
-import { renderTemplate } from '../../server/notifications/email-templates.ts';
+import { renderTemplate } from '../../server/mail/email-templates.ts';
 import { createTestApp, createUser, signIn, type TestApp, type TestUser } from '../helpers/test-app.ts';
 import { importFixture, LIVE } from '../helpers/forum-fixture.ts';
 import { connectLive } from '../helpers/live-client.ts';

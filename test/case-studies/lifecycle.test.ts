@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_LENGTH } from '../../server/discussions/discussions.schemas.ts';
 import { countWords } from '../../web/src/text/word-count.ts';
-import { renderOutboxRow } from '../../server/notifications/outbox-render.ts';
+import { renderOutboxRow } from '../../server/mail/outbox-render.ts';
 import { importFixture, LIVE, member, newKey, type Member } from '../helpers/forum-fixture.ts';
 import { createTestApp, createUser, signIn, type TestApp } from '../helpers/test-app.ts';
 import { forumWeek, keyRespondent, STUDY_ES } from './helpers.ts';
@@ -195,7 +195,7 @@ describe('review', () => {
     const mail = await t.db.selectFrom('outbox').select(['template', 'lang']).where('user_id', '=', kr.id).execute();
     expect(mail).toEqual([{ template: 'case_study_review', lang: 'es' }]);
     const row = await t.db.selectFrom('outbox').selectAll().where('user_id', '=', kr.id).executeTakeFirstOrThrow();
-    const message = await renderOutboxRow(t.db, row, { publicUrl: 'https://tertulia.test', secret: 'test-secret' });
+    const message = await renderOutboxRow(t.db, row, { ...await t.app.notifications.renderContext(), publicUrl: 'https://tertulia.test', secret: 'test-secret' });
     expect(message.subject).toMatch(/^Su estudio de caso para la semana 2 de .+: se piden cambios$/);
     expect(message.text).toContain('Please add a figure on members.');
     expect(message.text).toContain(`https://tertulia.test/forums/${LIVE}/case-studies/${studyId}`);

@@ -4,7 +4,7 @@
 // reader's time zone is named in words, never by its id.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
-import { deliverDue } from '../../server/notifications/mail-worker.ts';
+import { deliverDue } from '../../server/mail/mail-worker.ts';
 import { announceWeekOpenings } from '../../server/notifications/notification-jobs.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { signInBrowser, siteSessionCookie } from '../helpers/site-sign-in.ts';

@@ -4,7 +4,7 @@
 // server receives is in Spanish.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
-import { deliverDue } from '../../server/notifications/mail-worker.ts';
+import { deliverDue } from '../../server/mail/mail-worker.ts';
 import { queueDueBatches } from '../../server/notifications/notification-jobs.ts';
 import { BATCH_WINDOW_MS } from '../../server/notifications/notify.ts';
 import { launchBrowser } from '../helpers/browser.ts';

@@ -2,7 +2,7 @@
 // reads both parts — the HTML part in a sandboxed frame (no script, no access to the page), the
 // text part beside it — with the labels in French.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queueEmail } from '../../server/notifications/outbox.queries.ts';
+import { queueEmail } from '../../server/mail/outbox.queries.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { signInBrowser } from '../helpers/site-sign-in.ts';
 import { startSite, type RunningSite } from '../helpers/running-site.ts';

@@ -2,9 +2,9 @@
 // (batched or digest), in their language, with a link to their own reports — even when the post
 // is now hidden from them, whose text the email never quotes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deliverDue } from '../../server/notifications/mail-worker.ts';
+import { deliverDue } from '../../server/mail/mail-worker.ts';
 import { queueDueBatches } from '../../server/notifications/notification-jobs.ts';
-import { emailString } from '../../server/notifications/email-templates.ts';
+import { emailString } from '../../server/mail/email-templates.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { importFixture, LIVE, member, reply, startThread, type Member } from '../helpers/forum-fixture.ts';
 import { onPostgres } from '../helpers/test-database.ts';

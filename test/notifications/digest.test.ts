@@ -2,7 +2,7 @@
 // nothing sent when nothing is new, and rescheduled after each.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateSessionToken } from '../../server/auth/session.ts';
-import { deliverDue } from '../../server/notifications/mail-worker.ts';
+import { deliverDue } from '../../server/mail/mail-worker.ts';
 import { queueDueBatches, queueDueDigests } from '../../server/notifications/notification-jobs.ts';
 import { updatePreferences } from '../../server/notifications/preferences.service.ts';
 import { importFixture, LIVE, reply, startThread, type Member } from '../helpers/forum-fixture.ts';

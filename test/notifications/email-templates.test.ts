@@ -4,9 +4,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { markdownToText } from '../../server/content/markdown-text.ts';
+import { markdownToText } from '../../server/markdown/markdown-text.ts';
 import { localesDir } from '../../server/i18n/i18n.ts';
-import { emailString, isAccountMail, renderTemplate } from '../../server/notifications/email-templates.ts';
+import { emailString, isAccountMail, renderTemplate } from '../../server/mail/email-templates.ts';
 import { emailTemplate, notificationRules, notificationTypes } from '../../server/notifications/notification-types.ts';
 
 const hostile = { name: '<img src=x onerror=alert(1)> *Ana*', weekNumber: 2, weekTitle: '[click](javascript:alert(1))', forumTitle: 'Foro # 1', weekUrl: 'https://forum.example.org/forums/f/weeks/2' };

@@ -2,10 +2,10 @@
 // rule, signed one-click unsubscribe, retries and giving up, two workers, a crash after the
 // server accepted a message, and the admins' outbox page.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { deliverDue, LEASE_MS, type MailTransport } from '../../server/notifications/mail-worker.ts';
+import { deliverDue, LEASE_MS, type MailTransport } from '../../server/mail/mail-worker.ts';
 import { announceWeekOpenings, queueDueBatches } from '../../server/notifications/notification-jobs.ts';
 import { BATCH_WINDOW_MS } from '../../server/notifications/notify.ts';
-import { queueEmail } from '../../server/notifications/outbox.queries.ts';
+import { queueEmail } from '../../server/mail/outbox.queries.ts';
 import { importFixture, LIVE, reply, startThread, type Member } from '../helpers/forum-fixture.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { atOnce, onPostgres } from '../helpers/test-database.ts';

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { announceOverdueTranslations, queueDueBatches } from '../../server/notifications/notification-jobs.ts';
 import { BATCH_WINDOW_MS } from '../../server/notifications/notify.ts';
-import { renderOutboxRow } from '../../server/notifications/outbox-render.ts';
+import { renderOutboxRow } from '../../server/mail/outbox-render.ts';
 import { connectLive } from '../helpers/live-client.ts';
 import { importFixture, LIVE, reply, startThread, type Member } from '../helpers/forum-fixture.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';

@@ -4,7 +4,7 @@
 import { SMTPServer } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import nodemailer from 'nodemailer';
-import type { MailTransport } from '../../server/notifications/mail-worker.ts';
+import type { MailTransport } from '../../server/mail/mail-worker.ts';
 
 export interface Received {
   to: string;

@@ -6,7 +6,7 @@ import request from 'supertest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app.ts';
 import { formatErrorMessage } from '../../server/i18n/error-message.ts';
-import { announceAccessChange } from '../../server/realtime/access-changes.ts';
+import { announceAccessChange } from '../../server/events/access-changes.ts';
 import { createTestApp, createUser, ORIGIN, signIn, testConfig, type TestApp } from '../helpers/test-app.ts';
 import { importFixture, LIVE, member, reply, startThread, type Member } from '../helpers/forum-fixture.ts';
 import { connectLive, type LiveTestClient } from '../helpers/live-client.ts';

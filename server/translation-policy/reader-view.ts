@@ -5,9 +5,8 @@
 // live. One statement for a whole page of items of one kind.
 import type { Kysely } from 'kysely';
 import type { DB, Lang, TranslatableType } from '../db/schema.ts';
-import type { PostView, TranslationView } from '../discussions/post-view.ts';
-import { readingOrder, type Reader } from '../forums/text-choice.ts';
-import { findReaderTranslations } from './translations.queries.ts';
+import { readingOrder, type Reader } from './text-choice.ts';
+import { findReaderTranslations } from './reader-translations.queries.ts';
 
 export type ReaderLanguages = Reader;
 
@@ -71,6 +70,14 @@ export async function withTitleTranslations<T extends { id: number; title: { lan
   });
 }
 
+export interface TranslationView {
+  lang: Lang;
+  html: string;
+  translator: { displayName: string; role: 'organizer' | 'translator' | 'author' };
+  /** It translates an earlier revision of the post. */
+  outdated: boolean;
+}
+
 interface Translatable {
   id: number;
   revision: number;
@@ -96,7 +103,7 @@ async function attachTranslations<T extends Translatable>(db: Kysely<DB>, itemTy
 }
 
 /** Posts the reader can see, each in its original or the translation the rule picks. */
-export function withTranslations(db: Kysely<DB>, posts: PostView[], reader: ReaderLanguages): Promise<PostView[]> {
+export function withTranslations<T extends Translatable & { lang: Lang; html: string | null }>(db: Kysely<DB>, posts: T[], reader: ReaderLanguages): Promise<T[]> {
   return attachTranslations(db, 'post', posts, (post) => (post.html === null ? null : { id: post.id, lang: post.lang, original: true }), reader);
 }
 

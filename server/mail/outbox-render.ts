@@ -3,18 +3,36 @@
 // links, a Message-ID that stays the same on every attempt, and the List-Unsubscribe headers.
 import type { Kysely, Selectable } from 'kysely';
 import type { DB, Lang, OutboxTable } from '../db/schema.ts';
-import { renderTemplate, type EmailParts } from './email-templates.ts';
-import { composeActivity, composeWeekOpened, type Composed, type Recipient } from './notification-email.ts';
-import { composeReportFiled, composeTranslationOverdue } from './organizer-email.ts';
+import { renderTemplate, type EmailBlocks, type EmailParts } from './email-templates.ts';
 import { signUnsubscribe } from './unsubscribe-token.ts';
-import { composeQuestionAsked, composeQuestionOverdue } from '../questions/question-email.ts';
-import { composeCaseStudyPublished, composeCaseStudyReview } from '../case-studies/case-study-email.ts';
 
 export type OutboxRow = Selectable<OutboxTable>;
+
+export interface Recipient {
+  id: number;
+  displayName: string;
+  interfaceLang: Lang;
+  readingLangs: Lang[];
+}
+
+export interface Composed {
+  values: Record<string, unknown>;
+  blocks: EmailBlocks;
+}
+
+/** Reads what a row is about, as it stands at delivery, in the recipient's language. */
+export type MailComposer = (db: Kysely<DB>, base: string, reader: Recipient, payload: Record<string, unknown>) => Promise<Composed>;
+
+/**
+ * By template name. Each domain that queues mail about its own things owns their composers;
+ * the app puts them together, and a template without one is rendered from its payload alone.
+ */
+export type MailComposers = Readonly<Record<string, MailComposer>>;
 
 export interface RenderContext {
   publicUrl: string;
   secret: string;
+  composers: MailComposers;
 }
 
 export interface RenderedMessage extends EmailParts {
@@ -24,18 +42,6 @@ export interface RenderedMessage extends EmailParts {
   worthSending: boolean;
 }
 
-const composers: Record<string, (db: Kysely<DB>, base: string, reader: Recipient, payload: Record<string, unknown>) => Promise<Composed>> = {
-  week_opened: composeWeekOpened,
-  notifications_batch: composeActivity,
-  notifications_digest: composeActivity,
-  report_filed: composeReportFiled,
-  translation_overdue: composeTranslationOverdue,
-  question_asked: composeQuestionAsked,
-  question_overdue: composeQuestionOverdue,
-  case_study_review: composeCaseStudyReview,
-  case_study_published: composeCaseStudyPublished,
-};
-
 /** Stable across retries of the row, so a receiver can drop a duplicate sent after a crash. */
 export function messageIdOf(row: Pick<OutboxRow, 'id' | 'created_at'>, publicUrl: string): string {
   return `<outbox.${row.id}.${row.created_at.getTime().toString(36)}@${new URL(publicUrl).hostname}>`;
@@ -44,7 +50,7 @@ export function messageIdOf(row: Pick<OutboxRow, 'id' | 'created_at'>, publicUrl
 export async function renderOutboxRow(db: Kysely<DB>, row: OutboxRow, context: RenderContext): Promise<RenderedMessage> {
   const lang = row.lang as Lang;
   let composed: Composed = { values: {}, blocks: {} };
-  const composer = composers[row.template];
+  const composer = Object.hasOwn(context.composers, row.template) ? context.composers[row.template] : undefined;
   if (composer) {
     const user = row.user_id === null ? undefined
       : await db.selectFrom('users').select(['id', 'display_name', 'interface_lang', 'reading_langs']).where('id', '=', row.user_id).executeTakeFirst();

@@ -1,10 +1,11 @@
 // The answered mark of a question, written in the caller's transaction with its live event and
-// the asker's notification. Posting (server/discussions) calls it when the addressed key
-// respondent replies to an unanswered question; so it imports nothing from discussions.
+// the asker's notification. The mark is columns of the post: posting sets it when the addressed
+// key respondent replies to an unanswered question, and server/questions when someone marks or
+// unmarks an answer by hand.
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { notify } from '../notifications/notify.ts';
-import type { NewEvent } from '../realtime/events.queries.ts';
+import type { NewEvent } from '../events/events.queries.ts';
 
 export interface QuestionFacts {
   id: number;

@@ -7,8 +7,8 @@
 // settings or unsubscribe link; every other email ends with those.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { markdownToHtml } from '../content/markdown-pipeline.ts';
-import { markdownToText } from '../content/markdown-text.ts';
+import { markdownToHtml } from '../markdown/markdown-pipeline.ts';
+import { markdownToText } from '../markdown/markdown-text.ts';
 import type { Lang } from '../db/schema.ts';
 import { formatCalendarDate } from '../i18n/calendar-date.ts';
 import { zoneInWords } from '../../web/src/time/zone-names.ts';

@@ -1,7 +1,7 @@
 // The sanitizing Markdown pipeline, as requests reach it (in a render worker), keeps formatting
 // and removes every way to run script.
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown as render } from '../../server/content/markdown.ts';
+import { renderMarkdown as render } from '../../server/markdown/markdown.ts';
 
 const renderMarkdown = (markdown: string) => render(markdown, { field: 'bodyMd' });
 

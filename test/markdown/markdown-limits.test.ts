@@ -2,9 +2,9 @@
 // any parsing, slow texts are rendered in a worker under a time limit, and everybody else is
 // served meanwhile. Refused texts get a localized 4xx and change nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_NESTING, nestingDepth } from '../../server/content/markdown-limits.ts';
-import { RENDER_TIME_LIMIT_MS, renderContentMarkdown, renderMarkdown } from '../../server/content/markdown.ts';
-import { WorkerPool } from '../../server/content/worker-pool.ts';
+import { MAX_NESTING, nestingDepth } from '../../server/markdown/markdown-limits.ts';
+import { RENDER_TIME_LIMIT_MS, renderContentMarkdown, renderMarkdown } from '../../server/markdown/markdown.ts';
+import { WorkerPool } from '../../server/markdown/worker-pool.ts';
 import { DomainError } from '../../server/errors/domain-error.ts';
 import { importFixture, member, newKey, startThread, type Member } from '../helpers/forum-fixture.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
