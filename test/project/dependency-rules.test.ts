@@ -2,6 +2,7 @@
 // downward, no test code in shipped code, and only types of the server in the SPA. A failure names
 // each import that breaks a rule, so the fix starts from the message.
 import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { cruise, type IConfiguration, type ICruiseResult } from 'dependency-cruiser';
 import { describe, expect, it } from 'vitest';
@@ -31,5 +32,13 @@ describe('the import rules', () => {
     } finally {
       process.chdir(previous);
     }
+  });
+
+  it('draw the same layer order in the README as in the cruiser config', () => {
+    const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+    const layout = readme.slice(readme.indexOf('## Layout'), readme.indexOf('## How things work'));
+    const drawn = [...layout.matchAll(/^ {2}([a-z0-9-]+\/|[a-z-]+\.ts) /gm)].map((match) => match[1]!.replace(/\/$/, ''));
+    const ordered = config.SERVER_LAYERS.flat().reverse().filter((name) => name !== 'project-root.ts');
+    expect(drawn).toEqual(ordered);
   });
 });
