@@ -158,7 +158,7 @@ function readEdition(file: string, raw: Record<string, unknown>, weekCount: numb
     weekOpenOnImport: raw.week_open_on_import === undefined ? undefined : Number(raw.week_open_on_import),
     publicArchive: raw.public_archive === true,
     openEnrolment: raw.open_enrolment === true,
-    titleSuffix: (raw.title_suffix ?? {}) as Partial<Record<Lang, string>>,
+    titleSuffix: raw.title_suffix ?? {},
     invitationOnly: optionalBoolean(file, raw.invitation_only, 'invitation_only'),
     published: optionalBoolean(file, raw.published, 'published'),
     descriptionWordLimit: optionalCount(file, raw.description_word_limit, 'description_word_limit'),

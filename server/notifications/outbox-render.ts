@@ -2,7 +2,7 @@
 // the template in the row's language, composed blocks for notification mail, the footer
 // links, a Message-ID that stays the same on every attempt, and the List-Unsubscribe headers.
 import type { Kysely, Selectable } from 'kysely';
-import type { DB, Lang, OutboxTable } from '../db/schema.ts';
+import type { DB, OutboxTable } from '../db/schema.ts';
 import { renderTemplate, type EmailParts } from './email-templates.ts';
 import { composeActivity, composeWeekOpened, type Composed, type Recipient } from './notification-email.ts';
 import { composeReportFiled, composeTranslationOverdue } from './organizer-email.ts';
@@ -42,7 +42,7 @@ export function messageIdOf(row: Pick<OutboxRow, 'id' | 'created_at'>, publicUrl
 }
 
 export async function renderOutboxRow(db: Kysely<DB>, row: OutboxRow, context: RenderContext): Promise<RenderedMessage> {
-  const lang = row.lang as Lang;
+  const lang = row.lang;
   let composed: Composed = { values: {}, blocks: {} };
   const composer = composers[row.template];
   if (composer) {

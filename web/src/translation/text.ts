@@ -67,5 +67,5 @@ export function humanizeSeconds(seconds: number, lang: Lang): string {
     : seconds < 48 * 3_600
       ? [Math.round(seconds / 3_600), 'hour']
       : [Math.round(seconds / 86_400), 'day'];
-  return new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: 'long' }).format(value as number);
+  return new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
 }
