@@ -103,6 +103,7 @@ export async function runLiveLoad(server: ServerHandle, spec: LiveLoadSpec): Pro
     let maxRss = idle.rssBytes;
     let sampling = true;
     const sampler = (async () => {
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- cleared while the loop awaits
       while (sampling) {
         maxRss = Math.max(maxRss, (await server.stats()).rssBytes);
         await sleep(100);

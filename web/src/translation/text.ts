@@ -56,7 +56,7 @@ export function highlightParagraphs(markdown: string, paragraphs: readonly strin
 
 /** The start of a sanitized HTML text, as plain text. */
 export function excerpt(html: string, max = 220): string {
-  const text = (new DOMParser().parseFromString(html, 'text/html').body.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const text = new DOMParser().parseFromString(html, 'text/html').body.textContent.replace(/\s+/g, ' ').trim();
   return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
 }
 
