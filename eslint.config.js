@@ -54,10 +54,8 @@ export default defineConfig(
       // Not require-await: every Fastify plugin and hook here is `async` without an await, which is how Fastify is told
       // not to wait for a `done` callback; the rule found 53 of those and no bug.
       '@typescript-eslint/no-base-to-string': 'error',
-      '@typescript-eslint/restrict-template-expressions': [
-        'error',
-        { allowNumber: true, allowBoolean: true, allowNullish: false, allowAny: false, allowNever: false },
-      ],
+      // Not restrict-template-expressions: with noUncheckedIndexedAccess its 99 findings were regex groups and indexes
+      // the code had already checked, and `any` in tests; no-base-to-string keeps the one failure that matters.
       // Passing on what a catch caught is fine; inventing a non-Error rejection is not.
       '@typescript-eslint/prefer-promise-reject-errors': ['error', { allowThrowingUnknown: true }],
       '@typescript-eslint/only-throw-error': 'error',
@@ -94,7 +92,6 @@ export default defineConfig(
       '@typescript-eslint/no-unsafe-call': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',
       '@typescript-eslint/no-unsafe-return': 'off',
-      '@typescript-eslint/restrict-template-expressions': 'off',
       // `let t: TestApp` is assigned in beforeAll, which may throw; then afterAll's `t?.close()` meets an undefined
       // the type does not admit. Those teardown guards were 136 of the 138 findings here.
       '@typescript-eslint/no-unnecessary-condition': 'off',

@@ -51,7 +51,8 @@ function openSubscriber(url: string, cookie: string, origin: string, subscribe: 
     socket.on('close', (code) => { if (!subscribed) fail(new Error(`closed before subscribing (${code})`)); });
     socket.on('message', (data) => {
       const at = performance.now();
-      const text = data.toString();
+      // ws hands a Buffer: binaryType is left at nodebuffer.
+      const text = (data as Buffer).toString();
       if (subscribed) {
         // Only the event under test is parsed; anything else is ignored cheaply.
         if (!text.includes('"post.created"')) return;
