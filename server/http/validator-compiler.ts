@@ -8,8 +8,8 @@ import type { FastifySchema, FastifySchemaCompiler } from 'fastify';
 
 /** Fastify's own defaults (@fastify/ajv-compiler), with the coercion chosen per part. */
 const base: Options = { useDefaults: true, removeAdditional: true, addUsedSchema: false, allErrors: false };
-const exact = addFormats.default(new Ajv({ ...base, coerceTypes: false }));
-const coercing = addFormats.default(new Ajv({ ...base, coerceTypes: 'array' }));
+const exact = addFormats(new Ajv({ ...base, coerceTypes: false }));
+const coercing = addFormats(new Ajv({ ...base, coerceTypes: 'array' }));
 
 /** What a number written in a URL or header may look like: digits, a sign, a decimal part. */
 const DECIMAL = /^-?\d{1,16}(\.\d{1,16})?$/;
