@@ -71,6 +71,7 @@ function sampleRss(server: ServerHandle): { stop(): Promise<number> } {
   let max = 0;
   let running = true;
   const loop = (async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- stop() clears it while the loop awaits
     while (running) {
       max = Math.max(max, (await server.stats()).rssBytes);
       await new Promise((resolve) => setTimeout(resolve, HTTP_LOAD.rssSampleMs));

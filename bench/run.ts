@@ -65,7 +65,7 @@ async function main(): Promise<void> {
     console.log('HTTP loads:');
     const short = HTTP_LOAD.shortDurationSeconds;
     const bare = await runLoad(server, { name: 'bare Fastify route', url: `${server.bareUrl}/` });
-    const pageJson = await (await fetch(pageUrl(bigThread), { headers: { cookie: cookies[0]! } })).json();
+    const pageJson: unknown = await (await fetch(pageUrl(bigThread), { headers: { cookie: cookies[0]! } })).json();
     const stored = await (await fetch(`${server.bareUrl}/stored-page`, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(pageJson),
     })).json() as StoredPage;

@@ -51,7 +51,8 @@ function openSubscriber(url: string, cookie: string, origin: string, subscribe: 
     socket.on('close', (code) => { if (!subscribed) fail(new Error(`closed before subscribing (${code})`)); });
     socket.on('message', (data) => {
       const at = performance.now();
-      const text = data.toString();
+      // ws hands a Buffer: binaryType is left at nodebuffer.
+      const text = (data as Buffer).toString();
       if (subscribed) {
         // Only the event under test is parsed; anything else is ignored cheaply.
         if (!text.includes('"post.created"')) return;
@@ -103,6 +104,7 @@ export async function runLiveLoad(server: ServerHandle, spec: LiveLoadSpec): Pro
     let maxRss = idle.rssBytes;
     let sampling = true;
     const sampler = (async () => {
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- cleared while the loop awaits
       while (sampling) {
         maxRss = Math.max(maxRss, (await server.stats()).rssBytes);
         await sleep(100);

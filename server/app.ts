@@ -128,6 +128,7 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
   await app.register(languagePlugin);
   await app.register(rateLimit, {
     global: false,
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined once the client's socket is gone
     keyGenerator: (request) => request.ip ?? 'unknown',
     errorResponseBuilder: () => new DomainError('rate_limited'),
   });

@@ -27,7 +27,7 @@ function moveKey(from: Strings, to: Strings, path: string[]): void {
   const copy = { ...value };
   from[head] = copy;
   to[head] = typeof to[head] === 'object' ? to[head] : {};
-  moveKey(copy, to[head] as Strings, rest);
+  moveKey(copy, to[head], rest);
 }
 
 /** One language's web.json cut into the core and each lazy area. */

@@ -47,6 +47,7 @@ const MAX_NAME = 120;
 /** The name a download offers: the uploader's, without folders or controls, with the extension of what the bytes are. */
 export function storedFileName(uploaded: string, extension: string): string {
   const cleaned = (uploaded.split(/[\\/]/).pop() ?? '').normalize('NFC')
+    // eslint-disable-next-line no-control-regex -- stripping control characters from the name is the point
     .replace(/[\u0000-\u001F\u007F\u2028\u2029\u202A-\u202E\u2066-\u2069"]/g, '').trim()
     .replace(/\.[A-Za-z0-9]{1,5}$/, '');
   // Cut by code points, not UTF-16 units: half an emoji is a lone surrogate, which

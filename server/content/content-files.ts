@@ -101,7 +101,7 @@ function requiredString(file: string, data: Record<string, unknown>, key: string
 function dateString(file: string, value: unknown, key: string): string | undefined {
   if (value === undefined) return undefined;
   // YAML reads an unquoted 2009-10-26 as a Date at UTC midnight.
-  const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+  const text = value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === 'string' ? value : '';
   if (!DATE.test(text)) throw new ContentError(file, `"${key}" must be a YYYY-MM-DD date`);
   return text;
 }
@@ -138,7 +138,7 @@ function readWeekStarts(file: string, slug: string, raw: unknown, weekCount: num
   const problem = `edition ${slug}: "week_starts_on" maps week numbers of the programme to YYYY-MM-DD dates`;
   if (typeof raw !== 'object' || Array.isArray(raw)) throw new ContentError(file, problem);
   const starts = new Map<number, string>();
-  for (const [key, value] of Object.entries(raw)) {
+  for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
     const number = Number(key);
     const day = value instanceof Date ? value.toISOString().slice(0, 10) : value;
     if (!Number.isInteger(number) || number < 1 || number > weekCount || typeof day !== 'string' || !DATE.test(day)) throw new ContentError(file, problem);
@@ -158,7 +158,7 @@ function readEdition(file: string, raw: Record<string, unknown>, weekCount: numb
     weekOpenOnImport: raw.week_open_on_import === undefined ? undefined : Number(raw.week_open_on_import),
     publicArchive: raw.public_archive === true,
     openEnrolment: raw.open_enrolment === true,
-    titleSuffix: (raw.title_suffix ?? {}) as Partial<Record<Lang, string>>,
+    titleSuffix: raw.title_suffix ?? {},
     invitationOnly: optionalBoolean(file, raw.invitation_only, 'invitation_only'),
     published: optionalBoolean(file, raw.published, 'published'),
     descriptionWordLimit: optionalCount(file, raw.description_word_limit, 'description_word_limit'),

@@ -26,10 +26,10 @@ export function readForumLists(file: string, forum: Record<string, unknown>): Fo
     if (raw === undefined || raw === null) continue;
     if (!Array.isArray(raw)) throw new ContentError(file, `"${list}" must be a list of { key, name: { en, es, fr } }`);
     const keys = new Set<string>();
-    lists[list] = raw.map((entry: Record<string, unknown>, index) => {
+    lists[list] = raw.map((entry: Record<string, unknown> | null, index) => {
       const where = `"${list}" entry ${index + 1}`;
       const key = entry?.key;
-      if (typeof key !== 'string' || !KEY.test(key)) throw new ContentError(file, `${where}: "key" must be lowercase letters, digits, - or _`);
+      if (!entry || typeof key !== 'string' || !KEY.test(key)) throw new ContentError(file, `${where}: "key" must be lowercase letters, digits, - or _`);
       if (keys.has(key)) throw new ContentError(file, `${where}: the key "${key}" is used twice`);
       keys.add(key);
       const name = entry.name as Record<string, unknown> | undefined;
@@ -55,10 +55,11 @@ export function readWeekSeats(file: string, edition: string, raw: unknown, weekC
     if (!Number.isInteger(value) || Number(value) < 0 || Number(value) > 2_147_483_647) throw new ContentError(file, problem);
     return Number(value);
   };
-  for (const [key, value] of Object.entries(raw as Record<string, Record<string, unknown>>)) {
+  for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
     const number = Number(key);
     if (!Number.isInteger(number) || number < 1 || number > weekCount || typeof value !== 'object' || value === null) throw new ContentError(file, problem);
-    seats.set(number, { limit: count(value.limit), perRegion: count(value.per_region) });
+    const seat = value as Record<string, unknown>;
+    seats.set(number, { limit: count(seat.limit), perRegion: count(seat.per_region) });
   }
   return seats;
 }

@@ -83,7 +83,8 @@ async function assertEditionLimits(trx: Transaction<DB>, programme: Programme, e
     await assertLimitsHoldSeats(trx, forumId, { total: limits.key_respondent_limit, perWeek: limits.key_respondents_per_week });
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    const { taken, inWeek, number } = error.params;
+    // The seat check's refusal counts seats and names a week by its number.
+    const { taken, inWeek, number } = error.params as { taken: number; inWeek: number; number: number };
     throw new ContentError(path.join(programme.dir, 'forum.yaml'),
       `edition ${edition.slug}: key_respondent_limit ${limits.key_respondent_limit} / key_respondents_per_week ${limits.key_respondents_per_week} are below the ${taken} key respondents already appointed (${inWeek} in week ${number})`);
   }
@@ -306,7 +307,7 @@ async function seedGlossary(trx: Transaction<DB>, forumId: number, csv: string, 
   try {
     terms = parseGlossaryCsv(csv);
   } catch (error) {
-    const line = error instanceof DomainError ? error.params.line : undefined;
+    const line = error instanceof DomainError ? (error.params.line as number | undefined) : undefined;
     throw new ContentError(path.join(dir, 'glossary.csv'), `cannot be read at line ${line ?? '?'} (columns en, es, fr, note; a term a row)`);
   }
   if (terms.length) await trx.insertInto('glossary_terms').values(terms.map((term) => ({ forum_id: forumId, ...term }))).execute();

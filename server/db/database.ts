@@ -152,19 +152,23 @@ async function listenWithReconnect(connectionString: string, channel: string, ha
   const scheduleRetry = () => {
     const ceiling = Math.min(retry.maxMs, retry.firstMs * 2 ** attempt);
     attempt = Math.min(attempt + 1, 16);
-    timer = setTimeout(async () => {
-      timer = null;
-      if (stopped) return;
-      try {
-        await connect();
-      } catch {
-        scheduleRetry();
-        return;
-      }
-      if (stopped) return;
-      attempt = 0;
-      handlers.onRestored?.();
-    }, ceiling / 2 + (Math.random() * ceiling) / 2);
+    // reconnect() catches its own failure (by scheduling the next try), so nothing is left to await.
+    timer = setTimeout(() => void reconnect(), ceiling / 2 + (Math.random() * ceiling) / 2);
+  };
+
+  const reconnect = async () => {
+    timer = null;
+    if (stopped) return;
+    try {
+      await connect();
+    } catch {
+      scheduleRetry();
+      return;
+    }
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- the unsubscriber may run during the await
+    if (stopped) return;
+    attempt = 0;
+    handlers.onRestored?.();
   };
 
   await connect();

@@ -43,7 +43,7 @@ export async function findThreadInContext(db: Handle, id: number, userId: number
     thread,
     week: withDates<Week>(week_json, WEEK_TIMESTAMPS),
     forum: withDates<Forum>(forum_json, FORUM_TIMESTAMPS),
-    roles: (roles ?? []) as ForumRole[],
+    roles: roles ?? [],
   };
 }
 

@@ -22,7 +22,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 /** The wall-clock reading of an instant in a zone, expressed as if that reading were UTC. */
 function wallClockAsUtc(instant: number, timeZone: string): number {
   const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(new Date(instant)).map((p) => [p.type, Number(p.value)]));
-  return Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
+  return Date.UTC(parts.year!, parts.month! - 1, parts.day, parts.hour, parts.minute, parts.second);
 }
 
 function parseDate(date: string): number {

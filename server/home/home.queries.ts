@@ -28,8 +28,9 @@ export interface HomeForumRow {
   next_week: { number: number; original_lang: Lang; opens_at: Stamp; titles: Texts } | null;
   new_posts: number;
   new_translations: number;
-  readings: { id: number; slug: string; week_number: number; original_lang: Lang; titles: Texts }[];
-  case_studies: { id: number; week_number: number; original_lang: Lang; title: string; author_id: number; author_name: string; titles: Texts }[];
+  // json_agg over no rows is null.
+  readings: { id: number; slug: string; week_number: number; original_lang: Lang; titles: Texts | null }[];
+  case_studies: { id: number; week_number: number; original_lang: Lang; title: string; author_id: number; author_name: string; titles: Texts | null }[];
   waiting: HomeQuestionRow[];
   mine: HomeQuestionRow[];
   drafts: { key: string; title: string; lang: Lang; updated_at: Stamp; week_number: number; thread_id: number | null }[];

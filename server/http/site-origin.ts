@@ -14,7 +14,8 @@ export function siteScheme(request: IncomingMessage, options: SiteOriginOptions)
   if (options.secureCookies) return 'https';
   const forwarded = options.trustProxy ? String(request.headers['x-forwarded-proto'] ?? '').split(',')[0]!.trim().toLowerCase() : '';
   if (forwarded === 'https' || forwarded === 'http') return forwarded;
-  return (request.socket as TLSSocket).encrypted ? 'https' : 'http';
+  // A TLS socket says so; a plain one has no such property.
+  return (request.socket as Partial<TLSSocket>).encrypted ? 'https' : 'http';
 }
 
 /** The host a browser used: the trusted proxy's X-Forwarded-Host, else Host. */

@@ -8,8 +8,8 @@ import type { FastifySchema, FastifySchemaCompiler } from 'fastify';
 
 /** Fastify's own defaults (@fastify/ajv-compiler), with the coercion chosen per part. */
 const base: Options = { useDefaults: true, removeAdditional: true, addUsedSchema: false, allErrors: false };
-const exact = addFormats.default(new Ajv({ ...base, coerceTypes: false }));
-const coercing = addFormats.default(new Ajv({ ...base, coerceTypes: 'array' }));
+const exact = addFormats(new Ajv({ ...base, coerceTypes: false }));
+const coercing = addFormats(new Ajv({ ...base, coerceTypes: 'array' }));
 
 /** What a number written in a URL or header may look like: digits, a sign, a decimal part. */
 const DECIMAL = /^-?\d{1,16}(\.\d{1,16})?$/;
@@ -29,7 +29,7 @@ function decimalOnly(validate: ValidateFunction): Validator {
       const values = [value].flat();
       const sent = [raw[key]].flat();
       // A number that was sent as text must have been a plain numeral; one absent from the request is a schema default.
-      const bad = values.some((v, i) => typeof v === 'number' && typeof sent[i] === 'string' && !DECIMAL.test(sent[i] as string));
+      const bad = values.some((v, i) => typeof v === 'number' && typeof sent[i] === 'string' && !DECIMAL.test(sent[i]));
       if (bad) {
         check.errors = [{ instancePath: `/${key}`, schemaPath: '#/type', keyword: 'type', params: { type: 'number' }, message: 'must be a decimal number' }];
         return false;
@@ -42,6 +42,6 @@ function decimalOnly(validate: ValidateFunction): Validator {
 }
 
 export const validatorCompiler: FastifySchemaCompiler<FastifySchema> = ({ schema, httpPart }) => {
-  if (httpPart === 'body') return exact.compile(schema as object);
-  return decimalOnly(coercing.compile(schema as object));
+  if (httpPart === 'body') return exact.compile(schema);
+  return decimalOnly(coercing.compile(schema));
 };

@@ -19,7 +19,7 @@ function loadResources() {
   for (const lang of languages) {
     resources[lang] = {};
     for (const file of readdirSync(path.join(localesDir, lang)).filter((f) => f.endsWith('.json'))) {
-      resources[lang]![file.replace(/\.json$/, '')] = JSON.parse(readFileSync(path.join(localesDir, lang, file), 'utf8'));
+      resources[lang][file.replace(/\.json$/, '')] = JSON.parse(readFileSync(path.join(localesDir, lang, file), 'utf8')) as Resource[string][string];
     }
   }
   return resources;

@@ -55,6 +55,7 @@ function fill(lang: Lang, text: string, values: Record<string, unknown>, escape:
   return text.replace(/\{\{\s*([\w.]+)\s*(?:,\s*(calendarDate|zoneName)\s*)?\}\}/g, (_match, key: string, format: string | undefined) => {
     const value = values[key];
     if (value === undefined || value === null) return '';
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- the templates' values are text, numbers and dates
     return escape(format ? formats[format]!(lang, String(value)) : String(value), key);
   });
 }

@@ -48,7 +48,7 @@ export function messageIdOf(row: Pick<OutboxRow, 'id' | 'created_at'>, publicUrl
 }
 
 export async function renderOutboxRow(db: Kysely<DB>, row: OutboxRow, context: RenderContext): Promise<RenderedMessage> {
-  const lang = row.lang as Lang;
+  const lang = row.lang;
   let composed: Composed = { values: {}, blocks: {} };
   const composer = Object.hasOwn(context.composers, row.template) ? context.composers[row.template] : undefined;
   if (composer) {

@@ -24,8 +24,9 @@ export async function updateThreadFlags(db: Kysely<DB>, user: SessionUser, threa
   assertOrganizer(access);
   await db.transaction().execute(async (trx) => {
     await setThreadFlags(trx, threadId, flags);
-    for (const [flag, value] of Object.entries(flags)) {
-      if (value === undefined || thread[flag as 'pinned' | 'locked'] === value) continue;
+    // Object.entries would drop the undefined an optional property may hold.
+    for (const [flag, value] of Object.entries(flags) as ['pinned' | 'locked', boolean | undefined][]) {
+      if (value === undefined || thread[flag] === value) continue;
       const action = flag === 'pinned' ? (value ? 'pin' : 'unpin') : value ? 'lock' : 'unlock';
       await writeAudit(trx, { forumId: thread.forum_id, actorId: user.id, action, targetType: 'thread', targetId: threadId });
     }

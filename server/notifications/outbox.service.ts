@@ -1,7 +1,7 @@
 // The admins' outbox page: every queued message rendered as it goes (or would go) out, with its
 // delivery state — how a newcomer without SMTP follows the mail the site sends.
 import type { Kysely } from 'kysely';
-import type { DB, Lang, OutboxStatus } from '../db/schema.ts';
+import type { DB, OutboxStatus } from '../db/schema.ts';
 import type { OutboxPage } from './notifications.schemas.ts';
 import { renderOutboxRow, messageIdOf, type RenderContext } from '../mail/outbox-render.ts';
 
@@ -20,7 +20,7 @@ export async function listOutbox(db: Kysely<DB>, context: RenderContext & { smtp
       rendered.text = (error as Error).message;
     }
     return {
-      id: row.id, toEmail: row.to_email, lang: row.lang as Lang, template: row.template, status: row.status, attempts: row.attempts,
+      id: row.id, toEmail: row.to_email, lang: row.lang, template: row.template, status: row.status, attempts: row.attempts,
       createdAt: row.created_at.toISOString(), sentAt: row.sent_at?.toISOString() ?? null, nextAttemptAt: row.next_attempt_at.toISOString(),
       lastResponse: row.last_response, messageId: messageIdOf(row, context.publicUrl),
       subject: rendered.subject, text: rendered.text, html: rendered.html,

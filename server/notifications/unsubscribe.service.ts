@@ -8,7 +8,6 @@ import type { UnsubscribeView } from './notifications.schemas.ts';
 import { DEFAULT_DIGEST } from './preferences.service.ts';
 import { findDigestSetting, findEmailSetting, stopForumEmail, upsertTypeSetting } from './preferences.queries.ts';
 import { verifyUnsubscribe, type UnsubscribeClaim } from '../mail/unsubscribe-token.ts';
-import { currentTime } from '../time/clock.ts';
 
 function parse(secret: string, token: string): UnsubscribeClaim & { kind: 'type' | 'digest'; target: string } {
   const claim = verifyUnsubscribe(secret, token);
@@ -33,7 +32,7 @@ export async function previewUnsubscribe(db: Kysely<DB>, secret: string, token: 
   return describe(db, parse(secret, token), lang);
 }
 
-export async function unsubscribe(db: Kysely<DB>, secret: string, token: string, lang: Lang, now = currentTime()): Promise<UnsubscribeView> {
+export async function unsubscribe(db: Kysely<DB>, secret: string, token: string, lang: Lang): Promise<UnsubscribeView> {
   const claim = parse(secret, token);
   const before = await describe(db, claim, lang);
   if (!before.unsubscribed) {

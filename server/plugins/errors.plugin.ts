@@ -42,6 +42,8 @@ function fromFastifyError(error: FastifyError): { status: number; code: ErrorCod
     // An unknown Content-Type, or a Content-Encoding the server cannot undo.
     case 415: return { status: 415, code: 'unsupported_media_type' };
     case 429: return { status: 429, code: 'rate_limited' };
+    // Every other status, or none, is decided below.
+    default: break;
   }
   if (error instanceof SyntaxError || error.statusCode === 400) return { status: 400, code: 'validation', params: { field: 'body' } };
   // Any other refusal of the request by a plugin: a client error, never a 500.
@@ -50,9 +52,10 @@ function fromFastifyError(error: FastifyError): { status: number; code: ErrorCod
 }
 
 /** Fastify's errors raised before a route is found: a malformed URL, an overlong path parameter. */
-export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   const known = fromFastifyError(error) ?? { status: 400, code: 'malformed_request' as const };
-  return send(request, reply, known.status, known.code, known.params);
+  // A reply is thenable, but send() has sent it: Fastify expects nothing back from this handler.
+  void send(request, reply, known.status, known.code, known.params);
 }
 
 const clientErrors: Record<string, { status: number; reason: string; code: ErrorCode }> = {

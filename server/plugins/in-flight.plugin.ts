@@ -30,6 +30,6 @@ export default fp(async (app) => {
         running--;
         settle();
       }
-    } as typeof handler;
+    };
   });
 }, { name: 'in-flight' });

@@ -132,7 +132,7 @@ export class LiveHub {
     const entry: Subscription = { ...target, spec, lastDelivered: from ?? 0, held: null, holds: 0 };
     client.subscriptions.set(target.key, entry);
     this.hold(entry);
-    let latest = 0;
+    let latest: number;
     try {
       latest = await latestEventId(this.db);
       if (from === null) entry.lastDelivered = latest;

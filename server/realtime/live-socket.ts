@@ -91,7 +91,8 @@ export function acceptLiveSocket(hub: LiveHub, socket: WebSocket, request: Fasti
     refused = 0;
     let message: unknown;
     try {
-      message = JSON.parse(String(raw));
+      // ws hands a Buffer: binaryType is left at nodebuffer.
+      message = JSON.parse((raw as Buffer).toString());
     } catch {
       message = undefined;
     }

@@ -36,6 +36,7 @@ export default fp<{ allowedOrigins: readonly string[] } & SiteOriginOptions>(asy
       // The handshake carries the user's cookie: a browser page of another site must not open
       // it. Browsers always send Origin here; non-browser clients send none.
       verifyClient: ({ origin, req }, done) => {
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- ws types it string; a client may send none
         if (origin === undefined || allowedOrigins.includes(origin)) return done(true);
         done(isSiteOrigin(origin, req, site), 403);
       },

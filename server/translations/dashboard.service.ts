@@ -36,7 +36,7 @@ export async function translationDashboard(db: Kysely<DB>, slug: string, user: S
       .groupBy(['users.id', 'users.display_name', 'translations.translator_role'])
       .orderBy(sql`count(*)`, 'desc').execute(),
   ]);
-  const oldest = pairs.reduce<Date | null>((min, pair) => (pair.oldest && (!min || pair.oldest < min) ? pair.oldest : min), null);
+  const oldest = pairs.reduce<Date | null>((min, pair) => (!min || pair.oldest < min ? pair.oldest : min), null);
   return {
     pairs: pairs.map((pair) => ({ from: pair.source_lang, to: pair.target_lang, depth: pair.depth, overdue: pair.overdue })),
     openTasks: pairs.reduce((sum, pair) => sum + pair.depth, 0),

@@ -93,7 +93,7 @@ export function listTasks(db: Handle, forumId: number, userId: number, filter: Q
     ])
     .where('translation_tasks.forum_id', '=', forumId)
     .$call((qb) => {
-      const expired = (eb: any) => eb.and([eb('translation_tasks.status', '=', 'claimed'), eb('translation_tasks.claim_expires_at', '<=', now)]);
+      const expired = (eb: ExpressionBuilder<DB, 'translation_tasks'>) => eb.and([eb('translation_tasks.status', '=', 'claimed'), eb('translation_tasks.claim_expires_at', '<=', now)]);
       switch (filter.status ?? 'open') {
         case 'open': return qb.where((eb) => eb.or([eb('translation_tasks.status', '=', 'open'), expired(eb)]))
           .where((eb) => eb.not(eb.exists(eb.selectFrom('translation_task_skips').select('task_id')

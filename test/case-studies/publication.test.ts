@@ -46,9 +46,9 @@ beforeAll(async () => {
 afterAll(async () => { await t?.close(); });
 
 describe.each([
-  { zone: 'America/Toronto', slug: 'toronto-2027', startsOn: '2027-10-31', endsOn: '2027-11-13', opens: '2027-11-07T04:00:00.000Z', lang: 'fr' as Lang, rule: { from: 'fr' as Lang, to: 'en' as Lang } },
-  { zone: 'America/Santiago', slug: 'santiago-2027', startsOn: '2027-08-29', endsOn: '2027-09-11', opens: '2027-09-05T04:00:00.000Z', lang: 'es' as Lang, rule: { from: 'es' as Lang, to: 'en' as Lang } },
-])('a week starting on a daylight-saving change day in $zone', ({ slug, startsOn, endsOn, opens, lang, rule, zone }) => {
+  { zone: 'America/Toronto', slug: 'toronto-2027', startsOn: '2027-10-31', endsOn: '2027-11-13', opens: '2027-11-07T04:00:00.000Z', lang: 'fr', rule: { from: 'fr', to: 'en' } },
+  { zone: 'America/Santiago', slug: 'santiago-2027', startsOn: '2027-08-29', endsOn: '2027-09-11', opens: '2027-09-05T04:00:00.000Z', lang: 'es', rule: { from: 'es', to: 'en' } },
+] as const)('a week starting on a daylight-saving change day in $zone', ({ slug, startsOn, endsOn, opens, lang, rule, zone }) => {
   let kr: Member;
   let organizer: Member;
   let participant: Member;

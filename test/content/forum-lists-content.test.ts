@@ -42,7 +42,7 @@ describe('forum lists in content files', () => {
 sectors:
   - { key: ngo, name: { en: NGO, es: ONG, fr: OSBL } }
 `;
-    const edited = original.replace(/regions:\n(  - .*\n)+/, lists).replace('    week_open_on_import: 2\n', '    week_open_on_import: 2\n    week_seats: { 2: { limit: 3, per_region: 1 } }\n');
+    const edited = original.replace(/regions:\n( {2}- .*\n)+/, lists).replace('    week_open_on_import: 2\n', '    week_open_on_import: 2\n    week_seats: { 2: { limit: 3, per_region: 1 } }\n');
     await writeFile(forumFile, edited);
     await importContent(t.db, contentDir);
     expect(await regionsOf('fixture-live')).toEqual([
@@ -65,7 +65,7 @@ sectors:
       'regions:\n  - { key: Quebec City, name: { en: Quebec, es: Quebec, fr: Québec } }\n',
       'regions:\n  - { key: quebec, name: { en: Quebec, es: Quebec } }\n',
     ]) {
-      await writeFile(forumFile, original.replace(/regions:\n(  - .*\n)+/, bad));
+      await writeFile(forumFile, original.replace(/regions:\n( {2}- .*\n)+/, bad));
       await expect(importContent(t.db, contentDir)).rejects.toThrow(/forum\.yaml: "regions" entry/);
     }
     await writeFile(forumFile, original.replace('    week_open_on_import: 2\n', '    week_open_on_import: 2\n    week_seats: { 9: { limit: 1 } }\n'));

@@ -16,7 +16,8 @@ export async function connectLive(baseUrl: string, cookie?: string): Promise<Liv
   const messages: Record<string, unknown>[] = [];
   const waiters: { predicate: (m: Record<string, any>) => boolean; resolve: (m: Record<string, any>) => void }[] = [];
   socket.on('message', (raw) => {
-    const message = JSON.parse(String(raw));
+    // ws hands a Buffer: binaryType is left at nodebuffer.
+    const message = JSON.parse((raw as Buffer).toString());
     messages.push(message);
     for (const waiter of [...waiters]) {
       if (waiter.predicate(message)) {

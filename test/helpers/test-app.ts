@@ -16,11 +16,12 @@ export interface TestApp {
   db: Kysely<DB>;
   testDatabase: TestDatabase;
   /** A supertest request; writes carry this site's Origin. */
-  get(url: string): request.Test;
-  post(url: string): request.Test;
-  patch(url: string): request.Test;
-  put(url: string): request.Test;
-  delete(url: string): request.Test;
+  // Properties, not methods: they are arrow functions, and hostile-input.test.ts calls them detached.
+  get: (url: string) => request.Test;
+  post: (url: string) => request.Test;
+  patch: (url: string) => request.Test;
+  put: (url: string) => request.Test;
+  delete: (url: string) => request.Test;
   close(): Promise<void>;
 }
 

@@ -8,5 +8,5 @@ export async function findSessionUser(t: TestApp, userId: number): Promise<Sessi
   return {
     id: row.id, email: row.email, displayName: row.display_name, interfaceLang: row.interface_lang, readingLangs: row.reading_langs,
     timeZone: row.time_zone, organisation: row.organisation, region: row.region, country: row.country, isAdmin: row.is_admin,
-  } as SessionUser;
+  };
 }

@@ -32,7 +32,7 @@ const refusedEditors: [Who, number, string][] = [
   ['translator', 403, 'forbidden'],
   ['otherOrganizer', 403, 'forbidden'],
 ];
-const cookie = (who: Who) => (who === 'visitor' ? [] : ['Cookie', (w.people[who] as Member).cookie] as const);
+const cookie = (who: Who) => (who === 'visitor' ? [] : ['Cookie', w.people[who].cookie] as const);
 function as<T extends { set(name: string, value: string): T }>(request: T, who: Who): T {
   const pair = cookie(who);
   return pair.length ? request.set(pair[0], pair[1]) : request;

@@ -117,7 +117,7 @@ describe('cells', () => {
     ];
     for (const term of risky) await t.post(`/api/forums/${LIVE}/glossary`).set('Cookie', organizer.cookie).send(term).expect(201);
     const csv = (await t.get(`/api/forums/${LIVE}/glossary.csv`).set('Cookie', translator.cookie).expect(200)).text;
-    const rows = parse(csv, { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(csv, { columns: true });
     expect(rows).toContainEqual({ en: '\'=HYPERLINK("http://evil.test","click")', es: "'+34 600 000 000", fr: "'-ish", note: "'@SUM(A1:A2)" });
     expect(rows).toContainEqual({ en: "''=already quoted", es: 'cmd|calc', fr: 'économie', note: 'Tab\tinside' });
     for (const row of rows) for (const cell of Object.values(row)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);

@@ -136,6 +136,7 @@ export function useComposer(options: ComposerOptions): Composer {
     try {
       const updatedAt = await request;
       state.serverFailures = 0;
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- closed may have changed during the await above; TypeScript keeps the narrowing across it
       if (state.closed) return;
       state.serverUpdatedAt = updatedAt;
       if (sameText(state.text, snapshot)) {
@@ -145,10 +146,12 @@ export function useComposer(options: ComposerOptions): Composer {
       writeLocal();
     } catch {
       state.serverFailures += 1;
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- closed may have changed during the await above; TypeScript keeps the narrowing across it
       if (!state.closed) setSaveState('unsaved');
     } finally {
       state.saving = null;
     }
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- closed and synced may have changed during the await above; TypeScript keeps the narrowing across it
     if (!state.closed && !state.synced) {
       const delay = Math.min(SERVER_RETRY_MAX_MS, SERVER_INTERVAL_MS * 2 ** state.serverFailures);
       state.serverTimer = setTimeout(() => void saveToServer(), state.serverFailures ? delay : SERVER_INTERVAL_MS);

@@ -50,9 +50,9 @@ function rememberLang(lang: Lang): void {
 
 /** The first of the browser's preferred languages that Tertulia offers. */
 function browserLang(): Lang {
-  const preferred = navigator.languages?.length ? navigator.languages : [navigator.language];
+  const preferred = navigator.languages.length ? navigator.languages : [navigator.language];
   for (const tag of preferred) {
-    const base = tag?.toLowerCase().split('-')[0];
+    const base = tag.toLowerCase().split('-')[0];
     if (isLang(base)) return base;
   }
   return 'en';

@@ -101,7 +101,7 @@ export default function ApplicationsPage({ slug }: { slug: string }) {
   const { me } = useSession();
   const { query, route, path } = useLocation();
   const params = new URLSearchParams();
-  for (const key of FILTERS) if (query[key]) params.set(key, query[key]!);
+  for (const key of FILTERS) if (query[key]) params.set(key, query[key]);
   const [state, , retry, reload] = useApi<ApplicationList>(`/api/forums/${encodeURIComponent(slug)}/applications?${params}`);
   const [call, , , reloadCall] = useApi<{ call: { weeks: number[]; descriptionWordLimit: number; deadlineOn: string } }>(`/api/forums/${encodeURIComponent(slug)}/application`);
   const [selected, setSelected] = useState<number[]>([]);

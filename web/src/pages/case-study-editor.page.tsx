@@ -45,7 +45,7 @@ function EditorContent({ slug }: { slug: string }) {
         key={caseStudy ? `${caseStudy.id}:${caseStudy.revision}:${caseStudy.status}` : 'new'}
         slug={slug}
         weekNumber={week.number}
-        draftKey={`case-study:${week.id ?? 0}`}
+        draftKey={`case-study:${week.id}`}
         serverDrafts={typeof week.id === 'number'}
         caseStudy={caseStudy}
         guidance={{ min: data.guidance.minWords, max: data.guidance.maxWords }}

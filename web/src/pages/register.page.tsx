@@ -4,7 +4,6 @@
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
 import { api } from '../api/client.ts';
-import type { Lang } from '../i18n/languages.ts';
 import { CheckEmail, emailProblem, useEmailedLink } from '../components/emailed-link.tsx';
 import { TextField } from '../components/fields.tsx';
 import { LiveMessage } from '../components/notice.tsx';
@@ -41,7 +40,7 @@ export function RegisterPage() {
   function change(changes: Partial<ProfileDraft>) {
     if (changes.readingLangs) setReadingTouched(true);
     // Until the reader picks reading languages, they follow the interface language.
-    const follow: Partial<ProfileDraft> = changes.interfaceLang && !readingTouched ? { readingLangs: [changes.interfaceLang as Lang] } : {};
+    const follow: Partial<ProfileDraft> = changes.interfaceLang && !readingTouched ? { readingLangs: [changes.interfaceLang] } : {};
     setDraft((previous) => ({ ...previous, ...follow, ...changes }));
   }
 

@@ -162,6 +162,7 @@ function TaskEditor({ slug, task, reload }: { slug: string; task: TaskDetail; re
     state.saving = request;
     await request;
     state.saving = null;
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- each flag may have changed during the await above; TypeScript keeps the narrowing across it
     if (!state.closed && !state.lost && !state.synced) state.serverTimer = setTimeout(() => void saveToServer(), retry ? SERVER_RETRY_MS : SERVER_INTERVAL_MS);
   }, [task.id, task.mine, writeLocal]);
 

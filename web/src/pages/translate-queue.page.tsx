@@ -282,7 +282,7 @@ function Queue({ forum }: { forum: Forum }) {
   // Said once: a reload of the queue should not say it again.
   useEffect(() => {
     if (!query.outcome) return;
-    const rest = new URLSearchParams(Object.entries(query).filter(([key, value]) => key !== 'outcome' && value !== undefined) as [string, string][]);
+    const rest = new URLSearchParams(Object.entries(query).filter(([key]) => key !== 'outcome'));
     route(rest.size ? `${path}?${rest}` : path, true);
   }, []);
   const resultsRef = useRef<HTMLHeadingElement>(null);

@@ -131,10 +131,11 @@ function WeekContent({ slug, number }: { slug: string; number: string }) {
  * refused (a 403 in the browser's console). Unknown (the forum did not load): ask, and the
  * server decides.
  */
-function useNotOpenYet(slug: string, number: number): 'checking' | string | null {
+function useNotOpenYet(slug: string, number: number): string | null | undefined {
   const { me } = useSession();
   const userId = me?.id ?? null;
-  const [opensAt, setOpensAt] = useState<'checking' | string | null>('checking');
+  // undefined while the forum's answer is awaited; null when the week is open to this reader.
+  const [opensAt, setOpensAt] = useState<string | null | undefined>(undefined);
   useEffect(() => {
     let active = true;
     void loadForumInfo(userId, slug).then((info) => {
@@ -150,7 +151,7 @@ function WeekGate({ slug, number }: { slug: string; number: string }) {
   const { t, lang } = useI18n();
   const { me } = useSession();
   const opensAt = useNotOpenYet(slug, Number(number));
-  if (opensAt === 'checking') return <PageHeading text={t('app.loading')} />;
+  if (opensAt === undefined) return <PageHeading text={t('app.loading')} />;
   if (opensAt === null) return <WeekContent slug={slug} number={number} />;
   const zone = readerTimeZone(me ?? null);
   return (

@@ -147,7 +147,7 @@ export function ReadingForm({ slug, week, languages, reading, onSaved, onCancel 
 
   const heading = reading ? t('readings.console.editTitle', { title: reading.texts.find((x) => x.lang === reading.originalLang)?.title ?? '' }) : t('readings.console.newTitle');
   return (
-    <form class="reading-form" onSubmit={submit} aria-labelledby="reading-form-heading" noValidate>
+    <form class="reading-form" onSubmit={(event) => void submit(event)} aria-labelledby="reading-form-heading" noValidate>
       <h2 id="reading-form-heading">{heading}</h2>
       <div class="field">
         <label for="reading-original-lang">{t('readings.console.originalLang')}</label>

@@ -57,7 +57,7 @@ export function highlightParagraphs(markdown: string, paragraphs: readonly strin
 
 /** The start of a sanitized HTML text, as plain text. */
 export function excerpt(html: string, max = 220): string {
-  const text = (new DOMParser().parseFromString(html, 'text/html').body.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const text = new DOMParser().parseFromString(html, 'text/html').body.textContent.replace(/\s+/g, ' ').trim();
   return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
 }
 
@@ -68,5 +68,5 @@ export function humanizeSeconds(seconds: number, lang: Lang): string {
     : seconds < 48 * 3_600
       ? [Math.round(seconds / 3_600), 'hour']
       : [Math.round(seconds / 86_400), 'day'];
-  return new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: 'long' }).format(value as number);
+  return new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
 }
