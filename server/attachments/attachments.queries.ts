@@ -17,7 +17,7 @@ export type AttachmentRowOf<K extends OwnerKind> = Selectable<DB[(typeof ATTACHM
 // Kysely cannot type one statement over either of two tables: the statements below are
 // checked by the tests of both kinds instead, and their results typed as the kind's rows.
 function untyped(db: Handle): Kysely<any> {
-  return db as unknown as Kysely<any>;
+  return db;
 }
 
 export async function findAttachments<K extends OwnerKind>(db: Handle, kind: K, ownerIds: number[]): Promise<AttachmentRowOf<K>[]> {
@@ -53,7 +53,7 @@ export async function insertAttachment<K extends OwnerKind>(trx: Transaction<DB>
 }): Promise<{ row: AttachmentRowOf<K>; created: boolean }> {
   const { table, owner } = ATTACHMENT_TABLES[kind];
   const db = untyped(trx);
-  const position = (await db.selectFrom(table).select((eb) => eb.fn.max('position').as('max')).where(owner, '=', ownerId).executeTakeFirst())?.max ?? 0;
+  const position = (await db.selectFrom(table).select((eb) => eb.fn.max<number>('position').as('max')).where(owner, '=', ownerId).executeTakeFirst())?.max ?? 0;
   const inserted = await db.insertInto(table).values({
     [owner]: ownerId, sha256: values.sha256, media_type: values.mediaType, size_bytes: values.sizeBytes,
     file_name: values.fileName, position: position + 1, uploaded_by: values.uploadedBy,

@@ -4,7 +4,7 @@
 // marked pending), grouped by week and thread, in the reader's interface language.
 import { sql, type Kysely } from 'kysely';
 import type { DB, Lang } from '../db/schema.ts';
-import { readerOf, withTitleTranslations, withTranslations, type TitleTranslation, type TranslationView } from '../translation-policy/reader-view.ts';
+import { readerOf, withTitleTranslations, withTranslations, type TitleTranslation, type Translatable} from '../translation-policy/reader-view.ts';
 import { emailString, escapeHtml } from '../mail/email-templates.ts';
 import type { Composed, Recipient } from '../mail/outbox-render.ts';
 
@@ -71,9 +71,9 @@ export async function composeActivity(db: Kysely<DB>, base: string, reader: Reci
   // The post's columns, which the left join leaves null only for items without a post.
   type PostItem = Item & { post_id: number; original_lang: Lang; body_md: string; body_html: string; revision: number; author_id: number; created_at: Date };
   const postItem = (row: Item): PostItem | null => (row.post_id === null ? null : row as PostItem);
-  const posts = new Map((await withTranslations(db, rows.flatMap((row) => { const item = postItem(row); return item && !item.withheld ? [item] : []; }).map((row) => ({
-    id: row.post_id, lang: row.original_lang, html: row.body_html as string | null, revision: row.revision,
-    translation: null as TranslationView | null, translationPending: false,
+  const posts = new Map((await withTranslations(db, rows.flatMap((row) => { const item = postItem(row); return item && !item.withheld ? [item] : []; }).map((row): Translatable & { lang: Lang; html: string | null } => ({
+    id: row.post_id, lang: row.original_lang, html: row.body_html, revision: row.revision,
+    translation: null, translationPending: false,
   })), reading)).map((post) => [post.id, post]));
   const threadIds = [...new Set(rows.map((row) => row.thread_id))];
   const titles = new Map((await withTitleTranslations(db, threadIds.map((id) => {

@@ -78,7 +78,7 @@ export interface TranslationView {
   outdated: boolean;
 }
 
-interface Translatable {
+export interface Translatable {
   id: number;
   revision: number;
   translation: TranslationView | null;
