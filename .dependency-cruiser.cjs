@@ -78,7 +78,8 @@ module.exports = {
     },
     {
       name: 'spa-takes-only-types-from-the-server',
-      comment: 'The SPA may import the server contract as types (erased at build); server runtime code never ships to browsers.',
+      comment:
+        'The SPA may import the server contract as types (erased at build); server runtime code never ships to browsers.',
       severity: 'error',
       from: { path: '^web/src/' },
       to: { path: '^server/', dependencyTypesNot: ['type-only'] },
@@ -104,7 +105,8 @@ module.exports = {
     },
     {
       name: 'no-dev-dependency-at-run-time',
-      comment: 'The server runs with production dependencies only; dev dependencies are for tests, the build and types.',
+      comment:
+        'The server runs with production dependencies only; dev dependencies are for tests, the build and types.',
       severity: 'error',
       from: { path: '^(server|migrations)/', pathNot: '\\.cli\\.ts$' },
       to: { dependencyTypes: ['npm-dev'], dependencyTypesNot: ['type-only'] },

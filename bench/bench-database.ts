@@ -9,7 +9,9 @@ export function databaseName(databaseUrl: string): string {
   const name = decodeURIComponent(new URL(databaseUrl).pathname.replace(/^\//, ''));
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new BenchSetupError(`Unusable database name "${name}" in DATABASE_URL`);
   if (!name.includes('bench')) {
-    throw new BenchSetupError(`Refusing to drop and recreate "${name}": the benchmark's database name must contain "bench" (e.g. tertulia_bench)`);
+    throw new BenchSetupError(
+      `Refusing to drop and recreate "${name}": the benchmark's database name must contain "bench" (e.g. tertulia_bench)`,
+    );
   }
   return name;
 }
@@ -25,8 +27,8 @@ export async function recreateDatabase(databaseUrl: string): Promise<void> {
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new BenchSetupError(
-      `PostgreSQL is unreachable at ${adminUrl.host} (${reason}).\n`
-      + '  Start it (e.g. pg_ctlcluster --skip-systemctl-redirect 15 main start) or set DATABASE_URL.',
+      `PostgreSQL is unreachable at ${adminUrl.host} (${reason}).\n` +
+        '  Start it (e.g. pg_ctlcluster --skip-systemctl-redirect 15 main start) or set DATABASE_URL.',
     );
   }
   try {

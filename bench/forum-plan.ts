@@ -68,13 +68,16 @@ function threadSizes(random: Random, measuredWeek: number): number[] {
   return sizes;
 }
 
-export function planForum(random: Random, options: {
-  weekOpensAt: Date[];
-  now: Date;
-  authorIds: number[];
-  bodiesPerLang: number;
-  measuredWeek: number;
-}): ForumPlan {
+export function planForum(
+  random: Random,
+  options: {
+    weekOpensAt: Date[];
+    now: Date;
+    authorIds: number[];
+    bodiesPerLang: number;
+    measuredWeek: number;
+  },
+): ForumPlan {
   const sizes = threadSizes(random, options.measuredWeek);
   const threads: PlannedThread[] = [];
   const posts: PlannedPost[] = [];
@@ -85,13 +88,26 @@ export function planForum(random: Random, options: {
     // A week's threads start during the week and keep replies coming a few days after it.
     const end = Math.min(opens + 10 * DAY_MS, latest);
     const start = opens + random() * 0.5 * (end - opens);
-    const times = Array.from({ length: size }, (_, k) => (k === 0 ? start : start + random() * (end - start))).sort((a, b) => a - b);
-    const thread: PlannedThread = { index, weekNumber, posts: [], pinned: index % FORUM.threadsPerWeek === FORUM.threadsPerWeek - 1 };
+    const times = Array.from({ length: size }, (_, k) => (k === 0 ? start : start + random() * (end - start))).sort(
+      (a, b) => a - b,
+    );
+    const thread: PlannedThread = {
+      index,
+      weekNumber,
+      posts: [],
+      pinned: index % FORUM.threadsPerWeek === FORUM.threadsPerWeek - 1,
+    };
     for (const at of times) {
       const lang = drawLang(random);
       const post: PlannedPost = {
-        id: 0, threadIndex: index, parentId: null, path: [], authorId: pick(random, options.authorIds), lang,
-        bodyIndex: intBetween(random, 0, options.bodiesPerLang - 1), at,
+        id: 0,
+        threadIndex: index,
+        parentId: null,
+        path: [],
+        authorId: pick(random, options.authorIds),
+        lang,
+        bodyIndex: intBetween(random, 0, options.bodiesPerLang - 1),
+        at,
       };
       thread.posts.push(post);
       posts.push(post);
@@ -100,7 +116,9 @@ export function planForum(random: Random, options: {
   }
   // Ids in writing order across the forum.
   posts.sort((a, b) => a.at - b.at || a.threadIndex - b.threadIndex);
-  posts.forEach((post, i) => { post.id = i + 1; });
+  posts.forEach((post, i) => {
+    post.id = i + 1;
+  });
   for (const thread of threads) {
     thread.posts.sort((a, b) => a.id - b.id);
     const [root, ...replies] = thread.posts;

@@ -58,12 +58,25 @@ function optionsFor(spec: LoadSpec, duration: number): autocannon.Options {
   const base = { url: spec.url, connections: HTTP_LOAD.connections, duration, timeout: 10, headers: BROWSER_HEADERS };
   if (spec.nextRequest) {
     const next = spec.nextRequest;
-    return { ...base, requests: [{ setupRequest: (request) => { const r = next(); return { ...request, ...r, headers: { ...BROWSER_HEADERS, ...r.headers } }; } }] };
+    return {
+      ...base,
+      requests: [
+        {
+          setupRequest: (request) => {
+            const r = next();
+            return { ...request, ...r, headers: { ...BROWSER_HEADERS, ...r.headers } };
+          },
+        },
+      ],
+    };
   }
   const cookies = spec.cookies;
   if (!cookies?.length) return base;
   let connection = 0;
-  return { ...base, setupClient: (client) => client.setHeaders({ ...BROWSER_HEADERS, cookie: cookies[connection++ % cookies.length]! }) };
+  return {
+    ...base,
+    setupClient: (client) => client.setHeaders({ ...BROWSER_HEADERS, cookie: cookies[connection++ % cookies.length]! }),
+  };
 }
 
 /** Samples the server's RSS until stopped; resolves to the largest value seen, in MB. */
@@ -147,23 +160,34 @@ async function pacedPhase(url: string, cookies: readonly string[], rate: number,
     const due = start + (i * 1000) / rate;
     const wait = due - performance.now();
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
-    pending.push(new Promise<void>((resolve) => {
-      const request = http.get(url, { agent, headers: { ...BROWSER_HEADERS, cookie: cookies[i % cookies.length] ?? '' } }, (response) => {
-        response.resume();
-        response.on('end', () => {
-          latencies.push(performance.now() - due);
-          const code = String(response.statusCode);
-          statusCodes[code] = (statusCodes[code] ?? 0) + 1;
+    pending.push(
+      new Promise<void>((resolve) => {
+        const request = http.get(
+          url,
+          { agent, headers: { ...BROWSER_HEADERS, cookie: cookies[i % cookies.length] ?? '' } },
+          (response) => {
+            response.resume();
+            response.on('end', () => {
+              latencies.push(performance.now() - due);
+              const code = String(response.statusCode);
+              statusCodes[code] = (statusCodes[code] ?? 0) + 1;
+              resolve();
+            });
+          },
+        );
+        request.on('error', () => {
+          errors++;
           resolve();
         });
-      });
-      request.on('error', () => { errors++; resolve(); });
-    }));
+      }),
+    );
   }
   await Promise.all(pending);
   agent.destroy();
   const elapsed = (performance.now() - start) / 1000;
-  const ok = Object.entries(statusCodes).filter(([code]) => code.startsWith('2')).reduce((sum, [, n]) => sum + n, 0);
+  const ok = Object.entries(statusCodes)
+    .filter(([code]) => code.startsWith('2'))
+    .reduce((sum, [, n]) => sum + n, 0);
   return {
     requestsPerSecond: latencies.length / elapsed,
     p50Ms: Math.round(percentile(latencies, 50)),
@@ -177,7 +201,13 @@ async function pacedPhase(url: string, cookies: readonly string[], rate: number,
 }
 
 /** A warm-up phase (discarded), then the measured one with the server's counters around it. */
-async function measure(server: ServerHandle, name: string, paced: boolean, phase: (seconds: number) => Promise<Phase>, seconds: number): Promise<LoadResult> {
+async function measure(
+  server: ServerHandle,
+  name: string,
+  paced: boolean,
+  phase: (seconds: number) => Promise<Phase>,
+  seconds: number,
+): Promise<LoadResult> {
   process.stdout.write(`  ${name} … `);
   await phase(HTTP_LOAD.warmupSeconds);
   const before = await quiescent(server);
@@ -200,17 +230,35 @@ async function measure(server: ServerHandle, name: string, paced: boolean, phase
     cpuMsPerRequest: served > 0 ? (after.cpuMicros - before.cpuMicros) / 1000 / served : 0,
     maxRssMb,
   };
-  const failures = outcome.non2xx || outcome.errors ? `, ${outcome.non2xx} non-2xx ${JSON.stringify(outcome.statusCodes)}, ${outcome.errors} errors` : '';
+  const failures =
+    outcome.non2xx || outcome.errors
+      ? `, ${outcome.non2xx} non-2xx ${JSON.stringify(outcome.statusCodes)}, ${outcome.errors} errors`
+      : '';
   console.log(`${Math.round(outcome.requestsPerSecond)} req/s, p99 ${outcome.p99Ms} ms${failures}`);
   return outcome;
 }
 
 /** As many requests as `connections` connections get answered: the server saturated. */
 export function runLoad(server: ServerHandle, spec: LoadSpec): Promise<LoadResult> {
-  return measure(server, spec.name, false, (seconds) => autocannonPhase(spec, seconds), spec.durationSeconds ?? HTTP_LOAD.durationSeconds);
+  return measure(
+    server,
+    spec.name,
+    false,
+    (seconds) => autocannonPhase(spec, seconds),
+    spec.durationSeconds ?? HTTP_LOAD.durationSeconds,
+  );
 }
 
 /** GETs at a fixed, even rate: the latency a reader sees when the server is busy but not saturated. */
-export function runPacedLoad(server: ServerHandle, spec: { name: string; url: string; cookies: readonly string[]; rate: number; durationSeconds: number }): Promise<LoadResult> {
-  return measure(server, spec.name, true, (seconds) => pacedPhase(spec.url, spec.cookies, spec.rate, seconds), spec.durationSeconds);
+export function runPacedLoad(
+  server: ServerHandle,
+  spec: { name: string; url: string; cookies: readonly string[]; rate: number; durationSeconds: number },
+): Promise<LoadResult> {
+  return measure(
+    server,
+    spec.name,
+    true,
+    (seconds) => pacedPhase(spec.url, spec.cookies, spec.rate, seconds),
+    spec.durationSeconds,
+  );
 }

@@ -68,7 +68,10 @@ export function composeBody(random: Random, lang: Lang, targetWords: number): st
   const paragraphs: string[] = [];
   for (let i = 0; i < sentences.length; i += 3) paragraphs.push(sentences.slice(i, i + 3).join(' '));
   if (paragraphs.length > 2 && random() < 0.5) {
-    const items = paragraphs.pop()!.split(/(?<=[.?])\s+/).map((item) => `- ${item}`);
+    const items = paragraphs
+      .pop()!
+      .split(/(?<=[.?])\s+/)
+      .map((item) => `- ${item}`);
     paragraphs.push(items.join('\n'));
   }
   if (random() < 0.3) paragraphs.push('[Report](https://example.org/report.pdf)');

@@ -14,7 +14,11 @@ export interface ReplyTarget {
 }
 
 /** A generator of reply requests spread over threads, parents and members. */
-export function replyRequests(appUrl: string, targets: readonly ReplyTarget[], cookies: readonly string[]): () => HttpRequestSpec {
+export function replyRequests(
+  appUrl: string,
+  targets: readonly ReplyTarget[],
+  cookies: readonly string[],
+): () => HttpRequestSpec {
   const random = seededRandom(7);
   // Pre-composed bodies: the load generator shares the CPU with the server and should spend it sending.
   const bodies = Array.from({ length: 60 }, () => {

@@ -33,9 +33,17 @@ export interface BenchResults {
 }
 
 /** Sizes of the thread page the floor row sends, as JSON and compressed as the app compresses it. */
-export interface StoredPage { bytes: number; brBytes: number; gzipBytes: number }
+export interface StoredPage {
+  bytes: number;
+  brBytes: number;
+  gzipBytes: number;
+}
 
-interface Verdict { budget: string; measured: string; met: boolean | null }
+interface Verdict {
+  budget: string;
+  measured: string;
+  met: boolean | null;
+}
 
 function verdicts(r: BenchResults): Verdict[] {
   const counts = r.threadPageQueries.map((q) => q.count);
@@ -49,7 +57,7 @@ function verdicts(r: BenchResults): Verdict[] {
   const maxRss = Math.max(...allLoads.map((load) => load.maxRssMb), r.live.maxRssMb);
   return [
     {
-      budget: 'Thread page: fixed number of SQL queries whatever the thread\'s size',
+      budget: "Thread page: fixed number of SQL queries whatever the thread's size",
       measured: r.threadPageQueries.map((q) => `${q.count} (${q.label})`).join(', '),
       met: fixed,
     },
@@ -81,7 +89,11 @@ function spaVerdict(spa: SpaLoadResult): Verdict {
   const budget = `SPA first load ≤ ${BUDGETS.spaFirstLoadKb} KB of gzipped JavaScript`;
   if ('skipped' in spa) return { budget, measured: `not measured: ${spa.skipped}`, met: null };
   const worst = spa.measured.reduce((a, b) => (b.gzipBytes > a.gzipBytes ? b : a));
-  return { budget, measured: `worst ${kb(worst.gzipBytes)} KB (${worst.page}, ${worst.files} files)`, met: worst.gzipBytes <= BUDGETS.spaFirstLoadKb * 1024 };
+  return {
+    budget,
+    measured: `worst ${kb(worst.gzipBytes)} KB (${worst.page}, ${worst.files} files)`,
+    met: worst.gzipBytes <= BUDGETS.spaFirstLoadKb * 1024,
+  };
 }
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
@@ -116,15 +128,21 @@ const LIVE_HEADER = ['Live fan-out', 'sockets', 'delivered', 'p50 ms', 'p99 ms',
 function liveRow(r: BenchResults): string[] {
   const live = r.live;
   return [
-    `post.created to week ${live.week}`, live.clients.toString(), `${live.delivered}/${live.expected}`,
-    live.p50Ms.toFixed(1), live.p99Ms.toFixed(1), live.maxMs.toFixed(1), live.queriesPerPost.toFixed(1),
+    `post.created to week ${live.week}`,
+    live.clients.toString(),
+    `${live.delivered}/${live.expected}`,
+    live.p50Ms.toFixed(1),
+    live.p99Ms.toFixed(1),
+    live.maxMs.toFixed(1),
+    live.queriesPerPost.toFixed(1),
     `${live.rssIdleMb.toFixed(0)} idle, ${live.maxRssMb.toFixed(0)} max`,
   ];
 }
 
 function textTable(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
@@ -148,17 +166,21 @@ function machineLines(m: Machine): string[] {
 function forumLine(r: BenchResults): string {
   const f = r.forum;
   const posts = f.postsByLang.en + f.postsByLang.es + f.postsByLang.fr;
-  return `Forum: ${FORUM.members.toLocaleString('en')} members, ${FORUM.weeks} weeks, ${f.threads.length} threads, ${posts.toLocaleString('en')} posts `
-    + `(en ${f.postsByLang.en}, es ${f.postsByLang.es}, fr ${f.postsByLang.fr}); big thread ${f.bigThread.postCount} posts, `
-    + `small thread ${f.smallThread.postCount}; ${f.translations.toLocaleString('en')} published translations, `
-    + `${f.translationTasks.toLocaleString('en')} open translation tasks; seeded in ${f.seconds.toFixed(1)} s`;
+  return (
+    `Forum: ${FORUM.members.toLocaleString('en')} members, ${FORUM.weeks} weeks, ${f.threads.length} threads, ${posts.toLocaleString('en')} posts ` +
+    `(en ${f.postsByLang.en}, es ${f.postsByLang.es}, fr ${f.postsByLang.fr}); big thread ${f.bigThread.postCount} posts, ` +
+    `small thread ${f.smallThread.postCount}; ${f.translations.toLocaleString('en')} published translations, ` +
+    `${f.translationTasks.toLocaleString('en')} open translation tasks; seeded in ${f.seconds.toFixed(1)} s`
+  );
 }
 
 export function printResults(r: BenchResults): void {
   console.log(`\n${forumLine(r)}`);
   console.log(`Server RSS when started, before any request: ${r.idleRssMb.toFixed(0)} MB`);
-  console.log(`Load: autocannon, ${HTTP_LOAD.connections} connections, ${HTTP_LOAD.warmupSeconds} s warm-up then ${HTTP_LOAD.durationSeconds} s `
-    + `(${HTTP_LOAD.shortDurationSeconds} s for secondary pages), loopback; the server runs in its own process.\n`);
+  console.log(
+    `Load: autocannon, ${HTTP_LOAD.connections} connections, ${HTTP_LOAD.warmupSeconds} s warm-up then ${HTTP_LOAD.durationSeconds} s ` +
+      `(${HTTP_LOAD.shortDurationSeconds} s for secondary pages), loopback; the server runs in its own process.\n`,
+  );
   console.log(textTable(HTTP_HEADER, httpRows(r)));
   console.log('');
   console.log(textTable(LIVE_HEADER, [liveRow(r)]));
@@ -182,16 +204,16 @@ export function writeMarkdown(r: BenchResults, file = path.join(import.meta.dirn
     '## Setup',
     '',
     `- ${forumLine(r)}.`,
-    `- HTTP: autocannon on loopback, ${HTTP_LOAD.connections} connections, ${HTTP_LOAD.warmupSeconds} s warm-up (discarded), then ${HTTP_LOAD.durationSeconds} s `
-      + `(${HTTP_LOAD.shortDurationSeconds} s for the secondary pages). Signed-in members, each connection with its own session.`,
+    `- HTTP: autocannon on loopback, ${HTTP_LOAD.connections} connections, ${HTTP_LOAD.warmupSeconds} s warm-up (discarded), then ${HTTP_LOAD.durationSeconds} s ` +
+      `(${HTTP_LOAD.shortDurationSeconds} s for the secondary pages). Signed-in members, each connection with its own session.`,
     '- The app runs in a child process, bundled by esbuild and with the Node flags `npm start` uses, pool of 10 PostgreSQL connections; the bare route is a plugin-free Fastify instance in the same process.',
-    '- Requests carry a browser\'s `Accept-Encoding: gzip, deflate, br`; the app answers the thread page with Brotli (quality 4).',
+    "- Requests carry a browser's `Accept-Encoding: gzip, deflate, br`; the app answers the thread page with Brotli (quality 4).",
     `- The floor rows run on the bare instance: one does only the session lookup every signed-in request makes (the app's own function, same pool); the other sends a stored copy of the thread page (${(r.stored.bytes / 1024).toFixed(1)} KB of JSON, ${(r.stored.brBytes / 1024).toFixed(1)} KB as Brotli) and does nothing else.`,
     `- Server RSS when started, before any request: ${r.idleRssMb.toFixed(0)} MB.`,
-    '- CPU ms/req is the server process\'s own CPU time (user + system) per completed request; PostgreSQL\'s and the load generator\'s are not in it.',
+    "- CPU ms/req is the server process's own CPU time (user + system) per completed request; PostgreSQL's and the load generator's are not in it.",
     '- SQL/req counts every statement sent to PostgreSQL (BEGIN/COMMIT, the session lookup and, for posts, the live-update dispatch included) divided by completed requests.',
-    `- Live: ${r.live.clients} sockets subscribed to week ${r.live.week} (${WEBSOCKET_LOAD.distinctMembers} members' sessions), ${WEBSOCKET_LOAD.posts} posts one every ${WEBSOCKET_LOAD.postIntervalMs} ms; `
-      + 'latency = arrival at a socket − start of the POST, one clock (the sockets live in the benchmark process).',
+    `- Live: ${r.live.clients} sockets subscribed to week ${r.live.week} (${WEBSOCKET_LOAD.distinctMembers} members' sessions), ${WEBSOCKET_LOAD.posts} posts one every ${WEBSOCKET_LOAD.postIntervalMs} ms; ` +
+      'latency = arrival at a socket − start of the POST, one clock (the sockets live in the benchmark process).',
     '',
     '## HTTP',
     '',
@@ -205,21 +227,26 @@ export function writeMarkdown(r: BenchResults, file = path.join(import.meta.dirn
     '',
     '## SPA first load',
     '',
-    ...('skipped' in r.spa ? [`Not measured: ${r.spa.skipped}.`] : [
-      'Debian\'s chromium opens each page signed in with an empty cache; every JavaScript file it fetched is counted as the server sends it gzipped (browsers that accept Brotli receive less).',
-      '',
-      markdownTable(SPA_HEADER, spaRows(r.spa)),
-    ]),
+    ...('skipped' in r.spa
+      ? [`Not measured: ${r.spa.skipped}.`]
+      : [
+          "Debian's chromium opens each page signed in with an empty cache; every JavaScript file it fetched is counted as the server sends it gzipped (browsers that accept Brotli receive less).",
+          '',
+          markdownTable(SPA_HEADER, spaRows(r.spa)),
+        ]),
     '',
     '## Budgets',
     '',
-    markdownTable(['Budget', 'Measured', 'Verdict'], verdicts(r).map((v) => [v.budget, v.measured, `**${mark(v.met)}**`])),
+    markdownTable(
+      ['Budget', 'Measured', 'Verdict'],
+      verdicts(r).map((v) => [v.budget, v.measured, `**${mark(v.met)}**`]),
+    ),
     '',
-    `With ${HTTP_LOAD.connections} connections each sending its next request when the last is answered, p99 cannot be below `
-      + `${HTTP_LOAD.connections} ÷ throughput: ${BUDGETS.threadPageP99Ms} ms needs about ${Math.round(HTTP_LOAD.connections / (BUDGETS.threadPageP99Ms / 1000))} req/s. `
-      + 'The paced row shows the latency at half the saturated rate. The floor rows show what this machine allows before any '
-      + 'page logic runs: the load generator, PostgreSQL and the server share its cores, so a route that makes one indexed query '
-      + 'is already further from the p99 budget than the bare route.',
+    `With ${HTTP_LOAD.connections} connections each sending its next request when the last is answered, p99 cannot be below ` +
+      `${HTTP_LOAD.connections} ÷ throughput: ${BUDGETS.threadPageP99Ms} ms needs about ${Math.round(HTTP_LOAD.connections / (BUDGETS.threadPageP99Ms / 1000))} req/s. ` +
+      'The paced row shows the latency at half the saturated rate. The floor rows show what this machine allows before any ' +
+      'page logic runs: the load generator, PostgreSQL and the server share its cores, so a route that makes one indexed query ' +
+      'is already further from the p99 budget than the bare route.',
     '',
     '## Statements of one thread page request',
     '',

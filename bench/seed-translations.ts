@@ -9,7 +9,10 @@ import { pick, type Random } from './random.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const TRANSLATION_POLICY: { from: Lang; to: Lang }[] = [
-  { from: 'es', to: 'en' }, { from: 'fr', to: 'en' }, { from: 'en', to: 'es' }, { from: 'en', to: 'fr' },
+  { from: 'es', to: 'en' },
+  { from: 'fr', to: 'en' },
+  { from: 'en', to: 'es' },
+  { from: 'en', to: 'fr' },
 ];
 /** Share of items older than a day that have been translated. */
 const TRANSLATED_SHARE = 0.9;
@@ -26,15 +29,41 @@ export interface TranslationSeedInput {
 }
 
 export async function hasTranslations(db: Kysely<DB>): Promise<boolean> {
-  const { rows } = await sql<{ present: boolean }>`SELECT to_regclass('translations') IS NOT NULL AS present`.execute(db);
+  const { rows } = await sql<{ present: boolean }>`SELECT to_regclass('translations') IS NOT NULL AS present`.execute(
+    db,
+  );
   return rows[0]?.present === true;
 }
 
 /** Returns the number of published translations and of open tasks. */
-export async function seedTranslations(db: Kysely<DB>, input: TranslationSeedInput, random: Random): Promise<{ translations: number; tasks: number }> {
-  const done = { itemId: [] as number[], source: [] as Lang[], target: [] as Lang[], bodyId: [] as number[], translator: [] as number[], at: [] as string[] };
-  const open = { itemId: [] as number[], weekId: [] as number[], source: [] as Lang[], target: [] as Lang[], at: [] as string[] };
-  const titles = { itemId: [] as number[], source: [] as Lang[], target: [] as Lang[], title: [] as string[], translator: [] as number[], at: [] as string[] };
+export async function seedTranslations(
+  db: Kysely<DB>,
+  input: TranslationSeedInput,
+  random: Random,
+): Promise<{ translations: number; tasks: number }> {
+  const done = {
+    itemId: [] as number[],
+    source: [] as Lang[],
+    target: [] as Lang[],
+    bodyId: [] as number[],
+    translator: [] as number[],
+    at: [] as string[],
+  };
+  const open = {
+    itemId: [] as number[],
+    weekId: [] as number[],
+    source: [] as Lang[],
+    target: [] as Lang[],
+    at: [] as string[],
+  };
+  const titles = {
+    itemId: [] as number[],
+    source: [] as Lang[],
+    target: [] as Lang[],
+    title: [] as string[],
+    translator: [] as number[],
+    at: [] as string[],
+  };
   const latest = input.now.getTime() - 60_000;
   for (const thread of input.plan.threads) {
     const weekId = input.weekIds[thread.weekNumber - 1]!;
@@ -44,14 +73,25 @@ export async function seedTranslations(db: Kysely<DB>, input: TranslationSeedInp
         const translated = post.at < latest - DAY_MS && random() < TRANSLATED_SHARE;
         const at = new Date(Math.min(latest, post.at + random() * DAY_MS)).toISOString();
         if (translated) {
-          done.itemId.push(post.id); done.source.push(rule.from); done.target.push(rule.to);
-          done.bodyId.push(input.bodyId(rule.to, post.bodyIndex)); done.translator.push(pick(random, input.translatorIds)); done.at.push(at);
+          done.itemId.push(post.id);
+          done.source.push(rule.from);
+          done.target.push(rule.to);
+          done.bodyId.push(input.bodyId(rule.to, post.bodyIndex));
+          done.translator.push(pick(random, input.translatorIds));
+          done.at.push(at);
           if (k === 0) {
-            titles.itemId.push(thread.index + 1); titles.source.push(rule.from); titles.target.push(rule.to);
-            titles.title.push(input.titleOf(thread.index, rule.to)); titles.translator.push(pick(random, input.translatorIds)); titles.at.push(at);
+            titles.itemId.push(thread.index + 1);
+            titles.source.push(rule.from);
+            titles.target.push(rule.to);
+            titles.title.push(input.titleOf(thread.index, rule.to));
+            titles.translator.push(pick(random, input.translatorIds));
+            titles.at.push(at);
           }
         } else {
-          open.itemId.push(post.id); open.weekId.push(weekId); open.source.push(rule.from); open.target.push(rule.to);
+          open.itemId.push(post.id);
+          open.weekId.push(weekId);
+          open.source.push(rule.from);
+          open.target.push(rule.to);
           open.at.push(new Date(post.at).toISOString());
         }
       }
@@ -73,7 +113,9 @@ export async function seedTranslations(db: Kysely<DB>, input: TranslationSeedInp
       translator_id, translator_role, published_at, updated_at)
     SELECT ${input.forumId}::int, 'thread_title', t.item_id, t.source, t.target, 1, t.title, t.title, t.translator, 'translator', t.at, t.at
     FROM unnest(${titles.itemId}::int[], ${titles.source}::text[], ${titles.target}::text[], ${titles.title}::text[],
-      ${titles.translator}::int[], ${titles.at}::timestamptz[]) AS t(item_id, source, target, title, translator, at)`.execute(db);
+      ${titles.translator}::int[], ${titles.at}::timestamptz[]) AS t(item_id, source, target, title, translator, at)`.execute(
+    db,
+  );
   await sql`
     INSERT INTO translation_revisions (translation_id, revision, source_revision, body_md, translator_id, created_at)
     SELECT id, 1, source_revision, body_md, translator_id, published_at FROM translations`.execute(db);

@@ -42,9 +42,24 @@ export interface SeededForum {
 }
 
 const TITLES: Record<Lang, string[]> = {
-  en: ['Public procurement and local producers', 'Financing housing cooperatives', 'Informal workers in the law', 'Scaling the pilot'],
-  es: ['Compras públicas y productores locales', 'Financiar las cooperativas de vivienda', 'El trabajo informal en la ley', 'Escalar el piloto'],
-  fr: ['Marchés publics et producteurs locaux', 'Financer les coopératives d’habitation', 'Le travail informel dans la loi', 'Passer le pilote à l’échelle'],
+  en: [
+    'Public procurement and local producers',
+    'Financing housing cooperatives',
+    'Informal workers in the law',
+    'Scaling the pilot',
+  ],
+  es: [
+    'Compras públicas y productores locales',
+    'Financiar las cooperativas de vivienda',
+    'El trabajo informal en la ley',
+    'Escalar el piloto',
+  ],
+  fr: [
+    'Marchés publics et producteurs locaux',
+    'Financer les coopératives d’habitation',
+    'Le travail informel dans la loi',
+    'Passer le pilote à l’échelle',
+  ],
 };
 
 export async function seedForum(db: Kysely<DB>, weekToMeasure: number, now = new Date()): Promise<SeededForum> {
@@ -54,16 +69,29 @@ export async function seedForum(db: Kysely<DB>, weekToMeasure: number, now = new
   const { forumId, weekIds, weekOpensAt } = await seedForumAndWeeks(db, now);
   const userIds = await seedMembers(db, forumId);
   const translatorIds = userIds.slice(-TRANSLATORS);
-  await db.insertInto('memberships').values(translatorIds.map((id) => ({ forum_id: forumId, user_id: id, role: 'translator' as const }))).execute();
-  const plan = planForum(random, { weekOpensAt, now, authorIds: userIds, bodiesPerLang: BODIES_PER_LANG, measuredWeek: weekToMeasure });
+  await db
+    .insertInto('memberships')
+    .values(translatorIds.map((id) => ({ forum_id: forumId, user_id: id, role: 'translator' as const })))
+    .execute();
+  const plan = planForum(random, {
+    weekOpensAt,
+    now,
+    authorIds: userIds,
+    bodiesPerLang: BODIES_PER_LANG,
+    measuredWeek: weekToMeasure,
+  });
   // The templates live in a scratch table for the duration of the seed, so each post or
   // translation row sends only its structure and PostgreSQL copies the body text itself.
   const bodies = bodyTemplates(BODIES_PER_LANG);
-  await sql`CREATE TABLE bench_bodies (id int PRIMARY KEY, lang text, body_md text, body_html text, word_count int)`.execute(db);
+  await sql`CREATE TABLE bench_bodies (id int PRIMARY KEY, lang text, body_md text, body_html text, word_count int)`.execute(
+    db,
+  );
   await sql`INSERT INTO bench_bodies SELECT * FROM unnest(${bodies.map((_, i) => i)}::int[], ${bodies.map((b) => b.lang)}::text[],
-    ${bodies.map((b) => b.bodyMd)}::text[], ${bodies.map((b) => b.bodyHtml)}::text[], ${bodies.map((b) => b.wordCount)}::int[])`.execute(db);
+    ${bodies.map((b) => b.bodyMd)}::text[], ${bodies.map((b) => b.bodyHtml)}::text[], ${bodies.map((b) => b.wordCount)}::int[])`.execute(
+    db,
+  );
   await seedThreadsAndPosts(db, forumId, weekIds, plan);
-  const translated = await hasTranslations(db)
+  const translated = (await hasTranslations(db))
     ? await seedTranslations(db, { forumId, weekIds, plan, translatorIds, bodyId, titleOf, now }, random)
     : { translations: 0, tasks: 0 };
   await sql`DROP TABLE bench_bodies`.execute(db);
@@ -76,14 +104,23 @@ export async function seedForum(db: Kysely<DB>, weekToMeasure: number, now = new
     id: thread.index + 1,
     weekNumber: thread.weekNumber,
     postCount: thread.posts.length,
-    postIds: thread.posts.filter((_, i) => i % Math.max(1, Math.floor(thread.posts.length / 8)) === 0).map((post) => post.id),
+    postIds: thread.posts
+      .filter((_, i) => i % Math.max(1, Math.floor(thread.posts.length / 8)) === 0)
+      .map((post) => post.id),
   }));
   const { big, small } = measuredThreadIndexes(weekToMeasure);
   const postsByLang = { en: 0, es: 0, fr: 0 };
   for (const post of plan.posts) postsByLang[post.lang]++;
   return {
-    slug: FORUM.slug, threads, bigThread: threads[big]!, smallThread: threads[small]!, memberIds, postsByLang,
-    translations: translated.translations, translationTasks: translated.tasks, seconds: (performance.now() - started) / 1000,
+    slug: FORUM.slug,
+    threads,
+    bigThread: threads[big]!,
+    smallThread: threads[small]!,
+    memberIds,
+    postsByLang,
+    translations: translated.translations,
+    translationTasks: translated.tasks,
+    seconds: (performance.now() - started) / 1000,
   };
 }
 
@@ -96,34 +133,103 @@ async function seedForumAndWeeks(db: Kysely<DB>, now: Date) {
   const startsOn = addDays(localDate(now, FORUM.timeZone), -(7 * (FORUM.weeks - 1) + 3));
   const endsOn = addDays(startsOn, 7 * FORUM.weeks - 1);
   const calendar = forumCalendar(startsOn, endsOn, FORUM.weeks, FORUM.timeZone);
-  const { id: forumId } = await db.insertInto('forums').values({
-    slug: FORUM.slug, time_zone: FORUM.timeZone, languages: LANGS, starts_on: startsOn, ends_on: endsOn,
-    starts_at: calendar.startsAt, ends_at: calendar.endsAt, application_deadline: startOfLocalDay(startsOn, FORUM.timeZone),
-    published: true, open_enrolment: false, public_archive: true, weeks_close_at_end: false,
-  }).returning('id').executeTakeFirstOrThrow();
+  const { id: forumId } = await db
+    .insertInto('forums')
+    .values({
+      slug: FORUM.slug,
+      time_zone: FORUM.timeZone,
+      languages: LANGS,
+      starts_on: startsOn,
+      ends_on: endsOn,
+      starts_at: calendar.startsAt,
+      ends_at: calendar.endsAt,
+      application_deadline: startOfLocalDay(startsOn, FORUM.timeZone),
+      published: true,
+      open_enrolment: false,
+      public_archive: true,
+      weeks_close_at_end: false,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const call = (lang: Lang) => `${TITLES[lang][0]}.\n\n${TITLES[lang][1]}, **${TITLES[lang][2]}**.`;
-  await db.insertInto('forum_texts').values(LANGS.map((lang) => ({
-    forum_id: forumId, lang, title: `Bench forum (${lang})`, summary: TITLES[lang][3]!, call_md: call(lang), call_html: markdownToHtml(call(lang)),
-  }))).execute();
-  await db.insertInto('translation_rules')
-    .values(TRANSLATION_POLICY.map((rule) => ({ forum_id: forumId, source_lang: rule.from, target_lang: rule.to }))).execute();
-  const weeks = await db.insertInto('weeks').values(calendar.weeks.map((week) => ({
-    forum_id: forumId, number: week.number, starts_on: week.startsOn, opens_at: week.opensAt, closes_at: week.closesAt,
-  }))).returning(['id', 'number']).execute();
+  await db
+    .insertInto('forum_texts')
+    .values(
+      LANGS.map((lang) => ({
+        forum_id: forumId,
+        lang,
+        title: `Bench forum (${lang})`,
+        summary: TITLES[lang][3]!,
+        call_md: call(lang),
+        call_html: markdownToHtml(call(lang)),
+      })),
+    )
+    .execute();
+  await db
+    .insertInto('translation_rules')
+    .values(TRANSLATION_POLICY.map((rule) => ({ forum_id: forumId, source_lang: rule.from, target_lang: rule.to })))
+    .execute();
+  const weeks = await db
+    .insertInto('weeks')
+    .values(
+      calendar.weeks.map((week) => ({
+        forum_id: forumId,
+        number: week.number,
+        starts_on: week.startsOn,
+        opens_at: week.opensAt,
+        closes_at: week.closesAt,
+      })),
+    )
+    .returning(['id', 'number'])
+    .execute();
   weeks.sort((a, b) => a.number - b.number);
   const weekIds = weeks.map((week) => week.id);
-  await db.insertInto('week_texts').values(weeks.flatMap((week) => LANGS.map((lang) => ({
-    week_id: week.id, lang, title: `${TITLES[lang][week.number % 4]} (${week.number})`,
-    summary_md: call(lang), summary_html: markdownToHtml(call(lang)),
-  })))).execute();
+  await db
+    .insertInto('week_texts')
+    .values(
+      weeks.flatMap((week) =>
+        LANGS.map((lang) => ({
+          week_id: week.id,
+          lang,
+          title: `${TITLES[lang][week.number % 4]} (${week.number})`,
+          summary_md: call(lang),
+          summary_html: markdownToHtml(call(lang)),
+        })),
+      ),
+    )
+    .execute();
   // Two readings a week in three languages, as the week page shows them.
-  const readings = await db.insertInto('readings').values(weeks.flatMap((week) => [1, 2].map((position) => ({
-    week_id: week.id, slug: `reading-${week.number}-${position}`, position, original_lang: LANGS[position % 3]!,
-  })))).returning('id').execute();
+  const readings = await db
+    .insertInto('readings')
+    .values(
+      weeks.flatMap((week) =>
+        [1, 2].map((position) => ({
+          week_id: week.id,
+          slug: `reading-${week.number}-${position}`,
+          position,
+          original_lang: LANGS[position % 3]!,
+        })),
+      ),
+    )
+    .returning('id')
+    .execute();
   const readingBodies = bodyTemplates(2);
-  await db.insertInto('reading_texts').values(readings.flatMap((reading) => readingBodies.filter((_, i) => i % 2 === 1).map((body) => ({
-    reading_id: reading.id, lang: body.lang, title: TITLES[body.lang][reading.id % 4]!, body_md: body.bodyMd, body_html: body.bodyHtml,
-  })))).execute();
+  await db
+    .insertInto('reading_texts')
+    .values(
+      readings.flatMap((reading) =>
+        readingBodies
+          .filter((_, i) => i % 2 === 1)
+          .map((body) => ({
+            reading_id: reading.id,
+            lang: body.lang,
+            title: TITLES[body.lang][reading.id % 4]!,
+            body_md: body.bodyMd,
+            body_html: body.bodyHtml,
+          })),
+      ),
+    )
+    .execute();
   return { forumId, weekIds, weekOpensAt: calendar.weeks.map((week) => week.opensAt) };
 }
 
@@ -139,8 +245,15 @@ async function seedMembers(db: Kysely<DB>, forumId: number): Promise<number[]> {
            'Organisation ' || (n % 150), (ARRAY['CA', 'CO', 'PE', 'FR', 'SN', 'MX', 'AR'])[1 + n % 7]
     FROM generate_series(1, ${FORUM.members}::int) AS n`.execute(db);
   const ids = (await db.selectFrom('users').select('id').orderBy('id').execute()).map((row) => row.id);
-  await sql`INSERT INTO memberships (forum_id, user_id, role) SELECT ${forumId}::int, id, 'participant' FROM users`.execute(db);
-  await db.insertInto('memberships').values(ids.slice(0, FORUM.organizers).map((id) => ({ forum_id: forumId, user_id: id, role: 'organizer' as const }))).execute();
+  await sql`INSERT INTO memberships (forum_id, user_id, role) SELECT ${forumId}::int, id, 'participant' FROM users`.execute(
+    db,
+  );
+  await db
+    .insertInto('memberships')
+    .values(
+      ids.slice(0, FORUM.organizers).map((id) => ({ forum_id: forumId, user_id: id, role: 'organizer' as const })),
+    )
+    .execute();
   return ids;
 }
 
@@ -191,7 +304,13 @@ async function seedThreadsAndPosts(db: Kysely<DB>, forumId: number, weekIds: num
  * one, part of the way through: the week list then counts a realistic mix of unread posts
  * rather than every post of the week (a brand-new member) or none.
  */
-async function seedReadPositions(db: Kysely<DB>, plan: ForumPlan, memberIds: number[], upToWeek: number, random: Random): Promise<void> {
+async function seedReadPositions(
+  db: Kysely<DB>,
+  plan: ForumPlan,
+  memberIds: number[],
+  upToWeek: number,
+  random: Random,
+): Promise<void> {
   const userIds: number[] = [];
   const threadIds: number[] = [];
   const postIds: number[] = [];

@@ -35,17 +35,31 @@ async function bundleServer(): Promise<string> {
   const outdir = path.join(repoRoot, 'dist', 'bench');
   await build({
     // The Markdown worker sits beside the bundle, where the bundled renderer looks for it.
-    entryPoints: { server: path.join(repoRoot, 'bench', 'server.ts'), 'markdown.worker': path.join(repoRoot, 'server', 'markdown', 'markdown.worker.ts') },
-    bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outdir, logLevel: 'warning',
+    entryPoints: {
+      server: path.join(repoRoot, 'bench', 'server.ts'),
+      'markdown.worker': path.join(repoRoot, 'server', 'markdown', 'markdown.worker.ts'),
+    },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    outdir,
+    logLevel: 'warning',
   });
   return path.join(outdir, 'server.js');
 }
 
 /** The Node flags `npm start` gives the server (its heap cap shapes the RSS measured). */
 function startFlags(): string[] {
-  const { scripts } = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const { scripts } = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
   const flags = /\bnode((?: --[\w-]+(?:=\S+)?)*) dist\/server\/main\.js/.exec(scripts.start ?? '');
-  if (!flags) throw new Error('package.json "start" no longer runs `node [flags] dist/server/main.js`; update bench/server-process.ts');
+  if (!flags)
+    throw new Error(
+      'package.json "start" no longer runs `node [flags] dist/server/main.js`; update bench/server-process.ts',
+    );
   return flags[1]!.trim().split(/\s+/).filter(Boolean);
 }
 
@@ -53,7 +67,10 @@ export async function startServer(databaseUrl: string): Promise<ServerHandle> {
   const child = fork(await bundleServer(), [], {
     cwd: repoRoot,
     // BENCH_PROFILE_DIR=dir writes the server's V8 CPU profile there when it stops.
-    execArgv: [...startFlags(), ...(process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [])],
+    execArgv: [
+      ...startFlags(),
+      ...(process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []),
+    ],
     env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'production' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -38,7 +38,7 @@ const sendQuery = clientPrototype.query;
 clientPrototype.query = function countedQuery(this: unknown, ...args: unknown[]) {
   queries++;
   if (trace) {
-    const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string } | undefined)?.text ?? '?';
+    const text = typeof args[0] === 'string' ? args[0] : ((args[0] as { text?: string } | undefined)?.text ?? '?');
     trace.push(text.replace(/\s+/g, ' ').trim());
   }
   return sendQuery.apply(this, args);
@@ -79,7 +79,9 @@ bare.post('/stored-page', async (request) => {
   const identity = JSON.stringify(request.body);
   storedPage = {
     identity,
-    br: brotliCompressSync(identity, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4, [zlibConstants.BROTLI_PARAM_LGWIN]: 18 } }),
+    br: brotliCompressSync(identity, {
+      params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4, [zlibConstants.BROTLI_PARAM_LGWIN]: 18 },
+    }),
     gzip: gzipSync(identity),
   };
   return { bytes: Buffer.byteLength(identity), brBytes: storedPage.br.length, gzipBytes: storedPage.gzip.length };

@@ -21,27 +21,46 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Bytes on the wire for one GET with `Accept-Encoding: gzip` (Node's fetch would decode them). */
 export function gzipSize(url: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    http.get(url, { headers: { 'accept-encoding': 'gzip' } }, (response) => {
-      let bytes = 0;
-      response.on('data', (chunk: Buffer) => { bytes += chunk.length; });
-      response.on('end', () => (response.statusCode === 200 ? resolve(bytes) : reject(new Error(`GET ${url}: ${response.statusCode}`))));
-    }).on('error', reject);
+    http
+      .get(url, { headers: { 'accept-encoding': 'gzip' } }, (response) => {
+        let bytes = 0;
+        response.on('data', (chunk: Buffer) => {
+          bytes += chunk.length;
+        });
+        response.on('end', () =>
+          response.statusCode === 200 ? resolve(bytes) : reject(new Error(`GET ${url}: ${response.statusCode}`)),
+        );
+      })
+      .on('error', reject);
   });
 }
 
-export async function measureSpaLoad(appUrl: string, staticDir: string, pages: { name: string; path: string }[], sessionToken: string): Promise<SpaLoadResult> {
+export async function measureSpaLoad(
+  appUrl: string,
+  staticDir: string,
+  pages: { name: string; path: string }[],
+  sessionToken: string,
+): Promise<SpaLoadResult> {
   if (!existsSync(chromiumPath)) return { skipped: `no chromium at ${chromiumPath}` };
   if (!existsSync(path.join(staticDir, 'index.html'))) return { skipped: 'the SPA is not built (npm run build:web)' };
-  const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
   try {
     const measured: SpaLoad[] = [];
     for (const target of pages) {
       // A new context each time: an empty cache, as on a first visit.
       const context = await browser.newContext();
-      await context.addCookies([{ name: SESSION_COOKIE, value: sessionToken, url: appUrl, httpOnly: true, sameSite: 'Lax' }]);
+      await context.addCookies([
+        { name: SESSION_COOKIE, value: sessionToken, url: appUrl, httpOnly: true, sameSite: 'Lax' },
+      ]);
       const page = await context.newPage();
       const scripts = new Set<string>();
-      page.on('request', (request) => { if (request.resourceType() === 'script') scripts.add(request.url()); });
+      page.on('request', (request) => {
+        if (request.resourceType() === 'script') scripts.add(request.url());
+      });
       await page.goto(`${appUrl}${target.path}`, { waitUntil: 'networkidle' });
       await context.close();
       const sizes = await Promise.all([...scripts].map(gzipSize));

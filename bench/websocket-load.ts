@@ -32,11 +32,20 @@ export interface LiveLoadResult {
   maxRssMb: number;
 }
 
-interface Arrival { postId: number; at: number }
+interface Arrival {
+  postId: number;
+  at: number;
+}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function openSubscriber(url: string, cookie: string, origin: string, subscribe: string, arrivals: Arrival[]): Promise<WebSocket> {
+function openSubscriber(
+  url: string,
+  cookie: string,
+  origin: string,
+  subscribe: string,
+  arrivals: Arrival[],
+): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(url, { headers: { cookie, origin } });
     const timer = setTimeout(() => fail(new Error('no "subscribed" within 20 s')), 20_000);
@@ -47,8 +56,12 @@ function openSubscriber(url: string, cookie: string, origin: string, subscribe: 
       reject(error);
     }
     socket.on('open', () => socket.send(subscribe));
-    socket.on('error', (error) => { if (!subscribed) fail(error); });
-    socket.on('close', (code) => { if (!subscribed) fail(new Error(`closed before subscribing (${code})`)); });
+    socket.on('error', (error) => {
+      if (!subscribed) fail(error);
+    });
+    socket.on('close', (code) => {
+      if (!subscribed) fail(new Error(`closed before subscribing (${code})`));
+    });
     socket.on('message', (data) => {
       const at = performance.now();
       // ws hands a Buffer: binaryType is left at nodebuffer.
@@ -57,7 +70,8 @@ function openSubscriber(url: string, cookie: string, origin: string, subscribe: 
         // Only the event under test is parsed; anything else is ignored cheaply.
         if (!text.includes('"post.created"')) return;
         const message = JSON.parse(text) as { type: string; event: string; payload: { post: { id: number } } };
-        if (message.type === 'event' && message.event === 'post.created') arrivals.push({ postId: message.payload.post.id, at });
+        if (message.type === 'event' && message.event === 'post.created')
+          arrivals.push({ postId: message.payload.post.id, at });
         return;
       }
       const message = JSON.parse(text) as { type: string; code?: string };
@@ -73,12 +87,23 @@ function openSubscriber(url: string, cookie: string, origin: string, subscribe: 
 }
 
 async function closeAll(sockets: WebSocket[]): Promise<void> {
-  await Promise.all(sockets.map((socket) => new Promise<void>((resolve) => {
-    if (socket.readyState === WebSocket.CLOSED) return resolve();
-    const timer = setTimeout(() => { socket.terminate(); resolve(); }, 3_000);
-    socket.once('close', () => { clearTimeout(timer); resolve(); });
-    socket.close(1000);
-  })));
+  await Promise.all(
+    sockets.map(
+      (socket) =>
+        new Promise<void>((resolve) => {
+          if (socket.readyState === WebSocket.CLOSED) return resolve();
+          const timer = setTimeout(() => {
+            socket.terminate();
+            resolve();
+          }, 3_000);
+          socket.once('close', () => {
+            clearTimeout(timer);
+            resolve();
+          });
+          socket.close(1000);
+        }),
+    ),
+  );
 }
 
 export async function runLiveLoad(server: ServerHandle, spec: LiveLoadSpec): Promise<LiveLoadResult> {
@@ -92,8 +117,11 @@ export async function runLiveLoad(server: ServerHandle, spec: LiveLoadSpec): Pro
     // In batches: a real cohort does not connect within the same millisecond either.
     for (let first = 0; first < WEBSOCKET_LOAD.clients; first += WEBSOCKET_LOAD.batchSize) {
       const count = Math.min(WEBSOCKET_LOAD.batchSize, WEBSOCKET_LOAD.clients - first);
-      const batch = await Promise.all(Array.from({ length: count }, (_, i) =>
-        openSubscriber(url, spec.cookies[(first + i) % spec.cookies.length]!, server.appUrl, subscribe, arrivals)));
+      const batch = await Promise.all(
+        Array.from({ length: count }, (_, i) =>
+          openSubscriber(url, spec.cookies[(first + i) % spec.cookies.length]!, server.appUrl, subscribe, arrivals),
+        ),
+      );
       sockets.push(...batch);
     }
     const subscribeSeconds = (performance.now() - openedAt) / 1000;
@@ -116,8 +144,13 @@ export async function runLiveLoad(server: ServerHandle, spec: LiveLoadSpec): Pro
     for (let i = 0; i < WEBSOCKET_LOAD.posts; i++) {
       const request = spec.nextPost();
       const start = performance.now();
-      const response = await fetch(`${server.appUrl}${request.path}`, { method: request.method, headers: request.headers, body: request.body });
-      if (response.status !== 201) throw new Error(`POST ${request.path} answered ${response.status}: ${await response.text()}`);
+      const response = await fetch(`${server.appUrl}${request.path}`, {
+        method: request.method,
+        headers: request.headers,
+        body: request.body,
+      });
+      if (response.status !== 201)
+        throw new Error(`POST ${request.path} answered ${response.status}: ${await response.text()}`);
       const { post } = (await response.json()) as { post: { id: number } };
       sentAt.set(post.id, start);
       await sleep(Math.max(0, start + WEBSOCKET_LOAD.postIntervalMs - performance.now()));

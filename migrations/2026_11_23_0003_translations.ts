@@ -87,8 +87,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await sql`DROP TABLE glossary_terms, translation_task_skips, translation_tasks, translation_revisions, translations`.execute(db);
-  await sql`ALTER TABLE forums DROP COLUMN translation_claim_minutes, DROP COLUMN translation_review_required`.execute(db);
+  await sql`DROP TABLE glossary_terms, translation_task_skips, translation_tasks, translation_revisions, translations`.execute(
+    db,
+  );
+  await sql`ALTER TABLE forums DROP COLUMN translation_claim_minutes, DROP COLUMN translation_review_required`.execute(
+    db,
+  );
   await sql`ALTER TABLE readings DROP COLUMN revision`.execute(db);
   await sql`ALTER TABLE weeks DROP COLUMN original_lang, DROP COLUMN revision`.execute(db);
 }

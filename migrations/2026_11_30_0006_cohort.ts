@@ -85,9 +85,15 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await sql`DROP TABLE engagement_opt_ins, reconfirmations, reconfirmation_requests, invitations, applications`.execute(db);
+  await sql`DROP TABLE engagement_opt_ins, reconfirmations, reconfirmation_requests, invitations, applications`.execute(
+    db,
+  );
   await sql`ALTER TABLE users DROP COLUMN directory_hidden`.execute(db);
   await sql`DROP INDEX memberships_key_respondent_week_idx`.execute(db);
-  await sql`ALTER TABLE memberships DROP CONSTRAINT memberships_week_only_for_key_respondents, DROP COLUMN week_id`.execute(db);
-  await sql`ALTER TABLE forums DROP COLUMN description_word_limit, DROP COLUMN key_respondent_limit, DROP COLUMN key_respondents_per_week`.execute(db);
+  await sql`ALTER TABLE memberships DROP CONSTRAINT memberships_week_only_for_key_respondents, DROP COLUMN week_id`.execute(
+    db,
+  );
+  await sql`ALTER TABLE forums DROP COLUMN description_word_limit, DROP COLUMN key_respondent_limit, DROP COLUMN key_respondents_per_week`.execute(
+    db,
+  );
 }

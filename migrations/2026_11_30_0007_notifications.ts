@@ -83,7 +83,15 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await sql.raw(`DROP INDEX outbox_due_idx`).execute(db);
-  await sql.raw(`ALTER TABLE outbox DROP COLUMN status, DROP COLUMN attempts, DROP COLUMN next_attempt_at, DROP COLUMN locked_until,
-    DROP COLUMN last_response, DROP COLUMN user_id, DROP COLUMN unsubscribe`).execute(db);
-  await sql.raw(`DROP TABLE app_secrets, translation_overdue_notified, week_openings_notified, thread_follows, digest_settings, notification_settings, notifications`).execute(db);
+  await sql
+    .raw(
+      `ALTER TABLE outbox DROP COLUMN status, DROP COLUMN attempts, DROP COLUMN next_attempt_at, DROP COLUMN locked_until,
+    DROP COLUMN last_response, DROP COLUMN user_id, DROP COLUMN unsubscribe`,
+    )
+    .execute(db);
+  await sql
+    .raw(
+      `DROP TABLE app_secrets, translation_overdue_notified, week_openings_notified, thread_follows, digest_settings, notification_settings, notifications`,
+    )
+    .execute(db);
 }

@@ -72,12 +72,18 @@ export async function down(db: Kysely<any>): Promise<void> {
   await sql`DELETE FROM translation_tasks WHERE item_type = 'case_study'`.execute(db);
   await sql`DELETE FROM translations WHERE item_type = 'case_study'`.execute(db);
   await sql`ALTER TABLE translation_tasks DROP CONSTRAINT translation_tasks_item_type_check`.execute(db);
-  await sql`ALTER TABLE translation_tasks ADD CONSTRAINT translation_tasks_item_type_check CHECK (item_type IN ('post', 'thread_title', 'reading', 'week'))`.execute(db);
+  await sql`ALTER TABLE translation_tasks ADD CONSTRAINT translation_tasks_item_type_check CHECK (item_type IN ('post', 'thread_title', 'reading', 'week'))`.execute(
+    db,
+  );
   await sql`ALTER TABLE translations DROP CONSTRAINT translations_item_type_check`.execute(db);
-  await sql`ALTER TABLE translations ADD CONSTRAINT translations_item_type_check CHECK (item_type IN ('post', 'thread_title', 'reading', 'week'))`.execute(db);
+  await sql`ALTER TABLE translations ADD CONSTRAINT translations_item_type_check CHECK (item_type IN ('post', 'thread_title', 'reading', 'week'))`.execute(
+    db,
+  );
   await sql`DELETE FROM threads WHERE kind = 'case_study'`.execute(db);
   await sql`ALTER TABLE threads DROP CONSTRAINT threads_kind_check`.execute(db);
   await sql`ALTER TABLE threads ADD CONSTRAINT threads_kind_check CHECK (kind IN ('discussion', 'prompt'))`.execute(db);
   await sql`ALTER TABLE threads DROP COLUMN title_revision`.execute(db);
-  await sql`ALTER TABLE forums DROP CONSTRAINT forums_case_study_words_order, DROP COLUMN case_study_min_words, DROP COLUMN case_study_max_words`.execute(db);
+  await sql`ALTER TABLE forums DROP CONSTRAINT forums_case_study_words_order, DROP COLUMN case_study_min_words, DROP COLUMN case_study_max_words`.execute(
+    db,
+  );
 }

@@ -32,5 +32,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`DROP TABLE reading_attachments`.execute(db);
-  await sql`ALTER TABLE readings DROP COLUMN unpublished_at, DROP COLUMN updated_at, DROP COLUMN idempotency_key`.execute(db);
+  await sql`ALTER TABLE readings DROP COLUMN unpublished_at, DROP COLUMN updated_at, DROP COLUMN idempotency_key`.execute(
+    db,
+  );
 }

@@ -40,5 +40,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`DROP INDEX audit_log_forum_actor_idx, audit_log_forum_action_idx, reports_reporter_idx`.execute(db);
   await sql`DROP TABLE suspended_roles, forum_suspensions`.execute(db);
-  await sql`ALTER TABLE reports DROP CONSTRAINT reports_status_matches_resolution, DROP COLUMN resolution_note, DROP COLUMN status`.execute(db);
+  await sql`ALTER TABLE reports DROP CONSTRAINT reports_status_matches_resolution, DROP COLUMN resolution_note, DROP COLUMN status`.execute(
+    db,
+  );
 }

@@ -15,5 +15,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`DELETE FROM single_use_tokens WHERE purpose = 'reset_password'`.execute(db);
   await sql`ALTER TABLE single_use_tokens DROP CONSTRAINT single_use_tokens_purpose_check`.execute(db);
-  await sql`ALTER TABLE single_use_tokens ADD CONSTRAINT single_use_tokens_purpose_check CHECK (purpose IN ('verify_email'))`.execute(db);
+  await sql`ALTER TABLE single_use_tokens ADD CONSTRAINT single_use_tokens_purpose_check CHECK (purpose IN ('verify_email'))`.execute(
+    db,
+  );
 }

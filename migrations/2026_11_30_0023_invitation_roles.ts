@@ -4,7 +4,9 @@ import { sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`ALTER TABLE invitations DROP CONSTRAINT invitations_role_check,
-    ADD CONSTRAINT invitations_role_check CHECK (role IN ('participant', 'key_respondent', 'translator', 'organizer'))`.execute(db);
+    ADD CONSTRAINT invitations_role_check CHECK (role IN ('participant', 'key_respondent', 'translator', 'organizer'))`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -64,10 +64,16 @@ const statements = [
 export async function up(db: Kysely<any>): Promise<void> {
   for (const statement of statements) await sql.raw(statement).execute(db);
   for (const [index, [key, en, es, fr]] of LEGACY_REGIONS.entries()) {
-    await sql`INSERT INTO forum_regions (forum_id, key, position, en, es, fr) SELECT id, ${key}, ${index + 1}, ${en}, ${es}, ${fr} FROM forums`.execute(db);
+    await sql`INSERT INTO forum_regions (forum_id, key, position, en, es, fr) SELECT id, ${key}, ${index + 1}, ${en}, ${es}, ${fr} FROM forums`.execute(
+      db,
+    );
   }
-  await sql`UPDATE applications a SET region_id = r.id FROM forum_regions r WHERE r.forum_id = a.forum_id AND r.key = a.region`.execute(db);
-  await sql`UPDATE case_studies c SET region_id = r.id FROM forum_regions r WHERE r.forum_id = c.forum_id AND r.key = c.region`.execute(db);
+  await sql`UPDATE applications a SET region_id = r.id FROM forum_regions r WHERE r.forum_id = a.forum_id AND r.key = a.region`.execute(
+    db,
+  );
+  await sql`UPDATE case_studies c SET region_id = r.id FROM forum_regions r WHERE r.forum_id = c.forum_id AND r.key = c.region`.execute(
+    db,
+  );
   // A member's region: what they applied to this forum with, else the code their profile held.
   await sql`INSERT INTO forum_member_regions (forum_id, user_id, region_id)
       SELECT DISTINCT ON (m.forum_id, m.user_id) m.forum_id, m.user_id, coalesce(a.region_id, r.id)

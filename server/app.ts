@@ -141,15 +141,23 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
 
   await app.register(realtimePlugin, { allowedOrigins: config.allowedOrigins, ...site });
   await app.register(notificationsPlugin, {
-    config, composers: { ...notificationComposers, ...questionComposers, ...caseStudyComposers }, announcers: [announceOverdueQuestions],
+    config,
+    composers: { ...notificationComposers, ...questionComposers, ...caseStudyComposers },
+    announcers: [announceOverdueQuestions],
   });
   await app.register(caseStudiesPlugin, { config });
   await app.register(healthRoutes);
   await app.register(authRoutes, {
-    secureCookies: config.secureCookies, rateLimit: config.authRateLimit, publicUrl: config.publicUrl, logVerificationLinks: !config.smtpUrl,
+    secureCookies: config.secureCookies,
+    rateLimit: config.authRateLimit,
+    publicUrl: config.publicUrl,
+    logVerificationLinks: !config.smtpUrl,
   });
   await app.register(passwordResetRoutes, {
-    secureCookies: config.secureCookies, rateLimit: config.authRateLimit, publicUrl: config.publicUrl, logResetLinks: !config.smtpUrl,
+    secureCookies: config.secureCookies,
+    rateLimit: config.authRateLimit,
+    publicUrl: config.publicUrl,
+    logResetLinks: !config.smtpUrl,
   });
   await app.register(forumsRoutes);
   await app.register(weeksRoutes);
@@ -170,12 +178,19 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
   await app.register(exportRoutes, { attachmentsDir: config.attachmentsDir });
   await app.register(glossaryRoutes);
   await app.register(translationAdminRoutes);
-  await app.register(cohortRoutes, { publicUrl: config.publicUrl, secureCookies: config.secureCookies, rateLimit: config.authRateLimit });
+  await app.register(cohortRoutes, {
+    publicUrl: config.publicUrl,
+    secureCookies: config.secureCookies,
+    rateLimit: config.authRateLimit,
+  });
   await app.register(notificationsRoutes);
   await app.register(forumSettingsRoutes);
   await app.register(forumListsRoutes);
   await app.register(forumCreationRoutes);
-  await app.register(scheduleRoutes, { reconfirm: (trx, forum, actor, message, now) => requestReconfirmationIn(trx, forum, actor, message, config.publicUrl, now) });
+  await app.register(scheduleRoutes, {
+    reconfirm: (trx, forum, actor, message, now) =>
+      requestReconfirmationIn(trx, forum, actor, message, config.publicUrl, now),
+  });
 
   const indexHtml = path.join(config.staticDir, 'index.html');
   const hasSpa = existsSync(indexHtml);
@@ -188,14 +203,18 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
       // Vite names assets by their content's hash, so a returning reader on a slow link
       // never fetches, nor even revalidates, one it already has; the index is always checked.
       setHeaders: (reply, filePath) => {
-        reply.header('cache-control', filePath.startsWith(assetsDir) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        reply.header(
+          'cache-control',
+          filePath.startsWith(assetsDir) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
       },
     });
   }
 
   // Client routes of the SPA get its index page; API paths and other methods get the JSON 404.
   app.setNotFoundHandler((request, reply) => {
-    const isPage = (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api/') && hasSpa;
+    const isPage =
+      (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api/') && hasSpa;
     if (isPage) return reply.type('text/html; charset=utf-8').sendFile('index.html');
     throw new DomainError('not_found');
   });

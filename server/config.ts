@@ -18,7 +18,14 @@ export const ConfigSchema = Type.Object({
   secureCookies: Type.Boolean(),
   /** Trust X-Forwarded-* from a reverse proxy. */
   trustProxy: Type.Boolean(),
-  logLevel: Type.Union([Type.Literal('fatal'), Type.Literal('error'), Type.Literal('warn'), Type.Literal('info'), Type.Literal('debug'), Type.Literal('silent')]),
+  logLevel: Type.Union([
+    Type.Literal('fatal'),
+    Type.Literal('error'),
+    Type.Literal('warn'),
+    Type.Literal('info'),
+    Type.Literal('debug'),
+    Type.Literal('silent'),
+  ]),
   /** Sign-in and registration attempts per IP per window. */
   authRateLimit: Type.Object({ max: Type.Integer({ minimum: 1 }), windowMs: Type.Integer({ minimum: 1 }) }),
   /** Posts and threads one user may create per window. */
@@ -80,7 +87,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: env.PORT ? Number(env.PORT) : defaultConfig.port,
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: env.DATA_DIR ?? defaultConfig.dataDir,
-    allowedOrigins: env.ALLOWED_ORIGINS ? env.ALLOWED_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) : [],
+    allowedOrigins: env.ALLOWED_ORIGINS
+      ? env.ALLOWED_ORIGINS.split(',')
+          .map((o) => o.trim())
+          .filter(Boolean)
+      : [],
     secureCookies: bool(env.SECURE_COOKIES, false),
     trustProxy: bool(env.TRUST_PROXY, false),
     logLevel: (env.LOG_LEVEL ?? defaultConfig.logLevel) as Config['logLevel'],
@@ -92,7 +103,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     backgroundJobs: bool(env.BACKGROUND_JOBS, true),
     contentDir: env.CONTENT_DIR || defaultConfig.contentDir,
     attachmentsDir: env.ATTACHMENTS_DIR || defaultConfig.attachmentsDir,
-    attachmentMaxBytes: env.ATTACHMENT_MAX_MB ? Math.round(Number(env.ATTACHMENT_MAX_MB) * 1024 * 1024) : defaultConfig.attachmentMaxBytes,
+    attachmentMaxBytes: env.ATTACHMENT_MAX_MB
+      ? Math.round(Number(env.ATTACHMENT_MAX_MB) * 1024 * 1024)
+      : defaultConfig.attachmentMaxBytes,
   };
   if (!Value.Check(ConfigSchema, candidate)) {
     const problems = [...Value.Errors(ConfigSchema, candidate)].map((e) => `${e.instancePath || '/'} ${e.message}`);

@@ -37,6 +37,9 @@ const shownHost = config.host === '0.0.0.0' ? 'localhost' : config.host;
 if (credentials.length) {
   // Printed once: the accounts were created on this start and their passwords are not stored in clear.
   console.log('\nDemo accounts (shown only now, keep them):');
-  for (const account of credentials) console.log(`  ${account.role.padEnd(15)} ${account.email}  password: ${account.password}`);
+  for (const account of credentials)
+    console.log(`  ${account.role.padEnd(15)} ${account.email}  password: ${account.password}`);
 }
-console.log(`\nTertulia is running on http://${shownHost}:${config.port}  (${database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})\n`);
+console.log(
+  `\nTertulia is running on http://${shownHost}:${config.port}  (${database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})\n`,
+);

@@ -39,7 +39,9 @@ export function splitStrings(strings: Strings): Record<'core' | StringArea, Stri
     for (const group of groups) moveKey(rest, parts[area], [group]);
   }
   for (const key of CORE_KEYS) {
-    const area = (Object.keys(STRING_AREAS) as StringArea[]).find((name) => (STRING_AREAS[name] as readonly string[]).includes(key.split('.')[0]!));
+    const area = (Object.keys(STRING_AREAS) as StringArea[]).find((name) =>
+      (STRING_AREAS[name] as readonly string[]).includes(key.split('.')[0]!),
+    );
     if (area) moveKey(parts[area], rest, key.split('.'));
   }
   parts.core = rest;
@@ -57,7 +59,9 @@ export function webStrings(): Plugin {
     load(id) {
       if (id === RESOLVED) {
         const areas = ['core', ...Object.keys(STRING_AREAS)];
-        const entries = LANGS.map((lang) => `${lang}: { ${areas.map((area) => `${area}: () => import('${ID}/${lang}/${area}')`).join(', ')} }`);
+        const entries = LANGS.map(
+          (lang) => `${lang}: { ${areas.map((area) => `${area}: () => import('${ID}/${lang}/${area}')`).join(', ')} }`,
+        );
         return `export default { ${entries.join(', ')} };`;
       }
       const match = new RegExp(`^\\0${ID}/(\\w+)/(\\w+)$`).exec(id);

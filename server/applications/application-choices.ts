@@ -8,18 +8,33 @@ import { findEntries } from '../forums/forum-lists.queries.ts';
 import { resolveEntry } from '../forums/forum-lists.service.ts';
 import type { ApplicationInput } from './applications.schemas.ts';
 
-export interface ApplicationChoices { regionId: number | null; sectorId: number | null; prerequisiteIds: number[] }
+export interface ApplicationChoices {
+  regionId: number | null;
+  sectorId: number | null;
+  prerequisiteIds: number[];
+}
 
-async function choose(db: Kysely<DB>, list: 'regions' | 'sectors', forumId: number, key: string | undefined, current: number | null): Promise<number | null> {
+async function choose(
+  db: Kysely<DB>,
+  list: 'regions' | 'sectors',
+  forumId: number,
+  key: string | undefined,
+  current: number | null,
+): Promise<number | null> {
   if (key) return resolveEntry(db, list, forumId, key, list === 'regions' ? 'region' : 'sector', current);
-  const offered = await findEntries(db, list === 'regions' ? 'forum_regions' : 'forum_sectors', forumId, { includeArchived: false });
+  const offered = await findEntries(db, list === 'regions' ? 'forum_regions' : 'forum_sectors', forumId, {
+    includeArchived: false,
+  });
   if (offered.length > 0) throw new DomainError('validation', { field: list === 'regions' ? 'region' : 'sector' });
   return null;
 }
 
 /** `existing` is the application being edited: an entry archived since it chose it may stay. */
 export async function applicationChoices(
-  db: Kysely<DB>, forumId: number, input: ApplicationInput, existing?: { region_id: number | null; sector_id: number | null },
+  db: Kysely<DB>,
+  forumId: number,
+  input: ApplicationInput,
+  existing?: { region_id: number | null; sector_id: number | null },
 ): Promise<ApplicationChoices> {
   const regionId = await choose(db, 'regions', forumId, input.region, existing?.region_id ?? null);
   const sectorId = await choose(db, 'sectors', forumId, input.sector, existing?.sector_id ?? null);

@@ -5,7 +5,11 @@ import { DomainError } from '../errors/domain-error.ts';
 import { countWords } from '../../web/src/text/word-count.ts';
 import type { ApplicationRow } from './applications.queries.ts';
 import {
-  EXPERIENCE_FIELDS, EXPERIENCE_WORD_LIMIT, STATEMENT_WORD_LIMIT, type ApplicationInput, type ApplicationView,
+  EXPERIENCE_FIELDS,
+  EXPERIENCE_WORD_LIMIT,
+  STATEMENT_WORD_LIMIT,
+  type ApplicationInput,
+  type ApplicationView,
 } from './applications.schemas.ts';
 
 function names(en: string | null, es: string | null, fr: string | null) {
@@ -46,7 +50,11 @@ export function toApplicationView(row: ApplicationRow): ApplicationView {
 export function checkTexts(forum: Pick<Forum, 'description_word_limit'>, input: ApplicationInput): void {
   const descriptionWords = countWords(input.description);
   if (descriptionWords > forum.description_word_limit) {
-    throw new DomainError('too_many_words', { field: 'description', count: descriptionWords, max: forum.description_word_limit });
+    throw new DomainError('too_many_words', {
+      field: 'description',
+      count: descriptionWords,
+      max: forum.description_word_limit,
+    });
   }
   if (input.kind === 'key_respondent') {
     const statement = input.statement ?? '';
@@ -57,7 +65,8 @@ export function checkTexts(forum: Pick<Forum, 'description_word_limit'>, input: 
     }
     for (const field of EXPERIENCE_FIELDS) {
       const words = countWords(input[field] ?? '');
-      if (words > EXPERIENCE_WORD_LIMIT) throw new DomainError('too_many_words', { field, count: words, max: EXPERIENCE_WORD_LIMIT });
+      if (words > EXPERIENCE_WORD_LIMIT)
+        throw new DomainError('too_many_words', { field, count: words, max: EXPERIENCE_WORD_LIMIT });
     }
     if (input.fitsWeek == null) throw new DomainError('validation', { field: 'fitsWeek' });
   }

@@ -1,7 +1,15 @@
 // Request and response shapes of the cohort routes: applications, review, invitations,
 // reconfirmation, opt-ins and the directory.
 import { Type, type Static } from 'typebox';
-import { DateTimeSchema, IdSchema, LangSchema, LineText, NameText, SafeText, VisibleText } from '../http/common.schemas.ts';
+import {
+  DateTimeSchema,
+  IdSchema,
+  LangSchema,
+  LineText,
+  NameText,
+  SafeText,
+  VisibleText,
+} from '../http/common.schemas.ts';
 import { SlugParams } from '../forums/forum-params.schemas.ts';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/password.ts';
 import { ChoiceSchema, EntryKey, LocalizedName } from '../forums/forum-lists.schemas.ts';
@@ -15,8 +23,19 @@ const Id = IdSchema;
 const WeekNumber = Type.Integer({ minimum: 1, maximum: 52 });
 const Kind = Type.Union([Type.Literal('participant'), Type.Literal('key_respondent')]);
 /** Every role the people console gives can be given by invitation; a key respondent's needs `week`. */
-export const InvitationRole = Type.Union([Type.Literal('participant'), Type.Literal('key_respondent'), Type.Literal('translator'), Type.Literal('organizer')]);
-const Status = Type.Union([Type.Literal('pending'), Type.Literal('accepted'), Type.Literal('waitlisted'), Type.Literal('declined'), Type.Literal('withdrawn')]);
+export const InvitationRole = Type.Union([
+  Type.Literal('participant'),
+  Type.Literal('key_respondent'),
+  Type.Literal('translator'),
+  Type.Literal('organizer'),
+]);
+const Status = Type.Union([
+  Type.Literal('pending'),
+  Type.Literal('accepted'),
+  Type.Literal('waitlisted'),
+  Type.Literal('declined'),
+  Type.Literal('withdrawn'),
+]);
 /** A region or sector of the forum, by key; '' or absent for none (allowed only when the forum lists none). */
 const ListKey = Type.Union([EntryKey, Type.Literal('')]);
 const NullableName = Type.Union([LocalizedName, Type.Null()]);
@@ -90,10 +109,15 @@ export type ApplicationView = Static<typeof ApplicationSchema>;
 
 /** A member's applications in every forum, for their profile. */
 export const MyApplicationsResponse = Type.Object({
-  applications: Type.Array(Type.Object({
-    forumSlug: Type.String(), kind: ApplicationSchema.properties.kind, status: ApplicationSchema.properties.status,
-    assignedWeek: Type.Union([Type.Integer(), Type.Null()]), decisionMessage: Type.Union([Type.String(), Type.Null()]),
-  })),
+  applications: Type.Array(
+    Type.Object({
+      forumSlug: Type.String(),
+      kind: ApplicationSchema.properties.kind,
+      status: ApplicationSchema.properties.status,
+      assignedWeek: Type.Union([Type.Integer(), Type.Null()]),
+      decisionMessage: Type.Union([Type.String(), Type.Null()]),
+    }),
+  ),
 });
 
 /** What the applicant sees about their own application: no organizer email, the same fields otherwise. */
@@ -178,11 +202,12 @@ export type BulkDecision = Static<typeof BulkDecisionBody>;
 /** What a bulk decision did: how many it decided, and the already-decided ones it left alone. */
 export const BulkDecisionResponse = Type.Object({
   decided: Type.Integer(),
-  skipped: Type.Array(Type.Object({
-    id: Id,
-    displayName: Type.String(),
-    status: Status,
-    assignedWeek: Type.Union([Type.Integer(), Type.Null()]),
-  })),
+  skipped: Type.Array(
+    Type.Object({
+      id: Id,
+      displayName: Type.String(),
+      status: Status,
+      assignedWeek: Type.Union([Type.Integer(), Type.Null()]),
+    }),
+  ),
 });
-

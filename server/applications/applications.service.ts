@@ -14,14 +14,26 @@ import { findRoles } from '../forums/forums.queries.ts';
 import { checkTexts, toApplicationView } from './application-view.ts';
 import type { ApplicationRow } from './applications.queries.ts';
 import {
-  findApplication, findWeekByNumber, insertApplication, isOptedIn, lockApplication, listOwnApplications, removeCohortRoles, setOptIn,
-  updateApplication, writeCohortAudit,
+  findApplication,
+  findWeekByNumber,
+  insertApplication,
+  isOptedIn,
+  lockApplication,
+  listOwnApplications,
+  removeCohortRoles,
+  setOptIn,
+  updateApplication,
+  writeCohortAudit,
 } from './applications.queries.ts';
-import { EXPERIENCE_WORD_LIMIT, STATEMENT_WORD_LIMIT, type ApplicationInput, type NewAccountInput } from './applications.schemas.ts';
+import {
+  EXPERIENCE_WORD_LIMIT,
+  STATEMENT_WORD_LIMIT,
+  type ApplicationInput,
+  type NewAccountInput,
+} from './applications.schemas.ts';
 import { applicationChoices, type ApplicationChoices } from './application-choices.ts';
 import { callChoices } from '../forums/forum-lists.service.ts';
 import { currentTime } from '../time/clock.ts';
-
 
 function assertOpen(forum: Forum, now: Date): void {
   if (!applicationsOpen(forum, now)) throw new DomainError('application_closed', { deadlineOn: deadlineOn(forum) });
@@ -32,7 +44,11 @@ export function deadlineOn(forum: Forum): string {
   return addDays(localDate(forum.application_deadline, forum.time_zone), -1);
 }
 
-async function weekIdOf(db: Kysely<DB> | Transaction<DB>, forumId: number, input: ApplicationInput): Promise<number | null> {
+async function weekIdOf(
+  db: Kysely<DB> | Transaction<DB>,
+  forumId: number,
+  input: ApplicationInput,
+): Promise<number | null> {
   if (input.kind !== 'key_respondent') return null;
   const week = await findWeekByNumber(db, forumId, input.fitsWeek!);
   if (!week) throw new DomainError('validation', { field: 'fitsWeek' });
@@ -60,17 +76,34 @@ function columns(input: ApplicationInput, fitsWeekId: number | null, choices: Ap
 }
 
 function sameAnswers(row: ApplicationRow, values: ReturnType<typeof columns>): boolean {
-  return row.kind === values.kind && row.description === values.description && row.statement === values.statement
-    && (row.fits_week_id ?? null) === values.fits_week_id && row.organisation === values.organisation
-    && row.region_id === values.region_id && row.sector_id === values.sector_id
-    && row.research_experience === values.research_experience && row.ground_experience === values.ground_experience
-    && row.policy_experience === values.policy_experience
-    && row.prerequisites_confirmed.join() === values.prerequisites_confirmed.join()
-    && row.country === values.country && row.heard_from === values.heard_from && row.langs.join() === values.langs.join();
+  return (
+    row.kind === values.kind &&
+    row.description === values.description &&
+    row.statement === values.statement &&
+    (row.fits_week_id ?? null) === values.fits_week_id &&
+    row.organisation === values.organisation &&
+    row.region_id === values.region_id &&
+    row.sector_id === values.sector_id &&
+    row.research_experience === values.research_experience &&
+    row.ground_experience === values.ground_experience &&
+    row.policy_experience === values.policy_experience &&
+    row.prerequisites_confirmed.join() === values.prerequisites_confirmed.join() &&
+    row.country === values.country &&
+    row.heard_from === values.heard_from &&
+    row.langs.join() === values.langs.join()
+  );
 }
 
 /** Records the application, or reopens a withdrawn one; refuses a second live one. */
-async function store(trx: Transaction<DB>, forum: Forum, userId: number, lang: Lang, input: ApplicationInput, fitsWeekId: number | null, choices: ApplicationChoices) {
+async function store(
+  trx: Transaction<DB>,
+  forum: Forum,
+  userId: number,
+  lang: Lang,
+  input: ApplicationInput,
+  fitsWeekId: number | null,
+  choices: ApplicationChoices,
+) {
   const roles = await findRoles(trx, forum.id, userId);
   if (roles.length > 0) throw new DomainError('already_member');
   const values = columns(input, fitsWeekId, choices);
@@ -80,7 +113,14 @@ async function store(trx: Transaction<DB>, forum: Forum, userId: number, lang: L
     await lockApplication(trx, forum.id, userId);
     const existing = (await findApplication(trx, forum.id, userId))!;
     if (existing.status === 'withdrawn') {
-      await updateApplication(trx, existing.id, { ...values, lang, status: 'pending', decision_message: null, decided_at: null, decided_by: null });
+      await updateApplication(trx, existing.id, {
+        ...values,
+        lang,
+        status: 'pending',
+        decision_message: null,
+        decided_at: null,
+        decided_by: null,
+      });
     } else if (!(existing.status === 'pending' && sameAnswers(existing, values))) {
       // The same answers sent again (a double submit, a retry) get the same answer; anything else is a second application.
       throw new DomainError('already_applied');
@@ -89,7 +129,8 @@ async function store(trx: Transaction<DB>, forum: Forum, userId: number, lang: L
   if (input.optIn) await setOptIn(trx, forum.id, userId, true);
 }
 
-export type ApplyResult = { status: 'applied'; application: ReturnType<typeof toApplicationView> } | { status: 'check_email' };
+export type ApplyResult =
+  { status: 'applied'; application: ReturnType<typeof toApplicationView> } | { status: 'check_email' };
 
 /**
  * A signed-in person applies at once. A visitor opens an account in the same request: the
@@ -98,8 +139,12 @@ export type ApplyResult = { status: 'applied'; application: ReturnType<typeof to
  * never reveals who has an account here.
  */
 export async function apply(
-  db: Kysely<DB>, slug: string, caller: { user: SessionUser | null; lang: Lang }, input: ApplicationInput & { account?: NewAccountInput },
-  publicUrl: string, now = currentTime(),
+  db: Kysely<DB>,
+  slug: string,
+  caller: { user: SessionUser | null; lang: Lang },
+  input: ApplicationInput & { account?: NewAccountInput },
+  publicUrl: string,
+  now = currentTime(),
 ): Promise<ApplyResult> {
   const { forum } = await forumAccessBySlug(db, slug, caller.user);
   assertOpen(forum, now);
@@ -113,11 +158,22 @@ export async function apply(
   }
   const account = input.account;
   if (!account) throw new DomainError('sign_in_required');
-  const link = await registerUser(db, {
-    email: account.email, displayName: account.displayName, password: account.password, interfaceLang: account.interfaceLang,
-    readingLangs: input.langs, timeZone: account.timeZone, organisation: input.organisation,
-    country: input.country, next: `/forums/${forum.slug}/apply`,
-  }, publicUrl, now);
+  const link = await registerUser(
+    db,
+    {
+      email: account.email,
+      displayName: account.displayName,
+      password: account.password,
+      interfaceLang: account.interfaceLang,
+      readingLangs: input.langs,
+      timeZone: account.timeZone,
+      organisation: input.organisation,
+      country: input.country,
+      next: `/forums/${forum.slug}/apply`,
+    },
+    publicUrl,
+    now,
+  );
   const person = (await findUserByEmail(db, account.email.trim()))!;
   await db.transaction().execute(async (trx) => {
     if (link) {
@@ -135,7 +191,13 @@ export async function apply(
   return { status: 'check_email' };
 }
 
-export async function editApplication(db: Kysely<DB>, slug: string, user: SessionUser, input: ApplicationInput, now = currentTime()) {
+export async function editApplication(
+  db: Kysely<DB>,
+  slug: string,
+  user: SessionUser,
+  input: ApplicationInput,
+  now = currentTime(),
+) {
   const { forum } = await forumAccessBySlug(db, slug, user);
   assertOpen(forum, now);
   checkTexts(forum, input);
@@ -160,7 +222,13 @@ export async function withdrawApplication(db: Kysely<DB>, slug: string, user: Se
     if (!existing || existing.status === 'withdrawn') throw new DomainError('not_found');
     await updateApplication(trx, existing.id, { status: 'withdrawn' });
     if (existing.status === 'accepted') await removeCohortRoles(trx, forum.id, user.id);
-    await writeCohortAudit(trx, { forumId: forum.id, actorId: user.id, action: 'application.withdrawn', targetType: 'application', targetId: existing.id });
+    await writeCohortAudit(trx, {
+      forumId: forum.id,
+      actorId: user.id,
+      action: 'application.withdrawn',
+      targetType: 'application',
+      targetId: existing.id,
+    });
   });
   return toApplicationView((await findApplication(db, forum.id, user.id))!);
 }
@@ -168,7 +236,12 @@ export async function withdrawApplication(db: Kysely<DB>, slug: string, user: Se
 /** The call's rules and, for a signed-in reader, their own application. */
 export async function ownApplication(db: Kysely<DB>, slug: string, user: SessionUser | null, now = currentTime()) {
   const { forum } = await forumAccessBySlug(db, slug, user);
-  const weeks = await db.selectFrom('weeks').select('number').where('forum_id', '=', forum.id).orderBy('number').execute();
+  const weeks = await db
+    .selectFrom('weeks')
+    .select('number')
+    .where('forum_id', '=', forum.id)
+    .orderBy('number')
+    .execute();
   const row = user ? await findApplication(db, forum.id, user.id) : undefined;
   const lists = await callChoices(db, forum.id);
   return {
@@ -190,11 +263,22 @@ export async function ownApplication(db: Kysely<DB>, slug: string, user: Session
 
 export async function myApplications(db: Kysely<DB>, user: SessionUser) {
   const rows = await listOwnApplications(db, user.id);
-  return rows.map((row) => ({ forumSlug: row.slug, kind: row.kind, status: row.status, assignedWeek: row.assigned_week ?? null, decisionMessage: row.decision_message }));
+  return rows.map((row) => ({
+    forumSlug: row.slug,
+    kind: row.kind,
+    status: row.status,
+    assignedWeek: row.assigned_week ?? null,
+    decisionMessage: row.decision_message,
+  }));
 }
 
 /** A member or applicant chooses to hear (or no longer hear) about later forums and opportunities. */
-export async function setEngagement(db: Kysely<DB>, slug: string, user: SessionUser, optedIn: boolean): Promise<boolean> {
+export async function setEngagement(
+  db: Kysely<DB>,
+  slug: string,
+  user: SessionUser,
+  optedIn: boolean,
+): Promise<boolean> {
   const { forum, isMember } = await forumAccessBySlug(db, slug, user);
   if (!isMember && !(await findApplication(db, forum.id, user.id))) throw new DomainError('not_a_member');
   await setOptIn(db, forum.id, user.id, optedIn);

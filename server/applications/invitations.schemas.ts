@@ -11,7 +11,14 @@ export const Answer = Type.Union([Type.Literal('confirmed'), Type.Literal('withd
 export const Token = Type.String({ minLength: 16, maxLength: 64, pattern: '^[a-z0-9]+$' });
 
 /** What an invitation link opens on, before it is accepted. */
-export const InvitationViewResponse = Type.Object({ email: Type.String(), role: InvitationRole, week: Nullable(Type.Integer()), lang: LangSchema, expiresAt: DateTimeSchema, hasAccount: Type.Boolean() });
+export const InvitationViewResponse = Type.Object({
+  email: Type.String(),
+  role: InvitationRole,
+  week: Nullable(Type.Integer()),
+  lang: LangSchema,
+  expiresAt: DateTimeSchema,
+  hasAccount: Type.Boolean(),
+});
 
 export const SentInvitationSchema = Type.Object({
   id: IdSchema,
@@ -26,22 +33,38 @@ export const SentInvitationSchema = Type.Object({
 
 export const ReconfirmationStatusResponse = Type.Object({
   request: Nullable(Type.Object({ id: Type.Integer(), message: Type.String(), requestedAt: DateTimeSchema })),
-  people: Type.Array(Type.Object({
-    userId: Type.Integer(), displayName: Type.String(), email: Type.String(), answer: Nullable(Answer),
-    answeredAt: Nullable(DateTimeSchema), remindedAt: Nullable(DateTimeSchema),
-  })),
+  people: Type.Array(
+    Type.Object({
+      userId: Type.Integer(),
+      displayName: Type.String(),
+      email: Type.String(),
+      answer: Nullable(Answer),
+      answeredAt: Nullable(DateTimeSchema),
+      remindedAt: Nullable(DateTimeSchema),
+    }),
+  ),
   counts: Type.Object({ confirmed: Type.Integer(), withdrawn: Type.Integer(), unanswered: Type.Integer() }),
 });
 
 /** What an emailed reconfirmation link opens on; only the page's button answers. */
 export const ReconfirmationLinkResponse = Type.Object({
-  forumSlug: Type.String(), forumTitle: Type.String(), startsOn: LocalDate, endsOn: LocalDate,
-  message: Type.String(), answer: Nullable(Answer),
+  forumSlug: Type.String(),
+  forumTitle: Type.String(),
+  startsOn: LocalDate,
+  endsOn: LocalDate,
+  message: Type.String(),
+  answer: Nullable(Answer),
 });
 
 export const PendingReconfirmationsResponse = Type.Object({
-  pending: Type.Array(Type.Object({
-    forumSlug: Type.String(), requestId: Type.Integer(), message: Type.String(), requestedAt: DateTimeSchema,
-    startsOn: LocalDate, endsOn: LocalDate,
-  })),
+  pending: Type.Array(
+    Type.Object({
+      forumSlug: Type.String(),
+      requestId: Type.Integer(),
+      message: Type.String(),
+      requestedAt: DateTimeSchema,
+      startsOn: LocalDate,
+      endsOn: LocalDate,
+    }),
+  ),
 });

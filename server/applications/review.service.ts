@@ -11,8 +11,21 @@ import { emailString } from '../mail/email-templates.ts';
 import { notify } from '../notifications/notify.ts';
 import { toApplicationView } from './application-view.ts';
 import {
-  countApplications, countByCountry, countByList, countKeyRespondents, findApplicationById, findMemberRegion, findWeekByNumber, grantRole,
-  listApplications, lockForumSeats, removeCohortRoles, updateApplication, writeCohortAudit, type ApplicationFilters, type ApplicationRow,
+  countApplications,
+  countByCountry,
+  countByList,
+  countKeyRespondents,
+  findApplicationById,
+  findMemberRegion,
+  findWeekByNumber,
+  grantRole,
+  listApplications,
+  lockForumSeats,
+  removeCohortRoles,
+  updateApplication,
+  writeCohortAudit,
+  type ApplicationFilters,
+  type ApplicationRow,
 } from './applications.queries.ts';
 import type { BulkDecision, Decision } from './applications.schemas.ts';
 import { findEntries, findEntryByKey, setMemberRegion, toChoice } from '../forums/forum-lists.queries.ts';
@@ -25,12 +38,18 @@ export async function organizerForum(db: Kysely<DB>, slug: string, user: Session
 }
 
 export async function seatsTaken(db: Kysely<DB>, forumId: number) {
-  const rows = await db.selectFrom('memberships').leftJoin('weeks', 'weeks.id', 'memberships.week_id')
-    .leftJoin('forum_member_regions as mr', (join) => join.onRef('mr.forum_id', '=', 'memberships.forum_id').onRef('mr.user_id', '=', 'memberships.user_id'))
+  const rows = await db
+    .selectFrom('memberships')
+    .leftJoin('weeks', 'weeks.id', 'memberships.week_id')
+    .leftJoin('forum_member_regions as mr', (join) =>
+      join.onRef('mr.forum_id', '=', 'memberships.forum_id').onRef('mr.user_id', '=', 'memberships.user_id'),
+    )
     .leftJoin('forum_regions as region', 'region.id', 'mr.region_id')
     .select(['weeks.number', 'region.key', (eb) => eb.fn.countAll<number>().as('count')])
-    .where('memberships.forum_id', '=', forumId).where('memberships.role', '=', 'key_respondent')
-    .groupBy(['weeks.number', 'region.key']).execute();
+    .where('memberships.forum_id', '=', forumId)
+    .where('memberships.role', '=', 'key_respondent')
+    .groupBy(['weeks.number', 'region.key'])
+    .execute();
   const byWeek: Record<string, number> = {};
   const byWeekRegion: Record<string, Record<string, number>> = {};
   let taken = 0;
@@ -47,8 +66,12 @@ export async function seatsTaken(db: Kysely<DB>, forumId: number) {
 
 /** Weeks whose key-respondent seats are set apart from the forum's, by week number. */
 export async function weekSeatLimits(db: Kysely<DB>, forumId: number) {
-  const weeks = await db.selectFrom('weeks').select(['number', 'key_respondent_limit', 'key_respondents_per_region'])
-    .where('forum_id', '=', forumId).orderBy('number').execute();
+  const weeks = await db
+    .selectFrom('weeks')
+    .select(['number', 'key_respondent_limit', 'key_respondents_per_region'])
+    .where('forum_id', '=', forumId)
+    .orderBy('number')
+    .execute();
   const limits: Record<string, { limit: number | null; perRegion: number | null }> = {};
   for (const week of weeks) {
     if (week.key_respondent_limit !== null || week.key_respondents_per_region !== null) {
@@ -81,13 +104,21 @@ export async function reviewList(db: Kysely<DB>, slug: string, user: SessionUser
   const forum = await organizerForum(db, slug, user);
   const filters = await resolveFilters(db, forum.id, query);
   const [rows, countRows, countries, seats, listCounts, regions, sectors, weekLimits] = await Promise.all([
-    listApplications(db, forum.id, filters), countApplications(db, forum.id, filters), countByCountry(db, forum.id, filters), seatsTaken(db, forum.id),
-    countByList(db, forum.id, filters), findEntries(db, 'forum_regions', forum.id, { includeArchived: true }),
-    findEntries(db, 'forum_sectors', forum.id, { includeArchived: true }), weekSeatLimits(db, forum.id),
+    listApplications(db, forum.id, filters),
+    countApplications(db, forum.id, filters),
+    countByCountry(db, forum.id, filters),
+    seatsTaken(db, forum.id),
+    countByList(db, forum.id, filters),
+    findEntries(db, 'forum_regions', forum.id, { includeArchived: true }),
+    findEntries(db, 'forum_sectors', forum.id, { includeArchived: true }),
+    weekSeatLimits(db, forum.id),
   ]);
-  const withCounts = (entries: typeof regions, counts: { id: number | null; count: number }[]) => entries.map((entry) => ({
-    ...toChoice(entry), archived: entry.archived_at !== null, count: counts.find((c) => c.id === entry.id)?.count ?? 0,
-  }));
+  const withCounts = (entries: typeof regions, counts: { id: number | null; count: number }[]) =>
+    entries.map((entry) => ({
+      ...toChoice(entry),
+      archived: entry.archived_at !== null,
+      count: counts.find((c) => c.id === entry.id)?.count ?? 0,
+    }));
   const byStatus: Record<string, number> = {};
   const byKind: Record<string, number> = {};
   let total = 0;
@@ -121,17 +152,27 @@ export async function reviewOne(db: Kysely<DB>, slug: string, user: SessionUser,
  * A week may have its own number of seats and a limit per region, counted by the members'
  * regions in this forum (a member without one is held to the week's seats only).
  */
-export async function takeKeyRespondentSeat(trx: Transaction<DB>, forumId: number, userId: number, weekNumber: number): Promise<void> {
+export async function takeKeyRespondentSeat(
+  trx: Transaction<DB>,
+  forumId: number,
+  userId: number,
+  weekNumber: number,
+): Promise<void> {
   const limits = await lockForumSeats(trx, forumId);
   const week = await findWeekByNumber(trx, forumId, weekNumber);
   if (!week) throw new DomainError('validation', { field: 'week' });
   const region = await findMemberRegion(trx, forumId, userId);
   const taken = await countKeyRespondents(trx, forumId, week.id, userId, region?.id ?? null);
-  if (taken.total >= limits.key_respondent_limit) throw new DomainError('key_respondent_limit_reached', { max: limits.key_respondent_limit });
+  if (taken.total >= limits.key_respondent_limit)
+    throw new DomainError('key_respondent_limit_reached', { max: limits.key_respondent_limit });
   const inWeek = week.key_respondent_limit ?? limits.key_respondents_per_week;
   if (taken.inWeek >= inWeek) throw new DomainError('week_limit_reached', { number: weekNumber, max: inWeek });
   if (region && week.key_respondents_per_region !== null && taken.inRegion >= week.key_respondents_per_region) {
-    throw new DomainError('region_limit_reached', { number: weekNumber, max: week.key_respondents_per_region, region: { en: region.en, es: region.es, fr: region.fr } });
+    throw new DomainError('region_limit_reached', {
+      number: weekNumber,
+      max: week.key_respondents_per_region,
+      region: { en: region.en, es: region.es, fr: region.fr },
+    });
   }
   await grantRole(trx, forumId, userId, 'participant');
   await grantRole(trx, forumId, userId, 'key_respondent', week.id);
@@ -158,7 +199,15 @@ function assertRemovalConfirmed(row: ApplicationRow, decision: Decision): void {
   if (decision.decision !== 'accept') throw new DomainError('decision_removes_membership', { name: row.display_name });
 }
 
-async function decideInTransaction(trx: Transaction<DB>, forum: Forum, actor: SessionUser, row: ApplicationRow, decision: Decision, publicUrl: string, now: Date) {
+async function decideInTransaction(
+  trx: Transaction<DB>,
+  forum: Forum,
+  actor: SessionUser,
+  row: ApplicationRow,
+  decision: Decision,
+  publicUrl: string,
+  now: Date,
+) {
   if (row.status === 'withdrawn') throw new DomainError('application_decided');
   assertRemovalConfirmed(row, decision);
   const role = decision.role ?? 'participant';
@@ -166,7 +215,8 @@ async function decideInTransaction(trx: Transaction<DB>, forum: Forum, actor: Se
   // The seat's forum row lock comes first: the region's row-level foreign-key locks on the forum,
   // taken before it, would let two concurrent acceptances deadlock on PostgreSQL.
   if (decision.decision === 'accept' && role === 'key_respondent') await lockForumSeats(trx, forum.id);
-  if (decision.decision === 'accept' && row.region_id !== null) await setMemberRegion(trx, forum.id, row.user_id, row.region_id);
+  if (decision.decision === 'accept' && row.region_id !== null)
+    await setMemberRegion(trx, forum.id, row.user_id, row.region_id);
   if (decision.decision === 'accept') {
     if (role === 'key_respondent') {
       if (decision.week === undefined) throw new DomainError('validation', { field: 'week' });
@@ -180,29 +230,75 @@ async function decideInTransaction(trx: Transaction<DB>, forum: Forum, actor: Se
   }
   if (decision.decision === 'accept') {
     // The directory shows profiles: an accepted applicant's empty profile fields take what they applied with.
-    await trx.updateTable('users').set((eb) => ({
-      organisation: eb.fn('coalesce', [eb.fn('nullif', ['organisation', eb.val('')]), eb.val(row.organisation)]),
-      country: eb.fn('coalesce', [eb.fn('nullif', ['country', eb.val('')]), eb.val(row.country)]),
-    })).where('id', '=', row.user_id).execute();
+    await trx
+      .updateTable('users')
+      .set((eb) => ({
+        organisation: eb.fn('coalesce', [eb.fn('nullif', ['organisation', eb.val('')]), eb.val(row.organisation)]),
+        country: eb.fn('coalesce', [eb.fn('nullif', ['country', eb.val('')]), eb.val(row.country)]),
+      }))
+      .where('id', '=', row.user_id)
+      .execute();
   }
   const message = decision.message?.trim() || null;
-  await updateApplication(trx, row.id, { status: statusOf[decision.decision], decision_message: message, decided_by: actor.id, decided_at: now });
-  const action = decision.decision === 'accept' && role === 'key_respondent' ? `application.accepted_key_respondent_week_${decision.week}` : `application.${statusOf[decision.decision]}`;
-  await writeCohortAudit(trx, { forumId: forum.id, actorId: actor.id, action, targetType: 'application', targetId: row.id, reason: message });
-  const applicant = await trx.selectFrom('users').select(['interface_lang', 'display_name']).where('id', '=', row.user_id).executeTakeFirstOrThrow();
+  await updateApplication(trx, row.id, {
+    status: statusOf[decision.decision],
+    decision_message: message,
+    decided_by: actor.id,
+    decided_at: now,
+  });
+  const action =
+    decision.decision === 'accept' && role === 'key_respondent'
+      ? `application.accepted_key_respondent_week_${decision.week}`
+      : `application.${statusOf[decision.decision]}`;
+  await writeCohortAudit(trx, {
+    forumId: forum.id,
+    actorId: actor.id,
+    action,
+    targetType: 'application',
+    targetId: row.id,
+    reason: message,
+  });
+  const applicant = await trx
+    .selectFrom('users')
+    .select(['interface_lang', 'display_name'])
+    .where('id', '=', row.user_id)
+    .executeTakeFirstOrThrow();
   const lang: Lang = applicant.interface_lang;
-  const decisionKey = decision.decision === 'accept' && role === 'key_respondent' ? 'accepted_key_respondent' : statusOf[decision.decision];
-  await notify(trx, {
-    type: 'application.decided', userIds: [row.user_id], forumId: forum.id, actorId: actor.id,
-    payload: {
-      forumSlug: forum.slug, status: statusOf[decision.decision], weekNumber: decision.week ?? null, message: message ?? '',
-      decision: emailString(lang, `_cohort.${decisionKey}`, { number: decision.week ?? '' }),
-      name: applicant.display_name, forumTitle: await forumTitleIn(trx, forum.id, lang), forumUrl: new URL(`/forums/${forum.slug}`, publicUrl).toString(),
+  const decisionKey =
+    decision.decision === 'accept' && role === 'key_respondent'
+      ? 'accepted_key_respondent'
+      : statusOf[decision.decision];
+  await notify(
+    trx,
+    {
+      type: 'application.decided',
+      userIds: [row.user_id],
+      forumId: forum.id,
+      actorId: actor.id,
+      payload: {
+        forumSlug: forum.slug,
+        status: statusOf[decision.decision],
+        weekNumber: decision.week ?? null,
+        message: message ?? '',
+        decision: emailString(lang, `_cohort.${decisionKey}`, { number: decision.week ?? '' }),
+        name: applicant.display_name,
+        forumTitle: await forumTitleIn(trx, forum.id, lang),
+        forumUrl: new URL(`/forums/${forum.slug}`, publicUrl).toString(),
+      },
     },
-  }, now);
+    now,
+  );
 }
 
-export async function decide(db: Kysely<DB>, slug: string, actor: SessionUser, id: number, decision: Decision, publicUrl: string, now = currentTime()) {
+export async function decide(
+  db: Kysely<DB>,
+  slug: string,
+  actor: SessionUser,
+  id: number,
+  decision: Decision,
+  publicUrl: string,
+  now = currentTime(),
+) {
   const forum = await organizerForum(db, slug, actor);
   await db.transaction().execute(async (trx) => {
     const row = await findApplicationById(trx, forum.id, id);
@@ -230,21 +326,48 @@ export interface SkippedApplication {
  * only. Rows already decided (accepted, declined, withdrawn, or already in the state asked
  * for) are left as they are and reported back: changing them is done one at a time.
  */
-export async function decideMany(db: Kysely<DB>, slug: string, actor: SessionUser, ids: number[], decision: BulkDecision, publicUrl: string, now = currentTime()) {
+export async function decideMany(
+  db: Kysely<DB>,
+  slug: string,
+  actor: SessionUser,
+  ids: number[],
+  decision: BulkDecision,
+  publicUrl: string,
+  now = currentTime(),
+) {
   const forum = await organizerForum(db, slug, actor);
   return db.transaction().execute(async (trx) => {
     const skipped: SkippedApplication[] = [];
     let decided = 0;
     for (const id of ids) {
       // Locked before it is judged, so a decision made meanwhile in one-by-one review is seen, not overwritten.
-      await trx.selectFrom('applications').select('id').where('forum_id', '=', forum.id).where('id', '=', id).forUpdate().executeTakeFirst();
+      await trx
+        .selectFrom('applications')
+        .select('id')
+        .where('forum_id', '=', forum.id)
+        .where('id', '=', id)
+        .forUpdate()
+        .executeTakeFirst();
       const row = await findApplicationById(trx, forum.id, id);
       if (!row) throw new DomainError('not_found');
       if (!openForBulk(row, decision.decision)) {
-        skipped.push({ id: row.id, displayName: row.display_name, status: row.status, assignedWeek: row.assigned_week ?? null });
+        skipped.push({
+          id: row.id,
+          displayName: row.display_name,
+          status: row.status,
+          assignedWeek: row.assigned_week ?? null,
+        });
         continue;
       }
-      await decideInTransaction(trx, forum, actor, row, { decision: decision.decision, message: decision.message, role: 'participant' }, publicUrl, now);
+      await decideInTransaction(
+        trx,
+        forum,
+        actor,
+        row,
+        { decision: decision.decision, message: decision.message, role: 'participant' },
+        publicUrl,
+        now,
+      );
       decided += 1;
     }
     return { decided, skipped };

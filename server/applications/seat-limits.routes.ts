@@ -8,15 +8,28 @@ import { SeatLimitsBody, SeatLimitsResponse } from './seat-limits.schemas.ts';
 import { seatLimits, setSeatLimits } from './seat-limits.service.ts';
 
 const seatLimitsRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/api/forums/:slug/seats', {
-    config: { access: 'user' },
-    schema: { tags: ['applications'], params: SlugParams, response: { 200: SeatLimitsResponse, ...errorResponses } },
-  }, async (request) => seatLimits(app.db, request.params.slug, requireUser(request)));
+  app.get(
+    '/api/forums/:slug/seats',
+    {
+      config: { access: 'user' },
+      schema: { tags: ['applications'], params: SlugParams, response: { 200: SeatLimitsResponse, ...errorResponses } },
+    },
+    async (request) => seatLimits(app.db, request.params.slug, requireUser(request)),
+  );
 
-  app.put('/api/forums/:slug/seats', {
-    config: { access: 'user' },
-    schema: { tags: ['applications'], params: SlugParams, body: SeatLimitsBody, response: { 200: SeatLimitsResponse, ...errorResponses } },
-  }, async (request) => setSeatLimits(app.db, request.params.slug, requireUser(request), request.body));
+  app.put(
+    '/api/forums/:slug/seats',
+    {
+      config: { access: 'user' },
+      schema: {
+        tags: ['applications'],
+        params: SlugParams,
+        body: SeatLimitsBody,
+        response: { 200: SeatLimitsResponse, ...errorResponses },
+      },
+    },
+    async (request) => setSeatLimits(app.db, request.params.slug, requireUser(request), request.body),
+  );
 };
 
 export default seatLimitsRoutes;

@@ -25,6 +25,8 @@ export const SeatLimitsResponse = Type.Object({
 export type SeatLimits = Static<typeof SeatLimitsResponse>;
 
 export const SeatLimitsBody = Type.Object({
-  weeks: Type.Array(Type.Object({ week: Type.Integer({ minimum: 1, maximum: 52 }), limit: Seats, perRegion: Seats }), { maxItems: 52 }),
+  weeks: Type.Array(Type.Object({ week: Type.Integer({ minimum: 1, maximum: 52 }), limit: Seats, perRegion: Seats }), {
+    maxItems: 52,
+  }),
 });
 export type SeatLimitsInput = Static<typeof SeatLimitsBody>;

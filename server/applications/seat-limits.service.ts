@@ -13,7 +13,12 @@ import type { SeatLimits, SeatLimitsInput } from './seat-limits.schemas.ts';
 export async function seatLimits(db: Kysely<DB>, slug: string, user: SessionUser): Promise<SeatLimits> {
   const forum = await organizerForum(db, slug, user);
   const [weeks, seats] = await Promise.all([
-    db.selectFrom('weeks').select(['number', 'key_respondent_limit', 'key_respondents_per_region']).where('forum_id', '=', forum.id).orderBy('number').execute(),
+    db
+      .selectFrom('weeks')
+      .select(['number', 'key_respondent_limit', 'key_respondents_per_region'])
+      .where('forum_id', '=', forum.id)
+      .orderBy('number')
+      .execute(),
     seatsTaken(db, forum.id),
   ]);
   return {
@@ -21,25 +26,43 @@ export async function seatLimits(db: Kysely<DB>, slug: string, user: SessionUser
     perWeek: forum.key_respondents_per_week,
     taken: seats.taken,
     weeks: weeks.map((week) => ({
-      week: week.number, limit: week.key_respondent_limit, perRegion: week.key_respondents_per_region,
-      taken: seats.byWeek[String(week.number)] ?? 0, byRegion: seats.byWeekRegion[String(week.number)] ?? {},
+      week: week.number,
+      limit: week.key_respondent_limit,
+      perRegion: week.key_respondents_per_region,
+      taken: seats.byWeek[String(week.number)] ?? 0,
+      byRegion: seats.byWeekRegion[String(week.number)] ?? {},
     })),
   };
 }
 
 /** Sets the weeks named in the body (all or none); weeks left out keep their limits. */
-export async function setSeatLimits(db: Kysely<DB>, slug: string, user: SessionUser, input: SeatLimitsInput): Promise<SeatLimits> {
+export async function setSeatLimits(
+  db: Kysely<DB>,
+  slug: string,
+  user: SessionUser,
+  input: SeatLimitsInput,
+): Promise<SeatLimits> {
   const forum = await organizerForum(db, slug, user);
   const numbers = input.weeks.map((week) => week.week);
   if (new Set(numbers).size !== numbers.length) throw new DomainError('validation', { field: 'weeks' });
   await db.transaction().execute(async (trx) => {
     await lockForumSeats(trx, forum.id);
     for (const week of input.weeks) {
-      const result = await trx.updateTable('weeks').set({ key_respondent_limit: week.limit, key_respondents_per_region: week.perRegion })
-        .where('forum_id', '=', forum.id).where('number', '=', week.week).executeTakeFirst();
+      const result = await trx
+        .updateTable('weeks')
+        .set({ key_respondent_limit: week.limit, key_respondents_per_region: week.perRegion })
+        .where('forum_id', '=', forum.id)
+        .where('number', '=', week.week)
+        .executeTakeFirst();
       if (Number(result.numUpdatedRows) === 0) throw new DomainError('validation', { field: 'week' });
     }
-    await writeCohortAudit(trx, { forumId: forum.id, actorId: user.id, action: 'seats.changed', targetType: 'forum', targetId: forum.id });
+    await writeCohortAudit(trx, {
+      forumId: forum.id,
+      actorId: user.id,
+      action: 'seats.changed',
+      targetType: 'forum',
+      targetId: forum.id,
+    });
   });
   return seatLimits(db, slug, user);
 }

@@ -9,18 +9,33 @@ import { SentInvitationSchema } from './invitations.schemas.ts';
 import { listSentInvitations, revokeInvitation } from './sent-invitations.service.ts';
 
 const sentInvitationsRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/api/forums/:slug/sent-invitations', {
-    config: { access: 'user' },
-    schema: { tags: ['applications'], params: SlugParams, response: { 200: Type.Object({ invitations: Type.Array(SentInvitationSchema) }), ...errorResponses } },
-  }, async (request) => ({ invitations: await listSentInvitations(app.db, request.params.slug, requireUser(request)) }));
-
-  app.post('/api/forums/:slug/sent-invitations/:id/revoke', {
-    config: { access: 'user' },
-    schema: {
-      tags: ['applications'], params: Type.Object({ slug: SlugParams.properties.slug, id: IdSchema }),
-      response: { 200: Type.Object({ invitation: SentInvitationSchema }), ...errorResponses },
+  app.get(
+    '/api/forums/:slug/sent-invitations',
+    {
+      config: { access: 'user' },
+      schema: {
+        tags: ['applications'],
+        params: SlugParams,
+        response: { 200: Type.Object({ invitations: Type.Array(SentInvitationSchema) }), ...errorResponses },
+      },
     },
-  }, async (request) => ({ invitation: await revokeInvitation(app.db, request.params.slug, requireUser(request), request.params.id) }));
+    async (request) => ({ invitations: await listSentInvitations(app.db, request.params.slug, requireUser(request)) }),
+  );
+
+  app.post(
+    '/api/forums/:slug/sent-invitations/:id/revoke',
+    {
+      config: { access: 'user' },
+      schema: {
+        tags: ['applications'],
+        params: Type.Object({ slug: SlugParams.properties.slug, id: IdSchema }),
+        response: { 200: Type.Object({ invitation: SentInvitationSchema }), ...errorResponses },
+      },
+    },
+    async (request) => ({
+      invitation: await revokeInvitation(app.db, request.params.slug, requireUser(request), request.params.id),
+    }),
+  );
 };
 
 export default sentInvitationsRoutes;

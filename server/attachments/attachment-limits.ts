@@ -6,15 +6,20 @@ import { MAX_ATTACHMENTS_PER_READING } from '../../web/src/readings/attachment-l
 import type { OwnerKind } from './attachments.queries.ts';
 
 /** Files one owner may hold; null where no count was ever set (case studies hold what their author needs). */
-export const MAX_ATTACHMENTS: Record<OwnerKind, number | null> = { reading: MAX_ATTACHMENTS_PER_READING, case_study: null };
+export const MAX_ATTACHMENTS: Record<OwnerKind, number | null> = {
+  reading: MAX_ATTACHMENTS_PER_READING,
+  case_study: null,
+};
 
 /** Refuses an owner that would hold more files than its kind's limit (the same bytes twice are one file). */
 export function assertRoomFor(kind: OwnerKind, attached: string[], adding: string[]): void {
   const max = MAX_ATTACHMENTS[kind];
-  if (max !== null && new Set([...attached, ...adding]).size > max) throw new DomainError('too_many_attachments', { max });
+  if (max !== null && new Set([...attached, ...adding]).size > max)
+    throw new DomainError('too_many_attachments', { max });
 }
 
 /** Refuses a file past the size limit, telling the limit in MB; `truncated` is the multipart reader's cut. */
 export function assertSize(sizeBytes: number, truncated: boolean, maxBytes: number): void {
-  if (truncated || sizeBytes > maxBytes) throw new DomainError('attachment_too_large', { max: Number((maxBytes / (1024 * 1024)).toFixed(1)) || 0.1 });
+  if (truncated || sizeBytes > maxBytes)
+    throw new DomainError('attachment_too_large', { max: Number((maxBytes / (1024 * 1024)).toFixed(1)) || 0.1 });
 }

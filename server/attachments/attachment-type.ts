@@ -17,7 +17,11 @@ export const ATTACHMENT_TYPES = {
   png: { mediaType: 'image/png', extension: 'png', inline: true },
   jpeg: { mediaType: 'image/jpeg', extension: 'jpg', inline: true },
   webp: { mediaType: 'image/webp', extension: 'webp', inline: true },
-  pptx: { mediaType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation', extension: 'pptx', inline: false },
+  pptx: {
+    mediaType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+    extension: 'pptx',
+    inline: false,
+  },
   odp: { mediaType: 'application/vnd.oasis.opendocument.presentation', extension: 'odp', inline: false },
 } as const satisfies Record<string, AttachmentType>;
 
@@ -62,7 +66,10 @@ function zipKind(bytes: Buffer): AttachmentType | null {
   // OpenDocument puts an uncompressed "mimetype" entry first, so its value is readable in place.
   const firstName = bytes.toString('latin1', 30, 38);
   const dataStart = 38 + (bytes.length >= 30 ? bytes.readUInt16LE(28) : 0);
-  if (firstName === 'mimetype' && bytes.toString('latin1', dataStart, dataStart + ODP_MIMETYPE.length) === ODP_MIMETYPE) {
+  if (
+    firstName === 'mimetype' &&
+    bytes.toString('latin1', dataStart, dataStart + ODP_MIMETYPE.length) === ODP_MIMETYPE
+  ) {
     return zipEntryNames(bytes)?.includes('content.xml') ? ATTACHMENT_TYPES.odp : null;
   }
   const names = zipEntryNames(bytes);
@@ -75,7 +82,8 @@ export function sniffAttachmentType(bytes: Buffer): AttachmentType | null {
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return ATTACHMENT_TYPES.pdf; // %PDF-
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return ATTACHMENT_TYPES.png;
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return ATTACHMENT_TYPES.jpeg;
-  if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8)) return ATTACHMENT_TYPES.webp; // RIFF....WEBP
+  if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8))
+    return ATTACHMENT_TYPES.webp; // RIFF....WEBP
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return zipKind(bytes);
   return null;
 }

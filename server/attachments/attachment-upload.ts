@@ -46,13 +46,18 @@ const MAX_NAME = 120;
 
 /** The name a download offers: the uploader's, without folders or controls, with the extension of what the bytes are. */
 export function storedFileName(uploaded: string, extension: string): string {
-  const cleaned = (uploaded.split(/[\\/]/).pop() ?? '').normalize('NFC')
+  const cleaned = (uploaded.split(/[\\/]/).pop() ?? '')
+    .normalize('NFC')
     // eslint-disable-next-line no-control-regex -- stripping control characters from the name is the point
-    .replace(/[\u0000-\u001F\u007F\u2028\u2029\u202A-\u202E\u2066-\u2069"]/g, '').trim()
+    .replace(/[\u0000-\u001F\u007F\u2028\u2029\u202A-\u202E\u2066-\u2069"]/g, '')
+    .trim()
     .replace(/\.[A-Za-z0-9]{1,5}$/, '');
   // Cut by code points, not UTF-16 units: half an emoji is a lone surrogate, which
   // encodeURIComponent refuses, and the download's Content-Disposition would fail.
-  const base = Array.from(cleaned).slice(0, MAX_NAME - extension.length - 1).join('').trim();
+  const base = Array.from(cleaned)
+    .slice(0, MAX_NAME - extension.length - 1)
+    .join('')
+    .trim();
   return `${base || 'attachment'}.${extension}`;
 }
 
@@ -72,5 +77,10 @@ export async function acceptUpload(dir: string, maxBytes: number, upload: Upload
   // Written before the row: a row never names bytes that are not there, and bytes whose row
   // never came are only an unreferenced file.
   const sha256 = await storeAttachment(dir, upload.bytes);
-  return { sha256, mediaType: type.mediaType, sizeBytes: upload.bytes.length, fileName: storedFileName(upload.fileName, type.extension) };
+  return {
+    sha256,
+    mediaType: type.mediaType,
+    sizeBytes: upload.bytes.length,
+    fileName: storedFileName(upload.fileName, type.extension),
+  };
 }

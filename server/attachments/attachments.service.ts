@@ -11,7 +11,13 @@ import { currentTime } from '../time/clock.ts';
 import { assertRoomFor, MAX_ATTACHMENTS } from './attachment-limits.ts';
 import { acceptUpload, type Upload } from './attachment-upload.ts';
 import { attachmentViewOf } from './attachment-view.ts';
-import { attachedHashes, deleteAttachment, findAttachment, insertAttachment, type OwnerKind } from './attachments.queries.ts';
+import {
+  attachedHashes,
+  deleteAttachment,
+  findAttachment,
+  insertAttachment,
+  type OwnerKind,
+} from './attachments.queries.ts';
 
 /** A change the owner's rules allowed, carried into the change's transaction. */
 export interface OwnerChange {
@@ -38,12 +44,21 @@ export interface AttachmentFiles {
   maxBytes: number;
 }
 
-export async function addAttachment(db: Kysely<DB>, owner: AttachmentOwner, files: AttachmentFiles, ownerId: number, user: SessionUser, upload: Upload, now = currentTime()) {
+export async function addAttachment(
+  db: Kysely<DB>,
+  owner: AttachmentOwner,
+  files: AttachmentFiles,
+  ownerId: number,
+  user: SessionUser,
+  upload: Upload,
+  now = currentTime(),
+) {
   const change = await owner.mayChange(db, ownerId, user, now);
   const file = await acceptUpload(files.dir, files.maxBytes, upload);
   return db.transaction().execute(async (trx) => {
     await change.lock(trx);
-    if (MAX_ATTACHMENTS[owner.kind] !== null) assertRoomFor(owner.kind, await attachedHashes(trx, owner.kind, ownerId), [file.sha256]);
+    if (MAX_ATTACHMENTS[owner.kind] !== null)
+      assertRoomFor(owner.kind, await attachedHashes(trx, owner.kind, ownerId), [file.sha256]);
     const { row, created } = await insertAttachment(trx, owner.kind, ownerId, { ...file, uploadedBy: user.id });
     // The file's name stands in the record: the attachment row may be gone when it is read.
     if (created) await change.added?.(trx, row.file_name);
@@ -51,7 +66,14 @@ export async function addAttachment(db: Kysely<DB>, owner: AttachmentOwner, file
   });
 }
 
-export async function removeAttachment(db: Kysely<DB>, owner: AttachmentOwner, ownerId: number, attachmentId: number, user: SessionUser, now = currentTime()): Promise<void> {
+export async function removeAttachment(
+  db: Kysely<DB>,
+  owner: AttachmentOwner,
+  ownerId: number,
+  attachmentId: number,
+  user: SessionUser,
+  now = currentTime(),
+): Promise<void> {
   const change = await owner.mayChange(db, ownerId, user, now);
   await db.transaction().execute(async (trx) => {
     await change.lock(trx);
@@ -64,7 +86,13 @@ export async function removeAttachment(db: Kysely<DB>, owner: AttachmentOwner, o
 }
 
 /** An attachment the viewer may download, under its owner's rule. */
-export async function attachmentForDownload(db: Kysely<DB>, owner: AttachmentOwner, attachmentId: number, user: SessionUser | null, now = currentTime()) {
+export async function attachmentForDownload(
+  db: Kysely<DB>,
+  owner: AttachmentOwner,
+  attachmentId: number,
+  user: SessionUser | null,
+  now = currentTime(),
+) {
   const attachment = await findAttachment(db, owner.kind, attachmentId);
   if (!attachment) throw new DomainError('not_found');
   await owner.mayDownload(db, attachment.owner_id, user, now);

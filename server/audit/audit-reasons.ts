@@ -12,8 +12,13 @@ export function auditReasonInWords(lang: Lang, action: string, reason: string | 
   if (reason === null) return null;
   const t = translatorFor(lang);
   if (action === 'forum.settings_changed' || action === 'week.changed') {
-    const names = reason.split(',').map((name) => name.trim()).filter(Boolean);
-    return names.length ? t('server:audit.changed', { fields: [...new Set(names.map((name) => fieldLabel(lang, name)))].join(', ') }) : null;
+    const names = reason
+      .split(',')
+      .map((name) => name.trim())
+      .filter(Boolean);
+    return names.length
+      ? t('server:audit.changed', { fields: [...new Set(names.map((name) => fieldLabel(lang, name)))].join(', ') })
+      : null;
   }
   const moved = action === 'schedule.moved' ? MOVED.exec(reason) : null;
   if (moved) return t('server:audit.moved', { before: moved[1], after: moved[2], count: Math.abs(Number(moved[3])) });

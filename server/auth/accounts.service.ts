@@ -19,7 +19,10 @@ export interface OperatorAccount {
 }
 
 /** Creates the account when the email is new; grants the roles either way. Says whether it was created, and is verified. */
-export async function ensureAccount(db: Kysely<DB>, account: OperatorAccount): Promise<{ id: number; created: boolean; verified: boolean }> {
+export async function ensureAccount(
+  db: Kysely<DB>,
+  account: OperatorAccount,
+): Promise<{ id: number; created: boolean; verified: boolean }> {
   const passwordHash = await hashPassword(account.password);
   return db.transaction().execute(async (trx) => {
     const interfaceLang = account.interfaceLang ?? 'en';
@@ -42,7 +45,11 @@ export async function ensureAccount(db: Kysely<DB>, account: OperatorAccount): P
     for (const { forumSlug, role } of account.roles ?? []) {
       const forum = await trx.selectFrom('forums').select('id').where('slug', '=', forumSlug).executeTakeFirst();
       if (!forum) throw new Error(`No forum "${forumSlug}"`);
-      await trx.insertInto('memberships').values({ forum_id: forum.id, user_id: id, role }).onConflict((oc) => oc.doNothing()).execute();
+      await trx
+        .insertInto('memberships')
+        .values({ forum_id: forum.id, user_id: id, role })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
     }
     return { id, created: newId !== undefined, verified: existing ? existing.email_verified_at !== null : true };
   });

@@ -8,7 +8,8 @@ import { migrateToLatest } from '../db/migrate.ts';
 import { ensureAccount, generatePassword } from './accounts.service.ts';
 import { PASSWORD_MIN_LENGTH } from './password.ts';
 
-const usage = 'usage: npm run admin -- create-user --email E --name N [--admin] [--organizer FORUM_SLUG]... [--password P]';
+const usage =
+  'usage: npm run admin -- create-user --email E --name N [--admin] [--organizer FORUM_SLUG]... [--password P]';
 const { positionals, values } = parseArgs({
   allowPositionals: true,
   options: {
@@ -20,7 +21,12 @@ const { positionals, values } = parseArgs({
   },
 });
 
-if (positionals[0] !== 'create-user' || !values.email || !values.name || (!values.admin && values.organizer.length === 0)) {
+if (
+  positionals[0] !== 'create-user' ||
+  !values.email ||
+  !values.name ||
+  (!values.admin && values.organizer.length === 0)
+) {
   console.error(usage);
   process.exit(2);
 }
@@ -40,9 +46,14 @@ try {
     isAdmin: values.admin,
     roles: values.organizer.map((forumSlug) => ({ forumSlug, role: 'organizer' as const })),
   });
-  console.log(created ? `Created ${values.email}.` : `${values.email} already existed; roles granted, password unchanged.`);
+  console.log(
+    created ? `Created ${values.email}.` : `${values.email} already existed; roles granted, password unchanged.`,
+  );
   if (created && values.password === undefined) console.log(`Password (shown once): ${password}`);
-  if (!verified) console.log(`${values.email} registered but has not followed the link emailed to it yet: it cannot sign in until it does.`);
+  if (!verified)
+    console.log(
+      `${values.email} registered but has not followed the link emailed to it yet: it cannot sign in until it does.`,
+    );
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;

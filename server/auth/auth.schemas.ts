@@ -31,15 +31,18 @@ export const SignInBody = Type.Object({
   password: Type.String({ minLength: 1, maxLength: PASSWORD_MAX_LENGTH }),
 });
 
-export const ProfileBody = Type.Object({
-  displayName: Type.Optional(DisplayName),
-  interfaceLang: Type.Optional(LangSchema),
-  readingLangs: Type.Optional(ReadingLangs),
-  timeZone: Type.Optional(TimeZone),
-  organisation: Type.Optional(ShortText),
-  region: Type.Optional(ShortText),
-  country: Type.Optional(ShortText),
-}, { minProperties: 1 });
+export const ProfileBody = Type.Object(
+  {
+    displayName: Type.Optional(DisplayName),
+    interfaceLang: Type.Optional(LangSchema),
+    readingLangs: Type.Optional(ReadingLangs),
+    timeZone: Type.Optional(TimeZone),
+    organisation: Type.Optional(ShortText),
+    region: Type.Optional(ShortText),
+    country: Type.Optional(ShortText),
+  },
+  { minProperties: 1 },
+);
 
 export const MeSchema = Type.Object({
   id: Type.Integer(),

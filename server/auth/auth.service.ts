@@ -11,7 +11,13 @@ import { hashPassword, verifyPassword } from './password.ts';
 import { createSession, generateSessionToken, invalidateSession, type Session } from './session.ts';
 import { isTimeZone } from './time-zone.ts';
 import { consumeToken, issueToken, revokeTokens } from './single-use-tokens.queries.ts';
-import { findUserByEmail, insertUserUnlessEmailTaken, markEmailVerified, replacePendingUser, updateUser } from './users.queries.ts';
+import {
+  findUserByEmail,
+  insertUserUnlessEmailTaken,
+  markEmailVerified,
+  replacePendingUser,
+  updateUser,
+} from './users.queries.ts';
 import { currentTime } from '../time/clock.ts';
 
 export interface Registration {
@@ -63,7 +69,12 @@ function verificationUrl(publicUrl: string, token: string, next: string | undefi
  * one still waiting for its link, the newer registration replaces it and only the new link
  * works. Either way the caller gets the same answer. Returns the link emailed, if one was.
  */
-export async function registerUser(db: Kysely<DB>, input: Registration, publicUrl: string, now = currentTime()): Promise<string | undefined> {
+export async function registerUser(
+  db: Kysely<DB>,
+  input: Registration,
+  publicUrl: string,
+  now = currentTime(),
+): Promise<string | undefined> {
   checkTimeZone(input.timeZone);
   const email = input.email.trim();
   const details = {
@@ -82,16 +93,29 @@ export async function registerUser(db: Kysely<DB>, input: Registration, publicUr
       const existing = await findUserByEmail(trx, email);
       if (!existing) throw new DomainError('internal');
       if (existing.email_verified_at !== null || !(await replacePendingUser(trx, existing.id, details))) {
-        await queueEmail(trx, { toEmail: email, lang: input.interfaceLang, template: 'registration_attempt_on_existing_account', userId: existing.id });
+        await queueEmail(trx, {
+          toEmail: email,
+          lang: input.interfaceLang,
+          template: 'registration_attempt_on_existing_account',
+          userId: existing.id,
+        });
         return undefined;
       }
       id = existing.id;
     }
     await revokeTokens(trx, 'verify_email', id, now);
-    const token = await issueToken(trx, 'verify_email', id, new Date(now.getTime() + VERIFICATION_LIFETIME_HOURS * 3_600_000));
+    const token = await issueToken(
+      trx,
+      'verify_email',
+      id,
+      new Date(now.getTime() + VERIFICATION_LIFETIME_HOURS * 3_600_000),
+    );
     const verifyUrl = verificationUrl(publicUrl, token, input.next);
     await queueEmail(trx, {
-      toEmail: email, lang: input.interfaceLang, template: 'verify_email', userId: id,
+      toEmail: email,
+      lang: input.interfaceLang,
+      template: 'verify_email',
+      userId: id,
       payload: { name: details.display_name, verifyUrl, hours: VERIFICATION_LIFETIME_HOURS },
     });
     return verifyUrl;
@@ -99,7 +123,11 @@ export async function registerUser(db: Kysely<DB>, input: Registration, publicUr
 }
 
 /** Follows a verification link: the account is verified and signed in, once per link. */
-export async function verifyEmail(db: Kysely<DB>, token: string, now = currentTime()): Promise<{ token: string; session: Session }> {
+export async function verifyEmail(
+  db: Kysely<DB>,
+  token: string,
+  now = currentTime(),
+): Promise<{ token: string; session: Session }> {
   return db.transaction().execute(async (trx) => {
     const userId = await consumeToken(trx, 'verify_email', token, now);
     if (userId === undefined) throw new DomainError('verification_link_invalid');
@@ -115,7 +143,11 @@ export async function verifyEmail(db: Kysely<DB>, token: string, now = currentTi
  * An unverified account answers exactly as a wrong password does, after the same hash check,
  * so sign-in tells nobody which addresses have registered.
  */
-export async function signIn(db: Kysely<DB>, email: string, password: string): Promise<{ token: string; session: Session }> {
+export async function signIn(
+  db: Kysely<DB>,
+  email: string,
+  password: string,
+): Promise<{ token: string; session: Session }> {
   const user = await findUserByEmail(db, email.trim());
   const valid = await verifyPassword(user?.password_hash, password);
   if (!user || !valid || user.email_verified_at === null) throw new DomainError('invalid_credentials');
@@ -131,15 +163,21 @@ export async function signOut(db: Kysely<DB>, session: Session): Promise<void> {
   });
 }
 
-export async function updateProfile(db: Kysely<DB>, userId: number, current: { interfaceLang: Lang; readingLangs: Lang[] }, changes: ProfileChanges): Promise<void> {
+export async function updateProfile(
+  db: Kysely<DB>,
+  userId: number,
+  current: { interfaceLang: Lang; readingLangs: Lang[] },
+  changes: ProfileChanges,
+): Promise<void> {
   checkTimeZone(changes.timeZone);
   const interfaceLang = changes.interfaceLang ?? current.interfaceLang;
   await updateUser(db, userId, {
     display_name: changes.displayName === undefined ? undefined : cleanName(changes.displayName, 'displayName'),
     interface_lang: changes.interfaceLang,
-    reading_langs: changes.interfaceLang || changes.readingLangs
-      ? readingLangsWith(interfaceLang, changes.readingLangs ?? current.readingLangs)
-      : undefined,
+    reading_langs:
+      changes.interfaceLang || changes.readingLangs
+        ? readingLangsWith(interfaceLang, changes.readingLangs ?? current.readingLangs)
+        : undefined,
     time_zone: changes.timeZone,
     organisation: changes.organisation?.trim(),
     region: changes.region?.trim(),

@@ -7,17 +7,27 @@ import type { DB } from '../db/schema.ts';
 type Handle = Kysely<DB> | Transaction<DB>;
 
 export function findAccountForReset(db: Handle, email: string) {
-  return db.selectFrom('users')
+  return db
+    .selectFrom('users')
     .select(['id', 'email', 'display_name', 'interface_lang'])
     .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
     .executeTakeFirst();
 }
 
 /** Whether a reset link for the user was issued after `since` and is still unused (the per-account throttle). */
-export async function hasResetIssuedSince(db: Handle, userId: number, lifetimeMs: number, since: Date): Promise<boolean> {
+export async function hasResetIssuedSince(
+  db: Handle,
+  userId: number,
+  lifetimeMs: number,
+  since: Date,
+): Promise<boolean> {
   // Tokens carry no injected creation time, but expires_at = issued + lifetime does.
-  const row = await db.selectFrom('single_use_tokens').select('id')
-    .where('user_id', '=', userId).where('purpose', '=', 'reset_password').where('used_at', 'is', null)
+  const row = await db
+    .selectFrom('single_use_tokens')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where('purpose', '=', 'reset_password')
+    .where('used_at', 'is', null)
     .where('expires_at', '>', new Date(since.getTime() + lifetimeMs))
     .executeTakeFirst();
   return row !== undefined;
@@ -25,7 +35,9 @@ export async function hasResetIssuedSince(db: Handle, userId: number, lifetimeMs
 
 /** What a reset link that could not be consumed was: unknown, used (or replaced), or expired. */
 export async function resetLinkState(db: Handle, token: string): Promise<'unknown' | 'used' | 'expired'> {
-  const row = await db.selectFrom('single_use_tokens').select(['used_at'])
+  const row = await db
+    .selectFrom('single_use_tokens')
+    .select(['used_at'])
     .where('token_hash', '=', encodeHexLowerCase(sha256(new TextEncoder().encode(token))))
     .where('purpose', '=', 'reset_password')
     .executeTakeFirst();
@@ -35,8 +47,13 @@ export async function resetLinkState(db: Handle, token: string): Promise<'unknow
 
 /** Sets the new hash; following the emailed link also proves the address is the owner's. */
 export async function setPasswordHash(db: Handle, userId: number, passwordHash: string, now: Date) {
-  return db.updateTable('users')
-    .set((eb) => ({ password_hash: passwordHash, updated_at: now, email_verified_at: eb.fn.coalesce('email_verified_at', eb.val(now)) }))
+  return db
+    .updateTable('users')
+    .set((eb) => ({
+      password_hash: passwordHash,
+      updated_at: now,
+      email_verified_at: eb.fn.coalesce('email_verified_at', eb.val(now)),
+    }))
     .where('id', '=', userId)
     .returning(['email', 'display_name', 'interface_lang'])
     .executeTakeFirstOrThrow();

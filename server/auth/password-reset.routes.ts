@@ -2,7 +2,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { errorResponses } from '../http/common.schemas.ts';
 import { UserResponse } from './auth.schemas.ts';
-import { PasswordResetBody, PasswordResetConfirmBody, PasswordResetRequestedResponse } from './password-reset.schemas.ts';
+import {
+  PasswordResetBody,
+  PasswordResetConfirmBody,
+  PasswordResetRequestedResponse,
+} from './password-reset.schemas.ts';
 import { confirmPasswordReset, requestPasswordReset } from './password-reset.service.ts';
 import { setSessionCookie } from './session-cookie.ts';
 import { validateSessionToken } from './session.ts';
@@ -27,29 +31,42 @@ const passwordResetRoutes: FastifyPluginAsyncTypebox<PasswordResetRoutesOptions>
   const rateLimit = { max: options.rateLimit.max, timeWindow: options.rateLimit.windowMs };
   const floorMs = options.requestFloorMs ?? DEFAULT_FLOOR_MS;
 
-  app.post('/api/auth/password-reset', {
-    config: { access: 'public', rateLimit },
-    schema: { tags: ['auth'], body: PasswordResetBody, response: { 202: PasswordResetRequestedResponse, ...errorResponses } },
-  }, async (request, reply) => {
-    const started = performance.now();
-    const link = await requestPasswordReset(app.db, request.body.email, options.publicUrl);
-    if (link && options.logResetLinks) request.log.info({ resetUrl: link }, 'password reset link (no SMTP_URL: the email stays in the outbox)');
-    const wait = floorMs - (performance.now() - started);
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    return reply.code(202).send({ status: 'requested' as const });
-  });
+  app.post(
+    '/api/auth/password-reset',
+    {
+      config: { access: 'public', rateLimit },
+      schema: {
+        tags: ['auth'],
+        body: PasswordResetBody,
+        response: { 202: PasswordResetRequestedResponse, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const started = performance.now();
+      const link = await requestPasswordReset(app.db, request.body.email, options.publicUrl);
+      if (link && options.logResetLinks)
+        request.log.info({ resetUrl: link }, 'password reset link (no SMTP_URL: the email stays in the outbox)');
+      const wait = floorMs - (performance.now() - started);
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      return reply.code(202).send({ status: 'requested' as const });
+    },
+  );
 
-  app.post('/api/auth/password-reset/confirm', {
-    config: { access: 'public', rateLimit },
-    schema: { tags: ['auth'], body: PasswordResetConfirmBody, response: { 200: UserResponse, ...errorResponses } },
-  }, async (request, reply) => {
-    const { userId, token, session } = await confirmPasswordReset(app.db, request.body.token, request.body.password);
-    // This instance closes the account's sockets now; the others when the access event reaches them.
-    app.liveHub.endUserSessions(userId);
-    setSessionCookie(request, reply, token, session.expiresAt, options.secureCookies);
-    const { user } = await validateSessionToken(app.db, token);
-    return { user: user! };
-  });
+  app.post(
+    '/api/auth/password-reset/confirm',
+    {
+      config: { access: 'public', rateLimit },
+      schema: { tags: ['auth'], body: PasswordResetConfirmBody, response: { 200: UserResponse, ...errorResponses } },
+    },
+    async (request, reply) => {
+      const { userId, token, session } = await confirmPasswordReset(app.db, request.body.token, request.body.password);
+      // This instance closes the account's sockets now; the others when the access event reaches them.
+      app.liveHub.endUserSessions(userId);
+      setSessionCookie(request, reply, token, session.expiresAt, options.secureCookies);
+      const { user } = await validateSessionToken(app.db, token);
+      return { user: user! };
+    },
+  );
 };
 
 export default passwordResetRoutes;

@@ -29,20 +29,33 @@ function resetUrl(publicUrl: string, token: string): string {
  * Queues a reset link for the account with this address, if there is one; a newer link
  * replaces every earlier unused one. Returns the link (for the developer log), or undefined.
  */
-export async function requestPasswordReset(db: Kysely<DB>, email: string, publicUrl: string, now = currentTime()): Promise<string | undefined> {
+export async function requestPasswordReset(
+  db: Kysely<DB>,
+  email: string,
+  publicUrl: string,
+  now = currentTime(),
+): Promise<string | undefined> {
   return db.transaction().execute(async (trx) => {
     const account = await findAccountForReset(trx, email.trim());
     if (!account) return undefined;
     // Row lock: two requests at once for one account leave one live link, not two.
     await trx.selectFrom('users').select('id').where('id', '=', account.id).forUpdate().execute();
-    if (await hasResetIssuedSince(trx, account.id, RESET_LIFETIME_MS, new Date(now.getTime() - RESET_THROTTLE_MS))) return undefined;
+    if (await hasResetIssuedSince(trx, account.id, RESET_LIFETIME_MS, new Date(now.getTime() - RESET_THROTTLE_MS)))
+      return undefined;
     await revokeTokens(trx, 'reset_password', account.id, now);
     const token = await issueToken(trx, 'reset_password', account.id, new Date(now.getTime() + RESET_LIFETIME_MS));
     const link = resetUrl(publicUrl, token);
-    await queueEmail(trx, {
-      toEmail: account.email, lang: account.interface_lang, template: 'reset_password', userId: account.id,
-      payload: { name: account.display_name, resetUrl: link, minutes: RESET_LIFETIME_MINUTES },
-    }, now);
+    await queueEmail(
+      trx,
+      {
+        toEmail: account.email,
+        lang: account.interface_lang,
+        template: 'reset_password',
+        userId: account.id,
+        payload: { name: account.display_name, resetUrl: link, minutes: RESET_LIFETIME_MINUTES },
+      },
+      now,
+    );
     return link;
   });
 }
@@ -52,20 +65,37 @@ export async function requestPasswordReset(db: Kysely<DB>, email: string, public
  * UPDATE). Every session of the account ends and is announced, so live sockets on every
  * instance close; the caller gets a fresh session. An unusable link changes nothing.
  */
-export async function confirmPasswordReset(db: Kysely<DB>, token: string, password: string, now = currentTime()): Promise<{ userId: number; token: string; session: Session }> {
+export async function confirmPasswordReset(
+  db: Kysely<DB>,
+  token: string,
+  password: string,
+  now = currentTime(),
+): Promise<{ userId: number; token: string; session: Session }> {
   // Hashed before the transaction, which should not wait on argon2.
   const passwordHash = await hashPassword(password);
   return db.transaction().execute(async (trx) => {
     const userId = await consumeToken(trx, 'reset_password', token, now);
     if (userId === undefined) {
       const state = await resetLinkState(trx, token);
-      throw new DomainError(state === 'unknown' ? 'reset_link_invalid' : state === 'used' ? 'reset_link_used' : 'reset_link_expired');
+      throw new DomainError(
+        state === 'unknown' ? 'reset_link_invalid' : state === 'used' ? 'reset_link_used' : 'reset_link_expired',
+      );
     }
     const account = await setPasswordHash(trx, userId, passwordHash, now);
     await revokeTokens(trx, 'reset_password', userId, now);
     await invalidateUserSessions(trx, userId);
     await announceAccessChange(trx, { userId });
-    await queueEmail(trx, { toEmail: account.email, lang: account.interface_lang, template: 'password_changed', userId, payload: { name: account.display_name } }, now);
+    await queueEmail(
+      trx,
+      {
+        toEmail: account.email,
+        lang: account.interface_lang,
+        template: 'password_changed',
+        userId,
+        payload: { name: account.display_name },
+      },
+      now,
+    );
     const sessionToken = generateSessionToken();
     return { userId, token: sessionToken, session: await createSession(trx, sessionToken, userId, now) };
   });

@@ -30,8 +30,7 @@ export interface Session {
 }
 
 export type SessionValidationResult =
-  | { session: Session; user: SessionUser; renewed: boolean }
-  | { session: null; user: null; renewed: false };
+  { session: Session; user: SessionUser; renewed: boolean } | { session: null; user: null; renewed: false };
 
 export function generateSessionToken(): string {
   const bytes = new Uint8Array(20);
@@ -43,21 +42,39 @@ export function sessionIdFromToken(token: string): string {
   return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 }
 
-export async function createSession(db: Kysely<DB>, token: string, userId: number, now = currentTime()): Promise<Session> {
+export async function createSession(
+  db: Kysely<DB>,
+  token: string,
+  userId: number,
+  now = currentTime(),
+): Promise<Session> {
   const session = { id: sessionIdFromToken(token), userId, expiresAt: new Date(now.getTime() + SESSION_LIFETIME_MS) };
   await db.insertInto('sessions').values({ id: session.id, user_id: userId, expires_at: session.expiresAt }).execute();
   return session;
 }
 
-export async function validateSessionToken(db: Kysely<DB>, token: string, now = currentTime()): Promise<SessionValidationResult> {
+export async function validateSessionToken(
+  db: Kysely<DB>,
+  token: string,
+  now = currentTime(),
+): Promise<SessionValidationResult> {
   const id = sessionIdFromToken(token);
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .select([
-      'sessions.id', 'sessions.expires_at', 'users.id as user_id', 'users.email', 'users.display_name',
-      'users.interface_lang', 'users.reading_langs', 'users.time_zone', 'users.organisation', 'users.region',
-      'users.country', 'users.is_admin',
+      'sessions.id',
+      'sessions.expires_at',
+      'users.id as user_id',
+      'users.email',
+      'users.display_name',
+      'users.interface_lang',
+      'users.reading_langs',
+      'users.time_zone',
+      'users.organisation',
+      'users.region',
+      'users.country',
+      'users.is_admin',
     ])
     .where('sessions.id', '=', id)
     .executeTakeFirst();

@@ -16,7 +16,10 @@ export async function issueToken(db: Handle, purpose: TokenPurpose, userId: numb
   const bytes = new Uint8Array(20);
   crypto.getRandomValues(bytes);
   const token = encodeBase32LowerCaseNoPadding(bytes);
-  await db.insertInto('single_use_tokens').values({ purpose, token_hash: hashToken(token), user_id: userId, expires_at: expiresAt }).execute();
+  await db
+    .insertInto('single_use_tokens')
+    .values({ purpose, token_hash: hashToken(token), user_id: userId, expires_at: expiresAt })
+    .execute();
   return token;
 }
 
@@ -24,8 +27,14 @@ export async function issueToken(db: Handle, purpose: TokenPurpose, userId: numb
  * Marks the token used and returns its user, in one conditional UPDATE: of two requests racing
  * with the same link exactly one gets the user. Undefined when unknown, used or expired.
  */
-export async function consumeToken(db: Handle, purpose: TokenPurpose, token: string, now: Date): Promise<number | undefined> {
-  const row = await db.updateTable('single_use_tokens')
+export async function consumeToken(
+  db: Handle,
+  purpose: TokenPurpose,
+  token: string,
+  now: Date,
+): Promise<number | undefined> {
+  const row = await db
+    .updateTable('single_use_tokens')
     .set({ used_at: now })
     .where('token_hash', '=', hashToken(token))
     .where('purpose', '=', purpose)
@@ -38,8 +47,11 @@ export async function consumeToken(db: Handle, purpose: TokenPurpose, token: str
 
 /** Makes every outstanding link of this purpose for the user unusable. */
 export async function revokeTokens(db: Handle, purpose: TokenPurpose, userId: number, now: Date): Promise<void> {
-  await db.updateTable('single_use_tokens').set({ used_at: now })
-    .where('user_id', '=', userId).where('purpose', '=', purpose).where('used_at', 'is', null)
+  await db
+    .updateTable('single_use_tokens')
+    .set({ used_at: now })
+    .where('user_id', '=', userId)
+    .where('purpose', '=', purpose)
+    .where('used_at', 'is', null)
     .execute();
 }
-

@@ -24,17 +24,30 @@ export async function insertUserUnlessEmailTaken(db: Handle, user: NewUser): Pro
 }
 
 export async function updateUser(db: Handle, id: number, changes: UserUpdate): Promise<void> {
-  await db.updateTable('users').set({ ...changes, updated_at: new Date() }).where('id', '=', id).execute();
+  await db
+    .updateTable('users')
+    .set({ ...changes, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Replaces an unverified account's details with a newer registration; false once it is verified. */
 export async function replacePendingUser(db: Handle, id: number, user: Omit<NewUser, 'email'>): Promise<boolean> {
-  const row = await db.updateTable('users').set({ ...user, updated_at: new Date() })
-    .where('id', '=', id).where('email_verified_at', 'is', null)
-    .returning('id').executeTakeFirst();
+  const row = await db
+    .updateTable('users')
+    .set({ ...user, updated_at: new Date() })
+    .where('id', '=', id)
+    .where('email_verified_at', 'is', null)
+    .returning('id')
+    .executeTakeFirst();
   return row !== undefined;
 }
 
 export async function markEmailVerified(db: Handle, id: number, now: Date): Promise<void> {
-  await db.updateTable('users').set({ email_verified_at: now }).where('id', '=', id).where('email_verified_at', 'is', null).execute();
+  await db
+    .updateTable('users')
+    .set({ email_verified_at: now })
+    .where('id', '=', id)
+    .where('email_verified_at', 'is', null)
+    .execute();
 }

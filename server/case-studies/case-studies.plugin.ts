@@ -9,18 +9,24 @@ import { publishDueCaseStudies } from './publication.service.ts';
 const TICK_MS = 10_000;
 
 /** `tickMs` lets a test see a tick without waiting ten seconds. */
-export default fp<{ config: Config; tickMs?: number }>(async (app, { config, tickMs = TICK_MS }) => {
-  if (!config.backgroundJobs) return;
-  let running: Promise<void> | null = null;
-  // A tick still running when the next is due is not doubled.
-  const timer = setInterval(() => {
-    running ??= publishDueCaseStudies(app.db).then(() => undefined)
-      .catch((error) => app.log.error({ err: error }, 'case study publication failed'))
-      .finally(() => { running = null; });
-  }, tickMs);
-  timer.unref();
-  app.addHook('onClose', async () => {
-    clearInterval(timer);
-    await running;
-  });
-}, { name: 'case-studies', dependencies: ['db', 'realtime'] });
+export default fp<{ config: Config; tickMs?: number }>(
+  async (app, { config, tickMs = TICK_MS }) => {
+    if (!config.backgroundJobs) return;
+    let running: Promise<void> | null = null;
+    // A tick still running when the next is due is not doubled.
+    const timer = setInterval(() => {
+      running ??= publishDueCaseStudies(app.db)
+        .then(() => undefined)
+        .catch((error) => app.log.error({ err: error }, 'case study publication failed'))
+        .finally(() => {
+          running = null;
+        });
+    }, tickMs);
+    timer.unref();
+    app.addHook('onClose', async () => {
+      clearInterval(timer);
+      await running;
+    });
+  },
+  { name: 'case-studies', dependencies: ['db', 'realtime'] },
+);

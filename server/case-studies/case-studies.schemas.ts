@@ -1,6 +1,15 @@
 // Request and response shapes of case studies: writing, review, reading, revisions.
 import { Type, type Static, type TSchema } from 'typebox';
-import { DateTimeSchema, IdSchema, LangSchema, LineText, NameText, PositiveInt4, TextSchema, VisibleText } from '../http/common.schemas.ts';
+import {
+  DateTimeSchema,
+  IdSchema,
+  LangSchema,
+  LineText,
+  NameText,
+  PositiveInt4,
+  TextSchema,
+  VisibleText,
+} from '../http/common.schemas.ts';
 import { Body, IdempotencyKey } from '../discussions/discussions.schemas.ts';
 import { EntryKey, LocalizedName } from '../forums/forum-lists.schemas.ts';
 import { AttachmentSchema } from '../attachments/attachments.schemas.ts';
@@ -8,7 +17,11 @@ import { AttachmentSchema } from '../attachments/attachments.schemas.ts';
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const CaseStudyStatusSchema = Type.Union([
-  Type.Literal('draft'), Type.Literal('submitted'), Type.Literal('changes_requested'), Type.Literal('approved'), Type.Literal('published'),
+  Type.Literal('draft'),
+  Type.Literal('submitted'),
+  Type.Literal('changes_requested'),
+  Type.Literal('approved'),
+  Type.Literal('published'),
 ]);
 
 const Translator = Type.Object({
@@ -29,7 +42,9 @@ export const CaseStudySchema = Type.Object({
   html: Type.String(),
   /** The Markdown source, for the author and organizers to edit. */
   markdown: Nullable(Type.String()),
-  translation: Nullable(Type.Object({ lang: LangSchema, html: Type.String(), translator: Translator, outdated: Type.Boolean() })),
+  translation: Nullable(
+    Type.Object({ lang: LangSchema, html: Type.String(), translator: Translator, outdated: Type.Boolean() }),
+  ),
   translationPending: Type.Boolean(),
   /** The key of the forum's region the case study is about ('' for none), and its name in each language. */
   region: Type.String(),
@@ -38,7 +53,11 @@ export const CaseStudySchema = Type.Object({
   wordCount: Type.Integer(),
   revision: Type.Integer(),
   author: Type.Object({
-    id: Type.Integer(), displayName: Type.String(), organisation: Nullable(Type.String()), region: Nullable(LocalizedName), keyRespondent: Type.Boolean(),
+    id: Type.Integer(),
+    displayName: Type.String(),
+    organisation: Nullable(Type.String()),
+    region: Nullable(LocalizedName),
+    keyRespondent: Type.Boolean(),
   }),
   mine: Type.Boolean(),
   /** Its discussion thread, once published. */
@@ -51,7 +70,11 @@ export const CaseStudySchema = Type.Object({
   createdAt: DateTimeSchema,
   updatedAt: DateTimeSchema,
   permissions: Type.Object({
-    canEdit: Type.Boolean(), canSubmit: Type.Boolean(), canWithdraw: Type.Boolean(), canReview: Type.Boolean(), canApprove: Type.Boolean(),
+    canEdit: Type.Boolean(),
+    canSubmit: Type.Boolean(),
+    canWithdraw: Type.Boolean(),
+    canReview: Type.Boolean(),
+    canApprove: Type.Boolean(),
   }),
 });
 export type CaseStudy = Static<typeof CaseStudySchema>;
@@ -69,7 +92,10 @@ export const GuidanceSchema = Type.Object({ minWords: Type.Integer(), maxWords: 
 
 export const CaseStudyResponse = Type.Object({ caseStudy: CaseStudySchema, guidance: GuidanceSchema });
 /** A case study as its page and editor open it, with its attachments. */
-export const CaseStudyReadResponse = Type.Object({ ...CaseStudyResponse.properties, attachments: Type.Array(AttachmentSchema) });
+export const CaseStudyReadResponse = Type.Object({
+  ...CaseStudyResponse.properties,
+  attachments: Type.Array(AttachmentSchema),
+});
 export const CaseStudyOnlyResponse = Type.Object({ caseStudy: CaseStudySchema });
 export const CaseStudyListResponse = Type.Object({ caseStudies: Type.Array(CaseStudySchema) });
 export const MyCaseStudiesResponse = Type.Object({
@@ -114,7 +140,14 @@ export const CaseStudyListQuery = Type.Object({ status: Type.Optional(CaseStudyS
 export const CaseStudyParams = Type.Object({ id: IdSchema });
 
 export const CaseStudyRevisionsResponse = Type.Object({
-  revisions: Type.Array(Type.Object({
-    revision: Type.Integer(), title: Type.String(), lang: LangSchema, html: Type.String(), editorName: Type.String(), createdAt: DateTimeSchema,
-  })),
+  revisions: Type.Array(
+    Type.Object({
+      revision: Type.Integer(),
+      title: Type.String(),
+      lang: LangSchema,
+      html: Type.String(),
+      editorName: Type.String(),
+      createdAt: DateTimeSchema,
+    }),
+  ),
 });

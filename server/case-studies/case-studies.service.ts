@@ -9,7 +9,14 @@ import type { DB, Forum, Lang, Week } from '../db/schema.ts';
 import { deleteDraft } from '../discussions/drafts.queries.ts';
 import { countWords } from '../../web/src/text/word-count.ts';
 import { DomainError } from '../errors/domain-error.ts';
-import { assertMayReadWeek, assertOrganizer, forumAccessById, forumAccessBySlug, preparedWeekId, type ForumAccess } from '../forums/forum-access.ts';
+import {
+  assertMayReadWeek,
+  assertOrganizer,
+  forumAccessById,
+  forumAccessBySlug,
+  preparedWeekId,
+  type ForumAccess,
+} from '../forums/forum-access.ts';
 import { findWeek } from '../forums/forums.queries.ts';
 import { resolveEntry } from '../forums/forum-lists.service.ts';
 import { cleanName } from '../http/text-rules.ts';
@@ -19,8 +26,18 @@ import { queueTranslationTasks } from '../translation-policy/translation-tasks.q
 import { currentTime } from '../time/clock.ts';
 import { countQuestionsByThread } from '../questions/questions.queries.ts';
 import {
-  findCaseStudy, findCaseStudyOf, findCaseStudyRevisions, insertCaseStudy, listAuthorCaseStudies, listForumCaseStudies,
-  listWeekCaseStudies, lockCaseStudy, setStatus, updateCaseStudyText, type CaseStudyRow, type CaseStudyText,
+  findCaseStudy,
+  findCaseStudyOf,
+  findCaseStudyRevisions,
+  insertCaseStudy,
+  listAuthorCaseStudies,
+  listForumCaseStudies,
+  listWeekCaseStudies,
+  lockCaseStudy,
+  setStatus,
+  updateCaseStudyText,
+  type CaseStudyRow,
+  type CaseStudyText,
 } from './case-studies.queries.ts';
 import type { CaseStudyEdit, NewCaseStudy } from './case-studies.schemas.ts';
 import { toCaseStudyView, withReadingRule, type CaseStudyView } from './case-study-view.ts';
@@ -29,7 +46,10 @@ import { attachmentViewOf } from '../attachments/attachment-view.ts';
 import { countAttachments, findAttachments } from '../attachments/attachments.queries.ts';
 import type { CaseStudyStatus } from '../db/schema.ts';
 
-interface Reader { user: SessionUser | null; lang: Lang }
+interface Reader {
+  user: SessionUser | null;
+  lang: Lang;
+}
 
 /** While the organizers review or have approved it, the text the author submitted stays as it is. */
 const AUTHOR_EDITS: CaseStudyStatus[] = ['draft', 'changes_requested', 'published'];
@@ -40,7 +60,11 @@ export function guidanceOf(forum: Forum) {
 
 /** Checks and renders a case study's text before any transaction opens. */
 async function prepareText(
-  db: Kysely<DB>, forum: Forum, authorId: number, input: { title: string; bodyMd: string; lang: Lang; region: string; theme: string }, currentRegionId: number | null = null,
+  db: Kysely<DB>,
+  forum: Forum,
+  authorId: number,
+  input: { title: string; bodyMd: string; lang: Lang; region: string; theme: string },
+  currentRegionId: number | null = null,
 ): Promise<CaseStudyText> {
   const title = cleanName(input.title, 'title');
   const bodyMd = input.bodyMd.trim();
@@ -48,8 +72,18 @@ async function prepareText(
   if (!forum.languages.includes(input.lang)) throw new DomainError('unsupported_language');
   const bodyHtml = await renderMarkdown(bodyMd, { field: 'bodyMd', authorId });
   // The region is one of the forum's own; one archived since the case study chose it may stay.
-  const regionId = input.region ? await resolveEntry(db, 'regions', forum.id, input.region, 'region', currentRegionId) : null;
-  return { title, bodyMd, bodyHtml, lang: input.lang, regionId, theme: input.theme.trim(), wordCount: countWords(bodyMd) };
+  const regionId = input.region
+    ? await resolveEntry(db, 'regions', forum.id, input.region, 'region', currentRegionId)
+    : null;
+  return {
+    title,
+    bodyMd,
+    bodyHtml,
+    lang: input.lang,
+    regionId,
+    theme: input.theme.trim(),
+    wordCount: countWords(bodyMd),
+  };
 }
 
 /**
@@ -57,8 +91,14 @@ async function prepareText(
  * study's week and before the forum ends: a suspended, removed or reassigned author keeps reading
  * their text but no longer changes what the week shows, and a closed forum's archive stays as it was.
  */
-async function assertAuthorMayWrite(db: Kysely<DB>, access: ForumAccess, week: { id: number; number: number }, now: Date): Promise<void> {
-  if ((await preparedWeekId(db, access)) !== week.id) throw new DomainError('not_week_key_respondent', { number: week.number });
+async function assertAuthorMayWrite(
+  db: Kysely<DB>,
+  access: ForumAccess,
+  week: { id: number; number: number },
+  now: Date,
+): Promise<void> {
+  if ((await preparedWeekId(db, access)) !== week.id)
+    throw new DomainError('not_week_key_respondent', { number: week.number });
   if (now >= access.forum.ends_at) throw new DomainError('week_closed', { number: week.number });
 }
 
@@ -84,7 +124,11 @@ export async function readable(db: Kysely<DB>, id: number, user: SessionUser | n
   const insider = access.isOrganizer || row.author_id === user?.id;
   if (!insider) {
     if (row.status !== 'published') throw new DomainError('not_found');
-    assertMayReadWeek(access, { number: row.week_number, opens_at: row.week_opens_at, closes_at: row.week_closes_at } as Week, now);
+    assertMayReadWeek(
+      access,
+      { number: row.week_number, opens_at: row.week_opens_at, closes_at: row.week_closes_at } as Week,
+      now,
+    );
   }
   return { row, access };
 }
@@ -100,21 +144,40 @@ export async function getCaseStudy(db: Kysely<DB>, id: number, reader: Reader, n
   return { caseStudy: await viewFor(db, row, access, reader), guidance: guidanceOf(access.forum), attachments };
 }
 
-export async function listCaseStudyRevisions(db: Kysely<DB>, id: number, user: SessionUser | null, now = currentTime()) {
+export async function listCaseStudyRevisions(
+  db: Kysely<DB>,
+  id: number,
+  user: SessionUser | null,
+  now = currentTime(),
+) {
   const { row: study, access } = await readable(db, id, user, now);
   const all = await findCaseStudyRevisions(db, id);
   // Readers see the history from the published text on: the drafts and the versions the
   // organizers sent back stay between the author and the organizers.
   const insider = access.isOrganizer || study.author_id === user?.id;
-  const published = insider ? 0 : Math.max(0, ...all.filter((row) => row.created_at <= study.published_at!).map((row) => row.revision));
+  const published = insider
+    ? 0
+    : Math.max(0, ...all.filter((row) => row.created_at <= study.published_at!).map((row) => row.revision));
   const rows = all.filter((row) => row.revision >= published);
   return rows.map((row) => ({
-    revision: row.revision, title: row.title, lang: row.original_lang, html: row.body_html, editorName: row.editor_name, createdAt: row.created_at.toISOString(),
+    revision: row.revision,
+    title: row.title,
+    lang: row.original_lang,
+    html: row.body_html,
+    editorName: row.editor_name,
+    createdAt: row.created_at.toISOString(),
   }));
 }
 
 /** Only the key respondent assigned to the week writes its case study, before or after it opens. */
-export async function createCaseStudy(db: Kysely<DB>, slug: string, user: SessionUser, input: NewCaseStudy, reader: Reader, now = currentTime()) {
+export async function createCaseStudy(
+  db: Kysely<DB>,
+  slug: string,
+  user: SessionUser,
+  input: NewCaseStudy,
+  reader: Reader,
+  now = currentTime(),
+) {
   const access = await forumAccessBySlug(db, slug, user);
   const week = await findWeek(db, access.forum.id, input.weekNumber);
   if (!week) throw new DomainError('not_found');
@@ -130,7 +193,14 @@ export async function createCaseStudy(db: Kysely<DB>, slug: string, user: Sessio
     };
     const earlier = await replay();
     if (earlier !== undefined) return earlier;
-    const inserted = await insertCaseStudy(trx, { ...text, forumId: access.forum.id, weekId: week.id, authorId: user.id, idempotencyKey: input.idempotencyKey, now });
+    const inserted = await insertCaseStudy(trx, {
+      ...text,
+      forumId: access.forum.id,
+      weekId: week.id,
+      authorId: user.id,
+      idempotencyKey: input.idempotencyKey,
+      now,
+    });
     if (input.draftKey) await deleteDraft(trx, user.id, input.draftKey);
     // A concurrent create won the unique (week, author): answer as its replay would.
     return inserted ?? (await replay())!;
@@ -143,7 +213,14 @@ export async function createCaseStudy(db: Kysely<DB>, slug: string, user: Sessio
  * The author edits while writing, when changes are asked, and after publication; organizers
  * at any stage. After publication each edit marks translations outdated and queues new tasks.
  */
-export async function editCaseStudy(db: Kysely<DB>, id: number, user: SessionUser, input: CaseStudyEdit, reader: Reader, now = currentTime()) {
+export async function editCaseStudy(
+  db: Kysely<DB>,
+  id: number,
+  user: SessionUser,
+  input: CaseStudyEdit,
+  reader: Reader,
+  now = currentTime(),
+) {
   const { access, mayEdit, row } = await editableCaseStudy(db, id, user, now);
   const text = await prepareText(db, access.forum, user.id, input, row.region_id);
   await db.transaction().execute(async (trx) => {
@@ -153,7 +230,8 @@ export async function editCaseStudy(db: Kysely<DB>, id: number, user: SessionUse
     const revision = await updateCaseStudyText(trx, id, input.baseRevision, user.id, text, now);
     if (revision === undefined) throw new DomainError('edit_conflict');
     if (input.draftKey) await deleteDraft(trx, user.id, input.draftKey);
-    if (locked.status === 'published' && locked.thread_id !== null) await afterPublishedEdit(trx, { ...locked, revision }, text);
+    if (locked.status === 'published' && locked.thread_id !== null)
+      await afterPublishedEdit(trx, { ...locked, revision }, text);
   });
   const updated = (await findCaseStudy(db, id))!;
   return { caseStudy: await viewFor(db, updated, access, reader), guidance: guidanceOf(access.forum) };
@@ -175,20 +253,40 @@ export async function editableCaseStudy(db: Kysely<DB>, id: number, user: Sessio
 }
 
 /** A published case study's edit reaches its thread's title, the translation queue and open pages. */
-async function afterPublishedEdit(trx: Transaction<DB>, study: { id: number; forum_id: number; week_id: number; thread_id: number | null; revision: number }, text: CaseStudyText) {
+async function afterPublishedEdit(
+  trx: Transaction<DB>,
+  study: { id: number; forum_id: number; week_id: number; thread_id: number | null; revision: number },
+  text: CaseStudyText,
+) {
   const item = { forumId: study.forum_id, weekId: study.week_id, sourceLang: text.lang };
   // A new title (or the same words now said to be in another language) outdates the title's
   // translations: a new title revision, and tasks for it as the policy says.
-  const retitled = await trx.updateTable('threads')
+  const retitled = await trx
+    .updateTable('threads')
     .set((eb) => ({ title: text.title, original_lang: text.lang, title_revision: eb('title_revision', '+', 1) }))
     .where('id', '=', study.thread_id!)
     .where((eb) => eb.or([eb('title', '<>', text.title), eb('original_lang', '<>', text.lang)]))
-    .returning('title_revision').executeTakeFirst();
-  if (retitled) await queueTranslationTasks(trx, { ...item, itemType: 'thread_title', itemId: study.thread_id!, sourceRevision: retitled.title_revision });
-  await queueTranslationTasks(trx, { ...item, itemType: 'case_study', itemId: study.id, sourceRevision: study.revision });
+    .returning('title_revision')
+    .executeTakeFirst();
+  if (retitled)
+    await queueTranslationTasks(trx, {
+      ...item,
+      itemType: 'thread_title',
+      itemId: study.thread_id!,
+      sourceRevision: retitled.title_revision,
+    });
+  await queueTranslationTasks(trx, {
+    ...item,
+    itemType: 'case_study',
+    itemId: study.id,
+    sourceRevision: study.revision,
+  });
   const row = (await findCaseStudy(trx, study.id))!;
   await appendEvent(trx, {
-    forumId: study.forum_id, weekId: study.week_id, threadId: null, type: 'case_study.edited',
+    forumId: study.forum_id,
+    weekId: study.week_id,
+    threadId: null,
+    type: 'case_study.edited',
     payload: { caseStudy: toCaseStudyView(row, { userId: null, isOrganizer: false }) },
   });
 }
@@ -198,10 +296,19 @@ async function afterPublishedEdit(trx: Transaction<DB>, study: { id: number; for
  * made (the case study is in a `done` state, after a double click) is answered with the
  * current state rather than an error.
  */
-async function transition(db: Kysely<DB>, id: number, user: SessionUser, reader: Reader, now: Date, rule: {
-  who: 'author' | 'organizer'; from: CaseStudyStatus[]; done: CaseStudyStatus[];
-  apply: (trx: Transaction<DB>, row: CaseStudyRow, access: ForumAccess) => Promise<void>;
-}) {
+async function transition(
+  db: Kysely<DB>,
+  id: number,
+  user: SessionUser,
+  reader: Reader,
+  now: Date,
+  rule: {
+    who: 'author' | 'organizer';
+    from: CaseStudyStatus[];
+    done: CaseStudyStatus[];
+    apply: (trx: Transaction<DB>, row: CaseStudyRow, access: ForumAccess) => Promise<void>;
+  },
+) {
   const { row: found, access } = await readable(db, id, user, now);
   if (rule.who === 'organizer') assertOrganizer(access);
   else if (found.author_id !== user.id) throw new DomainError('forbidden');
@@ -218,7 +325,9 @@ async function transition(db: Kysely<DB>, id: number, user: SessionUser, reader:
 
 export function submitCaseStudy(db: Kysely<DB>, id: number, user: SessionUser, reader: Reader, now = currentTime()) {
   return transition(db, id, user, reader, now, {
-    who: 'author', from: ['draft', 'changes_requested'], done: ['submitted'],
+    who: 'author',
+    from: ['draft', 'changes_requested'],
+    done: ['submitted'],
     apply: (trx) => setStatus(trx, id, { status: 'submitted', now, submitted: true }),
   });
 }
@@ -226,18 +335,29 @@ export function submitCaseStudy(db: Kysely<DB>, id: number, user: SessionUser, r
 /** The author takes a submitted case study back to keep writing, before any decision. */
 export function withdrawCaseStudy(db: Kysely<DB>, id: number, user: SessionUser, reader: Reader, now = currentTime()) {
   return transition(db, id, user, reader, now, {
-    who: 'author', from: ['submitted'], done: ['draft'],
+    who: 'author',
+    from: ['submitted'],
+    done: ['draft'],
     apply: (trx) => setStatus(trx, id, { status: 'draft', now }),
   });
 }
 
-export function requestChanges(db: Kysely<DB>, id: number, user: SessionUser, comment: string, reader: Reader, now = currentTime()) {
+export function requestChanges(
+  db: Kysely<DB>,
+  id: number,
+  user: SessionUser,
+  comment: string,
+  reader: Reader,
+  now = currentTime(),
+) {
   const text = comment.trim();
   if (!text) throw new DomainError('validation', { field: 'comment' });
   return transition(db, id, user, reader, now, {
     // An approval can be taken back while the week has not opened; a published one is edited instead.
     // A repeat (double click) answers with the comment already sent; a new one waits for the next submission.
-    who: 'organizer', from: ['submitted', 'approved'], done: ['changes_requested'],
+    who: 'organizer',
+    from: ['submitted', 'approved'],
+    done: ['changes_requested'],
     apply: async (trx, row) => {
       await setStatus(trx, id, { status: 'changes_requested', now, reviewComment: text, reviewedBy: user.id });
       await notifyReview(trx, row, 'changes_requested', user.id, text, now);
@@ -248,9 +368,18 @@ export function requestChanges(db: Kysely<DB>, id: number, user: SessionUser, co
 /** Approval; a case study approved after its week opened is published at once, in the same transaction. */
 export function approveCaseStudy(db: Kysely<DB>, id: number, user: SessionUser, reader: Reader, now = currentTime()) {
   return transition(db, id, user, reader, now, {
-    who: 'organizer', from: ['submitted'], done: ['approved', 'published'],
+    who: 'organizer',
+    from: ['submitted'],
+    done: ['approved', 'published'],
     apply: async (trx, row) => {
-      await setStatus(trx, id, { status: 'approved', now, approved: true, approvedBy: user.id, reviewedBy: user.id, reviewComment: null });
+      await setStatus(trx, id, {
+        status: 'approved',
+        now,
+        approved: true,
+        approvedBy: user.id,
+        reviewedBy: user.id,
+        reviewComment: null,
+      });
       await notifyReview(trx, row, 'approved', user.id, null, now);
       await publishIfDue(trx, id, now);
     },
@@ -258,30 +387,64 @@ export function approveCaseStudy(db: Kysely<DB>, id: number, user: SessionUser, 
 }
 
 /** Tells the author of the organizers' decision; no week is given, so it reaches them before the week opens. */
-async function notifyReview(trx: Transaction<DB>, row: CaseStudyRow, action: 'changes_requested' | 'approved', actorId: number, comment: string | null, now: Date) {
-  await notify(trx, {
-    type: 'case_study.review', userIds: [row.author_id], forumId: row.forum_id, actorId,
-    payload: { caseStudyId: row.id, action, title: row.title, weekNumber: row.week_number, comment },
-  }, now);
+async function notifyReview(
+  trx: Transaction<DB>,
+  row: CaseStudyRow,
+  action: 'changes_requested' | 'approved',
+  actorId: number,
+  comment: string | null,
+  now: Date,
+) {
+  await notify(
+    trx,
+    {
+      type: 'case_study.review',
+      userIds: [row.author_id],
+      forumId: row.forum_id,
+      actorId,
+      payload: { caseStudyId: row.id, action, title: row.title, weekNumber: row.week_number, comment },
+    },
+    now,
+  );
 }
 
-export async function listForReview(db: Kysely<DB>, slug: string, user: SessionUser, status: CaseStudyStatus | undefined, reader: Reader, now = currentTime()) {
+export async function listForReview(
+  db: Kysely<DB>,
+  slug: string,
+  user: SessionUser,
+  status: CaseStudyStatus | undefined,
+  reader: Reader,
+  now = currentTime(),
+) {
   const access = await forumAccessBySlug(db, slug, user);
   assertOrganizer(access);
   await publishDueCaseStudies(db, now);
   const rows = await listForumCaseStudies(db, access.forum.id, status);
-  return withReadingRule(db, rows.map((row) => toCaseStudyView(row, viewerOf(access))), reader.user, reader.lang);
+  return withReadingRule(
+    db,
+    rows.map((row) => toCaseStudyView(row, viewerOf(access))),
+    reader.user,
+    reader.lang,
+  );
 }
 
 export async function listMine(db: Kysely<DB>, slug: string, user: SessionUser, reader: Reader) {
   const access = await forumAccessBySlug(db, slug, user);
   const weekId = await preparedWeekId(db, access);
-  const week = weekId === null ? undefined : await db.selectFrom('weeks').select(['id', 'number', 'opens_at']).where('id', '=', weekId).executeTakeFirst();
+  const week =
+    weekId === null
+      ? undefined
+      : await db.selectFrom('weeks').select(['id', 'number', 'opens_at']).where('id', '=', weekId).executeTakeFirst();
   const rows = await listAuthorCaseStudies(db, access.forum.id, user.id);
   return {
     assignedWeek: week ? { id: week.id, number: week.number, opensAt: week.opens_at.toISOString() } : null,
     guidance: guidanceOf(access.forum),
-    caseStudies: await withReadingRule(db, rows.map((row) => toCaseStudyView(row, viewerOf(access))), reader.user, reader.lang),
+    caseStudies: await withReadingRule(
+      db,
+      rows.map((row) => toCaseStudyView(row, viewerOf(access))),
+      reader.user,
+      reader.lang,
+    ),
   };
 }
 
@@ -290,18 +453,38 @@ export async function listMine(db: Kysely<DB>, slug: string, user: SessionUser, 
  * Before the week opens nobody but organizers gets any (a key respondent preparing reads the
  * readings, and their own case study through its own route).
  */
-export async function weekCaseStudies(db: Kysely<DB>, access: ForumAccess, week: Week, reader: Reader, now = currentTime()) {
+export async function weekCaseStudies(
+  db: Kysely<DB>,
+  access: ForumAccess,
+  week: Week,
+  reader: Reader,
+  now = currentTime(),
+) {
   if (week.opens_at > now) return [];
   let rows = await listWeekCaseStudies(db, week.id);
   if (rows.some((row) => row.status === 'approved')) {
     await publishDueCaseStudies(db, now, week.id);
     rows = await listWeekCaseStudies(db, week.id);
   }
-  const views = await withReadingRule(db, rows.filter((row) => row.status === 'published').map((row) => toCaseStudyView(row, viewerOf(access))), reader.user, reader.lang);
+  const views = await withReadingRule(
+    db,
+    rows.filter((row) => row.status === 'published').map((row) => toCaseStudyView(row, viewerOf(access))),
+    reader.user,
+    reader.lang,
+  );
   // Questions' counts (server/questions): one statement for all the week's case studies.
-  const counts = await countQuestionsByThread(db, views.flatMap((view) => (view.threadId === null ? [] : [view.threadId])));
-  const attachments = await countAttachments(db, 'case_study', views.map((view) => view.id));
+  const counts = await countQuestionsByThread(
+    db,
+    views.flatMap((view) => (view.threadId === null ? [] : [view.threadId])),
+  );
+  const attachments = await countAttachments(
+    db,
+    'case_study',
+    views.map((view) => view.id),
+  );
   return views.map((view) => ({
-    ...view, questions: (view.threadId !== null && counts.get(view.threadId)) || { answered: 0, unanswered: 0 }, attachmentCount: attachments.get(view.id) ?? 0,
+    ...view,
+    questions: (view.threadId !== null && counts.get(view.threadId)) || { answered: 0, unanswered: 0 },
+    attachmentCount: attachments.get(view.id) ?? 0,
   }));
 }

@@ -23,7 +23,11 @@ export const caseStudyAttachments: AttachmentOwner = {
 };
 
 /** Submitted or approved meanwhile (the upload took a while): the organizers are looking at what the author sent. */
-async function assertStillEditable(trx: Transaction<DB>, caseStudyId: number, mayEdit: (status: CaseStudyStatus) => boolean) {
+async function assertStillEditable(
+  trx: Transaction<DB>,
+  caseStudyId: number,
+  mayEdit: (status: CaseStudyStatus) => boolean,
+) {
   const locked = await lockCaseStudy(trx, caseStudyId);
   if (!locked) throw new DomainError('not_found');
   if (!mayEdit(locked.status)) throw new DomainError('case_study_state');

@@ -4,7 +4,13 @@
 // and organizers.
 import type { Kysely } from 'kysely';
 import type { DB, Lang } from '../db/schema.ts';
-import { type TranslationView, readerOf, withCaseStudyTranslations, withTitleTranslations, type TitleTranslation } from '../translation-policy/reader-view.ts';
+import {
+  type TranslationView,
+  readerOf,
+  withCaseStudyTranslations,
+  withTitleTranslations,
+  type TitleTranslation,
+} from '../translation-policy/reader-view.ts';
 import type { CaseStudyRow } from './case-studies.queries.ts';
 
 export interface CaseStudyViewer {
@@ -50,8 +56,8 @@ export function toCaseStudyView(row: CaseStudyRow, viewer: CaseStudyViewer) {
     threadId: row.thread_id,
     reviewComment: insider ? row.review_comment : null,
     reviewerName: insider ? row.reviewer_name : null,
-    submittedAt: insider ? row.submitted_at?.toISOString() ?? null : null,
-    approvedAt: insider ? row.approved_at?.toISOString() ?? null : null,
+    submittedAt: insider ? (row.submitted_at?.toISOString() ?? null) : null,
+    approvedAt: insider ? (row.approved_at?.toISOString() ?? null) : null,
     publishedAt: row.published_at?.toISOString() ?? null,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
@@ -68,12 +74,34 @@ export function toCaseStudyView(row: CaseStudyRow, viewer: CaseStudyViewer) {
 export type CaseStudyView = ReturnType<typeof toCaseStudyView>;
 
 /** Applies the reading rule to published case studies: their body, and their title as their thread's title. */
-export async function withReadingRule(db: Kysely<DB>, views: CaseStudyView[], user: { readingLangs: Lang[] } | null, lang: Lang): Promise<CaseStudyView[]> {
+export async function withReadingRule(
+  db: Kysely<DB>,
+  views: CaseStudyView[],
+  user: { readingLangs: Lang[] } | null,
+  lang: Lang,
+): Promise<CaseStudyView[]> {
   const reader = readerOf(user, lang);
   const published = views.filter((view) => view.status === 'published' && view.threadId !== null);
   if (published.length === 0) return views;
   const bodies = await withCaseStudyTranslations(db, published, reader);
-  const titles = await withTitleTranslations(db, published.map((view) => ({ id: view.threadId!, title: view.title, titleTranslation: null as TitleTranslation | null })), reader);
-  const byId = new Map(bodies.map((view, i) => [view.id, { ...view, titleTranslation: titles[i]!.titleTranslation, titleTranslationPending: titles[i]!.titleTranslationPending }]));
+  const titles = await withTitleTranslations(
+    db,
+    published.map((view) => ({
+      id: view.threadId!,
+      title: view.title,
+      titleTranslation: null as TitleTranslation | null,
+    })),
+    reader,
+  );
+  const byId = new Map(
+    bodies.map((view, i) => [
+      view.id,
+      {
+        ...view,
+        titleTranslation: titles[i]!.titleTranslation,
+        titleTranslationPending: titles[i]!.titleTranslationPending,
+      },
+    ]),
+  );
   return views.map((view) => byId.get(view.id) ?? view);
 }

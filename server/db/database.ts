@@ -44,7 +44,12 @@ export interface OpenDatabaseOptions {
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10, options.listenRetry ?? { firstMs: 500, maxMs: 10_000 });
+  if (options.databaseUrl)
+    return openPostgres(
+      options.databaseUrl,
+      options.poolSize ?? 10,
+      options.listenRetry ?? { firstMs: 500, maxMs: 10_000 },
+    );
   const pglite = options.pglite ?? (await createPGlite(options.dataDir ?? 'memory://'));
   return wrapPGlite(pglite, !options.pglite);
 }
@@ -65,10 +70,12 @@ async function wrapPGlite(pglite: PGlite, ownsInstance: boolean): Promise<Databa
   const { PGliteDialect } = await import('kysely-pglite-dialect');
   // The dialect closes the PGlite instance when Kysely is destroyed; a borrowed instance
   // must outlive this handle, so the dialect gets one that only queries (all it needs).
-  const handle = ownsInstance ? pglite : ({
-    query: (query: string, params?: unknown[]) => pglite.query(query, params),
-    close: async () => {},
-  } as unknown as PGlite);
+  const handle = ownsInstance
+    ? pglite
+    : ({
+        query: (query: string, params?: unknown[]) => pglite.query(query, params),
+        close: async () => {},
+      } as unknown as PGlite);
   const db = new Kysely<DB>({ dialect: new PGliteDialect(handle) });
   return {
     db,
@@ -76,7 +83,9 @@ async function wrapPGlite(pglite: PGlite, ownsInstance: boolean): Promise<Databa
     // PGlite runs in this process: its listener cannot lose a connection, so it never reports a drop.
     async listen(channel, handlers) {
       const unlisten = await pglite.listen(channel, (payload) => handlers.onNotify(payload));
-      return async () => { await unlisten(); };
+      return async () => {
+        await unlisten();
+      };
     },
     close: () => db.destroy(),
   };
@@ -113,7 +122,12 @@ function openPostgres(connectionString: string, max: number, retry: ListenRetry)
  * server ends it (restart, failover, pg_terminate_backend) the client reports the loss and
  * listens again on a new connection, backing off with jitter so instances do not return at once.
  */
-async function listenWithReconnect(connectionString: string, channel: string, handlers: ListenHandlers, retry: ListenRetry): Promise<() => Promise<void>> {
+async function listenWithReconnect(
+  connectionString: string,
+  channel: string,
+  handlers: ListenHandlers,
+  retry: ListenRetry,
+): Promise<() => Promise<void>> {
   let current: pg.Client | null = null;
   let stopped = false;
   let attempt = 0;

@@ -7,7 +7,11 @@ import type { SessionUser } from '../auth/session.ts';
 import type { DB, ForumRole, Lang } from '../db/schema.ts';
 
 /** What the first start prints for each demo account it made, to sign in with. */
-export interface DemoCredentials { email: string; password: string; role: string }
+export interface DemoCredentials {
+  email: string;
+  password: string;
+  role: string;
+}
 
 export interface DemoProfile {
   email: string;
@@ -21,18 +25,37 @@ export interface DemoProfile {
 }
 
 /** The account of a demo person (made unless the email exists); the credentials only when it was made now. */
-export async function ensureDemoAccount(db: Kysely<DB>, person: DemoProfile, roles: { forumSlug: string; role: ForumRole }[], credentialRole: string): Promise<{ id: number; credentials: DemoCredentials | null }> {
+export async function ensureDemoAccount(
+  db: Kysely<DB>,
+  person: DemoProfile,
+  roles: { forumSlug: string; role: ForumRole }[],
+  credentialRole: string,
+): Promise<{ id: number; credentials: DemoCredentials | null }> {
   const password = generatePassword();
   const { id, created } = await ensureAccount(db, {
-    email: person.email, displayName: person.displayName, password, interfaceLang: person.lang, readingLangs: person.readingLangs,
-    timeZone: person.timeZone, organisation: person.organisation, roles,
+    email: person.email,
+    displayName: person.displayName,
+    password,
+    interfaceLang: person.lang,
+    readingLangs: person.readingLangs,
+    timeZone: person.timeZone,
+    organisation: person.organisation,
+    roles,
   });
   return { id, credentials: created ? { email: person.email, password, role: credentialRole } : null };
 }
 
 export function demoSessionUser(id: number, person: DemoProfile): SessionUser {
   return {
-    id, email: person.email, displayName: person.displayName, interfaceLang: person.lang, readingLangs: person.readingLangs,
-    timeZone: person.timeZone, organisation: person.organisation, region: person.region ?? '', country: person.country, isAdmin: false,
+    id,
+    email: person.email,
+    displayName: person.displayName,
+    interfaceLang: person.lang,
+    readingLangs: person.readingLangs,
+    timeZone: person.timeZone,
+    organisation: person.organisation,
+    region: person.region ?? '',
+    country: person.country,
+    isAdmin: false,
   };
 }

@@ -23,8 +23,16 @@ interface DemoKeyRespondent extends DemoProfile {
 export const demoKeyRespondents: DemoKeyRespondent[] = [
   {
     // Already a participant of the demo discussions (demo-discussions.ts); here he gets his week.
-    email: 'marc@demo.tertulia.test', displayName: 'Marc-André Tremblay', lang: 'fr', readingLangs: ['fr', 'en'], timeZone: 'America/Montreal',
-    organisation: 'Coopérative de solidarité du Plateau', region: 'quebec', country: 'CA', week: 4, theme: 'Cadre juridique',
+    email: 'marc@demo.tertulia.test',
+    displayName: 'Marc-André Tremblay',
+    lang: 'fr',
+    readingLangs: ['fr', 'en'],
+    timeZone: 'America/Montreal',
+    organisation: 'Coopérative de solidarité du Plateau',
+    region: 'quebec',
+    country: 'CA',
+    week: 4,
+    theme: 'Cadre juridique',
     title: 'Une coopérative de solidarité pour nourrir un quartier',
     body: `Notre coopérative est née en 2004, quand la dernière épicerie du secteur a fermé. Une cinquantaine de résidents, les six employés de l'ancien commerce et deux organismes communautaires ont décidé de la rouvrir ensemble.
 
@@ -39,8 +47,16 @@ Trois appuis publics ont compté :
 Aujourd'hui, la coopérative compte 1 400 membres et 22 emplois. Ce que nous retenons pour les politiques : la forme juridique compte, mais c'est l'accès à un capital patient et à un accompagnement de proximité qui a rendu le projet possible.`,
   },
   {
-    email: 'catherine@demo.tertulia.test', displayName: 'Catherine Wong', lang: 'en', readingLangs: ['en', 'fr'], timeZone: 'America/Toronto',
-    organisation: 'Toronto community investment cooperative', region: 'english-canada', country: 'CA', week: 4, theme: 'Finance',
+    email: 'catherine@demo.tertulia.test',
+    displayName: 'Catherine Wong',
+    lang: 'en',
+    readingLangs: ['en', 'fr'],
+    timeZone: 'America/Toronto',
+    organisation: 'Toronto community investment cooperative',
+    region: 'english-canada',
+    country: 'CA',
+    week: 4,
+    theme: 'Finance',
     title: 'Patient capital: what Ontario borrowed from Québec',
     body: `When our cooperative started lending to social enterprises in Toronto, we studied the Québec model closely. What struck us was not any single programme but the *layers*: grants for early studies, loans with no personal guarantee, and long-term quasi-equity that does not need to be repaid for fifteen years.
 
@@ -54,8 +70,16 @@ Two lessons from six years of lending:
 The provincial government later matched part of our fund with a loan guarantee. For the policy discussion I would put one question to the group: should governments fund these intermediaries directly, or only guarantee the money that communities raise themselves?`,
   },
   {
-    email: 'beatriz@demo.tertulia.test', displayName: 'Beatriz Nogueira', lang: 'es', readingLangs: ['es', 'en'], timeZone: 'America/Fortaleza',
-    organisation: 'Banco comunitario del barrio Jardim Esperança', region: 'brazil', country: 'BR', week: 4, theme: 'Finanzas solidarias',
+    email: 'beatriz@demo.tertulia.test',
+    displayName: 'Beatriz Nogueira',
+    lang: 'es',
+    readingLangs: ['es', 'en'],
+    timeZone: 'America/Fortaleza',
+    organisation: 'Banco comunitario del barrio Jardim Esperança',
+    region: 'brazil',
+    country: 'BR',
+    week: 4,
+    theme: 'Finanzas solidarias',
     title: 'Un banco comunitario con moneda propia',
     body: `Nuestro barrio, en la periferia de Fortaleza, tiene unos 30 000 habitantes. A fines de los años noventa la asociación de vecinos hizo una encuesta sencilla: ¿dónde compra usted? Casi todo el dinero de las familias salía del barrio, hacia los supermercados del centro.
 
@@ -66,8 +90,16 @@ Lo decisivo fue la relación con el Estado. En 2003 la Secretaría Nacional de E
 Hoy existen más de cien bancos comunitarios en Brasil. El riesgo que vemos es depender de convenios que cambian con cada gobierno. Por eso defendemos una ley que reconozca estas finanzas solidarias de forma permanente, y no sólo como programa.`,
   },
   {
-    email: 'rafael@demo.tertulia.test', displayName: 'Rafael Lima', lang: 'en', readingLangs: ['en', 'es'], timeZone: 'America/Sao_Paulo',
-    organisation: 'Network of recyclers’ cooperatives of Minas Gerais', region: 'brazil', country: 'BR', week: 4, theme: 'Public procurement',
+    email: 'rafael@demo.tertulia.test',
+    displayName: 'Rafael Lima',
+    lang: 'en',
+    readingLangs: ['en', 'es'],
+    timeZone: 'America/Sao_Paulo',
+    organisation: 'Network of recyclers’ cooperatives of Minas Gerais',
+    region: 'brazil',
+    country: 'BR',
+    week: 4,
+    theme: 'Public procurement',
     title: 'Waste pickers become contractors of the city',
     body: `For decades the people who collected recyclable material from the streets of Belo Horizonte worked alone, sold to middlemen at low prices, and were treated by the city as a nuisance. In the early 1990s a group of them, supported by a church pastoral, formed an association and later a cooperative.
 
@@ -78,8 +110,16 @@ What changed for members: incomes are still modest, but they are regular, and me
 What remains hard: contracts are short, payments are often late, and each new administration can renegotiate everything. Our network now negotiates as a group with several cities at once, so that no single cooperative has to face a city hall alone.`,
   },
   {
-    email: 'rosa@demo.tertulia.test', displayName: 'Rosa Quispe', lang: 'es', readingLangs: ['es'], timeZone: 'America/La_Paz',
-    organisation: 'Red de productores agroecológicos del altiplano', region: 'hispanic-america', country: 'BO', week: 5, theme: 'Compras públicas',
+    email: 'rosa@demo.tertulia.test',
+    displayName: 'Rosa Quispe',
+    lang: 'es',
+    readingLangs: ['es'],
+    timeZone: 'America/La_Paz',
+    organisation: 'Red de productores agroecológicos del altiplano',
+    region: 'hispanic-america',
+    country: 'BO',
+    week: 5,
+    theme: 'Compras públicas',
     title: 'Del mercado al desayuno escolar',
     body: `Nuestra red reúne a 38 asociaciones de productores de quinua, papa y lácteos del altiplano de La Paz y Oruro. Durante años vendimos a intermediarios que fijaban el precio en la puerta de la comunidad.
 
@@ -90,8 +130,16 @@ No fue automático. Tuvimos que aprender a presentar ofertas, a emitir facturas 
 La lección principal: la ley abre la puerta, pero son los reglamentos municipales y la paciencia de algunos funcionarios los que permiten entrar.`,
   },
   {
-    email: 'diego@demo.tertulia.test', displayName: 'Diego Andrade', lang: 'es', readingLangs: ['es', 'en'], timeZone: 'America/Guayaquil',
-    organisation: 'Unión de cooperativas de ahorro y crédito de Loja', region: 'hispanic-america', country: 'EC', week: 5, theme: 'Marco legal',
+    email: 'diego@demo.tertulia.test',
+    displayName: 'Diego Andrade',
+    lang: 'es',
+    readingLangs: ['es', 'en'],
+    timeZone: 'America/Guayaquil',
+    organisation: 'Unión de cooperativas de ahorro y crédito de Loja',
+    region: 'hispanic-america',
+    country: 'EC',
+    week: 5,
+    theme: 'Marco legal',
     title: 'Una ley hecha con las cooperativas, no sólo para ellas',
     body: `En Ecuador la Constitución de 2008 habla de un sistema económico "social y solidario". Quedaba lo difícil: escribir la ley que lo hiciera realidad para las miles de cooperativas de ahorro y crédito, asociaciones y cajas comunales del país.
 
@@ -102,8 +150,16 @@ La ley de economía popular y solidaria se aprobó en 2011 y creó una superinte
 Balance, desde las cooperativas: ganamos reconocimiento y acceso a fondos públicos, pero también muchos requisitos nuevos que a las entidades más pequeñas les cuesta cumplir. La coproducción de la ley funcionó mejor que su aplicación, donde la sociedad civil ya casi no tiene voz.`,
   },
   {
-    email: 'valeria@demo.tertulia.test', displayName: 'Valeria Sosa', lang: 'es', readingLangs: ['es'], timeZone: 'America/Argentina/Buenos_Aires',
-    organisation: 'Cooperativa gráfica La Unión', region: 'hispanic-america', country: 'AR', week: 5, theme: 'Empresas recuperadas',
+    email: 'valeria@demo.tertulia.test',
+    displayName: 'Valeria Sosa',
+    lang: 'es',
+    readingLangs: ['es'],
+    timeZone: 'America/Argentina/Buenos_Aires',
+    organisation: 'Cooperativa gráfica La Unión',
+    region: 'hispanic-america',
+    country: 'AR',
+    week: 5,
+    theme: 'Empresas recuperadas',
     title: 'Recuperar la fábrica, sostener el trabajo',
     body: `En 2002, en plena crisis, los dueños de la imprenta donde trabajábamos desaparecieron dejando meses de sueldos sin pagar. Veintiséis trabajadoras y trabajadores decidimos quedarnos dentro para que no se llevaran las máquinas.
 
@@ -114,8 +170,16 @@ El apoyo del Estado llegó por varios caminos: subsidios para reponer maquinaria
 Hoy somos 31 socios y socias, con las mismas retribuciones para todos. Lo que pedimos a las políticas públicas es que no nos traten sólo como una salida de emergencia, sino como empresas que también merecen crédito, compras del Estado y asistencia técnica en tiempos normales.`,
   },
   {
-    email: 'lorena@demo.tertulia.test', displayName: 'Lorena Méndez', lang: 'es', readingLangs: ['es', 'en'], timeZone: 'America/Mexico_City',
-    organisation: 'Unión de cafetaleras de la Sierra de Chiapas', region: 'hispanic-america', country: 'MX', week: 5, theme: 'Participación',
+    email: 'lorena@demo.tertulia.test',
+    displayName: 'Lorena Méndez',
+    lang: 'es',
+    readingLangs: ['es', 'en'],
+    timeZone: 'America/Mexico_City',
+    organisation: 'Unión de cafetaleras de la Sierra de Chiapas',
+    region: 'hispanic-america',
+    country: 'MX',
+    week: 5,
+    theme: 'Participación',
     title: 'Un asiento en el consejo que decide',
     body: `Nuestra unión agrupa a 1 200 familias que cultivan café bajo sombra en la sierra de Chiapas. Hace veinte años vendíamos el grano sin procesar; hoy tenemos un beneficio propio, certificación de comercio justo y una tostadora que vende en Tuxtla y en la Ciudad de México.
 
@@ -132,15 +196,27 @@ El consejo no siempre funciona: hay años en que no se convoca. Pero nos enseñ�
  * submit and get approved a case study, unless the forum already has case studies. Returns
  * the accounts it created.
  */
-export async function seedDemoCaseStudies(db: Kysely<DB>, forumSlug: string, organizerEmail: string): Promise<DemoCredentials[]> {
+export async function seedDemoCaseStudies(
+  db: Kysely<DB>,
+  forumSlug: string,
+  organizerEmail: string,
+): Promise<DemoCredentials[]> {
   const forum = await db.selectFrom('forums').select('id').where('slug', '=', forumSlug).executeTakeFirst();
   const organizerRow = await db.selectFrom('users').selectAll().where('email', '=', organizerEmail).executeTakeFirst();
   if (!forum || !organizerRow) return [];
-  if (await db.selectFrom('case_studies').select('id').where('forum_id', '=', forum.id).limit(1).executeTakeFirst()) return [];
+  if (await db.selectFrom('case_studies').select('id').where('forum_id', '=', forum.id).limit(1).executeTakeFirst())
+    return [];
   const organizer: SessionUser = {
-    id: organizerRow.id, email: organizerRow.email, displayName: organizerRow.display_name, interfaceLang: organizerRow.interface_lang,
-    readingLangs: organizerRow.reading_langs, timeZone: organizerRow.time_zone, organisation: organizerRow.organisation, region: organizerRow.region,
-    country: organizerRow.country, isAdmin: organizerRow.is_admin,
+    id: organizerRow.id,
+    email: organizerRow.email,
+    displayName: organizerRow.display_name,
+    interfaceLang: organizerRow.interface_lang,
+    readingLangs: organizerRow.reading_langs,
+    timeZone: organizerRow.time_zone,
+    organisation: organizerRow.organisation,
+    region: organizerRow.region,
+    country: organizerRow.country,
+    isAdmin: organizerRow.is_admin,
   };
   const credentials: DemoCredentials[] = [];
   for (const person of demoKeyRespondents) {
@@ -155,9 +231,21 @@ export async function seedDemoCaseStudies(db: Kysely<DB>, forumSlug: string, org
     await db.transaction().execute((trx) => takeKeyRespondentSeat(trx, forum.id, id, person.week));
     const author = demoSessionUser(id, person);
     const reader = { user: author, lang: person.lang };
-    const { caseStudy } = await createCaseStudy(db, forumSlug, author, {
-      weekNumber: person.week, title: person.title, bodyMd: person.body, lang: person.lang, region: region ? person.region : '', theme: person.theme, idempotencyKey: randomUUID(),
-    }, reader);
+    const { caseStudy } = await createCaseStudy(
+      db,
+      forumSlug,
+      author,
+      {
+        weekNumber: person.week,
+        title: person.title,
+        bodyMd: person.body,
+        lang: person.lang,
+        region: region ? person.region : '',
+        theme: person.theme,
+        idempotencyKey: randomUUID(),
+      },
+      reader,
+    );
     await submitCaseStudy(db, caseStudy.id, author, reader);
     await approveCaseStudy(db, caseStudy.id, organizer, { user: organizer, lang: organizer.interfaceLang });
   }

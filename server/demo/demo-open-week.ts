@@ -18,8 +18,15 @@ import { demoSessionUser, ensureDemoAccount, type DemoProfile, type DemoCredenti
 export const OPEN_WEEK = 2;
 
 export const openWeekKeyRespondent: DemoProfile & { region: string; title: string; theme: string; body: string } = {
-  email: 'carmen@demo.tertulia.test', displayName: 'Carmen Ríos', lang: 'es', readingLangs: ['es', 'fr', 'en'], timeZone: 'America/Montreal',
-  organisation: 'Red de economía solidaria latinoamericana de Montreal', region: 'quebec', country: 'CA', theme: 'Relación con el gobierno',
+  email: 'carmen@demo.tertulia.test',
+  displayName: 'Carmen Ríos',
+  lang: 'es',
+  readingLangs: ['es', 'fr', 'en'],
+  timeZone: 'America/Montreal',
+  organisation: 'Red de economía solidaria latinoamericana de Montreal',
+  region: 'quebec',
+  country: 'CA',
+  theme: 'Relación con el gobierno',
   title: 'Del grupo de trabajo a la política pública: lo que enseña el Chantier de Quebec',
   body: `Escribo desde Montreal, donde acompaño a organizaciones de economía social y a grupos de personas latinoamericanas que quieren emprender de manera colectiva. Las lecturas de esta semana muestran que la investigación canadiense pone dos apoyos en el centro: el acceso al capital y un marco jurídico e institucional favorable. Quiero contar cómo se construyó en Quebec una de las piezas de ese marco, el Chantier de l'économie sociale, y qué preguntas nos deja para América Latina.
 
@@ -59,8 +66,13 @@ Propongo discutir tres lecciones:
 };
 
 const translator: DemoProfile = {
-  email: 'daniela@demo.tertulia.test', displayName: 'Daniela Ortiz', lang: 'en', readingLangs: ['en', 'es', 'fr'], timeZone: 'America/Toronto',
-  organisation: 'Tertulia demo translators', country: 'CA',
+  email: 'daniela@demo.tertulia.test',
+  displayName: 'Daniela Ortiz',
+  lang: 'en',
+  readingLangs: ['en', 'es', 'fr'],
+  timeZone: 'America/Toronto',
+  organisation: 'Tertulia demo translators',
+  country: 'CA',
 };
 
 /** The English the demo translator publishes for João's week-2 opening post (demo-discussions.ts) and its title. */
@@ -71,29 +83,62 @@ const translatedPost = {
 
 async function organizerUser(db: Kysely<DB>, email: string): Promise<SessionUser | undefined> {
   const row = await db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
-  return row && {
-    id: row.id, email: row.email, displayName: row.display_name, interfaceLang: row.interface_lang, readingLangs: row.reading_langs,
-    timeZone: row.time_zone, organisation: row.organisation, region: row.region, country: row.country, isAdmin: row.is_admin,
-  };
+  return (
+    row && {
+      id: row.id,
+      email: row.email,
+      displayName: row.display_name,
+      interfaceLang: row.interface_lang,
+      readingLangs: row.reading_langs,
+      timeZone: row.time_zone,
+      organisation: row.organisation,
+      region: row.region,
+      country: row.country,
+      isAdmin: row.is_admin,
+    }
+  );
 }
 
 /** Claims and publishes the open task translating an item into English, as the translator would in the editor. */
-async function translate(db: Kysely<DB>, user: SessionUser, forumId: number, itemType: TranslatableType, itemId: number, bodyMd: string): Promise<void> {
-  const task = await db.selectFrom('translation_tasks').select('id').where('forum_id', '=', forumId).where('item_type', '=', itemType)
-    .where('item_id', '=', itemId).where('target_lang', '=', 'en').where('status', '=', 'open').executeTakeFirst();
+async function translate(
+  db: Kysely<DB>,
+  user: SessionUser,
+  forumId: number,
+  itemType: TranslatableType,
+  itemId: number,
+  bodyMd: string,
+): Promise<void> {
+  const task = await db
+    .selectFrom('translation_tasks')
+    .select('id')
+    .where('forum_id', '=', forumId)
+    .where('item_type', '=', itemType)
+    .where('item_id', '=', itemId)
+    .where('target_lang', '=', 'en')
+    .where('status', '=', 'open')
+    .executeTakeFirst();
   if (!task) return;
   await claim(db, task.id, user);
   await publish(db, task.id, user, bodyMd);
 }
 
 /** Seeds the open week unless its key respondent already wrote there; returns the accounts it created. */
-export async function seedDemoOpenWeek(db: Kysely<DB>, forumSlug: string, organizerEmail: string): Promise<DemoCredentials[]> {
+export async function seedDemoOpenWeek(
+  db: Kysely<DB>,
+  forumSlug: string,
+  organizerEmail: string,
+): Promise<DemoCredentials[]> {
   const forum = await db.selectFrom('forums').select('id').where('slug', '=', forumSlug).executeTakeFirst();
   const organizer = await organizerUser(db, organizerEmail);
   if (!forum || !organizer) return [];
   const person = openWeekKeyRespondent;
-  const existing = await db.selectFrom('case_studies').innerJoin('users', 'users.id', 'case_studies.author_id').select('case_studies.id')
-    .where('case_studies.forum_id', '=', forum.id).where('users.email', '=', person.email).executeTakeFirst();
+  const existing = await db
+    .selectFrom('case_studies')
+    .innerJoin('users', 'users.id', 'case_studies.author_id')
+    .select('case_studies.id')
+    .where('case_studies.forum_id', '=', forum.id)
+    .where('users.email', '=', person.email)
+    .executeTakeFirst();
   if (existing) return [];
   const credentials: DemoCredentials[] = [];
 
@@ -107,21 +152,46 @@ export async function seedDemoOpenWeek(db: Kysely<DB>, forumSlug: string, organi
   await db.transaction().execute((trx) => takeKeyRespondentSeat(trx, forum.id, account.id, OPEN_WEEK));
   const author = demoSessionUser(account.id, person);
   const reader = { user: author, lang: person.lang };
-  const { caseStudy } = await createCaseStudy(db, forumSlug, author, {
-    weekNumber: OPEN_WEEK, title: person.title, bodyMd: person.body, lang: person.lang, region: person.region, theme: person.theme, idempotencyKey: randomUUID(),
-  }, reader);
+  const { caseStudy } = await createCaseStudy(
+    db,
+    forumSlug,
+    author,
+    {
+      weekNumber: OPEN_WEEK,
+      title: person.title,
+      bodyMd: person.body,
+      lang: person.lang,
+      region: person.region,
+      theme: person.theme,
+      idempotencyKey: randomUUID(),
+    },
+    reader,
+  );
   await submitCaseStudy(db, caseStudy.id, author, reader);
   // Its week is open, so approval publishes it at once, queueing its translation by the forum's policy.
-  await approveCaseStudy(db, caseStudy.id, organizer, { user: organizer, lang: organizer.interfaceLang }, currentTime());
+  await approveCaseStudy(
+    db,
+    caseStudy.id,
+    organizer,
+    { user: organizer, lang: organizer.interfaceLang },
+    currentTime(),
+  );
 
   const translatorAccount = await ensureDemoAccount(db, translator, [{ forumSlug, role: 'translator' }], 'translator');
   if (translatorAccount.credentials) credentials.push(translatorAccount.credentials);
   const translatorUser = demoSessionUser(translatorAccount.id, translator);
-  const thread = await db.selectFrom('threads').innerJoin('weeks', 'weeks.id', 'threads.week_id').innerJoin('posts', 'posts.thread_id', 'threads.id')
+  const thread = await db
+    .selectFrom('threads')
+    .innerJoin('weeks', 'weeks.id', 'threads.week_id')
+    .innerJoin('posts', 'posts.thread_id', 'threads.id')
     .innerJoin('users', 'users.id', 'posts.author_id')
     .select(['threads.id as thread_id', 'posts.id as post_id'])
-    .where('threads.forum_id', '=', forum.id).where('weeks.number', '=', OPEN_WEEK).where('users.email', '=', 'joao@demo.tertulia.test')
-    .where('posts.parent_id', 'is', null).orderBy('posts.id').executeTakeFirst();
+    .where('threads.forum_id', '=', forum.id)
+    .where('weeks.number', '=', OPEN_WEEK)
+    .where('users.email', '=', 'joao@demo.tertulia.test')
+    .where('posts.parent_id', 'is', null)
+    .orderBy('posts.id')
+    .executeTakeFirst();
   if (thread) {
     await translate(db, translatorUser, forum.id, 'thread_title', thread.thread_id, translatedPost.title);
     await translate(db, translatorUser, forum.id, 'post', thread.post_id, translatedPost.body);

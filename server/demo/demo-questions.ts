@@ -23,55 +23,95 @@ interface DemoQuestion {
 
 const questions: DemoQuestion[] = [
   {
-    keyRespondent: 'marc@demo.tertulia.test', asker: 'lucia@demo.tertulia.test', lang: 'es',
+    keyRespondent: 'marc@demo.tertulia.test',
+    asker: 'lucia@demo.tertulia.test',
+    lang: 'es',
     body: '¿Cómo deciden juntos cuando los clientes quieren precios bajos y los trabajadores mejores salarios? ¿Alguna categoría tiene más votos?',
-    answer: { lang: 'fr', body: 'Chaque catégorie élit le même nombre d’administrateurs : personne ne peut imposer seul sa décision. Pour les prix et les salaires, nous votons un budget annuel après une assemblée où les trois catégories présentent leurs besoins.' },
+    answer: {
+      lang: 'fr',
+      body: 'Chaque catégorie élit le même nombre d’administrateurs : personne ne peut imposer seul sa décision. Pour les prix et les salaires, nous votons un budget annuel après une assemblée où les trois catégories présentent leurs besoins.',
+    },
   },
   {
-    keyRespondent: 'marc@demo.tertulia.test', asker: 'sarah@demo.tertulia.test', lang: 'en',
+    keyRespondent: 'marc@demo.tertulia.test',
+    asker: 'sarah@demo.tertulia.test',
+    lang: 'en',
     body: 'Would the solidarity co-op form have worked without the regional development fund’s start-up loan?',
   },
   {
-    keyRespondent: 'catherine@demo.tertulia.test', asker: 'joao@demo.tertulia.test', lang: 'es',
+    keyRespondent: 'catherine@demo.tertulia.test',
+    asker: 'joao@demo.tertulia.test',
+    lang: 'es',
     body: 'Los bonos comunitarios de 1 000 dólares, ¿quién los compró en la práctica? ¿Vecinos de bajos ingresos también?',
-    answer: { lang: 'en', body: 'Mostly middle-income residents and a few local businesses. We later added a $100 bond so that tenants of the housing co-ops could take part; about a fifth of the holders bought that one.' },
+    answer: {
+      lang: 'en',
+      body: 'Mostly middle-income residents and a few local businesses. We later added a $100 bond so that tenants of the housing co-ops could take part; about a fifth of the holders bought that one.',
+    },
   },
   {
-    keyRespondent: 'beatriz@demo.tertulia.test', asker: 'sarah@demo.tertulia.test', lang: 'en',
+    keyRespondent: 'beatriz@demo.tertulia.test',
+    asker: 'sarah@demo.tertulia.test',
+    lang: 'en',
     body: 'How do the shops decide to accept the community currency at first? Is there a cost for them?',
-    answer: { lang: 'es', body: 'Al principio fueron las tiendas de la asociación de vecinos. No pagan nada: cambian la moneda por reales cuando quieren, y ganan clientes que antes compraban en el centro.' },
+    answer: {
+      lang: 'es',
+      body: 'Al principio fueron las tiendas de la asociación de vecinos. No pagan nada: cambian la moneda por reales cuando quieren, y ganan clientes que antes compraban en el centro.',
+    },
   },
   {
-    keyRespondent: 'rafael@demo.tertulia.test', asker: 'marc@demo.tertulia.test', lang: 'fr',
+    keyRespondent: 'rafael@demo.tertulia.test',
+    asker: 'marc@demo.tertulia.test',
+    lang: 'fr',
     body: 'Les contrats avec la ville prévoient-ils une clause de paiement à date fixe ? Les retards semblent être le principal problème.',
   },
   {
-    keyRespondent: 'rosa@demo.tertulia.test', asker: 'sarah@demo.tertulia.test', lang: 'en',
+    keyRespondent: 'rosa@demo.tertulia.test',
+    asker: 'sarah@demo.tertulia.test',
+    lang: 'en',
     body: 'What did the municipality require before it accepted the two associations in the pilot?',
-    answer: { lang: 'es', body: 'Un registro sanitario para cada producto, facturas en regla y la garantía de entregar todos los días del año escolar. Nos ayudó una ONG con los trámites.' },
+    answer: {
+      lang: 'es',
+      body: 'Un registro sanitario para cada producto, facturas en regla y la garantía de entregar todos los días del año escolar. Nos ayudó una ONG con los trámites.',
+    },
   },
   {
-    keyRespondent: 'diego@demo.tertulia.test', asker: 'lucia@demo.tertulia.test', lang: 'es',
+    keyRespondent: 'diego@demo.tertulia.test',
+    asker: 'lucia@demo.tertulia.test',
+    lang: 'es',
     body: '¿Qué requisitos de la nueva superintendencia les cuestan más a las cajas comunales pequeñas?',
   },
   {
-    keyRespondent: 'valeria@demo.tertulia.test', asker: 'marc@demo.tertulia.test', lang: 'fr',
+    keyRespondent: 'valeria@demo.tertulia.test',
+    asker: 'marc@demo.tertulia.test',
+    lang: 'fr',
     body: 'Comment avez-vous fixé des rémunérations égales pour tous, y compris pour les fonctions de gestion ?',
-    answer: { lang: 'es', body: 'Lo decidimos en asamblea desde el primer mes: todos cobramos lo mismo. Las tareas de gestión rotan cada dos años para que nadie quede fijo en ellas.' },
+    answer: {
+      lang: 'es',
+      body: 'Lo decidimos en asamblea desde el primer mes: todos cobramos lo mismo. Las tareas de gestión rotan cada dos años para que nadie quede fijo en ellas.',
+    },
   },
   {
-    keyRespondent: 'lorena@demo.tertulia.test', asker: 'joao@demo.tertulia.test', lang: 'es',
+    keyRespondent: 'lorena@demo.tertulia.test',
+    asker: 'joao@demo.tertulia.test',
+    lang: 'es',
     body: '¿Cómo lograron que se respetara la cuota de un tercio para organizaciones de mujeres en el consejo?',
   },
   // The open week's case study (demo-open-week.ts), published at the first start: one answered, one waiting.
   // Listed last: the fixed keys come from the position, so earlier entries keep theirs.
   {
-    keyRespondent: 'carmen@demo.tertulia.test', asker: 'lucia@demo.tertulia.test', lang: 'es',
+    keyRespondent: 'carmen@demo.tertulia.test',
+    asker: 'lucia@demo.tertulia.test',
+    lang: 'es',
     body: '¿Qué ganó el Chantier al volverse una sociedad independiente en 1999, en lugar de seguir como el grupo de trabajo que había convocado el gobierno?',
-    answer: { lang: 'es', body: 'Sobre todo, continuidad. Un grupo de trabajo dura lo que dura su encargo; una sociedad sin fines de lucro con su propia asamblea fija su agenda y puede seguir negociando con el gobierno que venga. Para nosotras la lección es no esperar a que el Estado vuelva a convocarnos para organizarnos.' },
+    answer: {
+      lang: 'es',
+      body: 'Sobre todo, continuidad. Un grupo de trabajo dura lo que dura su encargo; una sociedad sin fines de lucro con su propia asamblea fija su agenda y puede seguir negociando con el gobierno que venga. Para nosotras la lección es no esperar a que el Estado vuelva a convocarnos para organizarnos.',
+    },
   },
   {
-    keyRespondent: 'carmen@demo.tertulia.test', asker: 'sarah@demo.tertulia.test', lang: 'en',
+    keyRespondent: 'carmen@demo.tertulia.test',
+    asker: 'sarah@demo.tertulia.test',
+    lang: 'en',
     body: 'In the 2009 Montreal partnership, does the advisory committee have a say over what the city spends, or does it only comment on the action plan?',
   },
 ];
@@ -86,8 +126,16 @@ async function sessionUser(db: Kysely<DB>, email: string): Promise<SessionUser |
   const row = await db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
   if (!row) return undefined;
   return {
-    id: row.id, email: row.email, displayName: row.display_name, interfaceLang: row.interface_lang, readingLangs: row.reading_langs,
-    timeZone: row.time_zone, organisation: row.organisation, region: row.region, country: row.country, isAdmin: row.is_admin,
+    id: row.id,
+    email: row.email,
+    displayName: row.display_name,
+    interfaceLang: row.interface_lang,
+    readingLangs: row.reading_langs,
+    timeZone: row.time_zone,
+    organisation: row.organisation,
+    region: row.region,
+    country: row.country,
+    isAdmin: row.is_admin,
   };
 }
 
@@ -97,21 +145,44 @@ export async function seedDemoQuestions(db: Kysely<DB>, forumSlug: string, now =
   for (const [index, planned] of questions.entries()) {
     const [keyRespondent, asker] = [await sessionUser(db, planned.keyRespondent), await sessionUser(db, planned.asker)];
     if (!keyRespondent || !asker) continue;
-    const caseStudy = await db.selectFrom('case_studies').innerJoin('forums', 'forums.id', 'case_studies.forum_id')
+    const caseStudy = await db
+      .selectFrom('case_studies')
+      .innerJoin('forums', 'forums.id', 'case_studies.forum_id')
       .select(['case_studies.id', 'case_studies.thread_id'])
-      .where('forums.slug', '=', forumSlug).where('case_studies.author_id', '=', keyRespondent.id).where('case_studies.status', '=', 'published')
+      .where('forums.slug', '=', forumSlug)
+      .where('case_studies.author_id', '=', keyRespondent.id)
+      .where('case_studies.status', '=', 'published')
       .executeTakeFirst();
     if (!caseStudy?.thread_id) continue;
     const key = fixedKey(`${forumSlug}:${index}:question`);
-    const existed = await db.selectFrom('posts').select('id').where('author_id', '=', asker.id).where('idempotency_key', '=', key).executeTakeFirst();
+    const existed = await db
+      .selectFrom('posts')
+      .select('id')
+      .where('author_id', '=', asker.id)
+      .where('idempotency_key', '=', key)
+      .executeTakeFirst();
     try {
-      const question = await askQuestion(db, asker, caseStudy.id, { bodyMd: planned.body, lang: planned.lang, idempotencyKey: key }, now);
+      const question = await askQuestion(
+        db,
+        asker,
+        caseStudy.id,
+        { bodyMd: planned.body, lang: planned.lang, idempotencyKey: key },
+        now,
+      );
       if (!existed) asked += 1;
       if (planned.answer) {
-        await createReply(db, keyRespondent, {
-          threadId: caseStudy.thread_id, parentId: question.id, bodyMd: planned.answer.body, lang: planned.answer.lang,
-          idempotencyKey: fixedKey(`${forumSlug}:${index}:answer`),
-        }, now);
+        await createReply(
+          db,
+          keyRespondent,
+          {
+            threadId: caseStudy.thread_id,
+            parentId: question.id,
+            bodyMd: planned.answer.body,
+            lang: planned.answer.lang,
+            idempotencyKey: fixedKey(`${forumSlug}:${index}:answer`),
+          },
+          now,
+        );
       }
     } catch (error) {
       // The week closed (an old demo database) or an organizer changed the appointment: the demo asks no more.

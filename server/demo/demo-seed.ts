@@ -28,7 +28,9 @@ export async function seedDemo(db: Kysely<DB>, contentDir: string): Promise<Demo
     organisation: 'Tertulia demo',
     roles: DEMO_FORUMS.map((forumSlug) => ({ forumSlug, role: 'organizer' as const })),
   });
-  const created: DemoCredentials[] = organizer.created ? [{ email: DEMO_ORGANIZER_EMAIL, password, role: 'organizer' }] : [];
+  const created: DemoCredentials[] = organizer.created
+    ? [{ email: DEMO_ORGANIZER_EMAIL, password, role: 'organizer' }]
+    : [];
   const discussions = await seedDemoDiscussions(db, DEMO_FORUMS[0]!);
   await seedDemoApplications(db, DEMO_FORUMS[0]!, DEMO_ORGANIZER_EMAIL);
   const caseStudies = await seedDemoCaseStudies(db, DEMO_FORUMS[0]!, DEMO_ORGANIZER_EMAIL);

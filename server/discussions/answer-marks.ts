@@ -35,28 +35,61 @@ export function answersQuestion(parent: ParentQuestion, replierId: number): bool
  * it. Returns the event the thread's readers receive live (the caller appends it last, after
  * the post it may name), or null when nothing changed.
  */
-export async function writeAnswerMark(trx: Transaction<DB>, question: QuestionFacts, mark: { answerPostId: number | null; by: number } | null, now: Date): Promise<NewEvent | null> {
-  const updated = await trx.updateTable('posts')
-    .set(mark
-      ? { answered_at: sql`coalesce(answered_at, ${now}::timestamptz)`, answered_by: mark.by, answer_post_id: mark.answerPostId === null ? sql`answer_post_id` : mark.answerPostId }
-      : { answered_at: null, answered_by: null, answer_post_id: null })
+export async function writeAnswerMark(
+  trx: Transaction<DB>,
+  question: QuestionFacts,
+  mark: { answerPostId: number | null; by: number } | null,
+  now: Date,
+): Promise<NewEvent | null> {
+  const updated = await trx
+    .updateTable('posts')
+    .set(
+      mark
+        ? {
+            answered_at: sql`coalesce(answered_at, ${now}::timestamptz)`,
+            answered_by: mark.by,
+            answer_post_id: mark.answerPostId === null ? sql`answer_post_id` : mark.answerPostId,
+          }
+        : { answered_at: null, answered_by: null, answer_post_id: null },
+    )
     .where('id', '=', question.id)
-    .where((eb) => mark
-      ? eb.or([eb('answered_at', 'is', null), ...(mark.answerPostId === null ? [] : [eb('answer_post_id', 'is distinct from', mark.answerPostId)])])
-      : eb('answered_at', 'is not', null))
+    .where((eb) =>
+      mark
+        ? eb.or([
+            eb('answered_at', 'is', null),
+            ...(mark.answerPostId === null ? [] : [eb('answer_post_id', 'is distinct from', mark.answerPostId)]),
+          ])
+        : eb('answered_at', 'is not', null),
+    )
     .returning(['answered_at', 'answer_post_id'])
     .executeTakeFirst();
   if (!updated) return null;
   const answered = updated.answered_at !== null;
   if (answered && mark) {
-    await notify(trx, {
-      type: 'question.answered', userIds: [question.askerId], forumId: question.forumId, weekId: question.weekId,
-      threadId: question.threadId, postId: mark.answerPostId ?? question.id, actorId: mark.by, payload: { questionId: question.id },
-    }, now);
+    await notify(
+      trx,
+      {
+        type: 'question.answered',
+        userIds: [question.askerId],
+        forumId: question.forumId,
+        weekId: question.weekId,
+        threadId: question.threadId,
+        postId: mark.answerPostId ?? question.id,
+        actorId: mark.by,
+        payload: { questionId: question.id },
+      },
+      now,
+    );
   }
   return {
-    forumId: question.forumId, weekId: question.weekId, threadId: question.threadId,
+    forumId: question.forumId,
+    weekId: question.weekId,
+    threadId: question.threadId,
     type: answered ? 'question.answered' : 'question.reopened',
-    payload: { questionId: question.id, answerPostId: updated.answer_post_id, answeredAt: updated.answered_at?.toISOString() ?? null },
+    payload: {
+      questionId: question.id,
+      answerPostId: updated.answer_post_id,
+      answeredAt: updated.answered_at?.toISOString() ?? null,
+    },
   };
 }

@@ -2,7 +2,17 @@
 import { Type } from 'typebox';
 import { MAX_MARKDOWN_LENGTH } from '../markdown/markdown-limits.ts';
 import { TitleTranslationSchema, TranslationSchema } from '../translation-policy/translation-view.schemas.ts';
-import { DateTimeSchema, IdSchema, LangSchema, LineText, NameText, PositiveInt4, SafeText, TextSchema, VisibleText } from '../http/common.schemas.ts';
+import {
+  DateTimeSchema,
+  IdSchema,
+  LangSchema,
+  LineText,
+  NameText,
+  PositiveInt4,
+  SafeText,
+  TextSchema,
+  VisibleText,
+} from '../http/common.schemas.ts';
 
 /** Longest post body accepted, in characters (about 8,000 words): the most the renderer takes. */
 export const MAX_BODY_LENGTH = MAX_MARKDOWN_LENGTH;
@@ -30,11 +40,16 @@ export const PostSchema = Type.Object({
   translation: TranslationSchema,
   translationPending: Type.Boolean(),
   /** Set on a question to a key respondent (server/questions): whom it asks and whether it is answered. */
-  question: Type.Optional(Type.Union([Type.Object({
-    addressedTo: Type.Object({ id: Type.Integer(), displayName: Type.String() }),
-    answeredAt: Type.Union([DateTimeSchema, Type.Null()]),
-    answerPostId: Type.Union([Type.Integer(), Type.Null()]),
-  }), Type.Null()])),
+  question: Type.Optional(
+    Type.Union([
+      Type.Object({
+        addressedTo: Type.Object({ id: Type.Integer(), displayName: Type.String() }),
+        answeredAt: Type.Union([DateTimeSchema, Type.Null()]),
+        answerPostId: Type.Union([Type.Integer(), Type.Null()]),
+      }),
+      Type.Null(),
+    ]),
+  ),
 });
 
 const threadSummaryProperties = {
@@ -56,13 +71,19 @@ const threadSummaryProperties = {
 };
 export const ThreadSummarySchema = Type.Object(threadSummaryProperties);
 
-const BlockedBy = Type.Union([Type.String(), Type.Null()], { description: 'Error code saying why the viewer may not write here, or null' });
+const BlockedBy = Type.Union([Type.String(), Type.Null()], {
+  description: 'Error code saying why the viewer may not write here, or null',
+});
 
 export const ThreadListResponse = Type.Object({
   weekId: Type.Integer(),
   threads: Type.Array(ThreadSummarySchema),
   unreadCount: Type.Union([Type.Integer(), Type.Null()]),
-  permissions: Type.Object({ startThreadBlockedBy: BlockedBy, canStartPrompt: Type.Boolean(), canModerate: Type.Boolean() }),
+  permissions: Type.Object({
+    startThreadBlockedBy: BlockedBy,
+    canStartPrompt: Type.Boolean(),
+    canModerate: Type.Boolean(),
+  }),
   /** Subscribe to live updates "after" this id to miss nothing since this answer. */
   lastEventId: Type.Integer(),
 });
@@ -107,12 +128,23 @@ export const NewReplyBody = Type.Object({
 });
 export const PostResponse = Type.Object({ post: PostSchema });
 
-export const EditPostBody = Type.Object({ bodyMd: Body, lang: LangSchema, baseRevision: PositiveInt4, draftKey: Type.Optional(DraftKey) });
+export const EditPostBody = Type.Object({
+  bodyMd: Body,
+  lang: LangSchema,
+  baseRevision: PositiveInt4,
+  draftKey: Type.Optional(DraftKey),
+});
 
 export const RevisionsResponse = Type.Object({
-  revisions: Type.Array(Type.Object({
-    revision: Type.Integer(), lang: LangSchema, html: Type.String(), editorName: Type.String(), createdAt: DateTimeSchema,
-  })),
+  revisions: Type.Array(
+    Type.Object({
+      revision: Type.Integer(),
+      lang: LangSchema,
+      html: Type.String(),
+      editorName: Type.String(),
+      createdAt: DateTimeSchema,
+    }),
+  ),
 });
 
 export const ReadBody = Type.Object({ lastReadPostId: IdSchema });
@@ -123,6 +155,11 @@ export const DraftBody = Type.Object({
   bodyMd: SafeText({ maxLength: MAX_BODY_LENGTH }),
   lang: LangSchema,
 });
-export const DraftSchema = Type.Object({ key: Type.String(), title: Type.String(), bodyMd: Type.String(), lang: LangSchema, updatedAt: DateTimeSchema });
+export const DraftSchema = Type.Object({
+  key: Type.String(),
+  title: Type.String(),
+  bodyMd: Type.String(),
+  lang: LangSchema,
+  updatedAt: DateTimeSchema,
+});
 export const DraftResponse = Type.Object({ draft: Type.Union([DraftSchema, Type.Null()]) });
-

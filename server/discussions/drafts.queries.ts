@@ -5,16 +5,31 @@ import type { DB, Lang } from '../db/schema.ts';
 type Handle = Kysely<DB> | Transaction<DB>;
 
 export function findDraft(db: Handle, userId: number, key: string) {
-  return db.selectFrom('drafts').select(['draft_key', 'title', 'body_md', 'lang', 'updated_at'])
-    .where('user_id', '=', userId).where('draft_key', '=', key).executeTakeFirst();
+  return db
+    .selectFrom('drafts')
+    .select(['draft_key', 'title', 'body_md', 'lang', 'updated_at'])
+    .where('user_id', '=', userId)
+    .where('draft_key', '=', key)
+    .executeTakeFirst();
 }
 
-export async function saveDraft(db: Handle, userId: number, key: string, draft: { title: string; bodyMd: string; lang: Lang }) {
-  return db.insertInto('drafts')
+export async function saveDraft(
+  db: Handle,
+  userId: number,
+  key: string,
+  draft: { title: string; bodyMd: string; lang: Lang },
+) {
+  return db
+    .insertInto('drafts')
     .values({ user_id: userId, draft_key: key, title: draft.title, body_md: draft.bodyMd, lang: draft.lang })
-    .onConflict((oc) => oc.columns(['user_id', 'draft_key']).doUpdateSet({
-      title: draft.title, body_md: draft.bodyMd, lang: draft.lang, updated_at: sql`now()`,
-    }))
+    .onConflict((oc) =>
+      oc.columns(['user_id', 'draft_key']).doUpdateSet({
+        title: draft.title,
+        body_md: draft.bodyMd,
+        lang: draft.lang,
+        updated_at: sql`now()`,
+      }),
+    )
     .returning(['draft_key', 'title', 'body_md', 'lang', 'updated_at'])
     .executeTakeFirstOrThrow();
 }
@@ -29,10 +44,19 @@ export async function lockUserDrafts(trx: Transaction<DB>, userId: number): Prom
 }
 
 /** How many drafts, and characters (title and body, counted as code points), the user keeps besides `exceptKey`. */
-export async function draftTotals(db: Handle, userId: number, exceptKey: string): Promise<{ count: number; chars: number }> {
-  const row = await db.selectFrom('drafts')
-    .select([sql<number>`count(*)::int`.as('count'), sql<number>`coalesce(sum(char_length(title) + char_length(body_md)), 0)::int`.as('chars')])
-    .where('user_id', '=', userId).where('draft_key', '<>', exceptKey)
+export async function draftTotals(
+  db: Handle,
+  userId: number,
+  exceptKey: string,
+): Promise<{ count: number; chars: number }> {
+  const row = await db
+    .selectFrom('drafts')
+    .select([
+      sql<number>`count(*)::int`.as('count'),
+      sql<number>`coalesce(sum(char_length(title) + char_length(body_md)), 0)::int`.as('chars'),
+    ])
+    .where('user_id', '=', userId)
+    .where('draft_key', '<>', exceptKey)
     .executeTakeFirstOrThrow();
   return row;
 }

@@ -29,7 +29,8 @@ type DraftTarget = 'thread:week' | 'reply:thread' | 'reply:post' | 'edit:post' |
 function parseKey(key: string): { kind: DraftTarget; id: number } {
   const match = /^(thread:week|reply:thread|reply:post|edit:post|case-study):(\d{1,10})$/.exec(key);
   const id = match ? Number(match[2]) : NaN;
-  if (!match || !Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) throw new DomainError('validation', { field: 'key' });
+  if (!match || !Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647)
+    throw new DomainError('validation', { field: 'key' });
   return { kind: match[1] as DraftTarget, id };
 }
 
@@ -61,14 +62,21 @@ async function assertMayDraft(db: Kysely<DB>, user: SessionUser, key: string, no
   assertMayWriteInThread(context, now);
 }
 
-export async function saveUserDraft(db: Kysely<DB>, user: SessionUser, key: string, text: DraftText, now = currentTime()) {
+export async function saveUserDraft(
+  db: Kysely<DB>,
+  user: SessionUser,
+  key: string,
+  text: DraftText,
+  now = currentTime(),
+) {
   await assertMayDraft(db, user, key, now);
   const size = [...text.title].length + [...text.bodyMd].length;
   return db.transaction().execute(async (trx) => {
     await lockUserDrafts(trx, user.id);
     const others = await draftTotals(trx, user.id, key);
     if (others.count >= MAX_DRAFTS_PER_USER) throw new DomainError('too_many_drafts', { max: MAX_DRAFTS_PER_USER });
-    if (others.chars + size > MAX_DRAFT_CHARS_PER_USER) throw new DomainError('drafts_too_large', { max: MAX_DRAFT_CHARS_PER_USER });
+    if (others.chars + size > MAX_DRAFT_CHARS_PER_USER)
+      throw new DomainError('drafts_too_large', { max: MAX_DRAFT_CHARS_PER_USER });
     return saveDraft(trx, user.id, key, text);
   });
 }

@@ -8,7 +8,10 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { findPostByIdempotencyKey } from './posts.queries.ts';
 
-interface Flight { fingerprint: string; result: Promise<unknown> }
+interface Flight {
+  fingerprint: string;
+  result: Promise<unknown>;
+}
 
 const inFlight = new Map<string, Flight>();
 const replays = new WeakSet<FastifyRequest>();
@@ -25,7 +28,12 @@ export function fingerprintOf(parts: unknown[]): string {
  * same content waits for the first and shares its result (or its error); one with other content
  * waits, then runs, and meets the key's conflict check.
  */
-export async function submitOnce<T>(authorId: number, key: string, fingerprint: string, run: () => Promise<T>): Promise<T> {
+export async function submitOnce<T>(
+  authorId: number,
+  key: string,
+  fingerprint: string,
+  run: () => Promise<T>,
+): Promise<T> {
   const id = flightKey(authorId, key);
   const current = inFlight.get(id);
   if (current?.fingerprint === fingerprint) return current.result as Promise<T>;
@@ -45,7 +53,8 @@ export function markReplays(db: Kysely<DB>) {
   return async (request: FastifyRequest) => {
     const key = (request.body as { idempotencyKey?: unknown } | undefined)?.idempotencyKey;
     if (!request.user || typeof key !== 'string') return;
-    if (inFlight.has(flightKey(request.user.id, key)) || await findPostByIdempotencyKey(db, request.user.id, key)) replays.add(request);
+    if (inFlight.has(flightKey(request.user.id, key)) || (await findPostByIdempotencyKey(db, request.user.id, key)))
+      replays.add(request);
   };
 }
 

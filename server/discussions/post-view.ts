@@ -55,9 +55,10 @@ export function toPostView(row: PostRow, viewer: PostViewer): PostView {
     threadId: row.thread_id,
     parentId: row.parent_id,
     displayDepth: Math.min(depth, MAX_DISPLAY_DEPTH),
-    inReplyTo: depth > MAX_DISPLAY_DEPTH && row.parent_id !== null
-      ? { postId: row.parent_id, authorName: row.parent_author_name ?? '' }
-      : null,
+    inReplyTo:
+      depth > MAX_DISPLAY_DEPTH && row.parent_id !== null
+        ? { postId: row.parent_id, authorName: row.parent_author_name ?? '' }
+        : null,
     author: { id: row.author_id, displayName: row.author_name },
     lang: row.original_lang,
     html: mayReadText ? row.body_html : null,
@@ -70,10 +71,13 @@ export function toPostView(row: PostRow, viewer: PostViewer): PostView {
     mine,
     translation: null,
     translationPending: false,
-    question: row.addressed_to === null ? null : {
-      addressedTo: { id: row.addressed_to, displayName: row.addressee_name ?? '' },
-      answeredAt: row.answered_at?.toISOString() ?? null,
-      answerPostId: row.answer_post_id,
-    },
+    question:
+      row.addressed_to === null
+        ? null
+        : {
+            addressedTo: { id: row.addressed_to, displayName: row.addressee_name ?? '' },
+            answeredAt: row.answered_at?.toISOString() ?? null,
+            answerPostId: row.answer_post_id,
+          },
   };
 }

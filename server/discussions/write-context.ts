@@ -16,7 +16,12 @@ export interface ThreadContext {
   week: Week;
 }
 
-export async function loadThreadContext(db: Kysely<DB> | Transaction<DB>, threadId: number, user: SessionUser | null, now: Date): Promise<ThreadContext> {
+export async function loadThreadContext(
+  db: Kysely<DB> | Transaction<DB>,
+  threadId: number,
+  user: SessionUser | null,
+  now: Date,
+): Promise<ThreadContext> {
   const found = await findThreadInContext(db, threadId, user?.id ?? null);
   if (!found) throw new DomainError('not_found');
   const access = accessWithRoles(found.forum, user, user ? found.roles : []);
@@ -33,7 +38,11 @@ export function assertMayWriteInThread(context: ThreadContext, now: Date): void 
  * Whether a prompt still hides the other answers from this reader: they have not answered yet
  * and are not an organizer. Every path that returns a post's text asks this.
  */
-export async function mustAnswerFirst(db: Kysely<DB> | Transaction<DB>, context: ThreadContext, user: SessionUser | null): Promise<boolean> {
+export async function mustAnswerFirst(
+  db: Kysely<DB> | Transaction<DB>,
+  context: ThreadContext,
+  user: SessionUser | null,
+): Promise<boolean> {
   if (!context.thread.requires_own_answer || context.access.isOrganizer) return false;
   return !(user && (await hasPostedIn(db, context.thread.id, user.id)));
 }

@@ -10,6 +10,9 @@ import { appendAccessEvent } from './events.queries.ts';
  * `userId`: that user's sockets re-check their session and rights (null: everyone's);
  * `forumId`: only subscriptions in that forum are re-checked (null: every forum).
  */
-export async function announceAccessChange(trx: Transaction<DB>, change: { userId: number | null; forumId?: number | null }): Promise<void> {
+export async function announceAccessChange(
+  trx: Transaction<DB>,
+  change: { userId: number | null; forumId?: number | null },
+): Promise<void> {
   await appendAccessEvent(trx, { userId: change.userId, forumId: change.forumId ?? null });
 }

@@ -10,9 +10,18 @@ import type { DB } from '../db/schema.ts';
 export const EVENTS_CHANNEL = 'tertulia_events';
 const EVENT_ORDER_LOCK = 727_1;
 
-export type ForumEventType = 'post.created' | 'post.edited' | 'post.hidden' | 'post.unhidden' | 'thread.created' | 'thread.updated' | 'translation.published'
-  | 'question.answered' | 'question.reopened'
-  | 'case_study.published' | 'case_study.edited';
+export type ForumEventType =
+  | 'post.created'
+  | 'post.edited'
+  | 'post.hidden'
+  | 'post.unhidden'
+  | 'thread.created'
+  | 'thread.updated'
+  | 'translation.published'
+  | 'question.answered'
+  | 'question.reopened'
+  | 'case_study.published'
+  | 'case_study.edited';
 /** Someone's rights changed (sign-out, role removed, membership ended): open sockets re-authorize. */
 export type AccessEventType = 'access.changed';
 export type EventType = ForumEventType | AccessEventType;
@@ -49,8 +58,15 @@ export interface EventWithState extends StoredEvent {
 
 async function insertEvent(trx: Transaction<DB>, event: Omit<StoredEvent, 'id'>): Promise<number> {
   await sql`SELECT pg_advisory_xact_lock(${EVENT_ORDER_LOCK})`.execute(trx);
-  const { id } = await trx.insertInto('events')
-    .values({ forum_id: event.forumId, week_id: event.weekId, thread_id: event.threadId, type: event.type, payload: JSON.stringify(event.payload) })
+  const { id } = await trx
+    .insertInto('events')
+    .values({
+      forum_id: event.forumId,
+      week_id: event.weekId,
+      thread_id: event.threadId,
+      type: event.type,
+      payload: JSON.stringify(event.payload),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   await sql`SELECT pg_notify(${EVENTS_CHANNEL}, ${String(id)})`.execute(trx);
@@ -62,8 +78,17 @@ export function appendEvent(trx: Transaction<DB>, event: NewEvent): Promise<numb
   return insertEvent(trx, event);
 }
 
-export function appendAccessEvent(trx: Transaction<DB>, change: { userId: number | null; forumId: number | null }): Promise<number> {
-  return insertEvent(trx, { forumId: change.forumId, weekId: null, threadId: null, type: 'access.changed', payload: change });
+export function appendAccessEvent(
+  trx: Transaction<DB>,
+  change: { userId: number | null; forumId: number | null },
+): Promise<number> {
+  return insertEvent(trx, {
+    forumId: change.forumId,
+    weekId: null,
+    threadId: null,
+    type: 'access.changed',
+    payload: change,
+  });
 }
 
 interface EventStateRow {
@@ -83,10 +108,16 @@ interface EventStateRow {
  * One statement for any number of events. `answeredBy: 'all'` lists every author of a gated
  * prompt (one dispatch serves every reader); a reader id asks only whether that reader answered.
  */
-async function eventsWithState(db: Kysely<DB>, where: RawBuilder<unknown>, answeredBy: 'all' | { readerId: number | null }, limit: number): Promise<EventWithState[]> {
-  const answered = answeredBy === 'all'
-    ? sql`ARRAY(SELECT DISTINCT a.author_id FROM posts a WHERE a.thread_id = e.thread_id)`
-    : sql`ARRAY(SELECT a.author_id FROM posts a WHERE a.thread_id = e.thread_id AND a.author_id = ${answeredBy.readerId ?? 0} LIMIT 1)`;
+async function eventsWithState(
+  db: Kysely<DB>,
+  where: RawBuilder<unknown>,
+  answeredBy: 'all' | { readerId: number | null },
+  limit: number,
+): Promise<EventWithState[]> {
+  const answered =
+    answeredBy === 'all'
+      ? sql`ARRAY(SELECT DISTINCT a.author_id FROM posts a WHERE a.thread_id = e.thread_id)`
+      : sql`ARRAY(SELECT a.author_id FROM posts a WHERE a.thread_id = e.thread_id AND a.author_id = ${answeredBy.readerId ?? 0} LIMIT 1)`;
   const { rows } = await sql<EventStateRow>`
     SELECT e.id, e.forum_id, e.week_id, e.thread_id, e.type, e.payload,
       coalesce(t.requires_own_answer AND e.type NOT LIKE 'thread.%', false) AS answer_first,
@@ -130,17 +161,37 @@ function inScope(target: Scope, afterId: number, upToId: number) {
 }
 
 /** How many events of one thread or week lie in (afterId, upToId], counting no further than `limit`. */
-export async function countSubscriptionEvents(db: Kysely<DB>, target: Scope, afterId: number, upToId: number, limit: number): Promise<number> {
-  const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM events e WHERE ${inScope(target, afterId, upToId)} LIMIT ${limit}) AS s`.execute(db);
+export async function countSubscriptionEvents(
+  db: Kysely<DB>,
+  target: Scope,
+  afterId: number,
+  upToId: number,
+  limit: number,
+): Promise<number> {
+  const { rows } = await sql<{
+    n: number;
+  }>`SELECT count(*) AS n FROM (SELECT 1 FROM events e WHERE ${inScope(target, afterId, upToId)} LIMIT ${limit}) AS s`.execute(
+    db,
+  );
   return Number(rows[0]!.n);
 }
 
 /** The events of one thread or one week in (afterId, upToId], oldest first, as one reader may see them. */
-export function findSubscriptionEvents(db: Kysely<DB>, target: Scope, afterId: number, upToId: number, readerId: number | null, limit: number): Promise<EventWithState[]> {
+export function findSubscriptionEvents(
+  db: Kysely<DB>,
+  target: Scope,
+  afterId: number,
+  upToId: number,
+  readerId: number | null,
+  limit: number,
+): Promise<EventWithState[]> {
   return eventsWithState(db, inScope(target, afterId, upToId), { readerId }, limit);
 }
 
 export async function latestEventId(db: Kysely<DB>): Promise<number> {
-  const row = await db.selectFrom('events').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
+  const row = await db
+    .selectFrom('events')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .executeTakeFirst();
   return Number(row?.id ?? 0);
 }

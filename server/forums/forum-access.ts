@@ -17,7 +17,11 @@ export interface ForumAccess {
   isMember: boolean;
 }
 
-export async function forumAccess(db: Kysely<DB>, forum: Forum | undefined, user: SessionUser | null): Promise<ForumAccess> {
+export async function forumAccess(
+  db: Kysely<DB>,
+  forum: Forum | undefined,
+  user: SessionUser | null,
+): Promise<ForumAccess> {
   if (!forum) throw new DomainError('not_found');
   return accessWithRoles(forum, user, user ? await findRoles(db, forum.id, user.id) : []);
 }
@@ -47,14 +51,20 @@ export function mayReadWeeks(access: ForumAccess, now: Date): boolean {
 export function assertMayReadWeek(access: ForumAccess, week: Week, now: Date): void {
   if (access.isOrganizer) return;
   if (!mayReadWeeks(access, now)) throw new DomainError(access.user ? 'not_a_member' : 'sign_in_required');
-  if (weekState(week, now) === 'upcoming') throw new DomainError('week_not_open', { number: week.number, opensAt: week.opens_at });
+  if (weekState(week, now) === 'upcoming')
+    throw new DomainError('week_not_open', { number: week.number, opensAt: week.opens_at });
 }
 
 /** The week a key respondent of the forum was assigned to prepare, if the viewer is one. */
 export async function preparedWeekId(db: Kysely<DB>, access: ForumAccess): Promise<number | null> {
   if (!access.user || !access.roles.includes('key_respondent')) return null;
-  const row = await db.selectFrom('memberships').select('week_id')
-    .where('forum_id', '=', access.forum.id).where('user_id', '=', access.user.id).where('role', '=', 'key_respondent').executeTakeFirst();
+  const row = await db
+    .selectFrom('memberships')
+    .select('week_id')
+    .where('forum_id', '=', access.forum.id)
+    .where('user_id', '=', access.user.id)
+    .where('role', '=', 'key_respondent')
+    .executeTakeFirst();
   return row?.week_id ?? null;
 }
 
@@ -63,7 +73,12 @@ export async function preparedWeekId(db: Kysely<DB>, access: ForumAccess): Promi
  * reads the week they were assigned before it opens, to prepare. Nothing else of that week
  * (threads, posts, live events) opens early: those go through assertMayReadWeek alone.
  */
-export function assertMayReadWeekMaterial(access: ForumAccess, week: Week, now: Date, preparedWeek: number | null): void {
+export function assertMayReadWeekMaterial(
+  access: ForumAccess,
+  week: Week,
+  now: Date,
+  preparedWeek: number | null,
+): void {
   if (preparedWeek !== null && preparedWeek === week.id) return;
   assertMayReadWeek(access, week, now);
 }

@@ -12,7 +12,14 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let formatter = formatters.get(timeZone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
     });
     formatters.set(timeZone, formatter);
   }
@@ -21,7 +28,11 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 
 /** The wall-clock reading of an instant in a zone, expressed as if that reading were UTC. */
 function wallClockAsUtc(instant: number, timeZone: string): number {
-  const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(new Date(instant)).map((p) => [p.type, Number(p.value)]));
+  const parts = Object.fromEntries(
+    formatterFor(timeZone)
+      .formatToParts(new Date(instant))
+      .map((p) => [p.type, Number(p.value)]),
+  );
   return Date.UTC(parts.year!, parts.month! - 1, parts.day, parts.hour, parts.minute, parts.second);
 }
 
@@ -41,7 +52,9 @@ export function addDays(date: string, days: number): string {
 
 /** The calendar date an instant falls on in a zone. */
 export function localDate(instant: Date, timeZone: string): string {
-  return formatDate(wallClockAsUtc(instant.getTime(), timeZone) - (wallClockAsUtc(instant.getTime(), timeZone) % DAY_MS));
+  return formatDate(
+    wallClockAsUtc(instant.getTime(), timeZone) - (wallClockAsUtc(instant.getTime(), timeZone) % DAY_MS),
+  );
 }
 
 /** Deadlines and week ends are stored as the first instant after them; their day is the one before. */

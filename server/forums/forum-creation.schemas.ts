@@ -18,4 +18,9 @@ export const NewForumBody = Type.Object({
 });
 export type NewForum = Static<typeof NewForumBody>;
 
-export const NewForumResponse = Type.Object({ forum: Type.Object({ slug: Type.String(), organizers: Type.Array(Type.Object({ id: Type.Integer(), displayName: Type.String() })) }) });
+export const NewForumResponse = Type.Object({
+  forum: Type.Object({
+    slug: Type.String(),
+    organizers: Type.Array(Type.Object({ id: Type.Integer(), displayName: Type.String() })),
+  }),
+});

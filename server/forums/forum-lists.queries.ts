@@ -7,30 +7,67 @@ type Handle = Kysely<DB> | Transaction<DB>;
 const entryColumns = ['id', 'key', 'position', 'en', 'es', 'fr', 'archived_at'] as const;
 
 export function findEntries(db: Handle, table: ListTable, forumId: number, options: { includeArchived: boolean }) {
-  return db.selectFrom(table).select(entryColumns).where('forum_id', '=', forumId)
+  return db
+    .selectFrom(table)
+    .select(entryColumns)
+    .where('forum_id', '=', forumId)
     .$if(!options.includeArchived, (qb) => qb.where('archived_at', 'is', null))
-    .orderBy('position').orderBy('id').execute();
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
 }
 
 export type EntryRow = Awaited<ReturnType<typeof findEntries>>[number];
 
 export function findEntry(db: Handle, table: ListTable, forumId: number, id: number) {
-  return db.selectFrom(table).select(entryColumns).where('forum_id', '=', forumId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom(table)
+    .select(entryColumns)
+    .where('forum_id', '=', forumId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export function findEntryByKey(db: Handle, table: ListTable, forumId: number, key: string) {
-  return db.selectFrom(table).select(entryColumns).where('forum_id', '=', forumId).where('key', '=', key).executeTakeFirst();
+  return db
+    .selectFrom(table)
+    .select(entryColumns)
+    .where('forum_id', '=', forumId)
+    .where('key', '=', key)
+    .executeTakeFirst();
 }
 
-export async function insertEntry(trx: Transaction<DB>, table: ListTable, values: { forumId: number; key: string; en: string; es: string; fr: string }) {
-  const last = await trx.selectFrom(table).select((eb) => eb.fn.max('position').as('position')).where('forum_id', '=', values.forumId).executeTakeFirst();
-  const row = await trx.insertInto(table)
-    .values({ forum_id: values.forumId, key: values.key, position: Number(last?.position ?? 0) + 1, en: values.en, es: values.es, fr: values.fr })
-    .returning('id').executeTakeFirstOrThrow();
+export async function insertEntry(
+  trx: Transaction<DB>,
+  table: ListTable,
+  values: { forumId: number; key: string; en: string; es: string; fr: string },
+) {
+  const last = await trx
+    .selectFrom(table)
+    .select((eb) => eb.fn.max('position').as('position'))
+    .where('forum_id', '=', values.forumId)
+    .executeTakeFirst();
+  const row = await trx
+    .insertInto(table)
+    .values({
+      forum_id: values.forumId,
+      key: values.key,
+      position: Number(last?.position ?? 0) + 1,
+      en: values.en,
+      es: values.es,
+      fr: values.fr,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
-export async function updateEntry(trx: Transaction<DB>, table: ListTable, id: number, changes: { en?: string; es?: string; fr?: string; archived_at?: Date | null; position?: number }) {
+export async function updateEntry(
+  trx: Transaction<DB>,
+  table: ListTable,
+  id: number,
+  changes: { en?: string; es?: string; fr?: string; archived_at?: Date | null; position?: number },
+) {
   await trx.updateTable(table).set(changes).where('id', '=', id).execute();
 }
 
@@ -40,16 +77,24 @@ export async function deleteEntry(trx: Transaction<DB>, table: ListTable, id: nu
 
 /** How many rows point at each entry of the list: applications, case studies, members' regions. */
 export async function usageCounts(db: Handle, table: ListTable, forumId: number): Promise<Map<number, number>> {
-  const rows = await (table === 'forum_regions'
-    ? sql<{ id: number; count: string }>`SELECT r.id, (SELECT count(*) FROM applications a WHERE a.region_id = r.id)
+  const rows = await (
+    table === 'forum_regions'
+      ? sql<{ id: number; count: string }>`SELECT r.id, (SELECT count(*) FROM applications a WHERE a.region_id = r.id)
         + (SELECT count(*) FROM case_studies c WHERE c.region_id = r.id)
         + (SELECT count(*) FROM forum_member_regions m WHERE m.region_id = r.id) AS count
         FROM forum_regions r WHERE r.forum_id = ${forumId}`
-    : table === 'forum_sectors'
-      ? sql<{ id: number; count: string }>`SELECT s.id, (SELECT count(*) FROM applications a WHERE a.sector_id = s.id) AS count
+      : table === 'forum_sectors'
+        ? sql<{
+            id: number;
+            count: string;
+          }>`SELECT s.id, (SELECT count(*) FROM applications a WHERE a.sector_id = s.id) AS count
           FROM forum_sectors s WHERE s.forum_id = ${forumId}`
-      : sql<{ id: number; count: string }>`SELECT p.id, (SELECT count(*) FROM applications a WHERE p.id = ANY(a.prerequisites_confirmed)) AS count
-          FROM forum_prerequisites p WHERE p.forum_id = ${forumId}`).execute(db);
+        : sql<{
+            id: number;
+            count: string;
+          }>`SELECT p.id, (SELECT count(*) FROM applications a WHERE p.id = ANY(a.prerequisites_confirmed)) AS count
+          FROM forum_prerequisites p WHERE p.forum_id = ${forumId}`
+  ).execute(db);
   return new Map(rows.rows.map((row) => [row.id, Number(row.count)]));
 }
 
@@ -64,11 +109,19 @@ export async function choicesById(db: Handle, table: ListTable, forumId: number)
 }
 
 /** Sets (or clears) a member's region in a forum. */
-export async function setMemberRegion(db: Handle, forumId: number, userId: number, regionId: number | null): Promise<void> {
+export async function setMemberRegion(
+  db: Handle,
+  forumId: number,
+  userId: number,
+  regionId: number | null,
+): Promise<void> {
   if (regionId === null) {
     await db.deleteFrom('forum_member_regions').where('forum_id', '=', forumId).where('user_id', '=', userId).execute();
     return;
   }
-  await db.insertInto('forum_member_regions').values({ forum_id: forumId, user_id: userId, region_id: regionId })
-    .onConflict((oc) => oc.columns(['forum_id', 'user_id']).doUpdateSet({ region_id: regionId })).execute();
+  await db
+    .insertInto('forum_member_regions')
+    .values({ forum_id: forumId, user_id: userId, region_id: regionId })
+    .onConflict((oc) => oc.columns(['forum_id', 'user_id']).doUpdateSet({ region_id: regionId }))
+    .execute();
 }

@@ -6,7 +6,11 @@ import { SlugParams } from './forum-params.schemas.ts';
 
 export const LIST_NAMES = ['regions', 'sectors', 'prerequisites'] as const;
 export type ListName = (typeof LIST_NAMES)[number];
-export const LIST_TABLES = { regions: 'forum_regions', sectors: 'forum_sectors', prerequisites: 'forum_prerequisites' } as const;
+export const LIST_TABLES = {
+  regions: 'forum_regions',
+  sectors: 'forum_sectors',
+  prerequisites: 'forum_prerequisites',
+} as const;
 export type ListTable = (typeof LIST_TABLES)[ListName];
 /** A region or a sector is a short name; a prerequisite is a sentence the applicant confirms. */
 export const NAME_MAX_LENGTH: Record<ListName, number> = { regions: 80, sectors: 80, prerequisites: 300 };
@@ -17,7 +21,9 @@ export const LocalizedName = Type.Object({ en: Type.String(), es: Type.String(),
 export type Names = Static<typeof LocalizedName>;
 
 const NameInput = Type.Object({
-  en: NameText({ maxLength: 300 }), es: NameText({ maxLength: 300 }), fr: NameText({ maxLength: 300 }),
+  en: NameText({ maxLength: 300 }),
+  es: NameText({ maxLength: 300 }),
+  fr: NameText({ maxLength: 300 }),
 });
 
 /** What a page needs to show an entry: its key and its name in each language. */

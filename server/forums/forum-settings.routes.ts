@@ -8,15 +8,30 @@ import { ForumSettingsResponse, SettingsPatch } from './forum-settings.schemas.t
 import { getForumSettings, updateForumSettings } from './forum-settings.service.ts';
 
 const forumSettingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/api/forums/:slug/settings', {
-    config: { access: 'user' },
-    schema: { tags: ['forums'], params: SlugParams, response: { 200: ForumSettingsResponse, ...errorResponses } },
-  }, async (request) => ({ settings: await getForumSettings(app.db, request.params.slug, requireUser(request)) }));
+  app.get(
+    '/api/forums/:slug/settings',
+    {
+      config: { access: 'user' },
+      schema: { tags: ['forums'], params: SlugParams, response: { 200: ForumSettingsResponse, ...errorResponses } },
+    },
+    async (request) => ({ settings: await getForumSettings(app.db, request.params.slug, requireUser(request)) }),
+  );
 
-  app.patch('/api/forums/:slug/settings', {
-    config: { access: 'user' },
-    schema: { tags: ['forums'], params: SlugParams, body: SettingsPatch, response: { 200: ForumSettingsResponse, ...errorResponses } },
-  }, async (request) => ({ settings: await updateForumSettings(app.db, request.params.slug, requireUser(request), request.body) }));
+  app.patch(
+    '/api/forums/:slug/settings',
+    {
+      config: { access: 'user' },
+      schema: {
+        tags: ['forums'],
+        params: SlugParams,
+        body: SettingsPatch,
+        response: { 200: ForumSettingsResponse, ...errorResponses },
+      },
+    },
+    async (request) => ({
+      settings: await updateForumSettings(app.db, request.params.slug, requireUser(request), request.body),
+    }),
+  );
 };
 
 export default forumSettingsRoutes;

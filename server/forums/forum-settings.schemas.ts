@@ -4,7 +4,11 @@ import { LangSchema, NameText, SafeText } from '../http/common.schemas.ts';
 import { MAX_MARKDOWN_LENGTH } from '../markdown/markdown-limits.ts';
 
 export const LocalDate = Type.String({ format: 'date' });
-export const EnrolmentSchema = Type.Union([Type.Literal('open'), Type.Literal('application'), Type.Literal('invitation')]);
+export const EnrolmentSchema = Type.Union([
+  Type.Literal('open'),
+  Type.Literal('application'),
+  Type.Literal('invitation'),
+]);
 export type Enrolment = Static<typeof EnrolmentSchema>;
 
 export const ForumTextInput = Type.Object({

@@ -13,7 +13,14 @@ import { assertOrganizer, forumAccessBySlug } from './forum-access.ts';
 import { localDate } from './forum-calendar.ts';
 import { findForumTexts, findTranslationRules } from './forums.queries.ts';
 import type { Enrolment, ForumSettings, SettingsChanges } from './forum-settings.schemas.ts';
-import { findWeekDates, lockForum, replaceTranslationRules, upsertForumText, writeForumAudit, writeInstants } from './forum-settings.queries.ts';
+import {
+  findWeekDates,
+  lockForum,
+  replaceTranslationRules,
+  upsertForumText,
+  writeForumAudit,
+  writeInstants,
+} from './forum-settings.queries.ts';
 import { assertCalendar, deriveInstants } from './schedule.rules.ts';
 import { assertLimitsHoldSeats } from './seat-limits.ts';
 
@@ -57,7 +64,9 @@ async function settingsOf(db: Kysely<DB>, forum: Forum): Promise<ForumSettings> 
       claimMinutes: forum.translation_claim_minutes,
       reviewRequired: forum.translation_review_required,
     },
-    texts: texts.sort((a, b) => a.lang.localeCompare(b.lang)).map((text) => ({ lang: text.lang, title: text.title, summary: text.summary, callMd: text.call_md })),
+    texts: texts
+      .sort((a, b) => a.lang.localeCompare(b.lang))
+      .map((text) => ({ lang: text.lang, title: text.title, summary: text.summary, callMd: text.call_md })),
   };
 }
 
@@ -78,14 +87,25 @@ export function assertPairs(pairs: { from: Lang; to: Lang }[], languages: Lang[]
   }
 }
 
-export async function updateForumSettings(db: Kysely<DB>, slug: string, actor: SessionUser, changes: SettingsChanges): Promise<ForumSettings> {
+export async function updateForumSettings(
+  db: Kysely<DB>,
+  slug: string,
+  actor: SessionUser,
+  changes: SettingsChanges,
+): Promise<ForumSettings> {
   const { forum: found } = await organizerAccess(db, slug, actor);
   // Rendering runs in the worker pool, outside the transaction that holds the forum's lock.
-  const texts = await Promise.all((changes.texts ?? []).map(async (text) => ({
-    lang: text.lang, title: cleanName(text.title, `texts.${text.lang}.title`), summary: text.summary.trim(), callMd: text.callMd,
-    callHtml: await renderMarkdown(text.callMd, { field: `texts.${text.lang}.callMd`, authorId: actor.id }),
-  })));
-  if (new Set(texts.map((text) => text.lang)).size !== texts.length) throw new DomainError('validation', { field: 'texts' });
+  const texts = await Promise.all(
+    (changes.texts ?? []).map(async (text) => ({
+      lang: text.lang,
+      title: cleanName(text.title, `texts.${text.lang}.title`),
+      summary: text.summary.trim(),
+      callMd: text.callMd,
+      callHtml: await renderMarkdown(text.callMd, { field: `texts.${text.lang}.callMd`, authorId: actor.id }),
+    })),
+  );
+  if (new Set(texts.map((text) => text.lang)).size !== texts.length)
+    throw new DomainError('validation', { field: 'texts' });
   const updated = await db.transaction().execute(async (trx) => {
     const forum = await lockForum(trx, found.id);
     const weeks = await findWeekDates(trx, forum.id);
@@ -100,30 +120,50 @@ export async function updateForumSettings(db: Kysely<DB>, slug: string, actor: S
     assertCalendar(calendar, { startsOn: forum.starts_on, deadlineOn: previousDeadline });
     const languages = changes.languages ?? forum.languages;
     for (const text of texts) if (!languages.includes(text.lang)) throw new DomainError('unsupported_language');
-    const pairs = changes.translation?.pairs ?? (await findTranslationRules(trx, forum.id)).map((rule) => ({ from: rule.source_lang, to: rule.target_lang }));
+    const pairs =
+      changes.translation?.pairs ??
+      (await findTranslationRules(trx, forum.id)).map((rule) => ({ from: rule.source_lang, to: rule.target_lang }));
     assertPairs(pairs, languages);
     const enrolment = changes.enrolment ?? enrolmentOf(forum);
     // Checked against the resulting pair, so changing one bound alone is judged with the other.
-    if ((changes.caseStudyMinWords ?? forum.case_study_min_words) > (changes.caseStudyMaxWords ?? forum.case_study_max_words)) {
+    if (
+      (changes.caseStudyMinWords ?? forum.case_study_min_words) >
+      (changes.caseStudyMaxWords ?? forum.case_study_max_words)
+    ) {
       throw new DomainError('case_study_words_out_of_order');
     }
     const policy = changes.translation;
     if (changes.keyRespondentLimit !== undefined || changes.keyRespondentsPerWeek !== undefined) {
       await assertLimitsHoldSeats(trx, forum.id, {
-        total: changes.keyRespondentLimit ?? forum.key_respondent_limit, perWeek: changes.keyRespondentsPerWeek ?? forum.key_respondents_per_week,
+        total: changes.keyRespondentLimit ?? forum.key_respondent_limit,
+        perWeek: changes.keyRespondentsPerWeek ?? forum.key_respondents_per_week,
       });
     }
 
-    await trx.updateTable('forums').set({
-      published: changes.published, languages, time_zone: calendar.timeZone, starts_on: calendar.startsOn, ends_on: calendar.endsOn,
-      open_enrolment: enrolment === 'open', invitation_only: enrolment === 'invitation',
-      public_archive: changes.publicArchive, weeks_close_at_end: changes.weeksCloseAtEnd,
-      key_respondent_limit: changes.keyRespondentLimit, key_respondents_per_week: changes.keyRespondentsPerWeek,
-      description_word_limit: changes.descriptionWordLimit,
-      case_study_min_words: changes.caseStudyMinWords, case_study_max_words: changes.caseStudyMaxWords,
-      question_target_hours: changes.questionTargetHours,
-      translation_target_hours: policy?.targetHours, translation_claim_minutes: policy?.claimMinutes, translation_review_required: policy?.reviewRequired,
-    }).where('id', '=', forum.id).execute();
+    await trx
+      .updateTable('forums')
+      .set({
+        published: changes.published,
+        languages,
+        time_zone: calendar.timeZone,
+        starts_on: calendar.startsOn,
+        ends_on: calendar.endsOn,
+        open_enrolment: enrolment === 'open',
+        invitation_only: enrolment === 'invitation',
+        public_archive: changes.publicArchive,
+        weeks_close_at_end: changes.weeksCloseAtEnd,
+        key_respondent_limit: changes.keyRespondentLimit,
+        key_respondents_per_week: changes.keyRespondentsPerWeek,
+        description_word_limit: changes.descriptionWordLimit,
+        case_study_min_words: changes.caseStudyMinWords,
+        case_study_max_words: changes.caseStudyMaxWords,
+        question_target_hours: changes.questionTargetHours,
+        translation_target_hours: policy?.targetHours,
+        translation_claim_minutes: policy?.claimMinutes,
+        translation_review_required: policy?.reviewRequired,
+      })
+      .where('id', '=', forum.id)
+      .execute();
     await writeInstants(trx, forum.id, deriveInstants(calendar));
     // Weeks may open or close at other instants now: live readers re-check what they may see.
     await announceAccessChange(trx, { userId: null, forumId: forum.id });
@@ -134,7 +174,11 @@ export async function updateForumSettings(db: Kysely<DB>, slug: string, actor: S
     if (remaining.length === 0) throw new DomainError('validation', { field: 'texts' });
     if (policy) await replaceTranslationRules(trx, forum.id, pairs);
     await writeForumAudit(trx, {
-      forumId: forum.id, actorId: actor.id, action: 'forum.settings_changed', targetType: 'forum', targetId: forum.id,
+      forumId: forum.id,
+      actorId: actor.id,
+      action: 'forum.settings_changed',
+      targetType: 'forum',
+      targetId: forum.id,
       reason: Object.keys(changes).sort().join(', '),
     });
     return trx.selectFrom('forums').selectAll().where('id', '=', forum.id).executeTakeFirstOrThrow();

@@ -4,12 +4,19 @@
 import type { Forum } from '../db/schema.ts';
 import { forumStatus as forumPhase } from './forum-calendar.ts';
 
-export type PublicForumStatus = 'draft' | 'recruiting' | 'invitation_only' | 'applications_closed' | 'running' | 'closed';
+export type PublicForumStatus =
+  'draft' | 'recruiting' | 'invitation_only' | 'applications_closed' | 'running' | 'closed';
 
-export type StatusFields = Pick<Forum, 'published' | 'starts_at' | 'ends_at' | 'application_deadline' | 'invitation_only' | 'open_enrolment'>;
+export type StatusFields = Pick<
+  Forum,
+  'published' | 'starts_at' | 'ends_at' | 'application_deadline' | 'invitation_only' | 'open_enrolment'
+>;
 
 /** Whether the call takes applications now: an invitation-only forum takes none at all. */
-export function applicationsOpen(forum: Pick<Forum, 'published' | 'invitation_only' | 'application_deadline'>, now: Date): boolean {
+export function applicationsOpen(
+  forum: Pick<Forum, 'published' | 'invitation_only' | 'application_deadline'>,
+  now: Date,
+): boolean {
   return forum.published && !forum.invitation_only && now < forum.application_deadline;
 }
 

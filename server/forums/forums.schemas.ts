@@ -2,10 +2,20 @@
 import { Type } from 'typebox';
 import { DateTimeSchema, HtmlSchema, LangSchema, TextSchema } from '../http/common.schemas.ts';
 
-const Role = Type.Union([Type.Literal('participant'), Type.Literal('key_respondent'), Type.Literal('translator'), Type.Literal('organizer')]);
+const Role = Type.Union([
+  Type.Literal('participant'),
+  Type.Literal('key_respondent'),
+  Type.Literal('translator'),
+  Type.Literal('organizer'),
+]);
 /** A forum's public status (server/forums/forum-status.ts), which the SPA puts in words. */
 const Status = Type.Union([
-  Type.Literal('draft'), Type.Literal('recruiting'), Type.Literal('invitation_only'), Type.Literal('applications_closed'), Type.Literal('running'), Type.Literal('closed'),
+  Type.Literal('draft'),
+  Type.Literal('recruiting'),
+  Type.Literal('invitation_only'),
+  Type.Literal('applications_closed'),
+  Type.Literal('running'),
+  Type.Literal('closed'),
 ]);
 export const WeekStateSchema = Type.Union([Type.Literal('upcoming'), Type.Literal('open'), Type.Literal('past')]);
 export const LocalDate = Type.String({ format: 'date' });

@@ -8,7 +8,14 @@ import { forumStatus, lastLocalDay, weekState, type WeekState } from './forum-ca
 import { publicForumStatus, type PublicForumStatus } from './forum-status.ts';
 import { forumAccessBySlug, mayReadWeeks, preparedWeekId } from './forum-access.ts';
 import {
-  addMembership, isSuspended, findForumTexts, findRoles, findRolesByForum, findTranslationRules, findWeeksWithTitles, listForumsWithTexts,
+  addMembership,
+  isSuspended,
+  findForumTexts,
+  findRoles,
+  findRolesByForum,
+  findTranslationRules,
+  findWeeksWithTitles,
+  listForumsWithTexts,
 } from './forums.queries.ts';
 import { chooseForInterface, groupBy, type Reader } from '../translation-policy/text-choice.ts';
 import { currentTime } from '../time/clock.ts';
@@ -18,7 +25,10 @@ export interface Viewer {
   lang: Lang;
 }
 
-interface Text { lang: Lang; value: string }
+interface Text {
+  lang: Lang;
+  value: string;
+}
 
 export interface ForumSummaryView {
   slug: string;
@@ -44,9 +54,27 @@ function isOrganizer(viewer: Viewer, roles: readonly ForumRole[]): boolean {
   return Boolean(viewer.user?.isAdmin) || roles.includes('organizer');
 }
 
-type ForumDates = Pick<Forum, 'slug' | 'time_zone' | 'starts_on' | 'ends_on' | 'starts_at' | 'ends_at' | 'application_deadline' | 'languages' | 'published' | 'invitation_only' | 'open_enrolment'>;
+type ForumDates = Pick<
+  Forum,
+  | 'slug'
+  | 'time_zone'
+  | 'starts_on'
+  | 'ends_on'
+  | 'starts_at'
+  | 'ends_at'
+  | 'application_deadline'
+  | 'languages'
+  | 'published'
+  | 'invitation_only'
+  | 'open_enrolment'
+>;
 
-function toForumSummary(forum: ForumDates, text: { lang: Lang; title: string; summary: string }, roles: ForumRole[], now: Date): ForumSummaryView {
+function toForumSummary(
+  forum: ForumDates,
+  text: { lang: Lang; title: string; summary: string },
+  roles: ForumRole[],
+  now: Date,
+): ForumSummaryView {
   return {
     slug: forum.slug,
     title: { lang: text.lang, value: text.title },
@@ -95,7 +123,9 @@ export async function getForum(db: Kysely<DB>, slug: string, viewer: Viewer, now
   const access = await forumAccessBySlug(db, slug, viewer.user);
   const { forum, roles } = access;
   const [texts, rules, weekRows] = await Promise.all([
-    findForumTexts(db, forum.id), findTranslationRules(db, forum.id), findWeeksWithTitles(db, forum.id),
+    findForumTexts(db, forum.id),
+    findTranslationRules(db, forum.id),
+    findWeeksWithTitles(db, forum.id),
   ]);
   const reader = readerOf(viewer);
   const text = chooseForInterface(texts, reader);
@@ -130,10 +160,16 @@ export async function getForum(db: Kysely<DB>, slug: string, viewer: Viewer, now
 }
 
 /** Adds the viewer as a participant of a forum that takes members without application. */
-export async function joinForum(db: Kysely<DB>, slug: string, viewer: Viewer & { user: SessionUser }, now = currentTime()): Promise<ForumRole[]> {
+export async function joinForum(
+  db: Kysely<DB>,
+  slug: string,
+  viewer: Viewer & { user: SessionUser },
+  now = currentTime(),
+): Promise<ForumRole[]> {
   const { forum } = await forumAccessBySlug(db, slug, viewer.user);
   const status = forumStatus(forum, now);
-  if (!forum.open_enrolment || (status !== 'recruiting' && status !== 'running')) throw new DomainError('forum_not_open_for_enrolment');
+  if (!forum.open_enrolment || (status !== 'recruiting' && status !== 'running'))
+    throw new DomainError('forum_not_open_for_enrolment');
   // A suspended member cannot walk back in through open enrolment.
   if (await isSuspended(db, forum.id, viewer.user.id)) throw new DomainError('member_suspended');
   await addMembership(db, forum.id, viewer.user.id, 'participant');

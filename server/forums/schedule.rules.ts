@@ -37,12 +37,15 @@ export function daysBetween(from: string, to: string): number {
 export function assertCalendar(input: CalendarInput, previous?: Pick<CalendarInput, 'startsOn' | 'deadlineOn'>): void {
   if (!isTimeZone(input.timeZone)) throw new DomainError('invalid_time_zone', { timeZone: input.timeZone });
   if (input.endsOn <= input.startsOn) throw new DomainError('forum_dates_out_of_order');
-  const deadlineRuleHeld = !previous || previous.deadlineOn < previous.startsOn || previous.deadlineOn !== input.deadlineOn;
+  const deadlineRuleHeld =
+    !previous || previous.deadlineOn < previous.startsOn || previous.deadlineOn !== input.deadlineOn;
   if (deadlineRuleHeld && input.deadlineOn >= input.startsOn) throw new DomainError('deadline_not_before_start');
   let before: string | null = null;
   for (const week of input.weeks) {
-    if (week.startsOn < input.startsOn || week.startsOn > input.endsOn) throw new DomainError('week_outside_forum', { number: week.number });
-    if (before !== null && week.startsOn <= before) throw new DomainError('week_dates_out_of_order', { number: week.number });
+    if (week.startsOn < input.startsOn || week.startsOn > input.endsOn)
+      throw new DomainError('week_outside_forum', { number: week.number });
+    if (before !== null && week.startsOn <= before)
+      throw new DomainError('week_dates_out_of_order', { number: week.number });
     before = week.startsOn;
   }
 }

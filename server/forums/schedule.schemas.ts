@@ -5,7 +5,11 @@ import { DateTimeSchema, LangSchema, NameText, SafeText } from '../http/common.s
 import { MAX_MARKDOWN_LENGTH } from '../markdown/markdown-limits.ts';
 import { LocalDate } from './forum-settings.schemas.ts';
 
-const WeekText = Type.Object({ lang: LangSchema, title: NameText({ maxLength: 200 }), summaryMd: SafeText({ maxLength: MAX_MARKDOWN_LENGTH }) });
+const WeekText = Type.Object({
+  lang: LangSchema,
+  title: NameText({ maxLength: 200 }),
+  summaryMd: SafeText({ maxLength: MAX_MARKDOWN_LENGTH }),
+});
 const WeekStateSchema = Type.Union([Type.Literal('upcoming'), Type.Literal('open'), Type.Literal('past')]);
 
 /** Whether writing closes at the week's end; null follows the forum's setting. */
@@ -64,7 +68,10 @@ const Dates = Type.Object({ startsOn: LocalDate, endsOn: LocalDate, opensAt: Dat
 export const PreviewSchema = Type.Object({
   days: Type.Integer(),
   timeZone: Type.String(),
-  forum: Type.Object({ from: Type.Object({ startsOn: LocalDate, endsOn: LocalDate }), to: Type.Object({ startsOn: LocalDate, endsOn: LocalDate }) }),
+  forum: Type.Object({
+    from: Type.Object({ startsOn: LocalDate, endsOn: LocalDate }),
+    to: Type.Object({ startsOn: LocalDate, endsOn: LocalDate }),
+  }),
   weeks: Type.Array(Type.Object({ number: Type.Integer(), from: Dates, to: Dates })),
 });
 export type Preview = Static<typeof PreviewSchema>;

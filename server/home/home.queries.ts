@@ -30,10 +30,25 @@ export interface HomeForumRow {
   new_translations: number;
   // json_agg over no rows is null.
   readings: { id: number; slug: string; week_number: number; original_lang: Lang; titles: Texts | null }[];
-  case_studies: { id: number; week_number: number; original_lang: Lang; title: string; author_id: number; author_name: string; titles: Texts | null }[];
+  case_studies: {
+    id: number;
+    week_number: number;
+    original_lang: Lang;
+    title: string;
+    author_id: number;
+    author_name: string;
+    titles: Texts | null;
+  }[];
   waiting: HomeQuestionRow[];
   mine: HomeQuestionRow[];
-  drafts: { key: string; title: string; lang: Lang; updated_at: Stamp; week_number: number; thread_id: number | null }[];
+  drafts: {
+    key: string;
+    title: string;
+    lang: Lang;
+    updated_at: Stamp;
+    week_number: number;
+    thread_id: number | null;
+  }[];
 }
 
 export interface HomeQuestionRow {
@@ -52,7 +67,13 @@ export interface HomeQuestionRow {
 export interface HomeRow {
   since: Stamp | null;
   forums: HomeForumRow[];
-  applications: { forum_slug: string; titles: Texts; kind: 'participant' | 'key_respondent'; status: 'pending' | 'accepted' | 'waitlisted' | 'declined' | 'withdrawn'; updated_at: Stamp }[];
+  applications: {
+    forum_slug: string;
+    titles: Texts;
+    kind: 'participant' | 'key_respondent';
+    status: 'pending' | 'accepted' | 'waitlisted' | 'declined' | 'withdrawn';
+    updated_at: Stamp;
+  }[];
   reconfirmations: { forum_slug: string; titles: Texts; requested_at: Stamp }[];
 }
 
@@ -70,7 +91,11 @@ function questionsJson(where: ReturnType<typeof sql>, person: 'asker' | 'address
       ORDER BY p.created_at, p.id LIMIT ${HOME_LIST_LIMIT}) AS q)`;
 }
 
-export async function readHome(db: Kysely<DB>, user: { id: number; isAdmin: boolean; readingLangs: Lang[]; interfaceLang: Lang }, now: Date): Promise<HomeRow> {
+export async function readHome(
+  db: Kysely<DB>,
+  user: { id: number; isAdmin: boolean; readingLangs: Lang[]; interfaceLang: Lang },
+  now: Date,
+): Promise<HomeRow> {
   const langs = `{${[...new Set([user.interfaceLang, ...user.readingLangs])].join(',')}}`;
   const { rows } = await sql<HomeRow>`
     WITH visit AS (

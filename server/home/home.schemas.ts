@@ -4,10 +4,20 @@
 import { Type, type Static } from 'typebox';
 import { DateTimeSchema, IdSchema, LangSchema, TextSchema } from '../http/common.schemas.ts';
 
-const Role = Type.Union([Type.Literal('participant'), Type.Literal('key_respondent'), Type.Literal('translator'), Type.Literal('organizer')]);
+const Role = Type.Union([
+  Type.Literal('participant'),
+  Type.Literal('key_respondent'),
+  Type.Literal('translator'),
+  Type.Literal('organizer'),
+]);
 /** A forum's public status (server/forums/forum-status.ts), which the SPA puts in words. */
 const Status = Type.Union([
-  Type.Literal('draft'), Type.Literal('recruiting'), Type.Literal('invitation_only'), Type.Literal('applications_closed'), Type.Literal('running'), Type.Literal('closed'),
+  Type.Literal('draft'),
+  Type.Literal('recruiting'),
+  Type.Literal('invitation_only'),
+  Type.Literal('applications_closed'),
+  Type.Literal('running'),
+  Type.Literal('closed'),
 ]);
 
 const HomeQuestion = Type.Object({
@@ -52,11 +62,20 @@ export const HomeForumSchema = Type.Object({
   timeZone: Type.String(),
   myRoles: Type.Array(Role),
   /** The week open now; the client computes the time left from `closesAt`, in the reader's zone. */
-  openWeek: Type.Union([Type.Object({
-    number: Type.Integer(), title: TextSchema, opensAt: DateTimeSchema, closesAt: DateTimeSchema,
-  }), Type.Null()]),
+  openWeek: Type.Union([
+    Type.Object({
+      number: Type.Integer(),
+      title: TextSchema,
+      opensAt: DateTimeSchema,
+      closesAt: DateTimeSchema,
+    }),
+    Type.Null(),
+  ]),
   /** The next week to open, when none is open now (before the start, between weeks). */
-  nextWeek: Type.Union([Type.Object({ number: Type.Integer(), title: TextSchema, opensAt: DateTimeSchema }), Type.Null()]),
+  nextWeek: Type.Union([
+    Type.Object({ number: Type.Integer(), title: TextSchema, opensAt: DateTimeSchema }),
+    Type.Null(),
+  ]),
   /** Posts by others and translations into a language the member reads, since `since` of the answer. */
   newPosts: Type.Integer(),
   newTranslations: Type.Integer(),
@@ -75,15 +94,25 @@ export const HomeResponse = Type.Object({
   since: Type.Union([DateTimeSchema, Type.Null()]),
   forums: Type.Array(HomeForumSchema),
   /** Applications not yet turned into membership, or decided, in any published forum. */
-  applications: Type.Array(Type.Object({
-    forumSlug: Type.String(),
-    forumTitle: TextSchema,
-    kind: Type.Union([Type.Literal('participant'), Type.Literal('key_respondent')]),
-    status: Type.Union([Type.Literal('pending'), Type.Literal('accepted'), Type.Literal('waitlisted'), Type.Literal('declined'), Type.Literal('withdrawn')]),
-    updatedAt: DateTimeSchema,
-  })),
+  applications: Type.Array(
+    Type.Object({
+      forumSlug: Type.String(),
+      forumTitle: TextSchema,
+      kind: Type.Union([Type.Literal('participant'), Type.Literal('key_respondent')]),
+      status: Type.Union([
+        Type.Literal('pending'),
+        Type.Literal('accepted'),
+        Type.Literal('waitlisted'),
+        Type.Literal('declined'),
+        Type.Literal('withdrawn'),
+      ]),
+      updatedAt: DateTimeSchema,
+    }),
+  ),
   /** Organizers moved a forum's dates and wait for this member's answer (the links are in their email). */
-  reconfirmations: Type.Array(Type.Object({ forumSlug: Type.String(), forumTitle: TextSchema, requestedAt: DateTimeSchema })),
+  reconfirmations: Type.Array(
+    Type.Object({ forumSlug: Type.String(), forumTitle: TextSchema, requestedAt: DateTimeSchema }),
+  ),
 });
 export type Home = Static<typeof HomeResponse>;
 

@@ -6,8 +6,18 @@ import type { SessionUser } from '../auth/session.ts';
 import type { DB, Lang } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { publicForumStatus } from '../forums/forum-status.ts';
-import { assertMayReadWeek, assertMayReadWeekMaterial, forumAccessById, preparedWeekId } from '../forums/forum-access.ts';
-import { chooseForInterface, chooseVersion, chooseWithOriginal, type Reader } from '../translation-policy/text-choice.ts';
+import {
+  assertMayReadWeek,
+  assertMayReadWeekMaterial,
+  forumAccessById,
+  preparedWeekId,
+} from '../forums/forum-access.ts';
+import {
+  chooseForInterface,
+  chooseVersion,
+  chooseWithOriginal,
+  type Reader,
+} from '../translation-policy/text-choice.ts';
 import { currentTime } from '../time/clock.ts';
 import { readHome, type HomeQuestionRow } from './home.queries.ts';
 import type { Home } from './home.schemas.ts';
@@ -52,42 +62,76 @@ export async function getHome(db: Kysely<DB>, user: SessionUser, lang: Lang, now
     forums: row.forums.map((forum) => ({
       slug: forum.slug,
       title: forInterface(forum.titles, reader),
-      status: publicForumStatus({
-        published: forum.published, starts_at: new Date(forum.starts_at), ends_at: new Date(forum.ends_at),
-        application_deadline: new Date(forum.application_deadline), invitation_only: forum.invitation_only, open_enrolment: forum.open_enrolment,
-      }, now),
+      status: publicForumStatus(
+        {
+          published: forum.published,
+          starts_at: new Date(forum.starts_at),
+          ends_at: new Date(forum.ends_at),
+          application_deadline: new Date(forum.application_deadline),
+          invitation_only: forum.invitation_only,
+          open_enrolment: forum.open_enrolment,
+        },
+        now,
+      ),
       timeZone: forum.time_zone,
       myRoles: forum.roles,
       openWeek: forum.open_week && {
-        number: forum.open_week.number, title: forInterface(forum.open_week.titles, reader),
-        opensAt: iso(forum.open_week.opens_at), closesAt: iso(forum.open_week.closes_at),
+        number: forum.open_week.number,
+        title: forInterface(forum.open_week.titles, reader),
+        opensAt: iso(forum.open_week.opens_at),
+        closesAt: iso(forum.open_week.closes_at),
       },
-      nextWeek: forum.next_week && { number: forum.next_week.number, title: forInterface(forum.next_week.titles, reader), opensAt: iso(forum.next_week.opens_at) },
+      nextWeek: forum.next_week && {
+        number: forum.next_week.number,
+        title: forInterface(forum.next_week.titles, reader),
+        opensAt: iso(forum.next_week.opens_at),
+      },
       newPosts: Number(forum.new_posts),
       newTranslations: Number(forum.new_translations),
       unopened: [
         ...forum.case_studies.map((study) => ({
-          type: 'case_study' as const, id: study.id, weekNumber: study.week_number, slug: null,
-          title: withOriginal([{ lang: study.original_lang, title: study.title }, ...(study.titles ?? [])], study.original_lang, reader),
+          type: 'case_study' as const,
+          id: study.id,
+          weekNumber: study.week_number,
+          slug: null,
+          title: withOriginal(
+            [{ lang: study.original_lang, title: study.title }, ...(study.titles ?? [])],
+            study.original_lang,
+            reader,
+          ),
           author: { id: study.author_id, displayName: study.author_name },
         })),
         ...forum.readings.map((reading) => ({
-          type: 'reading' as const, id: reading.id, weekNumber: reading.week_number, slug: reading.slug,
-          title: inVersion(reading.titles ?? [], reading.original_lang, reader), author: null,
+          type: 'reading' as const,
+          id: reading.id,
+          weekNumber: reading.week_number,
+          slug: reading.slug,
+          title: inVersion(reading.titles ?? [], reading.original_lang, reader),
+          author: null,
         })),
       ],
       questionsWaiting: forum.waiting.map(question),
       myUnansweredQuestions: forum.mine.map(question),
       drafts: forum.drafts.map((draft) => ({
-        key: draft.key, title: draft.title, lang: draft.lang, updatedAt: iso(draft.updated_at), weekNumber: draft.week_number, threadId: draft.thread_id,
+        key: draft.key,
+        title: draft.title,
+        lang: draft.lang,
+        updatedAt: iso(draft.updated_at),
+        weekNumber: draft.week_number,
+        threadId: draft.thread_id,
       })),
     })),
     applications: row.applications.map((application) => ({
-      forumSlug: application.forum_slug, forumTitle: forInterface(application.titles, reader), kind: application.kind, status: application.status,
+      forumSlug: application.forum_slug,
+      forumTitle: forInterface(application.titles, reader),
+      kind: application.kind,
+      status: application.status,
       updatedAt: iso(application.updated_at),
     })),
     reconfirmations: row.reconfirmations.map((request) => ({
-      forumSlug: request.forum_slug, forumTitle: forInterface(request.titles, reader), requestedAt: iso(request.requested_at),
+      forumSlug: request.forum_slug,
+      forumTitle: forInterface(request.titles, reader),
+      requestedAt: iso(request.requested_at),
     })),
   };
 }
@@ -96,16 +140,35 @@ export async function getHome(db: Kysely<DB>, user: SessionUser, lang: Lang, now
  * Records that the member opened a reading or a published case study, so the home stops listing
  * it. Only what they may read is recorded; opening twice is harmless.
  */
-export async function recordOpened(db: Kysely<DB>, user: SessionUser, item: { itemType: 'reading' | 'case_study'; itemId: number }, now = currentTime()): Promise<void> {
-  const target = item.itemType === 'reading'
-    ? await db.selectFrom('readings').innerJoin('weeks', 'weeks.id', 'readings.week_id').selectAll('weeks')
-      .where('readings.id', '=', item.itemId).where('readings.unpublished_at', 'is', null).executeTakeFirst()
-    : await db.selectFrom('case_studies').innerJoin('weeks', 'weeks.id', 'case_studies.week_id').selectAll('weeks')
-      .where('case_studies.id', '=', item.itemId).where('case_studies.status', '=', 'published').executeTakeFirst();
+export async function recordOpened(
+  db: Kysely<DB>,
+  user: SessionUser,
+  item: { itemType: 'reading' | 'case_study'; itemId: number },
+  now = currentTime(),
+): Promise<void> {
+  const target =
+    item.itemType === 'reading'
+      ? await db
+          .selectFrom('readings')
+          .innerJoin('weeks', 'weeks.id', 'readings.week_id')
+          .selectAll('weeks')
+          .where('readings.id', '=', item.itemId)
+          .where('readings.unpublished_at', 'is', null)
+          .executeTakeFirst()
+      : await db
+          .selectFrom('case_studies')
+          .innerJoin('weeks', 'weeks.id', 'case_studies.week_id')
+          .selectAll('weeks')
+          .where('case_studies.id', '=', item.itemId)
+          .where('case_studies.status', '=', 'published')
+          .executeTakeFirst();
   if (!target) throw new DomainError('not_found');
   const access = await forumAccessById(db, target.forum_id, user);
   if (item.itemType === 'reading') assertMayReadWeekMaterial(access, target, now, await preparedWeekId(db, access));
   else assertMayReadWeek(access, target, now);
-  await db.insertInto('item_opens').values({ user_id: user.id, item_type: item.itemType, item_id: item.itemId, opened_at: now })
-    .onConflict((oc) => oc.doNothing()).execute();
+  await db
+    .insertInto('item_opens')
+    .values({ user_id: user.id, item_type: item.itemType, item_id: item.itemId, opened_at: now })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
 }

@@ -42,7 +42,8 @@ type TextOptions = Omit<TStringOptions, 'pattern'> & { maxLength: number };
 /** Free text (a draft, a note, a preview): no control characters but tab and line breaks. */
 export const SafeText = (options: TextOptions) => Type.String({ ...options, pattern: SAFE_TEXT_PATTERN });
 /** Free text that must show something (a post, a translation, a reason). */
-export const VisibleText = (options: TextOptions) => Type.String({ minLength: 1, ...options, pattern: VISIBLE_TEXT_PATTERN });
+export const VisibleText = (options: TextOptions) =>
+  Type.String({ minLength: 1, ...options, pattern: VISIBLE_TEXT_PATTERN });
 /** One line, possibly empty (a profile field, a glossary term). */
 export const LineText = (options: TextOptions) => Type.String({ ...options, pattern: LINE_TEXT_PATTERN });
 /** A display name or a title: one line with a visible character; services store it through cleanName. */

@@ -26,7 +26,13 @@ export class RequestLogController extends LogController {
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
     const durationMs = Math.round(reply.elapsedTime);
     const level = levelOf(reply.statusCode, durationMs, Boolean(error));
-    const line = { method: request.method, url: request.url, statusCode: reply.statusCode, durationMs, ...(error ? { err: error } : {}) };
+    const line = {
+      method: request.method,
+      url: request.url,
+      statusCode: reply.statusCode,
+      durationMs,
+      ...(error ? { err: error } : {}),
+    };
     reply.log[level](line, level === 'warn' && durationMs > SLOW_REQUEST_MS ? 'slow request' : 'request completed');
   }
 

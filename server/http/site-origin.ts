@@ -12,7 +12,12 @@ export interface SiteOriginOptions {
 /** The scheme a browser used to reach this request: https behind SECURE_COOKIES, else the trusted proxy's word or the socket's. */
 export function siteScheme(request: IncomingMessage, options: SiteOriginOptions): 'http' | 'https' {
   if (options.secureCookies) return 'https';
-  const forwarded = options.trustProxy ? String(request.headers['x-forwarded-proto'] ?? '').split(',')[0]!.trim().toLowerCase() : '';
+  const forwarded = options.trustProxy
+    ? String(request.headers['x-forwarded-proto'] ?? '')
+        .split(',')[0]!
+        .trim()
+        .toLowerCase()
+    : '';
   if (forwarded === 'https' || forwarded === 'http') return forwarded;
   // A TLS socket says so; a plain one has no such property.
   return (request.socket as Partial<TLSSocket>).encrypted ? 'https' : 'http';
@@ -20,7 +25,11 @@ export function siteScheme(request: IncomingMessage, options: SiteOriginOptions)
 
 /** The host a browser used: the trusted proxy's X-Forwarded-Host, else Host. */
 function siteHost(request: IncomingMessage, options: SiteOriginOptions): string | undefined {
-  const forwarded = options.trustProxy ? String(request.headers['x-forwarded-host'] ?? '').split(',')[0]!.trim() : '';
+  const forwarded = options.trustProxy
+    ? String(request.headers['x-forwarded-host'] ?? '')
+        .split(',')[0]!
+        .trim()
+    : '';
   return forwarded || request.headers.host;
 }
 

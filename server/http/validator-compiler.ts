@@ -31,7 +31,15 @@ function decimalOnly(validate: ValidateFunction): Validator {
       // A number that was sent as text must have been a plain numeral; one absent from the request is a schema default.
       const bad = values.some((v, i) => typeof v === 'number' && typeof sent[i] === 'string' && !DECIMAL.test(sent[i]));
       if (bad) {
-        check.errors = [{ instancePath: `/${key}`, schemaPath: '#/type', keyword: 'type', params: { type: 'number' }, message: 'must be a decimal number' }];
+        check.errors = [
+          {
+            instancePath: `/${key}`,
+            schemaPath: '#/type',
+            keyword: 'type',
+            params: { type: 'number' },
+            message: 'must be a decimal number',
+          },
+        ];
         return false;
       }
     }

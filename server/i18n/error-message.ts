@@ -7,7 +7,12 @@ import { translatorFor } from './i18n.ts';
 import { zoneInWords } from '../../web/src/time/zone-names.ts';
 
 function isNames(value: unknown): value is Record<Lang, string> {
-  return typeof value === 'object' && value !== null && !(value instanceof Date) && typeof (value as Record<string, unknown>).en === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !(value instanceof Date) &&
+    typeof (value as Record<string, unknown>).en === 'string'
+  );
 }
 
 /**
@@ -15,13 +20,25 @@ function isNames(value: unknown): value is Record<Lang, string> {
  * a name given in each language (a forum's region) in the reader's language, and the field it is
  * about by its label in the reader's language.
  */
-export function formatErrorMessage(lang: Lang, timeZone: string, code: ErrorCode, given: Record<string, unknown> = {}): string {
-  const params = Object.fromEntries(Object.entries(given).map(([key, value]) => [key, isNames(value) ? value[lang] : value]));
-  const formatParams = Object.fromEntries(Object.entries(params).filter(([, value]) => value instanceof Date)
-    .map(([key]) => [key, { dateStyle: 'full', timeStyle: 'short', timeZone }]));
+export function formatErrorMessage(
+  lang: Lang,
+  timeZone: string,
+  code: ErrorCode,
+  given: Record<string, unknown> = {},
+): string {
+  const params = Object.fromEntries(
+    Object.entries(given).map(([key, value]) => [key, isNames(value) ? value[lang] : value]),
+  );
+  const formatParams = Object.fromEntries(
+    Object.entries(params)
+      .filter(([, value]) => value instanceof Date)
+      .map(([key]) => [key, { dateStyle: 'full', timeStyle: 'short', timeZone }]),
+  );
   const labels = {
     ...(typeof params.field === 'string' ? { field: fieldLabel(lang, params.field) } : {}),
-    ...(typeof params.notificationType === 'string' ? { notificationType: notificationTypeLabel(lang, params.notificationType) } : {}),
+    ...(typeof params.notificationType === 'string'
+      ? { notificationType: notificationTypeLabel(lang, params.notificationType) }
+      : {}),
   };
   return translatorFor(lang)(code, { ...params, ...labels, readerTimeZone: zoneInWords(timeZone, lang), formatParams });
 }

@@ -5,7 +5,12 @@ import { translatorFor } from './i18n.ts';
 
 /** The property a field path ends with: `texts.0.title` → `title`, `/readingLangs/1` → `readingLangs`. */
 export function fieldName(field: string): string {
-  return field.split(/[./]/).filter((part) => part !== '' && !/^\d+$/.test(part)).at(-1) ?? 'body';
+  return (
+    field
+      .split(/[./]/)
+      .filter((part) => part !== '' && !/^\d+$/.test(part))
+      .at(-1) ?? 'body'
+  );
 }
 
 /** The label of a property name, or undefined when the locales have none. */
@@ -19,5 +24,8 @@ export function fieldLabel(lang: Lang, field: string): string {
 
 /** A notification kind (`application.decided`) by the name the preferences page gives it. */
 export function notificationTypeLabel(lang: Lang, type: string): string {
-  return translatorFor(lang)(`notificationTypes.${type.replaceAll('.', '_')}`, { defaultValue: '' }) || translatorFor(lang)('fields.unknown');
+  return (
+    translatorFor(lang)(`notificationTypes.${type.replaceAll('.', '_')}`, { defaultValue: '' }) ||
+    translatorFor(lang)('fields.unknown')
+  );
 }

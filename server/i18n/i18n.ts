@@ -19,7 +19,9 @@ function loadResources() {
   for (const lang of languages) {
     resources[lang] = {};
     for (const file of readdirSync(path.join(localesDir, lang)).filter((f) => f.endsWith('.json'))) {
-      resources[lang][file.replace(/\.json$/, '')] = JSON.parse(readFileSync(path.join(localesDir, lang, file), 'utf8')) as Resource[string][string];
+      resources[lang][file.replace(/\.json$/, '')] = JSON.parse(
+        readFileSync(path.join(localesDir, lang, file), 'utf8'),
+      ) as Resource[string][string];
     }
   }
   return resources;
@@ -38,7 +40,9 @@ await instance.init({
 });
 
 // `{{deadlineOn, calendarDate}}`: a YYYY-MM-DD day in the message's language, never shifted by a zone.
-instance.services.formatter?.add('calendarDate', (value, lng) => formatCalendarDate(isLang(lng) ? lng : 'en', String(value)));
+instance.services.formatter?.add('calendarDate', (value, lng) =>
+  formatCalendarDate(isLang(lng) ? lng : 'en', String(value)),
+);
 
 const fixedT = new Map(languages.map((lang) => [lang, instance.getFixedT(lang)] as const));
 

@@ -20,7 +20,13 @@ const CONCURRENCY = 5;
 /** What the worker needs of a nodemailer transport. */
 export interface MailTransport {
   sendMail(message: {
-    from: string; to: string; subject: string; text: string; html: string; messageId: string; headers: Record<string, string>;
+    from: string;
+    to: string;
+    subject: string;
+    text: string;
+    html: string;
+    messageId: string;
+    headers: Record<string, string>;
   }): Promise<{ response?: string }>;
 }
 
@@ -58,15 +64,18 @@ function classify(error: unknown, attempts: number): Outcome {
 
 /** Records an outcome, only if this worker still holds the row's lease. */
 async function record(db: Kysely<DB>, row: OutboxRow, outcome: Outcome, now: Date): Promise<void> {
-  await db.updateTable('outbox')
+  await db
+    .updateTable('outbox')
     .set({
       status: outcome.status === 'retry' ? 'pending' : outcome.status,
       sent_at: outcome.status === 'sent' ? now : null,
-      next_attempt_at: outcome.status === 'retry' ? new Date(now.getTime() + backoffMs(row.attempts)) : row.next_attempt_at,
+      next_attempt_at:
+        outcome.status === 'retry' ? new Date(now.getTime() + backoffMs(row.attempts)) : row.next_attempt_at,
       last_response: outcome.response,
       locked_until: null,
     })
-    .where('id', '=', row.id).where('locked_until', '=', row.locked_until!)
+    .where('id', '=', row.id)
+    .where('locked_until', '=', row.locked_until!)
     .execute();
 }
 
@@ -87,8 +96,13 @@ async function deliverOne(db: Kysely<DB>, row: OutboxRow, options: WorkerOptions
       outcome = { status: 'failed', response: 'not sent: everything it told of has been hidden' };
     } else {
       const info = await options.transport.sendMail({
-        from: options.from, to: row.to_email, subject: message.subject, text: message.text, html: message.html,
-        messageId: message.messageId, headers: message.headers,
+        from: options.from,
+        to: row.to_email,
+        subject: message.subject,
+        text: message.text,
+        html: message.html,
+        messageId: message.messageId,
+        headers: message.headers,
       });
       outcome = { status: 'sent', response: (info.response ?? '').slice(0, 1000) };
     }

@@ -21,7 +21,12 @@ export interface Composed {
 }
 
 /** Reads what a row is about, as it stands at delivery, in the recipient's language. */
-export type MailComposer = (db: Kysely<DB>, base: string, reader: Recipient, payload: Record<string, unknown>) => Promise<Composed>;
+export type MailComposer = (
+  db: Kysely<DB>,
+  base: string,
+  reader: Recipient,
+  payload: Record<string, unknown>,
+) => Promise<Composed>;
 
 /**
  * By template name. Each domain that queues mail about its own things owns their composers;
@@ -47,21 +52,38 @@ export function messageIdOf(row: Pick<OutboxRow, 'id' | 'created_at'>, publicUrl
   return `<outbox.${row.id}.${row.created_at.getTime().toString(36)}@${new URL(publicUrl).hostname}>`;
 }
 
-export async function renderOutboxRow(db: Kysely<DB>, row: OutboxRow, context: RenderContext): Promise<RenderedMessage> {
+export async function renderOutboxRow(
+  db: Kysely<DB>,
+  row: OutboxRow,
+  context: RenderContext,
+): Promise<RenderedMessage> {
   const lang = row.lang;
   let composed: Composed = { values: {}, blocks: {} };
   const composer = Object.hasOwn(context.composers, row.template) ? context.composers[row.template] : undefined;
   if (composer) {
-    const user = row.user_id === null ? undefined
-      : await db.selectFrom('users').select(['id', 'display_name', 'interface_lang', 'reading_langs']).where('id', '=', row.user_id).executeTakeFirst();
+    const user =
+      row.user_id === null
+        ? undefined
+        : await db
+            .selectFrom('users')
+            .select(['id', 'display_name', 'interface_lang', 'reading_langs'])
+            .where('id', '=', row.user_id)
+            .executeTakeFirst();
     if (!user) throw new Error(`outbox row ${row.id}: its recipient no longer exists`);
-    composed = await composer(db, context.publicUrl, { id: user.id, displayName: user.display_name, interfaceLang: lang, readingLangs: user.reading_langs }, row.payload);
+    composed = await composer(
+      db,
+      context.publicUrl,
+      { id: user.id, displayName: user.display_name, interfaceLang: lang, readingLangs: user.reading_langs },
+      row.payload,
+    );
   }
-  const unsubscribeUrl = row.unsubscribe && row.user_id !== null
-    ? `${context.publicUrl}/unsubscribe/${signUnsubscribe(context.secret, { userId: row.user_id, scope: row.unsubscribe })}`
-    : null;
+  const unsubscribeUrl =
+    row.unsubscribe && row.user_id !== null
+      ? `${context.publicUrl}/unsubscribe/${signUnsubscribe(context.secret, { userId: row.user_id, scope: row.unsubscribe })}`
+      : null;
   const parts = renderTemplate(lang, row.template, { ...row.payload, ...composed.values }, composed.blocks, {
-    unsubscribeUrl, preferencesUrl: `${context.publicUrl}/notifications/preferences`,
+    unsubscribeUrl,
+    preferencesUrl: `${context.publicUrl}/notifications/preferences`,
   });
   const headers: Record<string, string> = {};
   if (unsubscribeUrl) {

@@ -18,10 +18,15 @@ export interface QueuedEmail {
 
 /** Queues a message; `now` (the caller's clock) is when it becomes due. */
 export async function queueEmail(trx: Transaction<DB> | Kysely<DB>, email: QueuedEmail, now?: Date): Promise<void> {
-  await trx.insertInto('outbox')
+  await trx
+    .insertInto('outbox')
     .values({
-      to_email: email.toEmail, lang: email.lang, template: email.template, payload: JSON.stringify(email.payload ?? {}),
-      user_id: email.userId ?? null, unsubscribe: email.unsubscribe ?? null,
+      to_email: email.toEmail,
+      lang: email.lang,
+      template: email.template,
+      payload: JSON.stringify(email.payload ?? {}),
+      user_id: email.userId ?? null,
+      unsubscribe: email.unsubscribe ?? null,
       ...(now ? { created_at: now, next_attempt_at: now } : {}),
     })
     .execute();

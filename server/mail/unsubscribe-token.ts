@@ -10,9 +10,16 @@ const SECRET_NAME = 'unsubscribe_hmac';
 
 export async function loadUnsubscribeSecret(db: Kysely<DB>, configured: string | undefined): Promise<string> {
   if (configured) return configured;
-  await db.insertInto('app_secrets').values({ name: SECRET_NAME, value: randomBytes(32).toString('base64url') })
-    .onConflict((oc) => oc.column('name').doNothing()).execute();
-  const row = await db.selectFrom('app_secrets').select('value').where('name', '=', SECRET_NAME).executeTakeFirstOrThrow();
+  await db
+    .insertInto('app_secrets')
+    .values({ name: SECRET_NAME, value: randomBytes(32).toString('base64url') })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
+  const row = await db
+    .selectFrom('app_secrets')
+    .select('value')
+    .where('name', '=', SECRET_NAME)
+    .executeTakeFirstOrThrow();
   return row.value;
 }
 

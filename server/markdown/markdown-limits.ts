@@ -11,7 +11,10 @@ const LIST_MARKER = /(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)/y;
 const THEMATIC_BREAK = /([-*_])(?:[ \t]*\1){2,}[ \t]*$/y;
 const FENCE = /(`{3,}|~{3,})/y;
 
-interface Fence { char: string; length: number }
+interface Fence {
+  char: string;
+  length: number;
+}
 
 /**
  * The deepest nesting of block quotes and lists on any line, counted up to `limit + 1`: the
@@ -46,7 +49,14 @@ export function nestingDepth(markdown: string, limit = MAX_NESTING): number {
     const opening = FENCE.exec(line)?.[1];
     const inCode = fence !== undefined;
     if (opening && !fence) fence = { char: opening[0]!, length: opening.length };
-    else if (opening && fence && opening[0] === fence.char && opening.length >= fence.length && line.slice(i + opening.length).trim() === '') fence = undefined;
+    else if (
+      opening &&
+      fence &&
+      opening[0] === fence.char &&
+      opening.length >= fence.length &&
+      line.slice(i + opening.length).trim() === ''
+    )
+      fence = undefined;
     deepest = Math.max(deepest, depth + (inCode ? 0 : indentDepth));
     if (deepest > limit) return deepest;
   }

@@ -12,16 +12,25 @@ const parser = unified().use(remarkParse).use(remarkGfm).freeze();
 
 export function markdownToText(markdown: string): string {
   const tree = parser.runSync(parser.parse(markdown)) as Root;
-  return blocks(tree).replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim();
+  return blocks(tree)
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 /** Block children, separated by a blank line. */
 function blocks(node: Parents): string {
-  return node.children.map((child) => block(child)).filter((text) => text !== '').join('\n\n');
+  return node.children
+    .map((child) => block(child))
+    .filter((text) => text !== '')
+    .join('\n\n');
 }
 
 function prefixLines(text: string, first: string, rest: string): string {
-  return text.split('\n').map((line, index) => (index === 0 ? first : rest) + line).join('\n');
+  return text
+    .split('\n')
+    .map((line, index) => (index === 0 ? first : rest) + line)
+    .join('\n');
 }
 
 function block(node: Nodes): string {
@@ -35,12 +44,17 @@ function block(node: Nodes): string {
     case 'blockquote':
       return prefixLines(blocks(node), '> ', '> ').replace(/^> $/gm, '>');
     case 'list':
-      return node.children.map((item, index) => {
-        const marker = node.ordered ? `${(node.start ?? 1) + index}. ` : '* ';
-        const check = item.checked === true ? '[x] ' : item.checked === false ? '[ ] ' : '';
-        const body = item.children.map((child) => block(child)).filter(Boolean).join(item.spread ? '\n\n' : '\n');
-        return prefixLines(check + body, marker, ' '.repeat(marker.length));
-      }).join(node.spread ? '\n\n' : '\n');
+      return node.children
+        .map((item, index) => {
+          const marker = node.ordered ? `${(node.start ?? 1) + index}. ` : '* ';
+          const check = item.checked === true ? '[x] ' : item.checked === false ? '[ ] ' : '';
+          const body = item.children
+            .map((child) => block(child))
+            .filter(Boolean)
+            .join(item.spread ? '\n\n' : '\n');
+          return prefixLines(check + body, marker, ' '.repeat(marker.length));
+        })
+        .join(node.spread ? '\n\n' : '\n');
     case 'code':
       return prefixLines(node.value, '    ', '    ');
     case 'thematicBreak':

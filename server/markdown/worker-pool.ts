@@ -9,7 +9,10 @@ import { Worker, type ResourceLimits } from 'node:worker_threads';
 export type PoolFailure = 'timeout' | 'crashed' | 'rejected' | 'busy' | 'unavailable';
 
 export class PoolError extends Error {
-  constructor(readonly reason: PoolFailure, options?: ErrorOptions) {
+  constructor(
+    readonly reason: PoolFailure,
+    options?: ErrorOptions,
+  ) {
     super(`worker pool: ${reason}`, options);
     this.name = 'PoolError';
   }
@@ -50,7 +53,8 @@ type Reply = 'ready' | { id: number; output: string } | { id: number; failed: st
 function tsxApiUrl(): string {
   const require = createRequire(import.meta.url);
   const manifest = require('tsx/package.json') as { exports: Record<string, { import: { default: string } }> };
-  return new URL(manifest.exports['./esm/api']!.import.default, pathToFileURL(require.resolve('tsx/package.json'))).href;
+  return new URL(manifest.exports['./esm/api']!.import.default, pathToFileURL(require.resolve('tsx/package.json')))
+    .href;
 }
 
 function startWorker(file: URL, resourceLimits: ResourceLimits | undefined): Worker {
@@ -75,8 +79,9 @@ export class WorkerPool {
   }
 
   run(input: string, owner?: string): Promise<string> {
-    const pending = owner === undefined ? 0 : this.#pending.get(owner) ?? 0;
-    if (this.#queue.length >= this.#options.maxQueued || pending >= this.#options.maxPerOwner) return Promise.reject(new PoolError('busy'));
+    const pending = owner === undefined ? 0 : (this.#pending.get(owner) ?? 0);
+    if (this.#queue.length >= this.#options.maxQueued || pending >= this.#options.maxPerOwner)
+      return Promise.reject(new PoolError('busy'));
     if (owner !== undefined) this.#pending.set(owner, pending + 1);
     return new Promise<string>((resolve, reject) => {
       this.#queue.push({ id: this.#nextId++, input, owner, resolve, reject });
@@ -106,7 +111,9 @@ export class WorkerPool {
     this.#slots.add(slot);
     slot.timer = setTimeout(() => this.#fail(slot, new PoolError('unavailable')), this.#options.startTimeoutMs);
     worker.on('message', (reply: Reply) => this.#onReply(slot, reply));
-    worker.on('error', (error) => this.#fail(slot, new PoolError(slot.ready ? 'crashed' : 'unavailable', { cause: error })));
+    worker.on('error', (error) =>
+      this.#fail(slot, new PoolError(slot.ready ? 'crashed' : 'unavailable', { cause: error })),
+    );
     worker.on('exit', () => this.#fail(slot, new PoolError(slot.ready ? 'crashed' : 'unavailable')));
   }
 

@@ -9,12 +9,26 @@ function wallClock(instant: number, timeZone: string): number {
   let format = formatters.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
     });
     formatters.set(timeZone, format);
   }
   const parts = Object.fromEntries(format.formatToParts(new Date(instant)).map((part) => [part.type, part.value]));
-  return Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  return Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
 }
 
 /** The instant a local date and hour happen in a zone. */
@@ -32,7 +46,13 @@ function localDateOf(instant: number, timeZone: string): string {
 }
 
 /** The first digest time strictly after `after`; null for schedules without digests. */
-export function nextDigestAt(schedule: DigestSchedule, hour: number, weekday: number, timeZone: string, after: Date): Date | null {
+export function nextDigestAt(
+  schedule: DigestSchedule,
+  hour: number,
+  weekday: number,
+  timeZone: string,
+  after: Date,
+): Date | null {
   if (schedule !== 'daily' && schedule !== 'weekly') return null;
   const start = Date.parse(`${localDateOf(after.getTime(), timeZone)}T00:00:00Z`);
   for (let day = 0; day <= 8; day += 1) {

@@ -43,7 +43,7 @@ export const notificationRules: Record<NotificationType, NotificationRule> = {
   'translation.own_published': { inApp: true, email: false, delivery: 'activity' },
   'application.decided': { inApp: true, email: true, delivery: 'direct', required: true },
   'reconfirmation.requested': { inApp: true, email: true, delivery: 'direct', required: true },
-  'invitation': { inApp: true, email: true, delivery: 'direct', required: true },
+  invitation: { inApp: true, email: true, delivery: 'direct', required: true },
   // Organizers' work: in the app; by email only for those who ask, at once.
   'report.filed': { inApp: true, email: false, delivery: 'direct' },
   // A reporter hears their report was handled, in the app only unless they ask for email.

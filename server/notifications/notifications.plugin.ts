@@ -8,7 +8,12 @@ import nodemailer from 'nodemailer';
 import type { Config } from '../config.ts';
 import type { DB } from '../db/schema.ts';
 import { deliverDue, type MailTransport } from '../mail/mail-worker.ts';
-import { announceOverdueTranslations, announceWeekOpenings, queueDueBatches, queueDueDigests } from './notification-jobs.ts';
+import {
+  announceOverdueTranslations,
+  announceWeekOpenings,
+  queueDueBatches,
+  queueDueDigests,
+} from './notification-jobs.ts';
 import { countUnreadOf } from './notifications.queries.ts';
 import { NOTIFICATIONS_CHANNEL } from './notify.ts';
 import type { MailComposers, RenderContext } from '../mail/outbox-render.ts';
@@ -37,60 +42,76 @@ export interface NotificationsOptions {
   announcers?: ReadonlyArray<(db: Kysely<DB>) => Promise<unknown>>;
 }
 
-export default fp<NotificationsOptions>(async (app, { config, transport, composers, announcers = [] }) => {
-  const db = app.db;
-  let context: Promise<RenderContext> | undefined;
-  const runtime: NotificationsRuntime = {
-    renderContext: () => (context ??= loadUnsubscribeSecret(db, config.notificationSecret).then((secret) => ({ secret, publicUrl: config.publicUrl, composers }))),
-    smtpConfigured: Boolean(config.smtpUrl || transport),
-  };
-  app.decorate('notifications', runtime);
-
-  let pushes = Promise.resolve();
-  /** Sends the current unread count to the sockets of the given users (all signed-in sockets when null). */
-  const pushCounts = (changed: Set<number> | null) => {
-    pushes = pushes.then(async () => {
-      const sockets = [...app.liveHub.clients].filter((client) => client.user && (!changed || changed.has(client.user.id)));
-      if (sockets.length === 0) return;
-      const counts = await countUnreadOf(db, [...new Set(sockets.map((client) => client.user!.id))]);
-      for (const client of sockets) {
-        if (client.socket.readyState !== client.socket.OPEN) continue;
-        client.socket.send(JSON.stringify({ type: 'notifications', unread: counts.get(client.user!.id) ?? 0 }));
-      }
-    }).catch((error) => app.log.error({ err: error }, 'unread count push failed'));
-  };
-  const unlisten = await app.database.listen(NOTIFICATIONS_CHANNEL, {
-    onNotify: (payload) => pushCounts(new Set(payload.split(',').map(Number))),
-    // Counts that changed while the listening connection was down were never announced.
-    onRestored: () => pushCounts(null),
-  });
-
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | null = null;
-  if (config.backgroundJobs) {
-    const mail = transport ?? (config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : undefined);
-    const tick = async () => {
-      await announceWeekOpenings(db);
-      await announceOverdueTranslations(db);
-      for (const announce of announcers) await announce(db);
-      await queueDueBatches(db);
-      await queueDueDigests(db);
-      if (mail) {
-        const render = await runtime.renderContext();
-        while (await deliverDue(db, { ...render, transport: mail, from: config.mailFrom }) > 0);
-      }
+export default fp<NotificationsOptions>(
+  async (app, { config, transport, composers, announcers = [] }) => {
+    const db = app.db;
+    let context: Promise<RenderContext> | undefined;
+    const runtime: NotificationsRuntime = {
+      renderContext: () =>
+        (context ??= loadUnsubscribeSecret(db, config.notificationSecret).then((secret) => ({
+          secret,
+          publicUrl: config.publicUrl,
+          composers,
+        }))),
+      smtpConfigured: Boolean(config.smtpUrl || transport),
     };
-    // A tick still running when the next is due is not doubled: the next one catches up.
-    timer = setInterval(() => {
-      running ??= tick().catch((error) => app.log.error({ err: error }, 'notification jobs failed')).finally(() => { running = null; });
-    }, TICK_MS);
-    timer.unref();
-  }
+    app.decorate('notifications', runtime);
 
-  app.addHook('onClose', async () => {
-    if (timer) clearInterval(timer);
-    await running;
-    await unlisten();
-    await pushes;
-  });
-}, { name: 'notifications', dependencies: ['db', 'realtime'] });
+    let pushes = Promise.resolve();
+    /** Sends the current unread count to the sockets of the given users (all signed-in sockets when null). */
+    const pushCounts = (changed: Set<number> | null) => {
+      pushes = pushes
+        .then(async () => {
+          const sockets = [...app.liveHub.clients].filter(
+            (client) => client.user && (!changed || changed.has(client.user.id)),
+          );
+          if (sockets.length === 0) return;
+          const counts = await countUnreadOf(db, [...new Set(sockets.map((client) => client.user!.id))]);
+          for (const client of sockets) {
+            if (client.socket.readyState !== client.socket.OPEN) continue;
+            client.socket.send(JSON.stringify({ type: 'notifications', unread: counts.get(client.user!.id) ?? 0 }));
+          }
+        })
+        .catch((error) => app.log.error({ err: error }, 'unread count push failed'));
+    };
+    const unlisten = await app.database.listen(NOTIFICATIONS_CHANNEL, {
+      onNotify: (payload) => pushCounts(new Set(payload.split(',').map(Number))),
+      // Counts that changed while the listening connection was down were never announced.
+      onRestored: () => pushCounts(null),
+    });
+
+    let timer: NodeJS.Timeout | undefined;
+    let running: Promise<void> | null = null;
+    if (config.backgroundJobs) {
+      const mail = transport ?? (config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : undefined);
+      const tick = async () => {
+        await announceWeekOpenings(db);
+        await announceOverdueTranslations(db);
+        for (const announce of announcers) await announce(db);
+        await queueDueBatches(db);
+        await queueDueDigests(db);
+        if (mail) {
+          const render = await runtime.renderContext();
+          while ((await deliverDue(db, { ...render, transport: mail, from: config.mailFrom })) > 0);
+        }
+      };
+      // A tick still running when the next is due is not doubled: the next one catches up.
+      timer = setInterval(() => {
+        running ??= tick()
+          .catch((error) => app.log.error({ err: error }, 'notification jobs failed'))
+          .finally(() => {
+            running = null;
+          });
+      }, TICK_MS);
+      timer.unref();
+    }
+
+    app.addHook('onClose', async () => {
+      if (timer) clearInterval(timer);
+      await running;
+      await unlisten();
+      await pushes;
+    });
+  },
+  { name: 'notifications', dependencies: ['db', 'realtime'] },
+);

@@ -16,7 +16,10 @@ export const NotificationGroupSchema = Type.Object({
   actors: Type.Array(Type.String()),
   forum: Type.Union([Type.Object({ slug: Type.String(), title: Type.String() }), Type.Null()]),
   week: Type.Union([Type.Object({ number: Type.Integer(), title: Type.String() }), Type.Null()]),
-  thread: Type.Union([Type.Object({ id: Type.Integer(), title: TextSchema, titleTranslation: TitleTranslationSchema }), Type.Null()]),
+  thread: Type.Union([
+    Type.Object({ id: Type.Integer(), title: TextSchema, titleTranslation: TitleTranslationSchema }),
+    Type.Null(),
+  ]),
   payload: Type.Record(Type.String(), Type.Unknown()),
 });
 export type NotificationGroupView = Static<typeof NotificationGroupSchema>;
@@ -37,7 +40,12 @@ export const UnreadResponse = Type.Object({ unread: Type.Integer() });
 
 export const MarkReadBody = Type.Object({ ids: Type.Array(NotificationId, { minItems: 1, maxItems: 500 }) });
 
-export const DigestScheduleSchema = Type.Union([Type.Literal('immediate'), Type.Literal('daily'), Type.Literal('weekly'), Type.Literal('off')]);
+export const DigestScheduleSchema = Type.Union([
+  Type.Literal('immediate'),
+  Type.Literal('daily'),
+  Type.Literal('weekly'),
+  Type.Literal('off'),
+]);
 
 export const TypePreferenceSchema = Type.Object({
   type: Type.String({ maxLength: 60 }),
@@ -57,12 +65,14 @@ export const ForumDigestSchema = Type.Object({
 export const PreferencesResponse = Type.Object({
   types: Type.Array(Type.Intersect([TypePreferenceSchema, Type.Object({ required: Type.Boolean() })])),
   forums: Type.Array(Type.Intersect([ForumDigestSchema, Type.Object({ title: Type.String() })])),
-  threads: Type.Array(Type.Object({
-    threadId: Type.Integer(),
-    forum: Type.String(),
-    title: TextSchema,
-    level: Type.Union([Type.Literal('following'), Type.Literal('muted')]),
-  })),
+  threads: Type.Array(
+    Type.Object({
+      threadId: Type.Integer(),
+      forum: Type.String(),
+      title: TextSchema,
+      level: Type.Union([Type.Literal('following'), Type.Literal('muted')]),
+    }),
+  ),
   timeZone: Type.String(),
 });
 export type Preferences = Static<typeof PreferencesResponse>;

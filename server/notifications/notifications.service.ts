@@ -34,7 +34,8 @@ function linkOf(row: Row): string {
   // The reporter's own reports say what became of each (the post itself may now be hidden from them).
   if (row.type === 'report.handled' && row.forum_slug) return `/forums/${row.forum_slug}/my-reports`;
   // A case study's own page (its text, then its thread), for its author or its readers.
-  if (row.type.startsWith('case_study.') && row.forum_slug && row.payload.caseStudyId) return `/forums/${row.forum_slug}/case-studies/${Number(row.payload.caseStudyId)}`;
+  if (row.type.startsWith('case_study.') && row.forum_slug && row.payload.caseStudyId)
+    return `/forums/${row.forum_slug}/case-studies/${Number(row.payload.caseStudyId)}`;
   if (row.forum_slug && row.thread_id !== null) {
     const page = Math.floor(Number(row.posts_before ?? 0) / POSTS_PER_PAGE) + 1;
     const query = page > 1 ? `?page=${page}` : '';
@@ -45,7 +46,13 @@ function linkOf(row: Row): string {
   return '/notifications';
 }
 
-export async function listNotifications(db: Kysely<DB>, user: SessionUser, lang: Lang, beforeId: number | null, limit: number) {
+export async function listNotifications(
+  db: Kysely<DB>,
+  user: SessionUser,
+  lang: Lang,
+  beforeId: number | null,
+  limit: number,
+) {
   const rows = await findNotifications(db, user.id, lang, beforeId, limit);
   const groups: NotificationGroup[] = [];
   const open = new Map<string, NotificationGroup>();
@@ -58,23 +65,34 @@ export async function listNotifications(db: Kysely<DB>, user: SessionUser, lang:
       existing.count += 1;
       // Rows come newest first: the link moves to the earliest post of the group.
       existing.href = linkOf(row);
-      if (row.actor_name && !existing.actors.includes(row.actor_name) && existing.actors.length < 3) existing.actors.push(row.actor_name);
+      if (row.actor_name && !existing.actors.includes(row.actor_name) && existing.actors.length < 3)
+        existing.actors.push(row.actor_name);
       continue;
     }
     const group: NotificationGroup = {
-      ids: [row.id], type: row.type, count: 1, read, createdAt: row.created_at.toISOString(), href: linkOf(row),
+      ids: [row.id],
+      type: row.type,
+      count: 1,
+      read,
+      createdAt: row.created_at.toISOString(),
+      href: linkOf(row),
       actors: row.actor_name ? [row.actor_name] : [],
       forum: row.forum_slug ? { slug: row.forum_slug, title: row.forum_title ?? row.forum_slug } : null,
       week: row.week_number !== null ? { number: row.week_number, title: row.week_title ?? '' } : null,
-      thread: row.thread_id !== null && row.thread_title !== null && row.thread_lang !== null
-        ? { id: row.thread_id, title: { lang: row.thread_lang, value: row.thread_title }, titleTranslation: null }
-        : null,
+      thread:
+        row.thread_id !== null && row.thread_title !== null && row.thread_lang !== null
+          ? { id: row.thread_id, title: { lang: row.thread_lang, value: row.thread_title }, titleTranslation: null }
+          : null,
       payload: row.payload,
     };
     groups.push(group);
     if (key) open.set(key, group);
   }
-  const threads = await withTitleTranslations(db, groups.flatMap((group) => (group.thread ? [group.thread] : [])), readerOf(user, lang));
+  const threads = await withTitleTranslations(
+    db,
+    groups.flatMap((group) => (group.thread ? [group.thread] : [])),
+    readerOf(user, lang),
+  );
   const translated = new Map(threads.map((thread) => [thread.id, thread]));
   for (const group of groups) if (group.thread) group.thread = translated.get(group.thread.id) ?? group.thread;
   return {

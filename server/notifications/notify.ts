@@ -39,12 +39,14 @@ export async function notify(trx: Transaction<DB>, input: NotifyInput, now = cur
   const postId = input.postId ?? null;
   const payload = JSON.stringify(input.payload ?? {});
   const batchDue = new Date(now.getTime() + BATCH_WINDOW_MS);
-  const emailStatus = rule.delivery === 'direct'
-    ? sql`CASE WHEN coalesce(s.email, ${rule.email}) OR ${rule.required === true} THEN 'queued' ELSE 'none' END`
-    : sql`CASE WHEN NOT coalesce(s.email, ${rule.email}) OR d.schedule = 'off' THEN 'none' ELSE 'pending' END`;
-  const dueAt = rule.delivery === 'direct'
-    ? sql`NULL::timestamptz`
-    : sql`CASE WHEN coalesce(d.schedule, 'immediate') = 'immediate' THEN ${batchDue}::timestamptz END`;
+  const emailStatus =
+    rule.delivery === 'direct'
+      ? sql`CASE WHEN coalesce(s.email, ${rule.email}) OR ${rule.required === true} THEN 'queued' ELSE 'none' END`
+      : sql`CASE WHEN NOT coalesce(s.email, ${rule.email}) OR d.schedule = 'off' THEN 'none' ELSE 'pending' END`;
+  const dueAt =
+    rule.delivery === 'direct'
+      ? sql`NULL::timestamptz`
+      : sql`CASE WHEN coalesce(d.schedule, 'immediate') = 'immediate' THEN ${batchDue}::timestamptz END`;
 
   await sql`
     WITH candidates AS (

@@ -7,31 +7,61 @@ import { emailString, escapeHtml } from '../mail/email-templates.ts';
 import { forumTitle, threadUrl } from './notification-email.ts';
 import type { Composed, Recipient } from '../mail/outbox-render.ts';
 
-export async function composeReportFiled(db: Kysely<DB>, base: string, reader: Recipient, payload: Record<string, unknown>): Promise<Composed> {
-  const report = await db.selectFrom('reports').innerJoin('posts', 'posts.id', 'reports.post_id')
+export async function composeReportFiled(
+  db: Kysely<DB>,
+  base: string,
+  reader: Recipient,
+  payload: Record<string, unknown>,
+): Promise<Composed> {
+  const report = await db
+    .selectFrom('reports')
+    .innerJoin('posts', 'posts.id', 'reports.post_id')
     .innerJoin('users as reporter', 'reporter.id', 'reports.reporter_id')
-    .select(['reports.forum_id', 'reports.reason', 'reporter.display_name as reporter_name', 'posts.id as post_id', 'posts.thread_id',
-      sql<number>`(SELECT count(*)::int FROM posts earlier WHERE earlier.thread_id = posts.thread_id AND earlier.path < posts.path)`.as('posts_before')])
-    .where('reports.id', '=', Number(payload.reportId)).executeTakeFirstOrThrow();
+    .select([
+      'reports.forum_id',
+      'reports.reason',
+      'reporter.display_name as reporter_name',
+      'posts.id as post_id',
+      'posts.thread_id',
+      sql<number>`(SELECT count(*)::int FROM posts earlier WHERE earlier.thread_id = posts.thread_id AND earlier.path < posts.path)`.as(
+        'posts_before',
+      ),
+    ])
+    .where('reports.id', '=', Number(payload.reportId))
+    .executeTakeFirstOrThrow();
   const forum = await forumTitle(db, report.forum_id, reader.interfaceLang);
   return {
     values: {
-      name: reader.displayName, forumTitle: forum?.title ?? forum?.slug ?? '', reporter: report.reporter_name, reason: report.reason,
+      name: reader.displayName,
+      forumTitle: forum?.title ?? forum?.slug ?? '',
+      reporter: report.reporter_name,
+      reason: report.reason,
       postUrl: threadUrl(base, forum?.slug ?? '', report.thread_id, report.posts_before, report.post_id),
     },
     blocks: {},
   };
 }
 
-export async function composeTranslationOverdue(db: Kysely<DB>, base: string, reader: Recipient, payload: Record<string, unknown>): Promise<Composed> {
+export async function composeTranslationOverdue(
+  db: Kysely<DB>,
+  base: string,
+  reader: Recipient,
+  payload: Record<string, unknown>,
+): Promise<Composed> {
   const lang = reader.interfaceLang;
   const forum = await forumTitle(db, Number(payload.forumId), lang);
-  const pairs = (payload.pairs as { from: Lang; to: Lang; count: number }[]).map((pair) => emailString(lang, 'translation_overdue.pair', {
-    from: emailString(lang, `_languages.${pair.from}`), to: emailString(lang, `_languages.${pair.to}`), number: pair.count,
-  }));
+  const pairs = (payload.pairs as { from: Lang; to: Lang; count: number }[]).map((pair) =>
+    emailString(lang, 'translation_overdue.pair', {
+      from: emailString(lang, `_languages.${pair.from}`),
+      to: emailString(lang, `_languages.${pair.to}`),
+      number: pair.count,
+    }),
+  );
   return {
     values: {
-      name: reader.displayName, forumTitle: forum?.title ?? forum?.slug ?? '', count: Number(payload.count),
+      name: reader.displayName,
+      forumTitle: forum?.title ?? forum?.slug ?? '',
+      count: Number(payload.count),
       dashboardUrl: `${base}/forums/${forum?.slug ?? ''}/translation-dashboard`,
     },
     blocks: {

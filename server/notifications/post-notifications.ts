@@ -31,12 +31,16 @@ export async function findMentioned(trx: Transaction<DB>, forumId: number, bodyM
       AND (strpos(${text}, '@' || lower(u.display_name)) > 0 OR strpos(${text}, '@' || lower(replace(u.display_name, ' ', ''))) > 0)
   `.execute(trx);
   // "@Ana" must not notify "Ana María": the name has to end where a word ends.
-  return rows.rows.filter((row) => [row.name, row.name.replaceAll(' ', '')].some((name) => {
-    for (let at = text.indexOf(`@${name}`); at >= 0; at = text.indexOf(`@${name}`, at + 1)) {
-      if (!MENTION_BOUNDARY.test(text.charAt(at + name.length + 1))) return true;
-    }
-    return false;
-  })).map((row) => row.id);
+  return rows.rows
+    .filter((row) =>
+      [row.name, row.name.replaceAll(' ', '')].some((name) => {
+        for (let at = text.indexOf(`@${name}`); at >= 0; at = text.indexOf(`@${name}`, at + 1)) {
+          if (!MENTION_BOUNDARY.test(text.charAt(at + name.length + 1))) return true;
+        }
+        return false;
+      }),
+    )
+    .map((row) => row.id);
 }
 
 export async function notifyNewPost(trx: Transaction<DB>, post: NewPostFacts, now = currentTime()): Promise<void> {
@@ -58,7 +62,13 @@ export async function notifyNewPost(trx: Transaction<DB>, post: NewPostFacts, no
     for (const id of fresh) heard.add(id);
     return fresh;
   };
-  const about = { forumId: post.forumId, weekId: post.weekId, threadId: post.threadId, postId: post.postId, actorId: post.authorId };
+  const about = {
+    forumId: post.forumId,
+    weekId: post.weekId,
+    threadId: post.threadId,
+    postId: post.postId,
+    actorId: post.authorId,
+  };
   const mentioned = pick(await findMentioned(trx, post.forumId, post.bodyMd));
   const parentAuthor = pick(audience.rows.filter((row) => row.reason === 'parent').map((row) => row.user_id));
   const followers = pick(audience.rows.filter((row) => row.reason === 'following').map((row) => row.user_id));

@@ -17,8 +17,19 @@ export interface PublishedTranslation {
   translatorId: number;
 }
 
-export async function notifyTranslationPublished(trx: Transaction<DB>, item: PublishedTranslation, now = currentTime()): Promise<void> {
-  const about = { forumId: item.forumId, weekId: item.weekId, threadId: item.threadId, postId: item.postId, actorId: item.translatorId, payload: { lang: item.targetLang } };
+export async function notifyTranslationPublished(
+  trx: Transaction<DB>,
+  item: PublishedTranslation,
+  now = currentTime(),
+): Promise<void> {
+  const about = {
+    forumId: item.forumId,
+    weekId: item.weekId,
+    threadId: item.threadId,
+    postId: item.postId,
+    actorId: item.translatorId,
+    payload: { lang: item.targetLang },
+  };
   await notify(trx, { type: 'translation.own_published', userIds: [item.postAuthorId], ...about }, now);
   const readers = await sql<{ user_id: number }>`
     SELECT f.user_id FROM thread_follows f JOIN users u ON u.id = f.user_id
@@ -26,5 +37,6 @@ export async function notifyTranslationPublished(trx: Transaction<DB>, item: Pub
       AND ${item.targetLang} = ANY (u.reading_langs || u.interface_lang)
       AND NOT ${item.sourceLang} = ANY (u.reading_langs || u.interface_lang)
   `.execute(trx);
-  if (readers.rows.length > 0) await notify(trx, { type: 'translation.ready', userIds: readers.rows.map((row) => row.user_id), ...about }, now);
+  if (readers.rows.length > 0)
+    await notify(trx, { type: 'translation.ready', userIds: readers.rows.map((row) => row.user_id), ...about }, now);
 }

@@ -13,7 +13,8 @@ function parse(secret: string, token: string): UnsubscribeClaim & { kind: 'type'
   const claim = verifyUnsubscribe(secret, token);
   if (!claim) throw new DomainError('unsubscribe_link_invalid');
   const [kind, target] = claim.scope.split(':') as ['type' | 'digest', string];
-  if (kind === 'type' && (!isNotificationType(target) || notificationRules[target].required)) throw new DomainError('unsubscribe_link_invalid');
+  if (kind === 'type' && (!isNotificationType(target) || notificationRules[target].required))
+    throw new DomainError('unsubscribe_link_invalid');
   return { ...claim, kind, target };
 }
 
@@ -28,7 +29,12 @@ async function describe(db: Kysely<DB>, claim: ReturnType<typeof parse>, lang: L
   return { scope: 'digest', type: null, forumTitle: forum.title ?? forum.slug, unsubscribed: forum.schedule === 'off' };
 }
 
-export async function previewUnsubscribe(db: Kysely<DB>, secret: string, token: string, lang: Lang): Promise<UnsubscribeView> {
+export async function previewUnsubscribe(
+  db: Kysely<DB>,
+  secret: string,
+  token: string,
+  lang: Lang,
+): Promise<UnsubscribeView> {
   return describe(db, parse(secret, token), lang);
 }
 

@@ -9,33 +9,96 @@ import { listPeople, removeMember, setRoles, suspendMember, unsuspendMember } fr
 import { PeopleQuery, PeopleResponse, PersonParams, PersonResponse, ReasonBody, RolesBody } from './people.schemas.ts';
 
 const peopleRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/api/forums/:slug/people', {
-    config: { access: 'user' },
-    schema: { tags: ['people'], params: SlugParams, querystring: PeopleQuery, response: { 200: PeopleResponse, ...errorResponses } },
-  }, async (request) => listPeople(app.db, request.params.slug, requireUser(request), request.query));
+  app.get(
+    '/api/forums/:slug/people',
+    {
+      config: { access: 'user' },
+      schema: {
+        tags: ['people'],
+        params: SlugParams,
+        querystring: PeopleQuery,
+        response: { 200: PeopleResponse, ...errorResponses },
+      },
+    },
+    async (request) => listPeople(app.db, request.params.slug, requireUser(request), request.query),
+  );
 
-  app.put('/api/forums/:slug/people/:userId/roles', {
-    config: { access: 'user' },
-    schema: { tags: ['people'], params: PersonParams, body: RolesBody, response: { 200: PersonResponse, ...errorResponses } },
-  }, async (request) => ({ person: await setRoles(app.db, request.params.slug, requireUser(request), request.params.userId, request.body) }));
+  app.put(
+    '/api/forums/:slug/people/:userId/roles',
+    {
+      config: { access: 'user' },
+      schema: {
+        tags: ['people'],
+        params: PersonParams,
+        body: RolesBody,
+        response: { 200: PersonResponse, ...errorResponses },
+      },
+    },
+    async (request) => ({
+      person: await setRoles(app.db, request.params.slug, requireUser(request), request.params.userId, request.body),
+    }),
+  );
 
-  app.post('/api/forums/:slug/people/:userId/suspend', {
-    config: { access: 'user' },
-    schema: { tags: ['people'], params: PersonParams, body: ReasonBody, response: { 200: PersonResponse, ...errorResponses } },
-  }, async (request) => ({ person: await suspendMember(app.db, request.params.slug, requireUser(request), request.params.userId, request.body.reason) }));
+  app.post(
+    '/api/forums/:slug/people/:userId/suspend',
+    {
+      config: { access: 'user' },
+      schema: {
+        tags: ['people'],
+        params: PersonParams,
+        body: ReasonBody,
+        response: { 200: PersonResponse, ...errorResponses },
+      },
+    },
+    async (request) => ({
+      person: await suspendMember(
+        app.db,
+        request.params.slug,
+        requireUser(request),
+        request.params.userId,
+        request.body.reason,
+      ),
+    }),
+  );
 
-  app.post('/api/forums/:slug/people/:userId/unsuspend', {
-    config: { access: 'user' },
-    schema: { tags: ['people'], params: PersonParams, body: ReasonBody, response: { 200: PersonResponse, ...errorResponses } },
-  }, async (request) => ({ person: await unsuspendMember(app.db, request.params.slug, requireUser(request), request.params.userId, request.body.reason) }));
+  app.post(
+    '/api/forums/:slug/people/:userId/unsuspend',
+    {
+      config: { access: 'user' },
+      schema: {
+        tags: ['people'],
+        params: PersonParams,
+        body: ReasonBody,
+        response: { 200: PersonResponse, ...errorResponses },
+      },
+    },
+    async (request) => ({
+      person: await unsuspendMember(
+        app.db,
+        request.params.slug,
+        requireUser(request),
+        request.params.userId,
+        request.body.reason,
+      ),
+    }),
+  );
 
-  app.post('/api/forums/:slug/people/:userId/remove', {
-    config: { access: 'user' },
-    schema: { tags: ['people'], params: PersonParams, body: ReasonBody, response: { 204: Type.Null(), ...errorResponses } },
-  }, async (request, reply) => {
-    await removeMember(app.db, request.params.slug, requireUser(request), request.params.userId, request.body.reason);
-    return reply.code(204).send(null);
-  });
+  app.post(
+    '/api/forums/:slug/people/:userId/remove',
+    {
+      config: { access: 'user' },
+      schema: {
+        tags: ['people'],
+        params: PersonParams,
+        body: ReasonBody,
+        response: { 204: Type.Null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await removeMember(app.db, request.params.slug, requireUser(request), request.params.userId, request.body.reason);
+      return reply.code(204).send(null);
+    },
+  );
 };
 
 export default peopleRoutes;

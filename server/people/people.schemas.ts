@@ -4,7 +4,12 @@ import { Type, type Static } from 'typebox';
 import { DateTimeSchema, IdSchema, SafeText } from '../http/common.schemas.ts';
 import { SlugParams } from '../forums/forum-params.schemas.ts';
 
-export const RoleSchema = Type.Union([Type.Literal('participant'), Type.Literal('key_respondent'), Type.Literal('translator'), Type.Literal('organizer')]);
+export const RoleSchema = Type.Union([
+  Type.Literal('participant'),
+  Type.Literal('key_respondent'),
+  Type.Literal('translator'),
+  Type.Literal('organizer'),
+]);
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const PersonParams = Type.Object({ slug: SlugParams.properties.slug, userId: IdSchema });
@@ -23,12 +28,18 @@ export const RolesBody = Type.Object({
 });
 
 export const PersonSchema = Type.Object({
-  id: Type.Integer(), displayName: Type.String(), email: Type.String(), organisation: Type.String(),
+  id: Type.Integer(),
+  displayName: Type.String(),
+  email: Type.String(),
+  organisation: Type.String(),
   /** The person's region in this forum, named in each language. */
-  region: Nullable(ChoiceSchema), country: Type.String(),
-  roles: Type.Array(RoleSchema), week: Nullable(Type.Integer()),
+  region: Nullable(ChoiceSchema),
+  country: Type.String(),
+  roles: Type.Array(RoleSchema),
+  week: Nullable(Type.Integer()),
   status: Type.Union([Type.Literal('active'), Type.Literal('suspended')]),
-  suspendedAt: Nullable(DateTimeSchema), suspensionReason: Nullable(Type.String()),
+  suspendedAt: Nullable(DateTimeSchema),
+  suspensionReason: Nullable(Type.String()),
 });
 export type Person = Static<typeof PersonSchema>;
 

@@ -14,23 +14,48 @@ import { organizerForum, seatsTaken, takeKeyRespondentSeat } from '../applicatio
 import { writeAudit } from '../audit/audit-log.queries.ts';
 import { announceAccessChange } from '../events/access-changes.ts';
 import {
-  activeRoles, countOrganizers, deleteSuspension, lockForumPeople, parkedRoles, parkRoles, peopleProfiles, removeRoles,
-  suspensions, unparkRoles, type RoleRow,
+  activeRoles,
+  countOrganizers,
+  deleteSuspension,
+  lockForumPeople,
+  parkedRoles,
+  parkRoles,
+  peopleProfiles,
+  removeRoles,
+  suspensions,
+  unparkRoles,
+  type RoleRow,
 } from './people.queries.ts';
 
 export const ROLE_ORDER: readonly ForumRole[] = ['organizer', 'key_respondent', 'translator', 'participant'];
 
 export interface PersonView {
-  id: number; displayName: string; email: string; organisation: string; region: Choice | null; country: string;
-  roles: ForumRole[]; week: number | null; status: 'active' | 'suspended'; suspendedAt: string | null; suspensionReason: string | null;
+  id: number;
+  displayName: string;
+  email: string;
+  organisation: string;
+  region: Choice | null;
+  country: string;
+  roles: ForumRole[];
+  week: number | null;
+  status: 'active' | 'suspended';
+  suspendedAt: string | null;
+  suspensionReason: string | null;
 }
 
-export interface PeopleFilter { role?: ForumRole; status?: 'active' | 'suspended' }
+export interface PeopleFilter {
+  role?: ForumRole;
+  status?: 'active' | 'suspended';
+}
 
 type Handle = Kysely<DB> | Transaction<DB>;
 
 async function peopleOf(db: Handle, forumId: number, userId?: number): Promise<PersonView[]> {
-  const [active, parked, suspended] = await Promise.all([activeRoles(db, forumId, userId), parkedRoles(db, forumId, userId), suspensions(db, forumId, userId)]);
+  const [active, parked, suspended] = await Promise.all([
+    activeRoles(db, forumId, userId),
+    parkedRoles(db, forumId, userId),
+    suspensions(db, forumId, userId),
+  ]);
   const suspendedBy = new Map(suspended.map((row) => [row.user_id, row]));
   const rolesBy = new Map<number, RoleRow[]>();
   for (const row of [...active, ...parked]) rolesBy.set(row.user_id, [...(rolesBy.get(row.user_id) ?? []), row]);
@@ -40,12 +65,23 @@ async function peopleOf(db: Handle, forumId: number, userId?: number): Promise<P
     const rows = rolesBy.get(profile.id)!;
     const suspension = suspendedBy.get(profile.id);
     return {
-      id: profile.id, displayName: profile.display_name, email: profile.email,
-      organisation: profile.organisation, country: profile.country,
-      region: profile.region_key === null ? null : toChoice({ key: profile.region_key, en: profile.region_en!, es: profile.region_es!, fr: profile.region_fr! }),
+      id: profile.id,
+      displayName: profile.display_name,
+      email: profile.email,
+      organisation: profile.organisation,
+      country: profile.country,
+      region:
+        profile.region_key === null
+          ? null
+          : toChoice({
+              key: profile.region_key,
+              en: profile.region_en!,
+              es: profile.region_es!,
+              fr: profile.region_fr!,
+            }),
       roles: ROLE_ORDER.filter((role) => rows.some((row) => row.role === role)),
       week: rows.find((row) => row.role === 'key_respondent')?.week ?? null,
-      status: suspension ? 'suspended' as const : 'active' as const,
+      status: suspension ? ('suspended' as const) : ('active' as const),
       suspendedAt: suspension ? suspension.suspended_at.toISOString() : null,
       suspensionReason: suspension?.reason ?? null,
     };
@@ -61,9 +97,16 @@ export async function listPeople(db: Kysely<DB>, slug: string, actor: SessionUse
     seatsTaken(db, forum.id),
   ]);
   return {
-    people: people.filter((person) => (filter.role === undefined || person.roles.includes(filter.role))
-      && (filter.status === undefined || person.status === filter.status)),
-    weeks: weeks.map((week) => ({ number: week.number, startsOn: week.starts_on, keyRespondents: seats.byWeek[String(week.number)] ?? 0 })),
+    people: people.filter(
+      (person) =>
+        (filter.role === undefined || person.roles.includes(filter.role)) &&
+        (filter.status === undefined || person.status === filter.status),
+    ),
+    weeks: weeks.map((week) => ({
+      number: week.number,
+      startsOn: week.starts_on,
+      keyRespondents: seats.byWeek[String(week.number)] ?? 0,
+    })),
     keyRespondents: { limit: forum.key_respondent_limit, perWeek: forum.key_respondents_per_week, taken: seats.taken },
   };
 }
@@ -83,18 +126,33 @@ const cleanReason = (reason: string | undefined) => reason?.trim() || null;
 async function lockAsOrganizer(trx: Transaction<DB>, forumId: number, actor: SessionUser): Promise<void> {
   await lockForumPeople(trx, forumId);
   if (actor.isAdmin) return;
-  const still = await trx.selectFrom('memberships').select('user_id')
-    .where('forum_id', '=', forumId).where('user_id', '=', actor.id).where('role', '=', 'organizer').executeTakeFirst();
+  const still = await trx
+    .selectFrom('memberships')
+    .select('user_id')
+    .where('forum_id', '=', forumId)
+    .where('user_id', '=', actor.id)
+    .where('role', '=', 'organizer')
+    .executeTakeFirst();
   if (!still) throw new DomainError('forbidden');
 }
 
-export interface RoleChange { roles: ForumRole[]; week?: number; reason?: string }
+export interface RoleChange {
+  roles: ForumRole[];
+  week?: number;
+  reason?: string;
+}
 
 /**
  * Gives a member exactly the roles asked for. A key respondent is also a participant and needs
  * a week; their seat follows the forum's limits. The last organizer cannot lose the role.
  */
-export async function setRoles(db: Kysely<DB>, slug: string, actor: SessionUser, userId: number, change: RoleChange): Promise<PersonView> {
+export async function setRoles(
+  db: Kysely<DB>,
+  slug: string,
+  actor: SessionUser,
+  userId: number,
+  change: RoleChange,
+): Promise<PersonView> {
   const forum = await organizerForum(db, slug, actor);
   const wanted = new Set(change.roles);
   if (wanted.has('key_respondent')) {
@@ -110,7 +168,8 @@ export async function setRoles(db: Kysely<DB>, slug: string, actor: SessionUser,
     const removing = person.roles.filter((role) => !wanted.has(role));
     const adding = ROLE_ORDER.filter((role) => wanted.has(role) && !current.has(role));
     const movingWeek = current.has('key_respondent') && wanted.has('key_respondent') && person.week !== change.week;
-    if (removing.includes('organizer') && (await countOrganizers(trx, forum.id)) <= 1) throw new DomainError('last_organizer');
+    if (removing.includes('organizer') && (await countOrganizers(trx, forum.id)) <= 1)
+      throw new DomainError('last_organizer');
 
     await removeRoles(trx, forum.id, userId, removing);
     for (const role of adding) {
@@ -121,10 +180,20 @@ export async function setRoles(db: Kysely<DB>, slug: string, actor: SessionUser,
 
     const actions = [
       ...removing.map((role) => `role.removed_${role}`),
-      ...adding.map((role) => (role === 'key_respondent' ? `role.added_key_respondent_week_${change.week}` : `role.added_${role}`)),
+      ...adding.map((role) =>
+        role === 'key_respondent' ? `role.added_key_respondent_week_${change.week}` : `role.added_${role}`,
+      ),
       ...(movingWeek ? [`role.key_respondent_week_${change.week}`] : []),
     ];
-    for (const action of actions) await writeAudit(trx, { forumId: forum.id, actorId: actor.id, action, targetType: 'user', targetId: userId, reason });
+    for (const action of actions)
+      await writeAudit(trx, {
+        forumId: forum.id,
+        actorId: actor.id,
+        action,
+        targetType: 'user',
+        targetId: userId,
+        reason,
+      });
     if (actions.length > 0) await announceAccessChange(trx, { userId, forumId: forum.id });
     return personIn(trx, forum.id, userId);
   });
@@ -136,7 +205,11 @@ export async function setRoles(db: Kysely<DB>, slug: string, actor: SessionUser,
  * was nothing to change (a double submit), which logs and announces nothing.
  */
 async function changePerson(
-  db: Kysely<DB>, slug: string, actor: SessionUser, userId: number, reasonText: string | undefined,
+  db: Kysely<DB>,
+  slug: string,
+  actor: SessionUser,
+  userId: number,
+  reasonText: string | undefined,
   apply: (trx: Transaction<DB>, forumId: number, person: PersonView, reason: string | null) => Promise<string | null>,
 ): Promise<PersonView | undefined> {
   const forum = await organizerForum(db, slug, actor);
@@ -146,7 +219,14 @@ async function changePerson(
     const person = await personIn(trx, forum.id, userId);
     const action = await apply(trx, forum.id, person, reason);
     if (action === null) return person;
-    await writeAudit(trx, { forumId: forum.id, actorId: actor.id, action, targetType: 'user', targetId: userId, reason });
+    await writeAudit(trx, {
+      forumId: forum.id,
+      actorId: actor.id,
+      action,
+      targetType: 'user',
+      targetId: userId,
+      reason,
+    });
     await announceAccessChange(trx, { userId, forumId: forum.id });
     // Undefined once removed: they are no longer among the forum's people.
     return (await peopleOf(trx, forum.id, userId))[0];
@@ -154,7 +234,13 @@ async function changePerson(
 }
 
 /** Suspends a member: their roles are parked, so every route, page and socket treats them as a non-member. */
-export async function suspendMember(db: Kysely<DB>, slug: string, actor: SessionUser, userId: number, reasonText?: string): Promise<PersonView> {
+export async function suspendMember(
+  db: Kysely<DB>,
+  slug: string,
+  actor: SessionUser,
+  userId: number,
+  reasonText?: string,
+): Promise<PersonView> {
   return (await changePerson(db, slug, actor, userId, reasonText, async (trx, forumId, person, reason) => {
     if (person.status === 'suspended') return null;
     if (person.roles.includes('organizer')) throw new DomainError('cannot_suspend_organizer');
@@ -173,20 +259,31 @@ async function seatIfRoom(trx: Transaction<DB>, forumId: number, userId: number,
     await takeKeyRespondentSeat(trx, forumId, userId, week);
     return true;
   } catch (error) {
-    if (error instanceof DomainError && (error.code === 'week_limit_reached' || error.code === 'key_respondent_limit_reached')) return false;
+    if (
+      error instanceof DomainError &&
+      (error.code === 'week_limit_reached' || error.code === 'key_respondent_limit_reached')
+    )
+      return false;
     throw error;
   }
 }
 
 /** Gives a suspended member their roles back; a key-respondent seat only if the week still has room. */
-export async function unsuspendMember(db: Kysely<DB>, slug: string, actor: SessionUser, userId: number, reasonText?: string): Promise<PersonView> {
+export async function unsuspendMember(
+  db: Kysely<DB>,
+  slug: string,
+  actor: SessionUser,
+  userId: number,
+  reasonText?: string,
+): Promise<PersonView> {
   return (await changePerson(db, slug, actor, userId, reasonText, async (trx, forumId, person) => {
     const parked = await unparkRoles(trx, forumId, userId);
     if (parked === null) return null;
     for (const role of ROLE_ORDER.filter((r) => parked.some((row) => row.role === r))) {
       if (role !== 'key_respondent') await grantRole(trx, forumId, userId, role);
       // A week deleted or filled meanwhile leaves a participant, whom an organizer can appoint again.
-      else if (person.week === null || !(await seatIfRoom(trx, forumId, userId, person.week))) await grantRole(trx, forumId, userId, 'participant');
+      else if (person.week === null || !(await seatIfRoom(trx, forumId, userId, person.week)))
+        await grantRole(trx, forumId, userId, 'participant');
     }
     if (parked.length === 0) await grantRole(trx, forumId, userId, 'participant');
     return 'member.unsuspended';
@@ -194,9 +291,19 @@ export async function unsuspendMember(db: Kysely<DB>, slug: string, actor: Sessi
 }
 
 /** Ends a membership (and any suspension); the person's posts stay, credited to them. */
-export async function removeMember(db: Kysely<DB>, slug: string, actor: SessionUser, userId: number, reasonText?: string): Promise<void> {
+export async function removeMember(
+  db: Kysely<DB>,
+  slug: string,
+  actor: SessionUser,
+  userId: number,
+  reasonText?: string,
+): Promise<void> {
   await changePerson(db, slug, actor, userId, reasonText, async (trx, forumId, person) => {
-    if (person.roles.includes('organizer') && person.status === 'active' && (await countOrganizers(trx, forumId)) <= 1) {
+    if (
+      person.roles.includes('organizer') &&
+      person.status === 'active' &&
+      (await countOrganizers(trx, forumId)) <= 1
+    ) {
       throw new DomainError('last_organizer');
     }
     await deleteSuspension(trx, forumId, userId);

@@ -12,22 +12,25 @@ declare module 'fastify' {
   }
 }
 
-export default fp<{ secureCookies: boolean }>(async (app, options) => {
-  app.decorateRequest('user', null);
-  app.decorateRequest('session', null);
-  app.decorateRequest('sessionToken', null);
+export default fp<{ secureCookies: boolean }>(
+  async (app, options) => {
+    app.decorateRequest('user', null);
+    app.decorateRequest('session', null);
+    app.decorateRequest('sessionToken', null);
 
-  app.addHook('onRequest', async (request, reply) => {
-    const token = request.cookies[SESSION_COOKIE];
-    if (!token || !request.url.startsWith('/api/')) return;
-    const result = await validateSessionToken(app.db, token);
-    if (!result.session) {
-      clearSessionCookie(reply);
-      return;
-    }
-    request.user = result.user;
-    request.session = result.session;
-    request.sessionToken = token;
-    if (result.renewed) setSessionCookie(request, reply, token, result.session.expiresAt, options.secureCookies);
-  });
-}, { name: 'auth', dependencies: ['db', '@fastify/cookie'] });
+    app.addHook('onRequest', async (request, reply) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (!token || !request.url.startsWith('/api/')) return;
+      const result = await validateSessionToken(app.db, token);
+      if (!result.session) {
+        clearSessionCookie(reply);
+        return;
+      }
+      request.user = result.user;
+      request.session = result.session;
+      request.sessionToken = token;
+      if (result.renewed) setSessionCookie(request, reply, token, result.session.expiresAt, options.secureCookies);
+    });
+  },
+  { name: 'auth', dependencies: ['db', '@fastify/cookie'] },
+);

@@ -11,7 +11,10 @@ declare module 'fastify' {
   }
 }
 
-export default fp<{ database: Database }>(async (app, { database }) => {
-  app.decorate('database', database);
-  app.decorate('db', database.db);
-}, { name: 'db' });
+export default fp<{ database: Database }>(
+  async (app, { database }) => {
+    app.decorate('database', database);
+    app.decorate('db', database.db);
+  },
+  { name: 'db' },
+);

@@ -9,27 +9,32 @@ declare module 'fastify' {
   }
 }
 
-export default fp(async (app) => {
-  let running = 0;
-  let waiters: (() => void)[] = [];
-  const settle = () => {
-    if (running > 0) return;
-    for (const wake of waiters) wake();
-    waiters = [];
-  };
-
-  app.decorate('handlersSettled', () => (running === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve))));
-
-  app.addHook('onRoute', (route) => {
-    const handler = route.handler;
-    route.handler = async function trackedHandler(this: unknown, ...args: Parameters<typeof handler>) {
-      running++;
-      try {
-        return await (handler as (...a: typeof args) => unknown).apply(this, args);
-      } finally {
-        running--;
-        settle();
-      }
+export default fp(
+  async (app) => {
+    let running = 0;
+    let waiters: (() => void)[] = [];
+    const settle = () => {
+      if (running > 0) return;
+      for (const wake of waiters) wake();
+      waiters = [];
     };
-  });
-}, { name: 'in-flight' });
+
+    app.decorate('handlersSettled', () =>
+      running === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve)),
+    );
+
+    app.addHook('onRoute', (route) => {
+      const handler = route.handler;
+      route.handler = async function trackedHandler(this: unknown, ...args: Parameters<typeof handler>) {
+        running++;
+        try {
+          return await (handler as (...a: typeof args) => unknown).apply(this, args);
+        } finally {
+          running--;
+          settle();
+        }
+      };
+    });
+  },
+  { name: 'in-flight' },
+);

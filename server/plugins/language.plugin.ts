@@ -15,9 +15,12 @@ export function callerLang(request: FastifyRequest): Lang {
   return langFromAcceptLanguage(request.headers['accept-language']) ?? request.user?.interfaceLang ?? 'en';
 }
 
-export default fp(async (app) => {
-  app.decorateRequest('lang', 'en');
-  app.addHook('preValidation', async (request) => {
-    request.lang = callerLang(request);
-  });
-}, { name: 'language', dependencies: ['auth'] });
+export default fp(
+  async (app) => {
+    app.decorateRequest('lang', 'en');
+    app.addHook('preValidation', async (request) => {
+      request.lang = callerLang(request);
+    });
+  },
+  { name: 'language', dependencies: ['auth'] },
+);

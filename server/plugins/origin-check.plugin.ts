@@ -15,13 +15,16 @@ declare module 'fastify' {
   }
 }
 
-export default fp<{ allowedOrigins: readonly string[] } & SiteOriginOptions>(async (app, { allowedOrigins, ...site }) => {
-  const allowed = new Set(allowedOrigins);
-  app.addHook('onRequest', async (request) => {
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- Fastify leaves it undefined off its routes
-    if (SAFE_METHODS.has(request.method) || request.routeOptions.config?.crossOrigin) return;
-    const origin = request.headers.origin;
-    if (origin && (allowed.has(origin) || isSiteOrigin(origin, request.raw, site))) return;
-    throw new DomainError('origin_rejected');
-  });
-}, { name: 'origin-check' });
+export default fp<{ allowedOrigins: readonly string[] } & SiteOriginOptions>(
+  async (app, { allowedOrigins, ...site }) => {
+    const allowed = new Set(allowedOrigins);
+    app.addHook('onRequest', async (request) => {
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- Fastify leaves it undefined off its routes
+      if (SAFE_METHODS.has(request.method) || request.routeOptions.config?.crossOrigin) return;
+      const origin = request.headers.origin;
+      if (origin && (allowed.has(origin) || isSiteOrigin(origin, request.raw, site))) return;
+      throw new DomainError('origin_rejected');
+    });
+  },
+  { name: 'origin-check' },
+);

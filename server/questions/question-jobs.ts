@@ -27,11 +27,22 @@ export async function announceOverdueQuestions(db: Kysely<DB>, now = currentTime
       JOIN case_studies c ON c.thread_id = p.thread_id JOIN forums f ON f.id = c.forum_id
       GROUP BY c.forum_id ORDER BY c.forum_id`.execute(trx);
     for (const row of claimed.rows) {
-      const organizers = await trx.selectFrom('memberships').select('user_id').where('forum_id', '=', row.forum_id).where('role', '=', 'organizer').execute();
-      await notify(trx, {
-        type: 'question.overdue', userIds: organizers.map((m) => m.user_id), forumId: row.forum_id,
-        payload: { forumId: row.forum_id, count: row.count, targetHours: row.target_hours },
-      }, now);
+      const organizers = await trx
+        .selectFrom('memberships')
+        .select('user_id')
+        .where('forum_id', '=', row.forum_id)
+        .where('role', '=', 'organizer')
+        .execute();
+      await notify(
+        trx,
+        {
+          type: 'question.overdue',
+          userIds: organizers.map((m) => m.user_id),
+          forumId: row.forum_id,
+          payload: { forumId: row.forum_id, count: row.count, targetHours: row.target_hours },
+        },
+        now,
+      );
     }
     return claimed.rows.length;
   });

@@ -9,13 +9,28 @@ type Handle = Kysely<DB> | Transaction<DB>;
 
 /** A case study with what asking about it checks: its thread and whether its author is still the week's key respondent. */
 export function findCaseStudyForQuestions(db: Handle, caseStudyId: number) {
-  return db.selectFrom('case_studies')
+  return db
+    .selectFrom('case_studies')
     .select((eb) => [
-      'case_studies.id', 'case_studies.forum_id', 'case_studies.week_id', 'case_studies.author_id', 'case_studies.status',
-      'case_studies.thread_id', 'case_studies.title', 'case_studies.original_lang',
-      eb.exists(eb.selectFrom('memberships').select('memberships.user_id')
-        .whereRef('memberships.forum_id', '=', 'case_studies.forum_id').whereRef('memberships.user_id', '=', 'case_studies.author_id')
-        .where('memberships.role', '=', 'key_respondent').whereRef('memberships.week_id', '=', 'case_studies.week_id')).as('author_is_key_respondent'),
+      'case_studies.id',
+      'case_studies.forum_id',
+      'case_studies.week_id',
+      'case_studies.author_id',
+      'case_studies.status',
+      'case_studies.thread_id',
+      'case_studies.title',
+      'case_studies.original_lang',
+      eb
+        .exists(
+          eb
+            .selectFrom('memberships')
+            .select('memberships.user_id')
+            .whereRef('memberships.forum_id', '=', 'case_studies.forum_id')
+            .whereRef('memberships.user_id', '=', 'case_studies.author_id')
+            .where('memberships.role', '=', 'key_respondent')
+            .whereRef('memberships.week_id', '=', 'case_studies.week_id'),
+        )
+        .as('author_is_key_respondent'),
     ])
     .where('case_studies.id', '=', caseStudyId)
     .executeTakeFirst();
@@ -23,9 +38,20 @@ export function findCaseStudyForQuestions(db: Handle, caseStudyId: number) {
 
 /** A question (or any post: the caller checks) with its thread's forum and week; locked when marking. */
 export function findQuestion(trx: Handle, postId: number, lock: boolean) {
-  return trx.selectFrom('posts').innerJoin('threads', 'threads.id', 'posts.thread_id')
-    .select(['posts.id', 'posts.thread_id', 'posts.author_id', 'posts.addressed_to', 'posts.answered_at', 'posts.answer_post_id',
-      'posts.hidden_at', 'threads.forum_id', 'threads.week_id'])
+  return trx
+    .selectFrom('posts')
+    .innerJoin('threads', 'threads.id', 'posts.thread_id')
+    .select([
+      'posts.id',
+      'posts.thread_id',
+      'posts.author_id',
+      'posts.addressed_to',
+      'posts.answered_at',
+      'posts.answer_post_id',
+      'posts.hidden_at',
+      'threads.forum_id',
+      'threads.week_id',
+    ])
     .where('posts.id', '=', postId)
     .$if(lock, (qb) => qb.forUpdate('posts'))
     .executeTakeFirst();
@@ -33,8 +59,13 @@ export function findQuestion(trx: Handle, postId: number, lock: boolean) {
 
 /** Whether a post is a visible reply below the question (its path passes through it). */
 export async function isReplyBelow(db: Handle, postId: number, questionId: number, threadId: number): Promise<boolean> {
-  const row = await db.selectFrom('posts').select('id')
-    .where('id', '=', postId).where('thread_id', '=', threadId).where('hidden_at', 'is', null).where('id', '<>', questionId)
+  const row = await db
+    .selectFrom('posts')
+    .select('id')
+    .where('id', '=', postId)
+    .where('thread_id', '=', threadId)
+    .where('hidden_at', 'is', null)
+    .where('id', '<>', questionId)
     .where(sql<boolean>`${questionId}::int = ANY (path)`)
     .executeTakeFirst();
   return row !== undefined;
@@ -82,10 +113,15 @@ export interface QuestionListRow {
  * Unanswered, visible questions of a forum's published case studies, oldest first: those
  * addressed to one member, or (for organizers) those past the forum's target at `now`.
  */
-export async function listUnansweredQuestions(db: Handle, forumId: number, filter: { addressedTo: number } | { overdueAt: Date }) {
-  const which = 'addressedTo' in filter
-    ? sql`p.addressed_to = ${filter.addressedTo}`
-    : sql`p.addressed_to IS NOT NULL AND p.created_at + make_interval(hours => f.question_target_hours) <= ${filter.overdueAt}`;
+export async function listUnansweredQuestions(
+  db: Handle,
+  forumId: number,
+  filter: { addressedTo: number } | { overdueAt: Date },
+) {
+  const which =
+    'addressedTo' in filter
+      ? sql`p.addressed_to = ${filter.addressedTo}`
+      : sql`p.addressed_to IS NOT NULL AND p.created_at + make_interval(hours => f.question_target_hours) <= ${filter.overdueAt}`;
   const { rows } = await sql<QuestionListRow>`
     SELECT p.id, p.thread_id, c.id AS case_study_id, c.title AS case_study_title, c.original_lang AS case_study_lang, w.number AS week_number,
            p.created_at + make_interval(hours => f.question_target_hours) AS due_at

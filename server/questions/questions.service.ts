@@ -18,7 +18,12 @@ import { loadThreadContext } from '../discussions/write-context.ts';
 import { currentTime } from '../time/clock.ts';
 import { writeAnswerMark } from '../discussions/answer-marks.ts';
 import {
-  countQuestionsByThread, findCaseStudyForQuestions, findQuestion, isReplyBelow, listThreadQuestions, listUnansweredQuestions,
+  countQuestionsByThread,
+  findCaseStudyForQuestions,
+  findQuestion,
+  isReplyBelow,
+  listThreadQuestions,
+  listUnansweredQuestions,
 } from './questions.queries.ts';
 import type { QuestionItem, QuestionStateFilter } from './questions.schemas.ts';
 
@@ -35,7 +40,8 @@ type CaseStudyRow = NonNullable<Awaited<ReturnType<typeof findCaseStudyForQuesti
 /** A published case study with its thread; anything else does not exist for questions. */
 async function publishedCaseStudy(db: Kysely<DB>, caseStudyId: number): Promise<CaseStudyRow & { thread_id: number }> {
   const caseStudy = await findCaseStudyForQuestions(db, caseStudyId);
-  if (!caseStudy || caseStudy.status !== 'published' || caseStudy.thread_id === null) throw new DomainError('not_found');
+  if (!caseStudy || caseStudy.status !== 'published' || caseStudy.thread_id === null)
+    throw new DomainError('not_found');
   return caseStudy as CaseStudyRow & { thread_id: number };
 }
 
@@ -48,53 +54,103 @@ function askRefusal(caseStudy: CaseStudyRow, user: SessionUser | null, addressed
   return null;
 }
 
-export async function askQuestion(db: Kysely<DB>, user: SessionUser, caseStudyId: number, input: NewQuestion, now = currentTime()): Promise<PostView> {
+export async function askQuestion(
+  db: Kysely<DB>,
+  user: SessionUser,
+  caseStudyId: number,
+  input: NewQuestion,
+  now = currentTime(),
+): Promise<PostView> {
   const caseStudy = await publishedCaseStudy(db, caseStudyId);
   // Reading rights first: a case study of a week the caller may not read is not shown to exist.
   await loadThreadContext(db, caseStudy.thread_id, user, now);
   const refusal = askRefusal(caseStudy, user, input.addressedTo);
   if (refusal) throw new DomainError(refusal);
   const keyRespondent = caseStudy.author_id;
-  return createReply(db, user, {
-    threadId: caseStudy.thread_id, parentId: null, bodyMd: input.bodyMd, lang: input.lang, idempotencyKey: input.idempotencyKey, draftKey: input.draftKey,
-    question: {
-      addressedTo: keyRespondent,
-      notify: (trx, postId) => notify(trx, {
-        type: 'question.asked', userIds: [keyRespondent], forumId: caseStudy.forum_id, weekId: caseStudy.week_id, threadId: caseStudy.thread_id,
-        postId, actorId: user.id, payload: { questionId: postId, caseStudyId: caseStudy.id },
-      }, now),
+  return createReply(
+    db,
+    user,
+    {
+      threadId: caseStudy.thread_id,
+      parentId: null,
+      bodyMd: input.bodyMd,
+      lang: input.lang,
+      idempotencyKey: input.idempotencyKey,
+      draftKey: input.draftKey,
+      question: {
+        addressedTo: keyRespondent,
+        notify: (trx, postId) =>
+          notify(
+            trx,
+            {
+              type: 'question.asked',
+              userIds: [keyRespondent],
+              forumId: caseStudy.forum_id,
+              weekId: caseStudy.week_id,
+              threadId: caseStudy.thread_id,
+              postId,
+              actorId: user.id,
+              payload: { questionId: postId, caseStudyId: caseStudy.id },
+            },
+            now,
+          ),
+      },
     },
-  }, now);
+    now,
+  );
 }
 
 /**
  * Marks a question answered (optionally naming the reply that answers it) or, with `answered`
  * false, not answered. The addressed key respondent, the asker and the forum's organizers may.
  */
-export async function setAnswered(db: Kysely<DB>, user: SessionUser, questionId: number, change: { answered: boolean; answerPostId?: number }, now = currentTime()): Promise<PostView> {
+export async function setAnswered(
+  db: Kysely<DB>,
+  user: SessionUser,
+  questionId: number,
+  change: { answered: boolean; answerPostId?: number },
+  now = currentTime(),
+): Promise<PostView> {
   const isOrganizer = await db.transaction().execute(async (trx) => {
     const question = await findQuestion(trx, questionId, true);
     if (!question) throw new DomainError('not_found');
     const context = await loadThreadContext(trx, question.thread_id, user, now);
     if (question.addressed_to === null) throw new DomainError('not_a_question');
     const organizer = context.access.isOrganizer;
-    if (!organizer && user.id !== question.addressed_to && user.id !== question.author_id) throw new DomainError('forbidden');
+    if (!organizer && user.id !== question.addressed_to && user.id !== question.author_id)
+      throw new DomainError('forbidden');
     if (question.hidden_at && !organizer) throw new DomainError('forbidden');
     assertMayWriteInWeek(context.access, context.week, now);
-    const answerPostId = change.answered ? change.answerPostId ?? null : null;
+    const answerPostId = change.answered ? (change.answerPostId ?? null) : null;
     if (answerPostId !== null && !(await isReplyBelow(trx, answerPostId, question.id, question.thread_id))) {
       throw new DomainError('answer_not_below_question');
     }
-    const event = await writeAnswerMark(trx, {
-      id: question.id, forumId: question.forum_id, weekId: question.week_id, threadId: question.thread_id, askerId: question.author_id,
-    }, change.answered ? { answerPostId, by: user.id } : null, now);
+    const event = await writeAnswerMark(
+      trx,
+      {
+        id: question.id,
+        forumId: question.forum_id,
+        weekId: question.week_id,
+        threadId: question.thread_id,
+        askerId: question.author_id,
+      },
+      change.answered ? { answerPostId, by: user.id } : null,
+      now,
+    );
     if (event) await appendEvent(trx, event);
     return organizer;
   });
   return toPostView((await findPost(db, questionId))!, { userId: user.id, isOrganizer });
 }
 
-export async function listCaseStudyQuestions(db: Kysely<DB>, user: SessionUser | null, caseStudyId: number, state: QuestionStateFilter, readerLang: Lang, now = currentTime()) {
+export async function listCaseStudyQuestions(
+  db: Kysely<DB>,
+  user: SessionUser | null,
+  caseStudyId: number,
+  state: QuestionStateFilter,
+  readerLang: Lang,
+  now = currentTime(),
+) {
   const caseStudy = await publishedCaseStudy(db, caseStudyId);
   const context = await loadThreadContext(db, caseStudy.thread_id, user, now);
   // Read before the list, so a client subscribing "after" it misses nothing in between.
@@ -104,23 +160,50 @@ export async function listCaseStudyQuestions(db: Kysely<DB>, user: SessionUser |
     countQuestionsByThread(db, [caseStudy.thread_id]),
   ]);
   const viewer = { userId: user?.id ?? null, isOrganizer: context.access.isOrganizer };
-  const ids = [...rows.map((row) => row.id), ...rows.flatMap((row) => (row.answer_post_id === null ? [] : [row.answer_post_id]))];
-  const posts = await withTranslations(db, (await findPostsByIds(db, ids)).map((row) => toPostView(row, viewer)), readerOf(user, readerLang));
+  const ids = [
+    ...rows.map((row) => row.id),
+    ...rows.flatMap((row) => (row.answer_post_id === null ? [] : [row.answer_post_id])),
+  ];
+  const posts = await withTranslations(
+    db,
+    (await findPostsByIds(db, ids)).map((row) => toPostView(row, viewer)),
+    readerOf(user, readerLang),
+  );
   const byId = new Map(posts.map((post) => [post.id, post]));
-  const blockedBy = user ? askRefusal(caseStudy, user) ?? writeBlockedBy(context.access, context.week, context.thread.locked, now) : 'sign_in_required';
+  const blockedBy = user
+    ? (askRefusal(caseStudy, user) ?? writeBlockedBy(context.access, context.week, context.thread.locked, now))
+    : 'sign_in_required';
   return {
     caseStudyId: caseStudy.id,
     threadId: caseStudy.thread_id,
     counts: counts.get(caseStudy.thread_id)!,
-    questions: rows.map((row) => ({ post: byId.get(row.id)!, answer: row.answer_post_id === null ? null : byId.get(row.answer_post_id) ?? null })),
+    questions: rows.map((row) => ({
+      post: byId.get(row.id)!,
+      answer: row.answer_post_id === null ? null : (byId.get(row.answer_post_id) ?? null),
+    })),
     askBlockedBy: blockedBy,
     lastEventId,
   };
 }
 
-async function toItems(db: Kysely<DB>, rows: Awaited<ReturnType<typeof listUnansweredQuestions>>, user: SessionUser, isOrganizer: boolean, readerLang: Lang): Promise<QuestionItem[]> {
+async function toItems(
+  db: Kysely<DB>,
+  rows: Awaited<ReturnType<typeof listUnansweredQuestions>>,
+  user: SessionUser,
+  isOrganizer: boolean,
+  readerLang: Lang,
+): Promise<QuestionItem[]> {
   const viewer = { userId: user.id, isOrganizer };
-  const posts = await withTranslations(db, (await findPostsByIds(db, rows.map((row) => row.id))).map((row) => toPostView(row, viewer)), readerOf(user, readerLang));
+  const posts = await withTranslations(
+    db,
+    (
+      await findPostsByIds(
+        db,
+        rows.map((row) => row.id),
+      )
+    ).map((row) => toPostView(row, viewer)),
+    readerOf(user, readerLang),
+  );
   const byId = new Map(posts.map((post) => [post.id, post]));
   return rows.map((row) => ({
     post: byId.get(row.id)!,
@@ -136,13 +219,25 @@ export async function questionsWaiting(db: Kysely<DB>, user: SessionUser, slug: 
   const access = await forumAccessBySlug(db, slug, user);
   if (!access.isMember && !access.isOrganizer) throw new DomainError('not_a_member');
   const rows = await listUnansweredQuestions(db, access.forum.id, { addressedTo: user.id });
-  return { questions: await toItems(db, rows, user, access.isOrganizer, readerLang), targetHours: access.forum.question_target_hours };
+  return {
+    questions: await toItems(db, rows, user, access.isOrganizer, readerLang),
+    targetHours: access.forum.question_target_hours,
+  };
 }
 
 /** Organizers: questions still unanswered past the forum's target at `now`, oldest first. */
-export async function questionsOverdue(db: Kysely<DB>, user: SessionUser, slug: string, readerLang: Lang, now = currentTime()) {
+export async function questionsOverdue(
+  db: Kysely<DB>,
+  user: SessionUser,
+  slug: string,
+  readerLang: Lang,
+  now = currentTime(),
+) {
   const access = await forumAccessBySlug(db, slug, user);
   assertOrganizer(access);
   const rows = await listUnansweredQuestions(db, access.forum.id, { overdueAt: now });
-  return { questions: await toItems(db, rows, user, true, readerLang), targetHours: access.forum.question_target_hours };
+  return {
+    questions: await toItems(db, rows, user, true, readerLang),
+    targetHours: access.forum.question_target_hours,
+  };
 }

@@ -18,7 +18,8 @@ export const readingAttachments: AttachmentOwner = {
   tags: ['readings'],
   async mayChange(db, readingId, user) {
     const { access } = await organizerReading(db, readingId, user);
-    const record = (action: string) => (trx: Transaction<DB>, fileName: string) => audit(trx, access.forum.id, user, readingId, action, fileName);
+    const record = (action: string) => (trx: Transaction<DB>, fileName: string) =>
+      audit(trx, access.forum.id, user, readingId, action, fileName);
     return {
       async lock(trx) {
         if (!(await lockReading(trx, readingId))) throw new DomainError('not_found');
@@ -38,6 +39,20 @@ export const readingAttachments: AttachmentOwner = {
   },
 };
 
-async function audit(trx: Transaction<DB>, forumId: number, user: SessionUser, readingId: number, action: string, fileName: string) {
-  await writeAudit(trx, { forumId, actorId: user.id, action, targetType: 'reading', targetId: readingId, reason: fileName });
+async function audit(
+  trx: Transaction<DB>,
+  forumId: number,
+  user: SessionUser,
+  readingId: number,
+  action: string,
+  fileName: string,
+) {
+  await writeAudit(trx, {
+    forumId,
+    actorId: user.id,
+    action,
+    targetType: 'reading',
+    targetId: readingId,
+    reason: fileName,
+  });
 }

@@ -18,19 +18,32 @@ export interface ReadingUploadsRoutesOptions {
 const readingUploadsRoutes: FastifyPluginAsyncTypebox<ReadingUploadsRoutesOptions> = async (app, options) => {
   await registerAttachmentMultipart(app, options.attachmentMaxBytes);
 
-  app.post('/api/forums/:slug/weeks/:number/reading-uploads', {
-    config: { access: 'user' },
-    schema: {
-      tags: ['readings'], params: WeekParams, consumes: ['multipart/form-data'],
-      response: { 201: UploadResponse, 415: ErrorSchema, ...errorResponses },
+  app.post(
+    '/api/forums/:slug/weeks/:number/reading-uploads',
+    {
+      config: { access: 'user' },
+      schema: {
+        tags: ['readings'],
+        params: WeekParams,
+        consumes: ['multipart/form-data'],
+        response: { 201: UploadResponse, 415: ErrorSchema, ...errorResponses },
+      },
     },
-  }, async (request, reply) => {
-    const user = requireUser(request);
-    assertMultipart(request);
-    const { access } = await organizerWeek(app.db, request.params.slug, request.params.number, user);
-    const upload = await stageUpload(app.db, options.attachmentsDir, options.attachmentMaxBytes, access.forum.id, user, await readUpload(request));
-    return reply.code(201).send({ upload });
-  });
+    async (request, reply) => {
+      const user = requireUser(request);
+      assertMultipart(request);
+      const { access } = await organizerWeek(app.db, request.params.slug, request.params.number, user);
+      const upload = await stageUpload(
+        app.db,
+        options.attachmentsDir,
+        options.attachmentMaxBytes,
+        access.forum.id,
+        user,
+        await readUpload(request),
+      );
+      return reply.code(201).send({ upload });
+    },
+  );
 };
 
 export default readingUploadsRoutes;

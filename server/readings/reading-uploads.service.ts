@@ -15,7 +15,14 @@ import { attachedHashes, insertAttachment } from '../attachments/attachments.que
 import { deleteUploads, insertUpload, lockUploads, pruneUploads } from './reading-uploads.queries.ts';
 
 /** Checks and stores one file for a reading of the forum; the caller has checked the organizer's rights. */
-export async function stageUpload(db: Kysely<DB>, dir: string, maxBytes: number, forumId: number, user: SessionUser, upload: Upload) {
+export async function stageUpload(
+  db: Kysely<DB>,
+  dir: string,
+  maxBytes: number,
+  forumId: number,
+  user: SessionUser,
+  upload: Upload,
+) {
   const file = await acceptUpload(dir, maxBytes, upload);
   await pruneUploads(db, currentTime());
   const row = await insertUpload(db, { id: randomUUID(), forumId, uploadedBy: user.id, ...file });
@@ -23,18 +30,40 @@ export async function stageUpload(db: Kysely<DB>, dir: string, maxBytes: number,
 }
 
 /** Attaches the named uploads to a reading inside its save's transaction, or refuses the whole save. */
-export async function attachUploads(trx: Transaction<DB>, forumId: number, readingId: number, user: SessionUser, ids: string[]): Promise<void> {
+export async function attachUploads(
+  trx: Transaction<DB>,
+  forumId: number,
+  readingId: number,
+  user: SessionUser,
+  ids: string[],
+): Promise<void> {
   if (ids.length === 0) return;
   const rows = await lockUploads(trx, ids, user.id, forumId);
   if (rows.length !== new Set(ids).size) throw new DomainError('upload_missing');
-  assertRoomFor('reading', await attachedHashes(trx, 'reading', readingId), rows.map((row) => row.sha256));
+  assertRoomFor(
+    'reading',
+    await attachedHashes(trx, 'reading', readingId),
+    rows.map((row) => row.sha256),
+  );
   // In the order the organizer chose them.
   const ordered = ids.map((id) => rows.find((row) => row.id === id)!);
   for (const upload of ordered) {
     const { row, created } = await insertAttachment(trx, 'reading', readingId, {
-      sha256: upload.sha256, mediaType: upload.media_type, sizeBytes: upload.size_bytes, fileName: upload.file_name, uploadedBy: user.id,
+      sha256: upload.sha256,
+      mediaType: upload.media_type,
+      sizeBytes: upload.size_bytes,
+      fileName: upload.file_name,
+      uploadedBy: user.id,
     });
-    if (created) await writeAudit(trx, { forumId, actorId: user.id, action: 'reading.attachment_added', targetType: 'reading', targetId: readingId, reason: row.file_name });
+    if (created)
+      await writeAudit(trx, {
+        forumId,
+        actorId: user.id,
+        action: 'reading.attachment_added',
+        targetType: 'reading',
+        targetId: readingId,
+        reason: row.file_name,
+      });
   }
   await deleteUploads(trx, ids);
 }

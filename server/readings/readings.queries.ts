@@ -16,21 +16,46 @@ export function lockReading(trx: Transaction<DB>, readingId: number) {
 
 /** A reading with its week and forum, for the access rules. */
 export function findReadingWithWeek(db: Handle, readingId: number) {
-  return db.selectFrom('readings').innerJoin('weeks', 'weeks.id', 'readings.week_id')
-    .select(['readings.id', 'readings.week_id', 'readings.unpublished_at', 'weeks.forum_id', 'weeks.number as week_number'])
-    .where('readings.id', '=', readingId).executeTakeFirst();
+  return db
+    .selectFrom('readings')
+    .innerJoin('weeks', 'weeks.id', 'readings.week_id')
+    .select([
+      'readings.id',
+      'readings.week_id',
+      'readings.unpublished_at',
+      'weeks.forum_id',
+      'weeks.number as week_number',
+    ])
+    .where('readings.id', '=', readingId)
+    .executeTakeFirst();
 }
 
 export function findReadingBySlug(db: Handle, weekId: number, slug: string) {
-  return db.selectFrom('readings').selectAll().where('week_id', '=', weekId).where('slug', '=', slug).executeTakeFirst();
+  return db
+    .selectFrom('readings')
+    .selectAll()
+    .where('week_id', '=', weekId)
+    .where('slug', '=', slug)
+    .executeTakeFirst();
 }
 
 export function findReadingByKey(db: Handle, weekId: number, key: string) {
-  return db.selectFrom('readings').select('id').where('week_id', '=', weekId).where('idempotency_key', '=', key).executeTakeFirst();
+  return db
+    .selectFrom('readings')
+    .select('id')
+    .where('week_id', '=', weekId)
+    .where('idempotency_key', '=', key)
+    .executeTakeFirst();
 }
 
 export function listWeekReadings(db: Handle, weekId: number) {
-  return db.selectFrom('readings').selectAll().where('week_id', '=', weekId).orderBy('position').orderBy('id').execute();
+  return db
+    .selectFrom('readings')
+    .selectAll()
+    .where('week_id', '=', weekId)
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
 }
 
 export async function takenSlugs(db: Handle, weekId: number): Promise<Set<string>> {
@@ -39,14 +64,29 @@ export async function takenSlugs(db: Handle, weekId: number): Promise<Set<string
 }
 
 export async function nextPosition(db: Handle, weekId: number): Promise<number> {
-  const row = await db.selectFrom('readings').select((eb) => eb.fn.max('position').as('max')).where('week_id', '=', weekId).executeTakeFirst();
+  const row = await db
+    .selectFrom('readings')
+    .select((eb) => eb.fn.max('position').as('max'))
+    .where('week_id', '=', weekId)
+    .executeTakeFirst();
   return (row?.max ?? 0) + 1;
 }
 
-export function insertReading(trx: Transaction<DB>, values: { weekId: number; slug: string; position: number; originalLang: Lang; idempotencyKey: string | null }) {
-  return trx.insertInto('readings').values({
-    week_id: values.weekId, slug: values.slug, position: values.position, original_lang: values.originalLang, idempotency_key: values.idempotencyKey,
-  }).returning('id').executeTakeFirstOrThrow();
+export function insertReading(
+  trx: Transaction<DB>,
+  values: { weekId: number; slug: string; position: number; originalLang: Lang; idempotencyKey: string | null },
+) {
+  return trx
+    .insertInto('readings')
+    .values({
+      week_id: values.weekId,
+      slug: values.slug,
+      position: values.position,
+      original_lang: values.originalLang,
+      idempotency_key: values.idempotencyKey,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
 }
 
 export function findTexts(db: Handle, readingIds: number[]) {
@@ -54,25 +94,53 @@ export function findTexts(db: Handle, readingIds: number[]) {
   return db.selectFrom('reading_texts').selectAll().where('reading_id', 'in', readingIds).orderBy('lang').execute();
 }
 
-export interface TextRow { lang: Lang; title: string; body_md: string; body_html: string }
+export interface TextRow {
+  lang: Lang;
+  title: string;
+  body_md: string;
+  body_html: string;
+}
 
 /** Writes the reading's language versions: these rows, and no other language. */
 export async function replaceTexts(trx: Transaction<DB>, readingId: number, texts: TextRow[]): Promise<void> {
-  await trx.deleteFrom('reading_texts').where('reading_id', '=', readingId).where('lang', 'not in', texts.map((text) => text.lang)).execute();
-  await trx.insertInto('reading_texts').values(texts.map((text) => ({ reading_id: readingId, ...text })))
-    .onConflict((oc) => oc.columns(['reading_id', 'lang']).doUpdateSet((eb) => ({
-      title: eb.ref('excluded.title'), body_md: eb.ref('excluded.body_md'), body_html: eb.ref('excluded.body_html'),
-    })))
+  await trx
+    .deleteFrom('reading_texts')
+    .where('reading_id', '=', readingId)
+    .where(
+      'lang',
+      'not in',
+      texts.map((text) => text.lang),
+    )
+    .execute();
+  await trx
+    .insertInto('reading_texts')
+    .values(texts.map((text) => ({ reading_id: readingId, ...text })))
+    .onConflict((oc) =>
+      oc.columns(['reading_id', 'lang']).doUpdateSet((eb) => ({
+        title: eb.ref('excluded.title'),
+        body_md: eb.ref('excluded.body_md'),
+        body_html: eb.ref('excluded.body_html'),
+      })),
+    )
     .execute();
 }
 
-export function updateReading(trx: Transaction<DB>, readingId: number, values: { originalLang?: Lang; bumpRevision?: boolean; unpublishedAt?: Date | null }) {
-  return trx.updateTable('readings').set((eb) => ({
-    updated_at: sql`now()`,
-    ...(values.originalLang ? { original_lang: values.originalLang } : {}),
-    ...(values.bumpRevision ? { revision: eb('readings.revision', '+', 1) } : {}),
-    ...(values.unpublishedAt !== undefined ? { unpublished_at: values.unpublishedAt } : {}),
-  })).where('id', '=', readingId).returning(['revision']).executeTakeFirstOrThrow();
+export function updateReading(
+  trx: Transaction<DB>,
+  readingId: number,
+  values: { originalLang?: Lang; bumpRevision?: boolean; unpublishedAt?: Date | null },
+) {
+  return trx
+    .updateTable('readings')
+    .set((eb) => ({
+      updated_at: sql`now()`,
+      ...(values.originalLang ? { original_lang: values.originalLang } : {}),
+      ...(values.bumpRevision ? { revision: eb('readings.revision', '+', 1) } : {}),
+      ...(values.unpublishedAt !== undefined ? { unpublished_at: values.unpublishedAt } : {}),
+    }))
+    .where('id', '=', readingId)
+    .returning(['revision'])
+    .executeTakeFirstOrThrow();
 }
 
 /**
@@ -84,10 +152,19 @@ export function setReadingPosition(trx: Transaction<DB>, readingId: number, posi
 }
 
 /** Withdraws live tasks toward languages an organizer now gives by hand. */
-export async function withdrawTasksFor(trx: Transaction<DB>, readingId: number, langs: Lang[], actorId: number): Promise<void> {
+export async function withdrawTasksFor(
+  trx: Transaction<DB>,
+  readingId: number,
+  langs: Lang[],
+  actorId: number,
+): Promise<void> {
   if (langs.length === 0) return;
-  await trx.updateTable('translation_tasks')
+  await trx
+    .updateTable('translation_tasks')
     .set({ status: 'withdrawn', closed_at: sql`now()`, closed_by: actorId, claimed_by: null, claim_expires_at: null })
-    .where('item_type', '=', 'reading').where('item_id', '=', readingId).where('target_lang', 'in', langs).where('status', 'in', LIVE_STATUSES)
+    .where('item_type', '=', 'reading')
+    .where('item_id', '=', readingId)
+    .where('target_lang', 'in', langs)
+    .where('status', 'in', LIVE_STATUSES)
     .execute();
 }

@@ -7,52 +7,141 @@ import { errorResponses } from '../http/common.schemas.ts';
 import { requireUser } from '../http/access.ts';
 import { WeekParams } from '../forums/forum-params.schemas.ts';
 import {
-  CreateReadingBody, EditorListResponse, EditorReadingResponse, ReadingIdParams, ReadingPageParams, ReadingPageResponse, ReorderBody, UpdateReadingBody,
+  CreateReadingBody,
+  EditorListResponse,
+  EditorReadingResponse,
+  ReadingIdParams,
+  ReadingPageParams,
+  ReadingPageResponse,
+  ReorderBody,
+  UpdateReadingBody,
 } from './readings.schemas.ts';
-import { createReading, editReading, listReadingsForEditor, reorderReadings, setReadingPublished } from './readings.service.ts';
+import {
+  createReading,
+  editReading,
+  listReadingsForEditor,
+  reorderReadings,
+  setReadingPublished,
+} from './readings.service.ts';
 import { readerReading } from './reading-page.service.ts';
 import { Type } from 'typebox';
 
 const readingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/api/forums/:slug/weeks/:number/readings', {
-    config: { access: 'user' },
-    schema: { tags: ['readings'], params: WeekParams, response: { 200: EditorListResponse, ...errorResponses } },
-  }, async (request) => listReadingsForEditor(app.db, request.params.slug, request.params.number, requireUser(request), request.lang));
+  app.get(
+    '/api/forums/:slug/weeks/:number/readings',
+    {
+      config: { access: 'user' },
+      schema: { tags: ['readings'], params: WeekParams, response: { 200: EditorListResponse, ...errorResponses } },
+    },
+    async (request) =>
+      listReadingsForEditor(app.db, request.params.slug, request.params.number, requireUser(request), request.lang),
+  );
 
-  app.post('/api/forums/:slug/weeks/:number/readings', {
-    config: { access: 'user' },
-    schema: { tags: ['readings'], params: WeekParams, body: CreateReadingBody, response: { 200: EditorReadingResponse, 201: EditorReadingResponse, ...errorResponses } },
-  }, async (request, reply) => {
-    const { reading, created } = await createReading(app.db, request.params.slug, request.params.number, requireUser(request), request.body);
-    return reply.code(created ? 201 : 200).send({ reading });
-  });
+  app.post(
+    '/api/forums/:slug/weeks/:number/readings',
+    {
+      config: { access: 'user' },
+      schema: {
+        tags: ['readings'],
+        params: WeekParams,
+        body: CreateReadingBody,
+        response: { 200: EditorReadingResponse, 201: EditorReadingResponse, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { reading, created } = await createReading(
+        app.db,
+        request.params.slug,
+        request.params.number,
+        requireUser(request),
+        request.body,
+      );
+      return reply.code(created ? 201 : 200).send({ reading });
+    },
+  );
 
-  app.put('/api/forums/:slug/weeks/:number/readings/order', {
-    config: { access: 'user' },
-    schema: { tags: ['readings'], params: WeekParams, body: ReorderBody, response: { 200: Type.Object({ readings: EditorListResponse.properties.readings }), ...errorResponses } },
-  }, async (request) => ({ readings: await reorderReadings(app.db, request.params.slug, request.params.number, requireUser(request), request.body.ids) }));
+  app.put(
+    '/api/forums/:slug/weeks/:number/readings/order',
+    {
+      config: { access: 'user' },
+      schema: {
+        tags: ['readings'],
+        params: WeekParams,
+        body: ReorderBody,
+        response: { 200: Type.Object({ readings: EditorListResponse.properties.readings }), ...errorResponses },
+      },
+    },
+    async (request) => ({
+      readings: await reorderReadings(
+        app.db,
+        request.params.slug,
+        request.params.number,
+        requireUser(request),
+        request.body.ids,
+      ),
+    }),
+  );
 
-  app.get('/api/forums/:slug/weeks/:number/readings/:readingSlug', {
-    config: { access: 'public' },
-    schema: { tags: ['readings'], params: ReadingPageParams, response: { 200: ReadingPageResponse, ...errorResponses } },
-  }, async (request) => ({
-    reading: await readerReading(app.db, request.params.slug, request.params.number, request.params.readingSlug, request),
-  }));
+  app.get(
+    '/api/forums/:slug/weeks/:number/readings/:readingSlug',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['readings'],
+        params: ReadingPageParams,
+        response: { 200: ReadingPageResponse, ...errorResponses },
+      },
+    },
+    async (request) => ({
+      reading: await readerReading(
+        app.db,
+        request.params.slug,
+        request.params.number,
+        request.params.readingSlug,
+        request,
+      ),
+    }),
+  );
 
-  app.put('/api/readings/:id', {
-    config: { access: 'user' },
-    schema: { tags: ['readings'], params: ReadingIdParams, body: UpdateReadingBody, response: { 200: EditorReadingResponse, ...errorResponses } },
-  }, async (request) => ({ reading: await editReading(app.db, request.params.id, requireUser(request), request.body) }));
+  app.put(
+    '/api/readings/:id',
+    {
+      config: { access: 'user' },
+      schema: {
+        tags: ['readings'],
+        params: ReadingIdParams,
+        body: UpdateReadingBody,
+        response: { 200: EditorReadingResponse, ...errorResponses },
+      },
+    },
+    async (request) => ({ reading: await editReading(app.db, request.params.id, requireUser(request), request.body) }),
+  );
 
-  app.post('/api/readings/:id/unpublish', {
-    config: { access: 'user' },
-    schema: { tags: ['readings'], params: ReadingIdParams, response: { 200: EditorReadingResponse, ...errorResponses } },
-  }, async (request) => ({ reading: await setReadingPublished(app.db, request.params.id, requireUser(request), false) }));
+  app.post(
+    '/api/readings/:id/unpublish',
+    {
+      config: { access: 'user' },
+      schema: {
+        tags: ['readings'],
+        params: ReadingIdParams,
+        response: { 200: EditorReadingResponse, ...errorResponses },
+      },
+    },
+    async (request) => ({ reading: await setReadingPublished(app.db, request.params.id, requireUser(request), false) }),
+  );
 
-  app.post('/api/readings/:id/publish', {
-    config: { access: 'user' },
-    schema: { tags: ['readings'], params: ReadingIdParams, response: { 200: EditorReadingResponse, ...errorResponses } },
-  }, async (request) => ({ reading: await setReadingPublished(app.db, request.params.id, requireUser(request), true) }));
+  app.post(
+    '/api/readings/:id/publish',
+    {
+      config: { access: 'user' },
+      schema: {
+        tags: ['readings'],
+        params: ReadingIdParams,
+        response: { 200: EditorReadingResponse, ...errorResponses },
+      },
+    },
+    async (request) => ({ reading: await setReadingPublished(app.db, request.params.id, requireUser(request), true) }),
+  );
 };
 
 export default readingsRoutes;

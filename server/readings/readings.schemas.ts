@@ -1,7 +1,15 @@
 // Request and response shapes of readings: the organizers' editor and the reader's page.
 import { Type, type Static } from 'typebox';
 import { MAX_MARKDOWN_LENGTH } from '../markdown/markdown-limits.ts';
-import { DateTimeSchema, IdSchema, LangSchema, NameText, TextSchema, VisibleText, HtmlSchema } from '../http/common.schemas.ts';
+import {
+  DateTimeSchema,
+  IdSchema,
+  LangSchema,
+  NameText,
+  TextSchema,
+  VisibleText,
+  HtmlSchema,
+} from '../http/common.schemas.ts';
 import { SlugParams, WeekParams } from '../forums/forum-params.schemas.ts';
 import { MAX_ATTACHMENTS_PER_READING } from '../../web/src/readings/attachment-limit.ts';
 import { AttachmentSchema } from '../attachments/attachments.schemas.ts';
@@ -29,12 +37,27 @@ export const ReadingInput = Type.Object({
 export type ReadingInput = Static<typeof ReadingInput>;
 
 /** Files sent ahead (POST …/reading-uploads), attached in the save's transaction: all or nothing. */
-const Uploads = Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { maxItems: MAX_ATTACHMENTS_PER_READING, uniqueItems: true }));
-export const CreateReadingBody = Type.Object({ ...ReadingInput.properties, idempotencyKey: Type.String({ format: 'uuid' }), uploads: Uploads });
+const Uploads = Type.Optional(
+  Type.Array(Type.String({ format: 'uuid' }), { maxItems: MAX_ATTACHMENTS_PER_READING, uniqueItems: true }),
+);
+export const CreateReadingBody = Type.Object({
+  ...ReadingInput.properties,
+  idempotencyKey: Type.String({ format: 'uuid' }),
+  uploads: Uploads,
+});
 /** The version the editor started from (its updatedAt), so two organizers' edits never silently overwrite each other. */
-export const UpdateReadingBody = Type.Object({ ...ReadingInput.properties, baseVersion: DateTimeSchema, uploads: Uploads });
+export const UpdateReadingBody = Type.Object({
+  ...ReadingInput.properties,
+  baseVersion: DateTimeSchema,
+  uploads: Uploads,
+});
 export const UploadResponse = Type.Object({
-  upload: Type.Object({ id: Type.String(), fileName: Type.String(), mediaType: Type.String(), sizeBytes: Type.Integer() }),
+  upload: Type.Object({
+    id: Type.String(),
+    fileName: Type.String(),
+    mediaType: Type.String(),
+    sizeBytes: Type.Integer(),
+  }),
 });
 export const ReorderBody = Type.Object({ ids: Type.Array(IdSchema, { minItems: 1, maxItems: 200 }) });
 
@@ -58,13 +81,18 @@ export const EditorListResponse = Type.Object({
   readings: Type.Array(EditorReadingSchema),
 });
 
-const Translation = Type.Union([Type.Object({
-  lang: LangSchema, html: Type.String(), outdated: Type.Boolean(),
-  translator: Type.Object({
-    displayName: Type.String(),
-    role: Type.Union([Type.Literal('organizer'), Type.Literal('translator'), Type.Literal('author')]),
+const Translation = Type.Union([
+  Type.Object({
+    lang: LangSchema,
+    html: Type.String(),
+    outdated: Type.Boolean(),
+    translator: Type.Object({
+      displayName: Type.String(),
+      role: Type.Union([Type.Literal('organizer'), Type.Literal('translator'), Type.Literal('author')]),
+    }),
   }),
-}), Type.Null()]);
+  Type.Null(),
+]);
 
 export const ReadingPageResponse = Type.Object({
   reading: Type.Object({

@@ -15,8 +15,20 @@ import { cleanName } from '../http/text-rules.ts';
 import { queueTranslationTasks, withdrawTasks } from '../translation-policy/translation-tasks.queries.ts';
 import { writeAudit } from '../audit/audit-log.queries.ts';
 import {
-  findReadingByKey, findReadingWithWeek, findTexts, insertReading, listWeekReadings, lockReading, lockWeek,
-  nextPosition, replaceTexts, setReadingPosition, takenSlugs, updateReading, withdrawTasksFor, type TextRow,
+  findReadingByKey,
+  findReadingWithWeek,
+  findTexts,
+  insertReading,
+  listWeekReadings,
+  lockReading,
+  lockWeek,
+  nextPosition,
+  replaceTexts,
+  setReadingPosition,
+  takenSlugs,
+  updateReading,
+  withdrawTasksFor,
+  type TextRow,
 } from './readings.queries.ts';
 import type { ReadingInput } from './readings.schemas.ts';
 import { attachmentViewOf } from '../attachments/attachment-view.ts';
@@ -50,12 +62,14 @@ async function renderInput(access: ForumAccess, input: ReadingInput, user: Sessi
   if (new Set(langs).size !== langs.length) throw new DomainError('validation', { field: 'texts' });
   if (!langs.includes(input.originalLang)) throw new DomainError('validation', { field: 'originalLang' });
   if (langs.some((lang) => !access.forum.languages.includes(lang))) throw new DomainError('unsupported_language');
-  return Promise.all(input.texts.map(async (text, i) => ({
-    lang: text.lang,
-    title: cleanName(text.title, `texts.${i}.title`),
-    body_md: text.bodyMd,
-    body_html: await renderMarkdown(text.bodyMd, { field: `texts.${i}.bodyMd`, authorId: user.id }),
-  })));
+  return Promise.all(
+    input.texts.map(async (text, i) => ({
+      lang: text.lang,
+      title: cleanName(text.title, `texts.${i}.title`),
+      body_md: text.bodyMd,
+      body_html: await renderMarkdown(text.bodyMd, { field: `texts.${i}.bodyMd`, authorId: user.id }),
+    })),
+  );
 }
 
 async function editorViews(db: Kysely<DB> | Transaction<DB>, rows: ReadingRow[]) {
@@ -69,7 +83,9 @@ async function editorViews(db: Kysely<DB> | Transaction<DB>, rows: ReadingRow[])
     revision: row.revision,
     published: row.unpublished_at === null,
     updatedAt: row.updated_at.toISOString(),
-    texts: texts.filter((text) => text.reading_id === row.id).map((text) => ({ lang: text.lang, title: text.title, bodyMd: text.body_md })),
+    texts: texts
+      .filter((text) => text.reading_id === row.id)
+      .map((text) => ({ lang: text.lang, title: text.title, bodyMd: text.body_md })),
     attachments: attachments.filter((a) => a.reading_id === row.id).map(attachmentViewOf('reading')),
   }));
 }
@@ -80,7 +96,13 @@ async function editorView(db: Kysely<DB> | Transaction<DB>, readingId: number) {
 }
 
 /** Every reading of a week, published or not, with every version's Markdown: the console's editor. */
-export async function listReadingsForEditor(db: Kysely<DB>, slug: string, number: number, user: SessionUser, lang: Lang) {
+export async function listReadingsForEditor(
+  db: Kysely<DB>,
+  slug: string,
+  number: number,
+  user: SessionUser,
+  lang: Lang,
+) {
   const { access, week } = await organizerWeek(db, slug, number, user);
   const [weekTexts, rows] = await Promise.all([findWeekTexts(db, week.id), listWeekReadings(db, week.id)]);
   const title = chooseForInterface(weekTexts, { lang, readingLangs: user.readingLangs });
@@ -96,11 +118,29 @@ export async function listReadingsForEditor(db: Kysely<DB>, slug: string, number
  * no version gives by hand. Only called when the original is new or changed, or the reading
  * comes back: otherwise live tasks (and translators' claims on them) are left alone.
  */
-function queueFor(trx: Transaction<DB>, forumId: number, weekId: number, readingId: number, originalLang: Lang, revision: number, given: Lang[]) {
-  return queueTranslationTasks(trx, { forumId, weekId, itemType: 'reading', itemId: readingId, sourceLang: originalLang, sourceRevision: revision }, { except: given });
+function queueFor(
+  trx: Transaction<DB>,
+  forumId: number,
+  weekId: number,
+  readingId: number,
+  originalLang: Lang,
+  revision: number,
+  given: Lang[],
+) {
+  return queueTranslationTasks(
+    trx,
+    { forumId, weekId, itemType: 'reading', itemId: readingId, sourceLang: originalLang, sourceRevision: revision },
+    { except: given },
+  );
 }
 
-export async function createReading(db: Kysely<DB>, slug: string, number: number, user: SessionUser, input: ReadingInput & { idempotencyKey: string; uploads?: string[] }) {
+export async function createReading(
+  db: Kysely<DB>,
+  slug: string,
+  number: number,
+  user: SessionUser,
+  input: ReadingInput & { idempotencyKey: string; uploads?: string[] },
+) {
   const { access, week } = await organizerWeek(db, slug, number, user);
   const texts = await renderInput(access, input, user);
   return db.transaction().execute(async (trx) => {
@@ -109,24 +149,56 @@ export async function createReading(db: Kysely<DB>, slug: string, number: number
     if (repeated) return { reading: await editorView(trx, repeated.id), created: false };
     const original = texts.find((text) => text.lang === input.originalLang)!;
     const { id } = await insertReading(trx, {
-      weekId: week.id, slug: readingSlug(original.title, await takenSlugs(trx, week.id)), position: await nextPosition(trx, week.id),
-      originalLang: input.originalLang, idempotencyKey: input.idempotencyKey,
+      weekId: week.id,
+      slug: readingSlug(original.title, await takenSlugs(trx, week.id)),
+      position: await nextPosition(trx, week.id),
+      originalLang: input.originalLang,
+      idempotencyKey: input.idempotencyKey,
     });
     await replaceTexts(trx, id, texts);
-    await queueFor(trx, access.forum.id, week.id, id, input.originalLang, 1, texts.map((text) => text.lang));
-    await writeAudit(trx, { forumId: access.forum.id, actorId: user.id, action: 'reading.created', targetType: 'reading', targetId: id });
+    await queueFor(
+      trx,
+      access.forum.id,
+      week.id,
+      id,
+      input.originalLang,
+      1,
+      texts.map((text) => text.lang),
+    );
+    await writeAudit(trx, {
+      forumId: access.forum.id,
+      actorId: user.id,
+      action: 'reading.created',
+      targetType: 'reading',
+      targetId: id,
+    });
     // Its files in the same transaction: one missing or over the limit, and no reading is created.
     await attachUploads(trx, access.forum.id, id, user, input.uploads ?? []);
     return { reading: await editorView(trx, id), created: true };
   });
 }
 
-function sameContent(lang: Lang, current: { lang: Lang; title: string; body_md: string }[], newLang: Lang, texts: TextRow[]): boolean {
-  return lang === newLang && current.length === texts.length
-    && texts.every((text) => current.some((row) => row.lang === text.lang && row.title === text.title && row.body_md === text.body_md));
+function sameContent(
+  lang: Lang,
+  current: { lang: Lang; title: string; body_md: string }[],
+  newLang: Lang,
+  texts: TextRow[],
+): boolean {
+  return (
+    lang === newLang &&
+    current.length === texts.length &&
+    texts.every((text) =>
+      current.some((row) => row.lang === text.lang && row.title === text.title && row.body_md === text.body_md),
+    )
+  );
 }
 
-export async function editReading(db: Kysely<DB>, readingId: number, user: SessionUser, input: ReadingInput & { baseVersion: string; uploads?: string[] }) {
+export async function editReading(
+  db: Kysely<DB>,
+  readingId: number,
+  user: SessionUser,
+  input: ReadingInput & { baseVersion: string; uploads?: string[] },
+) {
   const { access, reading } = await organizerReading(db, readingId, user);
   const texts = await renderInput(access, input, user);
   return db.transaction().execute(async (trx) => {
@@ -143,7 +215,10 @@ export async function editReading(db: Kysely<DB>, readingId: number, user: Sessi
     const newOriginal = texts.find((text) => text.lang === input.originalLang)!.body_md;
     const originalChanged = row.original_lang !== input.originalLang || oldOriginal !== newOriginal;
     await replaceTexts(trx, readingId, texts);
-    const { revision } = await updateReading(trx, readingId, { originalLang: input.originalLang, bumpRevision: originalChanged });
+    const { revision } = await updateReading(trx, readingId, {
+      originalLang: input.originalLang,
+      bumpRevision: originalChanged,
+    });
     const given = texts.map((text) => text.lang);
     if (originalChanged && row.unpublished_at === null) {
       await queueFor(trx, access.forum.id, reading.week_id, readingId, input.originalLang, revision, given);
@@ -151,7 +226,13 @@ export async function editReading(db: Kysely<DB>, readingId: number, user: Sessi
     // A language now written by hand needs no translator.
     const newlyGiven = given.filter((lang) => !before.some((text) => text.lang === lang));
     await withdrawTasksFor(trx, readingId, newlyGiven, user.id);
-    await writeAudit(trx, { forumId: access.forum.id, actorId: user.id, action: 'reading.edited', targetType: 'reading', targetId: readingId });
+    await writeAudit(trx, {
+      forumId: access.forum.id,
+      actorId: user.id,
+      action: 'reading.edited',
+      targetType: 'reading',
+      targetId: readingId,
+    });
     await attachUploads(trx, access.forum.id, readingId, user, input.uploads ?? []);
     return editorView(trx, readingId);
   });
@@ -171,7 +252,13 @@ export async function reorderReadings(db: Kysely<DB>, slug: string, number: numb
     for (const id of moved) await setReadingPosition(trx, id, ids.indexOf(id) + 1);
     if (moved.length > 0) {
       // The week's number is in the action: the list, not one reading, is what changed.
-      await writeAudit(trx, { forumId: access.forum.id, actorId: user.id, action: `reading.reordered_week_${week.number}`, targetType: 'forum', targetId: access.forum.id });
+      await writeAudit(trx, {
+        forumId: access.forum.id,
+        actorId: user.id,
+        action: `reading.reordered_week_${week.number}`,
+        targetType: 'forum',
+        targetId: access.forum.id,
+      });
     }
     return editorViews(trx, await listWeekReadings(trx, week.id));
   });
@@ -195,7 +282,11 @@ export async function setReadingPublished(db: Kysely<DB>, readingId: number, use
       await withdrawTasks(trx, 'reading', [readingId], user.id);
     }
     await writeAudit(trx, {
-      forumId: access.forum.id, actorId: user.id, action: published ? 'reading.published' : 'reading.unpublished', targetType: 'reading', targetId: readingId,
+      forumId: access.forum.id,
+      actorId: user.id,
+      action: published ? 'reading.published' : 'reading.unpublished',
+      targetType: 'reading',
+      targetId: readingId,
     });
     return editorView(trx, readingId);
   });

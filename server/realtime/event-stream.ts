@@ -7,7 +7,12 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
-import { EVENTS_CHANNEL, findEventForDispatch, findEventsForDispatch, latestEventId } from '../events/events.queries.ts';
+import {
+  EVENTS_CHANNEL,
+  findEventForDispatch,
+  findEventsForDispatch,
+  latestEventId,
+} from '../events/events.queries.ts';
 import type { LiveHub } from './live-hub.ts';
 
 const CATCH_UP_PAGE = 500;

@@ -27,6 +27,12 @@ export function payloadFor(event: EventWithState, audience: Audience): Record<st
 
 export function eventMessage(event: EventWithState, subscriptionKey: string, audience: Audience): string {
   return JSON.stringify({
-    type: 'event', id: event.id, subscription: subscriptionKey, event: event.type, weekId: event.weekId, threadId: event.threadId, payload: payloadFor(event, audience),
+    type: 'event',
+    id: event.id,
+    subscription: subscriptionKey,
+    event: event.type,
+    weekId: event.weekId,
+    threadId: event.threadId,
+    payload: payloadFor(event, audience),
   });
 }

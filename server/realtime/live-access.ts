@@ -24,16 +24,33 @@ export interface SubscriptionTarget {
   isOrganizer: boolean;
 }
 
-export async function authorizeSubscription(db: Kysely<DB>, user: SessionUser | null, spec: SubscribeSpec, now: Date): Promise<SubscriptionTarget> {
+export async function authorizeSubscription(
+  db: Kysely<DB>,
+  user: SessionUser | null,
+  spec: SubscribeSpec,
+  now: Date,
+): Promise<SubscriptionTarget> {
   if (spec.thread !== undefined) {
     const context = await loadThreadContext(db, spec.thread, user, now);
     if (context.access.forum.slug !== spec.forum) throw new DomainError('not_found');
-    return { key: `thread:${context.thread.id}`, forumId: context.thread.forum_id, weekId: null, threadId: context.thread.id, isOrganizer: context.access.isOrganizer };
+    return {
+      key: `thread:${context.thread.id}`,
+      forumId: context.thread.forum_id,
+      weekId: null,
+      threadId: context.thread.id,
+      isOrganizer: context.access.isOrganizer,
+    };
   }
   if (spec.week === undefined) throw new DomainError('validation', { field: 'week' });
   const access = await forumAccessBySlug(db, spec.forum, user);
   const week = await findWeek(db, access.forum.id, spec.week);
   if (!week) throw new DomainError('not_found');
   assertMayReadWeek(access, week, now);
-  return { key: `week:${spec.week}`, forumId: access.forum.id, weekId: week.id, threadId: null, isOrganizer: access.isOrganizer };
+  return {
+    key: `week:${spec.week}`,
+    forumId: access.forum.id,
+    weekId: week.id,
+    threadId: null,
+    isOrganizer: access.isOrganizer,
+  };
 }

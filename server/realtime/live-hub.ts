@@ -11,7 +11,12 @@ import type { DB, Lang } from '../db/schema.ts';
 import { DomainError, type ErrorCode } from '../errors/domain-error.ts';
 import { formatErrorMessage } from '../i18n/error-message.ts';
 import { audienceOf, eventMessage } from './event-view.ts';
-import { countSubscriptionEvents, findSubscriptionEvents, latestEventId, type EventWithState } from '../events/events.queries.ts';
+import {
+  countSubscriptionEvents,
+  findSubscriptionEvents,
+  latestEventId,
+  type EventWithState,
+} from '../events/events.queries.ts';
 import { authorizeSubscription, type SubscribeSpec, type SubscriptionTarget } from './live-access.ts';
 import { TokenBucket } from './token-bucket.ts';
 import { currentTime } from '../time/clock.ts';
@@ -56,8 +61,18 @@ export interface LiveClient {
   accessEpoch: number;
 }
 
-export function newClient(socket: WebSocket, fields: Pick<LiveClient, 'owner' | 'user' | 'sessionToken' | 'sessionExpiresAt' | 'lang'>): LiveClient {
-  return { socket, ...fields, subscriptions: new Map(), work: Promise.resolve(), replayBudget: new TokenBucket(2 * MAX_BACKFILL, MAX_BACKFILL / 60), accessEpoch: 0 };
+export function newClient(
+  socket: WebSocket,
+  fields: Pick<LiveClient, 'owner' | 'user' | 'sessionToken' | 'sessionExpiresAt' | 'lang'>,
+): LiveClient {
+  return {
+    socket,
+    ...fields,
+    subscriptions: new Map(),
+    work: Promise.resolve(),
+    replayBudget: new TokenBucket(2 * MAX_BACKFILL, MAX_BACKFILL / 60),
+    accessEpoch: 0,
+  };
 }
 
 function covers(subscription: Subscription, event: EventWithState): boolean {
@@ -123,7 +138,8 @@ export class LiveHub {
       if (epoch === client.accessEpoch) break;
     }
     const existing = client.subscriptions.get(target.key);
-    if (!existing && client.subscriptions.size >= MAX_SUBSCRIPTIONS) throw new DomainError('too_many_subscriptions', { max: MAX_SUBSCRIPTIONS });
+    if (!existing && client.subscriptions.size >= MAX_SUBSCRIPTIONS)
+      throw new DomainError('too_many_subscriptions', { max: MAX_SUBSCRIPTIONS });
     let from = after;
     // The same thing again continues from what this socket already has.
     if (existing && sameTarget(existing, target)) from = Math.max(from ?? 0, existing.lastDelivered);
@@ -141,7 +157,14 @@ export class LiveHub {
       this.release(client, entry);
     }
     if (client.subscriptions.get(target.key) !== entry) return;
-    this.send(client, JSON.stringify({ type: 'subscribed', subscription: target.key, lastEventId: Math.max(latest, entry.lastDelivered) }));
+    this.send(
+      client,
+      JSON.stringify({
+        type: 'subscribed',
+        subscription: target.key,
+        lastEventId: Math.max(latest, entry.lastDelivered),
+      }),
+    );
   }
 
   unsubscribe(client: LiveClient, key: string): void {
@@ -223,7 +246,9 @@ export class LiveHub {
    */
   reauthorize(client: LiveClient, checkSession: boolean, forumId: number | null): void {
     client.accessEpoch += 1;
-    const subscriptions = [...client.subscriptions.values()].filter((subscription) => forumId === null || subscription.forumId === forumId);
+    const subscriptions = [...client.subscriptions.values()].filter(
+      (subscription) => forumId === null || subscription.forumId === forumId,
+    );
     for (const subscription of subscriptions) this.hold(subscription);
     this.enqueue(client, async () => {
       try {
@@ -239,7 +264,9 @@ export class LiveHub {
         for (const subscription of subscriptions) {
           if (client.subscriptions.get(subscription.key) !== subscription) continue;
           try {
-            subscription.isOrganizer = (await authorizeSubscription(this.db, client.user, subscription.spec, currentTime())).isOrganizer;
+            subscription.isOrganizer = (
+              await authorizeSubscription(this.db, client.user, subscription.spec, currentTime())
+            ).isOrganizer;
           } catch (error) {
             if (!(error instanceof DomainError)) throw error;
             client.subscriptions.delete(subscription.key);
@@ -255,7 +282,11 @@ export class LiveHub {
   private accessChanged(userId: number | null, forumId: number | null): void {
     for (const client of this.clients) {
       if (userId !== null && client.user?.id !== userId) continue;
-      if (userId === null && ![...client.subscriptions.values()].some((subscription) => subscription.forumId === forumId)) continue;
+      if (
+        userId === null &&
+        ![...client.subscriptions.values()].some((subscription) => subscription.forumId === forumId)
+      )
+        continue;
       this.reauthorize(client, userId !== null, forumId);
     }
   }

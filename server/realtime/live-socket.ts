@@ -68,7 +68,9 @@ export function acceptLiveSocket(hub: LiveHub, socket: WebSocket, request: Fasti
   let refused = 0;
 
   let alive = true;
-  socket.on('pong', () => { alive = true; });
+  socket.on('pong', () => {
+    alive = true;
+  });
   const heartbeat = setInterval(() => {
     if (!alive) return socket.terminate();
     alive = false;

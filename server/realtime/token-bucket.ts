@@ -4,7 +4,11 @@ export class TokenBucket {
   private tokens: number;
   private updatedAt: number;
 
-  constructor(private readonly capacity: number, private readonly perSecond: number, private readonly clock: () => number = Date.now) {
+  constructor(
+    private readonly capacity: number,
+    private readonly perSecond: number,
+    private readonly clock: () => number = Date.now,
+  ) {
     this.tokens = capacity;
     this.updatedAt = clock();
   }

@@ -24,7 +24,11 @@ export function readingOrder(reader: Reader): Lang[] {
  * version in the reader's first reading language that has one, interface language first, so
  * a Spanish reader who also reads English gets the Spanish file; else the original.
  */
-export function chooseVersion<T extends { lang: Lang }>(versions: readonly T[], originalLang: Lang, reader: Reader): T | undefined {
+export function chooseVersion<T extends { lang: Lang }>(
+  versions: readonly T[],
+  originalLang: Lang,
+  reader: Reader,
+): T | undefined {
   for (const lang of readingOrder(reader)) {
     const version = versions.find((v) => v.lang === lang);
     if (version) return version;
@@ -37,7 +41,11 @@ export function chooseVersion<T extends { lang: Lang }>(versions: readonly T[], 
  * languages at one position are versions of one file, of which the reader gets the one
  * chooseVersion picks. Order is kept.
  */
-export function chooseFileVersions<T extends { lang: Lang | null; position: number }>(files: readonly T[], originalLang: Lang, reader: Reader): T[] {
+export function chooseFileVersions<T extends { lang: Lang | null; position: number }>(
+  files: readonly T[],
+  originalLang: Lang,
+  reader: Reader,
+): T[] {
   const chosen = new Set<T>();
   for (const position of new Set(files.filter((f) => f.lang !== null).map((f) => f.position))) {
     const versions = files.filter((f): f is T & { lang: Lang } => f.lang !== null && f.position === position);
@@ -47,7 +55,11 @@ export function chooseFileVersions<T extends { lang: Lang | null; position: numb
 }
 
 /** Posts and other texts with one original: the original whenever the reader reads its language. */
-export function chooseWithOriginal<T extends { lang: Lang }>(versions: readonly T[], originalLang: Lang, reader: Reader): T | undefined {
+export function chooseWithOriginal<T extends { lang: Lang }>(
+  versions: readonly T[],
+  originalLang: Lang,
+  reader: Reader,
+): T | undefined {
   const original = versions.find((v) => v.lang === originalLang);
   const order = readingOrder(reader);
   if (original && order.includes(originalLang)) return original;

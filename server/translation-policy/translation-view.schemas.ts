@@ -8,16 +8,22 @@ const TranslatorSchema = Type.Object({
   role: Type.Union([Type.Literal('organizer'), Type.Literal('translator'), Type.Literal('author')]),
 });
 
-export const TranslationSchema = Type.Union([Type.Object({
-  lang: LangSchema,
-  html: Type.String(),
-  translator: TranslatorSchema,
-  outdated: Type.Boolean(),
-}), Type.Null()]);
+export const TranslationSchema = Type.Union([
+  Type.Object({
+    lang: LangSchema,
+    html: Type.String(),
+    translator: TranslatorSchema,
+    outdated: Type.Boolean(),
+  }),
+  Type.Null(),
+]);
 
 /** The title in the reader's language when they do not read the original's. */
-export const TitleTranslationSchema = Type.Union([Type.Object({
-  lang: LangSchema,
-  value: Type.String(),
-  translator: TranslatorSchema,
-}), Type.Null()]);
+export const TitleTranslationSchema = Type.Union([
+  Type.Object({
+    lang: LangSchema,
+    value: Type.String(),
+    translator: TranslatorSchema,
+  }),
+  Type.Null(),
+]);

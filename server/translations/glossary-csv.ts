@@ -39,7 +39,8 @@ export function termKey(term: TermInput): string {
 function checkCell(value: string, column: (typeof CSV_COLUMNS)[number], line: number): void {
   const max = column === 'note' ? NOTE_MAX_LENGTH : TERM_MAX_LENGTH;
   if (value.length > max) throw new DomainError('csv_cell_too_long', { line, column, max });
-  if (!(column === 'note' ? isSafeText(value) : oneLine.test(value))) throw new DomainError('csv_cell_invalid', { line, column });
+  if (!(column === 'note' ? isSafeText(value) : oneLine.test(value)))
+    throw new DomainError('csv_cell_invalid', { line, column });
 }
 
 /**
@@ -51,7 +52,10 @@ export function parseGlossaryCsv(csv: string): TermInput[] {
   let records: { record: Record<string, string>; info: { lines: number } }[];
   try {
     records = parse(csv.replace(/^\uFEFF/, ''), {
-      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, trim: true, info: true,
+      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+      skip_empty_lines: true,
+      trim: true,
+      info: true,
     });
   } catch {
     throw new DomainError('invalid_csv', { line: 1 });
@@ -61,7 +65,9 @@ export function parseGlossaryCsv(csv: string): TermInput[] {
   return records.map(({ record, info }) => {
     const line = info.lines;
     if (!('en' in record && 'es' in record && 'fr' in record)) throw new DomainError('invalid_csv', { line: 1 });
-    const cells = Object.fromEntries(CSV_COLUMNS.map((column) => [column, unneutralize(record[column] ?? '')])) as TermInput;
+    const cells = Object.fromEntries(
+      CSV_COLUMNS.map((column) => [column, unneutralize(record[column] ?? '')]),
+    ) as TermInput;
     for (const column of CSV_COLUMNS) checkCell(cells[column], column, line);
     let term: TermInput;
     try {
@@ -85,7 +91,10 @@ function unneutralize(cell: string): string {
 }
 
 export function glossaryToCsv(terms: readonly GlossaryTerm[]): string {
-  return stringify(terms.map((term) => CSV_COLUMNS.map((column) => neutralize(term[column]))), { header: true, columns: [...CSV_COLUMNS] });
+  return stringify(
+    terms.map((term) => CSV_COLUMNS.map((column) => neutralize(term[column]))),
+    { header: true, columns: [...CSV_COLUMNS] },
+  );
 }
 
 export interface ImportPlan {
@@ -100,9 +109,14 @@ export interface ImportPlan {
  * (termKey; the oldest where several share it) and replaces its texts. Merging keeps the
  * terms the file does not name; replacing removes them.
  */
-export function planImport(existing: readonly GlossaryTerm[], incoming: readonly TermInput[], mode: 'merge' | 'replace'): ImportPlan {
+export function planImport(
+  existing: readonly GlossaryTerm[],
+  incoming: readonly TermInput[],
+  mode: 'merge' | 'replace',
+): ImportPlan {
   const byKey = new Map<string, GlossaryTerm>();
-  for (const term of [...existing].sort((a, b) => a.id - b.id)) if (!byKey.has(termKey(term))) byKey.set(termKey(term), term);
+  for (const term of [...existing].sort((a, b) => a.id - b.id))
+    if (!byKey.has(termKey(term))) byKey.set(termKey(term), term);
   const matched = new Set<number>();
   const plan: ImportPlan = { add: [], change: [], remove: [], unchanged: 0 };
   for (const term of incoming) {

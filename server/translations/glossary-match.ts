@@ -33,7 +33,11 @@ function fold(text: string): { folded: string; origin: number[] } {
 
 const WORD = /[\p{L}\p{N}]/u;
 
-export function findGlossaryTerms(text: string, lang: 'en' | 'es' | 'fr', terms: readonly GlossaryTerm[]): GlossaryMatch[] {
+export function findGlossaryTerms(
+  text: string,
+  lang: 'en' | 'es' | 'fr',
+  terms: readonly GlossaryTerm[],
+): GlossaryMatch[] {
   const { folded, origin } = fold(text);
   const matches: GlossaryMatch[] = [];
   for (const term of terms) {
@@ -49,5 +53,7 @@ export function findGlossaryTerms(text: string, lang: 'en' | 'es' | 'fr', terms:
   }
   // Longer terms first where they overlap shorter ones ("economía social y solidaria" over "economía social").
   matches.sort((a, b) => a.start - b.start || b.end - a.end);
-  return matches.filter((match, index) => !matches.slice(0, index).some((m) => m.start <= match.start && m.end >= match.end));
+  return matches.filter(
+    (match, index) => !matches.slice(0, index).some((m) => m.start <= match.start && m.end >= match.end),
+  );
 }

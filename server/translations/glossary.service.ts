@@ -53,7 +53,13 @@ export interface ImportOptions {
  * only once the caller confirms how many (so a stale preview or a wrong file cannot empty the
  * glossary). Imports of one forum's glossary run one at a time.
  */
-export async function importGlossaryCsv(db: Kysely<DB>, slug: string, user: SessionUser, csv: string, options: ImportOptions) {
+export async function importGlossaryCsv(
+  db: Kysely<DB>,
+  slug: string,
+  user: SessionUser,
+  csv: string,
+  options: ImportOptions,
+) {
   const access = await forumAccessBySlug(db, slug, user);
   assertOrganizer(access);
   const terms = parseGlossaryCsv(csv);
@@ -62,13 +68,25 @@ export async function importGlossaryCsv(db: Kysely<DB>, slug: string, user: Sess
     await lockGlossary(trx, access.forum.id);
     const plan = planImport(await listGlossary(trx, access.forum.id), terms, options.mode);
     const summary = {
-      mode: options.mode, dryRun: options.dryRun, terms: terms.length,
-      added: plan.add.length, changed: plan.change.length, removed: plan.remove.length, unchanged: plan.unchanged,
+      mode: options.mode,
+      dryRun: options.dryRun,
+      terms: terms.length,
+      added: plan.add.length,
+      changed: plan.change.length,
+      removed: plan.remove.length,
+      unchanged: plan.unchanged,
     };
     if (options.dryRun) return summary;
-    if (plan.remove.length > 0 && options.confirm !== plan.remove.length) throw new DomainError('glossary_replace_unconfirmed', { removed: plan.remove.length });
+    if (plan.remove.length > 0 && options.confirm !== plan.remove.length)
+      throw new DomainError('glossary_replace_unconfirmed', { removed: plan.remove.length });
     await applyImport(trx, access.forum.id, plan);
-    await writeAudit(trx, { forumId: access.forum.id, actorId: user.id, action: `glossary.imported_${options.mode}`, targetType: 'forum', targetId: access.forum.id });
+    await writeAudit(trx, {
+      forumId: access.forum.id,
+      actorId: user.id,
+      action: `glossary.imported_${options.mode}`,
+      targetType: 'forum',
+      targetId: access.forum.id,
+    });
     return summary;
   });
 }

@@ -11,7 +11,15 @@ import { assertOrganizer, forumAccessById, forumAccessBySlug, type ForumAccess }
 import { findRoles, findWeek } from '../forums/forums.queries.ts';
 import { listGlossary } from './glossary.queries.ts';
 import { findGlossaryTerms } from './glossary-match.ts';
-import { claimTask, findClaim, findTask, listTasks, renewClaim, setTaskStatus, type QueueFilter } from './tasks.queries.ts';
+import {
+  claimTask,
+  findClaim,
+  findTask,
+  listTasks,
+  renewClaim,
+  setTaskStatus,
+  type QueueFilter,
+} from './tasks.queries.ts';
 import { findOriginal } from './translations.queries.ts';
 import { currentTime } from '../time/clock.ts';
 
@@ -29,10 +37,15 @@ export function translatorRole(access: ForumAccess): TranslatorRole {
  * source moderators hid (hiding withdraws its tasks). Organizers prepare weeks ahead and
  * moderate, so they see every task.
  */
-export function assertMayWorkOn(access: ForumAccess, item: { weekNumber: number | null; weekOpensAt: Date | null; hidden: boolean }, now: Date): void {
+export function assertMayWorkOn(
+  access: ForumAccess,
+  item: { weekNumber: number | null; weekOpensAt: Date | null; hidden: boolean },
+  now: Date,
+): void {
   if (access.isOrganizer) return;
   if (item.hidden) throw new DomainError('source_hidden');
-  if (item.weekOpensAt && now < item.weekOpensAt) throw new DomainError('week_not_open', { number: item.weekNumber ?? 0, opensAt: item.weekOpensAt });
+  if (item.weekOpensAt && now < item.weekOpensAt)
+    throw new DomainError('week_not_open', { number: item.weekNumber ?? 0, opensAt: item.weekOpensAt });
 }
 
 export async function taskWithAccess(db: Kysely<DB>, taskId: number, user: SessionUser, now = currentTime()) {
@@ -40,11 +53,21 @@ export async function taskWithAccess(db: Kysely<DB>, taskId: number, user: Sessi
   if (!task) throw new DomainError('not_found');
   const access = await forumAccessById(db, task.forum_id, user);
   assertTranslator(access);
-  assertMayWorkOn(access, { weekNumber: task.week_number, weekOpensAt: task.week_opens_at, hidden: task.source_hidden === true }, now);
+  assertMayWorkOn(
+    access,
+    { weekNumber: task.week_number, weekOpensAt: task.week_opens_at, hidden: task.source_hidden === true },
+    now,
+  );
   return { task, access };
 }
 
-export async function listQueue(db: Kysely<DB>, slug: string, user: SessionUser, filter: QueueFilter, now = currentTime()) {
+export async function listQueue(
+  db: Kysely<DB>,
+  slug: string,
+  user: SessionUser,
+  filter: QueueFilter,
+  now = currentTime(),
+) {
   const access = await forumAccessBySlug(db, slug, user);
   assertTranslator(access);
   if (filter.weekNumber !== undefined && !access.isOrganizer) {
@@ -55,7 +78,8 @@ export async function listQueue(db: Kysely<DB>, slug: string, user: SessionUser,
   const tasks = await listTasks(db, access.forum.id, user.id, { ...filter, readableOnly: !access.isOrganizer }, now);
   const sources = new Map<string, Awaited<ReturnType<typeof findOriginal>>>();
   // At most 200 rows; the originals are read per row to keep one code path per item kind.
-  for (const task of tasks) sources.set(`${task.item_type}:${task.item_id}`, await findOriginal(db, task.item_type, task.item_id));
+  for (const task of tasks)
+    sources.set(`${task.item_type}:${task.item_id}`, await findOriginal(db, task.item_type, task.item_id));
   return tasks.map((task) => {
     const source = sources.get(`${task.item_type}:${task.item_id}`);
     const claimed = task.status === 'claimed' && task.claim_expires_at !== null && task.claim_expires_at > now;
@@ -91,8 +115,14 @@ export async function claim(db: Kysely<DB>, taskId: number, user: SessionUser, n
 export async function claimNotHeld(db: Kysely<DB>, taskId: number, userId: number, now: Date): Promise<DomainError> {
   const claim = await findClaim(db, taskId);
   if (!claim || (claim.status !== 'open' && claim.status !== 'claimed')) return new DomainError('task_closed');
-  const heldByAnother = claim.status === 'claimed' && claim.claimed_by !== userId && claim.claim_expires_at !== null && claim.claim_expires_at > now;
-  return heldByAnother && claim.claimer_name !== null ? new DomainError('task_taken', { name: claim.claimer_name }) : new DomainError('claim_expired');
+  const heldByAnother =
+    claim.status === 'claimed' &&
+    claim.claimed_by !== userId &&
+    claim.claim_expires_at !== null &&
+    claim.claim_expires_at > now;
+  return heldByAnother && claim.claimer_name !== null
+    ? new DomainError('task_taken', { name: claim.claimer_name })
+    : new DomainError('claim_expired');
 }
 
 /** Gives a claimed task back to the queue; its claimer or an organizer may. */
@@ -104,7 +134,13 @@ export async function release(db: Kysely<DB>, taskId: number, user: SessionUser)
 }
 
 /** Saves the claimer's draft and extends the claim, so steady work never loses the task. */
-export async function saveTaskDraft(db: Kysely<DB>, taskId: number, user: SessionUser, bodyMd: string, now = currentTime()) {
+export async function saveTaskDraft(
+  db: Kysely<DB>,
+  taskId: number,
+  user: SessionUser,
+  bodyMd: string,
+  now = currentTime(),
+) {
   const { task } = await taskWithAccess(db, taskId, user);
   if (task.status !== 'claimed' || task.claimed_by !== user.id) throw await claimNotHeld(db, taskId, user.id, now);
   const renewed = await renewClaim(db, taskId, user.id, now, bodyMd);
@@ -112,22 +148,39 @@ export async function saveTaskDraft(db: Kysely<DB>, taskId: number, user: Sessio
   return { claimExpiresAt: renewed.claim_expires_at!.toISOString() };
 }
 
-
 /** Hides a task from this translator's open queue; others still see it. */
 export async function skip(db: Kysely<DB>, taskId: number, user: SessionUser) {
   await taskWithAccess(db, taskId, user);
-  await db.insertInto('translation_task_skips').values({ task_id: taskId, user_id: user.id }).onConflict((oc) => oc.doNothing()).execute();
+  await db
+    .insertInto('translation_task_skips')
+    .values({ task_id: taskId, user_id: user.id })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
 }
 
 /** An organizer gives a live task to a translator of the forum, whoever held it. */
-export async function reassign(db: Kysely<DB>, taskId: number, user: SessionUser, assigneeId: number, now = currentTime()) {
+export async function reassign(
+  db: Kysely<DB>,
+  taskId: number,
+  user: SessionUser,
+  assigneeId: number,
+  now = currentTime(),
+) {
   const { task, access } = await taskWithAccess(db, taskId, user);
   assertOrganizer(access);
   const roles = await findRoles(db, task.forum_id, assigneeId);
   if (!roles.includes('translator') && !roles.includes('organizer')) throw new DomainError('not_a_translator');
-  const updated = await db.updateTable('translation_tasks')
-    .set({ status: 'claimed', claimed_by: assigneeId, claim_expires_at: sql<Date>`${now}::timestamptz + make_interval(mins => ${access.forum.translation_claim_minutes})` })
-    .where('id', '=', taskId).where('status', 'in', ['open', 'claimed']).returning('id').executeTakeFirst();
+  const updated = await db
+    .updateTable('translation_tasks')
+    .set({
+      status: 'claimed',
+      claimed_by: assigneeId,
+      claim_expires_at: sql<Date>`${now}::timestamptz + make_interval(mins => ${access.forum.translation_claim_minutes})`,
+    })
+    .where('id', '=', taskId)
+    .where('status', 'in', ['open', 'claimed'])
+    .returning('id')
+    .executeTakeFirst();
   if (!updated) throw new DomainError('task_closed');
 }
 
@@ -137,20 +190,41 @@ export async function taskDetail(db: Kysely<DB>, taskId: number, user: SessionUs
   const [original, terms, previous] = await Promise.all([
     findOriginal(db, task.item_type, task.item_id),
     listGlossary(db, task.forum_id),
-    db.selectFrom('translations').select(['body_md', 'source_revision']).where('item_type', '=', task.item_type)
-      .where('item_id', '=', task.item_id).where('target_lang', '=', task.target_lang).executeTakeFirst(),
+    db
+      .selectFrom('translations')
+      .select(['body_md', 'source_revision'])
+      .where('item_type', '=', task.item_type)
+      .where('item_id', '=', task.item_id)
+      .where('target_lang', '=', task.target_lang)
+      .executeTakeFirst(),
   ]);
   if (!original) throw new DomainError('not_found');
   let sourceDiff: { value: string; change: 'added' | 'removed' | 'same' }[] | null = null;
-  if (previous && (task.item_type === 'post' || task.item_type === 'case_study') && previous.source_revision < task.source_revision) {
-    const revisions = task.item_type === 'post'
-      ? await db.selectFrom('post_revisions').select(['revision', 'body_md']).where('post_id', '=', task.item_id)
-        .where('revision', 'in', [previous.source_revision, task.source_revision]).execute()
-      : await db.selectFrom('case_study_revisions').select(['revision', 'body_md']).where('case_study_id', '=', task.item_id)
-        .where('revision', 'in', [previous.source_revision, task.source_revision]).execute();
+  if (
+    previous &&
+    (task.item_type === 'post' || task.item_type === 'case_study') &&
+    previous.source_revision < task.source_revision
+  ) {
+    const revisions =
+      task.item_type === 'post'
+        ? await db
+            .selectFrom('post_revisions')
+            .select(['revision', 'body_md'])
+            .where('post_id', '=', task.item_id)
+            .where('revision', 'in', [previous.source_revision, task.source_revision])
+            .execute()
+        : await db
+            .selectFrom('case_study_revisions')
+            .select(['revision', 'body_md'])
+            .where('case_study_id', '=', task.item_id)
+            .where('revision', 'in', [previous.source_revision, task.source_revision])
+            .execute();
     const before = revisions.find((r) => r.revision === previous.source_revision)?.body_md ?? '';
     const after = revisions.find((r) => r.revision === task.source_revision)?.body_md ?? original.markdown;
-    sourceDiff = diffWords(before, after).map((part) => ({ value: part.value, change: part.added ? 'added' : part.removed ? 'removed' : 'same' }));
+    sourceDiff = diffWords(before, after).map((part) => ({
+      value: part.value,
+      change: part.added ? 'added' : part.removed ? 'removed' : 'same',
+    }));
   }
   const claimed = task.status === 'claimed' && task.claim_expires_at !== null && task.claim_expires_at > now;
   return {
@@ -165,7 +239,12 @@ export async function taskDetail(db: Kysely<DB>, taskId: number, user: SessionUs
     targetLang: task.target_lang,
     sourceRevision: task.source_revision,
     currentSourceRevision: original.revision,
-    source: { lang: original.lang, markdown: original.markdown, html: original.html, paragraphs: splitParagraphs(original.markdown) },
+    source: {
+      lang: original.lang,
+      markdown: original.markdown,
+      html: original.html,
+      paragraphs: splitParagraphs(original.markdown),
+    },
     glossary: findGlossaryTerms(original.markdown, original.lang, terms).map((match) => {
       const term = terms.find((t) => t.id === match.termId)!;
       return { ...match, rendering: term[task.target_lang], note: term.note };
@@ -180,5 +259,8 @@ export async function taskDetail(db: Kysely<DB>, taskId: number, user: SessionUs
 
 /** Markdown paragraphs, the unit the editor aligns source and translation by. */
 export function splitParagraphs(markdown: string): string[] {
-  return markdown.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  return markdown
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
 }

@@ -23,22 +23,39 @@ export async function getWeek(db: Kysely<DB>, slug: string, number: number, view
   const reader = readerOf(viewer.user, viewer.lang);
   // The week's text is a version organizers wrote, like a reading: the reader's first language that has one.
   const text = chooseVersion(texts, week.original_lang, reader)!;
-  const [summary] = await withWeekTranslations(db, [{ id: week.id, revision: week.revision, originalLang: week.original_lang, body: { lang: text.lang }, translation: null, translationPending: false }], reader);
-  const readings = await withReadingTranslations(db, [...groupBy(readingRows, (row) => row.id).values()].map((versions) => {
-    const first = versions[0]!;
-    const chosen = chooseVersion(versions, first.original_lang, reader)!;
-    return {
-      id: first.id,
-      revision: first.revision,
-      slug: first.slug,
-      originalLang: first.original_lang,
-      attachmentCount: Number(first.attachment_count ?? 0),
-      title: { lang: chosen.lang, value: chosen.title },
-      body: { lang: chosen.lang, html: chosen.body_html },
-      translation: null,
-      translationPending: false,
-    };
-  }), reader);
+  const [summary] = await withWeekTranslations(
+    db,
+    [
+      {
+        id: week.id,
+        revision: week.revision,
+        originalLang: week.original_lang,
+        body: { lang: text.lang },
+        translation: null,
+        translationPending: false,
+      },
+    ],
+    reader,
+  );
+  const readings = await withReadingTranslations(
+    db,
+    [...groupBy(readingRows, (row) => row.id).values()].map((versions) => {
+      const first = versions[0]!;
+      const chosen = chooseVersion(versions, first.original_lang, reader)!;
+      return {
+        id: first.id,
+        revision: first.revision,
+        slug: first.slug,
+        originalLang: first.original_lang,
+        attachmentCount: Number(first.attachment_count ?? 0),
+        title: { lang: chosen.lang, value: chosen.title },
+        body: { lang: chosen.lang, html: chosen.body_html },
+        translation: null,
+        translationPending: false,
+      };
+    }),
+    reader,
+  );
   const caseStudies = await weekCaseStudies(db, access, week, viewer, now);
   return {
     number: week.number,
@@ -55,8 +72,12 @@ export async function getWeek(db: Kysely<DB>, slug: string, number: number, view
     /** Key respondents' case studies, shown first on the week page. */
     caseStudies,
     /** Questions to the week's key respondents, over all its case studies. */
-    questions: caseStudies.reduce((sum, study) => ({
-      answered: sum.answered + study.questions.answered, unanswered: sum.unanswered + study.questions.unanswered,
-    }), { answered: 0, unanswered: 0 }),
+    questions: caseStudies.reduce(
+      (sum, study) => ({
+        answered: sum.answered + study.questions.answered,
+        unanswered: sum.unanswered + study.questions.unanswered,
+      }),
+      { answered: 0, unanswered: 0 },
+    ),
   };
 }

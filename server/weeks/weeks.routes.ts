@@ -7,10 +7,14 @@ import { WeekResponse } from './weeks.schemas.ts';
 import { getWeek } from './week-page.service.ts';
 
 const weeksRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/api/forums/:slug/weeks/:number', {
-    config: { access: 'public' },
-    schema: { tags: ['forums'], params: WeekParams, response: { 200: WeekResponse, ...errorResponses } },
-  }, async (request) => ({ week: await getWeek(app.db, request.params.slug, request.params.number, request) }));
+  app.get(
+    '/api/forums/:slug/weeks/:number',
+    {
+      config: { access: 'public' },
+      schema: { tags: ['forums'], params: WeekParams, response: { 200: WeekResponse, ...errorResponses } },
+    },
+    async (request) => ({ week: await getWeek(app.db, request.params.slug, request.params.number, request) }),
+  );
 };
 
 export default weeksRoutes;

@@ -19,15 +19,28 @@ describe('demo applications', () => {
     const organizer = await createUser(t.db, { roles: [{ forumSlug: DEMO, role: 'organizer' }] });
     await seedDemoApplications(t.db, DEMO, organizer.email);
     const forum = await t.db.selectFrom('forums').select('id').where('slug', '=', DEMO).executeTakeFirstOrThrow();
-    const rows = await t.db.selectFrom('applications')
-      .leftJoin('forum_regions as r', 'r.id', 'applications.region_id').leftJoin('forum_sectors as s', 's.id', 'applications.sector_id')
-      .select(['applications.kind', 'applications.status', 'r.key as region', 's.key as sector', 'applications.prerequisites_confirmed'])
-      .where('applications.forum_id', '=', forum.id).execute();
+    const rows = await t.db
+      .selectFrom('applications')
+      .leftJoin('forum_regions as r', 'r.id', 'applications.region_id')
+      .leftJoin('forum_sectors as s', 's.id', 'applications.sector_id')
+      .select([
+        'applications.kind',
+        'applications.status',
+        'r.key as region',
+        's.key as sector',
+        'applications.prerequisites_confirmed',
+      ])
+      .where('applications.forum_id', '=', forum.id)
+      .execute();
     expect(new Set(rows.map((r) => r.status))).toEqual(new Set(['pending', 'accepted', 'waitlisted', 'declined']));
-    expect(new Set(rows.filter((r) => r.kind === 'key_respondent').map((r) => r.region))).toEqual(new Set(['english-canada', 'quebec', 'brazil', 'hispanic-america']));
+    expect(new Set(rows.filter((r) => r.kind === 'key_respondent').map((r) => r.region))).toEqual(
+      new Set(['english-canada', 'quebec', 'brazil', 'hispanic-america']),
+    );
     expect(new Set(rows.map((r) => r.sector))).toEqual(new Set(['government', 'ngo', 'academia', 'grassroots']));
     expect(rows.every((r) => r.prerequisites_confirmed.length === 4)).toBe(true);
     await seedDemoApplications(t.db, DEMO, organizer.email);
-    expect(await t.db.selectFrom('applications').select('id').where('forum_id', '=', forum.id).execute()).toHaveLength(rows.length);
+    expect(await t.db.selectFrom('applications').select('id').where('forum_id', '=', forum.id).execute()).toHaveLength(
+      rows.length,
+    );
   });
 });

@@ -34,7 +34,11 @@ beforeAll(async () => {
   await importFixture(t);
   // Week 2 opens in two days: the case study is written and attached before it.
   const week2 = await forumWeek(t.db, LIVE, 2);
-  await t.db.updateTable('weeks').set({ opens_at: new Date(Date.now() + 2 * DAY), closes_at: new Date(Date.now() + 9 * DAY) }).where('id', '=', week2.id).execute();
+  await t.db
+    .updateTable('weeks')
+    .set({ opens_at: new Date(Date.now() + 2 * DAY), closes_at: new Date(Date.now() + 9 * DAY) })
+    .where('id', '=', week2.id)
+    .execute();
   kr = await keyRespondent(t, LIVE, 2, 'es');
   otherKr = await keyRespondent(t, LIVE, 1, 'fr');
   participant = await member(t, 'participant', 'en');
@@ -57,13 +61,22 @@ function download(who: Member | null, id: number) {
   const request = t.get(`/api/case-study-attachments/${id}`);
   return who ? request.set('Cookie', who.cookie) : request;
 }
-const rows = async () => t.db.selectFrom('case_study_attachments').select(['id', 'file_name', 'media_type']).where('case_study_id', '=', studyId).orderBy('id').execute();
+const rows = async () =>
+  t.db
+    .selectFrom('case_study_attachments')
+    .select(['id', 'file_name', 'media_type'])
+    .where('case_study_id', '=', studyId)
+    .orderBy('id')
+    .execute();
 
 describe('adding and removing attachments', () => {
   it('lets the author and the organizers attach files, once per file, and lists them in the case study', async () => {
     const first = await upload(kr, PDF, 'informe/../Informe Oruro.pdf').expect(201);
     expect(first.body.attachment).toEqual({
-      id: expect.any(Number), fileName: 'Informe Oruro.pdf', mediaType: 'application/pdf', sizeBytes: PDF.length,
+      id: expect.any(Number),
+      fileName: 'Informe Oruro.pdf',
+      mediaType: 'application/pdf',
+      sizeBytes: PDF.length,
       url: `/api/case-study-attachments/${first.body.attachment.id}`,
     });
     // The same file again (a double submit) is the same attachment.
@@ -71,7 +84,10 @@ describe('adding and removing attachments', () => {
     expect(again.body.attachment.id).toBe(first.body.attachment.id);
     const byOrganizer = await upload(organizer, PNG, 'mapa.png', 'image/png').expect(201);
     const view = await t.get(`/api/case-studies/${studyId}`).set('Cookie', kr.cookie).expect(200);
-    expect(view.body.attachments.map((a: { id: number }) => a.id)).toEqual([first.body.attachment.id, byOrganizer.body.attachment.id]);
+    expect(view.body.attachments.map((a: { id: number }) => a.id)).toEqual([
+      first.body.attachment.id,
+      byOrganizer.body.attachment.id,
+    ]);
     expect((await rows()).map((row) => row.file_name)).toEqual(['Informe Oruro.pdf', 'mapa.png']);
   });
 
@@ -80,8 +96,11 @@ describe('adding and removing attachments', () => {
     const attachmentId = before[0]!.id;
     // Before publication the case study does not exist for them.
     const refused: [Member | null, number, string][] = [
-      [null, 401, 'sign_in_required'], [participant, 404, 'not_found'], [otherKr, 404, 'not_found'],
-      [translator, 404, 'not_found'], [otherOrganizer, 404, 'not_found'],
+      [null, 401, 'sign_in_required'],
+      [participant, 404, 'not_found'],
+      [otherKr, 404, 'not_found'],
+      [translator, 404, 'not_found'],
+      [otherOrganizer, 404, 'not_found'],
     ];
     for (const [who, status, code] of refused) {
       const sent = await upload(who, PNG.subarray(0, 20), 'x.png', 'image/png');
@@ -94,7 +113,7 @@ describe('adding and removing attachments', () => {
     expect(await rows()).toEqual(before);
   });
 
-  it('refuses HTML sent as a PDF, in the caller\'s language, and stores nothing', async () => {
+  it("refuses HTML sent as a PDF, in the caller's language, and stores nothing", async () => {
     const before = await rows();
     const refused = await upload(kr, HTML, 'informe.pdf').set('Accept-Language', 'es').expect(415);
     expect(refused.body.error.code).toBe('attachment_type_refused');
@@ -107,11 +126,17 @@ describe('adding and removing attachments', () => {
     const before = await rows();
     const refused = await upload(kr, PNG.subarray(0, 24), 'foto.png', 'image/png').expect(409);
     expect(refused.body.error.code).toBe('case_study_state');
-    const removal = await t.delete(`/api/case-studies/${studyId}/attachments/${before[0]!.id}`).set('Cookie', kr.cookie).expect(409);
+    const removal = await t
+      .delete(`/api/case-studies/${studyId}/attachments/${before[0]!.id}`)
+      .set('Cookie', kr.cookie)
+      .expect(409);
     expect(removal.body.error.code).toBe('case_study_state');
     expect(await rows()).toEqual(before);
     await upload(organizer, PNG.subarray(0, 24), 'foto.png', 'image/png').expect(201);
-    await t.delete(`/api/case-studies/${studyId}/attachments/${(await rows())[2]!.id}`).set('Cookie', organizer.cookie).expect(204);
+    await t
+      .delete(`/api/case-studies/${studyId}/attachments/${(await rows())[2]!.id}`)
+      .set('Cookie', organizer.cookie)
+      .expect(204);
     expect(await rows()).toEqual(before);
   });
 });
@@ -129,13 +154,19 @@ describe('downloading', () => {
     // Approved but its week not open: still nothing for the participant.
     await download(participant, pdf!.id).expect(404);
     const week2 = await forumWeek(t.db, LIVE, 2);
-    await t.db.updateTable('weeks').set({ opens_at: new Date(Date.now() - 60_000) }).where('id', '=', week2.id).execute();
+    await t.db
+      .updateTable('weeks')
+      .set({ opens_at: new Date(Date.now() - 60_000) })
+      .where('id', '=', week2.id)
+      .execute();
 
     const got = await download(participant, pdf!.id).expect(200);
     expect(got.headers['content-type']).toBe('application/pdf');
     expect(got.headers['x-content-type-options']).toBe('nosniff');
     expect(got.headers['cache-control']).toBe('private, no-cache');
-    expect(got.headers['content-disposition']).toBe(`inline; filename="Informe Oruro.pdf"; filename*=UTF-8''Informe%20Oruro.pdf`);
+    expect(got.headers['content-disposition']).toBe(
+      `inline; filename="Informe Oruro.pdf"; filename*=UTF-8''Informe%20Oruro.pdf`,
+    );
     expect(Buffer.from(got.body).equals(PDF)).toBe(true);
     await download(participant, pdf!.id).set('If-None-Match', got.headers.etag!).expect(304);
 
@@ -143,14 +174,24 @@ describe('downloading', () => {
     expect(view.body.caseStudy.status).toBe('published');
     expect(view.body.attachments).toHaveLength(2);
     const week = await t.get(`/api/forums/${LIVE}/weeks/2`).set('Cookie', participant.cookie).expect(200);
-    expect(week.body.week.caseStudies.map((study: { id: number; attachmentCount: number }) => [study.id, study.attachmentCount])).toEqual([[studyId, 2]]);
+    expect(
+      week.body.week.caseStudies.map((study: { id: number; attachmentCount: number }) => [
+        study.id,
+        study.attachmentCount,
+      ]),
+    ).toEqual([[studyId, 2]]);
   });
 
   it('after publication lets the author remove one and still refuses a participant', async () => {
     const [pdf, png] = await rows();
-    const refused = await t.delete(`/api/case-studies/${studyId}/attachments/${png!.id}`).set('Cookie', participant.cookie).expect(403);
+    const refused = await t
+      .delete(`/api/case-studies/${studyId}/attachments/${png!.id}`)
+      .set('Cookie', participant.cookie)
+      .expect(403);
     expect(refused.body.error.code).toBe('forbidden');
-    expect((await upload(participant, PNG.subarray(0, 28), 'p.png', 'image/png').expect(403)).body.error.code).toBe('forbidden');
+    expect((await upload(participant, PNG.subarray(0, 28), 'p.png', 'image/png').expect(403)).body.error.code).toBe(
+      'forbidden',
+    );
     await t.delete(`/api/case-studies/${studyId}/attachments/${png!.id}`).set('Cookie', kr.cookie).expect(204);
     // An attachment of another case study's id under this one is not found.
     await t.delete(`/api/case-studies/${studyId}/attachments/${png!.id}`).set('Cookie', kr.cookie).expect(404);

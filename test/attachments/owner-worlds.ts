@@ -40,12 +40,28 @@ export async function readingWorld(): Promise<OwnerWorld> {
   const w = await readingsWorld();
   const { organizer, admin, participant, keyRespondent: kr, translator, otherOrganizer } = w.people;
   return {
-    kind: 'reading', t: w.t, attachmentsDir: w.attachmentsDir, table: 'reading_attachments',
-    ownerPath: '/api/readings', downloadPath: '/api/reading-attachments',
+    kind: 'reading',
+    t: w.t,
+    attachmentsDir: w.attachmentsDir,
+    table: 'reading_attachments',
+    ownerPath: '/api/readings',
+    downloadPath: '/api/reading-attachments',
     newOwner: async () => ({ id: (await addReading(w, 2)).id, changers: [organizer, admin] }),
     // Week 3 opens once week 2 closes.
-    notYetOpen: async () => ({ id: (await addReading(w, 3)).id, editor: organizer, reader: participant, status: 403, code: 'week_not_open' }),
-    refused: [[null, 401, 'sign_in_required'], [participant, 403, 'forbidden'], [kr, 403, 'forbidden'], [translator, 403, 'forbidden'], [otherOrganizer, 403, 'forbidden']],
+    notYetOpen: async () => ({
+      id: (await addReading(w, 3)).id,
+      editor: organizer,
+      reader: participant,
+      status: 403,
+      code: 'week_not_open',
+    }),
+    refused: [
+      [null, 401, 'sign_in_required'],
+      [participant, 403, 'forbidden'],
+      [kr, 403, 'forbidden'],
+      [translator, 403, 'forbidden'],
+      [otherOrganizer, 403, 'forbidden'],
+    ],
     async listedCount(readingId) {
       const week = await w.t.get(`/api/forums/${LIVE}/weeks/2`).set('Cookie', participant.cookie).expect(200);
       return week.body.week.readings.find((r: { id: number }) => r.id === readingId).attachmentCount;
@@ -62,7 +78,11 @@ export async function caseStudyWorld(): Promise<OwnerWorld> {
   await importFixture(t);
   // Week 2 opens in two days: its case studies are written and attached before it.
   const week2 = await forumWeek(t.db, LIVE, 2);
-  await t.db.updateTable('weeks').set({ opens_at: new Date(Date.now() + 2 * DAY), closes_at: new Date(Date.now() + 9 * DAY) }).where('id', '=', week2.id).execute();
+  await t.db
+    .updateTable('weeks')
+    .set({ opens_at: new Date(Date.now() + 2 * DAY), closes_at: new Date(Date.now() + 9 * DAY) })
+    .where('id', '=', week2.id)
+    .execute();
   const signedIn = async (options: Parameters<typeof createUser>[1]): Promise<Member> => {
     const user = await createUser(t.db, options);
     return { ...user, cookie: await signIn(t, user) };
@@ -71,13 +91,19 @@ export async function caseStudyWorld(): Promise<OwnerWorld> {
   const participant = await member(t, 'participant', 'en');
   const refused: OwnerWorld['refused'] = [
     // Before publication the case study does not exist for them.
-    [null, 401, 'sign_in_required'], [participant, 404, 'not_found'], [await keyRespondent(t, LIVE, 1, 'fr'), 404, 'not_found'],
+    [null, 401, 'sign_in_required'],
+    [participant, 404, 'not_found'],
+    [await keyRespondent(t, LIVE, 1, 'fr'), 404, 'not_found'],
     [await signedIn({ roles: [{ forumSlug: LIVE, role: 'translator' }] }), 404, 'not_found'],
     [await signedIn({ roles: [{ forumSlug: 'fixture-2009', role: 'organizer' }] }), 404, 'not_found'],
   ];
   return {
-    kind: 'case_study', t, attachmentsDir, table: 'case_study_attachments',
-    ownerPath: '/api/case-studies', downloadPath: '/api/case-study-attachments',
+    kind: 'case_study',
+    t,
+    attachmentsDir,
+    table: 'case_study_attachments',
+    ownerPath: '/api/case-studies',
+    downloadPath: '/api/case-study-attachments',
     async newOwner() {
       const author = await keyRespondent(t, LIVE, 2, 'es');
       return { id: (await writeCaseStudy(t, LIVE, author, 2)).id, changers: [author, organizer] };

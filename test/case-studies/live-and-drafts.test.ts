@@ -21,7 +21,9 @@ beforeAll(async () => {
   participant = await member(t, 'participant', 'en');
   organizer = await member(t, 'organizer');
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 describe('live publication', () => {
   it('shows a case study approved in the open week on a week page already open', async () => {
@@ -33,7 +35,12 @@ describe('live publication', () => {
       await live.waitFor((m) => m.type === 'subscribed');
       await t.post(`/api/case-studies/${study.id}/approve`).set('Cookie', organizer.cookie).send().expect(200);
       const event = await live.waitFor((m) => m.type === 'event' && m.event === 'case_study.published', 15_000);
-      expect(event.payload.caseStudy).toMatchObject({ id: study.id, status: 'published', markdown: null, title: { lang: 'es', value: 'Red de productores de Oruro' } });
+      expect(event.payload.caseStudy).toMatchObject({
+        id: study.id,
+        status: 'published',
+        markdown: null,
+        title: { lang: 'es', value: 'Red de productores de Oruro' },
+      });
     } finally {
       await live.close();
     }
@@ -44,7 +51,13 @@ describe('live publication', () => {
     const week1 = await forumWeek(t.db, LIVE, 1);
     // Approved (clock injected) an hour before week 1 opened; the job runs later.
     const study = await submitted(t, LIVE, kr, 1, { lang: 'fr', title: 'Une coopérative de solidarité' });
-    const approved = await approveCaseStudy(t.db, study.id, await sessionUser(t.db, organizer.id), { user: null, lang: 'en' }, new Date(week1.opens_at.getTime() - 3_600_000));
+    const approved = await approveCaseStudy(
+      t.db,
+      study.id,
+      await sessionUser(t.db, organizer.id),
+      { user: null, lang: 'en' },
+      new Date(week1.opens_at.getTime() - 3_600_000),
+    );
     expect(approved.caseStudy.status).toBe('approved');
     const live = await connectLive(url, participant.cookie);
     try {
@@ -67,11 +80,18 @@ describe('server drafts of a case study', () => {
     const draft = { title: 'Borrador', bodyMd: STUDY_ES, lang: 'es' };
     await t.put(`/api/drafts/${key}`).set('Cookie', kr.cookie).send(draft).expect(200);
     await t.put(`/api/drafts/${key}`).set('Cookie', organizer.cookie).send(draft).expect(200);
-    expect((await t.put(`/api/drafts/${key}`).set('Cookie', participant.cookie).send(draft).expect(403)).body.error.code).toBe('forbidden');
+    expect(
+      (await t.put(`/api/drafts/${key}`).set('Cookie', participant.cookie).send(draft).expect(403)).body.error.code,
+    ).toBe('forbidden');
     const other = await keyRespondent(t, LIVE, 1, 'fr');
-    expect((await t.put(`/api/drafts/${key}`).set('Cookie', other.cookie).send(draft).expect(403)).body.error.code).toBe('forbidden');
+    expect(
+      (await t.put(`/api/drafts/${key}`).set('Cookie', other.cookie).send(draft).expect(403)).body.error.code,
+    ).toBe('forbidden');
     await t.put(`/api/drafts/case-study:999999`).set('Cookie', kr.cookie).send(draft).expect(404);
-    expect((await t.get(`/api/drafts/${key}`).set('Cookie', kr.cookie).expect(200)).body.draft).toMatchObject({ title: 'Borrador', lang: 'es' });
+    expect((await t.get(`/api/drafts/${key}`).set('Cookie', kr.cookie).expect(200)).body.draft).toMatchObject({
+      title: 'Borrador',
+      lang: 'es',
+    });
     // Creating the case study with its draft key clears the draft.
     await writeCaseStudy(t, LIVE, kr, 2, { draftKey: key });
     expect((await t.get(`/api/drafts/${key}`).set('Cookie', kr.cookie).expect(200)).body.draft).toBeNull();

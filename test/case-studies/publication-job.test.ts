@@ -20,7 +20,13 @@ async function approvedBeforeOpening(weekNumber: number) {
   const organizer = await member(t, 'organizer');
   const study = await submitted(t, LIVE, kr, weekNumber);
   const week = await forumWeek(t.db, LIVE, weekNumber);
-  const approved = await approveCaseStudy(t.db, study.id, await sessionUser(t.db, organizer.id), { user: null, lang: 'en' }, new Date(week.opens_at.getTime() - 60_000));
+  const approved = await approveCaseStudy(
+    t.db,
+    study.id,
+    await sessionUser(t.db, organizer.id),
+    { user: null, lang: 'en' },
+    new Date(week.opens_at.getTime() - 60_000),
+  );
   expect(approved.caseStudy.status).toBe('approved');
   return study.id;
 }
@@ -36,13 +42,16 @@ async function host(backgroundJobs: boolean) {
   return app;
 }
 
-const statusOf = async (id: number) => (await t.db.selectFrom('case_studies').select(['status', 'thread_id']).where('id', '=', id).executeTakeFirstOrThrow());
+const statusOf = async (id: number) =>
+  await t.db.selectFrom('case_studies').select(['status', 'thread_id']).where('id', '=', id).executeTakeFirstOrThrow();
 
 beforeAll(async () => {
   t = await createTestApp();
   await importFixture(t);
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 describe('the case-study publication job', () => {
   it('does nothing when background jobs are off', async () => {

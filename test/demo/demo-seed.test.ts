@@ -9,12 +9,19 @@ beforeAll(async () => {
   t = await createTestApp();
   await importFixture(t);
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 describe('demo discussions', () => {
   it('creates participants who write in three languages in weeks 1 and 2, and can sign in', async () => {
     const credentials = await seedDemoDiscussions(t.db, LIVE);
-    expect(credentials.map((c) => c.email)).toEqual(['lucia@demo.tertulia.test', 'marc@demo.tertulia.test', 'sarah@demo.tertulia.test', 'joao@demo.tertulia.test']);
+    expect(credentials.map((c) => c.email)).toEqual([
+      'lucia@demo.tertulia.test',
+      'marc@demo.tertulia.test',
+      'sarah@demo.tertulia.test',
+      'joao@demo.tertulia.test',
+    ]);
     const langs = await t.db.selectFrom('posts').select('original_lang').distinct().orderBy('original_lang').execute();
     expect(langs.map((row) => row.original_lang)).toEqual(['en', 'es', 'fr']);
     const cookie = await signIn(t, credentials[0]!);

@@ -13,11 +13,17 @@ let postId: number;
 beforeAll(async () => {
   t = await createTestApp();
   await importFixture(t);
-  [participant, organizer, outsider] = [await member(t, 'participant'), await member(t, 'organizer'), await member(t, null, 'es')];
+  [participant, organizer, outsider] = [
+    await member(t, 'participant'),
+    await member(t, 'organizer'),
+    await member(t, null, 'es'),
+  ];
   ({ threadId } = await startThread(t, organizer));
   postId = (await reply(t, participant, threadId)).id;
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 async function snapshot() {
   return {
@@ -33,9 +39,15 @@ async function snapshot() {
 describe('wrong roles are refused', () => {
   it('refuses a non-member each write, in their language, changing nothing', async () => {
     const before = await snapshot();
-    const as = (request: ReturnType<TestApp['post']>) => request.set('Cookie', outsider.cookie).set('Accept-Language', 'es');
+    const as = (request: ReturnType<TestApp['post']>) =>
+      request.set('Cookie', outsider.cookie).set('Accept-Language', 'es');
     const refusals = [
-      await as(t.post(`/api/forums/${LIVE}/weeks/2/threads`)).send({ title: 'x', bodyMd: 'x', lang: 'es', idempotencyKey: newKey() }),
+      await as(t.post(`/api/forums/${LIVE}/weeks/2/threads`)).send({
+        title: 'x',
+        bodyMd: 'x',
+        lang: 'es',
+        idempotencyKey: newKey(),
+      }),
       await as(t.post(`/api/forums/${LIVE}/weeks/2/read`)).send(),
       await as(t.put(`/api/threads/${threadId}/read`)).send({ lastReadPostId: postId }),
       await as(t.post(`/api/posts/${postId}/reports`)).send({ reason: 'x' }),
@@ -44,7 +56,11 @@ describe('wrong roles are refused', () => {
     ];
     for (const response of refusals) {
       expect(response.status).toBe(403);
-      expect(response.body.error).toEqual({ code: 'not_a_member', message: 'El material de este foro es para sus miembros. Únase al foro o presente una solicitud para participar.' });
+      expect(response.body.error).toEqual({
+        code: 'not_a_member',
+        message:
+          'El material de este foro es para sus miembros. Únase al foro o presente una solicitud para participar.',
+      });
     }
     expect(await snapshot()).toEqual(before);
   });
@@ -52,21 +68,29 @@ describe('wrong roles are refused', () => {
   it('refuses participants the organizers’ moderation routes', async () => {
     await t.post(`/api/posts/${postId}/hide`).set('Cookie', organizer.cookie).send({ reason: 'test' }).expect(204);
     const before = await snapshot();
-    expect((await t.post(`/api/posts/${postId}/unhide`).set('Cookie', participant.cookie).expect(403)).body.error.code).toBe('forbidden');
-    expect((await t.patch(`/api/threads/${threadId}`).set('Cookie', participant.cookie).send({ pinned: true }).expect(403)).body.error.code).toBe('forbidden');
+    expect(
+      (await t.post(`/api/posts/${postId}/unhide`).set('Cookie', participant.cookie).expect(403)).body.error.code,
+    ).toBe('forbidden');
+    expect(
+      (await t.patch(`/api/threads/${threadId}`).set('Cookie', participant.cookie).send({ pinned: true }).expect(403))
+        .body.error.code,
+    ).toBe('forbidden');
     await t.get(`/api/forums/${LIVE}/reports`).set('Cookie', participant.cookie).expect(403);
     expect(await snapshot()).toEqual(before);
   });
 
   it('refuses visitors every signed-in route with 401', async () => {
     for (const response of [
-      await t.post(`/api/forums/${LIVE}/weeks/2/threads`).send({ title: 'x', bodyMd: 'x', lang: 'en', idempotencyKey: newKey() }),
+      await t
+        .post(`/api/forums/${LIVE}/weeks/2/threads`)
+        .send({ title: 'x', bodyMd: 'x', lang: 'en', idempotencyKey: newKey() }),
       await t.post(`/api/forums/${LIVE}/weeks/2/read`).send(),
       await t.put(`/api/threads/${threadId}/read`).send({ lastReadPostId: postId }),
       await t.post(`/api/posts/${postId}/hide`).send({ reason: 'x' }),
       await t.post(`/api/posts/${postId}/reports`).send({ reason: 'x' }),
       await t.get(`/api/forums/${LIVE}/audit-log`),
       await t.get('/api/drafts/reply:thread:1'),
-    ]) expect(response.status).toBe(401);
+    ])
+      expect(response.status).toBe(401);
   });
 });

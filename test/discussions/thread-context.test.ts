@@ -16,14 +16,23 @@ beforeAll(async () => {
   [organizer, outsider] = [await member(t, 'organizer'), await member(t, null)];
   ({ threadId } = await startThread(t, organizer));
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 describe('thread context', () => {
   it('reads thread, week and forum as plain selects do, with the reader’s roles', async () => {
     const thread = await t.db.selectFrom('threads').selectAll().where('id', '=', threadId).executeTakeFirstOrThrow();
     const week = await t.db.selectFrom('weeks').selectAll().where('id', '=', thread.week_id).executeTakeFirstOrThrow();
-    const forum = await t.db.selectFrom('forums').selectAll().where('id', '=', thread.forum_id).executeTakeFirstOrThrow();
-    await t.db.insertInto('memberships').values({ forum_id: forum.id, user_id: organizer.id, role: 'translator' }).execute();
+    const forum = await t.db
+      .selectFrom('forums')
+      .selectAll()
+      .where('id', '=', thread.forum_id)
+      .executeTakeFirstOrThrow();
+    await t.db
+      .insertInto('memberships')
+      .values({ forum_id: forum.id, user_id: organizer.id, role: 'translator' })
+      .execute();
 
     const context = await findThreadInContext(t.db, threadId, organizer.id);
     expect(context).toEqual({ thread, week, forum, roles: ['organizer', 'translator'] });

@@ -15,10 +15,12 @@ let url: string;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    }).on('error', reject);
+    const probe = createServer()
+      .listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => resolve(port));
+      })
+      .on('error', reject);
   });
 }
 
@@ -28,11 +30,22 @@ beforeAll(async () => {
   url = `http://127.0.0.1:${port}`;
   server = spawn(process.execPath, ['--max-old-space-size=256', bundle], {
     cwd: projectRoot,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: 'memory://', LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: 'memory://',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: '',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  server.stdout!.on('data', (chunk) => { output += chunk; });
-  server.stderr!.on('data', (chunk) => { output += chunk; });
+  server.stdout!.on('data', (chunk) => {
+    output += chunk;
+  });
+  server.stderr!.on('data', (chunk) => {
+    output += chunk;
+  });
   const deadline = Date.now() + 90_000;
   while (!output.includes('Tertulia is running')) {
     if (server.exitCode !== null) throw new Error(`the bundled server exited: ${output}`);
@@ -40,7 +53,9 @@ beforeAll(async () => {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 });
-afterAll(() => { if (server?.exitCode === null) server.kill('SIGKILL'); });
+afterAll(() => {
+  if (server?.exitCode === null) server.kill('SIGKILL');
+});
 
 describe('the bundled server', () => {
   it('serves the SPA and the demo forums, prints the demo accounts, and exits cleanly on SIGTERM', async () => {
@@ -65,11 +80,15 @@ describe('the bundled server', () => {
     // Markdown renders in a worker that the bundle carries beside main.js.
     const password = /organizer@demo\.tertulia\.test {2}password: (\S+)/.exec(output)![1]!;
     const signIn = await fetch(`${url}/api/auth/sign-in`, {
-      method: 'POST', headers: { origin: url, 'content-type': 'application/json' }, body: JSON.stringify({ email: 'organizer@demo.tertulia.test', password }),
+      method: 'POST',
+      headers: { origin: url, 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'organizer@demo.tertulia.test', password }),
     });
     const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
     const preview = await fetch(`${url}/api/markdown/preview`, {
-      method: 'POST', headers: { origin: url, cookie, 'content-type': 'application/json' }, body: JSON.stringify({ bodyMd: 'Una *vista* previa' }),
+      method: 'POST',
+      headers: { origin: url, cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ bodyMd: 'Una *vista* previa' }),
     });
     expect(await preview.json()).toEqual({ html: '<p>Una <em>vista</em> previa</p>' });
 

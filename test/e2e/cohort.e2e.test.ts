@@ -51,29 +51,56 @@ describe('applying, selecting and seeing the decision', () => {
 
     await page.locator('#fitsWeek').selectOption('4');
     await page.locator('#organisation').fill('Red de cajas rurales');
-    expect(await page.locator('#region option').allTextContents()).toEqual(['Elija…', 'Canadá anglófono', 'Quebec', 'Brasil', 'Hispanoamérica']);
+    expect(await page.locator('#region option').allTextContents()).toEqual([
+      'Elija…',
+      'Canadá anglófono',
+      'Quebec',
+      'Brasil',
+      'Hispanoamérica',
+    ]);
     await page.locator('#region').selectOption({ label: 'Hispanoamérica' });
     await page.locator('#sector').selectOption({ label: 'Activista de base' });
-    await page.getByLabel('Trabajo de terreno en la economía social, identificando necesidades de política').fill('Acompaño a 14 cajas rurales de Cusco.');
+    await page
+      .getByLabel('Trabajo de terreno en la economía social, identificando necesidades de política')
+      .fill('Acompaño a 14 cajas rurales de Cusco.');
     await page.locator('#country').fill('Perú');
     await page.locator('#email').fill('candidata@example.test');
     await page.locator('#displayName').fill('Rosa Huamán');
     await page.locator('#password').fill('una clave bastante larga');
     // The form names what is missing before sending anything.
     await submit.click();
-    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Confirme cada uno de los requisitos de la convocatoria.' }).count()).toBe(1);
-    expect(await db.selectFrom('users').select('id').where('email', '=', 'candidata@example.test').execute()).toEqual([]);
+    await expect
+      .poll(() =>
+        page.getByRole('alert').filter({ hasText: 'Confirme cada uno de los requisitos de la convocatoria.' }).count(),
+      )
+      .toBe(1);
+    expect(await db.selectFrom('users').select('id').where('email', '=', 'candidata@example.test').execute()).toEqual(
+      [],
+    );
     for (const box of await page.locator('#prerequisites input[type=checkbox]').all()) await box.check();
     await submit.click();
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'candidata@example.test' }).count(), { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'candidata@example.test' }).count(), { timeout: 10_000 })
+      .toBe(1);
 
     // The emailed link verifies the address and signs in.
-    const mail = await db.selectFrom('outbox').select('payload').where('to_email', '=', 'candidata@example.test').where('template', '=', 'verify_email').executeTakeFirstOrThrow();
+    const mail = await db
+      .selectFrom('outbox')
+      .select('payload')
+      .where('to_email', '=', 'candidata@example.test')
+      .where('template', '=', 'verify_email')
+      .executeTakeFirstOrThrow();
     const token = new URL(String(mail.payload.verifyUrl)).searchParams.get('token');
-    await visitor.context.request.post(`${site.url}/api/auth/verify-email`, { data: { token }, headers: { Origin: site.url } });
+    await visitor.context.request.post(`${site.url}/api/auth/verify-email`, {
+      data: { token },
+      headers: { Origin: site.url },
+    });
 
     const organizer = await createUser(db, { interfaceLang: 'en', roles: [{ forumSlug: LIVE, role: 'organizer' }] });
-    await organizerBrowser.context.request.post(`${site.url}/api/auth/sign-in`, { data: { email: organizer.email, password: organizer.password }, headers: { Origin: site.url } });
+    await organizerBrowser.context.request.post(`${site.url}/api/auth/sign-in`, {
+      data: { email: organizer.email, password: organizer.password },
+      headers: { Origin: site.url },
+    });
     const review = await organizerBrowser.context.newPage();
     await review.goto(`${site.url}/forums/${LIVE}/applications`);
     await review.locator('select[name=region]').selectOption('hispanic-america');
@@ -86,13 +113,17 @@ describe('applying, selecting and seeing the decision', () => {
     await expect.poll(() => item.count(), { timeout: 10_000 }).toBe(1);
     expect(await item.locator('.meta').textContent()).toContain('Hispanic America · Grassroots activist');
     await item.locator('summary').click();
-    expect(await item.locator('.candidate-experience').textContent()).toContain('Work on the ground in the social economy, identifying policy needsAcompaño a 14 cajas rurales de Cusco.');
+    expect(await item.locator('.candidate-experience').textContent()).toContain(
+      'Work on the ground in the social economy, identifying policy needsAcompaño a 14 cajas rurales de Cusco.',
+    );
     await item.getByLabel('Week whose theme your statement fits').selectOption('4');
     await item.getByRole('button', { name: 'Accept as key respondent for' }).click();
     await expect.poll(() => review.getByText('Decision recorded.').count(), { timeout: 10_000 }).toBe(1);
 
     await page.goto(`${site.url}/forums/${LIVE}`);
-    await expect.poll(() => page.locator('.cohort-panel [data-status]').textContent(), { timeout: 10_000 }).toBe('Aceptada');
+    await expect
+      .poll(() => page.locator('.cohort-panel [data-status]').textContent(), { timeout: 10_000 })
+      .toBe('Aceptada');
     expect(await page.locator('.cohort-panel [data-week="4"]').textContent()).toContain('semana 4');
     // Week 4 has not opened, but its key respondent may read its material to prepare.
     const week = await visitor.context.request.get(`${site.url}/api/forums/${LIVE}/weeks/4`);
@@ -152,7 +183,11 @@ describe('withdrawing and applying again', () => {
       await again.dblclick();
       await expect.poll(() => status.getAttribute('data-status'), { timeout: 10_000 }).toBe('pending');
       expect(await page.locator('.application-status [role=alert]').textContent()).toBe('');
-      const rows = await db.selectFrom('applications').select(['status', 'description']).where('user_id', '=', person.id).execute();
+      const rows = await db
+        .selectFrom('applications')
+        .select(['status', 'description'])
+        .where('user_id', '=', person.id)
+        .execute();
       expect(rows).toEqual([{ status: 'pending', description }]);
       await page.close();
     } finally {

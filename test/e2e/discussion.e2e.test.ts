@@ -37,9 +37,16 @@ describe('replying on a flaky connection, seen live by another participant', () 
 
     // A thread started by the second participant, through the API.
     const cookieB = (await browserB.context.cookies(site.url)).find((c) => c.name === 'tertulia_session')!;
-    const started = await request(site.url).post(`/api/forums/${FORUM}/weeks/2/threads`).set('Origin', site.url)
+    const started = await request(site.url)
+      .post(`/api/forums/${FORUM}/weeks/2/threads`)
+      .set('Origin', site.url)
       .set('Cookie', `tertulia_session=${cookieB.value}`)
-      .send({ title: 'Fondos para cooperativas', bodyMd: '¿Cómo se financian las cooperativas en tu región?', lang: 'es', idempotencyKey: crypto.randomUUID() })
+      .send({
+        title: 'Fondos para cooperativas',
+        bodyMd: '¿Cómo se financian las cooperativas en tu región?',
+        lang: 'es',
+        idempotencyKey: crypto.randomUUID(),
+      })
       .expect(201);
     const threadId = started.body.thread.id as number;
     const threadUrl = `${site.url}/forums/${FORUM}/threads/${threadId}`;
@@ -51,7 +58,9 @@ describe('replying on a flaky connection, seen live by another participant', () 
     await Promise.all([pageA.goto(threadUrl), pageB.goto(threadUrl)]);
     await expect.poll(() => pageB.locator('article.post').count(), { timeout: 10_000 }).toBe(1);
     // Marks B's document, to prove later that the new post arrived without a reload.
-    await pageB.evaluate(() => { (window as unknown as { notReloaded: boolean }).notReloaded = true; });
+    await pageB.evaluate(() => {
+      (window as unknown as { notReloaded: boolean }).notReloaded = true;
+    });
 
     const text = `Desde Cochabamba: la ley de economía social y solidaria nos abrió el crédito público. ${Date.now()}`;
     const body = pageA.locator('#thread-reply-body');
@@ -63,12 +72,17 @@ describe('replying on a flaky connection, seen live by another participant', () 
     // The connection drops while sending.
     await pageA.route('**/api/threads/*/posts', (route) => route.abort('internetdisconnected'));
     await send.click();
-    await expect.poll(() => pageA.locator('.thread-reply [role=alert]').textContent(), { timeout: 10_000 }).toContain('Not sent — your text is safe; try again.');
+    await expect
+      .poll(() => pageA.locator('.thread-reply [role=alert]').textContent(), { timeout: 10_000 })
+      .toContain('Not sent — your text is safe; try again.');
     expect(await body.inputValue()).toBe(text);
     expect(await pageA.locator('#thread-reply-lang').inputValue()).toBe('es');
     expect(await send.isEnabled()).toBe(true);
     const storageKey = `tertulia.draft.${ana.id}.reply:thread:${threadId}`;
-    const saved = JSON.parse((await pageA.evaluate((key) => localStorage.getItem(key), storageKey)) ?? 'null') as { bodyMd: string; submission: { key: string } } | null;
+    const saved = JSON.parse((await pageA.evaluate((key) => localStorage.getItem(key), storageKey)) ?? 'null') as {
+      bodyMd: string;
+      submission: { key: string };
+    } | null;
     expect(saved?.bodyMd).toBe(text);
     const firstKey = saved!.submission.key;
 
@@ -80,11 +94,20 @@ describe('replying on a flaky connection, seen live by another participant', () 
     await expect.poll(() => body.inputValue()).toBe('');
     expect(await pageA.evaluate((key) => localStorage.getItem(key), storageKey)).toBeNull();
 
-    const rows = await db.selectFrom('posts').select(['id', 'idempotency_key', 'original_lang']).where('thread_id', '=', threadId).where('body_md', '=', text).execute();
+    const rows = await db
+      .selectFrom('posts')
+      .select(['id', 'idempotency_key', 'original_lang'])
+      .where('thread_id', '=', threadId)
+      .where('body_md', '=', text)
+      .execute();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ idempotency_key: firstKey, original_lang: 'es' });
     // No draft left behind on the server (an autosave may still have been on its way).
-    await expect.poll(() => db.selectFrom('drafts').select('draft_key').where('user_id', '=', ana.id).execute(), { timeout: 10_000 }).toEqual([]);
+    await expect
+      .poll(() => db.selectFrom('drafts').select('draft_key').where('user_id', '=', ana.id).execute(), {
+        timeout: 10_000,
+      })
+      .toEqual([]);
 
     // B sees it arrive, in Spanish, on the page it already had open.
     const liveInB = pageB.locator(`#post-${rows[0]!.id} .prose[lang="es"]`, { hasText: text });
@@ -92,17 +115,29 @@ describe('replying on a flaky connection, seen live by another participant', () 
     expect(await pageB.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
     expect(await pageB.locator('article.post').count()).toBe(2);
     // Pushed over B's socket, not fetched by reloading.
-    expect(framesB.some((frame) => frame.includes('"post.created"') && frame.includes(`"id":${rows[0]!.id},`))).toBe(true);
+    expect(framesB.some((frame) => frame.includes('"post.created"') && frame.includes(`"id":${rows[0]!.id},`))).toBe(
+      true,
+    );
 
     await Promise.all([pageA.close(), pageB.close()]);
   });
 
   it('keeps an unsent reply on the server through sign-out, leaves no copy in the browser, and restores it at sign-in', async () => {
     const db = site.testDatabase.database.db;
-    const cora = await createUser(db, { roles: [{ forumSlug: FORUM, role: 'participant' }], interfaceLang: 'en', readingLangs: ['en'], name: 'Cora Lévesque' });
+    const cora = await createUser(db, {
+      roles: [{ forumSlug: FORUM, role: 'participant' }],
+      interfaceLang: 'en',
+      readingLangs: ['en'],
+      name: 'Cora Lévesque',
+    });
     await signInBrowser(site, browserA.context, cora);
-    const thread = await db.selectFrom('threads').innerJoin('weeks', 'weeks.id', 'threads.week_id').select('threads.id')
-      .where('weeks.number', '=', 2).orderBy('threads.id', 'desc').executeTakeFirstOrThrow();
+    const thread = await db
+      .selectFrom('threads')
+      .innerJoin('weeks', 'weeks.id', 'threads.week_id')
+      .select('threads.id')
+      .where('weeks.number', '=', 2)
+      .orderBy('threads.id', 'desc')
+      .executeTakeFirstOrThrow();
     const threadUrl = `${site.url}/forums/${FORUM}/threads/${thread.id}`;
     const page = await browserA.context.newPage();
     await page.goto(threadUrl);
@@ -113,13 +148,23 @@ describe('replying on a flaky connection, seen live by another participant', () 
 
     // Saved on the server: the browser's copy says so.
     const key = `tertulia.draft.${cora.id}.reply:thread:${thread.id}`;
-    const synced = () => page.evaluate((k) => (JSON.parse(localStorage.getItem(k) ?? 'null') as { synced?: boolean } | null)?.synced ?? false, key);
+    const synced = () =>
+      page.evaluate(
+        (k) => (JSON.parse(localStorage.getItem(k) ?? 'null') as { synced?: boolean } | null)?.synced ?? false,
+        key,
+      );
     await expect.poll(synced, { timeout: 15_000 }).toBe(true);
-    expect((await db.selectFrom('drafts').select('body_md').where('user_id', '=', cora.id).executeTakeFirstOrThrow()).body_md).toBe(text);
+    expect(
+      (await db.selectFrom('drafts').select('body_md').where('user_id', '=', cora.id).executeTakeFirstOrThrow())
+        .body_md,
+    ).toBe(text);
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect.poll(() => page.getByRole('link', { name: 'Sign in' }).count()).toBe(1);
-    const left = await page.evaluate((prefix) => Object.keys(localStorage).filter((k) => k.startsWith(prefix)), `tertulia.draft.${cora.id}.`);
+    const left = await page.evaluate(
+      (prefix) => Object.keys(localStorage).filter((k) => k.startsWith(prefix)),
+      `tertulia.draft.${cora.id}.`,
+    );
     expect(left).toEqual([]);
 
     await signInBrowser(site, browserA.context, cora);

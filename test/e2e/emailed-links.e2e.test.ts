@@ -38,7 +38,11 @@ const participant = { roles: [{ forumSlug: FORUM, role: 'participant' as const }
 async function deliver() {
   const context = await site.app.notifications.renderContext();
   await db().updateTable('outbox').set({ next_attempt_at: new Date() }).where('status', '=', 'pending').execute();
-  await deliverDue(db(), { ...context, transport: sink.transport(), from: 'forum@example.org' }, new Date(Date.now() + 1000));
+  await deliverDue(
+    db(),
+    { ...context, transport: sink.transport(), from: 'forum@example.org' },
+    new Date(Date.now() + 1000),
+  );
 }
 
 describe('the unsubscribe link of an email', () => {
@@ -47,15 +51,34 @@ describe('the unsubscribe link of an email', () => {
       createUser(db(), { ...participant, interfaceLang: 'es', readingLangs: ['es'], name: 'Inés Robles' }),
       createUser(db(), { ...participant, interfaceLang: 'fr', readingLangs: ['fr'], name: 'Louise Gagnon' }),
     ]);
-    const week = await db().selectFrom('weeks').innerJoin('forums', 'forums.id', 'weeks.forum_id').select(['weeks.id', 'weeks.opens_at'])
-      .where('forums.slug', '=', FORUM).where('weeks.number', '=', 2).executeTakeFirstOrThrow();
+    const week = await db()
+      .selectFrom('weeks')
+      .innerJoin('forums', 'forums.id', 'weeks.forum_id')
+      .select(['weeks.id', 'weeks.opens_at'])
+      .where('forums.slug', '=', FORUM)
+      .where('weeks.number', '=', 2)
+      .executeTakeFirstOrThrow();
     await db().deleteFrom('week_openings_notified').where('week_id', '=', week.id).execute();
     await announceWeekOpenings(db(), new Date(week.opens_at.getTime() + 1000));
     await deliver();
 
     const cases = [
-      { user: ines, browser: spanish, title: 'Darse de baja', question: /^¿Dejar de recibir los correos sobre «/, button: 'Darme de baja', done: /^Listo: ya no recibirá / },
-      { user: louise, browser: french, title: 'Se désabonner', question: /^Ne plus recevoir les courriels sur «/, button: 'Me désabonner', done: /^C’est fait\s: vous ne recevrez plus / },
+      {
+        user: ines,
+        browser: spanish,
+        title: 'Darse de baja',
+        question: /^¿Dejar de recibir los correos sobre «/,
+        button: 'Darme de baja',
+        done: /^Listo: ya no recibirá /,
+      },
+      {
+        user: louise,
+        browser: french,
+        title: 'Se désabonner',
+        question: /^Ne plus recevoir les courriels sur «/,
+        button: 'Me désabonner',
+        done: /^C’est fait\s: vous ne recevrez plus /,
+      },
     ];
     for (const { user, browser, title, question, button, done } of cases) {
       const mail = sink.received.find((m) => m.to === user.email)!;
@@ -66,7 +89,13 @@ describe('the unsubscribe link of an email', () => {
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 10_000 }).toBe(title);
       expect(await page.getByText(question).count()).toBe(1);
       // Opening the page turned nothing off.
-      const setting = () => db().selectFrom('notification_settings').select('email').where('user_id', '=', user.id).where('type', '=', 'week.opened').executeTakeFirst();
+      const setting = () =>
+        db()
+          .selectFrom('notification_settings')
+          .select('email')
+          .where('user_id', '=', user.id)
+          .where('type', '=', 'week.opened')
+          .executeTakeFirst();
       expect(await setting()).toBeUndefined();
 
       await page.getByRole('button', { name: button }).click();
@@ -79,16 +108,30 @@ describe('the unsubscribe link of an email', () => {
 
 describe('the reconfirmation links of an email', () => {
   it('shows what the organizers ask and answers only from the button: a French participant confirms, a Spanish one withdraws', async () => {
-    const organizer = await createUser(db(), { roles: [{ forumSlug: FORUM, role: 'organizer' }], name: 'Olivia Organizer' });
+    const organizer = await createUser(db(), {
+      roles: [{ forumSlug: FORUM, role: 'organizer' }],
+      name: 'Olivia Organizer',
+    });
     const [camille, diego] = await Promise.all([
       createUser(db(), { ...participant, interfaceLang: 'fr', readingLangs: ['fr'], name: 'Camille Roy' }),
       createUser(db(), { ...participant, interfaceLang: 'es', readingLangs: ['es'], name: 'Diego Paz' }),
     ]);
-    const asked = await request(site.url).post(`/api/forums/${FORUM}/reconfirmations`).set('Origin', site.url)
-      .set('Cookie', await siteSessionCookie(site, organizer)).send({ message: 'Nous commençons une semaine plus tard.' }).expect(201);
+    const asked = await request(site.url)
+      .post(`/api/forums/${FORUM}/reconfirmations`)
+      .set('Origin', site.url)
+      .set('Cookie', await siteSessionCookie(site, organizer))
+      .send({ message: 'Nous commençons une semaine plus tard.' })
+      .expect(201);
     await deliver();
-    const answerOf = async (userId: number) => (await db().selectFrom('reconfirmations').select('answer')
-      .where('request_id', '=', asked.body.id).where('user_id', '=', userId).executeTakeFirstOrThrow()).answer;
+    const answerOf = async (userId: number) =>
+      (
+        await db()
+          .selectFrom('reconfirmations')
+          .select('answer')
+          .where('request_id', '=', asked.body.id)
+          .where('user_id', '=', userId)
+          .executeTakeFirstOrThrow()
+      ).answer;
     const linkIn = (email: string, label: string) => {
       const mail = sink.received.find((m) => m.to === email && m.subject.length > 0 && m.text.includes(label))!;
       const url = new RegExp(`${label} \\((http://\\S+)\\)`).exec(mail.text)![1]!;
@@ -99,18 +142,31 @@ describe('the reconfirmation links of an email', () => {
     const page = await french.context.newPage();
     const confirmLink = linkIn(camille.email, 'Oui, je confirme');
     await page.goto(confirmLink);
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 10_000 }).toMatch(/^Votre place dans /);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 10_000 })
+      .toMatch(/^Votre place dans /);
     expect(await page.getByText('Nous commençons une semaine plus tard.').count()).toBe(1);
     await page.reload();
     await page.getByRole('button', { name: 'Oui, je confirme ma place' }).waitFor();
     expect(await answerOf(camille.id)).toBeNull();
     await page.screenshot({ path: '/tmp/links/reconfirm-fr.png', fullPage: true });
     await page.getByRole('button', { name: 'Oui, je confirme ma place' }).click();
-    await expect.poll(() => page.getByRole('status').filter({ hasText: /^Merci\s: votre place est confirmée\.$/ }).count(), { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(
+        () =>
+          page
+            .getByRole('status')
+            .filter({ hasText: /^Merci\s: votre place est confirmée\.$/ })
+            .count(),
+        { timeout: 10_000 },
+      )
+      .toBe(1);
     expect(await answerOf(camille.id)).toBe('confirmed');
     // Opened again later, the link says it was answered and offers no button.
     await page.goto(confirmLink);
-    await expect.poll(() => page.getByText(/^Merci\s: votre place est confirmée\.$/).count(), { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(() => page.getByText(/^Merci\s: votre place est confirmée\.$/).count(), { timeout: 10_000 })
+      .toBe(1);
     expect(await page.getByRole('button', { name: 'Oui, je confirme ma place' }).count()).toBe(0);
     await page.close();
 
@@ -122,7 +178,12 @@ describe('the reconfirmation links of an email', () => {
     expect(await answerOf(diego.id)).toBeNull();
     await spanishPage.screenshot({ path: '/tmp/links/reconfirm-es.png', fullPage: true });
     await spanishPage.getByRole('button', { name: 'No, me retiro del foro' }).click();
-    await expect.poll(() => spanishPage.getByText('Usted se ha retirado de este foro. Sus aportes anteriores se conservan.').count(), { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(
+        () => spanishPage.getByText('Usted se ha retirado de este foro. Sus aportes anteriores se conservan.').count(),
+        { timeout: 10_000 },
+      )
+      .toBe(1);
     expect(await answerOf(diego.id)).toBe('withdrawn');
     await spanishPage.close();
   });
@@ -130,14 +191,25 @@ describe('the reconfirmation links of an email', () => {
 
 describe('time zones in words', () => {
   it('names the reader’s zone in their language on the settings page and when a week has not opened', async () => {
-    const lucia = await createUser(db(), { ...participant, interfaceLang: 'es', readingLangs: ['es'], name: 'Lucía Ortega' });
+    const lucia = await createUser(db(), {
+      ...participant,
+      interfaceLang: 'es',
+      readingLangs: ['es'],
+      name: 'Lucía Ortega',
+    });
     await db().updateTable('users').set({ time_zone: 'America/Mexico_City' }).where('id', '=', lucia.id).execute();
     await signInBrowser(site, spanish.context, lucia);
     const page = await spanish.context.newPage();
     await page.goto(`${site.url}/notifications/preferences`);
-    await expect.poll(() => page.getByText(/^Las horas están en su zona horaria, Ciudad de México — /).count(), { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(() => page.getByText(/^Las horas están en su zona horaria, Ciudad de México — /).count(), {
+        timeout: 10_000,
+      })
+      .toBe(1);
     await page.goto(`${site.url}/forums/${FORUM}/weeks/3`);
-    await expect.poll(() => page.getByText(/^La semana 3 comienza el .+ \(Ciudad de México — hora/).count(), { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(() => page.getByText(/^La semana 3 comienza el .+ \(Ciudad de México — hora/).count(), { timeout: 10_000 })
+      .toBe(1);
     expect(await page.content()).not.toContain('America/Mexico_City');
     await page.close();
   });

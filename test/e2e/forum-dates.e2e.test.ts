@@ -31,10 +31,12 @@ afterAll(async () => {
 /** Every date span on the page as a reader sees it, with the days its <time> elements carry. */
 async function dateSpans(page: Page, selector: string) {
   await expect.poll(() => page.locator(selector).count(), { timeout: 10_000 }).toBeGreaterThan(0);
-  return page.locator(selector).evaluateAll((spans) => spans.map((span) => ({
-    text: span.textContent?.replace(/\s+/g, ' ').trim(),
-    days: [...span.querySelectorAll('time')].map((time) => time.getAttribute('datetime')),
-  })));
+  return page.locator(selector).evaluateAll((spans) =>
+    spans.map((span) => ({
+      text: span.textContent?.replace(/\s+/g, ' ').trim(),
+      days: [...span.querySelectorAll('time')].map((time) => time.getAttribute('datetime')),
+    })),
+  );
 }
 
 async function forumDates(browser: Browser, name: string) {
@@ -57,7 +59,10 @@ async function forumDates(browser: Browser, name: string) {
 
 describe('forum dates in Spanish, read from two zones', () => {
   it('are the same calendar days in São Paulo and in Auckland', async () => {
-    const [saoPauloPages, aucklandPages] = await Promise.all([forumDates(saoPaulo, 'sao-paulo'), forumDates(auckland, 'auckland')]);
+    const [saoPauloPages, aucklandPages] = await Promise.all([
+      forumDates(saoPaulo, 'sao-paulo'),
+      forumDates(auckland, 'auckland'),
+    ]);
     const fromSaoPaulo = saoPauloPages.dates;
     expect(aucklandPages.dates).toEqual(fromSaoPaulo);
     // The days are Toronto's; the live edition's coming weeks open at a time given in the reader's zone.
@@ -65,8 +70,14 @@ describe('forum dates in Spanish, read from two zones', () => {
     expect(saoPauloPages.captions[1]).toContain('su zona horaria: São Paulo — ');
     expect(aucklandPages.captions[1]).toContain('su zona horaria: Auckland — ');
     expect(fromSaoPaulo.archive).toEqual([{ text: '26 oct 2009 – 4 dic 2009', days: ['2009-10-26', '2009-12-04'] }]);
-    expect(fromSaoPaulo.archiveWeeks[0]).toEqual({ text: 'lun, 26 oct – dom, 1 nov', days: ['2009-10-26', '2009-11-01'] });
-    expect(fromSaoPaulo.archiveWeeks[5]).toEqual({ text: 'lun, 30 nov – vie, 4 dic', days: ['2009-11-30', '2009-12-04'] });
+    expect(fromSaoPaulo.archiveWeeks[0]).toEqual({
+      text: 'lun, 26 oct – dom, 1 nov',
+      days: ['2009-10-26', '2009-11-01'],
+    });
+    expect(fromSaoPaulo.archiveWeeks[5]).toEqual({
+      text: 'lun, 30 nov – vie, 4 dic',
+      days: ['2009-11-30', '2009-12-04'],
+    });
     expect(fromSaoPaulo.list).toContainEqual(fromSaoPaulo.archive[0]);
     expect(fromSaoPaulo.list).toContainEqual(fromSaoPaulo.live[0]);
     expect(fromSaoPaulo.liveWeeks).toHaveLength(6);
@@ -75,7 +86,10 @@ describe('forum dates in Spanish, read from two zones', () => {
 
 describe('the time-zone picker in Spanish', () => {
   it('finds Bogotá by typing, chooses it with the keyboard and saves it', async () => {
-    const user = await createUser(site.testDatabase.database.db, { interfaceLang: 'es', roles: [{ forumSlug: 'sse-policy-live', role: 'participant' }] });
+    const user = await createUser(site.testDatabase.database.db, {
+      interfaceLang: 'es',
+      roles: [{ forumSlug: 'sse-policy-live', role: 'participant' }],
+    });
     const page = await saoPaulo.context.newPage();
     await page.goto(`${site.url}/sign-in`);
     await page.locator('input[type=email]').fill(user.email);
@@ -108,7 +122,11 @@ describe('the time-zone picker in Spanish', () => {
 
     await page.getByRole('button', { name: 'Guardar cambios' }).click();
     await expect.poll(() => page.getByText('Se guardó su perfil.').count(), { timeout: 10_000 }).toBe(1);
-    const saved = await site.testDatabase.database.db.selectFrom('users').select('time_zone').where('id', '=', user.id).executeTakeFirstOrThrow();
+    const saved = await site.testDatabase.database.db
+      .selectFrom('users')
+      .select('time_zone')
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow();
     expect(saved.time_zone).toBe('America/Bogota');
     await page.screenshot({ path: path.join(screenshots, 'profile-saved.png'), fullPage: true });
     await page.close();

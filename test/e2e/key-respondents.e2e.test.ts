@@ -28,11 +28,13 @@ const browsers: Awaited<ReturnType<typeof launchBrowser>>[] = [];
 beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
   site = await startSite();
-  browsers.push(...await Promise.all([
-    launchBrowser({ locale: 'es-BO', timezoneId: 'America/La_Paz' }),
-    launchBrowser({ locale: 'fr-CA', timezoneId: 'America/Montreal' }),
-    launchBrowser({ locale: 'en-CA', timezoneId: 'America/Vancouver' }),
-  ]));
+  browsers.push(
+    ...(await Promise.all([
+      launchBrowser({ locale: 'es-BO', timezoneId: 'America/La_Paz' }),
+      launchBrowser({ locale: 'fr-CA', timezoneId: 'America/Montreal' }),
+      launchBrowser({ locale: 'en-CA', timezoneId: 'America/Vancouver' }),
+    ])),
+  );
 });
 afterAll(async () => {
   resetClock();
@@ -53,22 +55,59 @@ const BODY_START = [
   'y equipos. El fondo nació de una mesa de trabajo entre la alcaldía, dos cooperativas y una universidad pública.',
 ].join(' ');
 const BODY_MORE = 'Después de dos años, el fondo presta a ochenta socias y recupera casi todo lo prestado.';
-const BODY_ADDED = 'Las socias deciden juntas a quién se presta primero, y la alcaldía publica cada año las cuentas del fondo.';
+const BODY_ADDED =
+  'Las socias deciden juntas a quién se presta primero, y la alcaldía publica cada año las cuentas del fondo.';
 
 describe('a key respondent’s case study, from draft to an answered question', () => {
   it('is written with a reload in the middle, reviewed, published at the week’s opening, questioned and answered live', async () => {
     const db = site.testDatabase.database.db;
     const [kr, organizer, participant] = await Promise.all([
-      createUser(db, { name: 'Rosa Mamani', interfaceLang: 'es', readingLangs: ['es', 'en'], roles: [{ forumSlug: FORUM, role: 'participant' }, { forumSlug: FORUM, role: 'key_respondent' }] }),
-      createUser(db, { name: 'Julie Tremblay', interfaceLang: 'fr', readingLangs: ['fr', 'en'], roles: [{ forumSlug: FORUM, role: 'organizer' }] }),
-      createUser(db, { name: 'Ana Walker', interfaceLang: 'en', readingLangs: ['en'], roles: [{ forumSlug: FORUM, role: 'participant' }] }),
+      createUser(db, {
+        name: 'Rosa Mamani',
+        interfaceLang: 'es',
+        readingLangs: ['es', 'en'],
+        roles: [
+          { forumSlug: FORUM, role: 'participant' },
+          { forumSlug: FORUM, role: 'key_respondent' },
+        ],
+      }),
+      createUser(db, {
+        name: 'Julie Tremblay',
+        interfaceLang: 'fr',
+        readingLangs: ['fr', 'en'],
+        roles: [{ forumSlug: FORUM, role: 'organizer' }],
+      }),
+      createUser(db, {
+        name: 'Ana Walker',
+        interfaceLang: 'en',
+        readingLangs: ['en'],
+        roles: [{ forumSlug: FORUM, role: 'participant' }],
+      }),
     ]);
     const forum = await db.selectFrom('forums').select('id').where('slug', '=', FORUM).executeTakeFirstOrThrow();
-    const week = await db.selectFrom('weeks').select(['id', 'opens_at']).where('forum_id', '=', forum.id).where('number', '=', WEEK).executeTakeFirstOrThrow();
-    await db.updateTable('memberships').set({ week_id: week.id })
-      .where('forum_id', '=', forum.id).where('user_id', '=', kr.id).where('role', '=', 'key_respondent').execute();
-    const [krBrowser, orgBrowser, participantBrowser] = browsers as [typeof browsers[0], typeof browsers[0], typeof browsers[0]];
-    await Promise.all([signInBrowser(site, krBrowser.context, kr), signInBrowser(site, orgBrowser.context, organizer), signInBrowser(site, participantBrowser.context, participant)]);
+    const week = await db
+      .selectFrom('weeks')
+      .select(['id', 'opens_at'])
+      .where('forum_id', '=', forum.id)
+      .where('number', '=', WEEK)
+      .executeTakeFirstOrThrow();
+    await db
+      .updateTable('memberships')
+      .set({ week_id: week.id })
+      .where('forum_id', '=', forum.id)
+      .where('user_id', '=', kr.id)
+      .where('role', '=', 'key_respondent')
+      .execute();
+    const [krBrowser, orgBrowser, participantBrowser] = browsers as [
+      (typeof browsers)[0],
+      (typeof browsers)[0],
+      (typeof browsers)[0],
+    ];
+    await Promise.all([
+      signInBrowser(site, krBrowser.context, kr),
+      signInBrowser(site, orgBrowser.context, organizer),
+      signInBrowser(site, participantBrowser.context, participant),
+    ]);
 
     // 1. The key respondent writes, in Spanish, before her week opens.
     const krPage = await krBrowser.context.newPage();
@@ -86,10 +125,18 @@ describe('a key respondent’s case study, from draft to an answered question', 
     await body.fill(BODY_START);
     await krPage.locator('#case-study-body').press('End');
     await krPage.keyboard.type(` ${BODY_MORE}`);
-    expect(await krPage.locator('#case-study-count').textContent()).toMatch(/^\d+ palabras — se sugieren entre 500 y 800$/);
+    expect(await krPage.locator('#case-study-count').textContent()).toMatch(
+      /^\d+ palabras — se sugieren entre 500 y 800$/,
+    );
     // Kept in this browser as she types (and in her account's drafts when the server knows the week).
-    const localCopy = () => krPage.evaluate((prefix) => Object.keys(localStorage).filter((key) => key.startsWith(prefix) && key.includes('case-study'))
-      .map((key) => (JSON.parse(localStorage.getItem(key) ?? '{}') as { bodyMd?: string }).bodyMd ?? ''), `tertulia.draft.${kr.id}.`);
+    const localCopy = () =>
+      krPage.evaluate(
+        (prefix) =>
+          Object.keys(localStorage)
+            .filter((key) => key.startsWith(prefix) && key.includes('case-study'))
+            .map((key) => (JSON.parse(localStorage.getItem(key) ?? '{}') as { bodyMd?: string }).bodyMd ?? ''),
+        `tertulia.draft.${kr.id}.`,
+      );
     await expect.poll(localCopy, { timeout: 20_000 }).toEqual([`${BODY_START} ${BODY_MORE}`]);
     await shoot(krPage, '01-kr-editor-draft');
 
@@ -104,11 +151,22 @@ describe('a key respondent’s case study, from draft to an answered question', 
 
     // Submitted: once, whatever the clicks.
     await krPage.getByRole('button', { name: 'Enviar para revisión' }).click();
-    await expect.poll(() => krPage.locator('.case-study-state .badge').textContent(), { timeout: 20_000 }).toBe('Enviado para revisión');
+    await expect
+      .poll(() => krPage.locator('.case-study-state .badge').textContent(), { timeout: 20_000 })
+      .toBe('Enviado para revisión');
     const submitted = await db.selectFrom('case_studies').selectAll().where('author_id', '=', kr.id).execute();
     expect(submitted).toHaveLength(1);
-    expect(submitted[0]).toMatchObject({ status: 'submitted', original_lang: 'es', theme: 'Acceso al crédito', week_id: week.id });
-    const region = await db.selectFrom('forum_regions').select('key').where('id', '=', submitted[0]!.region_id!).executeTakeFirstOrThrow();
+    expect(submitted[0]).toMatchObject({
+      status: 'submitted',
+      original_lang: 'es',
+      theme: 'Acceso al crédito',
+      week_id: week.id,
+    });
+    const region = await db
+      .selectFrom('forum_regions')
+      .select('key')
+      .where('id', '=', submitted[0]!.region_id!)
+      .executeTakeFirstOrThrow();
     expect(region.key).toBe('hispanic-america');
     expect(submitted[0]!.body_md).toBe(`${BODY_START} ${BODY_MORE}`);
     const caseStudyId = submitted[0]!.id;
@@ -127,19 +185,37 @@ describe('a key respondent’s case study, from draft to an answered question', 
     expect(await orgPage.locator('.prose[lang="es"]').textContent()).toContain('fondo rotatorio');
     await comment.fill('Merci ! Pouvez-vous dire comment les membres décident des prêts ?');
     await orgPage.getByRole('button', { name: 'Demander des modifications' }).click();
-    await expect.poll(() => orgPage.locator('.review-panel [role=status]').textContent(), { timeout: 20_000 }).toBe('Renvoyée à Rosa Mamani avec votre commentaire.');
-    expect((await db.selectFrom('case_studies').select(['status', 'review_comment']).where('id', '=', caseStudyId).executeTakeFirstOrThrow()))
-      .toEqual({ status: 'changes_requested', review_comment: 'Merci ! Pouvez-vous dire comment les membres décident des prêts ?' });
+    await expect
+      .poll(() => orgPage.locator('.review-panel [role=status]').textContent(), { timeout: 20_000 })
+      .toBe('Renvoyée à Rosa Mamani avec votre commentaire.');
+    expect(
+      await db
+        .selectFrom('case_studies')
+        .select(['status', 'review_comment'])
+        .where('id', '=', caseStudyId)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({
+      status: 'changes_requested',
+      review_comment: 'Merci ! Pouvez-vous dire comment les membres décident des prêts ?',
+    });
     await shoot(orgPage, '04-org-changes-requested');
 
     // The key respondent sees the comment, adds a paragraph and submits again.
     await krPage.goto(editorUrl);
-    await expect.poll(() => krPage.locator('.review-comment').textContent(), { timeout: 30_000 }).toBe('Merci ! Pouvez-vous dire comment les membres décident des prêts ?');
+    await expect
+      .poll(() => krPage.locator('.review-comment').textContent(), { timeout: 30_000 })
+      .toBe('Merci ! Pouvez-vous dire comment les membres décident des prêts ?');
     await shoot(krPage, '05-kr-changes-requested');
     await body.fill(`${BODY_START} ${BODY_MORE}\n\n${BODY_ADDED}`);
     await krPage.getByRole('button', { name: 'Enviar de nuevo' }).click();
-    await expect.poll(() => krPage.locator('.case-study-state .badge').textContent(), { timeout: 20_000 }).toBe('Enviado para revisión');
-    const resubmitted = await db.selectFrom('case_studies').select(['status', 'body_md']).where('id', '=', caseStudyId).executeTakeFirstOrThrow();
+    await expect
+      .poll(() => krPage.locator('.case-study-state .badge').textContent(), { timeout: 20_000 })
+      .toBe('Enviado para revisión');
+    const resubmitted = await db
+      .selectFrom('case_studies')
+      .select(['status', 'body_md'])
+      .where('id', '=', caseStudyId)
+      .executeTakeFirstOrThrow();
     expect(resubmitted).toEqual({ status: 'submitted', body_md: `${BODY_START} ${BODY_MORE}\n\n${BODY_ADDED}` });
 
     // The organizer approves: it waits for the week's opening.
@@ -147,16 +223,27 @@ describe('a key respondent’s case study, from draft to an answered question', 
     const approve = orgPage.getByRole('button', { name: 'Approuver' });
     await approve.waitFor({ timeout: 30_000 });
     await approve.click();
-    await expect.poll(() => orgPage.locator('.review-panel [role=status]').textContent(), { timeout: 20_000 }).toMatch(/^Approuvée\. Elle sera publiée à l’ouverture de la semaine 3, le .+ \(votre heure\)\.$/);
-    expect((await db.selectFrom('case_studies').select('status').where('id', '=', caseStudyId).executeTakeFirstOrThrow()).status).toBe('approved');
+    await expect
+      .poll(() => orgPage.locator('.review-panel [role=status]').textContent(), { timeout: 20_000 })
+      .toMatch(/^Approuvée\. Elle sera publiée à l’ouverture de la semaine 3, le .+ \(votre heure\)\.$/);
+    expect(
+      (await db.selectFrom('case_studies').select('status').where('id', '=', caseStudyId).executeTakeFirstOrThrow())
+        .status,
+    ).toBe('approved');
     await krPage.reload();
-    await expect.poll(() => krPage.locator('.case-study-state').textContent(), { timeout: 30_000 }).toMatch(/Se publicará cuando se abra la semana 3, el .+ \(su hora\)\./);
+    await expect
+      .poll(() => krPage.locator('.case-study-state').textContent(), { timeout: 30_000 })
+      .toMatch(/Se publicará cuando se abra la semana 3, el .+ \(su hora\)\./);
     await shoot(krPage, '06-kr-approved');
 
     // 3. The week opens: the site's clock reaches its first instant, and the case study is published.
     moveClock(week.opens_at.getTime() - currentTime().getTime() + 1_000);
     expect(await publishDueCaseStudies(db)).toBe(1);
-    const published = await db.selectFrom('case_studies').select(['status', 'thread_id']).where('id', '=', caseStudyId).executeTakeFirstOrThrow();
+    const published = await db
+      .selectFrom('case_studies')
+      .select(['status', 'thread_id'])
+      .where('id', '=', caseStudyId)
+      .executeTakeFirstOrThrow();
     expect(published.status).toBe('published');
 
     // A participant reading English sees it first on the week's page, with the key-respondent badge.
@@ -182,9 +269,15 @@ describe('a key respondent’s case study, from draft to an answered question', 
     await page.getByRole('button', { name: 'Send question' }).click();
     const asked = page.locator('li.question', { hasText: question });
     await expect.poll(() => asked.getAttribute('data-answered'), { timeout: 20_000 }).toBe('false');
-    const questionRow = await db.selectFrom('posts').select(['id', 'addressed_to', 'original_lang']).where('thread_id', '=', published.thread_id!).executeTakeFirstOrThrow();
+    const questionRow = await db
+      .selectFrom('posts')
+      .select(['id', 'addressed_to', 'original_lang'])
+      .where('thread_id', '=', published.thread_id!)
+      .executeTakeFirstOrThrow();
     expect(questionRow).toMatchObject({ addressed_to: kr.id, original_lang: 'en' });
-    await page.evaluate(() => { (window as unknown as { notReloaded: boolean }).notReloaded = true; });
+    await page.evaluate(() => {
+      (window as unknown as { notReloaded: boolean }).notReloaded = true;
+    });
     await shoot(page, '08-participant-asked');
 
     // A day goes by unanswered: the organizer finds it past the forum's 24-hour target, reached
@@ -195,7 +288,11 @@ describe('a key respondent’s case study, from draft to an answered question', 
     const overdue = orgPage.locator(`#post-${questionRow.id}`);
     await overdue.waitFor({ timeout: 30_000 });
     expect(await orgPage.locator('h1').textContent()).toBe('Questions hors délai');
-    expect(await overdue.locator(`a[href="/forums/${FORUM}/case-studies/${caseStudyId}#post-${questionRow.id}"] span[lang="es"]`).count()).toBe(1);
+    expect(
+      await overdue
+        .locator(`a[href="/forums/${FORUM}/case-studies/${caseStudyId}#post-${questionRow.id}"] span[lang="es"]`)
+        .count(),
+    ).toBe(1);
     expect(await overdue.textContent()).toContain('Adressée à Rosa Mamani');
     expect(await overdue.locator('.badge-overdue').textContent()).toMatch(/^en attente depuis \d+ (heure|jour)s?$/);
     await shoot(orgPage, '08b-org-overdue');
@@ -208,12 +305,18 @@ describe('a key respondent’s case study, from draft to an answered question', 
     await shoot(krPage, '09-kr-waiting');
     await waiting.getByRole('button', { name: 'Responder' }).click();
     const answerBody = krPage.locator(`#answer-${questionRow.id}-body`);
-    await answerBody.fill('Les mostramos las cuentas de otro fondo que ya funcionaba en El Alto, y la universidad ofreció hacer el seguimiento.');
+    await answerBody.fill(
+      'Les mostramos las cuentas de otro fondo que ya funcionaba en El Alto, y la universidad ofreció hacer el seguimiento.',
+    );
     await krPage.locator(`#answer-${questionRow.id}-lang`).selectOption('es');
     await krPage.getByRole('button', { name: 'Enviar respuesta' }).click();
     await expect.poll(() => krPage.locator(`#post-${questionRow.id}`).count(), { timeout: 20_000 }).toBe(0);
     await shoot(krPage, '10-kr-answered');
-    const marked = await db.selectFrom('posts').select(['answered_at', 'answer_post_id']).where('id', '=', questionRow.id).executeTakeFirstOrThrow();
+    const marked = await db
+      .selectFrom('posts')
+      .select(['answered_at', 'answer_post_id'])
+      .where('id', '=', questionRow.id)
+      .executeTakeFirstOrThrow();
     expect(marked.answered_at).not.toBeNull();
     expect(marked.answer_post_id).not.toBeNull();
 
@@ -240,19 +343,64 @@ describe('a key respondent’s case study, from draft to an answered question', 
   it('shows a case study approved in an open week on open week pages at once, without a reload', async () => {
     const db = site.testDatabase.database.db;
     const [kr, organizer, participant] = await Promise.all([
-      createUser(db, { name: 'Tomás Quispe', interfaceLang: 'es', readingLangs: ['es'], roles: [{ forumSlug: FORUM, role: 'participant' }, { forumSlug: FORUM, role: 'key_respondent' }] }),
-      createUser(db, { name: 'Marc Gagnon', interfaceLang: 'fr', readingLangs: ['fr', 'en'], roles: [{ forumSlug: FORUM, role: 'organizer' }] }),
-      createUser(db, { name: 'Liam Chen', interfaceLang: 'en', readingLangs: ['en'], roles: [{ forumSlug: FORUM, role: 'participant' }] }),
+      createUser(db, {
+        name: 'Tomás Quispe',
+        interfaceLang: 'es',
+        readingLangs: ['es'],
+        roles: [
+          { forumSlug: FORUM, role: 'participant' },
+          { forumSlug: FORUM, role: 'key_respondent' },
+        ],
+      }),
+      createUser(db, {
+        name: 'Marc Gagnon',
+        interfaceLang: 'fr',
+        readingLangs: ['fr', 'en'],
+        roles: [{ forumSlug: FORUM, role: 'organizer' }],
+      }),
+      createUser(db, {
+        name: 'Liam Chen',
+        interfaceLang: 'en',
+        readingLangs: ['en'],
+        roles: [{ forumSlug: FORUM, role: 'participant' }],
+      }),
     ]);
-    const openWeek = await db.selectFrom('weeks').innerJoin('forums', 'forums.id', 'weeks.forum_id').select(['weeks.id', 'weeks.number'])
-      .where('forums.slug', '=', FORUM).where('weeks.opens_at', '<=', currentTime()).orderBy('weeks.number', 'desc').executeTakeFirstOrThrow();
-    await db.updateTable('memberships').set({ week_id: openWeek.id }).where('user_id', '=', kr.id).where('role', '=', 'key_respondent').execute();
+    const openWeek = await db
+      .selectFrom('weeks')
+      .innerJoin('forums', 'forums.id', 'weeks.forum_id')
+      .select(['weeks.id', 'weeks.number'])
+      .where('forums.slug', '=', FORUM)
+      .where('weeks.opens_at', '<=', currentTime())
+      .orderBy('weeks.number', 'desc')
+      .executeTakeFirstOrThrow();
+    await db
+      .updateTable('memberships')
+      .set({ week_id: openWeek.id })
+      .where('user_id', '=', kr.id)
+      .where('role', '=', 'key_respondent')
+      .execute();
     const [krCookie, orgCookie] = await Promise.all([siteSessionCookie(site, kr), siteSessionCookie(site, organizer)]);
-    const created = await request(site.url).post(`/api/forums/${FORUM}/case-studies`).set('Origin', site.url).set('Cookie', krCookie)
-      .send({ weekNumber: openWeek.number, title: 'La feria de Sucre', bodyMd: 'Cada sábado, veinte cooperativas venden juntas en la plaza.', lang: 'es', region: 'hispanic-america', theme: 'Mercados', idempotencyKey: crypto.randomUUID() })
+    const created = await request(site.url)
+      .post(`/api/forums/${FORUM}/case-studies`)
+      .set('Origin', site.url)
+      .set('Cookie', krCookie)
+      .send({
+        weekNumber: openWeek.number,
+        title: 'La feria de Sucre',
+        bodyMd: 'Cada sábado, veinte cooperativas venden juntas en la plaza.',
+        lang: 'es',
+        region: 'hispanic-america',
+        theme: 'Mercados',
+        idempotencyKey: crypto.randomUUID(),
+      })
       .expect(201);
     const id = created.body.caseStudy.id as number;
-    await request(site.url).post(`/api/case-studies/${id}/submit`).set('Origin', site.url).set('Cookie', krCookie).send({}).expect(200);
+    await request(site.url)
+      .post(`/api/case-studies/${id}/submit`)
+      .set('Origin', site.url)
+      .set('Cookie', krCookie)
+      .send({})
+      .expect(200);
 
     await signInBrowser(site, browsers[2]!.context, participant);
     const page = await browsers[2]!.context.newPage();
@@ -260,10 +408,17 @@ describe('a key respondent’s case study, from draft to an answered question', 
     await page.goto(`${site.url}/forums/${FORUM}/weeks/${openWeek.number}`);
     await page.locator('#discussion-heading').waitFor({ timeout: 30_000 });
     expect(await page.locator(`#case-study-${id}`).count()).toBe(0);
-    await page.evaluate(() => { (window as unknown as { notReloaded: boolean }).notReloaded = true; });
+    await page.evaluate(() => {
+      (window as unknown as { notReloaded: boolean }).notReloaded = true;
+    });
 
     // Approved after its week opened: published at once, and pushed to the open page.
-    await request(site.url).post(`/api/case-studies/${id}/approve`).set('Origin', site.url).set('Cookie', orgCookie).send({}).expect(200);
+    await request(site.url)
+      .post(`/api/case-studies/${id}/approve`)
+      .set('Origin', site.url)
+      .set('Cookie', orgCookie)
+      .send({})
+      .expect(200);
     const card = page.locator(`#case-study-${id}`);
     await expect.poll(() => card.count(), { timeout: 30_000 }).toBe(1);
     expect(await card.locator('h3 a[lang="es"]').textContent()).toBe('La feria de Sucre');

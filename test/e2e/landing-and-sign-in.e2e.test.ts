@@ -19,7 +19,10 @@ afterAll(async () => {
 
 describe('landing page in Spanish, then sign-in', () => {
   it('shows the call for participation and schedule in Spanish and signs a participant in', async () => {
-    const user = await createUser(site.testDatabase.database.db, { interfaceLang: 'es', roles: [{ forumSlug: 'sse-policy-live', role: 'participant' }] });
+    const user = await createUser(site.testDatabase.database.db, {
+      interfaceLang: 'es',
+      roles: [{ forumSlug: 'sse-policy-live', role: 'participant' }],
+    });
     const page = await browser.context.newPage();
     await page.goto(`${site.url}/forums/sse-policy-live`);
 

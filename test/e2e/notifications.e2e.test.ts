@@ -39,8 +39,17 @@ describe('hearing of a reply', () => {
       createUser(db, { ...participant, interfaceLang: 'en', readingLangs: ['en'], name: 'Ethan Clarke' }),
     ]);
     const ethanCookie = await siteSessionCookie(site, ethan);
-    const started = await request(site.url).post(`/api/forums/${FORUM}/weeks/2/threads`).set('Origin', site.url).set('Cookie', ethanCookie)
-      .send({ title: 'Public procurement', bodyMd: 'Do your cities buy from co-ops?', lang: 'en', idempotencyKey: crypto.randomUUID() }).expect(201);
+    const started = await request(site.url)
+      .post(`/api/forums/${FORUM}/weeks/2/threads`)
+      .set('Origin', site.url)
+      .set('Cookie', ethanCookie)
+      .send({
+        title: 'Public procurement',
+        bodyMd: 'Do your cities buy from co-ops?',
+        lang: 'en',
+        idempotencyKey: crypto.randomUUID(),
+      })
+      .expect(201);
     const threadId = started.body.thread.id as number;
 
     await signInBrowser(site, browser.context, sofia);
@@ -48,7 +57,10 @@ describe('hearing of a reply', () => {
 
     // Follows the thread from its page …
     await page.goto(`${site.url}/forums/${FORUM}/threads/${threadId}`);
-    await page.getByRole('group', { name: 'Notificaciones de este hilo' }).getByRole('button', { name: 'Seguir' }).click();
+    await page
+      .getByRole('group', { name: 'Notificaciones de este hilo' })
+      .getByRole('button', { name: 'Seguir' })
+      .click();
     await expect.poll(() => page.getByText('Sigue este hilo').count(), { timeout: 10_000 }).toBe(1);
 
     // … and asks for email about followed threads on the settings page.
@@ -60,9 +72,19 @@ describe('hearing of a reply', () => {
     expect(await page.locator('[data-testid=unread-count]').count()).toBe(0);
 
     // The English participant replies; the header count rises without a reload.
-    await page.evaluate(() => { (window as unknown as { notReloaded: boolean }).notReloaded = true; });
-    const replied = await request(site.url).post(`/api/threads/${threadId}/posts`).set('Origin', site.url).set('Cookie', ethanCookie)
-      .send({ bodyMd: 'Toronto has a social procurement policy since 2013.', lang: 'en', idempotencyKey: crypto.randomUUID() }).expect(201);
+    await page.evaluate(() => {
+      (window as unknown as { notReloaded: boolean }).notReloaded = true;
+    });
+    const replied = await request(site.url)
+      .post(`/api/threads/${threadId}/posts`)
+      .set('Origin', site.url)
+      .set('Cookie', ethanCookie)
+      .send({
+        bodyMd: 'Toronto has a social procurement policy since 2013.',
+        lang: 'en',
+        idempotencyKey: crypto.randomUUID(),
+      })
+      .expect(201);
     const postId = replied.body.post.id as number;
     await expect.poll(() => page.locator('[data-testid=unread-count]').textContent(), { timeout: 15_000 }).toBe('1');
     expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
@@ -72,12 +94,18 @@ describe('hearing of a reply', () => {
     const item = page.locator('[data-testid=notification]').first();
     await item.getByRole('link', { name: 'Ethan Clarke publicó en un hilo que usted sigue' }).click();
     await page.waitForURL(new RegExp(`/threads/${threadId}#post-${postId}$`));
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id), { timeout: 10_000 }).toBe(`post-${postId}`);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.id), { timeout: 10_000 })
+      .toBe(`post-${postId}`);
     await expect.poll(() => page.locator('[data-testid=unread-count]').count(), { timeout: 10_000 }).toBe(0);
 
     // Nothing read in the app is mailed; another reply, unread, arrives by email in Spanish.
-    await request(site.url).post(`/api/threads/${threadId}/posts`).set('Origin', site.url).set('Cookie', ethanCookie)
-      .send({ bodyMd: 'And Montréal since 2018.', lang: 'en', idempotencyKey: crypto.randomUUID() }).expect(201);
+    await request(site.url)
+      .post(`/api/threads/${threadId}/posts`)
+      .set('Origin', site.url)
+      .set('Cookie', ethanCookie)
+      .send({ bodyMd: 'And Montréal since 2018.', lang: 'en', idempotencyKey: crypto.randomUUID() })
+      .expect(201);
     const later = new Date(Date.now() + BATCH_WINDOW_MS + 1000);
     await queueDueBatches(db, later);
     const context = await site.app.notifications.renderContext();

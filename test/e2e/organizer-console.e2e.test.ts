@@ -49,7 +49,10 @@ async function signIn(page: Page, user: TestUser) {
 }
 
 async function shoot(page: Page, name: string) {
-  for (const [suffix, width] of [['390', 390], ['desktop', 1280]] as const) {
+  for (const [suffix, width] of [
+    ['390', 390],
+    ['desktop', 1280],
+  ] as const) {
     await page.setViewportSize({ width, height: 900 });
     await page.screenshot({ path: path.join(shots, `${name}-${suffix}.png`), fullPage: true });
   }
@@ -58,10 +61,12 @@ async function shoot(page: Page, name: string) {
 /** Every date span under a selector, as text and as the days its <time> elements carry. */
 async function dateSpans(page: Page, selector: string) {
   await expect.poll(() => page.locator(selector).count(), WAIT).toBeGreaterThan(0);
-  return page.locator(selector).evaluateAll((spans) => spans.map((span) => ({
-    text: span.textContent?.replace(/\s+/g, ' ').trim(),
-    days: [...span.querySelectorAll('time')].map((time) => time.getAttribute('datetime')),
-  })));
+  return page.locator(selector).evaluateAll((spans) =>
+    spans.map((span) => ({
+      text: span.textContent?.replace(/\s+/g, ' ').trim(),
+      days: [...span.querySelectorAll('time')].map((time) => time.getAttribute('datetime')),
+    })),
+  );
 }
 
 describe('an organizer console journey in French', () => {
@@ -73,8 +78,12 @@ describe('an organizer console journey in French', () => {
     await adminPage.getByLabel('Adresse', { exact: true }).fill(SLUG);
     await adminPage.getByLabel('Langue de cette version').selectOption('fr');
     await adminPage.getByLabel('Titre', { exact: true }).fill('Politiques de l’économie sociale 2027');
-    await adminPage.getByLabel('Résumé (une ou deux phrases)').fill('Six semaines d’échanges entre le Canada et l’Amérique latine.');
-    await adminPage.getByLabel('Appel à participation').fill('Nous cherchons des **praticiennes** et des *chercheurs*.');
+    await adminPage
+      .getByLabel('Résumé (une ou deux phrases)')
+      .fill('Six semaines d’échanges entre le Canada et l’Amérique latine.');
+    await adminPage
+      .getByLabel('Appel à participation')
+      .fill('Nous cherchons des **praticiennes** et des *chercheurs*.');
     await adminPage.getByRole('button', { name: 'Afficher l’aperçu' }).click();
     await expect.poll(() => adminPage.locator('.markdown-preview-box strong').textContent(), WAIT).toBe('praticiennes');
     const zone = adminPage.getByRole('combobox', { name: 'Fuseau horaire du forum' });
@@ -108,29 +117,40 @@ describe('an organizer console journey in French', () => {
     // A wrong date is refused in French, next to the form, and nothing is saved.
     await page.getByLabel('Dernier jour pour candidater').fill(day(35));
     await page.getByRole('button', { name: 'Enregistrer les paramètres' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent(), WAIT).toContain('Le dernier jour pour candidater doit précéder le premier jour du forum.');
+    await expect
+      .poll(() => page.getByRole('alert').textContent(), WAIT)
+      .toContain('Le dernier jour pour candidater doit précéder le premier jour du forum.');
     expect(await page.getByLabel('Dernier jour pour candidater').getAttribute('aria-invalid')).toBe('true');
     await page.getByLabel('Dernier jour pour candidater').fill(day(20));
 
     // What the page can tell is told before anything is sent: an empty limit, days out of order.
     let patches = 0;
-    page.on('request', (request) => { if (request.method() === 'PATCH') patches += 1; });
+    page.on('request', (request) => {
+      if (request.method() === 'PATCH') patches += 1;
+    });
     const limit = page.locator('#keyRespondentLimit');
     await limit.fill('');
     await page.getByRole('button', { name: 'Enregistrer les paramètres' }).click();
     const limitLabel = (await page.locator('label[for=keyRespondentLimit]').textContent())!.trim();
-    await expect.poll(() => page.getByRole('alert').textContent(), WAIT).toContain(`«\u00a0${limitLabel}\u00a0» est vide`);
+    await expect
+      .poll(() => page.getByRole('alert').textContent(), WAIT)
+      .toContain(`«\u00a0${limitLabel}\u00a0» est vide`);
     expect(await limit.getAttribute('aria-invalid')).toBe('true');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('keyRespondentLimit');
     await limit.fill('6');
     await page.getByLabel('Dernier jour', { exact: true }).fill(day(29));
     await page.getByRole('button', { name: 'Enregistrer les paramètres' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent(), WAIT).toContain('Le dernier jour doit venir après le premier.');
+    await expect
+      .poll(() => page.getByRole('alert').textContent(), WAIT)
+      .toContain('Le dernier jour doit venir après le premier.');
     expect(patches).toBe(0);
     await page.getByLabel('Dernier jour', { exact: true }).fill(day(50));
 
     // Three weeks in the schedule editor.
-    await page.getByRole('navigation', { name: 'Console d’organisation' }).getByRole('link', { name: 'Calendrier' }).click();
+    await page
+      .getByRole('navigation', { name: 'Console d’organisation' })
+      .getByRole('link', { name: 'Calendrier' })
+      .click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), WAIT).toBe('Calendrier');
     const themes = ['Finance solidaire', 'Réseaux et territoires', 'Politiques publiques'];
     for (const [index, theme] of themes.entries()) {
@@ -139,65 +159,115 @@ describe('an organizer console journey in French', () => {
       await form.getByLabel('Premier jour de la semaine').fill(day(30 + 7 * index));
       await form.getByLabel('Langue originale').selectOption('fr');
       await form.getByLabel('Thème ou titre').first().fill(theme);
-      await form.getByLabel('Résumé').first().fill(`Semaine ${index + 1} : *${theme.toLowerCase()}*.`);
+      await form
+        .getByLabel('Résumé')
+        .first()
+        .fill(`Semaine ${index + 1} : *${theme.toLowerCase()}*.`);
       await form.getByRole('button', { name: 'Ajouter une semaine' }).click();
       await expect.poll(() => page.locator('.week-card').count(), WAIT).toBe(index + 1);
     }
-    expect(await page.locator('.week-card h3').allTextContents()).toEqual(themes.map((theme, i) => `Semaine ${i + 1} · ${theme}`));
+    expect(await page.locator('.week-card h3').allTextContents()).toEqual(
+      themes.map((theme, i) => `Semaine ${i + 1} · ${theme}`),
+    );
     await shoot(page, '03-schedule');
 
     // A reading with a PDF in week 1, from the console's Readings tab (helper E's page).
-    await page.getByRole('navigation', { name: 'Console d’organisation' }).getByRole('link', { name: 'Lectures' }).click();
+    await page
+      .getByRole('navigation', { name: 'Console d’organisation' })
+      .getByRole('link', { name: 'Lectures' })
+      .click();
     await page.getByRole('button', { name: 'Ajouter une lecture' }).click();
     const readingForm = page.locator('form.reading-form');
     await readingForm.getByLabel('Langue originale').selectOption('fr');
     await readingForm.getByLabel('Titre (français)').fill('Le financement des coopératives');
     await readingForm.getByLabel('Texte (français, Markdown)').fill('Un **panorama** des outils de finance solidaire.');
     const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-    await readingForm.locator('#reading-files').setInputFiles({ name: 'guide-financement.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await readingForm
+      .locator('#reading-files')
+      .setInputFiles({ name: 'guide-financement.pdf', mimeType: 'application/pdf', buffer: pdf });
     await readingForm.getByRole('button', { name: 'Ajouter la lecture' }).click();
     await expect.poll(() => page.getByText('La lecture a été ajoutée.').count(), WAIT).toBe(1);
     await expect.poll(() => page.getByText('Le financement des coopératives').count(), WAIT).toBeGreaterThan(0);
     await shoot(page, '03b-reading');
-    const attachments = await site.testDatabase.database.db.selectFrom('reading_attachments').select('file_name').execute();
+    const attachments = await site.testDatabase.database.db
+      .selectFrom('reading_attachments')
+      .select('file_name')
+      .execute();
     expect(attachments.map((row) => row.file_name)).toContain('guide-financement.pdf');
-    await page.getByRole('navigation', { name: 'Console d’organisation' }).getByRole('link', { name: 'Calendrier' }).click();
+    await page
+      .getByRole('navigation', { name: 'Console d’organisation' })
+      .getByRole('link', { name: 'Calendrier' })
+      .click();
     await expect.poll(() => page.locator('.week-card').count(), WAIT).toBe(3);
 
     // Move the start one week later: preview first, nothing saved until confirmed.
     await page.getByLabel('Nouveau premier jour').fill(day(37));
     await page.getByRole('button', { name: 'Prévisualiser les nouvelles dates' }).click();
     const preview = page.locator('.move-preview');
-    await expect.poll(() => preview.locator('caption').textContent(), WAIT).toMatch(/^Tout est décalé de 7 jours plus tard\. Jours en Bogotá — /);
+    await expect
+      .poll(() => preview.locator('caption').textContent(), WAIT)
+      .toMatch(/^Tout est décalé de 7 jours plus tard\. Jours en Bogotá — /);
     const rows = await dateSpans(page, '.move-preview tbody td .date-range');
     expect(rows.map((row) => row.days)).toEqual([
-      [day(30), day(50)], [day(37), day(57)],
-      [day(30), day(36)], [day(37), day(43)],
-      [day(37), day(43)], [day(44), day(50)],
-      [day(44), day(50)], [day(51), day(57)],
+      [day(30), day(50)],
+      [day(37), day(57)],
+      [day(30), day(36)],
+      [day(37), day(43)],
+      [day(37), day(43)],
+      [day(44), day(50)],
+      [day(44), day(50)],
+      [day(51), day(57)],
     ]);
     await shoot(page, '04-move-preview');
-    expect((await site.testDatabase.database.db.selectFrom('forums').select('starts_on').where('slug', '=', SLUG).executeTakeFirstOrThrow()).starts_on).toBe(day(30));
+    expect(
+      (
+        await site.testDatabase.database.db
+          .selectFrom('forums')
+          .select('starts_on')
+          .where('slug', '=', SLUG)
+          .executeTakeFirstOrThrow()
+      ).starts_on,
+    ).toBe(day(30));
     await page.getByRole('button', { name: 'Déplacer le calendrier' }).click();
     await expect.poll(() => page.getByText('Le calendrier a été déplacé.').count(), WAIT).toBe(1);
     expect(await dateSpans(page, '.week-card .meta .date-range')).toEqual([
-      expect.objectContaining({ days: [day(37), day(43)] }), expect.objectContaining({ days: [day(44), day(50)] }), expect.objectContaining({ days: [day(51), day(57)] }),
+      expect.objectContaining({ days: [day(37), day(43)] }),
+      expect.objectContaining({ days: [day(44), day(50)] }),
+      expect.objectContaining({ days: [day(51), day(57)] }),
     ]);
     await shoot(page, '05-schedule-moved');
 
     // The organizer in Paris and a participant in Auckland read the same new days.
-    const participant = await createUser(site.testDatabase.database.db, { interfaceLang: 'fr', name: 'Aroha Participante', roles: [{ forumSlug: SLUG, role: 'participant' }] });
-    await site.testDatabase.database.db.updateTable('users').set({ time_zone: 'Pacific/Auckland' }).where('id', '=', participant.id).execute();
+    const participant = await createUser(site.testDatabase.database.db, {
+      interfaceLang: 'fr',
+      name: 'Aroha Participante',
+      roles: [{ forumSlug: SLUG, role: 'participant' }],
+    });
+    await site.testDatabase.database.db
+      .updateTable('users')
+      .set({ time_zone: 'Pacific/Auckland' })
+      .where('id', '=', participant.id)
+      .execute();
     const reader = await auckland.context.newPage();
     await signIn(reader, participant);
     await reader.goto(`${site.url}/forums/${SLUG}`);
-    const fromAuckland = { forum: await dateSpans(reader, '.meta .date-range'), weeks: await dateSpans(reader, 'td .date-range') };
+    const fromAuckland = {
+      forum: await dateSpans(reader, '.meta .date-range'),
+      weeks: await dateSpans(reader, 'td .date-range'),
+    };
     await shoot(reader, '06-participant-auckland');
     await page.goto(`${site.url}/forums/${SLUG}`);
-    const fromParis = { forum: await dateSpans(page, '.meta .date-range'), weeks: await dateSpans(page, 'td .date-range') };
+    const fromParis = {
+      forum: await dateSpans(page, '.meta .date-range'),
+      weeks: await dateSpans(page, 'td .date-range'),
+    };
     expect(fromAuckland).toEqual(fromParis);
     expect(fromAuckland.forum[0]!.days).toEqual([day(37), day(57)]);
-    expect(fromAuckland.weeks.map((week) => week.days)).toEqual([[day(37), day(43)], [day(44), day(50)], [day(51), day(57)]]);
+    expect(fromAuckland.weeks.map((week) => week.days)).toEqual([
+      [day(37), day(43)],
+      [day(44), day(50)],
+      [day(51), day(57)],
+    ]);
     // Opening times, unlike days, are the reader's: Auckland's for the participant.
     expect(await reader.locator('caption').first().textContent()).toContain('Auckland');
     expect(await reader.getByRole('link', { name: 'Console', exact: true }).count()).toBe(0);

@@ -23,8 +23,17 @@ afterAll(async () => {
 describe('the outbox page', () => {
   it('shows a message’s HTML part in a sandboxed frame and its text part', async () => {
     const db = site.testDatabase.database.db;
-    const admin = await createUser(db, { interfaceLang: 'fr', readingLangs: ['fr'], isAdmin: true, name: 'Adèle Admin' });
-    await queueEmail(db, { toEmail: 'quelqu-un@example.test', lang: 'es', template: 'registration_attempt_on_existing_account' });
+    const admin = await createUser(db, {
+      interfaceLang: 'fr',
+      readingLangs: ['fr'],
+      isAdmin: true,
+      name: 'Adèle Admin',
+    });
+    await queueEmail(db, {
+      toEmail: 'quelqu-un@example.test',
+      lang: 'es',
+      template: 'registration_attempt_on_existing_account',
+    });
     await signInBrowser(site, browser.context, admin);
 
     const page = await browser.context.newPage();

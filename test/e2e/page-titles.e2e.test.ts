@@ -21,30 +21,90 @@ let routes: string[];
 const SLUG = 'sse-policy-live';
 const shots = process.env.SHOTS_DIR ?? '/tmp/team/shots-words';
 // What a participant may open: the rest is for organizers, translators or admins.
-const MEMBER_ROUTES = [/^\/$/, /^\/forums$/, /^\/forums\/[^/]+$/, /\/weeks\//, /\/directory$/, /\/glossary$/, /\/my-reports$/, /^\/profile$/, /^\/notifications/, /^\/no-such-page$/];
+const MEMBER_ROUTES = [
+  /^\/$/,
+  /^\/forums$/,
+  /^\/forums\/[^/]+$/,
+  /\/weeks\//,
+  /\/directory$/,
+  /\/glossary$/,
+  /\/my-reports$/,
+  /^\/profile$/,
+  /^\/notifications/,
+  /^\/no-such-page$/,
+];
 const LOADING = ['Loading…', 'Chargement…', 'Cargando…'];
 
 beforeAll(async () => {
   site = await startSite();
   const db = site.testDatabase.database.db;
-  organizer = await createUser(db, { isAdmin: true, interfaceLang: 'fr', name: 'Claire Organisatrice', roles: [{ forumSlug: SLUG, role: 'organizer' }] });
-  participant = await createUser(db, { interfaceLang: 'es', name: 'Ana Pérez', roles: [{ forumSlug: SLUG, role: 'participant' }] });
+  organizer = await createUser(db, {
+    isAdmin: true,
+    interfaceLang: 'fr',
+    name: 'Claire Organisatrice',
+    roles: [{ forumSlug: SLUG, role: 'organizer' }],
+  });
+  participant = await createUser(db, {
+    interfaceLang: 'es',
+    name: 'Ana Pérez',
+    roles: [{ forumSlug: SLUG, role: 'participant' }],
+  });
   const forum = await db.selectFrom('forums').select('id').where('slug', '=', SLUG).executeTakeFirstOrThrow();
   // An unread notification each, so the header's link carries its badge on every page.
-  const week2 = await db.selectFrom('weeks').select('id').where('forum_id', '=', forum.id).where('number', '=', 2).executeTakeFirstOrThrow();
-  await db.transaction().execute((trx) => notify(trx, {
-    type: 'week.opened', userIds: [organizer.id, participant.id], forumId: forum.id, weekId: week2.id, payload: { weekId: week2.id, weekNumber: 2 },
-  }));
-  const reading = await db.selectFrom('readings').innerJoin('weeks', 'weeks.id', 'readings.week_id')
-    .select(['readings.slug', 'weeks.number']).where('weeks.forum_id', '=', forum.id).where('weeks.number', '=', 1).executeTakeFirstOrThrow();
+  const week2 = await db
+    .selectFrom('weeks')
+    .select('id')
+    .where('forum_id', '=', forum.id)
+    .where('number', '=', 2)
+    .executeTakeFirstOrThrow();
+  await db.transaction().execute((trx) =>
+    notify(trx, {
+      type: 'week.opened',
+      userIds: [organizer.id, participant.id],
+      forumId: forum.id,
+      weekId: week2.id,
+      payload: { weekId: week2.id, weekNumber: 2 },
+    }),
+  );
+  const reading = await db
+    .selectFrom('readings')
+    .innerJoin('weeks', 'weeks.id', 'readings.week_id')
+    .select(['readings.slug', 'weeks.number'])
+    .where('weeks.forum_id', '=', forum.id)
+    .where('weeks.number', '=', 1)
+    .executeTakeFirstOrThrow();
   const base = `/forums/${SLUG}`;
   routes = [
-    '/', '/forums', base, `${base}/weeks/1`, `${base}/weeks/2`, `${base}/weeks/3`, `${base}/weeks/1/readings/${reading.slug}`,
-    `${base}/apply`, `${base}/applications`, `${base}/directory`, `${base}/case-studies`, `${base}/questions/waiting`, `${base}/questions/overdue`,
-    `${base}/translate`, `${base}/glossary`, `${base}/translation-dashboard`, `${base}/my-reports`,
-    `${base}/console`, `${base}/console/schedule`, `${base}/console/readings`, `${base}/console/people`, `${base}/console/moderation`,
-    `${base}/console/audit`, `${base}/console/export`,
-    '/profile', '/notifications', '/notifications/preferences', '/admin/outbox', '/admin/forums/new', '/no-such-page',
+    '/',
+    '/forums',
+    base,
+    `${base}/weeks/1`,
+    `${base}/weeks/2`,
+    `${base}/weeks/3`,
+    `${base}/weeks/1/readings/${reading.slug}`,
+    `${base}/apply`,
+    `${base}/applications`,
+    `${base}/directory`,
+    `${base}/case-studies`,
+    `${base}/questions/waiting`,
+    `${base}/questions/overdue`,
+    `${base}/translate`,
+    `${base}/glossary`,
+    `${base}/translation-dashboard`,
+    `${base}/my-reports`,
+    `${base}/console`,
+    `${base}/console/schedule`,
+    `${base}/console/readings`,
+    `${base}/console/people`,
+    `${base}/console/moderation`,
+    `${base}/console/audit`,
+    `${base}/console/export`,
+    '/profile',
+    '/notifications',
+    '/notifications/preferences',
+    '/admin/outbox',
+    '/admin/forums/new',
+    '/no-such-page',
   ];
   await mkdir(shots, { recursive: true });
 }, 120_000);
@@ -56,15 +116,25 @@ afterAll(async () => {
 async function visit(page: Page, route: string) {
   await page.goto(`${site.url}${route}`, { waitUntil: 'networkidle' });
   const loading = new RegExp(LOADING.join('|'));
-  await page.waitForFunction((source) => !new RegExp(source).test(document.title + [...document.querySelectorAll('h1')].map((h) => h.textContent).join(' ')),
-    loading.source, { timeout: 8_000 }).catch(() => undefined);
+  await page
+    .waitForFunction(
+      (source) =>
+        !new RegExp(source).test(
+          document.title + [...document.querySelectorAll('h1')].map((h) => h.textContent).join(' '),
+        ),
+      loading.source,
+      { timeout: 8_000 },
+    )
+    .catch(() => undefined);
 }
 
 async function walk(browser: Browser, user: TestUser, only?: (route: string) => boolean) {
   await signInBrowser(site, browser.context, user);
   const page = await browser.context.newPage();
   const errors: string[] = [];
-  page.on('console', (message) => { if (message.type() === 'error') errors.push(`${page.url()}: ${message.text()}`); });
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`${page.url()}: ${message.text()}`);
+  });
   page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
   const problems: string[] = [];
   for (const route of routes.filter(only ?? (() => true))) {
@@ -72,7 +142,8 @@ async function walk(browser: Browser, user: TestUser, only?: (route: string) => 
     const title = await page.title();
     const heading = (await page.locator('h1').first().textContent())?.trim();
     if (title !== `${heading} · Tertulia`) problems.push(`${route}: title “${title}”, heading “${heading}”`);
-    if ((await page.locator('h1').count()) !== 1) problems.push(`${route}: ${await page.locator('h1').count()} h1 elements`);
+    if ((await page.locator('h1').count()) !== 1)
+      problems.push(`${route}: ${await page.locator('h1').count()} h1 elements`);
     for (const problem of await pageProblems(page)) problems.push(`${route}: ${problem}`);
     if (route === '/') await page.screenshot({ path: path.join(shots, `home-${user.email.split('@')[0]}.png`) });
   }
@@ -94,7 +165,9 @@ describe('every page of the SPA, once loaded', () => {
   it('the same for a participant in Spanish, with a week that has not opened yet', async () => {
     const browser = await launchBrowser({ locale: 'es-ES', timezoneId: 'America/Bogota' });
     try {
-      const { errors, problems } = await walk(browser, participant, (route) => MEMBER_ROUTES.some((pattern) => pattern.test(route)));
+      const { errors, problems } = await walk(browser, participant, (route) =>
+        MEMBER_ROUTES.some((pattern) => pattern.test(route)),
+      );
       expect({ problems, errors }).toEqual({ problems: [], errors: [] });
     } finally {
       await browser.close();

@@ -35,8 +35,13 @@ async function shots(page: Page, name: string) {
 }
 
 async function resetLink(email: string): Promise<URL> {
-  const row = await site.testDatabase.database.db.selectFrom('outbox').select('payload')
-    .where('to_email', '=', email).where('template', '=', 'reset_password').orderBy('id', 'desc').executeTakeFirstOrThrow();
+  const row = await site.testDatabase.database.db
+    .selectFrom('outbox')
+    .select('payload')
+    .where('to_email', '=', email)
+    .where('template', '=', 'reset_password')
+    .orderBy('id', 'desc')
+    .executeTakeFirstOrThrow();
   return new URL(String(row.payload.resetUrl));
 }
 
@@ -44,11 +49,16 @@ describe('recovering an account in Spanish', () => {
   it('asks for a link, sets a new password, signs in here and out elsewhere, and refuses the link again', async () => {
     const email = 'rocio.mamani@example.org';
     await ensureAccount(site.testDatabase.database.db, {
-      email, password: 'la contraseña olvidada', displayName: 'Rocío Mamani', interfaceLang: 'es', roles: [{ forumSlug: FORUM, role: 'participant' }],
+      email,
+      password: 'la contraseña olvidada',
+      displayName: 'Rocío Mamani',
+      interfaceLang: 'es',
+      roles: [{ forumSlug: FORUM, role: 'participant' }],
     });
     // Another device, signed in with the old password.
     const other = await browser.context.request.post(`${site.url}/api/auth/sign-in`, {
-      headers: { origin: site.url }, data: { email, password: 'la contraseña olvidada' },
+      headers: { origin: site.url },
+      data: { email, password: 'la contraseña olvidada' },
     });
     expect(other.status()).toBe(200);
     const otherCookie = (await browser.context.cookies()).find((cookie) => cookie.name === 'tertulia_session')!;
@@ -70,7 +80,9 @@ describe('recovering an account in Spanish', () => {
 
     const link = await resetLink(email);
     await page.goto(`${site.url}${link.pathname}${link.search}`);
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), WAIT).toBe('Elija una contraseña nueva');
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent(), WAIT)
+      .toBe('Elija una contraseña nueva');
     await page.locator('#password').fill('una frase nueva y larga');
     await page.locator('#repeat').fill('una frase distinta');
     await page.getByRole('button', { name: 'Guardar la contraseña nueva' }).click();
@@ -103,7 +115,11 @@ describe('the console export tab', () => {
     await browser.context.clearCookies();
     const email = 'organizadora@example.org';
     await ensureAccount(site.testDatabase.database.db, {
-      email, password: 'organizar el foro', displayName: 'Ana Organizadora', interfaceLang: 'es', roles: [{ forumSlug: FORUM, role: 'organizer' }],
+      email,
+      password: 'organizar el foro',
+      displayName: 'Ana Organizadora',
+      interfaceLang: 'es',
+      roles: [{ forumSlug: FORUM, role: 'organizer' }],
     });
     const page = await browser.context.newPage();
     await page.goto(`${site.url}/sign-in`);

@@ -33,8 +33,18 @@ describe('readings from the console to the reader', () => {
   it('an organizer adds a reading with a PDF; a participant finds it in the table of contents and opens it', async () => {
     const db = site.testDatabase.database.db;
     const [organizer, participant] = await Promise.all([
-      createUser(db, { roles: [{ forumSlug: FORUM, role: 'organizer' }], interfaceLang: 'en', readingLangs: ['en'], name: 'Marie Tremblay' }),
-      createUser(db, { roles: [{ forumSlug: FORUM, role: 'participant' }], interfaceLang: 'en', readingLangs: ['en'], name: 'Sam Okafor' }),
+      createUser(db, {
+        roles: [{ forumSlug: FORUM, role: 'organizer' }],
+        interfaceLang: 'en',
+        readingLangs: ['en'],
+        name: 'Marie Tremblay',
+      }),
+      createUser(db, {
+        roles: [{ forumSlug: FORUM, role: 'participant' }],
+        interfaceLang: 'en',
+        readingLangs: ['en'],
+        name: 'Sam Okafor',
+      }),
     ]);
     const title = `Community land trusts ${Date.now()}`;
 
@@ -45,10 +55,16 @@ describe('readings from the console to the reader', () => {
     await page.getByRole('button', { name: 'Add a reading' }).click({ timeout: 30_000 });
     await page.getByLabel('Original language').selectOption('en');
     await page.getByLabel('Title (English)').fill(title);
-    await page.getByLabel('Text (English, Markdown)').fill('A short introduction to **community land trusts**, and why cooperatives use them.');
+    await page
+      .getByLabel('Text (English, Markdown)')
+      .fill('A short introduction to **community land trusts**, and why cooperatives use them.');
     await page.getByRole('button', { name: 'Show preview' }).click();
-    await expect.poll(() => page.locator('.reading-preview strong').textContent(), { timeout: 15_000 }).toBe('community land trusts');
-    await page.getByLabel('Attach files').setInputFiles({ name: 'land-trusts.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await expect
+      .poll(() => page.locator('.reading-preview strong').textContent(), { timeout: 15_000 })
+      .toBe('community land trusts');
+    await page
+      .getByLabel('Attach files')
+      .setInputFiles({ name: 'land-trusts.pdf', mimeType: 'application/pdf', buffer: PDF });
     await page.screenshot({ path: path.join(shots, 'console-form-desktop.png'), fullPage: true });
     await page.getByRole('button', { name: 'Add the reading' }).click();
     await expect.poll(() => page.getByText('The reading was added.').count(), { timeout: 30_000 }).toBe(1);
@@ -69,7 +85,10 @@ describe('readings from the console to the reader', () => {
     expect(await entry.textContent()).toContain('1 attachment');
     await reader.screenshot({ path: path.join(shots, 'week-toc-phone.png'), fullPage: true });
     // The discussion is no longer buried: its heading starts within the first few screens on a phone.
-    const discussionTop = await reader.locator('#main h2').last().evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+    const discussionTop = await reader
+      .locator('#main h2')
+      .last()
+      .evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
     expect(discussionTop).toBeLessThan(4000);
 
     await entry.getByRole('link', { name: title }).click();
@@ -90,7 +109,12 @@ describe('readings from the console to the reader', () => {
     await reader.close();
 
     // The same console in French on a phone: the labels come from the locale files.
-    const french = await createUser(db, { roles: [{ forumSlug: FORUM, role: 'organizer' }], interfaceLang: 'fr', readingLangs: ['fr'], name: 'Julie Gagnon' });
+    const french = await createUser(db, {
+      roles: [{ forumSlug: FORUM, role: 'organizer' }],
+      interfaceLang: 'fr',
+      readingLangs: ['fr'],
+      name: 'Julie Gagnon',
+    });
     await signInBrowser(site, browser.context, french);
     const frPage = await browser.context.newPage();
     await frPage.setViewportSize({ width: 390, height: 844 });
@@ -104,9 +128,15 @@ describe('readings from the console to the reader', () => {
 
   it('a refused file saves nothing; the corrected form then adds one reading with its file', async () => {
     const db = site.testDatabase.database.db;
-    const organizer = await createUser(db, { roles: [{ forumSlug: FORUM, role: 'organizer' }], interfaceLang: 'es', readingLangs: ['es'], name: 'Lucía Quispe' });
+    const organizer = await createUser(db, {
+      roles: [{ forumSlug: FORUM, role: 'organizer' }],
+      interfaceLang: 'es',
+      readingLangs: ['es'],
+      name: 'Lucía Quispe',
+    });
     const title = `Fondos rotatorios ${Date.now()}`;
-    const readingsTitled = () => db.selectFrom('reading_texts').select('reading_id').where('title', '=', title).execute();
+    const readingsTitled = () =>
+      db.selectFrom('reading_texts').select('reading_id').where('title', '=', title).execute();
     await signInBrowser(site, browser.context, organizer);
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 1280, height: 900 });
@@ -114,7 +144,9 @@ describe('readings from the console to the reader', () => {
     await page.getByRole('button', { name: 'Agregar una lectura' }).click({ timeout: 30_000 });
     await page.getByLabel('Idioma original').selectOption('es');
     await page.getByLabel('Título (español)').fill(title);
-    await page.getByLabel('Texto (español, Markdown)').fill('Cómo financian las cooperativas sus **fondos rotatorios**.');
+    await page
+      .getByLabel('Texto (español, Markdown)')
+      .fill('Cómo financian las cooperativas sus **fondos rotatorios**.');
     const html = Buffer.from('<!doctype html><script>alert(1)</script>');
     await page.getByLabel('Adjuntar archivos').setInputFiles([
       { name: 'fondos.pdf', mimeType: 'application/pdf', buffer: PDF },
@@ -126,7 +158,9 @@ describe('readings from the console to the reader', () => {
     await page.screenshot({ path: path.join(shots, 'console-refused-file-es.png'), fullPage: true });
     expect(await readingsTitled()).toEqual([]);
     // The form is still open with the text: the bad file goes, the save is sent again, once, twice.
-    await page.getByLabel('Adjuntar archivos').setInputFiles([{ name: 'fondos.pdf', mimeType: 'application/pdf', buffer: PDF }]);
+    await page
+      .getByLabel('Adjuntar archivos')
+      .setInputFiles([{ name: 'fondos.pdf', mimeType: 'application/pdf', buffer: PDF }]);
     await page.getByRole('button', { name: 'Agregar la lectura' }).click();
     await expect.poll(() => page.getByText('Se agregó la lectura.').count(), { timeout: 30_000 }).toBe(1);
     const row = page.locator('.reading-row', { hasText: title });

@@ -45,7 +45,9 @@ describe('registering, then following the emailed link', () => {
     const link = await verificationLink(site.testDatabase.database.db, email);
     expect(link.searchParams.get('next')).toBe(`/forums/${FORUM}`);
     await page.goto(`${site.url}${link.pathname}${link.search}`);
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Confirme su dirección de correo');
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('Confirme su dirección de correo');
     await page.getByRole('button', { name: 'Confirmar e iniciar sesión' }).click();
 
     await expect.poll(() => new URL(page.url()).pathname, { timeout: 10_000 }).toBe(`/forums/${FORUM}`);

@@ -12,7 +12,9 @@ beforeAll(async () => {
   t = await createTestApp();
   await importContent(t.db, contentDir);
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 describe('calendar dates of the 2009 forum', () => {
   it('lists the forum with its first, last and deadline days in Toronto', async () => {
@@ -41,12 +43,18 @@ describe('calendar dates of the 2009 forum', () => {
       ['2009-11-30', '2009-12-04'],
     ]);
     const week = (await t.get('/api/forums/sse-policy-2009/weeks/1').expect(200)).body.week;
-    expect(week).toMatchObject({ startsOn: '2009-10-26', endsOn: '2009-11-01', opensAt: '2009-10-26T04:00:00.000Z', closesAt: '2009-11-02T05:00:00.000Z' });
+    expect(week).toMatchObject({
+      startsOn: '2009-10-26',
+      endsOn: '2009-11-01',
+      opensAt: '2009-10-26T04:00:00.000Z',
+      closesAt: '2009-11-02T05:00:00.000Z',
+    });
   });
 
   it('gives the live edition calendar days that agree with its instants in the forum’s zone', async () => {
     const { forum } = (await t.get('/api/forums/sse-policy-live').expect(200)).body;
-    const toronto = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Toronto' }).format(new Date(iso));
+    const toronto = (iso: string) =>
+      new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Toronto' }).format(new Date(iso));
     expect(forum.startsOn).toBe(toronto(forum.startsAt));
     expect(forum.endsOn).toBe(toronto(new Date(Date.parse(forum.endsAt) - 1).toISOString()));
     expect(forum.applicationDeadlineOn).toBe(forum.endsOn);

@@ -1,6 +1,12 @@
 // Week boundaries are local midnights in the forum's zone, across daylight-saving changes.
 import { describe, expect, it } from 'vitest';
-import { forumCalendar, forumStatus, localDate, startOfLocalDay, weekState } from '../../server/forums/forum-calendar.ts';
+import {
+  forumCalendar,
+  forumStatus,
+  localDate,
+  startOfLocalDay,
+  weekState,
+} from '../../server/forums/forum-calendar.ts';
 
 describe('forum calendar', () => {
   const calendar = forumCalendar('2009-10-26', '2009-12-04', 6, 'America/Toronto');

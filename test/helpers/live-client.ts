@@ -27,7 +27,10 @@ export async function connectLive(baseUrl: string, cookie?: string): Promise<Liv
     }
   });
   const closeCode = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
-  await new Promise<void>((resolve, reject) => { socket.once('open', () => resolve()); socket.once('error', reject); });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('open', () => resolve());
+    socket.once('error', reject);
+  });
   return {
     messages,
     send: (message) => socket.send(JSON.stringify(message)),
@@ -35,23 +38,36 @@ export async function connectLive(baseUrl: string, cookie?: string): Promise<Liv
       const seen = messages.find(predicate);
       if (seen) return Promise.resolve(seen);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no matching message in ${timeoutMs} ms; got ${JSON.stringify(messages)}`)), timeoutMs);
-        waiters.push({ predicate, resolve: (m) => { clearTimeout(timer); resolve(m); } });
+        const timer = setTimeout(
+          () => reject(new Error(`no matching message in ${timeoutMs} ms; got ${JSON.stringify(messages)}`)),
+          timeoutMs,
+        );
+        waiters.push({
+          predicate,
+          resolve: (m) => {
+            clearTimeout(timer);
+            resolve(m);
+          },
+        });
       });
     },
     closed(timeoutMs = 5000) {
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`socket still open after ${timeoutMs} ms`)), timeoutMs);
-        void closeCode.then((code) => { clearTimeout(timer); resolve(code); });
+        void closeCode.then((code) => {
+          clearTimeout(timer);
+          resolve(code);
+        });
       });
     },
     get isOpen() {
       return socket.readyState === socket.OPEN;
     },
-    close: () => new Promise((resolve) => {
-      if (socket.readyState === socket.CLOSED) return resolve();
-      socket.once('close', () => resolve());
-      socket.close();
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        if (socket.readyState === socket.CLOSED) return resolve();
+        socket.once('close', () => resolve());
+        socket.close();
+      }),
   };
 }

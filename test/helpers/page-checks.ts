@@ -18,9 +18,12 @@ export function pageProblems(page: Page): Promise<string[]> {
     let previousText = '';
     for (const heading of document.querySelectorAll('h1, h2, h3, h4, h5, h6, [role=heading]')) {
       if (!shown(heading) || heading.closest('[aria-hidden=true]')) continue;
-      const level = heading.getAttribute('aria-level') ? Number(heading.getAttribute('aria-level')) : Number(heading.tagName.slice(1));
+      const level = heading.getAttribute('aria-level')
+        ? Number(heading.getAttribute('aria-level'))
+        : Number(heading.tagName.slice(1));
       const text = heading.textContent?.trim() ?? '';
-      if (previous && level > previous + 1) problems.push(`heading-order: h${level} “${text}” after h${previous} “${previousText}”`);
+      if (previous && level > previous + 1)
+        problems.push(`heading-order: h${level} “${text}” after h${previous} “${previousText}”`);
       previous = level;
       previousText = text;
     }
@@ -33,12 +36,21 @@ export function pageProblems(page: Page): Promise<string[]> {
       if (style.position === 'absolute' && (node.offsetWidth <= 1 || node.offsetHeight <= 1)) return '';
       return [...node.childNodes].map(visibleText).join(' ');
     };
-    const words = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-    for (const control of document.querySelectorAll('a[aria-label], button[aria-label], [role=link][aria-label], [role=button][aria-label], [role=tab][aria-label], [role=menuitem][aria-label]')) {
+    const words = (text: string) =>
+      text
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim();
+    for (const control of document.querySelectorAll(
+      'a[aria-label], button[aria-label], [role=link][aria-label], [role=button][aria-label], [role=tab][aria-label], [role=menuitem][aria-label]',
+    )) {
       if (!shown(control)) continue;
       const name = words(control.getAttribute('aria-label') ?? '');
       const seen = words(visibleText(control));
-      if (seen && !name.includes(seen)) problems.push(`label-content-name-mismatch: “${control.getAttribute('aria-label')}” does not contain “${visibleText(control).trim()}”`);
+      if (seen && !name.includes(seen))
+        problems.push(
+          `label-content-name-mismatch: “${control.getAttribute('aria-label')}” does not contain “${visibleText(control).trim()}”`,
+        );
     }
     return problems;
   });

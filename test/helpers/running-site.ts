@@ -19,7 +19,11 @@ export async function startSite(): Promise<RunningSite> {
   if (!existsSync(path.join(testConfig.staticDir, 'index.html'))) throw new Error('Build the SPA first: npm run build');
   const testDatabase = await createTestDatabase();
   await importContent(testDatabase.database.db, testConfig.contentDir);
-  const app = await buildApp({ config: { ...testConfig, allowedOrigins: [] }, database: testDatabase.database, logger: false });
+  const app = await buildApp({
+    config: { ...testConfig, allowedOrigins: [] },
+    database: testDatabase.database,
+    logger: false,
+  });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as { port: number };
   return {

@@ -8,8 +8,11 @@ type Credentials = { email: string; password: string };
 
 /** Signs in through the API; returns the session cookie's value. */
 export async function siteSession(site: RunningSite, user: Credentials): Promise<string> {
-  const response = await request(site.url).post('/api/auth/sign-in').set('Origin', site.url)
-    .send({ email: user.email, password: user.password }).expect(200);
+  const response = await request(site.url)
+    .post('/api/auth/sign-in')
+    .set('Origin', site.url)
+    .send({ email: user.email, password: user.password })
+    .expect(200);
   const cookie = [response.headers['set-cookie']].flat().find((c) => c?.startsWith('tertulia_session='));
   if (!cookie) throw new Error('sign-in set no session cookie');
   return cookie.split(';')[0]!.slice('tertulia_session='.length);
@@ -22,5 +25,7 @@ export async function siteSessionCookie(site: RunningSite, user: Credentials): P
 
 /** Signs in through the API and gives the browser the session cookie. */
 export async function signInBrowser(site: RunningSite, context: BrowserContext, user: Credentials): Promise<void> {
-  await context.addCookies([{ name: 'tertulia_session', value: await siteSession(site, user), url: site.url, httpOnly: true, sameSite: 'Lax' }]);
+  await context.addCookies([
+    { name: 'tertulia_session', value: await siteSession(site, user), url: site.url, httpOnly: true, sameSite: 'Lax' },
+  ]);
 }

@@ -39,7 +39,11 @@ export const testConfig: Config = Object.freeze({
 
 export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const testDatabase = await createTestDatabase();
-  const app = await buildApp({ config: { ...testConfig, ...overrides }, database: testDatabase.database, logger: false });
+  const app = await buildApp({
+    config: { ...testConfig, ...overrides },
+    database: testDatabase.database,
+    logger: false,
+  });
   await app.ready();
   return {
     app,
@@ -59,19 +63,34 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
 
 let counter = 0;
 
-export interface TestUser { id: number; email: string; password: string }
+export interface TestUser {
+  id: number;
+  email: string;
+  password: string;
+}
 
 /** An account made directly through the domain, optionally with roles in forums. */
 export async function createUser(
   db: Kysely<DB>,
-  options: { interfaceLang?: Lang; readingLangs?: Lang[]; isAdmin?: boolean; roles?: { forumSlug: string; role: ForumRole }[]; name?: string } = {},
+  options: {
+    interfaceLang?: Lang;
+    readingLangs?: Lang[];
+    isAdmin?: boolean;
+    roles?: { forumSlug: string; role: ForumRole }[];
+    name?: string;
+  } = {},
 ): Promise<TestUser> {
   counter += 1;
   const email = `user${counter}-${process.pid}@example.test`;
   const password = 'correct horse battery';
   const { id } = await ensureAccount(db, {
-    email, password, displayName: options.name ?? `User ${counter}`,
-    interfaceLang: options.interfaceLang, readingLangs: options.readingLangs, isAdmin: options.isAdmin, roles: options.roles,
+    email,
+    password,
+    displayName: options.name ?? `User ${counter}`,
+    interfaceLang: options.interfaceLang,
+    readingLangs: options.readingLangs,
+    isAdmin: options.isAdmin,
+    roles: options.roles,
   });
   return { id, email, password };
 }

@@ -17,7 +17,9 @@ export const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
 /** For a test's name: PostgreSQL really runs two requests at once on two connections, while PGlite's one
  * connection makes their transactions take turns, so a race test says which of the two it proved. */
-export const atOnce = onPostgres ? 'at once, on two connections' : 'at once, taking turns on the one embedded connection';
+export const atOnce = onPostgres
+  ? 'at once, on two connections'
+  : 'at once, taking turns on the one embedded connection';
 
 export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL;

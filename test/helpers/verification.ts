@@ -5,9 +5,13 @@ import type { DB } from '../../server/db/schema.ts';
 
 /** The verification link most recently queued for an address (the payload's `verifyUrl`). */
 export async function verificationLink(db: Kysely<DB>, email: string): Promise<URL> {
-  const row = await db.selectFrom('outbox').select('payload')
-    .where('template', '=', 'verify_email').where((eb) => eb(eb.fn('lower', ['to_email']), '=', email.toLowerCase()))
-    .orderBy('id', 'desc').executeTakeFirst();
+  const row = await db
+    .selectFrom('outbox')
+    .select('payload')
+    .where('template', '=', 'verify_email')
+    .where((eb) => eb(eb.fn('lower', ['to_email']), '=', email.toLowerCase()))
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
   const url = (row?.payload as { verifyUrl?: string } | undefined)?.verifyUrl;
   if (!url) throw new Error(`no verification email queued for ${email}`);
   return new URL(url);

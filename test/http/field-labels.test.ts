@@ -8,8 +8,12 @@ import { fieldLabel, fieldName, labelOf } from '../../server/i18n/field-labels.t
 import { createTestApp, createUser, signIn, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
-beforeAll(async () => { t = await createTestApp(); });
-afterAll(async () => { await t?.close(); });
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t?.close();
+});
 
 type Schema = { [key: string]: unknown };
 
@@ -29,7 +33,8 @@ function acceptedNames(doc: Schema): Set<string> {
     }
     for (const key of ['items', 'anyOf', 'oneOf', 'allOf', 'additionalProperties', 'not']) {
       const value = schema[key];
-      if (Array.isArray(value)) value.forEach(walk); else walk(value);
+      if (Array.isArray(value)) value.forEach(walk);
+      else walk(value);
     }
   };
   for (const methods of Object.values(doc.paths as Record<string, Record<string, Schema>>)) {
@@ -38,7 +43,10 @@ function acceptedNames(doc: Schema): Set<string> {
         names.add(parameter.name);
         walk(parameter.schema);
       }
-      for (const content of Object.values(((operation.requestBody as Schema | undefined)?.content ?? {}) as Record<string, { schema: unknown }>)) walk(content.schema);
+      for (const content of Object.values(
+        ((operation.requestBody as Schema | undefined)?.content ?? {}) as Record<string, { schema: unknown }>,
+      ))
+        walk(content.schema);
     }
   }
   return names;
@@ -48,7 +56,9 @@ function acceptedNames(doc: Schema): Set<string> {
 function namedByServices(): string[] {
   const dir = path.resolve(import.meta.dirname, '../../server');
   const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts'));
-  return files.flatMap((file) => [...readFileSync(path.join(dir, file), 'utf8').matchAll(/\bfield: '([\w.]+)'/g)].map((m) => m[1]!));
+  return files.flatMap((file) =>
+    [...readFileSync(path.join(dir, file), 'utf8').matchAll(/\bfield: '([\w.]+)'/g)].map((m) => m[1]!),
+  );
 }
 
 describe('field labels', () => {
@@ -58,7 +68,10 @@ describe('field labels', () => {
     for (const lang of ['en', 'es', 'fr'] as const) {
       const missing = [...names, 'body', 'querystring', 'params'].filter((name) => !labelOf(lang, name));
       expect(missing, lang).toEqual([]);
-      expect(namedByServices().filter((field) => !labelOf(lang, fieldName(field))), `${lang}: fields services name`).toEqual([]);
+      expect(
+        namedByServices().filter((field) => !labelOf(lang, fieldName(field))),
+        `${lang}: fields services name`,
+      ).toEqual([]);
     }
   });
 
@@ -73,9 +86,20 @@ describe('field labels', () => {
   it('name the field by its label in the caller’s language', async () => {
     const user = await createUser(t.db, { interfaceLang: 'fr' });
     const cookie = await signIn(t, user);
-    const refused = await t.patch('/api/me').set('Cookie', cookie).send({ readingLangs: ['xx'] }).expect(400);
-    expect(refused.body.error).toEqual({ code: 'validation', message: 'Vérifiez «\u00a0Langues que vous lisez\u00a0»\u00a0: la valeur est absente ou non valide.' });
-    const spanish = await t.post('/api/auth/sign-in').set('Accept-Language', 'es').send({ email: 'a@example.test' }).expect(400);
+    const refused = await t
+      .patch('/api/me')
+      .set('Cookie', cookie)
+      .send({ readingLangs: ['xx'] })
+      .expect(400);
+    expect(refused.body.error).toEqual({
+      code: 'validation',
+      message: 'Vérifiez «\u00a0Langues que vous lisez\u00a0»\u00a0: la valeur est absente ou non valide.',
+    });
+    const spanish = await t
+      .post('/api/auth/sign-in')
+      .set('Accept-Language', 'es')
+      .send({ email: 'a@example.test' })
+      .expect(400);
     expect(spanish.body.error.message).toBe('Revise «Contraseña»: falta o no es válido.');
   });
 });

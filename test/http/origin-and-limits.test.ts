@@ -4,29 +4,74 @@ import request from 'supertest';
 import { createTestApp, createUser, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
-beforeAll(async () => { t = await createTestApp({ authRateLimit: { max: 3, windowMs: 60_000 } }); });
-afterAll(async () => { await t?.close(); });
+beforeAll(async () => {
+  t = await createTestApp({ authRateLimit: { max: 3, windowMs: 60_000 } });
+});
+afterAll(async () => {
+  await t?.close();
+});
 
 describe('Origin check', () => {
   it('refuses a write from another site or with no Origin, in the caller’s language, and creates nothing', async () => {
-    const body = { email: 'evil@example.org', displayName: 'Evil', password: 'long enough pw', interfaceLang: 'en', readingLangs: ['en'], timeZone: 'UTC' };
-    const foreign = await request(t.app.server).post('/api/auth/register').set('Origin', 'https://evil.example').set('Accept-Language', 'es-BO,es;q=0.9').send(body).expect(403);
-    expect(foreign.body.error).toEqual({ code: 'origin_rejected', message: 'Se rechazó esta solicitud porque no provenía de este sitio.' });
+    const body = {
+      email: 'evil@example.org',
+      displayName: 'Evil',
+      password: 'long enough pw',
+      interfaceLang: 'en',
+      readingLangs: ['en'],
+      timeZone: 'UTC',
+    };
+    const foreign = await request(t.app.server)
+      .post('/api/auth/register')
+      .set('Origin', 'https://evil.example')
+      .set('Accept-Language', 'es-BO,es;q=0.9')
+      .send(body)
+      .expect(403);
+    expect(foreign.body.error).toEqual({
+      code: 'origin_rejected',
+      message: 'Se rechazó esta solicitud porque no provenía de este sitio.',
+    });
     await request(t.app.server).post('/api/auth/register').send(body).expect(403);
     expect(await t.db.selectFrom('users').selectAll().where('email', '=', body.email).execute()).toEqual([]);
   });
 
   it('accepts a write whose Origin is the scheme, host and port it was sent to', async () => {
     const user = await createUser(t.db);
-    await request(t.app.server).post('/api/auth/sign-in').set('Host', 'forum.example.org').set('Origin', 'http://forum.example.org').send(user).expect(200);
+    await request(t.app.server)
+      .post('/api/auth/sign-in')
+      .set('Host', 'forum.example.org')
+      .set('Origin', 'http://forum.example.org')
+      .send(user)
+      .expect(200);
     // Sign-out is not rate limited, so the next test's sign-in budget stays as it was.
-    await request(t.app.server).post('/api/auth/sign-out').set('Host', 'forum.example.org:8080').set('Origin', 'http://forum.example.org:8080').expect(204);
+    await request(t.app.server)
+      .post('/api/auth/sign-out')
+      .set('Host', 'forum.example.org:8080')
+      .set('Origin', 'http://forum.example.org:8080')
+      .expect(204);
   });
 
   it('refuses the same host under another scheme or port, and creates nothing', async () => {
-    const body = { email: 'scheme@example.org', displayName: 'Scheme', password: 'long enough pw', interfaceLang: 'en', readingLangs: ['en'], timeZone: 'UTC' };
-    for (const [host, origin] of [['forum.example.org', 'https://forum.example.org'], ['forum.example.org', 'http://forum.example.org:8080'], ['forum.example.org:8080', 'http://forum.example.org'], ['forum.example.org', 'null']]) {
-      const refused = await request(t.app.server).post('/api/auth/register').set('Host', host!).set('Origin', origin!).set('Accept-Language', 'fr').send(body);
+    const body = {
+      email: 'scheme@example.org',
+      displayName: 'Scheme',
+      password: 'long enough pw',
+      interfaceLang: 'en',
+      readingLangs: ['en'],
+      timeZone: 'UTC',
+    };
+    for (const [host, origin] of [
+      ['forum.example.org', 'https://forum.example.org'],
+      ['forum.example.org', 'http://forum.example.org:8080'],
+      ['forum.example.org:8080', 'http://forum.example.org'],
+      ['forum.example.org', 'null'],
+    ]) {
+      const refused = await request(t.app.server)
+        .post('/api/auth/register')
+        .set('Host', host!)
+        .set('Origin', origin!)
+        .set('Accept-Language', 'fr')
+        .send(body);
       expect(refused.status, `${origin} on ${host}`).toBe(403);
       expect(refused.body.error.code).toBe('origin_rejected');
     }
@@ -39,17 +84,29 @@ describe('Origin check', () => {
     try {
       const user = await createUser(proxied.db);
       const signIn = (app: TestApp, origin: string, proto?: string) => {
-        const pending = request(app.app.server).post('/api/auth/sign-in').set('Host', 'forum.example.org').set('Origin', origin);
+        const pending = request(app.app.server)
+          .post('/api/auth/sign-in')
+          .set('Host', 'forum.example.org')
+          .set('Origin', origin);
         return (proto ? pending.set('X-Forwarded-Proto', proto) : pending).send(user);
       };
       expect((await signIn(proxied, 'https://forum.example.org', 'https')).status).toBe(200);
       expect((await signIn(proxied, 'https://forum.example.org')).status).toBe(403);
       expect((await signIn(proxied, 'http://forum.example.org', 'https')).status).toBe(403);
       // Not trusted: the header is ignored, so the plain-http site refuses an https page.
-      const untrusted = await request(t.app.server).post('/api/auth/sign-out').set('Host', 'forum.example.org').set('Origin', 'https://forum.example.org').set('X-Forwarded-Proto', 'https');
+      const untrusted = await request(t.app.server)
+        .post('/api/auth/sign-out')
+        .set('Host', 'forum.example.org')
+        .set('Origin', 'https://forum.example.org')
+        .set('X-Forwarded-Proto', 'https');
       expect(untrusted.status).toBe(403);
       const secureUser = await createUser(secure.db);
-      const secureSignIn = (origin: string) => request(secure.app.server).post('/api/auth/sign-in').set('Host', 'forum.example.org').set('Origin', origin).send(secureUser);
+      const secureSignIn = (origin: string) =>
+        request(secure.app.server)
+          .post('/api/auth/sign-in')
+          .set('Host', 'forum.example.org')
+          .set('Origin', origin)
+          .send(secureUser);
       expect((await secureSignIn('https://forum.example.org')).status).toBe(200);
       expect((await secureSignIn('http://forum.example.org')).status).toBe(403);
     } finally {
@@ -64,8 +121,15 @@ describe('rate limit', () => {
     // The previous test used one attempt of this app's three.
     await t.post('/api/auth/sign-in').send({ email: 'a@example.org', password: 'x' }).expect(401);
     await t.post('/api/auth/sign-in').send({ email: 'a@example.org', password: 'x' }).expect(401);
-    const limited = await t.post('/api/auth/sign-in').set('Accept-Language', 'fr').send({ email: 'a@example.org', password: 'x' }).expect(429);
-    expect(limited.body.error).toEqual({ code: 'rate_limited', message: 'Trop de tentatives. Attendez une minute et réessayez.' });
+    const limited = await t
+      .post('/api/auth/sign-in')
+      .set('Accept-Language', 'fr')
+      .send({ email: 'a@example.org', password: 'x' })
+      .expect(429);
+    expect(limited.body.error).toEqual({
+      code: 'rate_limited',
+      message: 'Trop de tentatives. Attendez une minute et réessayez.',
+    });
   });
 });
 
@@ -74,7 +138,9 @@ describe('conventions', () => {
     expect((await t.get('/healthz').expect(200)).body).toEqual({ status: 'ok' });
     expect((await t.get('/readyz').expect(200)).body).toEqual({ status: 'ready' });
     const docs = await t.get('/api/docs/json').expect(200);
-    expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/api/auth/sign-in', '/api/forums/{slug}/weeks/{number}']));
+    expect(Object.keys(docs.body.paths)).toEqual(
+      expect.arrayContaining(['/api/auth/sign-in', '/api/forums/{slug}/weeks/{number}']),
+    );
   });
 
   it('returns a request id and a JSON 404 for unknown API paths', async () => {

@@ -9,7 +9,14 @@ import { buildApp } from '../../server/app.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.ts';
 import { testConfig } from '../helpers/test-app.ts';
 
-interface LogLine { level: number; msg: string; method?: string; url?: string; statusCode?: number; durationMs?: number }
+interface LogLine {
+  level: number;
+  msg: string;
+  method?: string;
+  url?: string;
+  statusCode?: number;
+  durationMs?: number;
+}
 const INFO = 30;
 const WARN = 40;
 const ERROR = 50;
@@ -40,7 +47,9 @@ afterAll(async () => {
   await app?.close();
   await testDatabase?.drop();
 });
-beforeEach(() => { lines = []; });
+beforeEach(() => {
+  lines = [];
+});
 
 const requestLines = () => lines.filter((line) => line.statusCode !== undefined);
 
@@ -49,20 +58,26 @@ describe('request logging', () => {
     const response = await app.inject({ method: 'GET', url: '/healthz' });
     expect(response.statusCode).toBe(200);
     expect(lines.filter((line) => line.level >= INFO)).toEqual([]);
-    expect(requestLines()).toEqual([expect.objectContaining({ level: 20, method: 'GET', url: '/healthz', statusCode: 200 })]);
+    expect(requestLines()).toEqual([
+      expect.objectContaining({ level: 20, method: 'GET', url: '/healthz', statusCode: 200 }),
+    ]);
   });
 
   it('logs a request slower than 500 ms as a warning with method, url, status and duration', async () => {
     await app.inject({ method: 'GET', url: '/test/slow?page=2' });
     const warnings = lines.filter((line) => line.level === WARN);
-    expect(warnings).toEqual([expect.objectContaining({ msg: 'slow request', method: 'GET', url: '/test/slow?page=2', statusCode: 200 })]);
+    expect(warnings).toEqual([
+      expect.objectContaining({ msg: 'slow request', method: 'GET', url: '/test/slow?page=2', statusCode: 200 }),
+    ]);
     expect(warnings[0]!.durationMs).toBeGreaterThanOrEqual(500);
   });
 
   it('logs a failed request as an error', async () => {
     const response = await app.inject({ method: 'GET', url: '/test/broken' });
     expect(response.statusCode).toBe(500);
-    expect(requestLines()).toEqual([expect.objectContaining({ level: ERROR, method: 'GET', url: '/test/broken', statusCode: 500 })]);
+    expect(requestLines()).toEqual([
+      expect.objectContaining({ level: ERROR, method: 'GET', url: '/test/broken', statusCode: 500 }),
+    ]);
   });
 
   it('does not count a live socket’s lifetime as a slow request', async () => {
@@ -74,6 +89,8 @@ describe('request logging', () => {
     socket.close();
     await new Promise((resolve) => socket.once('close', resolve));
     await sleep(50);
-    expect(lines.filter((line) => line.level >= INFO && line.msg !== 'Server listening at http://127.0.0.1:' + port)).toEqual([]);
+    expect(
+      lines.filter((line) => line.level >= INFO && line.msg !== 'Server listening at http://127.0.0.1:' + port),
+    ).toEqual([]);
   });
 });

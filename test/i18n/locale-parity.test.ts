@@ -9,12 +9,22 @@ const languages = ['en', 'es', 'fr'];
 
 function flatten(value: unknown, prefix = ''): Record<string, string> {
   if (typeof value === 'string') return { [prefix]: value };
-  return Object.assign({}, ...Object.entries(value as Record<string, unknown>).map(([k, v]) => flatten(v, prefix ? `${prefix}.${k}` : k)));
+  return Object.assign(
+    {},
+    ...Object.entries(value as Record<string, unknown>).map(([k, v]) => flatten(v, prefix ? `${prefix}.${k}` : k)),
+  );
 }
 
 function load(lang: string): Record<string, string> {
-  const files = readdirSync(path.join(localesDir, lang)).filter((f) => f.endsWith('.json')).sort();
-  return Object.assign({}, ...files.map((file) => flatten(JSON.parse(readFileSync(path.join(localesDir, lang, file), 'utf8')), file.replace('.json', ''))));
+  const files = readdirSync(path.join(localesDir, lang))
+    .filter((f) => f.endsWith('.json'))
+    .sort();
+  return Object.assign(
+    {},
+    ...files.map((file) =>
+      flatten(JSON.parse(readFileSync(path.join(localesDir, lang, file), 'utf8')), file.replace('.json', '')),
+    ),
+  );
 }
 
 const variables = (text: string) => [...text.matchAll(/\{\{\s*([\w.]+)/g)].map((m) => m[1]).sort();
@@ -41,6 +51,7 @@ describe('locale files', () => {
   }
 
   it('lists the same folders for every language', () => {
-    for (const lang of languages) expect(readdirSync(path.join(localesDir, lang)).sort()).toEqual(readdirSync(path.join(localesDir, 'en')).sort());
+    for (const lang of languages)
+      expect(readdirSync(path.join(localesDir, lang)).sort()).toEqual(readdirSync(path.join(localesDir, 'en')).sort());
   });
 });

@@ -7,7 +7,9 @@ const renderMarkdown = (markdown: string) => render(markdown, { field: 'bodyMd' 
 
 describe('renderMarkdown', () => {
   it('renders GitHub-flavoured Markdown', async () => {
-    expect(await renderMarkdown('## Economía *social*\n\n- uno\n- dos\n\n~~no~~ [CCEDNet](https://ccednet-rcdec.ca)')).toBe(
+    expect(
+      await renderMarkdown('## Economía *social*\n\n- uno\n- dos\n\n~~no~~ [CCEDNet](https://ccednet-rcdec.ca)'),
+    ).toBe(
       '<h2>Economía <em>social</em></h2>\n<ul>\n<li>uno</li>\n<li>dos</li>\n</ul>\n<p><del>no</del> <a href="https://ccednet-rcdec.ca">CCEDNet</a></p>',
     );
   });
@@ -23,7 +25,9 @@ describe('renderMarkdown', () => {
   });
 
   it('drops javascript: URLs from links and images', async () => {
-    const html = await renderMarkdown('[clic](javascript:alert(1)) ![x](javascript:alert(2)) [ok](JaVaScRiPt:alert(3))');
+    const html = await renderMarkdown(
+      '[clic](javascript:alert(1)) ![x](javascript:alert(2)) [ok](JaVaScRiPt:alert(3))',
+    );
     expect(html).not.toMatch(/javascript/i);
     expect(html).toContain('<a>clic</a>');
   });

@@ -14,11 +14,22 @@ beforeAll(async () => {
   await importFixture(t);
   [organizer, participant] = [await member(t, 'organizer'), await member(t, 'participant')];
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 async function entriesOf(action: string) {
-  const page = await t.get(`/api/forums/${LIVE}/audit-log?action=${action}`).set('Cookie', organizer.cookie).expect(200);
-  return page.body.entries as { action: string; actorId: number; actorName: string; targetType: string; createdAt: string }[];
+  const page = await t
+    .get(`/api/forums/${LIVE}/audit-log?action=${action}`)
+    .set('Cookie', organizer.cookie)
+    .expect(200);
+  return page.body.entries as {
+    action: string;
+    actorId: number;
+    actorName: string;
+    targetType: string;
+    createdAt: string;
+  }[];
 }
 
 describe('exports of personal data', () => {
@@ -45,16 +56,25 @@ describe('exports of personal data', () => {
 });
 
 describe('glossary imports', () => {
-  const csv = 'en,es,fr,note\nsocial economy,economía social,économie sociale,\npublic procurement,compras públicas,marchés publics,\n';
-  const put = (query: string) => t.put(`/api/forums/${LIVE}/glossary.csv${query}`).set('Cookie', organizer.cookie).set('Content-Type', 'text/csv');
+  const csv =
+    'en,es,fr,note\nsocial economy,economía social,économie sociale,\npublic procurement,compras públicas,marchés publics,\n';
+  const put = (query: string) =>
+    t.put(`/api/forums/${LIVE}/glossary.csv${query}`).set('Cookie', organizer.cookie).set('Content-Type', 'text/csv');
 
   it('logs a merge and a replace with their mode, and nothing for a dry run or a refused import', async () => {
     await put('?dryRun=true').send(csv).expect(200);
-    await t.put(`/api/forums/${LIVE}/glossary.csv`).set('Cookie', participant.cookie).set('Content-Type', 'text/csv').send(csv).expect(403);
+    await t
+      .put(`/api/forums/${LIVE}/glossary.csv`)
+      .set('Cookie', participant.cookie)
+      .set('Content-Type', 'text/csv')
+      .send(csv)
+      .expect(403);
     expect(await entriesOf('glossary.imported_merge')).toEqual([]);
     await put('').send(csv).expect(200);
     expect(await entriesOf('glossary.imported_merge')).toMatchObject([{ actorId: organizer.id, targetType: 'forum' }]);
-    await put('?mode=replace&confirm=1').send('en,es,fr,note\nsocial economy,economía social,économie sociale,\n').expect(200);
+    await put('?mode=replace&confirm=1')
+      .send('en,es,fr,note\nsocial economy,economía social,économie sociale,\n')
+      .expect(200);
     expect(await entriesOf('glossary.imported_replace')).toMatchObject([{ actorId: organizer.id }]);
   });
 });

@@ -19,11 +19,23 @@ let ben: Member;
 async function digestDaily(member: Member, zone: string, now: Date) {
   await t.db.updateTable('users').set({ time_zone: zone }).where('id', '=', member.id).execute();
   const { user } = await validateSessionToken(t.db, member.cookie.split('=')[1]!);
-  await updatePreferences(t.db, user!, 'en', { forums: [{ forum: LIVE, schedule: 'daily', hour: 8, weekday: 1 }] }, now);
+  await updatePreferences(
+    t.db,
+    user!,
+    'en',
+    { forums: [{ forum: LIVE, schedule: 'daily', hour: 8, weekday: 1 }] },
+    now,
+  );
 }
 
 const nextDigest = async (member: Member) =>
-  (await t.db.selectFrom('digest_settings').select('next_digest_at').where('user_id', '=', member.id).executeTakeFirstOrThrow()).next_digest_at;
+  (
+    await t.db
+      .selectFrom('digest_settings')
+      .select('next_digest_at')
+      .where('user_id', '=', member.id)
+      .executeTakeFirstOrThrow()
+  ).next_digest_at;
 
 beforeAll(async () => {
   sink = await startSmtpSink();
@@ -61,18 +73,26 @@ describe('daily digest', () => {
     expect(await queueDueDigests(t.db, new Date('2026-12-01T13:00:00Z'))).toBe(1);
 
     const context = await t.app.notifications.renderContext();
-    await deliverDue(t.db, { ...context, transport: sink.transport(), from: 'forum@example.org' }, new Date('2026-12-01T13:00:01Z'));
+    await deliverDue(
+      t.db,
+      { ...context, transport: sink.transport(), from: 'forum@example.org' },
+      new Date('2026-12-01T13:00:01Z'),
+    );
     // The worker sends due rows concurrently, so they may arrive in either order.
     const bySubject = sink.received.map((mail) => [mail.to, mail.subject]);
     expect(bySubject).toHaveLength(2);
-    expect(bySubject).toEqual(expect.arrayContaining([
-      [santiago.email, expect.stringMatching(/^Su resumen de /)],
-      [toronto.email, expect.stringMatching(/^Votre résumé de /)],
-    ]));
+    expect(bySubject).toEqual(
+      expect.arrayContaining([
+        [santiago.email, expect.stringMatching(/^Su resumen de /)],
+        [toronto.email, expect.stringMatching(/^Votre résumé de /)],
+      ]),
+    );
     const santiagoMail = sink.received.find((mail) => mail.to === santiago.email)!;
     expect(santiagoMail.text).toContain(`An answer for ${santiago.id}`);
     expect(santiagoMail.text).not.toContain(`An answer for ${toronto.id}`);
-    expect(santiagoMail.header('List-Unsubscribe')).toMatch(/^<http:\/\/localhost:3000\/api\/unsubscribe\/[\w-]+\.[\w-]+>$/);
+    expect(santiagoMail.header('List-Unsubscribe')).toMatch(
+      /^<http:\/\/localhost:3000\/api\/unsubscribe\/[\w-]+\.[\w-]+>$/,
+    );
 
     // Nothing new by the next morning: nothing sent, the next one still scheduled.
     expect(await queueDueDigests(t.db, new Date('2026-12-02T11:00:00Z'))).toBe(0);

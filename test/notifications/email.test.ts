@@ -53,10 +53,19 @@ describe('batching and the message', () => {
     const { threadId } = await startThread(t, ben, 2, { title: 'Credit unions', bodyMd: 'Who lends to co-ops?' });
     const spanish = await reply(t, ana, threadId, { lang: 'es', bodyMd: 'Las **cajas** rurales prestan.' });
     await reply(t, ana, threadId, { lang: 'es', bodyMd: 'Y la banca ética también.' });
-    const task = await t.db.selectFrom('translation_tasks').select('id').where('item_type', '=', 'post').where('item_id', '=', spanish.id)
-      .where('target_lang', '=', 'en').executeTakeFirstOrThrow();
+    const task = await t.db
+      .selectFrom('translation_tasks')
+      .select('id')
+      .where('item_type', '=', 'post')
+      .where('item_id', '=', spanish.id)
+      .where('target_lang', '=', 'en')
+      .executeTakeFirstOrThrow();
     await t.post(`/api/translation-tasks/${task.id}/claim`).set('Cookie', translator.cookie).expect(200);
-    await t.post(`/api/translation-tasks/${task.id}/publish`).set('Cookie', translator.cookie).send({ bodyMd: 'Rural **savings banks** lend.' }).expect(200);
+    await t
+      .post(`/api/translation-tasks/${task.id}/publish`)
+      .set('Cookie', translator.cookie)
+      .send({ bodyMd: 'Rural **savings banks** lend.' })
+      .expect(200);
 
     expect(await queueDueBatches(t.db, new Date())).toBe(0);
     expect(await queueDueBatches(t.db, afterWindow())).toBe(1);
@@ -83,15 +92,25 @@ describe('batching and the message', () => {
   });
 
   it('writes to a Spanish reader in Spanish, and does not email what was already read in the app', async () => {
-    const { threadId, firstPostId } = await startThread(t, ana, 2, { lang: 'es', title: 'Fondos', bodyMd: '¿Quién presta?' });
-    await reply(t, ben, threadId, { lang: 'en', bodyMd: 'Credit unions do: see [the guide](https://guide.example/coops) and **this**.', parentId: firstPostId });
+    const { threadId, firstPostId } = await startThread(t, ana, 2, {
+      lang: 'es',
+      title: 'Fondos',
+      bodyMd: '¿Quién presta?',
+    });
+    await reply(t, ben, threadId, {
+      lang: 'en',
+      bodyMd: 'Credit unions do: see [the guide](https://guide.example/coops) and **this**.',
+      parentId: firstPostId,
+    });
     await queueDueBatches(t.db, afterWindow());
     await worker(afterWindow());
     expect(sink.received).toHaveLength(1);
     expect(sink.received[0]!.subject).toMatch(/^1 novedad para usted — /);
     expect(sink.received[0]!.text).toContain('Ben Hale respondió a su mensaje');
     // A post quoted in the text part: its words and its links' addresses, not its Markdown.
-    expect(sink.received[0]!.text).toContain('> Credit unions do: see the guide (https://guide.example/coops) and this.');
+    expect(sink.received[0]!.text).toContain(
+      '> Credit unions do: see the guide (https://guide.example/coops) and this.',
+    );
     expect(sink.received[0]!.html).toContain('<html lang="es">');
 
     sink.received.length = 0;
@@ -105,8 +124,13 @@ describe('batching and the message', () => {
 
 describe('unsubscribe', () => {
   async function weekOpenedMail() {
-    const week = await t.db.selectFrom('weeks').innerJoin('forums', 'forums.id', 'weeks.forum_id').select(['weeks.id', 'weeks.opens_at'])
-      .where('forums.slug', '=', LIVE).where('weeks.number', '=', 2).executeTakeFirstOrThrow();
+    const week = await t.db
+      .selectFrom('weeks')
+      .innerJoin('forums', 'forums.id', 'weeks.forum_id')
+      .select(['weeks.id', 'weeks.opens_at'])
+      .where('forums.slug', '=', LIVE)
+      .where('weeks.number', '=', 2)
+      .executeTakeFirstOrThrow();
     await t.db.deleteFrom('week_openings_notified').execute();
     await announceWeekOpenings(t.db, new Date(week.opens_at.getTime() + 1000));
     await t.db.updateTable('outbox').set({ next_attempt_at: new Date() }).execute();
@@ -118,84 +142,155 @@ describe('unsubscribe', () => {
     const mail = await weekOpenedMail();
     expect(mail.subject).toMatch(/^Ya está abierta la semana 2 de /);
     expect(mail.header('List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
-    const link = /^<(https:\/\/forum\.example\.org\/api\/unsubscribe\/([^>]+))>$/.exec(mail.header('List-Unsubscribe') ?? '');
+    const link = /^<(https:\/\/forum\.example\.org\/api\/unsubscribe\/([^>]+))>$/.exec(
+      mail.header('List-Unsubscribe') ?? '',
+    );
     expect(link).not.toBeNull();
     const token = link![2]!;
     expect(mail.text).toContain(`${PUBLIC_URL}/unsubscribe/${token}`);
 
     // Looking changes nothing; a tampered token is refused in the caller's language.
-    expect((await t.get(`/api/unsubscribe/${token}`).expect(200)).body).toEqual({ scope: 'type', type: 'week.opened', forumTitle: null, unsubscribed: false });
+    expect((await t.get(`/api/unsubscribe/${token}`).expect(200)).body).toEqual({
+      scope: 'type',
+      type: 'week.opened',
+      forumTitle: null,
+      unsubscribed: false,
+    });
     const tampered = token.slice(0, -2) + (token.endsWith('AA') ? 'BB' : 'AA');
-    const refused = await t.post(`/api/unsubscribe/${tampered}`).set('Accept-Language', 'fr').type('form').send('List-Unsubscribe=One-Click').expect(400);
-    expect(refused.body.error).toMatchObject({ code: 'unsubscribe_link_invalid', message: expect.stringMatching(/^Ce lien/) });
+    const refused = await t
+      .post(`/api/unsubscribe/${tampered}`)
+      .set('Accept-Language', 'fr')
+      .type('form')
+      .send('List-Unsubscribe=One-Click')
+      .expect(400);
+    expect(refused.body.error).toMatchObject({
+      code: 'unsubscribe_link_invalid',
+      message: expect.stringMatching(/^Ce lien/),
+    });
     const otherUser = Buffer.from(`${ben.id}|type:week.opened`).toString('base64url') + '.' + token.split('.')[1];
     await t.post(`/api/unsubscribe/${otherUser}`).type('form').send('List-Unsubscribe=One-Click').expect(400);
 
     // The mail provider's one-click POST: no cookie, no Origin.
-    const done = await t.app.inject({ method: 'POST', url: `/api/unsubscribe/${token}`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'List-Unsubscribe=One-Click' });
+    const done = await t.app.inject({
+      method: 'POST',
+      url: `/api/unsubscribe/${token}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'List-Unsubscribe=One-Click',
+    });
     expect(done.statusCode).toBe(200);
     expect(done.json()).toMatchObject({ unsubscribed: true });
-    const again = await t.app.inject({ method: 'POST', url: `/api/unsubscribe/${token}`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'List-Unsubscribe=One-Click' });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: `/api/unsubscribe/${token}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'List-Unsubscribe=One-Click',
+    });
     expect(again.json()).toMatchObject({ unsubscribed: true });
 
     const prefs = (await t.get('/api/notification-preferences').set('Cookie', ana.cookie).expect(200)).body;
-    expect(prefs.types.find((p: { type: string }) => p.type === 'week.opened')).toMatchObject({ inApp: true, email: false });
+    expect(prefs.types.find((p: { type: string }) => p.type === 'week.opened')).toMatchObject({
+      inApp: true,
+      email: false,
+    });
     sink.received.length = 0;
     expect(await weekOpenedMail()).toBeUndefined();
     expect(sink.received.map((m) => m.to)).toContain(ben.email);
-    await t.put('/api/notification-preferences').set('Cookie', ana.cookie).send({ types: [{ type: 'week.opened', inApp: true, email: true }] }).expect(200);
+    await t
+      .put('/api/notification-preferences')
+      .set('Cookie', ana.cookie)
+      .send({ types: [{ type: 'week.opened', inApp: true, email: true }] })
+      .expect(200);
   });
 
   it('turns the email off from the page’s button too: a POST with no body, in any language', async () => {
     const mail = await weekOpenedMail();
-    const token = new URL(/https:\/\/forum\.example\.org\/unsubscribe\/\S+/.exec(mail.text)![0]).pathname.split('/').pop()!;
+    const token = new URL(/https:\/\/forum\.example\.org\/unsubscribe\/\S+/.exec(mail.text)![0]).pathname
+      .split('/')
+      .pop()!;
     // A mail scanner opening the link (the page, then its API preview) changes nothing.
     await t.get(`/unsubscribe/${token}`);
-    expect((await t.get(`/api/unsubscribe/${token}`).set('Accept-Language', 'fr').expect(200)).body).toMatchObject({ unsubscribed: false });
+    expect((await t.get(`/api/unsubscribe/${token}`).set('Accept-Language', 'fr').expect(200)).body).toMatchObject({
+      unsubscribed: false,
+    });
     // What the page's button sends: the site's Origin, the reader's language, no body and no Content-Type.
     for (const lang of ['es', 'fr']) {
-      const pressed = await t.app.inject({ method: 'POST', url: `/api/unsubscribe/${token}`, headers: { origin: 'http://tertulia.test', 'accept-language': lang, accept: 'application/json' } });
+      const pressed = await t.app.inject({
+        method: 'POST',
+        url: `/api/unsubscribe/${token}`,
+        headers: { origin: 'http://tertulia.test', 'accept-language': lang, accept: 'application/json' },
+      });
       expect(pressed.statusCode).toBe(200);
       expect(pressed.json()).toEqual({ scope: 'type', type: 'week.opened', forumTitle: null, unsubscribed: true });
     }
     const prefs = (await t.get('/api/notification-preferences').set('Cookie', ana.cookie).expect(200)).body;
     expect(prefs.types.find((p: { type: string }) => p.type === 'week.opened')).toMatchObject({ email: false });
-    await t.put('/api/notification-preferences').set('Cookie', ana.cookie).send({ types: [{ type: 'week.opened', inApp: true, email: true }] }).expect(200);
+    await t
+      .put('/api/notification-preferences')
+      .set('Cookie', ana.cookie)
+      .send({ types: [{ type: 'week.opened', inApp: true, email: true }] })
+      .expect(200);
   });
 });
 
 describe('delivery', () => {
   it('retries a 4xx answer with growing delays, and gives up at once on 5xx, recording what the server said', async () => {
     const now = new Date(Date.now() + 1000);
-    await queueEmail(t.db, { toEmail: 'busy@example.test', lang: 'en', template: 'registration_attempt_on_existing_account' }, now);
-    await queueEmail(t.db, { toEmail: 'gone@example.test', lang: 'en', template: 'registration_attempt_on_existing_account' }, now);
+    await queueEmail(
+      t.db,
+      { toEmail: 'busy@example.test', lang: 'en', template: 'registration_attempt_on_existing_account' },
+      now,
+    );
+    await queueEmail(
+      t.db,
+      { toEmail: 'gone@example.test', lang: 'en', template: 'registration_attempt_on_existing_account' },
+      now,
+    );
     sink.refuse('busy@example.test', 451);
     sink.refuse('gone@example.test', 550);
     await worker(now);
-    const rows = await t.db.selectFrom('outbox').select(['to_email', 'status', 'attempts', 'next_attempt_at', 'last_response']).orderBy('id').execute();
+    const rows = await t.db
+      .selectFrom('outbox')
+      .select(['to_email', 'status', 'attempts', 'next_attempt_at', 'last_response'])
+      .orderBy('id')
+      .execute();
     expect(rows[0]).toMatchObject({ status: 'pending', attempts: 1, last_response: expect.stringContaining('451') });
     expect(rows[0]!.next_attempt_at.getTime()).toBe(now.getTime() + 60_000);
     expect(rows[1]).toMatchObject({ status: 'failed', attempts: 1, last_response: expect.stringContaining('550') });
 
     expect(await worker(new Date(now.getTime() + 30_000))).toBe(0);
     await worker(new Date(now.getTime() + 60_000));
-    const second = await t.db.selectFrom('outbox').select(['next_attempt_at', 'attempts']).where('to_email', '=', 'busy@example.test').executeTakeFirstOrThrow();
+    const second = await t.db
+      .selectFrom('outbox')
+      .select(['next_attempt_at', 'attempts'])
+      .where('to_email', '=', 'busy@example.test')
+      .executeTakeFirstOrThrow();
     expect(second).toEqual({ attempts: 2, next_attempt_at: new Date(now.getTime() + 60_000 + 120_000) });
 
     sink.refuse('busy@example.test', null);
     await worker(new Date(now.getTime() + 180_000));
     expect(sink.received.map((m) => m.to)).toEqual(['busy@example.test']);
-    expect(await t.db.selectFrom('outbox').select(['status', 'last_response']).where('to_email', '=', 'busy@example.test').executeTakeFirstOrThrow())
-      .toMatchObject({ status: 'sent', last_response: expect.stringMatching(/^250/) });
+    expect(
+      await t.db
+        .selectFrom('outbox')
+        .select(['status', 'last_response'])
+        .where('to_email', '=', 'busy@example.test')
+        .executeTakeFirstOrThrow(),
+    ).toMatchObject({ status: 'sent', last_response: expect.stringMatching(/^250/) });
   });
 
   it(`delivers each row once when two workers run ${atOnce}`, async () => {
     const now = new Date(Date.now() + 1000);
     for (let i = 0; i < 24; i += 1) {
-      await queueEmail(t.db, { toEmail: `many${i}@example.test`, lang: 'fr', template: 'registration_attempt_on_existing_account' }, now);
+      await queueEmail(
+        t.db,
+        { toEmail: `many${i}@example.test`, lang: 'fr', template: 'registration_attempt_on_existing_account' },
+        now,
+      );
     }
     const second = onPostgres ? (await t.testDatabase.openAnother()).db : t.db;
-    const drain = async (db: typeof t.db) => { while (await worker(now, sink.transport(), db) > 0); };
+    const drain = async (db: typeof t.db) => {
+      while ((await worker(now, sink.transport(), db)) > 0);
+    };
     await Promise.all([drain(t.db), drain(second)]);
     expect(sink.received).toHaveLength(24);
     expect(new Set(sink.received.map((m) => m.messageId)).size).toBe(24);
@@ -205,27 +300,49 @@ describe('delivery', () => {
 
   it('sends at most a duplicate with the same Message-ID when a worker dies between the server’s acceptance and recording it', async () => {
     const now = new Date(Date.now() + 1000);
-    await queueEmail(t.db, { toEmail: 'crash@example.test', lang: 'es', template: 'registration_attempt_on_existing_account' }, now);
+    await queueEmail(
+      t.db,
+      { toEmail: 'crash@example.test', lang: 'es', template: 'registration_attempt_on_existing_account' },
+      now,
+    );
     const real = sink.transport();
     // Sends, then never returns: the process died before it could record the send.
-    const dying: MailTransport = { sendMail: async (message) => { await real.sendMail(message); return new Promise(() => {}); } };
+    const dying: MailTransport = {
+      sendMail: async (message) => {
+        await real.sendMail(message);
+        return new Promise(() => {});
+      },
+    };
     void worker(now, dying);
     await expect.poll(() => sink.received.length).toBe(1);
     expect(await worker(new Date(now.getTime() + 1000))).toBe(0);
     await worker(new Date(now.getTime() + LEASE_MS + 1000));
     expect(sink.received).toHaveLength(2);
     expect(sink.received[1]!.messageId).toBe(sink.received[0]!.messageId);
-    expect(await t.db.selectFrom('outbox').select('status').where('to_email', '=', 'crash@example.test').executeTakeFirstOrThrow()).toEqual({ status: 'sent' });
+    expect(
+      await t.db
+        .selectFrom('outbox')
+        .select('status')
+        .where('to_email', '=', 'crash@example.test')
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ status: 'sent' });
   });
 });
 
 describe('outbox page', () => {
   it('shows admins every message rendered with its state, and refuses everyone else', async () => {
-    await queueEmail(t.db, { toEmail: 'someone@example.test', lang: 'es', template: 'registration_attempt_on_existing_account' });
+    await queueEmail(t.db, {
+      toEmail: 'someone@example.test',
+      lang: 'es',
+      template: 'registration_attempt_on_existing_account',
+    });
     const page = (await t.get('/api/admin/outbox').set('Cookie', admin.cookie).expect(200)).body;
     expect(page.smtpConfigured).toBe(false);
     expect(page.messages[0]).toMatchObject({
-      toEmail: 'someone@example.test', status: 'pending', attempts: 0, subject: 'Alguien intentó registrarse con su dirección de correo',
+      toEmail: 'someone@example.test',
+      status: 'pending',
+      attempts: 0,
+      subject: 'Alguien intentó registrarse con su dirección de correo',
       html: expect.stringContaining('<html lang="es">'),
     });
     await t.get('/api/admin/outbox').set('Cookie', ben.cookie).expect(403);

@@ -34,7 +34,9 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     onRcptTo(address, _session, callback) {
       const code = refusals.get(address.address);
       if (!code) return callback();
-      const error = new Error(code >= 500 ? 'Mailbox unavailable' : 'Mailbox busy, try later') as Error & { responseCode: number };
+      const error = new Error(code >= 500 ? 'Mailbox unavailable' : 'Mailbox busy, try later') as Error & {
+        responseCode: number;
+      };
       error.responseCode = code;
       return callback(error);
     },
@@ -47,7 +49,11 @@ export async function startSmtpSink(): Promise<SmtpSink> {
           subject: parsed.subject ?? '',
           text: parsed.text ?? '',
           html: typeof parsed.html === 'string' ? parsed.html : '',
-          header: (name) => lines.find((line) => line.key === name.toLowerCase())?.line.replace(/^[^:]+:\s*/, '').replace(/\r?\n\s+/g, ' '),
+          header: (name) =>
+            lines
+              .find((line) => line.key === name.toLowerCase())
+              ?.line.replace(/^[^:]+:\s*/, '')
+              .replace(/\r?\n\s+/g, ' '),
           parsed,
         });
         callback();
@@ -60,7 +66,10 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   return {
     url,
     received,
-    refuse: (address, code) => { if (code) refusals.set(address, code); else refusals.delete(address); },
+    refuse: (address, code) => {
+      if (code) refusals.set(address, code);
+      else refusals.delete(address);
+    },
     transport: () => nodemailer.createTransport(url),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

@@ -20,7 +20,8 @@ afterAll(async () => {
   await t?.close();
 });
 
-const setRoles = (userId: number, body: Record<string, unknown>) => t.put(`/api/forums/${LIVE}/people/${userId}/roles`).set('Cookie', organizer.cookie).send(body);
+const setRoles = (userId: number, body: Record<string, unknown>) =>
+  t.put(`/api/forums/${LIVE}/people/${userId}/roles`).set('Cookie', organizer.cookie).send(body);
 const act = (userId: number, action: 'suspend' | 'unsuspend', body: Record<string, unknown> = {}) =>
   t.post(`/api/forums/${LIVE}/people/${userId}/${action}`).set('Cookie', organizer.cookie).send(body);
 
@@ -34,11 +35,23 @@ describe(`people and moderation review fixes (${onPostgres ? 'PostgreSQL' : 'PGl
 
     const back = (await act(first.id, 'unsuspend').expect(200)).body.person;
     expect(back).toMatchObject({ status: 'active', roles: ['translator', 'participant'], week: null });
-    const rows = await t.db.selectFrom('memberships').select(['role', 'week_id']).where('forum_id', '=', forumId).where('user_id', '=', first.id).orderBy('role').execute();
+    const rows = await t.db
+      .selectFrom('memberships')
+      .select(['role', 'week_id'])
+      .where('forum_id', '=', forumId)
+      .where('user_id', '=', first.id)
+      .orderBy('role')
+      .execute();
     expect(rows.map((row) => row.role)).toEqual(['participant', 'translator']);
     // The week still holds its one key respondent.
-    const inWeek = await t.db.selectFrom('memberships').innerJoin('weeks', 'weeks.id', 'memberships.week_id').select('memberships.user_id')
-      .where('memberships.forum_id', '=', forumId).where('memberships.role', '=', 'key_respondent').where('weeks.number', '=', 1).execute();
+    const inWeek = await t.db
+      .selectFrom('memberships')
+      .innerJoin('weeks', 'weeks.id', 'memberships.week_id')
+      .select('memberships.user_id')
+      .where('memberships.forum_id', '=', forumId)
+      .where('memberships.role', '=', 'key_respondent')
+      .where('weeks.number', '=', 1)
+      .execute();
     expect(inWeek.map((row) => row.user_id)).toEqual([second.id]);
   });
 
@@ -47,7 +60,10 @@ describe(`people and moderation review fixes (${onPostgres ? 'PostgreSQL' : 'PGl
     const cara = await member(t, 'participant');
     await setRoles(cara.id, { roles: ['key_respondent'], week: 2 }).expect(200);
     await act(cara.id, 'suspend').expect(200);
-    expect((await act(cara.id, 'unsuspend').expect(200)).body.person).toMatchObject({ roles: ['key_respondent', 'participant'], week: 2 });
+    expect((await act(cara.id, 'unsuspend').expect(200)).body.person).toMatchObject({
+      roles: ['key_respondent', 'participant'],
+      week: 2,
+    });
   });
 
   it('refuses members a report on a hidden post (as if it were not there), and files nothing', async () => {
@@ -55,7 +71,12 @@ describe(`people and moderation review fixes (${onPostgres ? 'PostgreSQL' : 'PGl
     const { threadId } = await startThread(t, organizer);
     const post = await reply(t, ana, threadId, { bodyMd: 'Algo ofensivo' });
     await t.post(`/api/posts/${post.id}/hide`).set('Cookie', organizer.cookie).send({ reason: 'Insult' }).expect(204);
-    const refused = await t.post(`/api/posts/${post.id}/reports`).set('Cookie', ben.cookie).set('Accept-Language', 'fr').send({ reason: 'Insulte' }).expect(404);
+    const refused = await t
+      .post(`/api/posts/${post.id}/reports`)
+      .set('Cookie', ben.cookie)
+      .set('Accept-Language', 'fr')
+      .send({ reason: 'Insulte' })
+      .expect(404);
     expect(refused.body.error.code).toBe('not_found');
     expect(refused.body.error.message).toMatch(/\S/);
     expect(await t.db.selectFrom('reports').select('id').where('post_id', '=', post.id).execute()).toEqual([]);

@@ -37,8 +37,12 @@ describe('the import rules', () => {
   it('draw the same layer order in the README as in the cruiser config', () => {
     const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
     const layout = readme.slice(readme.indexOf('## Layout'), readme.indexOf('## How things work'));
-    const drawn = [...layout.matchAll(/^ {2}([a-z0-9-]+\/|[a-z-]+\.ts) /gm)].map((match) => match[1]!.replace(/\/$/, ''));
-    const ordered = config.SERVER_LAYERS.flat().reverse().filter((name) => name !== 'project-root.ts');
+    const drawn = [...layout.matchAll(/^ {2}([a-z0-9-]+\/|[a-z-]+\.ts) /gm)].map((match) =>
+      match[1]!.replace(/\/$/, ''),
+    );
+    const ordered = config.SERVER_LAYERS.flat()
+      .reverse()
+      .filter((name) => name !== 'project-root.ts');
     expect(drawn).toEqual(ordered);
   });
 });

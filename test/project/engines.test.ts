@@ -26,11 +26,10 @@ describe('the Node.js version the README promises', () => {
   });
 
   it('is accepted by every package in the lockfile', () => {
-    const refusing = Object.entries(lock.packages)
-      .flatMap(([where, entry]) => {
-        const range = Array.isArray(entry.engines) ? undefined : entry.engines?.node;
-        return range && !semver.satisfies(minimum, range) ? [`${where}@${entry.version}: node ${range}`] : [];
-      });
+    const refusing = Object.entries(lock.packages).flatMap(([where, entry]) => {
+      const range = Array.isArray(entry.engines) ? undefined : entry.engines?.node;
+      return range && !semver.satisfies(minimum, range) ? [`${where}@${entry.version}: node ${range}`] : [];
+    });
     expect(refusing).toEqual([]);
   });
 });

@@ -22,7 +22,12 @@ beforeAll(async () => {
   await importFixture(t);
   kr = await keyRespondent(t, 2, { name: 'Rosa Key' });
   otherKr = await keyRespondent(t, 1, { name: 'Otto Key' });
-  [asker, bystander, organizer, outsider] = [await member(t, 'participant', 'en'), await member(t, 'participant', 'es'), await member(t, 'organizer'), await member(t, null)];
+  [asker, bystander, organizer, outsider] = [
+    await member(t, 'participant', 'en'),
+    await member(t, 'participant', 'es'),
+    await member(t, 'organizer'),
+    await member(t, null),
+  ];
   const translatorUser = await createUser(t.db, { roles: [{ forumSlug: LIVE, role: 'translator' }] });
   translator = { ...translatorUser, cookie: await signIn(t, translatorUser) };
   study = await caseStudy(t, kr);
@@ -32,26 +37,59 @@ afterAll(async () => {
 });
 
 async function postCount() {
-  const row = await t.db.selectFrom('posts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await t.db
+    .selectFrom('posts')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 async function notificationsOf(userId: number, postId: number) {
-  return t.db.selectFrom('notifications').select(['type', 'in_app', 'email_status']).where('user_id', '=', userId).where('post_id', '=', postId).orderBy('type').execute();
+  return t.db
+    .selectFrom('notifications')
+    .select(['type', 'in_app', 'email_status'])
+    .where('user_id', '=', userId)
+    .where('post_id', '=', postId)
+    .orderBy('type')
+    .execute();
 }
 
 describe(`asking a key respondent (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
   it('posts the question in the case study thread, addressed to its key respondent, who alone is told directly', async () => {
-    const response = await ask(t, asker, study.id, { bodyMd: '¿Cómo consiguieron **tierra**?', lang: 'es' }).expect(201);
+    const response = await ask(t, asker, study.id, { bodyMd: '¿Cómo consiguieron **tierra**?', lang: 'es' }).expect(
+      201,
+    );
     const post = response.body.post;
-    expect(post).toMatchObject({ threadId: study.threadId, parentId: null, lang: 'es', mine: true, html: '<p>¿Cómo consiguieron <strong>tierra</strong>?</p>' });
-    expect(post.question).toEqual({ addressedTo: { id: kr.id, displayName: 'Rosa Key' }, answeredAt: null, answerPostId: null });
+    expect(post).toMatchObject({
+      threadId: study.threadId,
+      parentId: null,
+      lang: 'es',
+      mine: true,
+      html: '<p>¿Cómo consiguieron <strong>tierra</strong>?</p>',
+    });
+    expect(post.question).toEqual({
+      addressedTo: { id: kr.id, displayName: 'Rosa Key' },
+      answeredAt: null,
+      answerPostId: null,
+    });
     // The translation policy (es → en) applies as to any post.
-    const tasks = await t.db.selectFrom('translation_tasks').select(['target_lang']).where('item_type', '=', 'post').where('item_id', '=', post.id).execute();
+    const tasks = await t.db
+      .selectFrom('translation_tasks')
+      .select(['target_lang'])
+      .where('item_type', '=', 'post')
+      .where('item_id', '=', post.id)
+      .execute();
     expect(tasks).toEqual([{ target_lang: 'en' }]);
     // The key respondent hears of it once, directly (emailed at once), not also as a thread post.
-    expect(await notificationsOf(kr.id, post.id)).toEqual([{ type: 'question.asked', in_app: true, email_status: 'queued' }]);
-    const mail = await t.db.selectFrom('outbox').select(['template', 'payload']).where('user_id', '=', kr.id).where('template', '=', 'question_asked').execute();
+    expect(await notificationsOf(kr.id, post.id)).toEqual([
+      { type: 'question.asked', in_app: true, email_status: 'queued' },
+    ]);
+    const mail = await t.db
+      .selectFrom('outbox')
+      .select(['template', 'payload'])
+      .where('user_id', '=', kr.id)
+      .where('template', '=', 'question_asked')
+      .execute();
     expect(mail).toHaveLength(1);
     expect(mail[0]!.payload).toMatchObject({ questionId: post.id, caseStudyId: study.id });
   });
@@ -87,7 +125,10 @@ describe(`asking a key respondent (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, ()
   });
 
   it('asks only members who may write in the week', async () => {
-    const visitor = await t.post(`/api/case-studies/${study.id}/questions`).send({ bodyMd: 'Hola', lang: 'es', idempotencyKey: newKey() }).expect(401);
+    const visitor = await t
+      .post(`/api/case-studies/${study.id}/questions`)
+      .send({ bodyMd: 'Hola', lang: 'es', idempotencyKey: newKey() })
+      .expect(401);
     expect(visitor.body.error.code).toBe('sign_in_required');
     expect((await ask(t, outsider, study.id).expect(403)).body.error.code).toBe('not_a_member');
     await ask(t, translator, study.id).expect(201);
@@ -103,7 +144,11 @@ describe(`asking a key respondent (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, ()
     await ask(t, bystander, study.id, { lang: 'de' }).expect(400);
     await ask(t, bystander, study.id, { idempotencyKey: 'not-a-uuid' }).expect(400);
     await ask(t, bystander, study.id, { addressedTo: 'me' }).expect(400);
-    await t.post('/api/case-studies/0/questions').set('Cookie', bystander.cookie).send({ bodyMd: 'x', lang: 'en', idempotencyKey: newKey() }).expect(400);
+    await t
+      .post('/api/case-studies/0/questions')
+      .set('Cookie', bystander.cookie)
+      .send({ bodyMd: 'x', lang: 'en', idempotencyKey: newKey() })
+      .expect(400);
     expect(await postCount()).toBe(before);
   });
 });
@@ -112,22 +157,47 @@ describe('answering', () => {
   it('marks the question answered when its key respondent replies to it, and tells the asker once', async () => {
     const question = (await ask(t, asker, study.id).expect(201)).body.post;
     // Someone else's reply does not answer it.
-    await t.post(`/api/threads/${study.threadId}/posts`).set('Cookie', bystander.cookie)
-      .send({ parentId: question.id, bodyMd: 'Buena pregunta', lang: 'es', idempotencyKey: newKey() }).expect(201);
-    let row = await t.db.selectFrom('posts').select(['answered_at', 'answer_post_id']).where('id', '=', question.id).executeTakeFirstOrThrow();
+    await t
+      .post(`/api/threads/${study.threadId}/posts`)
+      .set('Cookie', bystander.cookie)
+      .send({ parentId: question.id, bodyMd: 'Buena pregunta', lang: 'es', idempotencyKey: newKey() })
+      .expect(201);
+    let row = await t.db
+      .selectFrom('posts')
+      .select(['answered_at', 'answer_post_id'])
+      .where('id', '=', question.id)
+      .executeTakeFirstOrThrow();
     expect(row.answered_at).toBeNull();
 
-    const answer = (await t.post(`/api/threads/${study.threadId}/posts`).set('Cookie', kr.cookie)
-      .send({ parentId: question.id, bodyMd: 'Con un fondo rotatorio.', lang: 'es', idempotencyKey: newKey() }).expect(201)).body.post;
-    row = await t.db.selectFrom('posts').select(['answered_at', 'answer_post_id']).where('id', '=', question.id).executeTakeFirstOrThrow();
+    const answer = (
+      await t
+        .post(`/api/threads/${study.threadId}/posts`)
+        .set('Cookie', kr.cookie)
+        .send({ parentId: question.id, bodyMd: 'Con un fondo rotatorio.', lang: 'es', idempotencyKey: newKey() })
+        .expect(201)
+    ).body.post;
+    row = await t.db
+      .selectFrom('posts')
+      .select(['answered_at', 'answer_post_id'])
+      .where('id', '=', question.id)
+      .executeTakeFirstOrThrow();
     expect(row.answer_post_id).toBe(answer.id);
     expect(row.answered_at).not.toBeNull();
-    expect(await notificationsOf(asker.id, answer.id)).toEqual([{ type: 'question.answered', in_app: true, email_status: 'pending' }]);
+    expect(await notificationsOf(asker.id, answer.id)).toEqual([
+      { type: 'question.answered', in_app: true, email_status: 'pending' },
+    ]);
 
     // A second reply by the key respondent leaves the answer as it was.
-    await t.post(`/api/threads/${study.threadId}/posts`).set('Cookie', kr.cookie)
-      .send({ parentId: question.id, bodyMd: 'Y algo más.', lang: 'es', idempotencyKey: newKey() }).expect(201);
-    const again = await t.db.selectFrom('posts').select(['answer_post_id']).where('id', '=', question.id).executeTakeFirstOrThrow();
+    await t
+      .post(`/api/threads/${study.threadId}/posts`)
+      .set('Cookie', kr.cookie)
+      .send({ parentId: question.id, bodyMd: 'Y algo más.', lang: 'es', idempotencyKey: newKey() })
+      .expect(201);
+    const again = await t.db
+      .selectFrom('posts')
+      .select(['answer_post_id'])
+      .where('id', '=', question.id)
+      .executeTakeFirstOrThrow();
     expect(again.answer_post_id).toBe(answer.id);
 
     const page = await t.get(`/api/threads/${study.threadId}`).set('Cookie', asker.cookie).expect(200);
@@ -137,8 +207,18 @@ describe('answering', () => {
 
   it('lets the key respondent, the asker and organizers mark and unmark, and refuses everyone else', async () => {
     const question = (await ask(t, asker, study.id).expect(201)).body.post;
-    const reply = (await t.post(`/api/threads/${study.threadId}/posts`).set('Cookie', bystander.cookie)
-      .send({ parentId: question.id, bodyMd: 'Lo hicieron con la intendencia.', lang: 'es', idempotencyKey: newKey() }).expect(201)).body.post;
+    const reply = (
+      await t
+        .post(`/api/threads/${study.threadId}/posts`)
+        .set('Cookie', bystander.cookie)
+        .send({
+          parentId: question.id,
+          bodyMd: 'Lo hicieron con la intendencia.',
+          lang: 'es',
+          idempotencyKey: newKey(),
+        })
+        .expect(201)
+    ).body.post;
     const mark = (who: Member | null, body: Record<string, unknown> = {}) => {
       const request = t.post(`/api/posts/${question.id}/answer`).send(body);
       return who ? request.set('Cookie', who.cookie) : request;
@@ -156,23 +236,41 @@ describe('answering', () => {
     const byAsker = await mark(asker).expect(200);
     expect(byAsker.body.post.question).toMatchObject({ answerPostId: null });
     expect(byAsker.body.post.question.answeredAt).not.toBeNull();
-    expect((await unmark(asker).expect(200)).body.post.question).toMatchObject({ answeredAt: null, answerPostId: null });
+    expect((await unmark(asker).expect(200)).body.post.question).toMatchObject({
+      answeredAt: null,
+      answerPostId: null,
+    });
     // The key respondent marks someone else's reply as the answer.
-    expect((await mark(kr, { answerPostId: reply.id }).expect(200)).body.post.question).toMatchObject({ answerPostId: reply.id });
+    expect((await mark(kr, { answerPostId: reply.id }).expect(200)).body.post.question).toMatchObject({
+      answerPostId: reply.id,
+    });
     // The answer must be a reply below the question.
     const elsewhere = (await ask(t, bystander, study.id).expect(201)).body.post;
     const wrong = await mark(organizer, { answerPostId: elsewhere.id }).set('Accept-Language', 'es').expect(400);
     expect(wrong.body.error.code).toBe('answer_not_below_question');
     expect(wrong.body.error.message).toMatch(/respuesta/);
-    const state = await t.db.selectFrom('posts').select(['answer_post_id']).where('id', '=', question.id).executeTakeFirstOrThrow();
+    const state = await t.db
+      .selectFrom('posts')
+      .select(['answer_post_id'])
+      .where('id', '=', question.id)
+      .executeTakeFirstOrThrow();
     expect(state.answer_post_id).toBe(reply.id);
     // Organizers may unmark and mark.
     await unmark(organizer).expect(200);
     await mark(organizer, { answerPostId: reply.id }).expect(200);
     // A post that is not a question has no answer to mark.
-    expect((await t.post(`/api/posts/${reply.id}/answer`).set('Cookie', organizer.cookie).send({}).expect(404)).body.error.code).toBe('not_a_question');
-    expect((await t.post('/api/posts/999999/answer').set('Cookie', organizer.cookie).send({}).expect(404)).body.error.code).toBe('not_found');
-    await t.post(`/api/posts/${question.id}/answer`).set('Cookie', organizer.cookie).send({ answerPostId: 'x' }).expect(400);
+    expect(
+      (await t.post(`/api/posts/${reply.id}/answer`).set('Cookie', organizer.cookie).send({}).expect(404)).body.error
+        .code,
+    ).toBe('not_a_question');
+    expect(
+      (await t.post('/api/posts/999999/answer').set('Cookie', organizer.cookie).send({}).expect(404)).body.error.code,
+    ).toBe('not_found');
+    await t
+      .post(`/api/posts/${question.id}/answer`)
+      .set('Cookie', organizer.cookie)
+      .send({ answerPostId: 'x' })
+      .expect(400);
   });
 });
 
@@ -182,8 +280,13 @@ describe('lists and counts', () => {
     const fresh = await caseStudy(t, kr2, 2, { title: 'Otra experiencia' });
     const q1 = (await ask(t, asker, fresh.id, { bodyMd: 'First?' }).expect(201)).body.post;
     const q2 = (await ask(t, bystander, fresh.id, { bodyMd: '¿Segunda?', lang: 'es' }).expect(201)).body.post;
-    const answer = (await t.post(`/api/threads/${fresh.threadId}/posts`).set('Cookie', kr2.cookie)
-      .send({ parentId: q1.id, bodyMd: 'Yes.', lang: 'en', idempotencyKey: newKey() }).expect(201)).body.post;
+    const answer = (
+      await t
+        .post(`/api/threads/${fresh.threadId}/posts`)
+        .set('Cookie', kr2.cookie)
+        .send({ parentId: q1.id, bodyMd: 'Yes.', lang: 'en', idempotencyKey: newKey() })
+        .expect(201)
+    ).body.post;
 
     const all = await t.get(`/api/case-studies/${fresh.id}/questions`).set('Cookie', asker.cookie).expect(200);
     expect(all.body.counts).toEqual({ answered: 1, unanswered: 1 });
@@ -193,24 +296,44 @@ describe('lists and counts', () => {
     // The reading rule: the Spanish question shows as pending for an English-only reader.
     expect(all.body.questions[1].post).toMatchObject({ lang: 'es', translationPending: true });
 
-    const unanswered = await t.get(`/api/case-studies/${fresh.id}/questions?state=unanswered`).set('Cookie', asker.cookie).expect(200);
+    const unanswered = await t
+      .get(`/api/case-studies/${fresh.id}/questions?state=unanswered`)
+      .set('Cookie', asker.cookie)
+      .expect(200);
     expect(unanswered.body.questions.map((q: { post: { id: number } }) => q.post.id)).toEqual([q2.id]);
-    const answered = await t.get(`/api/case-studies/${fresh.id}/questions?state=answered`).set('Cookie', asker.cookie).expect(200);
+    const answered = await t
+      .get(`/api/case-studies/${fresh.id}/questions?state=answered`)
+      .set('Cookie', asker.cookie)
+      .expect(200);
     expect(answered.body.questions.map((q: { post: { id: number } }) => q.post.id)).toEqual([q1.id]);
-    expect((await t.get(`/api/case-studies/${fresh.id}/questions`).set('Cookie', kr2.cookie).expect(200)).body.askBlockedBy).toBe('question_to_self');
+    expect(
+      (await t.get(`/api/case-studies/${fresh.id}/questions`).set('Cookie', kr2.cookie).expect(200)).body.askBlockedBy,
+    ).toBe('question_to_self');
     await t.get(`/api/case-studies/${fresh.id}/questions?state=maybe`).set('Cookie', asker.cookie).expect(400);
-    expect((await t.get(`/api/case-studies/${fresh.id}/questions`).expect(401)).body.error.code).toBe('sign_in_required');
-    expect((await t.get(`/api/case-studies/${fresh.id}/questions`).set('Cookie', outsider.cookie).expect(403)).body.error.code).toBe('not_a_member');
+    expect((await t.get(`/api/case-studies/${fresh.id}/questions`).expect(401)).body.error.code).toBe(
+      'sign_in_required',
+    );
+    expect(
+      (await t.get(`/api/case-studies/${fresh.id}/questions`).set('Cookie', outsider.cookie).expect(403)).body.error
+        .code,
+    ).toBe('not_a_member');
 
     // The week page shows the same counts per case study, and the week's total.
     const week = await t.get(`/api/forums/${LIVE}/weeks/2`).set('Cookie', asker.cookie).expect(200);
     const shown = week.body.week.caseStudies.find((c: { id: number }) => c.id === fresh.id);
     expect(shown.questions).toEqual({ answered: 1, unanswered: 1 });
-    const total = week.body.week.caseStudies.reduce((sum: number, c: { questions: { unanswered: number } }) => sum + c.questions.unanswered, 0);
+    const total = week.body.week.caseStudies.reduce(
+      (sum: number, c: { questions: { unanswered: number } }) => sum + c.questions.unanswered,
+      0,
+    );
     expect(week.body.week.questions.unanswered).toBe(total);
 
     // A hidden question leaves the counts and the lists.
-    await t.db.updateTable('posts').set({ hidden_at: new Date(), hidden_by: organizer.id, hidden_reason: 'test' }).where('id', '=', q2.id).execute();
+    await t.db
+      .updateTable('posts')
+      .set({ hidden_at: new Date(), hidden_by: organizer.id, hidden_reason: 'test' })
+      .where('id', '=', q2.id)
+      .execute();
     const after = await t.get(`/api/case-studies/${fresh.id}/questions`).set('Cookie', asker.cookie).expect(200);
     expect(after.body.counts).toEqual({ answered: 1, unanswered: 0 });
   });
@@ -226,9 +349,13 @@ describe('lists and counts', () => {
     }
     const times = mine.body.questions.map((item: { post: { createdAt: string } }) => item.post.createdAt);
     expect([...times].sort()).toEqual(times);
-    expect((await t.get(`/api/forums/${LIVE}/questions/waiting`).set('Cookie', asker.cookie).expect(200)).body.questions).toEqual([]);
+    expect(
+      (await t.get(`/api/forums/${LIVE}/questions/waiting`).set('Cookie', asker.cookie).expect(200)).body.questions,
+    ).toEqual([]);
     expect((await t.get(`/api/forums/${LIVE}/questions/waiting`).expect(401)).body.error.code).toBe('sign_in_required');
-    expect((await t.get(`/api/forums/${LIVE}/questions/waiting`).set('Cookie', outsider.cookie).expect(403)).body.error.code).toBe('not_a_member');
+    expect(
+      (await t.get(`/api/forums/${LIVE}/questions/waiting`).set('Cookie', outsider.cookie).expect(403)).body.error.code,
+    ).toBe('not_a_member');
     await t.get('/api/forums/no-such-forum/questions/waiting').set('Cookie', kr.cookie).expect(404);
   });
 });
@@ -242,11 +369,25 @@ describe('authorization matrix: admin and organizer of another forum', () => {
     const question = (await ask(t, asker, study.id).expect(201)).body.post;
 
     expect((await ask(t, elsewhere, study.id).expect(403)).body.error.code).toBe('not_a_member');
-    expect((await t.post(`/api/posts/${question.id}/answer`).set('Cookie', elsewhere.cookie).send({}).expect(403)).body.error.code).toBe('not_a_member');
-    expect((await t.delete(`/api/posts/${question.id}/answer`).set('Cookie', elsewhere.cookie).expect(403)).body.error.code).toBe('not_a_member');
-    expect((await t.get(`/api/case-studies/${study.id}/questions`).set('Cookie', elsewhere.cookie).expect(403)).body.error.code).toBe('not_a_member');
-    expect((await t.get(`/api/forums/${LIVE}/questions/waiting`).set('Cookie', elsewhere.cookie).expect(403)).body.error.code).toBe('not_a_member');
-    expect((await t.get(`/api/forums/${LIVE}/questions/overdue`).set('Cookie', elsewhere.cookie).expect(403)).body.error.code).toBe('forbidden');
+    expect(
+      (await t.post(`/api/posts/${question.id}/answer`).set('Cookie', elsewhere.cookie).send({}).expect(403)).body.error
+        .code,
+    ).toBe('not_a_member');
+    expect(
+      (await t.delete(`/api/posts/${question.id}/answer`).set('Cookie', elsewhere.cookie).expect(403)).body.error.code,
+    ).toBe('not_a_member');
+    expect(
+      (await t.get(`/api/case-studies/${study.id}/questions`).set('Cookie', elsewhere.cookie).expect(403)).body.error
+        .code,
+    ).toBe('not_a_member');
+    expect(
+      (await t.get(`/api/forums/${LIVE}/questions/waiting`).set('Cookie', elsewhere.cookie).expect(403)).body.error
+        .code,
+    ).toBe('not_a_member');
+    expect(
+      (await t.get(`/api/forums/${LIVE}/questions/overdue`).set('Cookie', elsewhere.cookie).expect(403)).body.error
+        .code,
+    ).toBe('forbidden');
 
     await t.post(`/api/posts/${question.id}/answer`).set('Cookie', admin.cookie).send({}).expect(200);
     await t.delete(`/api/posts/${question.id}/answer`).set('Cookie', admin.cookie).expect(200);

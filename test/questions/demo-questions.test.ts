@@ -20,17 +20,29 @@ afterAll(async () => {
 
 /** Questions of weeks 4 and 5; the open week's, asked at the first start, are tested with it (test/demo). */
 async function questionRows() {
-  return t.db.selectFrom('posts').innerJoin('threads', 'threads.id', 'posts.thread_id').innerJoin('forums', 'forums.id', 'threads.forum_id')
+  return t.db
+    .selectFrom('posts')
+    .innerJoin('threads', 'threads.id', 'posts.thread_id')
+    .innerJoin('forums', 'forums.id', 'threads.forum_id')
     .innerJoin('weeks', 'weeks.id', 'threads.week_id')
     .select(['posts.id', 'posts.original_lang', 'posts.answered_at', 'posts.answer_post_id'])
-    .where('forums.slug', '=', slug).where('posts.addressed_to', 'is not', null).where('weeks.number', 'in', [4, 5]).orderBy('posts.id').execute();
+    .where('forums.slug', '=', slug)
+    .where('posts.addressed_to', 'is not', null)
+    .where('weeks.number', 'in', [4, 5])
+    .orderBy('posts.id')
+    .execute();
 }
 
 describe('demo questions', () => {
   it('asks nothing before the case studies are published, then asks and answers some in three languages, once', async () => {
     expect(await questionRows()).toEqual([]);
-    const week4 = await t.db.selectFrom('weeks').innerJoin('forums', 'forums.id', 'weeks.forum_id').select('weeks.opens_at')
-      .where('forums.slug', '=', slug).where('weeks.number', '=', 4).executeTakeFirstOrThrow();
+    const week4 = await t.db
+      .selectFrom('weeks')
+      .innerJoin('forums', 'forums.id', 'weeks.forum_id')
+      .select('weeks.opens_at')
+      .where('forums.slug', '=', slug)
+      .where('weeks.number', '=', 4)
+      .executeTakeFirstOrThrow();
     const opening = new Date(week4.opens_at.getTime() + 60 * 60_000);
     expect(await publishDueCaseStudies(t.db, opening)).toBeGreaterThan(0);
 

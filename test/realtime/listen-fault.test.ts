@@ -39,7 +39,11 @@ const readiness = async (app: FastifyInstance) => (await request(app.server).get
 beforeAll(async () => {
   t = await createTestApp();
   await importFixture(t);
-  [ana, ben, organizer] = [await member(t, 'participant', 'es'), await member(t, 'participant'), await member(t, 'organizer')];
+  [ana, ben, organizer] = [
+    await member(t, 'participant', 'es'),
+    await member(t, 'participant'),
+    await member(t, 'organizer'),
+  ];
   if (!onPostgres) return;
   // Two instances whose listeners wait at least two seconds before listening again, so the
   // writes below certainly fall inside the outage.
@@ -47,7 +51,11 @@ beforeAll(async () => {
   const url = new URL(process.env.TEST_DATABASE_URL!);
   url.pathname = `/${rows[0]!.name}`;
   for (let i = 0; i < 2; i += 1) {
-    const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 3, listenRetry: { firstMs: 4000, maxMs: 8000 } });
+    const database = await openDatabase({
+      databaseUrl: url.toString(),
+      poolSize: 3,
+      listenRetry: { firstMs: 4000, maxMs: 8000 },
+    });
     databases.push(database);
     const app = await buildApp({ config: testConfig, database, logger: false });
     instances.push(app);
@@ -72,7 +80,11 @@ describe.skipIf(!onPostgres)('LISTEN backend terminated mid-stream (PostgreSQL)'
     const { threadId } = await startThread(t, organizer);
     const sockets: LiveTestClient[] = [];
     for (const url of urls) {
-      for (const [who, spec] of [[ana, { thread: threadId }], [ben, { thread: threadId }], [organizer, { week: 2 }]] as const) {
+      for (const [who, spec] of [
+        [ana, { thread: threadId }],
+        [ben, { thread: threadId }],
+        [organizer, { week: 2 }],
+      ] as const) {
         const socket = await connectLive(url, who.cookie);
         socket.send({ type: 'subscribe', forum: LIVE, ...spec });
         await socket.waitFor((m) => m.type === 'subscribed');
@@ -100,7 +112,9 @@ describe.skipIf(!onPostgres)('LISTEN backend terminated mid-stream (PostgreSQL)'
       const expected = [before.id, ...during.map((post) => post.id), after.id];
       for (const socket of sockets) {
         await socket.waitFor((m) => m.payload?.post?.id === after.id);
-        const delivered = socket.messages.filter((m: any) => m.type === 'event' && m.event === 'post.created').map((m: any) => m.payload.post.id);
+        const delivered = socket.messages
+          .filter((m: any) => m.type === 'event' && m.event === 'post.created')
+          .map((m: any) => m.payload.post.id);
         expect(delivered).toEqual(expected);
       }
     } finally {

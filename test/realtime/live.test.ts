@@ -41,7 +41,11 @@ describe(`live updates (${onPostgres ? 'PostgreSQL, two pools' : 'PGlite, two ap
       await live.waitFor((m) => m.type === 'subscribed');
       const post = await reply(a, organizer, threadId, { bodyMd: 'Hola a **todos**', lang: 'es' });
       const event = await live.waitFor((m) => m.type === 'event' && m.event === 'post.created');
-      expect(event).toMatchObject({ subscription: 'week:2', threadId, payload: { post: { id: post.id, html: '<p>Hola a <strong>todos</strong></p>', lang: 'es' } } });
+      expect(event).toMatchObject({
+        subscription: 'week:2',
+        threadId,
+        payload: { post: { id: post.id, html: '<p>Hola a <strong>todos</strong></p>', lang: 'es' } },
+      });
     } finally {
       await live.close();
     }
@@ -79,10 +83,20 @@ describe(`live updates (${onPostgres ? 'PostgreSQL, two pools' : 'PGlite, two ap
     try {
       live.send({ type: 'subscribe', forum: LIVE, thread: threadId });
       await live.waitFor((m) => m.type === 'subscribed');
-      await request(a.app.server).patch(`/api/posts/${post.id}`).set('Origin', ORIGIN).set('Cookie', ana.cookie).send({ bodyMd: 'después', lang: 'es', baseRevision: 1 }).expect(200);
+      await request(a.app.server)
+        .patch(`/api/posts/${post.id}`)
+        .set('Origin', ORIGIN)
+        .set('Cookie', ana.cookie)
+        .send({ bodyMd: 'después', lang: 'es', baseRevision: 1 })
+        .expect(200);
       const edited = await live.waitFor((m) => m.event === 'post.edited');
       expect(edited.payload.post).toMatchObject({ id: post.id, html: '<p>después</p>', revision: 2 });
-      await request(a.app.server).post(`/api/posts/${post.id}/hide`).set('Origin', ORIGIN).set('Cookie', organizer.cookie).send({ reason: 'spam' }).expect(204);
+      await request(a.app.server)
+        .post(`/api/posts/${post.id}/hide`)
+        .set('Origin', ORIGIN)
+        .set('Cookie', organizer.cookie)
+        .send({ reason: 'spam' })
+        .expect(204);
       const hidden = await live.waitFor((m) => m.event === 'post.hidden');
       expect(hidden.payload.post).toMatchObject({ id: post.id, html: null, hidden: { reason: null } });
     } finally {
@@ -111,9 +125,23 @@ describe(`live updates (${onPostgres ? 'PostgreSQL, two pools' : 'PGlite, two ap
     try {
       live.send({ type: 'subscribe', forum: LIVE, thread: threadId });
       await live.waitFor((m) => m.type === 'subscribed');
-      const task = await a.db.selectFrom('translation_tasks').select('id').where('item_type', '=', 'post').where('item_id', '=', post.id).executeTakeFirstOrThrow();
-      await request(a.app.server).post(`/api/translation-tasks/${task.id}/claim`).set('Origin', ORIGIN).set('Cookie', organizer.cookie).expect(200);
-      await request(a.app.server).post(`/api/translation-tasks/${task.id}/publish`).set('Origin', ORIGIN).set('Cookie', organizer.cookie).send({ bodyMd: 'Translate' }).expect(200);
+      const task = await a.db
+        .selectFrom('translation_tasks')
+        .select('id')
+        .where('item_type', '=', 'post')
+        .where('item_id', '=', post.id)
+        .executeTakeFirstOrThrow();
+      await request(a.app.server)
+        .post(`/api/translation-tasks/${task.id}/claim`)
+        .set('Origin', ORIGIN)
+        .set('Cookie', organizer.cookie)
+        .expect(200);
+      await request(a.app.server)
+        .post(`/api/translation-tasks/${task.id}/publish`)
+        .set('Origin', ORIGIN)
+        .set('Cookie', organizer.cookie)
+        .send({ bodyMd: 'Translate' })
+        .expect(200);
       const event = await live.waitFor((m) => m.event === 'translation.published');
       expect(event.payload).toEqual({ itemType: 'post', itemId: post.id, targetLang: 'en' });
     } finally {
@@ -124,10 +152,20 @@ describe(`live updates (${onPostgres ? 'PostgreSQL, two pools' : 'PGlite, two ap
   it('lets an idempotent retry emit no second event', async () => {
     const { threadId } = await startThread(a, organizer);
     const key = newKey();
-    const send = () => request(a.app.server).post(`/api/threads/${threadId}/posts`).set('Origin', ORIGIN).set('Cookie', ana.cookie).send({ bodyMd: 'una vez', lang: 'es', idempotencyKey: key });
+    const send = () =>
+      request(a.app.server)
+        .post(`/api/threads/${threadId}/posts`)
+        .set('Origin', ORIGIN)
+        .set('Cookie', ana.cookie)
+        .send({ bodyMd: 'una vez', lang: 'es', idempotencyKey: key });
     await send().expect(201);
     await send().expect(201);
-    const events = await a.db.selectFrom('events').select('id').where('thread_id', '=', threadId).where('type', '=', 'post.created').execute();
+    const events = await a.db
+      .selectFrom('events')
+      .select('id')
+      .where('thread_id', '=', threadId)
+      .where('type', '=', 'post.created')
+      .execute();
     expect(events).toHaveLength(1);
   });
 });
@@ -135,7 +173,9 @@ describe(`live updates (${onPostgres ? 'PostgreSQL, two pools' : 'PGlite, two ap
 describe('websocket origin', () => {
   it('refuses a handshake from another site’s page', async () => {
     const WebSocket = (await import('ws')).default;
-    const socket = new WebSocket(`${urlA.replace('http', 'ws')}/api/live`, { headers: { origin: 'https://evil.example', cookie: ana.cookie } });
+    const socket = new WebSocket(`${urlA.replace('http', 'ws')}/api/live`, {
+      headers: { origin: 'https://evil.example', cookie: ana.cookie },
+    });
     const status = await new Promise<number>((resolve) => {
       socket.on('unexpected-response', (request, response) => {
         request.destroy();
@@ -149,14 +189,20 @@ describe('websocket origin', () => {
   it('refuses a handshake from this host under another scheme, and accepts its own', async () => {
     const WebSocket = (await import('ws')).default;
     const host = new URL(urlA).host;
-    const handshake = (origin: string) => new Promise<number>((resolve) => {
-      const socket = new WebSocket(`${urlA.replace('http', 'ws')}/api/live`, { headers: { origin, cookie: ana.cookie } });
-      socket.on('unexpected-response', (request, response) => {
-        request.destroy();
-        resolve(response.statusCode ?? 0);
+    const handshake = (origin: string) =>
+      new Promise<number>((resolve) => {
+        const socket = new WebSocket(`${urlA.replace('http', 'ws')}/api/live`, {
+          headers: { origin, cookie: ana.cookie },
+        });
+        socket.on('unexpected-response', (request, response) => {
+          request.destroy();
+          resolve(response.statusCode ?? 0);
+        });
+        socket.on('open', () => {
+          socket.close();
+          resolve(101);
+        });
       });
-      socket.on('open', () => { socket.close(); resolve(101); });
-    });
     expect(await handshake(`https://${host}`)).toBe(403);
     expect(await handshake(`http://${host}`)).toBe(101);
   });

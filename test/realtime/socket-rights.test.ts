@@ -33,13 +33,21 @@ async function subscribed(client: LiveTestClient, spec: Record<string, unknown>)
   return client.waitFor((m) => (m.type === 'subscribed' && m.subscription === key) || m.type === 'error');
 }
 
-const postIds = (client: LiveTestClient) => client.messages.filter((m: any) => m.type === 'event' && m.payload?.post).map((m: any) => m.payload.post.id);
+const postIds = (client: LiveTestClient) =>
+  client.messages.filter((m: any) => m.type === 'event' && m.payload?.post).map((m: any) => m.payload.post.id);
 
 /** What another domain does when it ends a membership or changes a role: the change and the announcement, one transaction. */
 async function changeRole(userId: number, role: 'participant' | null) {
   await a.db.transaction().execute(async (trx) => {
-    if (role === null) await trx.deleteFrom('memberships').where('forum_id', '=', forumId).where('user_id', '=', userId).execute();
-    else await trx.updateTable('memberships').set({ role }).where('forum_id', '=', forumId).where('user_id', '=', userId).execute();
+    if (role === null)
+      await trx.deleteFrom('memberships').where('forum_id', '=', forumId).where('user_id', '=', userId).execute();
+    else
+      await trx
+        .updateTable('memberships')
+        .set({ role })
+        .where('forum_id', '=', forumId)
+        .where('user_id', '=', userId)
+        .execute();
     await announceAccessChange(trx, { userId, forumId });
   });
 }
@@ -69,7 +77,8 @@ describe(`socket rights (${onPostgres ? 'PostgreSQL' : 'PGlite'}, two instances)
     const onA = await live(urlA, leaving);
     const onB = await live(urlB, leaving);
     const otherDevice = await live(urlB, staying);
-    for (const client of [onA, onB, otherDevice]) expect((await subscribed(client, { thread: threadId })).type).toBe('subscribed');
+    for (const client of [onA, onB, otherDevice])
+      expect((await subscribed(client, { thread: threadId })).type).toBe('subscribed');
 
     const token = leaving.slice(leaving.indexOf('=') + 1);
     const serverSideA = [...a.app.liveHub.clients].filter((client) => client.sessionToken === token);
@@ -123,7 +132,11 @@ describe(`socket rights (${onPostgres ? 'PostgreSQL' : 'PGlite'}, two instances)
     const cookie = await signIn(a, user);
     const onB = await live(urlB, cookie);
     await subscribed(onB, { week: 2 });
-    await request(a.app.server).delete(`/api/forums/${LIVE}/translators/${user.id}`).set('Origin', ORIGIN).set('Cookie', organizer.cookie).expect(200);
+    await request(a.app.server)
+      .delete(`/api/forums/${LIVE}/translators/${user.id}`)
+      .set('Origin', ORIGIN)
+      .set('Cookie', organizer.cookie)
+      .expect(200);
     const ended = await onB.waitFor((m) => m.type === 'error' && m.subscription === 'week:2');
     expect(ended).toMatchObject({ code: 'not_a_member' });
   });
@@ -139,7 +152,12 @@ describe(`socket rights (${onPostgres ? 'PostgreSQL' : 'PGlite'}, two instances)
 
     await changeRole(demoted.id, 'participant');
     // The change is applied in commit order: an event written after it is seen with the new rights.
-    await request(a.app.server).post(`/api/posts/${post.id}/hide`).set('Origin', ORIGIN).set('Cookie', organizer.cookie).send({ reason: 'spam' }).expect(204);
+    await request(a.app.server)
+      .post(`/api/posts/${post.id}/hide`)
+      .set('Origin', ORIGIN)
+      .set('Cookie', organizer.cookie)
+      .send({ reason: 'spam' })
+      .expect(204);
     const seenByOrganizer = await stillOrganizer.waitFor((m) => m.event === 'post.hidden');
     const seenByDemoted = await before.waitFor((m) => m.event === 'post.hidden');
     expect(seenByOrganizer.payload.post.hidden).toEqual({ reason: 'spam' });
@@ -149,12 +167,19 @@ describe(`socket rights (${onPostgres ? 'PostgreSQL' : 'PGlite'}, two instances)
   it('replays a post hidden since as hidden to members, and with its text to organizers', async () => {
     const { threadId } = await startThread(a, organizer);
     const post = await reply(a, ana, threadId, { bodyMd: 'Un secreto **muy** bien guardado' });
-    await request(a.app.server).post(`/api/posts/${post.id}/hide`).set('Origin', ORIGIN).set('Cookie', organizer.cookie).send({ reason: 'fuera de tema' }).expect(204);
+    await request(a.app.server)
+      .post(`/api/posts/${post.id}/hide`)
+      .set('Origin', ORIGIN)
+      .set('Cookie', organizer.cookie)
+      .send({ reason: 'fuera de tema' })
+      .expect(204);
     const other = await member(a, 'participant');
 
     const memberSocket = await live(urlB, other.cookie);
     await subscribed(memberSocket, { thread: threadId, after: 0 });
-    const created = memberSocket.messages.find((m: any) => m.event === 'post.created' && m.payload.post.id === post.id) as any;
+    const created = memberSocket.messages.find(
+      (m: any) => m.event === 'post.created' && m.payload.post.id === post.id,
+    ) as any;
     expect(created.payload.post).toMatchObject({ html: null, markdown: null, hidden: { reason: null } });
     expect(JSON.stringify(memberSocket.messages)).not.toContain('secreto');
 
@@ -164,8 +189,13 @@ describe(`socket rights (${onPostgres ? 'PostgreSQL' : 'PGlite'}, two instances)
 
     const organizerSocket = await live(urlA, organizer.cookie);
     await subscribed(organizerSocket, { thread: threadId, after: 0 });
-    const seen = organizerSocket.messages.find((m: any) => m.event === 'post.created' && m.payload.post.id === post.id) as any;
-    expect(seen.payload.post).toMatchObject({ html: '<p>Un secreto <strong>muy</strong> bien guardado</p>', hidden: { reason: 'fuera de tema' } });
+    const seen = organizerSocket.messages.find(
+      (m: any) => m.event === 'post.created' && m.payload.post.id === post.id,
+    ) as any;
+    expect(seen.payload.post).toMatchObject({
+      html: '<p>Un secreto <strong>muy</strong> bien guardado</p>',
+      hidden: { reason: 'fuera de tema' },
+    });
   });
 
   it('holds back a prompt’s answers in a replay, as live, until the reader has answered', async () => {
@@ -175,13 +205,19 @@ describe(`socket rights (${onPostgres ? 'PostgreSQL' : 'PGlite'}, two instances)
 
     const first = await live(urlA, reader.cookie);
     await subscribed(first, { thread: threadId, after: 0 });
-    const held = first.messages.find((m: any) => m.type === 'event' && m.event === 'post.created' && !m.payload.thread) as any;
+    const held = first.messages.find(
+      (m: any) => m.type === 'event' && m.event === 'post.created' && !m.payload.thread,
+    ) as any;
     expect(held.payload).toEqual({ gated: true, threadId });
     expect(JSON.stringify(first.messages)).not.toContain('respuesta propia');
 
     await reply(a, reader, threadId, { bodyMd: 'Now mine' });
     const second = await live(urlB, reader.cookie);
     await subscribed(second, { thread: threadId, after: 0 });
-    expect(second.messages.some((m: any) => m.payload?.post?.id === answer.id && m.payload.post.html === '<p>Mi respuesta propia</p>')).toBe(true);
+    expect(
+      second.messages.some(
+        (m: any) => m.payload?.post?.id === answer.id && m.payload.post.html === '<p>Mi respuesta propia</p>',
+      ),
+    ).toBe(true);
   });
 });

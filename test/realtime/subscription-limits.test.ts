@@ -27,11 +27,20 @@ async function live(cookie: string) {
 /** Events written straight to the log (as many writers would have), without notifying anyone. */
 async function appendRawEvents(count: number, where: { weekId: number; threadId: number | null }) {
   await sql`INSERT INTO events (forum_id, week_id, thread_id, type, payload)
-    SELECT ${forumId}, ${where.weekId}, ${where.threadId}, 'thread.updated', jsonb_build_object('n', n) FROM generate_series(1, ${count}) AS n`.execute(t.db);
+    SELECT ${forumId}, ${where.weekId}, ${where.threadId}, 'thread.updated', jsonb_build_object('n', n) FROM generate_series(1, ${count}) AS n`.execute(
+    t.db,
+  );
 }
 
 async function latestId() {
-  return Number((await t.db.selectFrom('events').select((eb) => eb.fn.max('id').as('id')).executeTakeFirstOrThrow()).id);
+  return Number(
+    (
+      await t.db
+        .selectFrom('events')
+        .select((eb) => eb.fn.max('id').as('id'))
+        .executeTakeFirstOrThrow()
+    ).id,
+  );
 }
 
 const events = (client: LiveTestClient) => client.messages.filter((m) => m.type === 'event') as Record<string, any>[];
@@ -44,7 +53,12 @@ beforeAll(async () => {
   [ana, organizer] = [await member(t, 'participant', 'es'), await member(t, 'organizer')];
   const forum = await t.db.selectFrom('forums').select('id').where('slug', '=', LIVE).executeTakeFirstOrThrow();
   forumId = forum.id;
-  const weeks = await t.db.selectFrom('weeks').select(['id', 'number']).where('forum_id', '=', forumId).orderBy('number').execute();
+  const weeks = await t.db
+    .selectFrom('weeks')
+    .select(['id', 'number'])
+    .where('forum_id', '=', forumId)
+    .orderBy('number')
+    .execute();
   [week1Id, week2Id] = [weeks[0]!.id, weeks[1]!.id];
 });
 afterAll(async () => {
@@ -56,7 +70,11 @@ describe('subscribe flood', () => {
   it('sends each event once however often a socket re-subscribes to the same thread', async () => {
     const { threadId } = await startThread(t, organizer);
     await appendRawEvents(40, { weekId: week2Id, threadId });
-    const total = await t.db.selectFrom('events').select((eb) => eb.fn.countAll().as('n')).where('thread_id', '=', threadId).executeTakeFirstOrThrow();
+    const total = await t.db
+      .selectFrom('events')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('thread_id', '=', threadId)
+      .executeTakeFirstOrThrow();
     const socket = await live(ana.cookie);
     for (let i = 0; i < 20; i += 1) socket.send({ type: 'subscribe', forum: LIVE, thread: threadId, after: 0 });
     await socket.waitFor(() => socket.messages.filter((m) => m.type === 'subscribed').length === 20, 10_000);
@@ -174,7 +192,11 @@ describe('socket input and errors', () => {
   it('words week_not_open in the reader’s language and zone, with nothing left unreplaced', async () => {
     await t.db.updateTable('users').set({ time_zone: 'America/Sao_Paulo' }).where('id', '=', ana.id).execute();
     const opensAt = new Date(Math.ceil(Date.now() / 60_000) * 60_000 + 3_600_000);
-    const before = await t.db.selectFrom('weeks').select('opens_at').where('id', '=', week2Id).executeTakeFirstOrThrow();
+    const before = await t.db
+      .selectFrom('weeks')
+      .select('opens_at')
+      .where('id', '=', week2Id)
+      .executeTakeFirstOrThrow();
     await t.db.updateTable('weeks').set({ opens_at: opensAt }).where('id', '=', week2Id).execute();
     try {
       const socket = await live(ana.cookie);
@@ -182,9 +204,15 @@ describe('socket input and errors', () => {
       const error = await socket.waitFor((m) => m.type === 'error');
       expect(error.code).toBe('week_not_open');
       expect(error.message).not.toMatch(/\{\{|\}\}/);
-      const local = new Intl.DateTimeFormat('es', { dateStyle: 'full', timeStyle: 'short', timeZone: 'America/Sao_Paulo' }).format(opensAt);
+      const local = new Intl.DateTimeFormat('es', {
+        dateStyle: 'full',
+        timeStyle: 'short',
+        timeZone: 'America/Sao_Paulo',
+      }).format(opensAt);
       expect(error.message).toContain(local);
-      expect(error.message).toBe(formatErrorMessage('es', 'America/Sao_Paulo', 'week_not_open', { number: 2, opensAt }));
+      expect(error.message).toBe(
+        formatErrorMessage('es', 'America/Sao_Paulo', 'week_not_open', { number: 2, opensAt }),
+      );
     } finally {
       await t.db.updateTable('weeks').set({ opens_at: before.opens_at }).where('id', '=', week2Id).execute();
     }
@@ -194,11 +222,17 @@ describe('socket input and errors', () => {
 describe('sockets per user', () => {
   it(`keeps ${MAX_SOCKETS_PER_USER} sockets of one user open on an instance, closes the next with 4429 and a reason in their language, and lets others in`, async () => {
     const reader = await member(t, 'participant', 'fr');
-    const sockets = await Promise.all(Array.from({ length: MAX_SOCKETS_PER_USER }, () => connectLive(url, reader.cookie)));
+    const sockets = await Promise.all(
+      Array.from({ length: MAX_SOCKETS_PER_USER }, () => connectLive(url, reader.cookie)),
+    );
     try {
       const extra = await connectLive(url, reader.cookie);
       const error = await extra.waitFor((m) => m.type === 'error');
-      expect(error).toEqual({ type: 'error', code: 'too_many_connections', message: formatErrorMessage('fr', 'UTC', 'too_many_connections', { max: MAX_SOCKETS_PER_USER }) });
+      expect(error).toEqual({
+        type: 'error',
+        code: 'too_many_connections',
+        message: formatErrorMessage('fr', 'UTC', 'too_many_connections', { max: MAX_SOCKETS_PER_USER }),
+      });
       expect(error.message).toContain(String(MAX_SOCKETS_PER_USER));
       expect(await extra.closed()).toBe(4429);
       expect(sockets.every((socket) => socket.isOpen)).toBe(true);

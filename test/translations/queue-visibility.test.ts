@@ -17,15 +17,26 @@ let organizer: Member;
 let translator: Member;
 let reviewer: Member;
 
-interface Task { id: number; kind: string; itemId: number; weekNumber: number | null }
+interface Task {
+  id: number;
+  kind: string;
+  itemId: number;
+  weekNumber: number | null;
+}
 
 async function taskOf(itemType: string, itemId: number) {
-  return t.db.selectFrom('translation_tasks').selectAll().where('item_type', '=', itemType as 'post').where('item_id', '=', itemId)
-    .orderBy('id', 'desc').executeTakeFirstOrThrow();
+  return t.db
+    .selectFrom('translation_tasks')
+    .selectAll()
+    .where('item_type', '=', itemType as 'post')
+    .where('item_id', '=', itemId)
+    .orderBy('id', 'desc')
+    .executeTakeFirstOrThrow();
 }
 
 async function queue(who: Member, query = '') {
-  return (await t.get(`/api/forums/${LIVE}/translation-tasks${query}`).set('Cookie', who.cookie).expect(200)).body.tasks as Task[];
+  return (await t.get(`/api/forums/${LIVE}/translation-tasks${query}`).set('Cookie', who.cookie).expect(200)).body
+    .tasks as Task[];
 }
 
 beforeAll(async () => {
@@ -34,14 +45,32 @@ beforeAll(async () => {
   await cp(fixtureContent, dir, { recursive: true });
   // A third week, not open yet, with a reading written in Spanish only.
   const forumFile = path.join(dir, 'forums/fixture/forum.yaml');
-  await writeFile(forumFile, (await readFile(forumFile, 'utf8')).replace('weeks: 2', 'weeks: 3').replace('ends_on: 2009-11-06', 'ends_on: 2009-11-13'));
+  await writeFile(
+    forumFile,
+    (await readFile(forumFile, 'utf8'))
+      .replace('weeks: 2', 'weeks: 3')
+      .replace('ends_on: 2009-11-06', 'ends_on: 2009-11-13'),
+  );
   const week3 = path.join(dir, 'forums/fixture/weeks/03');
   await mkdir(path.join(week3, 'readings'), { recursive: true });
-  for (const lang of ['en', 'es', 'fr']) await writeFile(path.join(week3, `week.${lang}.md`), `---\ntitle: "Week 3 ${lang}"\n---\nSummary of week 3 in ${lang}.\n`);
-  await writeFile(path.join(week3, 'readings/1-procurement.es.md'), '---\ntitle: "Compras públicas"\noriginal: true\n---\nTexto de la semana tres.\n');
+  for (const lang of ['en', 'es', 'fr'])
+    await writeFile(
+      path.join(week3, `week.${lang}.md`),
+      `---\ntitle: "Week 3 ${lang}"\n---\nSummary of week 3 in ${lang}.\n`,
+    );
+  await writeFile(
+    path.join(week3, 'readings/1-procurement.es.md'),
+    '---\ntitle: "Compras públicas"\noriginal: true\n---\nTexto de la semana tres.\n',
+  );
   await importContent(t.db, dir);
-  [lucia, organizer, translator, reviewer] = [await member(t, 'participant', 'es'), await member(t, 'organizer'), await member(t, 'participant'), await member(t, 'participant')];
-  for (const m of [translator, reviewer]) await t.put(`/api/forums/${LIVE}/translators/${m.id}`).set('Cookie', organizer.cookie).expect(200);
+  [lucia, organizer, translator, reviewer] = [
+    await member(t, 'participant', 'es'),
+    await member(t, 'organizer'),
+    await member(t, 'participant'),
+    await member(t, 'participant'),
+  ];
+  for (const m of [translator, reviewer])
+    await t.put(`/api/forums/${LIVE}/translators/${m.id}`).set('Cookie', organizer.cookie).expect(200);
 });
 afterAll(async () => {
   await t?.close();
@@ -54,10 +83,20 @@ describe('weeks that have not opened', () => {
 
   beforeAll(async () => {
     // An organizer prepares week 3: a Spanish prompt, written ahead.
-    prompt = await startThread(t, organizer, 3, { lang: 'es', title: 'Pregunta de la semana tres', bodyMd: 'Secreto hasta el lunes.' });
-    const forumId = (await t.db.selectFrom('forums').select('id').where('slug', '=', LIVE).executeTakeFirstOrThrow()).id;
-    const reading = await t.db.selectFrom('readings').innerJoin('weeks', 'weeks.id', 'readings.week_id').select('readings.id')
-      .where('weeks.forum_id', '=', forumId).where('weeks.number', '=', 3).executeTakeFirstOrThrow();
+    prompt = await startThread(t, organizer, 3, {
+      lang: 'es',
+      title: 'Pregunta de la semana tres',
+      bodyMd: 'Secreto hasta el lunes.',
+    });
+    const forumId = (await t.db.selectFrom('forums').select('id').where('slug', '=', LIVE).executeTakeFirstOrThrow())
+      .id;
+    const reading = await t.db
+      .selectFrom('readings')
+      .innerJoin('weeks', 'weeks.id', 'readings.week_id')
+      .select('readings.id')
+      .where('weeks.forum_id', '=', forumId)
+      .where('weeks.number', '=', 3)
+      .executeTakeFirstOrThrow();
     readingTask = await taskOf('reading', reading.id);
   });
 
@@ -67,7 +106,11 @@ describe('weeks that have not opened', () => {
     for (const status of ['open', 'claimed', 'in_review', 'published', 'mine']) {
       expect((await queue(translator, `?status=${status}`)).some((task) => task.weekNumber === 3)).toBe(false);
     }
-    const refused = await t.get(`/api/forums/${LIVE}/translation-tasks?week=3`).set('Cookie', translator.cookie).set('Accept-Language', 'es').expect(403);
+    const refused = await t
+      .get(`/api/forums/${LIVE}/translation-tasks?week=3`)
+      .set('Cookie', translator.cookie)
+      .set('Accept-Language', 'es')
+      .expect(403);
     expect(refused.body.error.code).toBe('week_not_open');
     expect(refused.body.error.message).toMatch(/^La semana 3 todavía no ha comenzado/);
 
@@ -96,22 +139,39 @@ describe('weeks that have not opened', () => {
       expect(JSON.stringify(response.body)).not.toContain('Secreto');
     }
     expect((await taskOf('post', prompt.firstPostId)).status).toBe('open');
-    expect(await t.db.selectFrom('translation_task_skips').selectAll().where('task_id', '=', task.id).execute()).toEqual([]);
+    expect(
+      await t.db.selectFrom('translation_task_skips').selectAll().where('task_id', '=', task.id).execute(),
+    ).toEqual([]);
 
-    const detail = (await t.get(`/api/translation-tasks/${task.id}`).set('Cookie', organizer.cookie).expect(200)).body.task;
+    const detail = (await t.get(`/api/translation-tasks/${task.id}`).set('Cookie', organizer.cookie).expect(200)).body
+      .task;
     expect(detail.source.markdown).toBe('Secreto hasta el lunes.');
     await t.post(`/api/translation-tasks/${readingTask.id}/claim`).set('Cookie', organizer.cookie).expect(200);
-    await t.post(`/api/translation-tasks/${readingTask.id}/publish`).set('Cookie', organizer.cookie).send({ bodyMd: 'Week three text.' }).expect(200);
+    await t
+      .post(`/api/translation-tasks/${readingTask.id}/publish`)
+      .set('Cookie', organizer.cookie)
+      .send({ bodyMd: 'Week three text.' })
+      .expect(200);
     // Reopening that translation for correction is a translator's right, but not before the week opens.
-    const reopen = await t.post('/api/translation-requests').set('Cookie', translator.cookie).send({ kind: 'reading', itemId: readingTask.item_id, targetLang: 'en' }).expect(403);
+    const reopen = await t
+      .post('/api/translation-requests')
+      .set('Cookie', translator.cookie)
+      .send({ kind: 'reading', itemId: readingTask.item_id, targetLang: 'en' })
+      .expect(403);
     expect(reopen.body.error.code).toBe('week_not_open');
   });
 
   it('shows the tasks to translators once the week opens', async () => {
-    await t.db.updateTable('weeks').set({ opens_at: new Date(Date.now() - 1000) })
-      .where('id', '=', (await taskOf('post', prompt.firstPostId)).week_id!).execute();
+    await t.db
+      .updateTable('weeks')
+      .set({ opens_at: new Date(Date.now() - 1000) })
+      .where('id', '=', (await taskOf('post', prompt.firstPostId)).week_id!)
+      .execute();
     expect((await queue(translator, '?week=3')).map((task) => task.kind).sort()).toEqual(['post', 'thread_title']);
-    await t.get(`/api/translation-tasks/${(await taskOf('post', prompt.firstPostId)).id}`).set('Cookie', translator.cookie).expect(200);
+    await t
+      .get(`/api/translation-tasks/${(await taskOf('post', prompt.firstPostId)).id}`)
+      .set('Cookie', translator.cookie)
+      .expect(200);
   });
 });
 
@@ -123,12 +183,21 @@ describe('hidden originals', () => {
     const heldTask = await taskOf('post', held.id);
     const doneTask = await taskOf('post', done.id);
     await t.post(`/api/translation-tasks/${heldTask.id}/claim`).set('Cookie', translator.cookie).expect(200);
-    await t.put(`/api/translation-tasks/${heldTask.id}/draft`).set('Cookie', translator.cookie).send({ bodyMd: 'Draft' }).expect(200);
+    await t
+      .put(`/api/translation-tasks/${heldTask.id}/draft`)
+      .set('Cookie', translator.cookie)
+      .send({ bodyMd: 'Draft' })
+      .expect(200);
     await t.post(`/api/translation-tasks/${doneTask.id}/claim`).set('Cookie', translator.cookie).expect(200);
-    await t.post(`/api/translation-tasks/${doneTask.id}/publish`).set('Cookie', translator.cookie).send({ bodyMd: 'Published text' }).expect(200);
+    await t
+      .post(`/api/translation-tasks/${doneTask.id}/publish`)
+      .set('Cookie', translator.cookie)
+      .send({ bodyMd: 'Published text' })
+      .expect(200);
     expect((await queue(translator, '?status=published')).some((task) => task.id === doneTask.id)).toBe(true);
 
-    for (const post of [held, done]) await t.post(`/api/posts/${post.id}/hide`).set('Cookie', organizer.cookie).send({ reason: 'abuse' }).expect(204);
+    for (const post of [held, done])
+      await t.post(`/api/posts/${post.id}/hide`).set('Cookie', organizer.cookie).send({ reason: 'abuse' }).expect(204);
     expect((await taskOf('post', held.id)).status).toBe('withdrawn');
 
     for (const status of ['open', 'claimed', 'mine', 'in_review', 'published']) {
@@ -136,56 +205,92 @@ describe('hidden originals', () => {
       expect(listed.some((task) => task.id === heldTask.id || task.id === doneTask.id)).toBe(false);
     }
     for (const task of [heldTask, doneTask]) {
-      const refused = await t.get(`/api/translation-tasks/${task.id}`).set('Cookie', translator.cookie).set('Accept-Language', 'fr').expect(403);
+      const refused = await t
+        .get(`/api/translation-tasks/${task.id}`)
+        .set('Cookie', translator.cookie)
+        .set('Accept-Language', 'fr')
+        .expect(403);
       expect(refused.body.error).toEqual({
         code: 'source_hidden',
-        message: 'L’équipe de modération a masqué ce texte\u00a0: ses tâches de traduction ont été retirées et sa source n’est plus affichée.',
+        message:
+          'L’équipe de modération a masqué ce texte\u00a0: ses tâches de traduction ont été retirées et sa source n’est plus affichée.',
       });
       expect(JSON.stringify(refused.body)).not.toContain('ofensivo');
       for (const action of ['claim', 'release', 'skip', 'reject']) {
-        expect((await t.post(`/api/translation-tasks/${task.id}/${action}`).set('Cookie', translator.cookie).expect(403)).body.error.code).toBe('source_hidden');
+        expect(
+          (await t.post(`/api/translation-tasks/${task.id}/${action}`).set('Cookie', translator.cookie).expect(403))
+            .body.error.code,
+        ).toBe('source_hidden');
       }
-      await t.put(`/api/translation-tasks/${task.id}/draft`).set('Cookie', translator.cookie).send({ bodyMd: 'x' }).expect(403);
-      await t.post(`/api/translation-tasks/${task.id}/publish`).set('Cookie', translator.cookie).send({ bodyMd: 'x' }).expect(403);
+      await t
+        .put(`/api/translation-tasks/${task.id}/draft`)
+        .set('Cookie', translator.cookie)
+        .send({ bodyMd: 'x' })
+        .expect(403);
+      await t
+        .post(`/api/translation-tasks/${task.id}/publish`)
+        .set('Cookie', translator.cookie)
+        .send({ bodyMd: 'x' })
+        .expect(403);
       await t.post(`/api/translation-tasks/${task.id}/approve`).set('Cookie', reviewer.cookie).send({}).expect(403);
     }
-    const reopen = await t.post('/api/translation-requests').set('Cookie', translator.cookie).send({ kind: 'post', itemId: done.id, targetLang: 'en' }).expect(403);
+    const reopen = await t
+      .post('/api/translation-requests')
+      .set('Cookie', translator.cookie)
+      .send({ kind: 'post', itemId: done.id, targetLang: 'en' })
+      .expect(403);
     expect(reopen.body.error.code).toBe('forbidden');
 
     // Organizers moderate: they still read it, and see the task as withdrawn.
-    const detail = (await t.get(`/api/translation-tasks/${heldTask.id}`).set('Cookie', organizer.cookie).expect(200)).body.task;
+    const detail = (await t.get(`/api/translation-tasks/${heldTask.id}`).set('Cookie', organizer.cookie).expect(200))
+      .body.task;
     expect(detail).toMatchObject({ status: 'withdrawn', source: { markdown: 'Texto ofensivo en borrador' } });
   });
 });
 
 describe('prompts that ask for one’s own answer first', () => {
   it('show translators the answers they must translate, while the thread page still holds them back', async () => {
-    const { threadId } = await startThread(t, organizer, 2, { kind: 'prompt', requiresOwnAnswer: true, title: 'Su región', bodyMd: 'Describa una política.' });
+    const { threadId } = await startThread(t, organizer, 2, {
+      kind: 'prompt',
+      requiresOwnAnswer: true,
+      title: 'Su región',
+      bodyMd: 'Describa una política.',
+    });
     const answer = await reply(t, lucia, threadId, { bodyMd: 'La ley de economía social de Quito', lang: 'es' });
     const task = await taskOf('post', answer.id);
 
     // The README's rule (Translation, who sees what): appointed translators and organizers read
     // these answers in the queue and the editor, because translating them is their work.
-    const listed = (await queue(translator)).find((entry) => entry.id === task.id) as (Task & { source: { html: string } }) | undefined;
+    const listed = (await queue(translator)).find((entry) => entry.id === task.id) as
+      (Task & { source: { html: string } }) | undefined;
     expect(listed?.source.html).toContain('Quito');
-    const detail = (await t.get(`/api/translation-tasks/${task.id}`).set('Cookie', translator.cookie).expect(200)).body.task;
+    const detail = (await t.get(`/api/translation-tasks/${task.id}`).set('Cookie', translator.cookie).expect(200)).body
+      .task;
     expect(detail.source.markdown).toBe('La ley de economía social de Quito');
     await t.post(`/api/translation-tasks/${task.id}/claim`).set('Cookie', translator.cookie).expect(200);
-    await t.post(`/api/translation-tasks/${task.id}/publish`).set('Cookie', translator.cookie).send({ bodyMd: 'Quito’s social economy law' }).expect(200);
+    await t
+      .post(`/api/translation-tasks/${task.id}/publish`)
+      .set('Cookie', translator.cookie)
+      .send({ bodyMd: 'Quito’s social economy law' })
+      .expect(200);
 
     // Everywhere else the gate holds, for the translator too, and the published translation stays behind it.
     const page = (await t.get(`/api/threads/${threadId}`).set('Cookie', translator.cookie).expect(200)).body;
     expect(page.mustAnswerFirst).toBe(true);
     expect(page.posts).toHaveLength(1);
     expect(JSON.stringify(page)).not.toMatch(/Quito/);
-    expect((await t.get(`/api/posts/${answer.id}/revisions`).set('Cookie', translator.cookie).expect(403)).body.error.code).toBe('answer_first');
+    expect(
+      (await t.get(`/api/posts/${answer.id}/revisions`).set('Cookie', translator.cookie).expect(403)).body.error.code,
+    ).toBe('answer_first');
   });
 });
 
 describe('the dashboard', () => {
   it('is the organizers’ alone', async () => {
     await t.get(`/api/forums/${LIVE}/translation-dashboard`).set('Cookie', translator.cookie).expect(403);
-    const dashboard = (await t.get(`/api/forums/${LIVE}/translation-dashboard`).set('Cookie', organizer.cookie).expect(200)).body;
+    const dashboard = (
+      await t.get(`/api/forums/${LIVE}/translation-dashboard`).set('Cookie', organizer.cookie).expect(200)
+    ).body;
     expect(dashboard.openTasks).toBeGreaterThan(0);
   });
 });

@@ -15,9 +15,19 @@ let organizer: Member;
 const readingDir = () => path.join(dir, 'forums/fixture/weeks/01/readings');
 
 async function readingTasks() {
-  return t.db.selectFrom('translation_tasks').innerJoin('forums', 'forums.id', 'translation_tasks.forum_id')
-    .select(['translation_tasks.id', 'forums.slug', 'translation_tasks.status', 'translation_tasks.source_revision', 'translation_tasks.target_lang'])
-    .where('item_type', '=', 'reading').orderBy('translation_tasks.id').execute();
+  return t.db
+    .selectFrom('translation_tasks')
+    .innerJoin('forums', 'forums.id', 'translation_tasks.forum_id')
+    .select([
+      'translation_tasks.id',
+      'forums.slug',
+      'translation_tasks.status',
+      'translation_tasks.source_revision',
+      'translation_tasks.target_lang',
+    ])
+    .where('item_type', '=', 'reading')
+    .orderBy('translation_tasks.id')
+    .execute();
 }
 
 beforeAll(async () => {
@@ -46,19 +56,40 @@ describe('reading translations', () => {
   });
 
   it('shows an English reader the pending original, then the published translation, then marks it outdated after an edit', async () => {
-    const week = async () => (await t.get(`/api/forums/${LIVE}/weeks/1`).set('Cookie', sarah.cookie).expect(200)).body.week.readings[0];
-    expect(await week()).toMatchObject({ originalLang: 'es', body: { lang: 'es' }, translation: null, translationPending: true });
+    const week = async () =>
+      (await t.get(`/api/forums/${LIVE}/weeks/1`).set('Cookie', sarah.cookie).expect(200)).body.week.readings[0];
+    expect(await week()).toMatchObject({
+      originalLang: 'es',
+      body: { lang: 'es' },
+      translation: null,
+      translationPending: true,
+    });
 
     const task = (await readingTasks()).find((row) => row.slug === LIVE)!;
     await t.post(`/api/translation-tasks/${task.id}/claim`).set('Cookie', organizer.cookie).expect(200);
-    await t.post(`/api/translation-tasks/${task.id}/publish`).set('Cookie', organizer.cookie).send({ bodyMd: 'Reading in English' }).expect(200);
-    expect(await week()).toMatchObject({ translation: { lang: 'en', html: '<p>Reading in English</p>', outdated: false, translator: { role: 'organizer' } }, translationPending: false });
+    await t
+      .post(`/api/translation-tasks/${task.id}/publish`)
+      .set('Cookie', organizer.cookie)
+      .send({ bodyMd: 'Reading in English' })
+      .expect(200);
+    expect(await week()).toMatchObject({
+      translation: {
+        lang: 'en',
+        html: '<p>Reading in English</p>',
+        outdated: false,
+        translator: { role: 'organizer' },
+      },
+      translationPending: false,
+    });
 
     const file = path.join(readingDir(), '1-solidarity.es.md');
     await writeFile(file, (await readFile(file, 'utf8')).replace('Reading body in es.', 'Texto revisado.'));
     await importContent(t.db, dir);
     expect(await week()).toMatchObject({ translation: { outdated: true } });
     const live = (await readingTasks()).filter((row) => row.slug === LIVE);
-    expect(live.map((row) => [row.status, row.source_revision])).toEqual([['published', 1], ['open', 2]]);
+    expect(live.map((row) => [row.status, row.source_revision])).toEqual([
+      ['published', 1],
+      ['open', 2],
+    ]);
   });
 });

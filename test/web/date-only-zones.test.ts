@@ -18,9 +18,17 @@ const forum = { startsOn: '2027-08-29', endsOn: '2027-09-25', deadlineOn: '2027-
 const preview = {
   days: 7,
   weeks: [
-    { number: 1, from: { startsOn: '2027-08-22', endsOn: '2027-08-28' }, to: { startsOn: '2027-08-29', endsOn: '2027-09-04' } },
+    {
+      number: 1,
+      from: { startsOn: '2027-08-22', endsOn: '2027-08-28' },
+      to: { startsOn: '2027-08-29', endsOn: '2027-09-04' },
+    },
     // 5 September 2027: the day clocks jump in Santiago.
-    { number: 2, from: { startsOn: '2027-08-29', endsOn: '2027-09-04' }, to: { startsOn: '2027-09-05', endsOn: '2027-09-11' } },
+    {
+      number: 2,
+      from: { startsOn: '2027-08-29', endsOn: '2027-09-04' },
+      to: { startsOn: '2027-09-05', endsOn: '2027-09-11' },
+    },
   ],
 };
 /** Days the readers' own clocks change: Madrid in spring and autumn, Auckland in autumn and spring. */
@@ -29,18 +37,20 @@ const clockDays = ['2027-03-28', '2027-10-31', '2027-04-04', '2027-09-26'];
 function renderAll() {
   const out: Record<string, string> = {};
   for (const lang of ['en', 'es', 'fr'] as const) {
-    out[`${lang}.forum`] = `${formatCalendarDate(forum.startsOn, lang, 'date')} – ${formatCalendarDate(forum.endsOn, lang, 'date')}`;
+    out[`${lang}.forum`] =
+      `${formatCalendarDate(forum.startsOn, lang, 'date')} – ${formatCalendarDate(forum.endsOn, lang, 'date')}`;
     out[`${lang}.deadline`] = formatCalendarDate(forum.deadlineOn, lang, 'date');
     for (const week of preview.weeks) {
       out[`${lang}.week${week.number}`] = [week.from.startsOn, week.from.endsOn, week.to.startsOn, week.to.endsOn]
-        .map((day) => formatCalendarDate(day, lang, 'weekDay')).join(' | ');
+        .map((day) => formatCalendarDate(day, lang, 'weekDay'))
+        .join(' | ');
     }
     out[`${lang}.clockDays`] = clockDays.map((day) => formatCalendarDate(day, lang, 'date')).join(' | ');
   }
   return out;
 }
 
-describe('date-only values in three readers\' zones', () => {
+describe("date-only values in three readers' zones", () => {
   it('render identically in Bogotá, Madrid and Auckland', () => {
     const seen = READERS.map((zone) => {
       process.env.TZ = zone;
@@ -72,8 +82,15 @@ describe('date-only values in three readers\' zones', () => {
   it('shift by whole days the same way in every zone, across clock changes and month ends', () => {
     const shifted = READERS.map((zone) => {
       process.env.TZ = zone;
-      return [addDaysTo('2027-08-29', 7), addDaysTo('2027-03-27', 1), addDaysTo('2027-10-30', 2), addDaysTo('2027-12-31', 1), addDaysTo('2027-03-01', -1)];
+      return [
+        addDaysTo('2027-08-29', 7),
+        addDaysTo('2027-03-27', 1),
+        addDaysTo('2027-10-30', 2),
+        addDaysTo('2027-12-31', 1),
+        addDaysTo('2027-03-01', -1),
+      ];
     });
-    for (const result of shifted) expect(result).toEqual(['2027-09-05', '2027-03-28', '2027-11-01', '2028-01-01', '2027-02-28']);
+    for (const result of shifted)
+      expect(result).toEqual(['2027-09-05', '2027-03-28', '2027-11-01', '2028-01-01', '2027-02-28']);
   });
 });

@@ -18,7 +18,9 @@ function chunksOf(output: Awaited<ReturnType<typeof build>>): Rolldown.OutputChu
 }
 
 function markersIn(chunks: Rolldown.OutputChunk[]): { file: string; marker: string }[] {
-  return chunks.flatMap((chunk) => TYPEBOX_MARKERS.filter((marker) => chunk.code.includes(marker)).map((marker) => ({ file: chunk.fileName, marker })));
+  return chunks.flatMap((chunk) =>
+    TYPEBOX_MARKERS.filter((marker) => chunk.code.includes(marker)).map((marker) => ({ file: chunk.fileName, marker })),
+  );
 }
 
 /** A one-module bundle that makes a schema at run time, as a careless `import` would. */
@@ -27,7 +29,10 @@ function typeboxCanary(): Plugin {
   return {
     name: 'typebox-canary',
     resolveId: (source) => (source === id ? `\0${id}` : null),
-    load: (resolved) => (resolved === `\0${id}` ? `import { Type } from 'typebox';\nconsole.log(Type.Object({ a: Type.String() }));\n` : null),
+    load: (resolved) =>
+      resolved === `\0${id}`
+        ? `import { Type } from 'typebox';\nconsole.log(Type.Object({ a: Type.String() }));\n`
+        : null,
   };
 }
 
@@ -44,7 +49,11 @@ describe('the SPA bundle', () => {
   });
 
   it('carries no TypeBox runtime code', async () => {
-    const output = await build({ configFile: path.join(root, 'web/vite.config.ts'), logLevel: 'silent', build: { write: false } });
+    const output = await build({
+      configFile: path.join(root, 'web/vite.config.ts'),
+      logLevel: 'silent',
+      build: { write: false },
+    });
     const chunks = chunksOf(output);
     expect(chunks.length).toBeGreaterThan(10);
     expect(markersIn(chunks)).toEqual([]);

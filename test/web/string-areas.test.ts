@@ -12,7 +12,9 @@ const src = path.resolve('web/src');
 /** The modules a module pulls in at once (dynamic imports start other chunks). */
 function staticImports(file: string): string[] {
   const code = readFileSync(file, 'utf8');
-  return [...code.matchAll(/^import (?!type )(?:[^'"]*? from )?'(\.{1,2}\/[^']+)';/gm)].map((m) => path.resolve(path.dirname(file), m[1]!));
+  return [...code.matchAll(/^import (?!type )(?:[^'"]*? from )?'(\.{1,2}\/[^']+)';/gm)].map((m) =>
+    path.resolve(path.dirname(file), m[1]!),
+  );
 }
 
 function reach(entry: string): Set<string> {
@@ -32,15 +34,25 @@ function keysUsed(file: string): string[] {
 }
 
 function areaOf(key: string): StringArea | undefined {
-  if (CORE_KEYS.some((core) => key === core || key.startsWith(`${core}.`) || core.startsWith(`${key}_`))) return undefined;
+  if (CORE_KEYS.some((core) => key === core || key.startsWith(`${core}.`) || core.startsWith(`${key}_`)))
+    return undefined;
   const group = key.split('.')[0]!;
-  return (Object.keys(STRING_AREAS) as StringArea[]).find((area) => (STRING_AREAS[area] as readonly string[]).includes(group));
+  return (Object.keys(STRING_AREAS) as StringArea[]).find((area) =>
+    (STRING_AREAS[area] as readonly string[]).includes(group),
+  );
 }
 
 function misplaced(entry: string, areas: readonly StringArea[], except = new Set<string>()): string[] {
-  return [...reach(entry)].filter((file) => !except.has(file)).flatMap((file) => keysUsed(file)
-    .filter((key) => { const area = areaOf(key); return area !== undefined && !areas.includes(area); })
-    .map((key) => `${path.relative(src, file)}: ${key}`));
+  return [...reach(entry)]
+    .filter((file) => !except.has(file))
+    .flatMap((file) =>
+      keysUsed(file)
+        .filter((key) => {
+          const area = areaOf(key);
+          return area !== undefined && !areas.includes(area);
+        })
+        .map((key) => `${path.relative(src, file)}: ${key}`),
+    );
 }
 
 describe('strings by area', () => {
@@ -50,19 +62,33 @@ describe('strings by area', () => {
       const parts = splitStrings(structuredClone(whole) as never);
       const merge = (into: Record<string, unknown>, from: Record<string, unknown>): Record<string, unknown> => {
         for (const [key, value] of Object.entries(from)) {
-          into[key] = typeof value === 'object' && typeof into[key] === 'object' ? merge(into[key] as Record<string, unknown>, value as Record<string, unknown>) : value;
+          into[key] =
+            typeof value === 'object' && typeof into[key] === 'object'
+              ? merge(into[key] as Record<string, unknown>, value as Record<string, unknown>)
+              : value;
         }
         return into;
       };
-      expect(Object.values(parts).reduce<Record<string, unknown>>((all, part) => merge(all, structuredClone(part)), {})).toEqual(whole);
+      expect(
+        Object.values(parts).reduce<Record<string, unknown>>((all, part) => merge(all, structuredClone(part)), {}),
+      ).toEqual(whole);
       for (const key of CORE_KEYS) expect(JSON.stringify(parts.core)).toContain(`"${key.split('.').at(-1)}`);
     }
   });
 
   it('gives every page only keys of the areas it loads', () => {
-    const lazyPages = ['lazy-pages.ts', 'linked-pages.ts'].map((file) => readFileSync(path.join(src, 'pages', file), 'utf8')).join('\n');
-    const declared = [...lazyPages.matchAll(/lazyPage(?:<\w+>)?\(\(\) => import\('\.\/([\w.-]+)'\)(?:.*?, \[([^\]]*)\]\))?/g)]
-      .map((m) => ({ file: path.join(src, 'pages', m[1]!), areas: (m[2] ?? '').split(',').map((a) => a.trim().replace(/'/g, '')).filter(Boolean) as StringArea[] }));
+    const lazyPages = ['lazy-pages.ts', 'linked-pages.ts']
+      .map((file) => readFileSync(path.join(src, 'pages', file), 'utf8'))
+      .join('\n');
+    const declared = [
+      ...lazyPages.matchAll(/lazyPage(?:<\w+>)?\(\(\) => import\('\.\/([\w.-]+)'\)(?:.*?, \[([^\]]*)\]\))?/g),
+    ].map((m) => ({
+      file: path.join(src, 'pages', m[1]!),
+      areas: (m[2] ?? '')
+        .split(',')
+        .map((a) => a.trim().replace(/'/g, ''))
+        .filter(Boolean) as StringArea[],
+    }));
     expect(declared.length).toBeGreaterThan(10);
     const core = reach(path.join(src, 'main.tsx'));
     expect(misplaced(path.join(src, 'main.tsx'), [])).toEqual([]);

@@ -5,7 +5,46 @@ import { SiteHeader } from './components/site-header.tsx';
 import { I18nProvider } from './i18n/i18n-context.tsx';
 import { NotFoundPage } from './pages/not-found.page.tsx';
 import { ForumListPage, ThreadPage } from './pages/linked-pages.ts';
-import { ForumPage, SignInPage, WeekPage, GlossaryPage, ProfilePage, RegisterPage, TranslateEditorPage, TranslateQueuePage, TranslationDashboardPage, NotificationsPage, NotificationPreferencesPage, UnsubscribePage, OutboxPage, VerifyEmailPage, ForgotPasswordPage, ResetPasswordPage, ConsoleExportPage, ConsoleListsPage, ConsoleSettingsPage, ConsoleSchedulePage, ConsoleNewForumPage, ConsolePeoplePage, ConsoleModerationPage, ConsoleAuditPage, MyReportsPage, ConsoleReadingsPage, ReadingPage, ApplyPage, ApplicationsPage, DirectoryPage, InvitationPage, ReconfirmPage, HomePage, CaseStudyEditorPage, CaseStudyPage, CaseStudyReviewPage, QuestionsWaitingPage, QuestionsOverduePage } from './pages/lazy-pages.ts';
+import {
+  ForumPage,
+  SignInPage,
+  WeekPage,
+  GlossaryPage,
+  ProfilePage,
+  RegisterPage,
+  TranslateEditorPage,
+  TranslateQueuePage,
+  TranslationDashboardPage,
+  NotificationsPage,
+  NotificationPreferencesPage,
+  UnsubscribePage,
+  OutboxPage,
+  VerifyEmailPage,
+  ForgotPasswordPage,
+  ResetPasswordPage,
+  ConsoleExportPage,
+  ConsoleListsPage,
+  ConsoleSettingsPage,
+  ConsoleSchedulePage,
+  ConsoleNewForumPage,
+  ConsolePeoplePage,
+  ConsoleModerationPage,
+  ConsoleAuditPage,
+  MyReportsPage,
+  ConsoleReadingsPage,
+  ReadingPage,
+  ApplyPage,
+  ApplicationsPage,
+  DirectoryPage,
+  InvitationPage,
+  ReconfirmPage,
+  HomePage,
+  CaseStudyEditorPage,
+  CaseStudyPage,
+  CaseStudyReviewPage,
+  QuestionsWaitingPage,
+  QuestionsOverduePage,
+} from './pages/lazy-pages.ts';
 import { SessionProvider, useSession } from './session/session-context.tsx';
 
 /** Signed-in members land on "this week"; visitors on the list of forums. */

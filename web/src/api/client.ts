@@ -3,7 +3,11 @@
 import { currentLang, i18n } from '../i18n/i18n.ts';
 
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }

@@ -18,16 +18,27 @@ const forumPath = (slug: string) => `/api/forums/${encodeURIComponent(slug)}`;
 
 export const caseStudyPaths = {
   mine: (slug: string) => `${forumPath(slug)}/case-studies/mine`,
-  review: (slug: string, status: string) => `${forumPath(slug)}/case-studies${status ? `?status=${encodeURIComponent(status)}` : ''}`,
+  review: (slug: string, status: string) =>
+    `${forumPath(slug)}/case-studies${status ? `?status=${encodeURIComponent(status)}` : ''}`,
   one: (id: number) => `/api/case-studies/${id}`,
-  questions: (id: number, state: 'all' | 'unanswered') => `/api/case-studies/${id}/questions${state === 'all' ? '' : `?state=${state}`}`,
+  questions: (id: number, state: 'all' | 'unanswered') =>
+    `/api/case-studies/${id}/questions${state === 'all' ? '' : `?state=${state}`}`,
   waiting: (slug: string) => `${forumPath(slug)}/questions/waiting`,
 };
 
 type Answer = { caseStudy: CaseStudy };
 
-export function createCaseStudy(slug: string, weekNumber: number, fields: CaseStudyFields, idempotencyKey: string, draftKey: string | undefined) {
-  return api<Answer>(`${forumPath(slug)}/case-studies`, { method: 'POST', body: { weekNumber, ...fields, idempotencyKey, draftKey } });
+export function createCaseStudy(
+  slug: string,
+  weekNumber: number,
+  fields: CaseStudyFields,
+  idempotencyKey: string,
+  draftKey: string | undefined,
+) {
+  return api<Answer>(`${forumPath(slug)}/case-studies`, {
+    method: 'POST',
+    body: { weekNumber, ...fields, idempotencyKey, draftKey },
+  });
 }
 
 export function editCaseStudy(id: number, fields: CaseStudyFields, baseRevision: number, draftKey: string | undefined) {

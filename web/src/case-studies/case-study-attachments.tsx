@@ -50,7 +50,10 @@ export function CaseStudyAttachmentsEditor({ caseStudyId, attachments, onChange 
       onChange([...attachments.filter((one) => one.id !== attachment.id), attachment]);
       setMessage({ kind: 'ok', text: t('caseStudies.attachments.uploaded', { name: attachment.fileName }) });
     } catch (error) {
-      setMessage({ kind: 'error', text: t('caseStudies.attachments.failed', { name: file.name, message: errorMessage(error) }) });
+      setMessage({
+        kind: 'error',
+        text: t('caseStudies.attachments.failed', { name: file.name, message: errorMessage(error) }),
+      });
     } finally {
       if (input.current) input.current.value = '';
       setBusy(false);
@@ -82,12 +85,23 @@ export function CaseStudyAttachmentsEditor({ caseStudyId, attachments, onChange 
             </li>
           ))}
         </ul>
-      ) : <p class="muted">{t('caseStudies.attachments.none')}</p>}
+      ) : (
+        <p class="muted">{t('caseStudies.attachments.none')}</p>
+      )}
       <div class="field">
         <label for="case-study-file">{t('caseStudies.attachments.choose')}</label>
-        <input id="case-study-file" ref={input} type="file" accept={ACCEPT} disabled={busy}
-          aria-describedby="case-study-file-hint" onChange={() => void attach()} />
-        <span id="case-study-file-hint" class="hint">{busy ? t('caseStudies.attachments.uploading') : t('caseStudies.attachments.hint')}</span>
+        <input
+          id="case-study-file"
+          ref={input}
+          type="file"
+          accept={ACCEPT}
+          disabled={busy}
+          aria-describedby="case-study-file-hint"
+          onChange={() => void attach()}
+        />
+        <span id="case-study-file-hint" class="hint">
+          {busy ? t('caseStudies.attachments.uploading') : t('caseStudies.attachments.hint')}
+        </span>
       </div>
       <LiveMessage kind={message?.kind ?? 'ok'} message={message?.text ?? null} />
     </fieldset>
@@ -96,10 +110,15 @@ export function CaseStudyAttachmentsEditor({ caseStudyId, attachments, onChange 
 
 /** The editor's attachments, loaded with the case study as its page reads it. */
 export function CaseStudyAttachmentsPanel({ caseStudyId }: { caseStudyId: number }) {
-  const [{ data, error }, update, retry] = useApi<Static<typeof CaseStudyReadResponse>>(caseStudyPaths.one(caseStudyId));
+  const [{ data, error }, update, retry] = useApi<Static<typeof CaseStudyReadResponse>>(
+    caseStudyPaths.one(caseStudyId),
+  );
   if (!data) return error ? <PageNotLoaded error={error} retry={retry} /> : null;
   return (
-    <CaseStudyAttachmentsEditor caseStudyId={caseStudyId} attachments={data.attachments}
-      onChange={(attachments) => update((current) => ({ ...current, attachments }))} />
+    <CaseStudyAttachmentsEditor
+      caseStudyId={caseStudyId}
+      attachments={data.attachments}
+      onChange={(attachments) => update((current) => ({ ...current, attachments }))}
+    />
   );
 }

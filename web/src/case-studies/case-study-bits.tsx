@@ -20,7 +20,15 @@ export function KeyRespondentBadge() {
 }
 
 /** "by Ana Quispe · Red de cooperativas · Hispanic America · Key respondent": the region the case study is about, in the reader's language. */
-export function AuthorLine({ author, region, lang }: { author: CaseStudyAuthor; region: Record<Lang, string> | null; lang?: Lang }) {
+export function AuthorLine({
+  author,
+  region,
+  lang,
+}: {
+  author: CaseStudyAuthor;
+  region: Record<Lang, string> | null;
+  lang?: Lang;
+}) {
   const { t, lang: readerLang } = useI18n();
   return (
     <p class="meta case-study-author">
@@ -37,7 +45,9 @@ export function QuestionCountsLine({ counts }: { counts: QuestionCounts }) {
   return (
     <span class="question-counts">
       <span class="badge badge-answered">{t('caseStudies.questionsAnswered', { count: counts.answered })}</span>{' '}
-      <span class={counts.unanswered ? 'badge badge-unanswered' : 'badge'}>{t('caseStudies.questionsUnanswered', { count: counts.unanswered })}</span>
+      <span class={counts.unanswered ? 'badge badge-unanswered' : 'badge'}>
+        {t('caseStudies.questionsUnanswered', { count: counts.unanswered })}
+      </span>
     </span>
   );
 }
@@ -58,13 +68,22 @@ export function CaseStudyState({ caseStudy, timeZone }: { caseStudy: CaseStudy; 
   const { t } = useI18n();
   const status = caseStudy.status;
   const date =
-    status === 'submitted' ? caseStudy.submittedAt
-      : status === 'approved' ? caseStudy.weekOpensAt
-        : status === 'published' ? caseStudy.publishedAt : null;
-  const [before, after] = t(`caseStudies.editor.help.${status}`, { number: caseStudy.weekNumber, date: '\u0000' }).split('\u0000');
+    status === 'submitted'
+      ? caseStudy.submittedAt
+      : status === 'approved'
+        ? caseStudy.weekOpensAt
+        : status === 'published'
+          ? caseStudy.publishedAt
+          : null;
+  const [before, after] = t(`caseStudies.editor.help.${status}`, {
+    number: caseStudy.weekNumber,
+    date: '\u0000',
+  }).split('\u0000');
   return (
     <div class="case-study-state" role="status">
-      <p class="meta"><CaseStudyStatusBadge status={status} /></p>
+      <p class="meta">
+        <CaseStudyStatusBadge status={status} />
+      </p>
       <p>
         {before}
         {after !== undefined && date ? <DateTime value={date} timeZone={timeZone} style="dateTime" /> : null}
@@ -72,11 +91,12 @@ export function CaseStudyState({ caseStudy, timeZone }: { caseStudy: CaseStudy; 
       </p>
       {status === 'changes_requested' && caseStudy.reviewComment ? (
         <Notice kind="warn">
-          <p><strong>{t('caseStudies.editor.organizerComment')}</strong></p>
+          <p>
+            <strong>{t('caseStudies.editor.organizerComment')}</strong>
+          </p>
           <p class="review-comment">{caseStudy.reviewComment}</p>
         </Notice>
       ) : null}
     </div>
   );
 }
-

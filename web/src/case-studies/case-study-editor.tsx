@@ -47,14 +47,22 @@ export function CaseStudyEditor({ slug, weekNumber, draftKey, serverDrafts, case
   const canEdit = caseStudy ? caseStudy.permissions.canEdit : true;
 
   const initial = useMemo<DraftText>(
-    () => (caseStudy ? { title: caseStudy.title.value, bodyMd: caseStudy.markdown ?? '', lang: caseStudy.lang } : { title: '', bodyMd: '', lang }),
+    () =>
+      caseStudy
+        ? { title: caseStudy.title.value, bodyMd: caseStudy.markdown ?? '', lang: caseStudy.lang }
+        : { title: '', bodyMd: '', lang },
     [caseStudy, lang],
   );
   const initialRegion = caseStudy?.region ?? '';
 
   const latest = useRef(caseStudy);
   /** Saves the text (creating the case study the first time), then submits it when asked to. */
-  async function save(fields: CaseStudyFields, idempotencyKey: string, submit: boolean, sendDraftKey: boolean): Promise<CaseStudy> {
+  async function save(
+    fields: CaseStudyFields,
+    idempotencyKey: string,
+    submit: boolean,
+    sendDraftKey: boolean,
+  ): Promise<CaseStudy> {
     const key = sendDraftKey && serverDrafts ? draftKey : undefined;
     const base = latest.current;
     let saved = base
@@ -78,7 +86,17 @@ export function CaseStudyEditor({ slug, weekNumber, draftKey, serverDrafts, case
       return null;
     },
     send: (text, idempotencyKey, extra) =>
-      save({ ...text, title: text.title.trim(), region: String(extra.region ?? ''), theme: String(extra.theme ?? '').trim() }, idempotencyKey, extra.intent === 'submit', true),
+      save(
+        {
+          ...text,
+          title: text.title.trim(),
+          region: String(extra.region ?? ''),
+          theme: String(extra.theme ?? '').trim(),
+        },
+        idempotencyKey,
+        extra.intent === 'submit',
+        true,
+      ),
     onSent: (saved) => {
       const submitted = (saved as CaseStudy).status === 'submitted';
       onChanged(saved as CaseStudy, t(submitted ? 'caseStudies.editor.submittedMsg' : 'caseStudies.editor.saved'));
@@ -134,71 +152,166 @@ export function CaseStudyEditor({ slug, weekNumber, draftKey, serverDrafts, case
   const error = message ?? composer.error?.message ?? null;
   return (
     <>
-      {caseStudy ? <CaseStudyState caseStudy={caseStudy} timeZone={timeZone} /> : <p class="muted">{t('caseStudies.editor.help.draft')}</p>}
+      {caseStudy ? (
+        <CaseStudyState caseStudy={caseStudy} timeZone={timeZone} />
+      ) : (
+        <p class="muted">{t('caseStudies.editor.help.draft')}</p>
+      )}
       {published && caseStudy ? (
-        <p><a href={`/forums/${encodeURIComponent(slug)}/case-studies/${caseStudy.id}`}>{t('caseStudies.editor.viewPublished')}</a></p>
+        <p>
+          <a href={`/forums/${encodeURIComponent(slug)}/case-studies/${caseStudy.id}`}>
+            {t('caseStudies.editor.viewPublished')}
+          </a>
+        </p>
       ) : null}
       {!canEdit ? (
         <Notice>
           <p>{t(status === 'submitted' ? 'caseStudies.editor.lockedSubmitted' : 'caseStudies.editor.readOnly')}</p>
           {caseStudy?.permissions.canWithdraw ? (
-            <p><button type="button" class="button-quiet" disabled={working} onClick={() => void withdraw()}>{t('caseStudies.editor.withdraw')}</button></p>
+            <p>
+              <button type="button" class="button-quiet" disabled={working} onClick={() => void withdraw()}>
+                {t('caseStudies.editor.withdraw')}
+              </button>
+            </p>
           ) : null}
         </Notice>
       ) : null}
-      <form class="case-study-form" aria-labelledby="case-study-heading" onSubmit={(event) => { event.preventDefault(); void act(published ? 'save' : 'submit'); }} noValidate>
+      <form
+        class="case-study-form"
+        aria-labelledby="case-study-heading"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void act(published ? 'save' : 'submit');
+        }}
+        noValidate
+      >
         {composer.restored !== 'none' ? <p class="hint">{t('caseStudies.editor.restored')}</p> : null}
         <OtherCopyNotice composer={composer} timeZone={timeZone} />
         <div class="field">
           <label for="case-study-title">{t('caseStudies.editor.fieldTitle')}</label>
           <input
-            type="text" id="case-study-title" name="title" value={text.title} lang={text.lang} maxLength={MAX_TITLE_LENGTH}
-            aria-required="true" readOnly={readOnly}
+            type="text"
+            id="case-study-title"
+            name="title"
+            value={text.title}
+            lang={text.lang}
+            maxLength={MAX_TITLE_LENGTH}
+            aria-required="true"
+            readOnly={readOnly}
             onInput={(event) => composer.change({ title: event.currentTarget.value })}
           />
         </div>
         <div class="field field-inline">
           <label for="case-study-lang">{t('caseStudies.editor.fieldLang')}</label>
-          <select id="case-study-lang" name="lang" value={text.lang} disabled={readOnly}
-            onChange={(event) => composer.change({ lang: event.currentTarget.value as Lang })}>
+          <select
+            id="case-study-lang"
+            name="lang"
+            value={text.lang}
+            disabled={readOnly}
+            onChange={(event) => composer.change({ lang: event.currentTarget.value as Lang })}
+          >
             <LanguageOptions />
           </select>
         </div>
         <div class="field">
           <label for="case-study-region">{t('caseStudies.editor.fieldRegion')}</label>
-          <select id="case-study-region" name="region" value={region} disabled={readOnly} aria-required="true"
-            onChange={(event) => { composer.setExtra({ region: event.currentTarget.value }); composer.change({}); }}>
+          <select
+            id="case-study-region"
+            name="region"
+            value={region}
+            disabled={readOnly}
+            aria-required="true"
+            onChange={(event) => {
+              composer.setExtra({ region: event.currentTarget.value });
+              composer.change({});
+            }}
+          >
             <option value="">{t('caseStudies.editor.regionNone')}</option>
-            {regions.map((choice) => <option key={choice.key} value={choice.key}>{choice.name[lang]}</option>)}
-            {region && !regions.some((choice) => choice.key === region)
-              ? <option value={region}>{caseStudy?.region === region && caseStudy.regionName ? caseStudy.regionName[lang] : t('cohort.archivedChoice')}</option> : null}
+            {regions.map((choice) => (
+              <option key={choice.key} value={choice.key}>
+                {choice.name[lang]}
+              </option>
+            ))}
+            {region && !regions.some((choice) => choice.key === region) ? (
+              <option value={region}>
+                {caseStudy?.region === region && caseStudy.regionName
+                  ? caseStudy.regionName[lang]
+                  : t('cohort.archivedChoice')}
+              </option>
+            ) : null}
           </select>
         </div>
         <div class="field">
           <label for="case-study-theme">{t('caseStudies.editor.fieldTheme')}</label>
-          <input type="text" id="case-study-theme" name="theme" value={theme} lang={text.lang} maxLength={MAX_LINE_LENGTH}
-            aria-describedby="case-study-theme-hint" readOnly={readOnly}
-            onInput={(event) => { composer.setExtra({ theme: event.currentTarget.value }); composer.change({}); }} />
-          <span id="case-study-theme-hint" class="hint">{t('caseStudies.editor.themeHint')}</span>
+          <input
+            type="text"
+            id="case-study-theme"
+            name="theme"
+            value={theme}
+            lang={text.lang}
+            maxLength={MAX_LINE_LENGTH}
+            aria-describedby="case-study-theme-hint"
+            readOnly={readOnly}
+            onInput={(event) => {
+              composer.setExtra({ theme: event.currentTarget.value });
+              composer.change({});
+            }}
+          />
+          <span id="case-study-theme-hint" class="hint">
+            {t('caseStudies.editor.themeHint')}
+          </span>
         </div>
         <div class="field">
           <label for="case-study-body">{t('caseStudies.editor.fieldBody')}</label>
           <p class="tabs" role="group" aria-label={t('caseStudies.editor.fieldBody')}>
-            <button type="button" class="button-quiet button-small" aria-pressed={!previewing} onClick={() => setPreviewing(false)}>{t('caseStudies.editor.write')}</button>
-            <button type="button" class="button-quiet button-small" aria-pressed={previewing} onClick={() => setPreviewing(true)}>{t('caseStudies.editor.preview')}</button>
+            <button
+              type="button"
+              class="button-quiet button-small"
+              aria-pressed={!previewing}
+              onClick={() => setPreviewing(false)}
+            >
+              {t('caseStudies.editor.write')}
+            </button>
+            <button
+              type="button"
+              class="button-quiet button-small"
+              aria-pressed={previewing}
+              onClick={() => setPreviewing(true)}
+            >
+              {t('caseStudies.editor.preview')}
+            </button>
           </p>
           <textarea
-            id="case-study-body" name="body" rows={16} value={text.bodyMd} lang={text.lang} spellcheck hidden={previewing}
-            readOnly={readOnly} aria-required="true" aria-describedby="case-study-hint case-study-guidance case-study-count"
+            id="case-study-body"
+            name="body"
+            rows={16}
+            value={text.bodyMd}
+            lang={text.lang}
+            spellcheck
+            hidden={previewing}
+            readOnly={readOnly}
+            aria-required="true"
+            aria-describedby="case-study-hint case-study-guidance case-study-count"
             onInput={(event) => composer.change({ bodyMd: event.currentTarget.value })}
           />
-          {previewing ? <div class="case-preview"><MarkdownPreview markdown={text.bodyMd} lang={text.lang} active={previewing} /></div> : null}
-          <span id="case-study-hint" class="hint">{t('caseStudies.editor.bodyHint')}</span>
-          <span id="case-study-guidance" class="hint">{t('caseStudies.editor.guidance', { min: guidance.min, max: guidance.max })}</span>
+          {previewing ? (
+            <div class="case-preview">
+              <MarkdownPreview markdown={text.bodyMd} lang={text.lang} active={previewing} />
+            </div>
+          ) : null}
+          <span id="case-study-hint" class="hint">
+            {t('caseStudies.editor.bodyHint')}
+          </span>
+          <span id="case-study-guidance" class="hint">
+            {t('caseStudies.editor.guidance', { min: guidance.min, max: guidance.max })}
+          </span>
           <span class="composer-meta">
             <WordGuide id="case-study-count" text={text.bodyMd} guidance={guidance} />
             {composer.saveState !== 'idle' ? (
-              <span class={composer.saveState === 'unsaved' ? 'save-state save-state-warn' : 'save-state'} data-save-state={composer.saveState}>
+              <span
+                class={composer.saveState === 'unsaved' ? 'save-state save-state-warn' : 'save-state'}
+                data-save-state={composer.saveState}
+              >
                 {t(`caseStudies.editor.saveState.${composer.saveState}`)}
               </span>
             ) : null}
@@ -208,13 +321,19 @@ export function CaseStudyEditor({ slug, weekNumber, draftKey, serverDrafts, case
         {canEdit ? (
           <p class="button-row">
             {published ? (
-              <button type="submit" disabled={working}>{working ? t('caseStudies.editor.submitting') : t('caseStudies.editor.saveChanges')}</button>
+              <button type="submit" disabled={working}>
+                {working ? t('caseStudies.editor.submitting') : t('caseStudies.editor.saveChanges')}
+              </button>
             ) : (
               <>
                 <button type="submit" disabled={working}>
-                  {working ? t('caseStudies.editor.submitting') : t(status === 'changes_requested' ? 'caseStudies.editor.resubmit' : 'caseStudies.editor.submit')}
+                  {working
+                    ? t('caseStudies.editor.submitting')
+                    : t(status === 'changes_requested' ? 'caseStudies.editor.resubmit' : 'caseStudies.editor.submit')}
                 </button>
-                <button type="button" class="button-quiet" disabled={working} onClick={() => void act('save')}>{t('caseStudies.editor.save')}</button>
+                <button type="button" class="button-quiet" disabled={working} onClick={() => void act('save')}>
+                  {t('caseStudies.editor.save')}
+                </button>
               </>
             )}
           </p>

@@ -11,7 +11,14 @@ import { caseStudyHref } from './week-case-studies.tsx';
 
 export type QuestionQueueItem = Static<typeof QuestionListResponse>['questions'][number];
 
-export function QuestionQueue({ slug, items, userId, timeZone, onChanged, notes }: {
+export function QuestionQueue({
+  slug,
+  items,
+  userId,
+  timeZone,
+  onChanged,
+  notes,
+}: {
   slug: string;
   items: QuestionQueueItem[];
   userId: number;
@@ -32,14 +39,16 @@ export function QuestionQueue({ slug, items, userId, timeZone, onChanged, notes 
           timeZone={timeZone}
           headingLevel="h2"
           onChanged={onChanged}
-          context={(
+          context={
             <p class="meta">
               <a href={`${caseStudyHref(slug, item.caseStudy.id)}#post-${item.post.id}`}>
-                <Sentence text={t('questions.waiting.about', { title: PLACE })}><span lang={item.caseStudy.title.lang}>{item.caseStudy.title.value}</span></Sentence>
+                <Sentence text={t('questions.waiting.about', { title: PLACE })}>
+                  <span lang={item.caseStudy.title.lang}>{item.caseStudy.title.value}</span>
+                </Sentence>
               </a>
               {notes(item)}
             </p>
-          )}
+          }
         />
       ))}
     </ul>

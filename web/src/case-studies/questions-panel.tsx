@@ -20,11 +20,21 @@ import type { CaseStudy, CaseStudyQuestions, QuestionPost } from './types.ts';
 
 const REFRESH_DELAY_MS = 400;
 
-export function QuestionsPanel({ slug, caseStudy, threadId }: { slug: string; caseStudy: CaseStudy; threadId: number }) {
+export function QuestionsPanel({
+  slug,
+  caseStudy,
+  threadId,
+}: {
+  slug: string;
+  caseStudy: CaseStudy;
+  threadId: number;
+}) {
   const { t } = useI18n();
   const { me } = useSession();
   const [filter, setFilter] = useState<'all' | 'unanswered'>('all');
-  const [{ data, error }, , retry, refresh] = useApi<CaseStudyQuestions>(caseStudyPaths.questions(caseStudy.id, filter));
+  const [{ data, error }, , retry, refresh] = useApi<CaseStudyQuestions>(
+    caseStudyPaths.questions(caseStudy.id, filter),
+  );
   const [message, setMessage] = useState<string | null>(null);
   const timeZone = readerTimeZone(me);
   const name = caseStudy.author.displayName;
@@ -37,13 +47,24 @@ export function QuestionsPanel({ slug, caseStudy, threadId }: { slug: string; ca
       void refresh();
     }, REFRESH_DELAY_MS);
   };
-  useEffect(() => () => { if (timer.current) clearTimeout(timer.current); }, []);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
 
   // Questions, answers, marks and translations in the case study's thread, from the event the list was read at.
-  useLive(data ? { forum: slug, thread: threadId } : null, {
-    onEvent: () => refreshSoon(),
-    onReady: (resumed) => { if (!resumed) refreshSoon(); },
-  }, data?.lastEventId ?? null);
+  useLive(
+    data ? { forum: slug, thread: threadId } : null,
+    {
+      onEvent: () => refreshSoon(),
+      onReady: (resumed) => {
+        if (!resumed) refreshSoon();
+      },
+    },
+    data?.lastEventId ?? null,
+  );
 
   const changed = (text: string) => {
     setMessage(text);
@@ -53,12 +74,22 @@ export function QuestionsPanel({ slug, caseStudy, threadId }: { slug: string; ca
   return (
     <section class="questions" aria-labelledby="questions-heading">
       <h2 id="questions-heading">{t('questions.title')}</h2>
-      {data ? <p class="meta"><QuestionCountsLine counts={data.counts} /></p> : null}
+      {data ? (
+        <p class="meta">
+          <QuestionCountsLine counts={data.counts} />
+        </p>
+      ) : null}
       <fieldset class="question-filter">
         <legend>{t('questions.filterLabel')}</legend>
         {(['all', 'unanswered'] as const).map((value) => (
           <label key={value} class="checkbox">
-            <input type="radio" name="question-filter" value={value} checked={filter === value} onChange={() => setFilter(value)} />
+            <input
+              type="radio"
+              name="question-filter"
+              value={value}
+              checked={filter === value}
+              onChange={() => setFilter(value)}
+            />
             <span>{t(value === 'all' ? 'questions.filterAll' : 'questions.filterUnanswered')}</span>
           </label>
         ))}
@@ -69,14 +100,25 @@ export function QuestionsPanel({ slug, caseStudy, threadId }: { slug: string; ca
         data.questions.length ? (
           <ul class="question-list">
             {data.questions.map(({ post, answer }) => (
-              <QuestionView key={post.id} question={post} answer={answer} userId={me?.id ?? null} timeZone={timeZone} onChanged={changed} />
+              <QuestionView
+                key={post.id}
+                question={post}
+                answer={answer}
+                userId={me?.id ?? null}
+                timeZone={timeZone}
+                onChanged={changed}
+              />
             ))}
           </ul>
         ) : (
           <p>{t(filter === 'all' ? 'questions.none' : 'questions.noneUnanswered')}</p>
         )
-      ) : !error ? <p class="muted">{t('app.loading')}</p> : null}
-      <p><a href={threadHref(slug, threadId)}>{t('caseStudies.discussionLink')}</a></p>
+      ) : !error ? (
+        <p class="muted">{t('app.loading')}</p>
+      ) : null}
+      <p>
+        <a href={threadHref(slug, threadId)}>{t('caseStudies.discussionLink')}</a>
+      </p>
 
       <section class="ask" aria-labelledby="ask-heading">
         <h2 id="ask-heading">{t('caseStudies.ask', { name })}</h2>
@@ -84,7 +126,9 @@ export function QuestionsPanel({ slug, caseStudy, threadId }: { slug: string; ca
           <SignInPrompt message={t('questions.signInToAsk')} />
         ) : data && data.askBlockedBy === null ? (
           <>
-            <p class="hint" id="ask-hint">{t('questions.askHint', { name, number: caseStudy.weekNumber })}</p>
+            <p class="hint" id="ask-hint">
+              {t('questions.askHint', { name, number: caseStudy.weekNumber })}
+            </p>
             <Composer<QuestionPost>
               id="ask"
               userId={me.id}
@@ -92,15 +136,27 @@ export function QuestionsPanel({ slug, caseStudy, threadId }: { slug: string; ca
               label={t('questions.askLabel', { name })}
               submitLabel={t('questions.send')}
               sendClearsServerDraft
-              send={async (text, idempotencyKey) => (await api<{ post: QuestionPost }>(`/api/case-studies/${caseStudy.id}/questions`, {
-                method: 'POST',
-                body: { bodyMd: text.bodyMd, lang: text.lang, idempotencyKey, draftKey: `reply:thread:${threadId}`, addressedTo: caseStudy.author.id },
-              })).post}
+              send={async (text, idempotencyKey) =>
+                (
+                  await api<{ post: QuestionPost }>(`/api/case-studies/${caseStudy.id}/questions`, {
+                    method: 'POST',
+                    body: {
+                      bodyMd: text.bodyMd,
+                      lang: text.lang,
+                      idempotencyKey,
+                      draftKey: `reply:thread:${threadId}`,
+                      addressedTo: caseStudy.author.id,
+                    },
+                  })
+                ).post
+              }
               onSent={() => changed(t('questions.sent', { name }))}
             />
           </>
         ) : data ? (
-          <Notice><p>{t('questions.askClosed')}</p></Notice>
+          <Notice>
+            <p>{t('questions.askClosed')}</p>
+          </Notice>
         ) : null}
       </section>
     </section>

@@ -28,8 +28,18 @@ function PostText({ post, headingId }: { post: Post; headingId: string }) {
 }
 
 /** The key respondent's reply to a question: a reply to its post, marked as its answer by the server. */
-export function AnswerComposer({ question, userId, autoFocus, onAnswered, onCancel }: {
-  question: Post; userId: number; autoFocus?: boolean; onAnswered(answer: Post): void; onCancel?(): void;
+export function AnswerComposer({
+  question,
+  userId,
+  autoFocus,
+  onAnswered,
+  onCancel,
+}: {
+  question: Post;
+  userId: number;
+  autoFocus?: boolean;
+  onAnswered(answer: Post): void;
+  onCancel?(): void;
 }) {
   const { t } = useI18n();
   const draftKey = `reply:post:${question.id}`;
@@ -43,10 +53,14 @@ export function AnswerComposer({ question, userId, autoFocus, onAnswered, onCanc
       sendClearsServerDraft
       autoFocus={autoFocus}
       onCancel={onCancel}
-      send={async (text, idempotencyKey) => (await api<{ post: Post }>(`/api/threads/${question.threadId}/posts`, {
-        method: 'POST',
-        body: { parentId: question.id, bodyMd: text.bodyMd, lang: text.lang, idempotencyKey, draftKey },
-      })).post}
+      send={async (text, idempotencyKey) =>
+        (
+          await api<{ post: Post }>(`/api/threads/${question.threadId}/posts`, {
+            method: 'POST',
+            body: { parentId: question.id, bodyMd: text.bodyMd, lang: text.lang, idempotencyKey, draftKey },
+          })
+        ).post
+      }
       onSent={onAnswered}
     />
   );
@@ -90,12 +104,18 @@ export function QuestionView({ question, answer, userId, timeZone, onChanged, co
   }
 
   return (
-    <li class={answered ? 'question answered' : 'question'} id={`post-${question.id}`} data-answered={answered ? 'true' : 'false'}>
+    <li
+      class={answered ? 'question answered' : 'question'}
+      id={`post-${question.id}`}
+      data-answered={answered ? 'true' : 'false'}
+    >
       {context}
       <Heading id={headingId} class="post-header">
         <span class="post-author">{t('questions.askedBy', { name: question.author.displayName })}</span>
         <DateTime value={question.createdAt} timeZone={timeZone} style="dateTime" />
-        <span class={answered ? 'badge badge-answered' : 'badge badge-unanswered'}>{t(answered ? 'questions.answered' : 'questions.unanswered')}</span>
+        <span class={answered ? 'badge badge-answered' : 'badge badge-unanswered'}>
+          {t(answered ? 'questions.answered' : 'questions.unanswered')}
+        </span>
       </Heading>
       <PostText post={question} headingId={headingId} />
       {answer ? (
@@ -109,14 +129,20 @@ export function QuestionView({ question, answer, userId, timeZone, onChanged, co
       ) : null}
       <div class="post-actions">
         {isAddressee && !answered && !answering ? (
-          <button type="button" class="button-small" onClick={() => setAnswering(true)}>{t('questions.answerThis')}</button>
+          <button type="button" class="button-small" onClick={() => setAnswering(true)}>
+            {t('questions.answerThis')}
+          </button>
         ) : null}
         {/* The key respondent may have answered in the discussion rather than here. */}
         {(isAsker || isAddressee) && !answered ? (
-          <button type="button" class="button-quiet button-small" disabled={busy} onClick={() => void setMark(true)}>{t('questions.markAnswered')}</button>
+          <button type="button" class="button-quiet button-small" disabled={busy} onClick={() => void setMark(true)}>
+            {t('questions.markAnswered')}
+          </button>
         ) : null}
         {(isAsker || isAddressee) && answered ? (
-          <button type="button" class="button-quiet button-small" disabled={busy} onClick={() => void setMark(false)}>{t('questions.unmark')}</button>
+          <button type="button" class="button-quiet button-small" disabled={busy} onClick={() => void setMark(false)}>
+            {t('questions.unmark')}
+          </button>
         ) : null}
       </div>
       <LiveMessage message={error} />

@@ -6,5 +6,15 @@ import type { ComponentChildren } from 'preact';
 export const PLACE = '\u0000';
 export function Sentence({ text, children }: { text: string; children: ComponentChildren }) {
   const [before, after] = text.split(PLACE);
-  return <>{before}{after !== undefined ? <>{children}{after}</> : null}</>;
+  return (
+    <>
+      {before}
+      {after !== undefined ? (
+        <>
+          {children}
+          {after}
+        </>
+      ) : null}
+    </>
+  );
 }

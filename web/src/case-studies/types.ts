@@ -3,7 +3,10 @@
 import type { Static } from 'typebox';
 import type { CaseStudySchema, WeekCaseStudySchema } from '../../../server/case-studies/case-studies.schemas.ts';
 import type {
-  CaseStudyQuestionsResponse, QuestionCountsSchema, QuestionListResponse, QuestionWithAnswerSchema,
+  CaseStudyQuestionsResponse,
+  QuestionCountsSchema,
+  QuestionListResponse,
+  QuestionWithAnswerSchema,
 } from '../../../server/questions/questions.schemas.ts';
 
 export type CaseStudy = Static<typeof CaseStudySchema>;

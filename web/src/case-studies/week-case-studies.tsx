@@ -12,7 +12,12 @@ import { AuthorLine, QuestionCountsLine } from './case-study-bits.tsx';
 import type { WeekCaseStudy } from './types.ts';
 
 const REFRESH_DELAY_MS = 400;
-const CASE_STUDY_EVENTS = new Set(['case_study.published', 'case_study.edited', 'question.answered', 'question.reopened']);
+const CASE_STUDY_EVENTS = new Set([
+  'case_study.published',
+  'case_study.edited',
+  'question.answered',
+  'question.reopened',
+]);
 
 export function caseStudyHref(slug: string, id: number): string {
   return `/forums/${encodeURIComponent(slug)}/case-studies/${id}`;
@@ -21,7 +26,8 @@ export function caseStudyHref(slug: string, id: number): string {
 function ReadingRule({ caseStudy }: { caseStudy: WeekCaseStudy }) {
   const { t } = useI18n();
   const provenance = useProvenance();
-  if (caseStudy.translation) return <span class="translated-note">{provenance(caseStudy.lang, caseStudy.translation.translator)}</span>;
+  if (caseStudy.translation)
+    return <span class="translated-note">{provenance(caseStudy.lang, caseStudy.translation.translator)}</span>;
   return (
     <>
       <span>{t('caseStudies.writtenIn', { language: t(`languageNames.${caseStudy.lang}`) })}</span>
@@ -36,15 +42,23 @@ function CaseStudyCard({ slug, caseStudy }: { slug: string; caseStudy: WeekCaseS
   const href = caseStudyHref(slug, caseStudy.id);
   return (
     <li class="card case-study-card" id={`case-study-${caseStudy.id}`}>
-      <h3><a href={href} lang={title.lang}>{title.value}</a></h3>
+      <h3>
+        <a href={href} lang={title.lang}>
+          {title.value}
+        </a>
+      </h3>
       <AuthorLine author={caseStudy.author} region={caseStudy.regionName} />
       <p class="meta">
-        {caseStudy.theme ? <span lang={caseStudy.lang}>{t('caseStudies.theme', { theme: caseStudy.theme })}</span> : null}
+        {caseStudy.theme ? (
+          <span lang={caseStudy.lang}>{t('caseStudies.theme', { theme: caseStudy.theme })}</span>
+        ) : null}
         <ReadingRule caseStudy={caseStudy} />
       </p>
       <p class="meta">
         <QuestionCountsLine counts={caseStudy.questions} />
-        {caseStudy.attachmentCount ? <span>{t('caseStudies.attachments.count', { count: caseStudy.attachmentCount })}</span> : null}
+        {caseStudy.attachmentCount ? (
+          <span>{t('caseStudies.attachments.count', { count: caseStudy.attachmentCount })}</span>
+        ) : null}
       </p>
       <p class="button-row">
         <a href={href}>{t('caseStudies.read')}</a>
@@ -68,14 +82,22 @@ export function WeekCaseStudies({ slug, weekNumber, caseStudies, roles, onChange
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const latest = useRef(onChanged);
   latest.current = onChanged;
-  useEffect(() => () => { if (timer.current) clearTimeout(timer.current); }, []);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
   const threads = new Set(caseStudies.map((caseStudy) => caseStudy.threadId));
 
   function onEvent(event: LiveEvent) {
     const name = event.event as string;
     const translated = event.payload as { itemType?: string; itemId?: number };
-    const inCaseStudy = (threads.has(event.threadId) && event.event === 'post.created')
-      || (event.event === 'translation.published' && (translated.itemType === 'case_study' || (translated.itemType === 'thread_title' && threads.has(translated.itemId ?? 0))));
+    const inCaseStudy =
+      (threads.has(event.threadId) && event.event === 'post.created') ||
+      (event.event === 'translation.published' &&
+        (translated.itemType === 'case_study' ||
+          (translated.itemType === 'thread_title' && threads.has(translated.itemId ?? 0))));
     if (!CASE_STUDY_EVENTS.has(name) && !inCaseStudy) return;
     if (timer.current) return;
     timer.current = setTimeout(() => {
@@ -105,7 +127,9 @@ export function WeekCaseStudies({ slug, weekNumber, caseStudies, roles, onChange
       <h2 id="case-studies-heading">{t('caseStudies.sectionTitle')}</h2>
       <p class="muted">{t('caseStudies.sectionIntro')}</p>
       <ul class="card-list">
-        {caseStudies.map((caseStudy) => <CaseStudyCard key={caseStudy.id} slug={slug} caseStudy={caseStudy} />)}
+        {caseStudies.map((caseStudy) => (
+          <CaseStudyCard key={caseStudy.id} slug={slug} caseStudy={caseStudy} />
+        ))}
       </ul>
       <p class="button-row">{links}</p>
     </section>

@@ -12,7 +12,9 @@ export function CandidateExperience({ values, lang }: { values: Experience; lang
       {EXPERIENCE.map((field) => (
         <div key={field}>
           <dt>{t(`cohort.${field}`)}</dt>
-          <dd class="prewrap" lang={values[field] ? lang : undefined}>{values[field] || t('cohort.experienceNone')}</dd>
+          <dd class="prewrap" lang={values[field] ? lang : undefined}>
+            {values[field] || t('cohort.experienceNone')}
+          </dd>
         </div>
       ))}
     </dl>

@@ -21,22 +21,39 @@ function Reconfirm({ slug }: { slug: string }) {
   const request = state.data?.pending.find((p) => p.forumSlug === slug);
   async function answer(value: 'confirmed' | 'withdrawn') {
     try {
-      await api(`/api/forums/${encodeURIComponent(slug)}/reconfirmations/answer`, { method: 'POST', body: { answer: value } });
+      await api(`/api/forums/${encodeURIComponent(slug)}/reconfirmations/answer`, {
+        method: 'POST',
+        body: { answer: value },
+      });
       setAnswered(t(`cohort.answered_${value}`));
       update((d) => ({ pending: d.pending.filter((p) => p.forumSlug !== slug) }));
     } catch (failure) {
       setError(errorMessage(failure));
     }
   }
-  if (answered) return <Notice kind="ok"><p role="status">{answered}</p></Notice>;
+  if (answered)
+    return (
+      <Notice kind="ok">
+        <p role="status">{answered}</p>
+      </Notice>
+    );
   if (!request) return null;
   return (
     <Notice kind="warn">
       <h3>{t('cohort.reconfirmTitle')}</h3>
-      <p>{t('cohort.reconfirmText', { startsOn: formatCalendarDate(request.startsOn, lang, 'date'), endsOn: formatCalendarDate(request.endsOn, lang, 'date') })}</p>
+      <p>
+        {t('cohort.reconfirmText', {
+          startsOn: formatCalendarDate(request.startsOn, lang, 'date'),
+          endsOn: formatCalendarDate(request.endsOn, lang, 'date'),
+        })}
+      </p>
       {request.message ? <p>{request.message}</p> : null}
-      <button type="button" onClick={() => void answer('confirmed')}>{t('cohort.confirm')}</button>{' '}
-      <button type="button" class="secondary" onClick={() => void answer('withdrawn')}>{t('cohort.withdrawPlace')}</button>
+      <button type="button" onClick={() => void answer('confirmed')}>
+        {t('cohort.confirm')}
+      </button>{' '}
+      <button type="button" class="secondary" onClick={() => void answer('withdrawn')}>
+        {t('cohort.withdrawPlace')}
+      </button>
       <LiveMessage message={error} />
     </Notice>
   );
@@ -57,7 +74,10 @@ function OptIn({ slug, initial }: { slug: string; initial: boolean }) {
   }
   return (
     <p>
-      <label class="choice"><input type="checkbox" checked={checked} onChange={(event) => void toggle(event.currentTarget.checked)} /> {t('cohort.optIn')}</label>
+      <label class="choice">
+        <input type="checkbox" checked={checked} onChange={(event) => void toggle(event.currentTarget.checked)} />{' '}
+        {t('cohort.optIn')}
+      </label>
       <LiveMessage message={error} />
     </p>
   );
@@ -67,7 +87,11 @@ function OptIn({ slug, initial }: { slug: string; initial: boolean }) {
 export function StayInTouch({ slug }: { slug: string }) {
   const [state] = useApi<OwnApplication>(`/api/forums/${encodeURIComponent(slug)}/application`);
   if (!state.data) return null;
-  return <section class="cohort-panel"><OptIn slug={slug} initial={state.data.optedIn} /></section>;
+  return (
+    <section class="cohort-panel">
+      <OptIn slug={slug} initial={state.data.optedIn} />
+    </section>
+  );
 }
 
 export function CohortPanel({ forum }: { forum: Forum }) {
@@ -86,23 +110,52 @@ export function CohortPanel({ forum }: { forum: Forum }) {
       {me ? <Reconfirm slug={forum.slug} /> : null}
       {call.open ? (
         <p class="deadline">
-          {t('cohort.deadline', { date: formatCalendarDate(call.deadlineOn, lang, 'date'), moment: formatInstant(call.deadline, lang, readerTimeZone(me), 'dateTime') })}
+          {t('cohort.deadline', {
+            date: formatCalendarDate(call.deadlineOn, lang, 'date'),
+            moment: formatInstant(call.deadline, lang, readerTimeZone(me), 'dateTime'),
+          })}
         </p>
-      ) : application ? null : <p>{t('cohort.closed')}</p>}
+      ) : application ? null : (
+        <p>{t('cohort.closed')}</p>
+      )}
       {application && application.status !== 'withdrawn' ? (
         <p>
-          <a href={`${base}/apply`}>{t('cohort.yourApplication')}</a>: <strong data-status={application.status}>{t(`cohort.status_${application.status}`)}</strong>
-          {application.assignedWeek !== null ? <> · <span data-week={application.assignedWeek}>{t('cohort.assignedWeek', { number: application.assignedWeek })}</span></> : null}
+          <a href={`${base}/apply`}>{t('cohort.yourApplication')}</a>:{' '}
+          <strong data-status={application.status}>{t(`cohort.status_${application.status}`)}</strong>
+          {application.assignedWeek !== null ? (
+            <>
+              {' '}
+              ·{' '}
+              <span data-week={application.assignedWeek}>
+                {t('cohort.assignedWeek', { number: application.assignedWeek })}
+              </span>
+            </>
+          ) : null}
         </p>
       ) : call.open && !member ? (
         <p>
-          {application ? <>{t('cohort.yourApplication')}: <strong data-status={application.status}>{t(`cohort.status_${application.status}`)}</strong>{' '}</> : null}
-          <a class="button" href={`${base}/apply`}>{t(application ? 'cohort.applyAgain' : 'cohort.apply')}</a>
+          {application ? (
+            <>
+              {t('cohort.yourApplication')}:{' '}
+              <strong data-status={application.status}>{t(`cohort.status_${application.status}`)}</strong>{' '}
+            </>
+          ) : null}
+          <a class="button" href={`${base}/apply`}>
+            {t(application ? 'cohort.applyAgain' : 'cohort.apply')}
+          </a>
         </p>
       ) : null}
       {me && (member || application) ? <OptIn slug={forum.slug} initial={data.optedIn} /> : null}
-      {member || organizer ? <p><a href={`${base}/directory`}>{t('cohort.directory')}</a></p> : null}
-      {organizer ? <p><a href={`${base}/applications`}>{t('cohort.review')}</a></p> : null}
+      {member || organizer ? (
+        <p>
+          <a href={`${base}/directory`}>{t('cohort.directory')}</a>
+        </p>
+      ) : null}
+      {organizer ? (
+        <p>
+          <a href={`${base}/applications`}>{t('cohort.review')}</a>
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -1,11 +1,19 @@
 // The cohort API's shapes, taken from the server's schemas (type-only: no server code in the bundle).
 import type { Static } from 'typebox';
 import type {
-  ApplicationListResponse, ApplicationSchema, MyApplicationsResponse, OwnApplicationResponse,
+  ApplicationListResponse,
+  ApplicationSchema,
+  MyApplicationsResponse,
+  OwnApplicationResponse,
 } from '../../../server/applications/applications.schemas.ts';
 import type { DirectoryResponse, Privacy } from '../../../server/applications/directory.schemas.ts';
 import type {
-  Answer, InvitationViewResponse, PendingReconfirmationsResponse, ReconfirmationLinkResponse, ReconfirmationStatusResponse, SentInvitationSchema,
+  Answer,
+  InvitationViewResponse,
+  PendingReconfirmationsResponse,
+  ReconfirmationLinkResponse,
+  ReconfirmationStatusResponse,
+  SentInvitationSchema,
 } from '../../../server/applications/invitations.schemas.ts';
 
 export type Application = Static<typeof ApplicationSchema>;

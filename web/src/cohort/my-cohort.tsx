@@ -16,7 +16,9 @@ export function MyCohort() {
   const [privacy, update] = useApi<DirectoryPrivacy>('/api/me/directory-privacy');
   const [error, setError] = useState<string | null>(null);
   async function toggle(field: Field, hide: boolean) {
-    const hidden = hide ? [...(privacy.data?.hidden ?? []), field] : (privacy.data?.hidden ?? []).filter((f) => f !== field);
+    const hidden = hide
+      ? [...(privacy.data?.hidden ?? []), field]
+      : (privacy.data?.hidden ?? []).filter((f) => f !== field);
     try {
       const saved = await api<DirectoryPrivacy>('/api/me/directory-privacy', { method: 'PUT', body: { hidden } });
       update(() => saved);
@@ -27,12 +29,20 @@ export function MyCohort() {
   return (
     <section aria-labelledby="my-applications">
       <h2 id="my-applications">{t('cohort.myApplications')}</h2>
-      {applications.data && applications.data.applications.length === 0 ? <p>{t('cohort.noApplications')}</p> : (
+      {applications.data && applications.data.applications.length === 0 ? (
+        <p>{t('cohort.noApplications')}</p>
+      ) : (
         <ul>
           {applications.data?.applications.map((a) => (
             <li key={a.forumSlug}>
-              <a href={`/forums/${a.forumSlug}/apply`}>{a.forumSlug}</a>: <span data-status={a.status}>{t(`cohort.status_${a.status}`)}</span> · {t(`cohort.kind_${a.kind}`)}
-              {a.assignedWeek !== null ? <> · <span data-week={a.assignedWeek}>{t('cohort.weekOption', { number: a.assignedWeek })}</span></> : null}
+              <a href={`/forums/${a.forumSlug}/apply`}>{a.forumSlug}</a>:{' '}
+              <span data-status={a.status}>{t(`cohort.status_${a.status}`)}</span> · {t(`cohort.kind_${a.kind}`)}
+              {a.assignedWeek !== null ? (
+                <>
+                  {' '}
+                  · <span data-week={a.assignedWeek}>{t('cohort.weekOption', { number: a.assignedWeek })}</span>
+                </>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -42,7 +52,12 @@ export function MyCohort() {
           <legend>{t('cohort.hideFields')}</legend>
           {FIELDS.map((field) => (
             <label key={field} class="choice">
-              <input type="checkbox" checked={privacy.data!.hidden.includes(field)} onChange={(event) => void toggle(field, event.currentTarget.checked)} /> {t(`cohort.field_${field}`)}
+              <input
+                type="checkbox"
+                checked={privacy.data!.hidden.includes(field)}
+                onChange={(event) => void toggle(field, event.currentTarget.checked)}
+              />{' '}
+              {t(`cohort.field_${field}`)}
             </label>
           ))}
         </fieldset>

@@ -7,9 +7,17 @@ export function WordCounter({ id, text, max }: { id: string; text: string; max: 
   const { t } = useI18n();
   const count = countWords(text);
   if (count > max) {
-    return <span id={id} class="field-error" role="alert">{t('cohort.tooManyWords', { count, max, over: count - max })}</span>;
+    return (
+      <span id={id} class="field-error" role="alert">
+        {t('cohort.tooManyWords', { count, max, over: count - max })}
+      </span>
+    );
   }
-  return <span id={id} class="word-count" aria-live="polite">{t('cohort.words', { count, max })}</span>;
+  return (
+    <span id={id} class="word-count" aria-live="polite">
+      {t('cohort.words', { count, max })}
+    </span>
+  );
 }
 
 export function overLimit(text: string, max: number): boolean {

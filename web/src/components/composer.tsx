@@ -32,7 +32,12 @@ export interface ComposerProps<T> {
   initial?: DraftText;
   initialExtra?: LocalDraft['extra'];
   /** Sends the text; throws ApiError. `setExtra` updates the state kept with the draft. */
-  send(text: DraftText, idempotencyKey: string, extra: LocalDraft['extra'], setExtra: (changes: LocalDraft['extra']) => void): Promise<T>;
+  send(
+    text: DraftText,
+    idempotencyKey: string,
+    extra: LocalDraft['extra'],
+    setExtra: (changes: LocalDraft['extra']) => void,
+  ): Promise<T>;
   /** Shows what was sent, once the draft has been forgotten. */
   onSent(result: T): void;
   /** Shown as a single button until pressed, unless a draft was restored. */
@@ -47,7 +52,11 @@ export interface ComposerProps<T> {
 function SaveStatus({ state }: { state: SaveState }) {
   const { t } = useI18n();
   if (state === 'idle') return null;
-  return <span class={state === 'unsaved' ? 'save-state save-state-warn' : 'save-state'}>{t(`composer.saveState.${state}`)}</span>;
+  return (
+    <span class={state === 'unsaved' ? 'save-state save-state-warn' : 'save-state'}>
+      {t(`composer.saveState.${state}`)}
+    </span>
+  );
 }
 
 export function Composer<T>(props: ComposerProps<T>) {
@@ -67,7 +76,8 @@ export function Composer<T>(props: ComposerProps<T>) {
     validate(text) {
       if (withTitle && !text.title.trim()) return t('composer.titleMissing');
       if (!text.bodyMd.trim()) return t('composer.empty');
-      if (text.bodyMd.length > MAX_BODY_LENGTH) return t('composer.tooLong', { max: MAX_BODY_LENGTH, length: text.bodyMd.length });
+      if (text.bodyMd.length > MAX_BODY_LENGTH)
+        return t('composer.tooLong', { max: MAX_BODY_LENGTH, length: text.bodyMd.length });
       return null;
     },
   });
@@ -104,7 +114,15 @@ export function Composer<T>(props: ComposerProps<T>) {
   if (!opened && !composer.hasText && !composer.otherCopy) {
     return (
       <p>
-        <button type="button" onClick={() => { setOpened(true); setFocusNow(true); }}>{props.collapsedLabel}</button>
+        <button
+          type="button"
+          onClick={() => {
+            setOpened(true);
+            setFocusNow(true);
+          }}
+        >
+          {props.collapsedLabel}
+        </button>
       </p>
     );
   }
@@ -113,7 +131,9 @@ export function Composer<T>(props: ComposerProps<T>) {
   const timeZone = readerTimeZone(me);
   return (
     <form class="composer" aria-label={props.label} onSubmit={(event) => void submit(event)} noValidate>
-      {composer.restored !== 'none' ? <p class="hint">{t(composer.restored === 'server' ? 'composer.restoredServer' : 'composer.restoredLocal')}</p> : null}
+      {composer.restored !== 'none' ? (
+        <p class="hint">{t(composer.restored === 'server' ? 'composer.restoredServer' : 'composer.restoredLocal')}</p>
+      ) : null}
       <OtherCopyNotice composer={composer} timeZone={timeZone} />
       {withTitle ? (
         <div class="field">
@@ -137,13 +157,24 @@ export function Composer<T>(props: ComposerProps<T>) {
           <legend>{t('composer.kind')}</legend>
           {(['discussion', 'prompt'] as const).map((kind) => (
             <label key={kind} class="checkbox">
-              <input type="radio" name={`${id}-kind`} value={kind} checked={(extra.kind ?? 'discussion') === kind} onChange={() => composer.setExtra({ kind })} />
+              <input
+                type="radio"
+                name={`${id}-kind`}
+                value={kind}
+                checked={(extra.kind ?? 'discussion') === kind}
+                onChange={() => composer.setExtra({ kind })}
+              />
               <span>{t(`threadKind.${kind}`)}</span>
             </label>
           ))}
           {isPrompt ? (
             <label class="checkbox">
-              <input type="checkbox" name={`${id}-own-answer`} checked={extra.requiresOwnAnswer === true} onChange={(event) => composer.setExtra({ requiresOwnAnswer: event.currentTarget.checked })} />
+              <input
+                type="checkbox"
+                name={`${id}-own-answer`}
+                checked={extra.requiresOwnAnswer === true}
+                onChange={(event) => composer.setExtra({ requiresOwnAnswer: event.currentTarget.checked })}
+              />
               <span>{t('composer.requiresOwnAnswer')}</span>
             </label>
           ) : null}
@@ -168,7 +199,9 @@ export function Composer<T>(props: ComposerProps<T>) {
             if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void submit(event);
           }}
         />
-        <span id={`${id}-hint`} class="hint">{t('composer.bodyHint')}</span>
+        <span id={`${id}-hint`} class="hint">
+          {t('composer.bodyHint')}
+        </span>
         <span class="composer-meta">
           <span id={`${id}-count`} class={tooLong ? 'field-error' : 'word-count'}>
             {t('composer.words', { count: words })}
@@ -179,7 +212,13 @@ export function Composer<T>(props: ComposerProps<T>) {
       </div>
       <div class="field field-inline">
         <label for={`${id}-lang`}>{t('composer.lang')}</label>
-        <select id={`${id}-lang`} name="lang" value={text.lang} disabled={busy} onChange={(event) => composer.change({ lang: event.currentTarget.value as Lang })}>
+        <select
+          id={`${id}-lang`}
+          name="lang"
+          value={text.lang}
+          disabled={busy}
+          onChange={(event) => composer.change({ lang: event.currentTarget.value as Lang })}
+        >
           <LanguageOptions />
         </select>
       </div>
@@ -189,10 +228,14 @@ export function Composer<T>(props: ComposerProps<T>) {
           {busy ? t('composer.sending') : error?.retry ? t('composer.sendAgain') : props.submitLabel}
         </button>
         {props.onCancel ? (
-          <button type="button" class="button-quiet" disabled={busy} onClick={props.onCancel}>{t('composer.cancel')}</button>
+          <button type="button" class="button-quiet" disabled={busy} onClick={props.onCancel}>
+            {t('composer.cancel')}
+          </button>
         ) : null}
         {composer.hasText && !busy ? (
-          <button type="button" class="link-button" onClick={discard}>{t('composer.discard')}</button>
+          <button type="button" class="link-button" onClick={discard}>
+            {t('composer.discard')}
+          </button>
         ) : null}
       </p>
     </form>

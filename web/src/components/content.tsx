@@ -11,5 +11,11 @@ export function LangText({ text }: { text: Text }) {
 
 /** The server sanitizes content HTML before sending it; it is rendered as given. */
 export function LangHtml({ html, class: className }: { html: Html; class?: string }) {
-  return <div class={['prose', className].filter(Boolean).join(' ')} lang={html.lang} dangerouslySetInnerHTML={{ __html: html.html }} />;
+  return (
+    <div
+      class={['prose', className].filter(Boolean).join(' ')}
+      lang={html.lang}
+      dangerouslySetInnerHTML={{ __html: html.html }}
+    />
+  );
 }

@@ -35,7 +35,17 @@ export function useEmailedLink() {
 }
 
 /** The page shown once the link is on its way. */
-export function CheckEmail({ title, message, hint, children }: { title: string; message: string; hint: string; children?: ComponentChildren }) {
+export function CheckEmail({
+  title,
+  message,
+  hint,
+  children,
+}: {
+  title: string;
+  message: string;
+  hint: string;
+  children?: ComponentChildren;
+}) {
   return (
     <>
       <PageHeading text={title} />

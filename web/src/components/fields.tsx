@@ -12,8 +12,16 @@ function describedBy(id: string, hint?: string, error?: string | null): string |
 function HintAndError({ id, hint, error }: { id: string; hint?: string; error?: string | null }) {
   return (
     <>
-      {hint ? <span id={`${id}-hint`} class="hint">{hint}</span> : null}
-      {error ? <span id={`${id}-error`} class="field-error">{error}</span> : null}
+      {hint ? (
+        <span id={`${id}-hint`} class="hint">
+          {hint}
+        </span>
+      ) : null}
+      {error ? (
+        <span id={`${id}-error`} class="field-error">
+          {error}
+        </span>
+      ) : null}
     </>
   );
 }
@@ -31,7 +39,18 @@ interface TextFieldProps {
   maxLength?: number;
 }
 
-export function TextField({ id, label, value, onInput, type = 'text', autoComplete, required, hint, error, maxLength }: TextFieldProps) {
+export function TextField({
+  id,
+  label,
+  value,
+  onInput,
+  type = 'text',
+  autoComplete,
+  required,
+  hint,
+  error,
+  maxLength,
+}: TextFieldProps) {
   const { t } = useI18n();
   // Preact types each input type separately, so the shared attributes are spread into three.
   const common = {
@@ -51,7 +70,13 @@ export function TextField({ id, label, value, onInput, type = 'text', autoComple
         {label}
         {required ? null : <span class="muted"> {t('fields.optional')}</span>}
       </label>
-      {type === 'password' ? <input type="password" {...common} /> : type === 'email' ? <input type="email" {...common} /> : <input type="text" {...common} />}
+      {type === 'password' ? (
+        <input type="password" {...common} />
+      ) : type === 'email' ? (
+        <input type="email" {...common} />
+      ) : (
+        <input type="text" {...common} />
+      )}
       <HintAndError id={id} hint={hint} error={error} />
     </div>
   );
@@ -70,7 +95,13 @@ export function SelectField({ id, label, value, onChange, hint, children }: Sele
   return (
     <div class="field">
       <label for={id}>{label}</label>
-      <select id={id} name={id} value={value} onChange={(event) => onChange(event.currentTarget.value)} aria-describedby={describedBy(id, hint)}>
+      <select
+        id={id}
+        name={id}
+        value={value}
+        onChange={(event) => onChange(event.currentTarget.value)}
+        aria-describedby={describedBy(id, hint)}
+      >
         {children}
       </select>
       <HintAndError id={id} hint={hint} />

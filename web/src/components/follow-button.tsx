@@ -12,14 +12,20 @@ export function FollowButton({ threadId, postCount }: { threadId: number; postCo
   const [error, setError] = useState<string | null>(null);
   // Read again after the reader posts: writing follows the thread.
   useEffect(() => {
-    api<{ level: FollowLevel }>(`/api/threads/${threadId}/follow`).then((answer) => setLevel(answer.level), () => setLevel(null));
+    api<{ level: FollowLevel }>(`/api/threads/${threadId}/follow`).then(
+      (answer) => setLevel(answer.level),
+      () => setLevel(null),
+    );
   }, [threadId, postCount]);
   if (level === null) return null;
 
   async function choose(next: FollowLevel) {
     setError(null);
     try {
-      setLevel((await api<{ level: FollowLevel }>(`/api/threads/${threadId}/follow`, { method: 'PUT', body: { level: next } })).level);
+      setLevel(
+        (await api<{ level: FollowLevel }>(`/api/threads/${threadId}/follow`, { method: 'PUT', body: { level: next } }))
+          .level,
+      );
     } catch (failure) {
       setError(errorMessage(failure));
     }
@@ -28,9 +34,21 @@ export function FollowButton({ threadId, postCount }: { threadId: number; postCo
   return (
     <div class="button-row follow-control" role="group" aria-label={t('notifications.follow.label')}>
       <span class="muted">{t(`notifications.follow.state_${level}`)}</span>
-      {level !== 'following' ? <button type="button" class="button-small" onClick={() => void choose('following')}>{t('notifications.follow.follow')}</button> : null}
-      {level !== 'muted' ? <button type="button" class="button-small" onClick={() => void choose('muted')}>{t('notifications.follow.mute')}</button> : null}
-      {level !== 'none' ? <button type="button" class="button-small" onClick={() => void choose('none')}>{t('notifications.follow.forget')}</button> : null}
+      {level !== 'following' ? (
+        <button type="button" class="button-small" onClick={() => void choose('following')}>
+          {t('notifications.follow.follow')}
+        </button>
+      ) : null}
+      {level !== 'muted' ? (
+        <button type="button" class="button-small" onClick={() => void choose('muted')}>
+          {t('notifications.follow.mute')}
+        </button>
+      ) : null}
+      {level !== 'none' ? (
+        <button type="button" class="button-small" onClick={() => void choose('none')}>
+          {t('notifications.follow.forget')}
+        </button>
+      ) : null}
       <LiveMessage message={error} />
     </div>
   );

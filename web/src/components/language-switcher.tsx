@@ -27,7 +27,13 @@ export function LanguageSwitcher() {
       <ul>
         {LANGS.map((lang) => (
           <li key={lang}>
-            <button type="button" class="button-quiet" lang={lang} aria-pressed={lang === current} onClick={() => void choose(lang)}>
+            <button
+              type="button"
+              class="button-quiet"
+              lang={lang}
+              aria-pressed={lang === current}
+              onClick={() => void choose(lang)}
+            >
               {ENDONYMS[lang]}
             </button>
           </li>

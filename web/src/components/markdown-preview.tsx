@@ -19,13 +19,27 @@ export function MarkdownPreview({ markdown, lang, active }: { markdown: string; 
     let current = true;
     const timer = setTimeout(() => {
       api<{ html: string }>('/api/markdown/preview', { method: 'POST', body: { bodyMd: markdown } })
-        .then((result) => { if (current) { setHtml(result.html); setFailed(false); } })
-        .catch(() => { if (current) setFailed(true); });
+        .then((result) => {
+          if (current) {
+            setHtml(result.html);
+            setFailed(false);
+          }
+        })
+        .catch(() => {
+          if (current) setFailed(true);
+        });
     }, 500);
-    return () => { current = false; clearTimeout(timer); };
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
   }, [markdown, active]);
 
   if (failed) return <p class="muted">{t('translate.previewUnavailable')}</p>;
   if (html === '') return <p class="muted">{t('translate.previewEmpty')}</p>;
-  return html === null ? <p class="muted">{t('app.loading')}</p> : <div class="prose" lang={lang} dangerouslySetInnerHTML={{ __html: html }} />;
+  return html === null ? (
+    <p class="muted">{t('app.loading')}</p>
+  ) : (
+    <div class="prose" lang={lang} dangerouslySetInnerHTML={{ __html: html }} />
+  );
 }

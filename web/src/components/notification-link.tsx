@@ -12,8 +12,15 @@ export function NotificationLink({ userId }: { userId: number }) {
   return (
     <a href="/notifications" aria-current={path === '/notifications' ? 'page' : undefined} class="notification-link">
       {t('notifications.nav')}
-      {unread ? <>{' '}<span class="badge badge-unread" data-testid="unread-count">{unread}</span>
-        <span class="visually-hidden"> {t('notifications.navUnread', { count: unread })}</span></> : null}
+      {unread ? (
+        <>
+          {' '}
+          <span class="badge badge-unread" data-testid="unread-count">
+            {unread}
+          </span>
+          <span class="visually-hidden"> {t('notifications.navUnread', { count: unread })}</span>
+        </>
+      ) : null}
     </a>
   );
 }

@@ -5,7 +5,13 @@ import { useI18n } from '../i18n/i18n-context.tsx';
 import { DateTime } from './date-range.tsx';
 import { Notice } from './notice.tsx';
 
-export function OtherCopyNotice({ composer, timeZone }: { composer: Pick<Composer, 'otherCopy' | 'takeOtherCopy' | 'keepThisCopy'>; timeZone: string }) {
+export function OtherCopyNotice({
+  composer,
+  timeZone,
+}: {
+  composer: Pick<Composer, 'otherCopy' | 'takeOtherCopy' | 'keepThisCopy'>;
+  timeZone: string;
+}) {
   const { t } = useI18n();
   if (!composer.otherCopy) return null;
   return (
@@ -14,8 +20,12 @@ export function OtherCopyNotice({ composer, timeZone }: { composer: Pick<Compose
         {t('composer.otherCopy')} <DateTime value={composer.otherCopy.updatedAt} timeZone={timeZone} style="dateTime" />
       </p>
       <p class="button-row">
-        <button type="button" onClick={composer.takeOtherCopy}>{t('composer.takeOtherCopy')}</button>
-        <button type="button" class="button-quiet" onClick={composer.keepThisCopy}>{t('composer.keepThisCopy')}</button>
+        <button type="button" onClick={composer.takeOtherCopy}>
+          {t('composer.takeOtherCopy')}
+        </button>
+        <button type="button" class="button-quiet" onClick={composer.keepThisCopy}>
+          {t('composer.keepThisCopy')}
+        </button>
       </p>
     </Notice>
   );

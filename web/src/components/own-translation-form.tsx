@@ -44,12 +44,27 @@ export function OwnTranslationForm({ post, forumSlug, userId, onDone, onCancel }
   }
 
   return (
-    <form class="composer own-translation" aria-label={t('post.translateTitle')} onSubmit={(event) => void submit(event)} noValidate>
+    <form
+      class="composer own-translation"
+      aria-label={t('post.translateTitle')}
+      onSubmit={(event) => void submit(event)}
+      noValidate
+    >
       <p class="hint">{t('post.translateHint')}</p>
       <div class="field field-inline">
         <label for={`${id}-lang`}>{t('post.translateInto')}</label>
-        <select ref={picker} id={`${id}-lang`} value={target} disabled={busy} onChange={(event) => setTarget(event.currentTarget.value as Lang)}>
-          {languages.map((lang) => <option key={lang} value={lang} lang={lang}>{ENDONYMS[lang]}</option>)}
+        <select
+          ref={picker}
+          id={`${id}-lang`}
+          value={target}
+          disabled={busy}
+          onChange={(event) => setTarget(event.currentTarget.value as Lang)}
+        >
+          {languages.map((lang) => (
+            <option key={lang} value={lang} lang={lang}>
+              {ENDONYMS[lang]}
+            </option>
+          ))}
         </select>
       </div>
       <div class="field">
@@ -68,8 +83,12 @@ export function OwnTranslationForm({ post, forumSlug, userId, onDone, onCancel }
       </div>
       <LiveMessage id={`${id}-error`} message={error} />
       <p class="button-row">
-        <button type="submit" disabled={busy}>{busy ? t('composer.sending') : t('post.translatePublish')}</button>
-        <button type="button" class="button-quiet" disabled={busy} onClick={onCancel}>{t('composer.cancel')}</button>
+        <button type="submit" disabled={busy}>
+          {busy ? t('composer.sending') : t('post.translatePublish')}
+        </button>
+        <button type="button" class="button-quiet" disabled={busy} onClick={onCancel}>
+          {t('composer.cancel')}
+        </button>
       </p>
     </form>
   );

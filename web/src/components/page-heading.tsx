@@ -13,7 +13,9 @@ let focusedUrl = location.pathname + location.search;
 // leaves its text behind in the title, whatever order the effects run in.
 const headings = new Map<HTMLHeadingElement, string>();
 function showTitle(appName: string) {
-  const first = [...headings.keys()].sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1))[0];
+  const first = [...headings.keys()].sort((a, b) =>
+    a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
+  )[0];
   if (first) document.title = `${headings.get(first)} · ${appName}`;
 }
 

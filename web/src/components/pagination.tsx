@@ -14,18 +14,38 @@ export function Pagination({ page, pageCount, href }: { page: number; pageCount:
   return (
     <nav class="pagination" aria-label={t('pagination.label')}>
       <ul>
-        {page > 1 ? <li><a href={href(page - 1)} rel="prev">{t('pagination.previous')}</a></li> : null}
+        {page > 1 ? (
+          <li>
+            <a href={href(page - 1)} rel="prev">
+              {t('pagination.previous')}
+            </a>
+          </li>
+        ) : null}
         {pages.map((n, index) => (
           <li key={n}>
-            {index > 0 && n - pages[index - 1]! > 1 ? <span class="muted" aria-hidden="true">… </span> : null}
+            {index > 0 && n - pages[index - 1]! > 1 ? (
+              <span class="muted" aria-hidden="true">
+                …{' '}
+              </span>
+            ) : null}
             {n === page ? (
-              <a href={href(n)} aria-current="page" aria-label={t('pagination.page', { page: n, pageCount })}>{n}</a>
+              <a href={href(n)} aria-current="page" aria-label={t('pagination.page', { page: n, pageCount })}>
+                {n}
+              </a>
             ) : (
-              <a href={href(n)} aria-label={t('pagination.page', { page: n, pageCount })}>{n}</a>
+              <a href={href(n)} aria-label={t('pagination.page', { page: n, pageCount })}>
+                {n}
+              </a>
             )}
           </li>
         ))}
-        {page < pageCount ? <li><a href={href(page + 1)} rel="next">{t('pagination.next')}</a></li> : null}
+        {page < pageCount ? (
+          <li>
+            <a href={href(page + 1)} rel="next">
+              {t('pagination.next')}
+            </a>
+          </li>
+        ) : null}
       </ul>
     </nav>
   );

@@ -90,7 +90,9 @@ export function PostItem({ post, thread, userId, timeZone, replyDraft, onReplied
     <button
       type="button"
       class="button-quiet button-small"
-      ref={(element) => { buttons.current[which] = element; }}
+      ref={(element) => {
+        buttons.current[which] = element;
+      }}
       aria-expanded={mode === which}
       aria-describedby={headerId}
       onClick={() => toggle(which)}
@@ -113,15 +115,15 @@ export function PostItem({ post, thread, userId, timeZone, replyDraft, onReplied
         {post.editedAt ? (
           <>
             {' '}
-            <span class="post-edited">
-              {t('post.edited')}
-            </span>
+            <span class="post-edited">{t('post.edited')}</span>
           </>
         ) : null}
         {post.inReplyTo ? (
           <>
             {' '}
-            <a class="in-reply-to" href={`#${postElementId(post.inReplyTo.postId)}`}>{t('post.inReplyTo', { name: post.inReplyTo.authorName })}</a>
+            <a class="in-reply-to" href={`#${postElementId(post.inReplyTo.postId)}`}>
+              {t('post.inReplyTo', { name: post.inReplyTo.authorName })}
+            </a>
           </>
         ) : null}
       </header>
@@ -132,7 +134,9 @@ export function PostItem({ post, thread, userId, timeZone, replyDraft, onReplied
             <strong>{t('post.hiddenPlaceholder')}</strong>
             {post.hidden?.reason ? <> — {t('post.hiddenReason', { reason: post.hidden.reason })}</> : null}
           </p>
-          {post.html !== null ? <LangHtml html={{ lang: post.lang, html: post.html }} class="post-body muted-body" /> : null}
+          {post.html !== null ? (
+            <LangHtml html={{ lang: post.lang, html: post.html }} class="post-body muted-body" />
+          ) : null}
         </div>
       ) : post.html !== null && mode !== 'edit' ? (
         <TranslatedBody
@@ -160,14 +164,21 @@ export function PostItem({ post, thread, userId, timeZone, replyDraft, onReplied
             try {
               const answer = await api<{ post: Post }>(`/api/posts/${post.id}`, {
                 method: 'PATCH',
-                body: { bodyMd: text.bodyMd, lang: text.lang, baseRevision: Number(extra.baseRevision) || post.revision, draftKey: `edit:post:${post.id}` },
+                body: {
+                  bodyMd: text.bodyMd,
+                  lang: text.lang,
+                  baseRevision: Number(extra.baseRevision) || post.revision,
+                  draftKey: `edit:post:${post.id}`,
+                },
               });
               return answer.post;
             } catch (failure) {
               if (failure instanceof ApiError && failure.code === 'edit_conflict') {
                 // The writer's text stays; the page shows the other version, and saving
                 // again (after reading the server's message) replaces it on purpose.
-                const latest = await api<{ revisions: Revision[] }>(`/api/posts/${post.id}/revisions`).catch(() => null);
+                const latest = await api<{ revisions: Revision[] }>(`/api/posts/${post.id}/revisions`).catch(
+                  () => null,
+                );
                 if (latest?.revisions[0]) setExtra({ baseRevision: latest.revisions[0].revision });
                 onStale();
               }
@@ -189,7 +200,14 @@ export function PostItem({ post, thread, userId, timeZone, replyDraft, onReplied
         {may.edit ? actionButton('edit', t('post.edit')) : null}
         {may.translate ? actionButton('translate', t('post.translate')) : null}
         {may.history ? (
-          <button type="button" class="button-quiet button-small" aria-expanded={showHistory} aria-controls={showHistory ? `${elementId}-history` : undefined} aria-describedby={headerId} onClick={() => setShowHistory(!showHistory)}>
+          <button
+            type="button"
+            class="button-quiet button-small"
+            aria-expanded={showHistory}
+            aria-controls={showHistory ? `${elementId}-history` : undefined}
+            aria-describedby={headerId}
+            onClick={() => setShowHistory(!showHistory)}
+          >
             {t('post.history')}
           </button>
         ) : null}
@@ -197,14 +215,22 @@ export function PostItem({ post, thread, userId, timeZone, replyDraft, onReplied
         {may.report ? actionButton('report', t('post.report')) : null}
         {may.hide ? actionButton('hide', t('post.hide')) : null}
         {may.unhide ? (
-          <button type="button" class="button-quiet button-small" disabled={busy} aria-describedby={headerId} onClick={() => void unhide()}>
+          <button
+            type="button"
+            class="button-quiet button-small"
+            disabled={busy}
+            aria-describedby={headerId}
+            onClick={() => void unhide()}
+          >
             {t('post.unhide')}
           </button>
         ) : null}
       </div>
       <LiveMessage kind={notice?.kind ?? 'ok'} message={notice?.text ?? null} />
 
-      {showHistory && may.history ? <RevisionHistory id={`${elementId}-history`} postId={post.id} timeZone={timeZone} /> : null}
+      {showHistory && may.history ? (
+        <RevisionHistory id={`${elementId}-history`} postId={post.id} timeZone={timeZone} />
+      ) : null}
 
       {mode === 'translate' && userId !== null ? (
         <OwnTranslationForm
@@ -276,7 +302,13 @@ export function PostItem({ post, thread, userId, timeZone, replyDraft, onReplied
           send={async (text, idempotencyKey) => {
             const answer = await api<{ post: Post }>(`/api/threads/${thread.id}/posts`, {
               method: 'POST',
-              body: { parentId: post.id, bodyMd: text.bodyMd, lang: text.lang, idempotencyKey, draftKey: `reply:post:${post.id}` },
+              body: {
+                parentId: post.id,
+                bodyMd: text.bodyMd,
+                lang: text.lang,
+                idempotencyKey,
+                draftKey: `reply:post:${post.id}`,
+              },
             });
             return answer.post;
           }}

@@ -42,16 +42,65 @@ export function ProfileFields({ draft, onChange, errors, children }: Props) {
   const { t } = useI18n();
   return (
     <>
-      <TextField id="displayName" label={t('fields.displayName')} value={draft.displayName} onInput={(displayName) => onChange({ displayName })} autoComplete="name" required maxLength={80} hint={t('fields.displayNameHint')} error={errors.displayName} />
+      <TextField
+        id="displayName"
+        label={t('fields.displayName')}
+        value={draft.displayName}
+        onInput={(displayName) => onChange({ displayName })}
+        autoComplete="name"
+        required
+        maxLength={80}
+        hint={t('fields.displayNameHint')}
+        error={errors.displayName}
+      />
       {children}
-      <SelectField id="interfaceLang" label={t('fields.interfaceLang')} value={draft.interfaceLang} onChange={(lang) => onChange({ interfaceLang: lang as Lang })}>
+      <SelectField
+        id="interfaceLang"
+        label={t('fields.interfaceLang')}
+        value={draft.interfaceLang}
+        onChange={(lang) => onChange({ interfaceLang: lang as Lang })}
+      >
         <LanguageOptions />
       </SelectField>
-      <LanguageCheckboxes id="readingLangs" legend={t('fields.readingLangs')} value={draft.readingLangs} onChange={(readingLangs) => onChange({ readingLangs })} hint={t('fields.readingLangsHint')} error={errors.readingLangs} />
-      <TimeZonePicker id="timeZone" label={t('fields.timeZone')} value={draft.timeZone} onChange={(timeZone) => onChange({ timeZone })} hint={t('fields.timeZoneHint')} />
-      <TextField id="organisation" label={t('fields.organisation')} value={draft.organisation} onInput={(organisation) => onChange({ organisation })} autoComplete="organization" maxLength={120} />
-      <TextField id="region" label={t('fields.region')} value={draft.region} onInput={(region) => onChange({ region })} autoComplete="address-level1" maxLength={120} />
-      <TextField id="country" label={t('fields.country')} value={draft.country} onInput={(country) => onChange({ country })} autoComplete="country-name" maxLength={120} />
+      <LanguageCheckboxes
+        id="readingLangs"
+        legend={t('fields.readingLangs')}
+        value={draft.readingLangs}
+        onChange={(readingLangs) => onChange({ readingLangs })}
+        hint={t('fields.readingLangsHint')}
+        error={errors.readingLangs}
+      />
+      <TimeZonePicker
+        id="timeZone"
+        label={t('fields.timeZone')}
+        value={draft.timeZone}
+        onChange={(timeZone) => onChange({ timeZone })}
+        hint={t('fields.timeZoneHint')}
+      />
+      <TextField
+        id="organisation"
+        label={t('fields.organisation')}
+        value={draft.organisation}
+        onInput={(organisation) => onChange({ organisation })}
+        autoComplete="organization"
+        maxLength={120}
+      />
+      <TextField
+        id="region"
+        label={t('fields.region')}
+        value={draft.region}
+        onInput={(region) => onChange({ region })}
+        autoComplete="address-level1"
+        maxLength={120}
+      />
+      <TextField
+        id="country"
+        label={t('fields.country')}
+        value={draft.country}
+        onInput={(country) => onChange({ country })}
+        autoComplete="country-name"
+        maxLength={120}
+      />
     </>
   );
 }

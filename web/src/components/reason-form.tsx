@@ -55,14 +55,24 @@ export function ReasonForm({ id, label, submitLabel, hint, onSubmit, onCancel }:
           aria-required="true"
           aria-describedby={hint ? `${id}-hint` : undefined}
           onInput={(event) => setReason(event.currentTarget.value)}
-          onKeyDown={(event) => { if (event.key === 'Escape') onCancel(); }}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') onCancel();
+          }}
         />
-        {hint ? <span id={`${id}-hint`} class="hint">{hint}</span> : null}
+        {hint ? (
+          <span id={`${id}-hint`} class="hint">
+            {hint}
+          </span>
+        ) : null}
       </div>
       <LiveMessage message={error} />
       <p class="button-row">
-        <button type="submit" disabled={busy}>{submitLabel}</button>
-        <button type="button" class="button-quiet" onClick={onCancel}>{t('composer.cancel')}</button>
+        <button type="submit" disabled={busy}>
+          {submitLabel}
+        </button>
+        <button type="button" class="button-quiet" onClick={onCancel}>
+          {t('composer.cancel')}
+        </button>
       </p>
     </form>
   );

@@ -29,7 +29,10 @@ export function RequestTranslationForm({ post, forumSlug, userId, onDone, onCanc
     setBusy(true);
     setError(null);
     try {
-      await api(`/api/translation-requests`, { method: 'POST', body: { kind: 'post', itemId: post.id, targetLang: target } });
+      await api(`/api/translation-requests`, {
+        method: 'POST',
+        body: { kind: 'post', itemId: post.id, targetLang: target },
+      });
       onDone(target);
     } catch (failure) {
       setError(errorMessage(failure));
@@ -42,11 +45,24 @@ export function RequestTranslationForm({ post, forumSlug, userId, onDone, onCanc
     <form class="inline-form" onSubmit={(event) => void submit(event)} aria-labelledby={`${id}-legend`}>
       <p id={`${id}-legend`}>{t('post.requestTranslationHint')}</p>
       <label for={`${id}-lang`}>{t('post.requestTranslationLanguage')}</label>{' '}
-      <select id={`${id}-lang`} ref={picker} value={target} onChange={(event) => setTarget(event.currentTarget.value as Lang)}>
-        {languages.map((lang) => <option key={lang} value={lang} lang={lang}>{ENDONYMS[lang]}</option>)}
+      <select
+        id={`${id}-lang`}
+        ref={picker}
+        value={target}
+        onChange={(event) => setTarget(event.currentTarget.value as Lang)}
+      >
+        {languages.map((lang) => (
+          <option key={lang} value={lang} lang={lang}>
+            {ENDONYMS[lang]}
+          </option>
+        ))}
       </select>{' '}
-      <button type="submit" disabled={busy}>{t('post.requestTranslationSubmit')}</button>{' '}
-      <button type="button" class="button-quiet" onClick={onCancel}>{t('composer.cancel')}</button>
+      <button type="submit" disabled={busy}>
+        {t('post.requestTranslationSubmit')}
+      </button>{' '}
+      <button type="button" class="button-quiet" onClick={onCancel}>
+        {t('composer.cancel')}
+      </button>
       <LiveMessage kind="error" message={error} />
     </form>
   );

@@ -18,7 +18,9 @@ export function RevisionHistory({ id, postId, timeZone }: { id: string; postId: 
     setError(null);
     api<{ revisions: Revision[] }>(`/api/posts/${postId}/revisions`, { signal: controller.signal }).then(
       (answer) => setRevisions(answer.revisions),
-      (failure: unknown) => { if (!controller.signal.aborted) setError(errorMessage(failure)); },
+      (failure: unknown) => {
+        if (!controller.signal.aborted) setError(errorMessage(failure));
+      },
     );
     return () => controller.abort();
   }, [postId, attempt]);
@@ -29,7 +31,11 @@ export function RevisionHistory({ id, postId, timeZone }: { id: string; postId: 
       {error ? (
         <Notice kind="error">
           <p>{error}</p>
-          <p><button type="button" onClick={() => setAttempt((n) => n + 1)}>{t('app.retry')}</button></p>
+          <p>
+            <button type="button" onClick={() => setAttempt((n) => n + 1)}>
+              {t('app.retry')}
+            </button>
+          </p>
         </Notice>
       ) : !revisions ? (
         <p class="muted">{t('app.loading')}</p>

@@ -11,14 +11,30 @@ export function threadHref(slug: string, id: number): string {
   return `/forums/${encodeURIComponent(slug)}/threads/${id}`;
 }
 
-function ThreadRow({ slug, thread, timeZone, onIntent }: { slug: string; thread: ThreadSummary; timeZone: string; onIntent(): void }) {
+function ThreadRow({
+  slug,
+  thread,
+  timeZone,
+  onIntent,
+}: {
+  slug: string;
+  thread: ThreadSummary;
+  timeZone: string;
+  onIntent(): void;
+}) {
   const { t } = useI18n();
   const unread = thread.unreadCount ?? 0;
   const title = shownTitle(thread.title, thread.titleTranslation);
   return (
     <li class={unread ? 'thread-item unread' : 'thread-item'}>
       <h3 class="thread-title">
-        <a id={`thread-link-${thread.id}`} href={threadHref(slug, thread.id)} lang={title.lang} onPointerEnter={onIntent} onFocus={onIntent}>
+        <a
+          id={`thread-link-${thread.id}`}
+          href={threadHref(slug, thread.id)}
+          lang={title.lang}
+          onPointerEnter={onIntent}
+          onFocus={onIntent}
+        >
           {title.value}
         </a>
         {unread ? (
@@ -42,7 +58,17 @@ function ThreadRow({ slug, thread, timeZone, onIntent }: { slug: string; thread:
   );
 }
 
-export function ThreadList({ slug, threads, timeZone, onIntent }: { slug: string; threads: ThreadSummary[]; timeZone: string; onIntent(): void }) {
+export function ThreadList({
+  slug,
+  threads,
+  timeZone,
+  onIntent,
+}: {
+  slug: string;
+  threads: ThreadSummary[];
+  timeZone: string;
+  onIntent(): void;
+}) {
   return (
     <ul class="thread-list">
       {threads.map((thread) => (

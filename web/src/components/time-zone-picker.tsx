@@ -40,8 +40,16 @@ export function TimeZonePicker({ id, label, value, onChange, hint, forumTimeZone
   const groups: Group[] = !choices
     ? []
     : query?.trim()
-      ? [{ key: 'matches', zones: [...choices.suggested, ...choices.others].filter((zone) => matchesZone(zone, query)) }]
-      : [{ key: 'suggested', zones: choices.suggested }, { key: 'all', zones: choices.others }];
+      ? [
+          {
+            key: 'matches',
+            zones: [...choices.suggested, ...choices.others].filter((zone) => matchesZone(zone, query)),
+          },
+        ]
+      : [
+          { key: 'suggested', zones: choices.suggested },
+          { key: 'all', zones: choices.others },
+        ];
   const options = groups.flatMap((group) => group.zones);
   const activeIndex = Math.min(active, options.length - 1);
   const optionId = (index: number) => `${id}-option-${index}`;
@@ -115,7 +123,9 @@ export function TimeZonePicker({ id, label, value, onChange, hint, forumTimeZone
   const shown = query ?? zoneName(value, lang).label;
   return (
     <div class="field time-zone-picker">
-      <label id={`${id}-label`} for={id}>{label}</label>
+      <label id={`${id}-label`} for={id}>
+        {label}
+      </label>
       <div class="combobox">
         <input
           id={id}
@@ -163,14 +173,32 @@ export function TimeZonePicker({ id, label, value, onChange, hint, forumTimeZone
             const offset = options.indexOf(group.zones[0]!);
             return group.key === 'matches' ? (
               group.zones.map((zone, index) => (
-                <Option key={zone.id} zone={zone} id={optionId(index)} active={index === activeIndex} current={canonicalZone(zone.id) === chosen} onChoose={choose} onHover={() => setActive(index)} />
+                <Option
+                  key={zone.id}
+                  zone={zone}
+                  id={optionId(index)}
+                  active={index === activeIndex}
+                  current={canonicalZone(zone.id) === chosen}
+                  onChoose={choose}
+                  onHover={() => setActive(index)}
+                />
               ))
             ) : (
               <li key={group.key} role="presentation">
-                <span id={`${id}-${group.key}`} class="combobox-group">{t(`timeZonePicker.${group.key}`)}</span>
+                <span id={`${id}-${group.key}`} class="combobox-group">
+                  {t(`timeZonePicker.${group.key}`)}
+                </span>
                 <ul role="group" aria-labelledby={`${id}-${group.key}`}>
                   {group.zones.map((zone, index) => (
-                    <Option key={zone.id} zone={zone} id={optionId(offset + index)} active={offset + index === activeIndex} current={canonicalZone(zone.id) === chosen} onChoose={choose} onHover={() => setActive(offset + index)} />
+                    <Option
+                      key={zone.id}
+                      zone={zone}
+                      id={optionId(offset + index)}
+                      active={offset + index === activeIndex}
+                      current={canonicalZone(zone.id) === chosen}
+                      onChoose={choose}
+                      onHover={() => setActive(offset + index)}
+                    />
                   ))}
                 </ul>
               </li>
@@ -178,7 +206,11 @@ export function TimeZonePicker({ id, label, value, onChange, hint, forumTimeZone
           })}
         </ul>
       </div>
-      {hint ? <span id={`${id}-hint`} class="hint">{hint}</span> : null}
+      {hint ? (
+        <span id={`${id}-hint`} class="hint">
+          {hint}
+        </span>
+      ) : null}
       <span id={`${id}-status`} role="status" class="visually-hidden">
         {open ? (options.length ? t('timeZonePicker.count', { count: options.length }) : t('timeZonePicker.none')) : ''}
       </span>

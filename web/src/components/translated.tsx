@@ -53,7 +53,10 @@ function roleKey(role: string): 'organizer' | 'translator' | 'author' {
 export function useProvenance() {
   const { t } = useI18n();
   return (from: Lang, translator: { displayName: string; role: string }) =>
-    t(`translation.by.${roleKey(translator.role)}`, { language: t(`languageNames.${from}`), name: translator.displayName });
+    t(`translation.by.${roleKey(translator.role)}`, {
+      language: t(`languageNames.${from}`),
+      name: translator.displayName,
+    });
 }
 
 interface Props {
@@ -96,7 +99,9 @@ export function TranslatedBody({ itemKey, original, translation, pending, class:
             ? t('translation.showingOriginal', { language: t(`languageNames.${original.lang}`) })
             : provenance(original.lang, translation.translator)}
         </span>
-        {!showOriginal && translation.outdated ? <span class="badge badge-outdated">{t('translation.outdated')}</span> : null}
+        {!showOriginal && translation.outdated ? (
+          <span class="badge badge-outdated">{t('translation.outdated')}</span>
+        ) : null}
         <button type="button" class="link-button translation-toggle" aria-describedby={describedBy} onClick={toggle}>
           {showOriginal ? t('translation.showTranslation') : t('translation.showOriginal')}
         </button>
@@ -116,7 +121,15 @@ export function shownTitle(title: Text, translation: TitleTranslation | null): T
 }
 
 /** The original of a translated title, in its language, with who translated it. */
-export function OriginalTitle({ title, translation, long = false }: { title: Text; translation: TitleTranslation | null; long?: boolean }) {
+export function OriginalTitle({
+  title,
+  translation,
+  long = false,
+}: {
+  title: Text;
+  translation: TitleTranslation | null;
+  long?: boolean;
+}) {
   const { t } = useI18n();
   const provenance = useProvenance();
   if (!translation) return null;
@@ -129,8 +142,21 @@ export function OriginalTitle({ title, translation, long = false }: { title: Tex
 }
 
 /** Under a thread's title: its original where a translation is shown, else that one is on its way. */
-export function TitleNote({ thread, long = false }: { thread: { title: Text; titleTranslation: TitleTranslation | null; titleTranslationPending: boolean }; long?: boolean }) {
+export function TitleNote({
+  thread,
+  long = false,
+}: {
+  thread: { title: Text; titleTranslation: TitleTranslation | null; titleTranslationPending: boolean };
+  long?: boolean;
+}) {
   const { t } = useI18n();
-  if (thread.titleTranslation) return <p class="meta"><OriginalTitle title={thread.title} translation={thread.titleTranslation} long={long} /></p>;
-  return thread.titleTranslationPending ? <p class="meta translation-pending">{t('translation.titlePending')}</p> : null;
+  if (thread.titleTranslation)
+    return (
+      <p class="meta">
+        <OriginalTitle title={thread.title} translation={thread.titleTranslation} long={long} />
+      </p>
+    );
+  return thread.titleTranslationPending ? (
+    <p class="meta translation-pending">{t('translation.titlePending')}</p>
+  ) : null;
 }

@@ -14,9 +14,17 @@ export function TranslationLinks({ slug, roles }: { slug: string; roles: readonl
   return (
     <nav class="translation-links" aria-label={t('translate.linksLabel')}>
       <ul>
-        <li><a href={translationHref(slug, 'translate')}>{t('translate.queueLink')}</a></li>
-        <li><a href={translationHref(slug, 'glossary')}>{t('glossary.link')}</a></li>
-        {roles?.includes('organizer') ? <li><a href={translationHref(slug, 'translation-dashboard')}>{t('dashboard.link')}</a></li> : null}
+        <li>
+          <a href={translationHref(slug, 'translate')}>{t('translate.queueLink')}</a>
+        </li>
+        <li>
+          <a href={translationHref(slug, 'glossary')}>{t('glossary.link')}</a>
+        </li>
+        {roles?.includes('organizer') ? (
+          <li>
+            <a href={translationHref(slug, 'translation-dashboard')}>{t('dashboard.link')}</a>
+          </li>
+        ) : null}
       </ul>
     </nav>
   );

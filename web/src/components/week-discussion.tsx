@@ -3,7 +3,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, errorMessage } from '../api/client.ts';
 import type { Lang } from '../i18n/languages.ts';
-import type { Post, NewThreadKind, ThreadList as ThreadListData, ThreadSummary } from '../discussion/discussion-types.ts';
+import type {
+  Post,
+  NewThreadKind,
+  ThreadList as ThreadListData,
+  ThreadSummary,
+} from '../discussion/discussion-types.ts';
 import type { Week } from '../weeks/week-types.ts';
 import { useApi } from '../hooks/use-api.ts';
 import { useLive } from '../hooks/use-live.ts';
@@ -21,7 +26,21 @@ import { readsLang } from './translated.tsx';
 /** Live events arrive in bursts (a thread and its first post): one refresh for a burst. */
 const REFRESH_DELAY_MS = 400;
 
-function NewThread({ slug, week, weekId, userId, organizer, onStarted }: { slug: string; week: Week; weekId: number; userId: number; organizer: boolean; onStarted(thread: ThreadSummary): void }) {
+function NewThread({
+  slug,
+  week,
+  weekId,
+  userId,
+  organizer,
+  onStarted,
+}: {
+  slug: string;
+  week: Week;
+  weekId: number;
+  userId: number;
+  organizer: boolean;
+  onStarted(thread: ThreadSummary): void;
+}) {
   const { t } = useI18n();
   // Keyed by the week's id, unique across forums (week numbers are not).
   const draftKey = `thread:week:${weekId}`;
@@ -39,13 +58,21 @@ function NewThread({ slug, week, weekId, userId, organizer, onStarted }: { slug:
       sendClearsServerDraft
       send={(text, idempotencyKey, extra) => {
         const kind: NewThreadKind = organizer && extra.kind === 'prompt' ? 'prompt' : 'discussion';
-        return api<{ thread: ThreadSummary; post: Post }>(`/api/forums/${encodeURIComponent(slug)}/weeks/${week.number}/threads`, {
-          method: 'POST',
-          body: {
-            kind, requiresOwnAnswer: kind === 'prompt' && extra.requiresOwnAnswer === true,
-            title: text.title.trim(), bodyMd: text.bodyMd, lang: text.lang, idempotencyKey, draftKey,
+        return api<{ thread: ThreadSummary; post: Post }>(
+          `/api/forums/${encodeURIComponent(slug)}/weeks/${week.number}/threads`,
+          {
+            method: 'POST',
+            body: {
+              kind,
+              requiresOwnAnswer: kind === 'prompt' && extra.requiresOwnAnswer === true,
+              title: text.title.trim(),
+              bodyMd: text.bodyMd,
+              lang: text.lang,
+              idempotencyKey,
+              draftKey,
+            },
           },
-        });
+        );
       }}
       onSent={(result) => onStarted(result.thread)}
     />
@@ -69,7 +96,9 @@ interface Props {
 export function WeekDiscussion({ slug, week, onWeekTextTranslated }: Props) {
   const { t } = useI18n();
   const { me } = useSession();
-  const [{ data, error }, update, retry, refresh] = useApi<ThreadListData>(`/api/forums/${encodeURIComponent(slug)}/weeks/${week.number}/threads`);
+  const [{ data, error }, update, retry, refresh] = useApi<ThreadListData>(
+    `/api/forums/${encodeURIComponent(slug)}/weeks/${week.number}/threads`,
+  );
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [marking, setMarking] = useState(false);
   const [focusThread, setFocusThread] = useState<number | null>(null);
@@ -82,7 +111,12 @@ export function WeekDiscussion({ slug, week, onWeekTextTranslated }: Props) {
       void refresh();
     }, REFRESH_DELAY_MS);
   };
-  useEffect(() => () => { if (refreshTimer.current) clearTimeout(refreshTimer.current); }, []);
+  useEffect(
+    () => () => {
+      if (refreshTimer.current) clearTimeout(refreshTimer.current);
+    },
+    [],
+  );
 
   function onLiveEvent(event: LiveEvent) {
     if (event.event !== 'translation.published') {
@@ -98,10 +132,16 @@ export function WeekDiscussion({ slug, week, onWeekTextTranslated }: Props) {
 
   // Threads, replies and translations of the week as they come, from the event the list was
   // read at. A subscription that could not resume reads the list again.
-  useLive(data ? { forum: slug, week: week.number } : null, {
-    onEvent: onLiveEvent,
-    onReady: (resumed) => { if (!resumed) refreshSoon(); },
-  }, data?.lastEventId ?? null);
+  useLive(
+    data ? { forum: slug, week: week.number } : null,
+    {
+      onEvent: onLiveEvent,
+      onReady: (resumed) => {
+        if (!resumed) refreshSoon();
+      },
+    },
+    data?.lastEventId ?? null,
+  );
 
   useEffect(() => {
     if (focusThread === null) return;
@@ -117,7 +157,11 @@ export function WeekDiscussion({ slug, week, onWeekTextTranslated }: Props) {
     setMessage(null);
     try {
       await api(`/api/forums/${encodeURIComponent(slug)}/weeks/${week.number}/read`, { method: 'POST' });
-      update((list) => ({ ...list, unreadCount: list.unreadCount === null ? null : 0, threads: list.threads.map((thread) => ({ ...thread, unreadCount: thread.unreadCount === null ? null : 0 })) }));
+      update((list) => ({
+        ...list,
+        unreadCount: list.unreadCount === null ? null : 0,
+        threads: list.threads.map((thread) => ({ ...thread, unreadCount: thread.unreadCount === null ? null : 0 })),
+      }));
       setMessage({ kind: 'ok', text: t('discussion.markedRead') });
     } catch (failure) {
       setMessage({ kind: 'error', text: errorMessage(failure) });

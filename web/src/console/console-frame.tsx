@@ -10,7 +10,17 @@ import { useSession } from '../session/session-context.tsx';
 import { ConsoleNav, type ConsoleTab } from './console-nav.tsx';
 import './console.css';
 
-export function ConsoleFrame({ slug, current, heading, children }: { slug: string; current: ConsoleTab; heading: string; children: ComponentChildren }) {
+export function ConsoleFrame({
+  slug,
+  current,
+  heading,
+  children,
+}: {
+  slug: string;
+  current: ConsoleTab;
+  heading: string;
+  children: ComponentChildren;
+}) {
   const { t } = useI18n();
   const { me } = useSession();
   const { forum, error, retry } = useForum(slug);
@@ -18,14 +28,20 @@ export function ConsoleFrame({ slug, current, heading, children }: { slug: strin
   const organizer = Boolean(me?.isAdmin) || forum.myRoles.includes('organizer');
   return (
     <>
-      <p class="muted console-forum" lang={forum.title.lang}>{forum.title.value}</p>
+      <p class="muted console-forum" lang={forum.title.lang}>
+        {forum.title.value}
+      </p>
       <PageHeading text={heading} />
       {organizer ? (
         <>
           <ConsoleNav slug={slug} current={current} />
           {children}
         </>
-      ) : <Notice kind="error"><p>{t('console.organizersOnly')}</p></Notice>}
+      ) : (
+        <Notice kind="error">
+          <p>{t('console.organizersOnly')}</p>
+        </Notice>
+      )}
     </>
   );
 }

@@ -2,7 +2,8 @@
 // Every console page renders it under its heading; pages of other helpers link in by `current`.
 import { useI18n } from '../i18n/i18n-context.tsx';
 
-export type ConsoleTab = 'settings' | 'lists' | 'schedule' | 'readings' | 'people' | 'applications' | 'moderation' | 'audit' | 'export';
+export type ConsoleTab =
+  'settings' | 'lists' | 'schedule' | 'readings' | 'people' | 'applications' | 'moderation' | 'audit' | 'export';
 
 const TABS: { tab: ConsoleTab; path: string }[] = [
   { tab: 'settings', path: 'console' },
@@ -28,10 +29,14 @@ export function ConsoleNav({ slug, current }: { slug: string; current: ConsoleTa
   return (
     <nav class="console-nav" aria-label={t('console.nav.label')}>
       <ul>
-        <li><a href={`/forums/${encodeURIComponent(slug)}`}>{t('console.nav.forum')}</a></li>
+        <li>
+          <a href={`/forums/${encodeURIComponent(slug)}`}>{t('console.nav.forum')}</a>
+        </li>
         {TABS.map(({ tab }) => (
           <li key={tab}>
-            <a href={consolePath(slug, tab)} aria-current={tab === current ? 'page' : undefined}>{t(`console.nav.${tab}`)}</a>
+            <a href={consolePath(slug, tab)} aria-current={tab === current ? 'page' : undefined}>
+              {t(`console.nav.${tab}`)}
+            </a>
           </li>
         ))}
       </ul>

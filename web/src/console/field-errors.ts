@@ -16,5 +16,5 @@ const FIELD_BY_CODE: Record<string, string> = {
 
 /** The field an error is about, when its code names one. */
 export function fieldOfError(error: unknown): string | null {
-  return error instanceof ApiError ? FIELD_BY_CODE[error.code] ?? null : null;
+  return error instanceof ApiError ? (FIELD_BY_CODE[error.code] ?? null) : null;
 }

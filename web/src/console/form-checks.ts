@@ -28,7 +28,12 @@ function problemOf(t: TFunction, control: Control, field: string): string | null
 /** The first field the browser's own constraints (required, maxlength, min, max, type) find wrong. */
 export function firstInvalidField(form: HTMLFormElement, t: TFunction): FieldProblem | null {
   for (const element of Array.from(form.elements)) {
-    if (!(element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement)) continue;
+    if (!(
+      element instanceof HTMLInputElement ||
+      element instanceof HTMLTextAreaElement ||
+      element instanceof HTMLSelectElement
+    ))
+      continue;
     if (element.disabled || !element.willValidate) continue;
     const message = problemOf(t, element, labelOf(form, element));
     if (message) return { field: element.id, message };
@@ -41,8 +46,12 @@ export function firstInvalidField(form: HTMLFormElement, t: TFunction): FieldPro
  * them (`YYYY-MM-DD`) compare as strings. The deadline is left to the server where a live edition
  * may keep one after its start.
  */
-export function dayOrderProblem(t: TFunction, days: { startsOn: string; endsOn: string; applicationDeadlineOn?: string }): FieldProblem | null {
-  if (days.startsOn && days.endsOn && days.endsOn <= days.startsOn) return { field: 'endsOn', message: t('console.forms.endBeforeStart') };
+export function dayOrderProblem(
+  t: TFunction,
+  days: { startsOn: string; endsOn: string; applicationDeadlineOn?: string },
+): FieldProblem | null {
+  if (days.startsOn && days.endsOn && days.endsOn <= days.startsOn)
+    return { field: 'endsOn', message: t('console.forms.endBeforeStart') };
   if (days.applicationDeadlineOn && days.startsOn && days.applicationDeadlineOn >= days.startsOn) {
     return { field: 'applicationDeadlineOn', message: t('console.forms.deadlineAfterStart') };
   }

@@ -14,7 +14,17 @@ const LANGS: Lang[] = ['en', 'es', 'fr'];
 type Names = Record<Lang, string>;
 const empty: Names = { en: '', es: '', fr: '' };
 
-function NameFields({ id, names, onChange, long }: { id: string; names: Names; onChange: (names: Names) => void; long: boolean }) {
+function NameFields({
+  id,
+  names,
+  onChange,
+  long,
+}: {
+  id: string;
+  names: Names;
+  onChange: (names: Names) => void;
+  long: boolean;
+}) {
   const { t } = useI18n();
   // A prerequisite is a sentence the applicant confirms, not a name.
   const label = long ? 'console.lists.textIn' : 'console.lists.nameIn';
@@ -23,8 +33,14 @@ function NameFields({ id, names, onChange, long }: { id: string; names: Names; o
       {LANGS.map((lang) => (
         <p key={lang}>
           <label for={`${id}-${lang}`}>{t(label, { language: t(`languageNames.${lang}`) })}</label>
-          <input id={`${id}-${lang}`} lang={lang} value={names[lang]} required maxLength={long ? 300 : 80}
-            onInput={(event) => onChange({ ...names, [lang]: event.currentTarget.value })} />
+          <input
+            id={`${id}-${lang}`}
+            lang={lang}
+            value={names[lang]}
+            required
+            maxLength={long ? 300 : 80}
+            onInput={(event) => onChange({ ...names, [lang]: event.currentTarget.value })}
+          />
         </p>
       ))}
     </div>
@@ -42,13 +58,14 @@ export function ListEditor({ slug, list }: { slug: string; list: ListName }) {
   const long = list === 'prerequisites';
   const entries = state.data?.entries ?? [];
 
-  const run = (send: () => Promise<{ entries: ListEntry[] } | null>, message: string) => submit(async () => {
-    setDone(null);
-    const result = await send();
-    if (result) setData(() => result);
-    else retry();
-    setDone(message);
-  });
+  const run = (send: () => Promise<{ entries: ListEntry[] } | null>, message: string) =>
+    submit(async () => {
+      setDone(null);
+      const result = await send();
+      if (result) setData(() => result);
+      else retry();
+      setDone(message);
+    });
   const reload = async () => api<{ entries: ListEntry[] }>(path);
 
   function move(index: number, by: number) {
@@ -64,49 +81,103 @@ export function ListEditor({ slug, list }: { slug: string; list: ListName }) {
       <p class="muted">{t(`console.lists.${list}.intro`)}</p>
       <LiveMessage kind="error" message={error} id={`${list}-error`} />
       <LiveMessage kind="ok" message={error ? null : done} />
-      {state.error ? <p><button type="button" onClick={retry}>{t('console.lists.retry')}</button></p> : null}
+      {state.error ? (
+        <p>
+          <button type="button" onClick={retry}>
+            {t('console.lists.retry')}
+          </button>
+        </p>
+      ) : null}
       {entries.length === 0 && state.data ? <p>{t(`console.lists.${list}.none`)}</p> : null}
       <ol class="list-entries">
         {entries.map((entry, index) => (
           <li key={entry.id} class={entry.archived ? 'archived' : undefined}>
             {editing?.id === entry.id ? (
-              <form onSubmit={(event) => {
-                event.preventDefault();
-                void run(async () => {
-                  await api(`${path}/${entry.id}`, { method: 'PATCH', body: { name: editing.names } });
-                  setEditing(null);
-                  return reload();
-                }, t('console.lists.saved'));
-              }}>
-                <NameFields id={`${list}-edit-${entry.id}`} names={editing.names} onChange={(names) => setEditing({ id: entry.id, names })} long={long} />
-                <button type="submit" disabled={busy}>{t('console.lists.save')}</button>{' '}
-                <button type="button" onClick={() => setEditing(null)}>{t('console.cancel')}</button>
+              <form
+                onSubmit={(event) => {
+                  event.preventDefault();
+                  void run(async () => {
+                    await api(`${path}/${entry.id}`, { method: 'PATCH', body: { name: editing.names } });
+                    setEditing(null);
+                    return reload();
+                  }, t('console.lists.saved'));
+                }}
+              >
+                <NameFields
+                  id={`${list}-edit-${entry.id}`}
+                  names={editing.names}
+                  onChange={(names) => setEditing({ id: entry.id, names })}
+                  long={long}
+                />
+                <button type="submit" disabled={busy}>
+                  {t('console.lists.save')}
+                </button>{' '}
+                <button type="button" onClick={() => setEditing(null)}>
+                  {t('console.cancel')}
+                </button>
               </form>
             ) : (
               <>
-                <span lang={lang} class="list-entry-name">{entry.name[lang]}</span>
+                <span lang={lang} class="list-entry-name">
+                  {entry.name[lang]}
+                </span>
                 {entry.archived ? <span class="badge">{t('console.lists.archived')}</span> : null}
-                <span class="muted">{entry.inUse > 0 ? t('console.lists.inUse', { count: entry.inUse }) : t('console.lists.unused')}</span>
+                <span class="muted">
+                  {entry.inUse > 0 ? t('console.lists.inUse', { count: entry.inUse }) : t('console.lists.unused')}
+                </span>
                 <span class="list-entry-actions">
-                  <button type="button" disabled={busy || index === 0} onClick={() => move(index, -1)}
-                    aria-label={t('console.lists.moveUp', { name: entry.name[lang] })}>↑</button>
-                  <button type="button" disabled={busy || index === entries.length - 1} onClick={() => move(index, 1)}
-                    aria-label={t('console.lists.moveDown', { name: entry.name[lang] })}>↓</button>
-                  <button type="button" disabled={busy} onClick={() => setEditing({ id: entry.id, names: { ...entry.name } })}>{t('console.lists.rename')}</button>
-                  <button type="button" disabled={busy} onClick={() => void run(async () => {
-                    await api(`${path}/${entry.id}`, { method: 'PATCH', body: { archived: !entry.archived } });
-                    return reload();
-                  }, entry.archived ? t('console.lists.restoredDone') : t('console.lists.archivedDone'))}>
+                  <button
+                    type="button"
+                    disabled={busy || index === 0}
+                    onClick={() => move(index, -1)}
+                    aria-label={t('console.lists.moveUp', { name: entry.name[lang] })}
+                  >
+                    ↑
+                  </button>
+                  <button
+                    type="button"
+                    disabled={busy || index === entries.length - 1}
+                    onClick={() => move(index, 1)}
+                    aria-label={t('console.lists.moveDown', { name: entry.name[lang] })}
+                  >
+                    ↓
+                  </button>
+                  <button
+                    type="button"
+                    disabled={busy}
+                    onClick={() => setEditing({ id: entry.id, names: { ...entry.name } })}
+                  >
+                    {t('console.lists.rename')}
+                  </button>
+                  <button
+                    type="button"
+                    disabled={busy}
+                    onClick={() =>
+                      void run(
+                        async () => {
+                          await api(`${path}/${entry.id}`, { method: 'PATCH', body: { archived: !entry.archived } });
+                          return reload();
+                        },
+                        entry.archived ? t('console.lists.restoredDone') : t('console.lists.archivedDone'),
+                      )
+                    }
+                  >
                     {entry.archived ? t('console.lists.restore') : t('console.lists.archive')}
                   </button>
                   {entry.inUse === 0 ? (
-                    <button type="button" disabled={busy} onClick={() => {
-                      if (!window.confirm(t('console.lists.confirmDelete', { name: entry.name[lang] }))) return;
-                      void run(async () => {
-                        await api(`${path}/${entry.id}`, { method: 'DELETE' });
-                        return reload();
-                      }, t('console.lists.deleted'));
-                    }}>{t('console.lists.delete')}</button>
+                    <button
+                      type="button"
+                      disabled={busy}
+                      onClick={() => {
+                        if (!window.confirm(t('console.lists.confirmDelete', { name: entry.name[lang] }))) return;
+                        void run(async () => {
+                          await api(`${path}/${entry.id}`, { method: 'DELETE' });
+                          return reload();
+                        }, t('console.lists.deleted'));
+                      }}
+                    >
+                      {t('console.lists.delete')}
+                    </button>
                   ) : null}
                 </span>
               </>
@@ -114,17 +185,22 @@ export function ListEditor({ slug, list }: { slug: string; list: ListName }) {
           </li>
         ))}
       </ol>
-      <form class="list-add" onSubmit={(event) => {
-        event.preventDefault();
-        void run(async () => {
-          await api(path, { method: 'POST', body: { name: draft } });
-          setDraft(empty);
-          return reload();
-        }, t('console.lists.added'));
-      }}>
+      <form
+        class="list-add"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void run(async () => {
+            await api(path, { method: 'POST', body: { name: draft } });
+            setDraft(empty);
+            return reload();
+          }, t('console.lists.added'));
+        }}
+      >
         <h3>{t(`console.lists.${list}.add`)}</h3>
         <NameFields id={`${list}-new`} names={draft} onChange={setDraft} long={long} />
-        <button type="submit" disabled={busy}>{t('console.lists.addButton')}</button>
+        <button type="submit" disabled={busy}>
+          {t('console.lists.addButton')}
+        </button>
       </form>
     </section>
   );

@@ -20,12 +20,32 @@ export function MarkdownField({ id, label, lang, value, rows = 6, onInput }: Pro
   return (
     <div class="field">
       <label for={id}>{label}</label>
-      <textarea id={id} rows={rows} lang={lang} value={value} onInput={(event) => onInput(event.currentTarget.value)} aria-describedby={`${id}-hint`} />
-      <span id={`${id}-hint`} class="hint">{t('console.markdownHint')}</span>
-      <button type="button" class="button-quiet preview-toggle" aria-expanded={previewing ? 'true' : 'false'} aria-controls={`${id}-preview`} onClick={() => setPreviewing(!previewing)}>
+      <textarea
+        id={id}
+        rows={rows}
+        lang={lang}
+        value={value}
+        onInput={(event) => onInput(event.currentTarget.value)}
+        aria-describedby={`${id}-hint`}
+      />
+      <span id={`${id}-hint`} class="hint">
+        {t('console.markdownHint')}
+      </span>
+      <button
+        type="button"
+        class="button-quiet preview-toggle"
+        aria-expanded={previewing ? 'true' : 'false'}
+        aria-controls={`${id}-preview`}
+        onClick={() => setPreviewing(!previewing)}
+      >
         {previewing ? t('console.hidePreview') : t('console.showPreview')}
       </button>
-      <div id={`${id}-preview`} class="markdown-preview-box" hidden={!previewing} aria-label={t('console.previewLabel')}>
+      <div
+        id={`${id}-preview`}
+        class="markdown-preview-box"
+        hidden={!previewing}
+        aria-label={t('console.previewLabel')}
+      >
         {previewing ? <MarkdownPreview markdown={value} lang={lang} active={previewing} /> : null}
       </div>
     </div>

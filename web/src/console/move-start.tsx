@@ -10,7 +10,13 @@ import { formatInstant } from '../time/format.ts';
 import { zoneName } from '../time/zone-names.ts';
 import type { MovePreview, Schedule } from './console-types.ts';
 
-export function MoveStart({ schedule, onMoved }: { schedule: Schedule; onMoved(schedule: Schedule, recipients: number | null): void }) {
+export function MoveStart({
+  schedule,
+  onMoved,
+}: {
+  schedule: Schedule;
+  onMoved(schedule: Schedule, recipients: number | null): void;
+}) {
   const { t, lang } = useI18n();
   const [startsOn, setStartsOn] = useState(schedule.startsOn);
   const [preview, setPreview] = useState<MovePreview | null>(null);
@@ -28,7 +34,9 @@ export function MoveStart({ schedule, onMoved }: { schedule: Schedule; onMoved(s
     setError(null);
     setPreview(null);
     try {
-      setPreview((await api<{ preview: MovePreview }>(`${base}/preview`, { method: 'POST', body: { startsOn } })).preview);
+      setPreview(
+        (await api<{ preview: MovePreview }>(`${base}/preview`, { method: 'POST', body: { startsOn } })).preview,
+      );
     } catch (failure) {
       setError(errorMessage(failure));
     } finally {
@@ -40,7 +48,8 @@ export function MoveStart({ schedule, onMoved }: { schedule: Schedule; onMoved(s
     setError(null);
     try {
       const result = await api<{ schedule: Schedule; reconfirmation: { recipients: number } | null }>(`${base}/move`, {
-        method: 'POST', body: { startsOn, reconfirm, ...(reconfirm && message.trim() ? { message } : {}) },
+        method: 'POST',
+        body: { startsOn, reconfirm, ...(reconfirm && message.trim() ? { message } : {}) },
       });
       setPreview(null);
       onMoved(result.schedule, result.reconfirmation?.recipients ?? null);
@@ -59,10 +68,21 @@ export function MoveStart({ schedule, onMoved }: { schedule: Schedule; onMoved(s
       <form onSubmit={(event) => void showPreview(event)} class="console-row move-form">
         <div class="field">
           <label for="moveStartsOn">{t('console.schedule.newStart')}</label>
-          <input id="moveStartsOn" type="date" required value={startsOn} onInput={(event) => { setStartsOn(event.currentTarget.value); setPreview(null); }} />
+          <input
+            id="moveStartsOn"
+            type="date"
+            required
+            value={startsOn}
+            onInput={(event) => {
+              setStartsOn(event.currentTarget.value);
+              setPreview(null);
+            }}
+          />
         </div>
         <div class="field">
-          <button type="submit" class="button-quiet" disabled={busy || startsOn === schedule.startsOn}>{t('console.schedule.preview')}</button>
+          <button type="submit" class="button-quiet" disabled={busy || startsOn === schedule.startsOn}>
+            {t('console.schedule.preview')}
+          </button>
         </div>
       </form>
       <LiveMessage message={error} />
@@ -71,7 +91,10 @@ export function MoveStart({ schedule, onMoved }: { schedule: Schedule; onMoved(s
           <div class="table-wrap">
             <table>
               <caption>
-                {t(preview.days >= 0 ? 'console.schedule.laterCaption' : 'console.schedule.earlierCaption', { count: Math.abs(preview.days), zone: zoneName(preview.timeZone, lang).label })}
+                {t(preview.days >= 0 ? 'console.schedule.laterCaption' : 'console.schedule.earlierCaption', {
+                  count: Math.abs(preview.days),
+                  zone: zoneName(preview.timeZone, lang).label,
+                })}
               </caption>
               <thead>
                 <tr>
@@ -83,8 +106,22 @@ export function MoveStart({ schedule, onMoved }: { schedule: Schedule; onMoved(s
               <tbody>
                 <tr data-row="forum">
                   <th scope="row">{t('console.schedule.wholeForum')}</th>
-                  <td><CalendarRange startsOn={preview.forum.from.startsOn} endsOn={preview.forum.from.endsOn} style="date" stacked /></td>
-                  <td class="changed"><CalendarRange startsOn={preview.forum.to.startsOn} endsOn={preview.forum.to.endsOn} style="date" stacked /></td>
+                  <td>
+                    <CalendarRange
+                      startsOn={preview.forum.from.startsOn}
+                      endsOn={preview.forum.from.endsOn}
+                      style="date"
+                      stacked
+                    />
+                  </td>
+                  <td class="changed">
+                    <CalendarRange
+                      startsOn={preview.forum.to.startsOn}
+                      endsOn={preview.forum.to.endsOn}
+                      style="date"
+                      stacked
+                    />
+                  </td>
                 </tr>
                 {preview.weeks.map((week) => (
                   <tr key={week.number} data-week={week.number}>
@@ -103,18 +140,32 @@ export function MoveStart({ schedule, onMoved }: { schedule: Schedule; onMoved(s
             </table>
           </div>
           <label class="checkbox">
-            <input type="checkbox" checked={reconfirm} onChange={(event) => setReconfirm(event.currentTarget.checked)} />
+            <input
+              type="checkbox"
+              checked={reconfirm}
+              onChange={(event) => setReconfirm(event.currentTarget.checked)}
+            />
             <span>{t('console.schedule.reconfirm')}</span>
           </label>
           {reconfirm ? (
             <div class="field">
               <label for="reconfirm-message">{t('console.schedule.reconfirmMessage')}</label>
-              <textarea id="reconfirm-message" rows={3} lang={lang} value={message} onInput={(event) => setMessage(event.currentTarget.value)} />
+              <textarea
+                id="reconfirm-message"
+                rows={3}
+                lang={lang}
+                value={message}
+                onInput={(event) => setMessage(event.currentTarget.value)}
+              />
             </div>
           ) : null}
           <div class="console-actions">
-            <button type="button" disabled={busy} onClick={() => void move()}>{t('console.schedule.confirmMove')}</button>
-            <button type="button" class="button-quiet" onClick={() => setPreview(null)}>{t('console.cancel')}</button>
+            <button type="button" disabled={busy} onClick={() => void move()}>
+              {t('console.schedule.confirmMove')}
+            </button>
+            <button type="button" class="button-quiet" onClick={() => setPreview(null)}>
+              {t('console.cancel')}
+            </button>
           </div>
         </div>
       ) : null}

@@ -27,9 +27,13 @@ export function SettingsForm({ initial, onSaved }: { initial: ForumSettings; onS
   const [form, setForm] = useState<ForumSettings>(initial);
   const { busy, error, invalid, submit } = useFormSubmit();
   const [saved, setSaved] = useState(false);
-  const set = <K extends keyof ForumSettings>(key: K, value: ForumSettings[K]) => { setForm({ ...form, [key]: value }); setSaved(false); };
+  const set = <K extends keyof ForumSettings>(key: K, value: ForumSettings[K]) => {
+    setForm({ ...form, [key]: value });
+    setSaved(false);
+  };
   const textFor = (l: Lang) => form.texts.find((text) => text.lang === l) ?? emptyText(l);
-  const setText = (l: Lang, change: Partial<Text>) => set('texts', [...form.texts.filter((text) => text.lang !== l), { ...textFor(l), ...change }]);
+  const setText = (l: Lang, change: Partial<Text>) =>
+    set('texts', [...form.texts.filter((text) => text.lang !== l), { ...textFor(l), ...change }]);
 
   function toggleLanguage(l: Lang, on: boolean) {
     const languages = LANGS.filter((candidate) => (candidate === l ? on : form.languages.includes(candidate)));
@@ -44,25 +48,45 @@ export function SettingsForm({ initial, onSaved }: { initial: ForumSettings; onS
 
   async function save(event: Event) {
     event.preventDefault();
-    const checks = { form: event.currentTarget as HTMLFormElement, check: () => dayOrderProblem(t, { startsOn: form.startsOn, endsOn: form.endsOn }) };
+    const checks = {
+      form: event.currentTarget as HTMLFormElement,
+      check: () => dayOrderProblem(t, { startsOn: form.startsOn, endsOn: form.endsOn }),
+    };
     await submit(async () => {
       const { slug, texts, ...rest } = form;
       // A language's text is saved once it has a title; an untouched new language is left out.
       const body = { ...rest, texts: texts.filter((text) => form.languages.includes(text.lang) && text.title.trim()) };
-      const result = await api<{ settings: ForumSettings }>(`/api/forums/${encodeURIComponent(slug)}/settings`, { method: 'PATCH', body });
+      const result = await api<{ settings: ForumSettings }>(`/api/forums/${encodeURIComponent(slug)}/settings`, {
+        method: 'PATCH',
+        body,
+      });
       setForm(result.settings);
       setSaved(true);
       onSaved(result.settings);
     }, checks);
   }
 
-  type NumberKey = 'keyRespondentLimit' | 'keyRespondentsPerWeek' | 'descriptionWordLimit' | 'caseStudyMinWords' | 'caseStudyMaxWords' | 'questionTargetHours';
+  type NumberKey =
+    | 'keyRespondentLimit'
+    | 'keyRespondentsPerWeek'
+    | 'descriptionWordLimit'
+    | 'caseStudyMinWords'
+    | 'caseStudyMaxWords'
+    | 'questionTargetHours';
   const number = (key: NumberKey, min: number) => (
     <div class="field">
       <label for={key}>{t(`console.settings.${key}`)}</label>
       {/* An emptied field stays empty (NaN), so the form says it is empty instead of saving 0. */}
-      <input id={key} type="number" min={min} step={1} required value={Number.isNaN(form[key]) ? '' : String(form[key])} aria-invalid={invalid(key)}
-        onInput={(event) => set(key, event.currentTarget.valueAsNumber)} />
+      <input
+        id={key}
+        type="number"
+        min={min}
+        step={1}
+        required
+        value={Number.isNaN(form[key]) ? '' : String(form[key])}
+        aria-invalid={invalid(key)}
+        onInput={(event) => set(key, event.currentTarget.valueAsNumber)}
+      />
     </div>
   );
   const policy = form.translation;
@@ -72,31 +96,61 @@ export function SettingsForm({ initial, onSaved }: { initial: ForumSettings; onS
         <legend>{t('console.settings.texts')}</legend>
         <p class="hint">{t('console.settings.textsHint')}</p>
         {/* Versions already written first (the forum's own language at the top), then the empty ones. */}
-        {[...form.languages].sort((a, b) => Number(!initial.texts.some((x) => x.lang === a)) - Number(!initial.texts.some((x) => x.lang === b))).map((l) => {
-          const text = textFor(l);
-          return (
-            <div key={l} class="lang-text">
-              <h2>{ENDONYMS[l]}</h2>
-              <div class="field">
-                <label for={`title-${l}`}>{t('console.settings.title')}</label>
-                <input id={`title-${l}`} type="text" lang={l} value={text.title} onInput={(event) => setText(l, { title: event.currentTarget.value })} />
+        {[...form.languages]
+          .sort(
+            (a, b) =>
+              Number(!initial.texts.some((x) => x.lang === a)) - Number(!initial.texts.some((x) => x.lang === b)),
+          )
+          .map((l) => {
+            const text = textFor(l);
+            return (
+              <div key={l} class="lang-text">
+                <h2>{ENDONYMS[l]}</h2>
+                <div class="field">
+                  <label for={`title-${l}`}>{t('console.settings.title')}</label>
+                  <input
+                    id={`title-${l}`}
+                    type="text"
+                    lang={l}
+                    value={text.title}
+                    onInput={(event) => setText(l, { title: event.currentTarget.value })}
+                  />
+                </div>
+                <div class="field">
+                  <label for={`summary-${l}`}>{t('console.settings.summary')}</label>
+                  <textarea
+                    id={`summary-${l}`}
+                    rows={2}
+                    lang={l}
+                    value={text.summary}
+                    onInput={(event) => setText(l, { summary: event.currentTarget.value })}
+                  />
+                </div>
+                <MarkdownField
+                  id={`call-${l}`}
+                  label={t('console.settings.call')}
+                  lang={l}
+                  value={text.callMd}
+                  rows={8}
+                  onInput={(callMd) => setText(l, { callMd })}
+                />
               </div>
-              <div class="field">
-                <label for={`summary-${l}`}>{t('console.settings.summary')}</label>
-                <textarea id={`summary-${l}`} rows={2} lang={l} value={text.summary} onInput={(event) => setText(l, { summary: event.currentTarget.value })} />
-              </div>
-              <MarkdownField id={`call-${l}`} label={t('console.settings.call')} lang={l} value={text.callMd} rows={8} onInput={(callMd) => setText(l, { callMd })} />
-            </div>
-          );
-        })}
+            );
+          })}
       </fieldset>
 
       <fieldset id="languages" tabIndex={-1} aria-invalid={invalid('languages')}>
         <legend>{t('console.settings.languages')}</legend>
         {LANGS.map((l) => (
           <label key={l} class="checkbox">
-            <input type="checkbox" name="languages" value={l} checked={form.languages.includes(l)} disabled={form.languages.length === 1 && form.languages.includes(l)}
-              onChange={(event) => toggleLanguage(l, event.currentTarget.checked)} />
+            <input
+              type="checkbox"
+              name="languages"
+              value={l}
+              checked={form.languages.includes(l)}
+              disabled={form.languages.length === 1 && form.languages.includes(l)}
+              onChange={(event) => toggleLanguage(l, event.currentTarget.checked)}
+            />
             <span lang={l}>{ENDONYMS[l]}</span>
           </label>
         ))}
@@ -104,27 +158,57 @@ export function SettingsForm({ initial, onSaved }: { initial: ForumSettings; onS
 
       <fieldset>
         <legend>{t('console.settings.calendar')}</legend>
-        <TimeZonePicker id="timeZone" label={t('console.settings.timeZone')} value={form.timeZone} forumTimeZone={initial.timeZone}
-          hint={t('console.settings.timeZoneHint')} onChange={(timeZone) => set('timeZone', timeZone)} />
+        <TimeZonePicker
+          id="timeZone"
+          label={t('console.settings.timeZone')}
+          value={form.timeZone}
+          forumTimeZone={initial.timeZone}
+          hint={t('console.settings.timeZoneHint')}
+          onChange={(timeZone) => set('timeZone', timeZone)}
+        />
         <p class="hint">{t('console.settings.daysHint', { zone: zoneName(form.timeZone, lang).label })}</p>
         <div class="console-row">
           <div class="field">
             <label for="startsOn">{t('console.settings.startsOn')}</label>
-            <input id="startsOn" type="date" required value={form.startsOn} aria-invalid={invalid('startsOn')} aria-describedby="startsOn-hint"
-              onInput={(event) => set('startsOn', event.currentTarget.value)} />
+            <input
+              id="startsOn"
+              type="date"
+              required
+              value={form.startsOn}
+              aria-invalid={invalid('startsOn')}
+              aria-describedby="startsOn-hint"
+              onInput={(event) => set('startsOn', event.currentTarget.value)}
+            />
             <span id="startsOn-hint" class="hint">
-              {t('console.settings.startsOnHint')} <a href={consolePath(form.slug, 'schedule')}>{t('console.nav.schedule')}</a>
+              {t('console.settings.startsOnHint')}{' '}
+              <a href={consolePath(form.slug, 'schedule')}>{t('console.nav.schedule')}</a>
             </span>
           </div>
           <div class="field">
             <label for="endsOn">{t('console.settings.endsOn')}</label>
-            <input id="endsOn" type="date" required value={form.endsOn} aria-invalid={invalid('endsOn')} onInput={(event) => set('endsOn', event.currentTarget.value)} />
+            <input
+              id="endsOn"
+              type="date"
+              required
+              value={form.endsOn}
+              aria-invalid={invalid('endsOn')}
+              onInput={(event) => set('endsOn', event.currentTarget.value)}
+            />
           </div>
           <div class="field">
             <label for="applicationDeadlineOn">{t('console.settings.deadline')}</label>
-            <input id="applicationDeadlineOn" type="date" required value={form.applicationDeadlineOn} aria-invalid={invalid('applicationDeadlineOn')}
-              aria-describedby="deadline-hint" onInput={(event) => set('applicationDeadlineOn', event.currentTarget.value)} />
-            <span id="deadline-hint" class="hint">{t('console.settings.deadlineHint')}</span>
+            <input
+              id="applicationDeadlineOn"
+              type="date"
+              required
+              value={form.applicationDeadlineOn}
+              aria-invalid={invalid('applicationDeadlineOn')}
+              aria-describedby="deadline-hint"
+              onInput={(event) => set('applicationDeadlineOn', event.currentTarget.value)}
+            />
+            <span id="deadline-hint" class="hint">
+              {t('console.settings.deadlineHint')}
+            </span>
           </div>
         </div>
       </fieldset>
@@ -133,7 +217,13 @@ export function SettingsForm({ initial, onSaved }: { initial: ForumSettings; onS
         <legend>{t('console.settings.enrolment')}</legend>
         {ENROLMENTS.map((mode) => (
           <label key={mode} class="checkbox">
-            <input type="radio" name="enrolment" value={mode} checked={form.enrolment === mode} onChange={() => set('enrolment', mode)} />
+            <input
+              type="radio"
+              name="enrolment"
+              value={mode}
+              checked={form.enrolment === mode}
+              onChange={() => set('enrolment', mode)}
+            />
             <span>{t(`console.settings.enrolment_${mode}`)}</span>
           </label>
         ))}
@@ -142,11 +232,19 @@ export function SettingsForm({ initial, onSaved }: { initial: ForumSettings; onS
       <fieldset>
         <legend>{t('console.settings.visibility')}</legend>
         <label class="checkbox">
-          <input type="checkbox" checked={form.published} onChange={(event) => set('published', event.currentTarget.checked)} />
+          <input
+            type="checkbox"
+            checked={form.published}
+            onChange={(event) => set('published', event.currentTarget.checked)}
+          />
           <span>{t('console.settings.published')}</span>
         </label>
         <label class="checkbox">
-          <input type="checkbox" checked={form.publicArchive} onChange={(event) => set('publicArchive', event.currentTarget.checked)} />
+          <input
+            type="checkbox"
+            checked={form.publicArchive}
+            onChange={(event) => set('publicArchive', event.currentTarget.checked)}
+          />
           <span>{t('console.settings.publicArchive')}</span>
         </label>
       </fieldset>
@@ -174,28 +272,51 @@ export function SettingsForm({ initial, onSaved }: { initial: ForumSettings; onS
         <legend>{t('console.settings.translation')}</legend>
         <p class="hint">{t('console.settings.pairsHint')}</p>
         <div class="pairs">
-          {form.languages.flatMap((from) => form.languages.filter((to) => to !== from).map((to) => (
-            <label key={`${from}-${to}`} class="checkbox">
-              <input type="checkbox" checked={policy.pairs.some((pair) => pair.from === from && pair.to === to)}
-                onChange={(event) => togglePair(from, to, event.currentTarget.checked)} />
-              <span>{t('console.settings.pair', { from: ENDONYMS[from], to: ENDONYMS[to] })}</span>
-            </label>
-          )))}
+          {form.languages.flatMap((from) =>
+            form.languages
+              .filter((to) => to !== from)
+              .map((to) => (
+                <label key={`${from}-${to}`} class="checkbox">
+                  <input
+                    type="checkbox"
+                    checked={policy.pairs.some((pair) => pair.from === from && pair.to === to)}
+                    onChange={(event) => togglePair(from, to, event.currentTarget.checked)}
+                  />
+                  <span>{t('console.settings.pair', { from: ENDONYMS[from], to: ENDONYMS[to] })}</span>
+                </label>
+              )),
+          )}
         </div>
         <div class="console-row">
           <div class="field">
             <label for="targetHours">{t('console.settings.targetHours')}</label>
-            <input id="targetHours" type="number" min={1} step={1} value={String(policy.targetHours)}
-              onInput={(event) => set('translation', { ...policy, targetHours: Number(event.currentTarget.value) })} />
+            <input
+              id="targetHours"
+              type="number"
+              min={1}
+              step={1}
+              value={String(policy.targetHours)}
+              onInput={(event) => set('translation', { ...policy, targetHours: Number(event.currentTarget.value) })}
+            />
           </div>
           <div class="field">
             <label for="claimMinutes">{t('console.settings.claimMinutes')}</label>
-            <input id="claimMinutes" type="number" min={5} step={1} value={String(policy.claimMinutes)}
-              onInput={(event) => set('translation', { ...policy, claimMinutes: Number(event.currentTarget.value) })} />
+            <input
+              id="claimMinutes"
+              type="number"
+              min={5}
+              step={1}
+              value={String(policy.claimMinutes)}
+              onInput={(event) => set('translation', { ...policy, claimMinutes: Number(event.currentTarget.value) })}
+            />
           </div>
         </div>
         <label class="checkbox">
-          <input type="checkbox" checked={policy.reviewRequired} onChange={(event) => set('translation', { ...policy, reviewRequired: event.currentTarget.checked })} />
+          <input
+            type="checkbox"
+            checked={policy.reviewRequired}
+            onChange={(event) => set('translation', { ...policy, reviewRequired: event.currentTarget.checked })}
+          />
           <span>{t('console.settings.reviewRequired')}</span>
         </label>
       </fieldset>
@@ -203,7 +324,9 @@ export function SettingsForm({ initial, onSaved }: { initial: ForumSettings; onS
       <LiveMessage message={error} />
       <LiveMessage kind="ok" message={saved ? t('console.settings.saved') : null} />
       <div class="console-actions">
-        <button type="submit" disabled={busy}>{busy ? t('console.saving') : t('console.settings.save')}</button>
+        <button type="submit" disabled={busy}>
+          {busy ? t('console.saving') : t('console.settings.save')}
+        </button>
       </div>
     </form>
   );

@@ -26,12 +26,15 @@ export function WeekForm({ schedule, week, defaultStartsOn, onSaved, onCancel }:
   const idPrefix = week ? `week-${week.number}` : 'new-week';
   const [startsOn, setStartsOn] = useState(week?.startsOn ?? defaultStartsOn);
   const [closing, setClosing] = useState<boolean | null>(week?.writingClosesAtEnd ?? null);
-  const [originalLang, setOriginalLang] = useState<Lang>(week?.originalLang ?? (schedule.languages.includes(lang) ? lang : schedule.languages[0]!));
+  const [originalLang, setOriginalLang] = useState<Lang>(
+    week?.originalLang ?? (schedule.languages.includes(lang) ? lang : schedule.languages[0]!),
+  );
   const [texts, setTexts] = useState<Text[]>(week?.texts ?? []);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const textFor = (l: Lang) => texts.find((text) => text.lang === l) ?? { lang: l, title: '', summaryMd: '' };
-  const setText = (l: Lang, change: Partial<Text>) => setTexts([...texts.filter((text) => text.lang !== l), { ...textFor(l), ...change }]);
+  const setText = (l: Lang, change: Partial<Text>) =>
+    setTexts([...texts.filter((text) => text.lang !== l), { ...textFor(l), ...change }]);
   const locked = week !== undefined && week.state !== 'upcoming';
 
   async function save(event: Event) {
@@ -58,23 +61,54 @@ export function WeekForm({ schedule, week, defaultStartsOn, onSaved, onCancel }:
       <div class="console-row">
         <div class="field">
           <label for={`${idPrefix}-startsOn`}>{t('console.schedule.weekStartsOn')}</label>
-          <input id={`${idPrefix}-startsOn`} type="date" required value={startsOn} disabled={locked} aria-describedby={`${idPrefix}-startsOn-hint`}
-            onInput={(event) => setStartsOn(event.currentTarget.value)} />
+          <input
+            id={`${idPrefix}-startsOn`}
+            type="date"
+            required
+            value={startsOn}
+            disabled={locked}
+            aria-describedby={`${idPrefix}-startsOn-hint`}
+            onInput={(event) => setStartsOn(event.currentTarget.value)}
+          />
           <span id={`${idPrefix}-startsOn-hint`} class="hint">
-            {locked ? t('console.schedule.openDatesLocked') : week ? t('console.schedule.weekStartsOnHint') : t('console.schedule.newWeekStartsOnHint')}
+            {locked
+              ? t('console.schedule.openDatesLocked')
+              : week
+                ? t('console.schedule.weekStartsOnHint')
+                : t('console.schedule.newWeekStartsOnHint')}
           </span>
         </div>
         <div class="field">
           <label for={`${idPrefix}-original`}>{t('console.schedule.originalLang')}</label>
-          <select id={`${idPrefix}-original`} value={originalLang} onChange={(event) => setOriginalLang(event.currentTarget.value as Lang)}>
-            {schedule.languages.map((l) => <option key={l} value={l} lang={l}>{ENDONYMS[l]}</option>)}
+          <select
+            id={`${idPrefix}-original`}
+            value={originalLang}
+            onChange={(event) => setOriginalLang(event.currentTarget.value as Lang)}
+          >
+            {schedule.languages.map((l) => (
+              <option key={l} value={l} lang={l}>
+                {ENDONYMS[l]}
+              </option>
+            ))}
           </select>
         </div>
         <div class="field">
           <label for={`${idPrefix}-closing`}>{t('console.schedule.weekClosing')}</label>
-          <select id={`${idPrefix}-closing`} value={closing === null ? 'inherit' : closing ? 'closes' : 'open'}
-            onChange={(event) => { const value = event.currentTarget.value; setClosing(value === 'inherit' ? null : value === 'closes'); }}>
-            <option value="inherit">{t(schedule.weeksCloseAtEnd ? 'console.schedule.closingInheritCloses' : 'console.schedule.closingInheritOpen')}</option>
+          <select
+            id={`${idPrefix}-closing`}
+            value={closing === null ? 'inherit' : closing ? 'closes' : 'open'}
+            onChange={(event) => {
+              const value = event.currentTarget.value;
+              setClosing(value === 'inherit' ? null : value === 'closes');
+            }}
+          >
+            <option value="inherit">
+              {t(
+                schedule.weeksCloseAtEnd
+                  ? 'console.schedule.closingInheritCloses'
+                  : 'console.schedule.closingInheritOpen',
+              )}
+            </option>
             <option value="closes">{t('console.schedule.closingCloses')}</option>
             <option value="open">{t('console.schedule.closingOpen')}</option>
           </select>
@@ -85,20 +119,41 @@ export function WeekForm({ schedule, week, defaultStartsOn, onSaved, onCancel }:
         const text = textFor(l);
         return (
           <div key={l} class="lang-text">
-            <h3>{ENDONYMS[l]}{l === originalLang ? ` · ${t('console.schedule.original')}` : ''}</h3>
+            <h3>
+              {ENDONYMS[l]}
+              {l === originalLang ? ` · ${t('console.schedule.original')}` : ''}
+            </h3>
             <div class="field">
               <label for={`${idPrefix}-title-${l}`}>{t('console.schedule.weekTitle')}</label>
-              <input id={`${idPrefix}-title-${l}`} type="text" lang={l} value={text.title} onInput={(event) => setText(l, { title: event.currentTarget.value })} />
+              <input
+                id={`${idPrefix}-title-${l}`}
+                type="text"
+                lang={l}
+                value={text.title}
+                onInput={(event) => setText(l, { title: event.currentTarget.value })}
+              />
             </div>
-            <MarkdownField id={`${idPrefix}-summary-${l}`} label={t('console.schedule.weekSummary')} lang={l} value={text.summaryMd} rows={4}
-              onInput={(summaryMd) => setText(l, { summaryMd })} />
+            <MarkdownField
+              id={`${idPrefix}-summary-${l}`}
+              label={t('console.schedule.weekSummary')}
+              lang={l}
+              value={text.summaryMd}
+              rows={4}
+              onInput={(summaryMd) => setText(l, { summaryMd })}
+            />
           </div>
         );
       })}
       <LiveMessage message={error} />
       <div class="console-actions">
-        <button type="submit" disabled={busy}>{busy ? t('console.saving') : week ? t('console.schedule.saveWeek') : t('console.schedule.addWeek')}</button>
-        {onCancel ? <button type="button" class="button-quiet" onClick={onCancel}>{t('console.cancel')}</button> : null}
+        <button type="submit" disabled={busy}>
+          {busy ? t('console.saving') : week ? t('console.schedule.saveWeek') : t('console.schedule.addWeek')}
+        </button>
+        {onCancel ? (
+          <button type="button" class="button-quiet" onClick={onCancel}>
+            {t('console.cancel')}
+          </button>
+        ) : null}
       </div>
     </form>
   );

@@ -1,7 +1,13 @@
 // The discussion API's shapes, taken from the server's schemas (type-only: no server code in the bundle).
 import type { Static } from 'typebox';
 import type {
-  DraftSchema, NewThreadBody, PostSchema, RevisionsResponse, ThreadListResponse, ThreadPageResponse, ThreadSummarySchema,
+  DraftSchema,
+  NewThreadBody,
+  PostSchema,
+  RevisionsResponse,
+  ThreadListResponse,
+  ThreadPageResponse,
+  ThreadSummarySchema,
 } from '../../../server/discussions/discussions.schemas.ts';
 
 export type Post = Static<typeof PostSchema>;

@@ -10,7 +10,8 @@ export const POSTS_PER_PAGE = 50;
  * cannot tell where it goes: the page must then be read again.
  */
 export function placePost(posts: Post[], post: Post, isLastPage: boolean): Post[] | null {
-  if (posts.some((existing) => existing.id === post.id)) return posts.map((existing) => (existing.id === post.id ? post : existing));
+  if (posts.some((existing) => existing.id === post.id))
+    return posts.map((existing) => (existing.id === post.id ? post : existing));
   const parentIndex = posts.findIndex((existing) => existing.id === post.parentId);
   if (parentIndex < 0) {
     // A reply to the thread's first post ends the whole thread, hence the last page.

@@ -12,7 +12,9 @@ export interface ApiState<T> {
   loading: boolean;
 }
 
-export function useApi<T>(path: string): [ApiState<T>, (update: (data: T) => T) => void, () => void, () => Promise<void>] {
+export function useApi<T>(
+  path: string,
+): [ApiState<T>, (update: (data: T) => T) => void, () => void, () => Promise<void>] {
   const { lang } = useI18n();
   const { me } = useSession();
   const userId = me?.id ?? null;

@@ -5,7 +5,13 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { api, errorMessage, isRetryable } from '../api/client.ts';
 import type { ServerDraft } from '../discussion/discussion-types.ts';
 import { useFlushOnLeave } from './use-flush-on-leave.ts';
-import { readLocalDraft, removeLocalDraft, writeLocalDraft, type DraftText, type LocalDraft } from '../compose/local-drafts.ts';
+import {
+  readLocalDraft,
+  removeLocalDraft,
+  writeLocalDraft,
+  type DraftText,
+  type LocalDraft,
+} from '../compose/local-drafts.ts';
 import { newIdempotencyKey } from '../compose/text-tools.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 
@@ -28,7 +34,12 @@ export interface ComposerOptions {
   /** State restored with the draft; for an edit, the revision it started from. */
   initialExtra?: LocalDraft['extra'];
   /** Sends the text (with the same key on every retry of the same text); throws ApiError. */
-  send(text: DraftText, idempotencyKey: string, extra: LocalDraft['extra'], setExtra: (changes: LocalDraft['extra']) => void): Promise<unknown>;
+  send(
+    text: DraftText,
+    idempotencyKey: string,
+    extra: LocalDraft['extra'],
+    setExtra: (changes: LocalDraft['extra']) => void,
+  ): Promise<unknown>;
   /** Called with what `send` resolved to, once the draft has been forgotten. */
   onSent?(result: unknown): void;
   /** The request that sends also deletes the server's draft (it carries draftKey). */
@@ -74,9 +85,13 @@ export function useComposer(options: ComposerOptions): Composer {
 
   // Restored synchronously from this browser, so a reload shows the text at once, even offline.
   const [start] = useState(() => readLocalDraft(userId, draftKey));
-  const [text, setText] = useState<DraftText>(() => (start ? { title: start.title, bodyMd: start.bodyMd, lang: start.lang } : options.initial));
+  const [text, setText] = useState<DraftText>(() =>
+    start ? { title: start.title, bodyMd: start.bodyMd, lang: start.lang } : options.initial,
+  );
   const [extra, setExtraState] = useState<LocalDraft['extra']>(() => ({ ...options.initialExtra, ...start?.extra }));
-  const [restored, setRestored] = useState<Composer['restored']>(start && !sameText(start, options.initial) ? 'local' : 'none');
+  const [restored, setRestored] = useState<Composer['restored']>(
+    start && !sameText(start, options.initial) ? 'local' : 'none',
+  );
   const [otherCopy, setOtherCopy] = useState<ServerDraft | null>(null);
   const [saveState, setSaveState] = useState<SaveState>(start && !start.synced ? 'local' : 'idle');
   const [busy, setBusy] = useState(false);
@@ -114,129 +129,151 @@ export function useComposer(options: ComposerOptions): Composer {
       return;
     }
     writeLocalDraft(userId, draftKey, {
-      v: 1, ...state.text, changedAt: state.changedAt, serverUpdatedAt: state.serverUpdatedAt, synced: state.synced,
-      submission: state.submission, extra: state.extra,
+      v: 1,
+      ...state.text,
+      changedAt: state.changedAt,
+      serverUpdatedAt: state.serverUpdatedAt,
+      synced: state.synced,
+      submission: state.submission,
+      extra: state.extra,
     });
   }, [userId, draftKey]);
 
-  const saveToServer = useCallback(async (keepalive = false) => {
-    const state = live.current;
-    if (state.serverTimer) clearTimeout(state.serverTimer);
-    state.serverTimer = null;
-    if (state.closed || state.held || state.synced || state.saving || state.busy) return;
-    const snapshot = state.text;
-    const path = `/api/drafts/${encodeURIComponent(draftKey)}`;
-    setSaveState('saving');
-    const request = isInitial(snapshot)
-      ? api(path, { method: 'DELETE', keepalive }).then(() => null)
-      : api<{ draft: ServerDraft }>(path, {
-          method: 'PUT', body: snapshot, keepalive: keepalive && JSON.stringify(snapshot).length < KEEPALIVE_LIMIT,
-        }).then((answer) => answer.draft.updatedAt);
-    state.saving = request;
-    try {
-      const updatedAt = await request;
-      state.serverFailures = 0;
-      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- closed may have changed during the await above; TypeScript keeps the narrowing across it
-      if (state.closed) return;
-      state.serverUpdatedAt = updatedAt;
-      if (sameText(state.text, snapshot)) {
-        state.synced = true;
-        setSaveState('saved');
+  const saveToServer = useCallback(
+    async (keepalive = false) => {
+      const state = live.current;
+      if (state.serverTimer) clearTimeout(state.serverTimer);
+      state.serverTimer = null;
+      if (state.closed || state.held || state.synced || state.saving || state.busy) return;
+      const snapshot = state.text;
+      const path = `/api/drafts/${encodeURIComponent(draftKey)}`;
+      setSaveState('saving');
+      const request = isInitial(snapshot)
+        ? api(path, { method: 'DELETE', keepalive }).then(() => null)
+        : api<{ draft: ServerDraft }>(path, {
+            method: 'PUT',
+            body: snapshot,
+            keepalive: keepalive && JSON.stringify(snapshot).length < KEEPALIVE_LIMIT,
+          }).then((answer) => answer.draft.updatedAt);
+      state.saving = request;
+      try {
+        const updatedAt = await request;
+        state.serverFailures = 0;
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- closed may have changed during the await above; TypeScript keeps the narrowing across it
+        if (state.closed) return;
+        state.serverUpdatedAt = updatedAt;
+        if (sameText(state.text, snapshot)) {
+          state.synced = true;
+          setSaveState('saved');
+        }
+        writeLocal();
+      } catch {
+        state.serverFailures += 1;
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- closed may have changed during the await above; TypeScript keeps the narrowing across it
+        if (!state.closed) setSaveState('unsaved');
+      } finally {
+        state.saving = null;
       }
-      writeLocal();
-    } catch {
-      state.serverFailures += 1;
-      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- closed may have changed during the await above; TypeScript keeps the narrowing across it
-      if (!state.closed) setSaveState('unsaved');
-    } finally {
-      state.saving = null;
-    }
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- closed and synced may have changed during the await above; TypeScript keeps the narrowing across it
-    if (!state.closed && !state.synced) {
-      const delay = Math.min(SERVER_RETRY_MAX_MS, SERVER_INTERVAL_MS * 2 ** state.serverFailures);
-      state.serverTimer = setTimeout(() => void saveToServer(), state.serverFailures ? delay : SERVER_INTERVAL_MS);
-    }
-  }, [draftKey, writeLocal]);
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- closed and synced may have changed during the await above; TypeScript keeps the narrowing across it
+      if (!state.closed && !state.synced) {
+        const delay = Math.min(SERVER_RETRY_MAX_MS, SERVER_INTERVAL_MS * 2 ** state.serverFailures);
+        state.serverTimer = setTimeout(() => void saveToServer(), state.serverFailures ? delay : SERVER_INTERVAL_MS);
+      }
+    },
+    [draftKey, writeLocal],
+  );
 
   const scheduleSaves = useCallback(() => {
     const state = live.current;
     if (state.localTimer) clearTimeout(state.localTimer);
     state.localTimer = setTimeout(writeLocal, LOCAL_DELAY_MS);
-    if (!state.serverTimer && !state.saving) state.serverTimer = setTimeout(() => void saveToServer(), SERVER_INTERVAL_MS);
+    if (!state.serverTimer && !state.saving)
+      state.serverTimer = setTimeout(() => void saveToServer(), SERVER_INTERVAL_MS);
   }, [writeLocal, saveToServer]);
 
-  const change = useCallback((changes: Partial<DraftText>) => {
-    const state = live.current;
-    if (state.closed) state.closed = false; // writing again after a discard
-    state.text = { ...state.text, ...changes };
-    state.changedAt = Date.now();
-    state.synced = false;
-    state.typed = true;
-    setText(state.text);
-    setSaveState('local');
-    scheduleSaves();
-  }, [scheduleSaves]);
+  const change = useCallback(
+    (changes: Partial<DraftText>) => {
+      const state = live.current;
+      if (state.closed) state.closed = false; // writing again after a discard
+      state.text = { ...state.text, ...changes };
+      state.changedAt = Date.now();
+      state.synced = false;
+      state.typed = true;
+      setText(state.text);
+      setSaveState('local');
+      scheduleSaves();
+    },
+    [scheduleSaves],
+  );
 
-  const setExtra = useCallback((changes: LocalDraft['extra']) => {
-    const state = live.current;
-    state.extra = { ...state.extra, ...changes };
-    setExtraState(state.extra);
-    state.localTimer ??= setTimeout(writeLocal, LOCAL_DELAY_MS);
-  }, [writeLocal]);
+  const setExtra = useCallback(
+    (changes: LocalDraft['extra']) => {
+      const state = live.current;
+      state.extra = { ...state.extra, ...changes };
+      setExtraState(state.extra);
+      state.localTimer ??= setTimeout(writeLocal, LOCAL_DELAY_MS);
+    },
+    [writeLocal],
+  );
 
   // The server's copy: another device may have written more since this browser last saw it.
   useEffect(() => {
     const controller = new AbortController();
-    api<{ draft: ServerDraft | null }>(`/api/drafts/${encodeURIComponent(draftKey)}`, { signal: controller.signal }).then(({ draft }) => {
-      const state = live.current;
-      if (state.closed) return;
-      if (!draft) {
-        // Saved here, since deleted there: posted or discarded on another device.
-        if (start?.synced && start.serverUpdatedAt && !state.typed && !start.submission) {
-          state.text = opts.current.initial;
-          state.serverUpdatedAt = null;
-          setText(state.text);
-          setRestored('none');
-          removeLocalDraft(userId, draftKey);
-        } else if (!state.synced) {
-          scheduleSaves();
+    api<{ draft: ServerDraft | null }>(`/api/drafts/${encodeURIComponent(draftKey)}`, {
+      signal: controller.signal,
+    }).then(
+      ({ draft }) => {
+        const state = live.current;
+        if (state.closed) return;
+        if (!draft) {
+          // Saved here, since deleted there: posted or discarded on another device.
+          if (start?.synced && start.serverUpdatedAt && !state.typed && !start.submission) {
+            state.text = opts.current.initial;
+            state.serverUpdatedAt = null;
+            setText(state.text);
+            setRestored('none');
+            removeLocalDraft(userId, draftKey);
+          } else if (!state.synced) {
+            scheduleSaves();
+          }
+          return;
         }
-        return;
-      }
-      const adopt = () => {
-        state.text = { title: draft.title, bodyMd: draft.bodyMd, lang: draft.lang };
-        state.serverUpdatedAt = draft.updatedAt;
-        state.changedAt = Date.parse(draft.updatedAt);
-        state.synced = true;
-        setText(state.text);
-        setRestored(isInitial(state.text) ? 'none' : 'server');
-        setSaveState('saved');
-        writeLocal();
-      };
-      if (sameText(draft, state.text)) {
-        state.serverUpdatedAt = draft.updatedAt;
-        state.synced = true;
-        setSaveState('saved');
-        writeLocal();
-        return;
-      }
-      // The copy this browser last saved or adopted: ours is the same or newer.
-      const knownHere = state.serverUpdatedAt === draft.updatedAt;
-      const newerThere = !knownHere && Date.parse(draft.updatedAt) > state.changedAt;
-      if (!newerThere) {
-        if (!state.synced) scheduleSaves();
-        return;
-      }
-      if (!state.typed) adopt();
-      else {
-        // Never overwrite what was just typed: the writer chooses, and the server keeps its copy meanwhile.
-        state.held = true;
-        setOtherCopy(draft);
-      }
-    }, () => {
-      /* offline: this browser's copy is what there is; saving retries */
-      if (!live.current.synced) scheduleSaves();
-    });
+        const adopt = () => {
+          state.text = { title: draft.title, bodyMd: draft.bodyMd, lang: draft.lang };
+          state.serverUpdatedAt = draft.updatedAt;
+          state.changedAt = Date.parse(draft.updatedAt);
+          state.synced = true;
+          setText(state.text);
+          setRestored(isInitial(state.text) ? 'none' : 'server');
+          setSaveState('saved');
+          writeLocal();
+        };
+        if (sameText(draft, state.text)) {
+          state.serverUpdatedAt = draft.updatedAt;
+          state.synced = true;
+          setSaveState('saved');
+          writeLocal();
+          return;
+        }
+        // The copy this browser last saved or adopted: ours is the same or newer.
+        const knownHere = state.serverUpdatedAt === draft.updatedAt;
+        const newerThere = !knownHere && Date.parse(draft.updatedAt) > state.changedAt;
+        if (!newerThere) {
+          if (!state.synced) scheduleSaves();
+          return;
+        }
+        if (!state.typed) adopt();
+        else {
+          // Never overwrite what was just typed: the writer chooses, and the server keeps its copy meanwhile.
+          state.held = true;
+          setOtherCopy(draft);
+        }
+      },
+      () => {
+        /* offline: this browser's copy is what there is; saving retries */
+        if (!live.current.synced) scheduleSaves();
+      },
+    );
     return () => controller.abort();
     // Mount only: the key identifies the composer (a new key mounts a new composer).
   }, [draftKey]);
@@ -308,7 +345,8 @@ export function useComposer(options: ComposerOptions): Composer {
     state.localTimer = state.serverTimer = null;
     removeLocalDraft(userId, draftKey);
     const serverHadCopy = state.serverUpdatedAt !== null || state.saving !== null;
-    const deleteServerCopy = () => api(`/api/drafts/${encodeURIComponent(draftKey)}`, { method: 'DELETE' }).catch(() => {});
+    const deleteServerCopy = () =>
+      api(`/api/drafts/${encodeURIComponent(draftKey)}`, { method: 'DELETE' }).catch(() => {});
     if (state.saving) void state.saving.catch(() => {}).then(deleteServerCopy);
     else if (serverHadCopy && !opts.current.sendClearsServerDraft) void deleteServerCopy();
     state.text = opts.current.initial;
@@ -349,7 +387,19 @@ export function useComposer(options: ComposerOptions): Composer {
   }, [userId, draftKey]);
 
   return {
-    text, change, extra, setExtra, restored, otherCopy, takeOtherCopy, keepThisCopy, saveState, busy, error, submit, discard,
+    text,
+    change,
+    extra,
+    setExtra,
+    restored,
+    otherCopy,
+    takeOtherCopy,
+    keepThisCopy,
+    saveState,
+    busy,
+    error,
+    submit,
+    discard,
     hasText: !sameText(text, options.initial),
   };
 }

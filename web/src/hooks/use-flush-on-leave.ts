@@ -8,7 +8,9 @@ interface AutosaveState {
 
 export function useFlushOnLeave(flush: () => void, autosave: { current: AutosaveState }): void {
   useEffect(() => {
-    const onVisibility = () => { if (document.visibilityState === 'hidden') flush(); };
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') flush();
+    };
     addEventListener('pagehide', flush);
     document.addEventListener('visibilitychange', onVisibility);
     return () => {

@@ -36,18 +36,22 @@ export function useLive(spec: LiveSpec | null, handlers: LiveHandlers, after: nu
     if (!spec || typeof WebSocket === 'undefined') return;
     let active = true;
     setGated(0);
-    const unsubscribe = live.subscribe(spec, {
-      onEvent(event) {
-        if (!active) return;
-        // Only new answers are counted; other held-back events (a translation of one) say nothing new.
-        if (event.payload.gated) {
-          if (event.event === 'post.created') setGated((n) => n + 1);
-        } else latest.current.onEvent(event);
+    const unsubscribe = live.subscribe(
+      spec,
+      {
+        onEvent(event) {
+          if (!active) return;
+          // Only new answers are counted; other held-back events (a translation of one) say nothing new.
+          if (event.payload.gated) {
+            if (event.event === 'post.created') setGated((n) => n + 1);
+          } else latest.current.onEvent(event);
+        },
+        onReady(resumed) {
+          if (active) latest.current.onReady?.(resumed);
+        },
       },
-      onReady(resumed) {
-        if (active) latest.current.onReady?.(resumed);
-      },
-    }, startAfter.current);
+      startAfter.current,
+    );
     return () => {
       active = false;
       unsubscribe();

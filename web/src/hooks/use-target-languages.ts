@@ -20,7 +20,9 @@ export function useTargetLanguages(post: Post, forumSlug: string, userId: number
       setLanguages(others);
       setTarget((current) => (others.includes(current) ? current : others[0]!));
     });
-    return () => { active = false; };
+    return () => {
+      active = false;
+    };
   }, [userId, forumSlug, post.lang]);
 
   return { languages, target, setTarget, picker };

@@ -18,7 +18,15 @@ export type StringArea = keyof typeof STRING_AREAS;
 
 /** Keys (with what is under them) of lazy groups that pages in the core use: header links, the follow button. */
 export const CORE_KEYS: readonly string[] = [
-  'notifications.nav', 'notifications.navUnread_one', 'notifications.navUnread_other', 'notifications.outbox.title', 'notifications.follow',
-  'translate.linksLabel', 'translate.queueLink', 'glossary.link', 'dashboard.link',
-  'console.link', 'console.newForumLink',
+  'notifications.nav',
+  'notifications.navUnread_one',
+  'notifications.navUnread_other',
+  'notifications.outbox.title',
+  'notifications.follow',
+  'translate.linksLabel',
+  'translate.queueLink',
+  'glossary.link',
+  'dashboard.link',
+  'console.link',
+  'console.newForumLink',
 ];

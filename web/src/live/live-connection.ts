@@ -9,7 +9,14 @@
 
 export type LiveSpec = { forum: string; week: number } | { forum: string; thread: number };
 
-export type LiveEventType = 'post.created' | 'post.edited' | 'post.hidden' | 'post.unhidden' | 'thread.created' | 'thread.updated' | 'translation.published';
+export type LiveEventType =
+  | 'post.created'
+  | 'post.edited'
+  | 'post.hidden'
+  | 'post.unhidden'
+  | 'thread.created'
+  | 'thread.updated'
+  | 'translation.published';
 
 /** The payload of `translation.published`: which item now has a translation into which language. */
 export interface TranslationPublished {
@@ -195,7 +202,8 @@ export class LiveConnection {
       for (const listener of [...this.personal]) listener(message as unknown as PersonalMessage);
       return;
     }
-    const subscription = typeof message.subscription === 'string' ? this.subscriptions.get(message.subscription) : undefined;
+    const subscription =
+      typeof message.subscription === 'string' ? this.subscriptions.get(message.subscription) : undefined;
     if (message.type === 'subscribed' && subscription) {
       this.attempt = 0;
       const resumed = subscription.lastEventId !== null;
@@ -239,4 +247,6 @@ export class LiveConnection {
   }
 }
 
-export const live = new LiveConnection(() => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/live`);
+export const live = new LiveConnection(
+  () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/live`,
+);

@@ -14,7 +14,10 @@ export function setUnreadCount(count: number | null): void {
 }
 
 function readCount(): void {
-  api<{ unread: number }>('/api/notifications/unread').then((answer) => setUnreadCount(answer.unread), () => {});
+  api<{ unread: number }>('/api/notifications/unread').then(
+    (answer) => setUnreadCount(answer.unread),
+    () => {},
+  );
 }
 
 /** The count for the signed-in user (null while unknown or signed out); follows it live. */
@@ -22,7 +25,9 @@ export function useUnreadCount(userId: number | null): number | null {
   const [count, setCount] = useState(current);
   useEffect(() => {
     watchers.add(setCount);
-    return () => { watchers.delete(setCount); };
+    return () => {
+      watchers.delete(setCount);
+    };
   }, []);
   useEffect(() => {
     if (userId === null) {

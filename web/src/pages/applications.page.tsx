@@ -79,17 +79,39 @@ function Decision({ slug, row, weeks, onDone }: { slug: string; row: Row; weeks:
   return (
     <div class="decision">
       <label for={id}>{t('cohort.decisionMessage', { language: ENDONYMS[row.lang] })}</label>
-      <textarea id={id} rows={2} lang={row.lang} value={message} onInput={(event) => setMessage(event.currentTarget.value)} />
+      <textarea
+        id={id}
+        rows={2}
+        lang={row.lang}
+        value={message}
+        onInput={(event) => setMessage(event.currentTarget.value)}
+      />
       <div class="actions">
-        <button type="button" onClick={() => void decide({ decision: 'accept', role: 'participant' })}>{t('cohort.accept')}</button>
+        <button type="button" onClick={() => void decide({ decision: 'accept', role: 'participant' })}>
+          {t('cohort.accept')}
+        </button>
         <span class="inline-field">
-          <button type="button" onClick={() => void decide({ decision: 'accept', role: 'key_respondent', week })}>{t('cohort.acceptKeyRespondent')}</button>{' '}
-          <select aria-label={t('cohort.fitsWeek')} value={String(week)} onChange={(event) => setWeek(Number(event.currentTarget.value))}>
-            {weeks.map((number) => <option key={number} value={number}>{t('cohort.weekOption', { number })}</option>)}
+          <button type="button" onClick={() => void decide({ decision: 'accept', role: 'key_respondent', week })}>
+            {t('cohort.acceptKeyRespondent')}
+          </button>{' '}
+          <select
+            aria-label={t('cohort.fitsWeek')}
+            value={String(week)}
+            onChange={(event) => setWeek(Number(event.currentTarget.value))}
+          >
+            {weeks.map((number) => (
+              <option key={number} value={number}>
+                {t('cohort.weekOption', { number })}
+              </option>
+            ))}
           </select>
         </span>
-        <button type="button" class="secondary" onClick={() => void decide({ decision: 'waitlist' })}>{t('cohort.waitlist')}</button>
-        <button type="button" class="secondary" onClick={() => void decide({ decision: 'decline' })}>{t('cohort.decline')}</button>
+        <button type="button" class="secondary" onClick={() => void decide({ decision: 'waitlist' })}>
+          {t('cohort.waitlist')}
+        </button>
+        <button type="button" class="secondary" onClick={() => void decide({ decision: 'decline' })}>
+          {t('cohort.decline')}
+        </button>
       </div>
       <LiveMessage message={error} />
     </div>
@@ -102,8 +124,12 @@ export default function ApplicationsPage({ slug }: { slug: string }) {
   const { query, route, path } = useLocation();
   const params = new URLSearchParams();
   for (const key of FILTERS) if (query[key]) params.set(key, query[key]);
-  const [state, , retry, reload] = useApi<ApplicationList>(`/api/forums/${encodeURIComponent(slug)}/applications?${params}`);
-  const [call, , , reloadCall] = useApi<{ call: { weeks: number[]; descriptionWordLimit: number; deadlineOn: string } }>(`/api/forums/${encodeURIComponent(slug)}/application`);
+  const [state, , retry, reload] = useApi<ApplicationList>(
+    `/api/forums/${encodeURIComponent(slug)}/applications?${params}`,
+  );
+  const [call, , , reloadCall] = useApi<{
+    call: { weeks: number[]; descriptionWordLimit: number; deadlineOn: string };
+  }>(`/api/forums/${encodeURIComponent(slug)}/application`);
   const [selected, setSelected] = useState<number[]>([]);
   const [bulkMessage, setBulkMessage] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
@@ -112,14 +138,16 @@ export default function ApplicationsPage({ slug }: { slug: string }) {
   if (!state.data) return <PageNotLoaded error={state.error} retry={retry} />;
   const { applications, counts, countries, seats, regions, sectors } = state.data;
   // Each region or sector by its name in the reader's language, with how many applications it holds under the other filters.
-  const listOptions = (entries: typeof regions): [string, string][] => entries
-    .filter((entry) => !entry.archived || entry.count > 0 || query.region === entry.key || query.sector === entry.key)
-    .map((entry) => [entry.key, t('cohort.countryOption', { country: entry.name[lang], number: entry.count })]);
+  const listOptions = (entries: typeof regions): [string, string][] =>
+    entries
+      .filter((entry) => !entry.archived || entry.count > 0 || query.region === entry.key || query.sector === entry.key)
+      .map((entry) => [entry.key, t('cohort.countryOption', { country: entry.name[lang], number: entry.count })]);
   const weeks = call.data?.call.weeks ?? [];
 
   function setFilter(key: Filter, value: string) {
     const next = new URLSearchParams(params);
-    if (value) next.set(key, value); else next.delete(key);
+    if (value) next.set(key, value);
+    else next.delete(key);
     setSelected([]);
     route(`${path}${next.size ? `?${next}` : ''}`, true);
   }
@@ -132,7 +160,10 @@ export default function ApplicationsPage({ slug }: { slug: string }) {
     setError(null);
     setSkipped([]);
     try {
-      const result = await api<BulkResult>(`/api/forums/${encodeURIComponent(slug)}/applications/decisions`, { method: 'POST', body: { ids: selected, decision, message: bulkMessage } });
+      const result = await api<BulkResult>(`/api/forums/${encodeURIComponent(slug)}/applications/decisions`, {
+        method: 'POST',
+        body: { ids: selected, decision, message: bulkMessage },
+      });
       setSkipped(result.skipped);
       await done(t('cohort.bulkDecided', { count: result.decided }));
     } catch (failure) {
@@ -144,7 +175,11 @@ export default function ApplicationsPage({ slug }: { slug: string }) {
       {t(`cohort.filterBy.${key}`)}{' '}
       <select name={key} value={query[key] ?? ''} onChange={(event) => setFilter(key, event.currentTarget.value)}>
         <option value="">{t('cohort.any')}</option>
-        {options.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+        {options.map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
       </select>
     </label>
   );
@@ -155,34 +190,76 @@ export default function ApplicationsPage({ slug }: { slug: string }) {
       <ConsoleNav slug={slug} current="applications" />
       <fieldset class="filters">
         <legend>{t('cohort.filters')}</legend>
-        {select('kind', [['participant', t('cohort.kind_participant')], ['key_respondent', t('cohort.kind_key_respondent')]])}
-        {select('status', (['pending', 'accepted', 'waitlisted', 'declined', 'withdrawn'] as const).map((s) => [s, t(`cohort.status_${s}`)]))}
+        {select('kind', [
+          ['participant', t('cohort.kind_participant')],
+          ['key_respondent', t('cohort.kind_key_respondent')],
+        ])}
+        {select(
+          'status',
+          (['pending', 'accepted', 'waitlisted', 'declined', 'withdrawn'] as const).map((s) => [
+            s,
+            t(`cohort.status_${s}`),
+          ]),
+        )}
         {regions.length ? select('region', listOptions(regions)) : null}
         {sectors.length ? select('sector', listOptions(sectors)) : null}
-        {select('lang', LANGS.map((l) => [l, ENDONYMS[l]]))}
-        {select('week', weeks.map((n) => [String(n), t('cohort.weekOption', { number: n })]))}
-        {select('country', countries.map(({ country, count }) => [country, t('cohort.countryOption', { country, number: count })]))}
+        {select(
+          'lang',
+          LANGS.map((l) => [l, ENDONYMS[l]]),
+        )}
+        {select(
+          'week',
+          weeks.map((n) => [String(n), t('cohort.weekOption', { number: n })]),
+        )}
+        {select(
+          'country',
+          countries.map(({ country, count }) => [country, t('cohort.countryOption', { country, number: count })]),
+        )}
       </fieldset>
-      <p role="status">{t('cohort.counts', { count: counts.total, parts: STATUSES.map((status) => t(`cohort.countParts.${status}`, { count: by[status] ?? 0 })).join(', ') })}</p>
+      <p role="status">
+        {t('cohort.counts', {
+          count: counts.total,
+          parts: STATUSES.map((status) => t(`cohort.countParts.${status}`, { count: by[status] ?? 0 })).join(', '),
+        })}
+      </p>
       <p>
         {t('cohort.seats', { count: seats.taken, limit: seats.limit, perWeek: seats.perWeek })}{' '}
         <a href={`/forums/${encodeURIComponent(slug)}/console/cohort`}>{t('cohort.seatsByWeekLink')}</a>
       </p>
       <LiveMessage kind="ok" message={notice} />
       <SkippedList skipped={skipped} />
-      {applications.length === 0 ? <p>{t('cohort.empty')}</p> : (
+      {applications.length === 0 ? (
+        <p>{t('cohort.empty')}</p>
+      ) : (
         <>
           <div class="bulk">
-            <label class="choice"><input type="checkbox" checked={selected.length === applications.length}
-              onChange={(event) => setSelected(event.currentTarget.checked ? applications.map((a) => a.id) : [])} /> {t('cohort.selectAll')}</label>
+            <label class="choice">
+              <input
+                type="checkbox"
+                checked={selected.length === applications.length}
+                onChange={(event) => setSelected(event.currentTarget.checked ? applications.map((a) => a.id) : [])}
+              />{' '}
+              {t('cohort.selectAll')}
+            </label>
             {selected.length ? (
               <>
                 <p>{t('cohort.bulk', { count: selected.length })}</p>
                 <label for="bulk-message">{t('cohort.bulkMessage')}</label>
-                <textarea id="bulk-message" rows={2} value={bulkMessage} onInput={(event) => setBulkMessage(event.currentTarget.value)} />
-                <button type="button" onClick={() => void bulk('accept')}>{t('cohort.accept')}</button>{' '}
-                <button type="button" class="secondary" onClick={() => void bulk('waitlist')}>{t('cohort.waitlist')}</button>{' '}
-                <button type="button" class="secondary" onClick={() => void bulk('decline')}>{t('cohort.decline')}</button>
+                <textarea
+                  id="bulk-message"
+                  rows={2}
+                  value={bulkMessage}
+                  onInput={(event) => setBulkMessage(event.currentTarget.value)}
+                />
+                <button type="button" onClick={() => void bulk('accept')}>
+                  {t('cohort.accept')}
+                </button>{' '}
+                <button type="button" class="secondary" onClick={() => void bulk('waitlist')}>
+                  {t('cohort.waitlist')}
+                </button>{' '}
+                <button type="button" class="secondary" onClick={() => void bulk('decline')}>
+                  {t('cohort.decline')}
+                </button>
                 <LiveMessage message={error} />
               </>
             ) : null}
@@ -191,31 +268,82 @@ export default function ApplicationsPage({ slug }: { slug: string }) {
             {applications.map((row) => (
               <li key={row.id} data-application={row.id}>
                 <h2>
-                  <label class="choice"><input type="checkbox" aria-label={t('cohort.select')} checked={selected.includes(row.id)}
-                    onChange={(event) => setSelected(event.currentTarget.checked ? [...selected, row.id] : selected.filter((id) => id !== row.id))} /></label>{' '}
-                  {row.applicant.displayName} <span class="muted">· {t(`cohort.kind_${row.kind}`)} · <span data-status={row.status}>{t(`cohort.status_${row.status}`)}</span></span>
+                  <label class="choice">
+                    <input
+                      type="checkbox"
+                      aria-label={t('cohort.select')}
+                      checked={selected.includes(row.id)}
+                      onChange={(event) =>
+                        setSelected(
+                          event.currentTarget.checked ? [...selected, row.id] : selected.filter((id) => id !== row.id),
+                        )
+                      }
+                    />
+                  </label>{' '}
+                  {row.applicant.displayName}{' '}
+                  <span class="muted">
+                    · {t(`cohort.kind_${row.kind}`)} ·{' '}
+                    <span data-status={row.status}>{t(`cohort.status_${row.status}`)}</span>
+                  </span>
                 </h2>
                 <p class="meta">
-                  {row.email} · {row.organisation}{row.regionName ? ` · ${row.regionName[lang]}` : ''}{row.sectorName ? ` · ${row.sectorName[lang]}` : ''}
-                  {' · '}{row.country} · {row.langs.map((l) => ENDONYMS[l]).join(', ')}
+                  {row.email} · {row.organisation}
+                  {row.regionName ? ` · ${row.regionName[lang]}` : ''}
+                  {row.sectorName ? ` · ${row.sectorName[lang]}` : ''}
+                  {' · '}
+                  {row.country} · {row.langs.map((l) => ENDONYMS[l]).join(', ')}
                   {row.fitsWeek !== null ? ` · ${t('cohort.fits', { number: row.fitsWeek })}` : ''}
-                  {' · '}{t('cohort.applied', { date: formatInstant(row.createdAt, lang, readerTimeZone(me), 'dateTime') })}
+                  {' · '}
+                  {t('cohort.applied', { date: formatInstant(row.createdAt, lang, readerTimeZone(me), 'dateTime') })}
                 </p>
-                {row.assignedWeek !== null ? <p>{t('cohort.weekOption', { number: row.assignedWeek })} · {t('cohort.badge_key_respondent')}</p> : null}
+                {row.assignedWeek !== null ? (
+                  <p>
+                    {t('cohort.weekOption', { number: row.assignedWeek })} · {t('cohort.badge_key_respondent')}
+                  </p>
+                ) : null}
                 <details>
                   <summary>{t('cohort.description')}</summary>
-                  <p class="prewrap" lang={row.lang}>{row.description}</p>
-                  {row.statement ? <p class="prewrap" lang={row.lang}>{row.statement}</p> : null}
+                  <p class="prewrap" lang={row.lang}>
+                    {row.description}
+                  </p>
+                  {row.statement ? (
+                    <p class="prewrap" lang={row.lang}>
+                      {row.statement}
+                    </p>
+                  ) : null}
                   {row.kind === 'key_respondent' ? <CandidateExperience values={row} lang={row.lang} /> : null}
-                  {row.decisionMessage ? <p>{t('cohort.message')} <q lang={row.lang}>{row.decisionMessage}</q></p> : null}
+                  {row.decisionMessage ? (
+                    <p>
+                      {t('cohort.message')} <q lang={row.lang}>{row.decisionMessage}</q>
+                    </p>
+                  ) : null}
                 </details>
-                {row.status !== 'withdrawn' ? <Decision slug={slug} row={row} weeks={weeks} onDone={() => { setSkipped([]); void done(); }} /> : null}
+                {row.status !== 'withdrawn' ? (
+                  <Decision
+                    slug={slug}
+                    row={row}
+                    weeks={weeks}
+                    onDone={() => {
+                      setSkipped([]);
+                      void done();
+                    }}
+                  />
+                ) : null}
               </li>
             ))}
           </ul>
         </>
       )}
-      <CohortAdmin slug={slug} weeks={weeks} seats={seats} call={call.data?.call ?? null} onSaved={() => { void reload(); void reloadCall(); }} />
+      <CohortAdmin
+        slug={slug}
+        weeks={weeks}
+        seats={seats}
+        call={call.data?.call ?? null}
+        onSaved={() => {
+          void reload();
+          void reloadCall();
+        }}
+      />
     </>
   );
 }

@@ -27,8 +27,12 @@ function EditorContent({ slug }: { slug: string }) {
     return (
       <>
         <PageHeading text={t('caseStudies.editor.choose')} />
-        <Notice><p>{t('caseStudies.editor.notAssigned')}</p></Notice>
-        <p><a href={forumHref}>{t('week.backToForum')}</a></p>
+        <Notice>
+          <p>{t('caseStudies.editor.notAssigned')}</p>
+        </Notice>
+        <p>
+          <a href={forumHref}>{t('week.backToForum')}</a>
+        </p>
       </>
     );
   }
@@ -37,8 +41,12 @@ function EditorContent({ slug }: { slug: string }) {
   return (
     <>
       <PageHeading text={t('caseStudies.editor.title', { number: week.number })} />
-      <p><a href={weekHref}>{t('caseStudies.backToWeek', { number: week.number })}</a></p>
-      <p class="lead" id="case-study-heading">{t('caseStudies.editor.intro')}</p>
+      <p>
+        <a href={weekHref}>{t('caseStudies.backToWeek', { number: week.number })}</a>
+      </p>
+      <p class="lead" id="case-study-heading">
+        {t('caseStudies.editor.intro')}
+      </p>
       <LiveMessage kind="ok" message={message} />
       <CaseStudyEditor
         // A saved or moved case study starts the form again from the server's copy.
@@ -51,7 +59,10 @@ function EditorContent({ slug }: { slug: string }) {
         guidance={{ min: data.guidance.minWords, max: data.guidance.maxWords }}
         onChanged={(changed, text) => {
           setMessage(text);
-          update((current) => ({ ...current, caseStudies: [changed, ...current.caseStudies.filter((one) => one.id !== changed.id)] }));
+          update((current) => ({
+            ...current,
+            caseStudies: [changed, ...current.caseStudies.filter((one) => one.id !== changed.id)],
+          }));
         }}
       />
       {caseStudy?.permissions.canEdit ? <CaseStudyAttachmentsPanel caseStudyId={caseStudy.id} /> : null}

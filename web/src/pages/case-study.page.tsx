@@ -35,15 +35,26 @@ function CaseStudyContent({ slug, id }: { slug: string; id: number }) {
   const published = data?.caseStudy.status === 'published';
   // Opened: it leaves the reader's "not opened yet" on their home page.
   useEffect(() => {
-    if (me && published) api('/api/home/opened', { method: 'POST', body: { itemType: 'case_study', itemId: id } }).catch(() => {});
+    if (me && published)
+      api('/api/home/opened', { method: 'POST', body: { itemType: 'case_study', itemId: id } }).catch(() => {});
   }, [me?.id, id, published]);
 
   const caseStudy = data?.caseStudy;
   if (!caseStudy) {
     return (
       <>
-        <PageHeading text={error?.status === 403 && error.code === 'week_not_open' ? t('week.notOpenTitle') : fallbackTitle} />
-        {error ? error.status === 403 ? <Notice kind="warn"><p>{error.message}</p></Notice> : <LoadError error={error} retry={retry} /> : null}
+        <PageHeading
+          text={error?.status === 403 && error.code === 'week_not_open' ? t('week.notOpenTitle') : fallbackTitle}
+        />
+        {error ? (
+          error.status === 403 ? (
+            <Notice kind="warn">
+              <p>{error.message}</p>
+            </Notice>
+          ) : (
+            <LoadError error={error} retry={retry} />
+          )
+        ) : null}
       </>
     );
   }
@@ -52,21 +63,42 @@ function CaseStudyContent({ slug, id }: { slug: string; id: number }) {
   return (
     <>
       <PageHeading text={title.value} lang={title.lang} />
-      {caseStudy.titleTranslation ? <p class="meta"><OriginalTitle title={caseStudy.title} translation={caseStudy.titleTranslation} long /></p> : null}
+      {caseStudy.titleTranslation ? (
+        <p class="meta">
+          <OriginalTitle title={caseStudy.title} translation={caseStudy.titleTranslation} long />
+        </p>
+      ) : null}
       <AuthorLine author={caseStudy.author} region={caseStudy.regionName} />
       <p class="meta">
-        {caseStudy.theme ? <span lang={caseStudy.lang}>{t('caseStudies.theme', { theme: caseStudy.theme })}</span> : null}
+        {caseStudy.theme ? (
+          <span lang={caseStudy.lang}>{t('caseStudies.theme', { theme: caseStudy.theme })}</span>
+        ) : null}
         <span>{t('caseStudies.writtenIn', { language: t(`languageNames.${caseStudy.lang}`) })}</span>
         {!published ? <CaseStudyStatusBadge status={caseStudy.status} /> : null}
       </p>
       <p>
-        <a href={`${forumHref}/weeks/${caseStudy.weekNumber}`}>{t('caseStudies.backToWeek', { number: caseStudy.weekNumber })}</a>
-        {organizer ? <> · <a href={`${forumHref}/case-studies`}>{t('caseStudies.review.back')}</a></> : null}
-        {caseStudy.mine && caseStudy.permissions.canEdit ? <> · <a href={`${forumHref}/my-case-study`}>{t('caseStudies.editor.title', { number: caseStudy.weekNumber })}</a></> : null}
+        <a href={`${forumHref}/weeks/${caseStudy.weekNumber}`}>
+          {t('caseStudies.backToWeek', { number: caseStudy.weekNumber })}
+        </a>
+        {organizer ? (
+          <>
+            {' '}
+            · <a href={`${forumHref}/case-studies`}>{t('caseStudies.review.back')}</a>
+          </>
+        ) : null}
+        {caseStudy.mine && caseStudy.permissions.canEdit ? (
+          <>
+            {' '}
+            ·{' '}
+            <a href={`${forumHref}/my-case-study`}>{t('caseStudies.editor.title', { number: caseStudy.weekNumber })}</a>
+          </>
+        ) : null}
       </p>
       {insider && !published ? <CaseStudyState caseStudy={caseStudy} timeZone={timeZone} /> : null}
       <article class="case-study" aria-labelledby="case-study-body-label">
-        <h2 id="case-study-body-label" class="visually-hidden">{t('caseStudies.sectionTitle')}</h2>
+        <h2 id="case-study-body-label" class="visually-hidden">
+          {t('caseStudies.sectionTitle')}
+        </h2>
         <TranslatedBody
           itemKey={`case_study:${caseStudy.id}`}
           original={{ lang: caseStudy.lang, html: caseStudy.html }}
@@ -76,12 +108,22 @@ function CaseStudyContent({ slug, id }: { slug: string; id: number }) {
         />
       </article>
       <CaseStudyAttachments attachments={data.attachments} />
-      <ReviewPanel caseStudy={caseStudy} timeZone={timeZone} onChanged={(changed) => update((current) => ({ ...current, caseStudy: changed }))} />
-      {published && caseStudy.threadId !== null ? <QuestionsPanel slug={slug} caseStudy={caseStudy} threadId={caseStudy.threadId} /> : null}
+      <ReviewPanel
+        caseStudy={caseStudy}
+        timeZone={timeZone}
+        onChanged={(changed) => update((current) => ({ ...current, caseStudy: changed }))}
+      />
+      {published && caseStudy.threadId !== null ? (
+        <QuestionsPanel slug={slug} caseStudy={caseStudy} threadId={caseStudy.threadId} />
+      ) : null}
     </>
   );
 }
 
 export default function CaseStudyPage({ slug, id }: { slug: string; id: string }) {
-  return /^[1-9]\d{0,9}$/.test(id) && Number(id) <= 2_147_483_647 ? <CaseStudyContent slug={slug} id={Number(id)} /> : <NotFoundPage />;
+  return /^[1-9]\d{0,9}$/.test(id) && Number(id) <= 2_147_483_647 ? (
+    <CaseStudyContent slug={slug} id={Number(id)} />
+  ) : (
+    <NotFoundPage />
+  );
 }

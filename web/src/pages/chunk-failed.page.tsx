@@ -11,7 +11,9 @@ export function ChunkFailedPage() {
       <Notice kind="error">
         <p>{t('errors.network')}</p>
         <p>
-          <button type="button" onClick={() => location.reload()}>{t('app.reload')}</button>
+          <button type="button" onClick={() => location.reload()}>
+            {t('app.reload')}
+          </button>
         </p>
       </Notice>
     </>

@@ -29,7 +29,13 @@ function Log({ slug, timeZone }: { slug: string; timeZone: string }) {
   const target = (entry: AuditPage['entries'][number]) => {
     const parts = auditTargetParts(t, entry, (iso) => formatInstant(iso, lang, timeZone, 'dateTime'), entry.targetAt);
     if ('text' in parts) return parts.text;
-    return <>{parts.before}<span lang={entry.targetLang ?? undefined}>{entry.targetName}</span>{parts.after}</>;
+    return (
+      <>
+        {parts.before}
+        <span lang={entry.targetLang ?? undefined}>{entry.targetName}</span>
+        {parts.after}
+      </>
+    );
   };
 
   async function older() {
@@ -37,8 +43,14 @@ function Log({ slug, timeZone }: { slug: string; timeZone: string }) {
     setBusy(true);
     setMoreError(null);
     try {
-      const next = await api<AuditPage>(`${path}?${new URLSearchParams({ ...Object.fromEntries(query), before: String(data.nextBefore) })}`);
-      update((current) => ({ ...current, entries: [...current.entries, ...next.entries], nextBefore: next.nextBefore }));
+      const next = await api<AuditPage>(
+        `${path}?${new URLSearchParams({ ...Object.fromEntries(query), before: String(data.nextBefore) })}`,
+      );
+      update((current) => ({
+        ...current,
+        entries: [...current.entries, ...next.entries],
+        nextBefore: next.nextBefore,
+      }));
     } catch (failure) {
       setMoreError(errorMessage(failure));
     } finally {
@@ -48,20 +60,34 @@ function Log({ slug, timeZone }: { slug: string; timeZone: string }) {
 
   return (
     <section aria-labelledby="audit-entries">
-      <h2 id="audit-entries" class="visually-hidden">{t('moderation.audit.title')}</h2>
-      <form class="console-row filters" aria-label={t('moderation.audit.filter')} onSubmit={(event) => event.preventDefault()}>
+      <h2 id="audit-entries" class="visually-hidden">
+        {t('moderation.audit.title')}
+      </h2>
+      <form
+        class="console-row filters"
+        aria-label={t('moderation.audit.filter')}
+        onSubmit={(event) => event.preventDefault()}
+      >
         <div class="field">
           <label for="audit-action">{t('moderation.audit.action')}</label>
           <select id="audit-action" value={action} onChange={(event) => setAction(event.currentTarget.value)}>
             <option value="">{t('moderation.audit.anyAction')}</option>
-            {(data?.actions ?? (action ? [action] : [])).map((code) => <option key={code} value={code}>{label(code)}</option>)}
+            {(data?.actions ?? (action ? [action] : [])).map((code) => (
+              <option key={code} value={code}>
+                {label(code)}
+              </option>
+            ))}
           </select>
         </div>
         <div class="field">
           <label for="audit-actor">{t('moderation.audit.actor')}</label>
           <select id="audit-actor" value={actor} onChange={(event) => setActor(event.currentTarget.value)}>
             <option value="">{t('moderation.audit.anyActor')}</option>
-            {(data?.actors ?? []).map((person) => <option key={person.id} value={String(person.id)}>{person.name}</option>)}
+            {(data?.actors ?? []).map((person) => (
+              <option key={person.id} value={String(person.id)}>
+                {person.name}
+              </option>
+            ))}
           </select>
         </div>
       </form>
@@ -78,16 +104,20 @@ function Log({ slug, timeZone }: { slug: string; timeZone: string }) {
               <p class="meta muted">
                 <span>{t('moderation.audit.by', { name: entry.actorName })}</span>
                 <DateTime value={entry.createdAt} timeZone={timeZone} style="dateTime" />
-                <span>
-                  {entry.targetHref ? <a href={entry.targetHref}>{target(entry)}</a> : target(entry)}
-                </span>
+                <span>{entry.targetHref ? <a href={entry.targetHref}>{target(entry)}</a> : target(entry)}</span>
               </p>
               {entry.reason ? <p>{t('moderation.audit.reasonText', { reason: entry.reason })}</p> : null}
             </li>
           ))}
         </ol>
       ) : null}
-      {data?.nextBefore ? <p><button type="button" class="button-quiet" disabled={busy} onClick={() => void older()}>{t('moderation.audit.older')}</button></p> : null}
+      {data?.nextBefore ? (
+        <p>
+          <button type="button" class="button-quiet" disabled={busy} onClick={() => void older()}>
+            {t('moderation.audit.older')}
+          </button>
+        </p>
+      ) : null}
       <LiveMessage message={moreError} />
     </section>
   );

@@ -9,11 +9,15 @@ export default function ConsoleExportPage({ slug }: { slug: string }) {
     <ConsoleFrame slug={slug} current="export" heading={t('consoleExport.title')}>
       <p>{t('consoleExport.intro')}</p>
       <p>
-        <a class="button" href={`/api/forums/${encodeURIComponent(slug)}/export`} download>{t('consoleExport.download')}</a>
+        <a class="button" href={`/api/forums/${encodeURIComponent(slug)}/export`} download>
+          {t('consoleExport.download')}
+        </a>
       </p>
       <p>{t('consoleExport.howTo')}</p>
       {/* Wrapped rather than scrolled, so the whole command shows on a phone. */}
-      <pre translate={false} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}><code>npm run content:export -- {slug} &lt;folder&gt;</code></pre>
+      <pre translate={false} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+        <code>npm run content:export -- {slug} &lt;folder&gt;</code>
+      </pre>
     </ConsoleFrame>
   );
 }

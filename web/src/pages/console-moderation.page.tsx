@@ -18,21 +18,37 @@ const FILTERS = ['open', 'acted_on', 'dismissed', 'all'] as const;
 function Queue({ slug, timeZone }: { slug: string; timeZone: string }) {
   const { t } = useI18n();
   const [status, setStatus] = useState<(typeof FILTERS)[number]>('open');
-  const [{ data, error }, , retry, refresh] = useApi<ReportQueue>(`/api/forums/${encodeURIComponent(slug)}/reports?status=${status}`);
+  const [{ data, error }, , retry, refresh] = useApi<ReportQueue>(
+    `/api/forums/${encodeURIComponent(slug)}/reports?status=${status}`,
+  );
   const [message, setMessage] = useState<string | null>(null);
-  const count = (filter: (typeof FILTERS)[number]) => (data
-    ? filter === 'all' ? data.counts.open + data.counts.dismissed + data.counts.acted_on : data.counts[filter]
-    : null);
+  const count = (filter: (typeof FILTERS)[number]) =>
+    data
+      ? filter === 'all'
+        ? data.counts.open + data.counts.dismissed + data.counts.acted_on
+        : data.counts[filter]
+      : null;
   return (
     <section aria-labelledby="moderation-reports">
-      <h2 id="moderation-reports" class="visually-hidden">{t('moderation.show')}</h2>
+      <h2 id="moderation-reports" class="visually-hidden">
+        {t('moderation.show')}
+      </h2>
       <nav class="report-tabs" aria-label={t('moderation.show')}>
         <ul class="button-row">
           {FILTERS.map((filter) => (
             <li key={filter}>
-              <button type="button" class={filter === status ? 'button-small' : 'button-small button-quiet'} aria-pressed={filter === status}
-                onClick={() => { setMessage(null); setStatus(filter); }}>
-                {count(filter) === null ? t(`moderation.status.${filter}`) : t('moderation.tab', { label: t(`moderation.status.${filter}`), number: count(filter) })}
+              <button
+                type="button"
+                class={filter === status ? 'button-small' : 'button-small button-quiet'}
+                aria-pressed={filter === status}
+                onClick={() => {
+                  setMessage(null);
+                  setStatus(filter);
+                }}
+              >
+                {count(filter) === null
+                  ? t(`moderation.status.${filter}`)
+                  : t('moderation.tab', { label: t(`moderation.status.${filter}`), number: count(filter) })}
               </button>
             </li>
           ))}
@@ -41,11 +57,22 @@ function Queue({ slug, timeZone }: { slug: string; timeZone: string }) {
       <LiveMessage kind="ok" message={message} />
       {error ? <LoadError error={error} retry={retry} /> : null}
       {!data && !error ? <p class="muted">{t('app.loading')}</p> : null}
-      {data && data.reports.length === 0 ? <p>{t(status === 'open' ? 'moderation.emptyOpen' : 'moderation.empty')}</p> : null}
+      {data && data.reports.length === 0 ? (
+        <p>{t(status === 'open' ? 'moderation.emptyOpen' : 'moderation.empty')}</p>
+      ) : null}
       {data && data.reports.length ? (
         <ul class="card-list">
           {data.reports.map((report) => (
-            <ReportCard key={report.id} slug={slug} report={report} timeZone={timeZone} onHandled={(text) => { setMessage(text); void refresh(); }} />
+            <ReportCard
+              key={report.id}
+              slug={slug}
+              report={report}
+              timeZone={timeZone}
+              onHandled={(text) => {
+                setMessage(text);
+                void refresh();
+              }}
+            />
           ))}
         </ul>
       ) : null}

@@ -17,18 +17,26 @@ function People({ slug }: { slug: string }) {
   const [role, setRole] = useState('');
   const [status, setStatus] = useState('');
   const query = new URLSearchParams({ ...(role ? { role } : {}), ...(status ? { status } : {}) }).toString();
-  const [{ data, error }, update, retry, refresh] = useApi<PeopleList>(`/api/forums/${encodeURIComponent(slug)}/people${query ? `?${query}` : ''}`);
+  const [{ data, error }, update, retry, refresh] = useApi<PeopleList>(
+    `/api/forums/${encodeURIComponent(slug)}/people${query ? `?${query}` : ''}`,
+  );
   const [message, setMessage] = useState<string | null>(null);
   return (
     <>
       <section aria-labelledby="people-members">
-        <h2 id="people-members" class="visually-hidden">{t('people.title')}</h2>
+        <h2 id="people-members" class="visually-hidden">
+          {t('people.title')}
+        </h2>
         <form class="console-row filters" aria-label={t('people.filters')} onSubmit={(event) => event.preventDefault()}>
           <div class="field">
             <label for="people-role">{t('people.role')}</label>
             <select id="people-role" value={role} onChange={(event) => setRole(event.currentTarget.value)}>
               <option value="">{t('people.anyRole')}</option>
-              {ROLES.map((r) => <option key={r} value={r}>{t(`roles.${r}`)}</option>)}
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {t(`roles.${r}`)}
+                </option>
+              ))}
             </select>
           </div>
           <div class="field">
@@ -46,16 +54,27 @@ function People({ slug }: { slug: string }) {
         {data ? (
           <>
             <p class="muted">
-              {t('people.count', { count: data.people.length })} · {t('people.seats', { count: data.keyRespondents.taken, limit: data.keyRespondents.limit, perWeek: data.keyRespondents.perWeek })}
+              {t('people.count', { count: data.people.length })} ·{' '}
+              {t('people.seats', {
+                count: data.keyRespondents.taken,
+                limit: data.keyRespondents.limit,
+                perWeek: data.keyRespondents.perWeek,
+              })}
             </p>
-            {data.people.length === 0 ? <p>{t('people.none')}</p> : (
+            {data.people.length === 0 ? (
+              <p>{t('people.none')}</p>
+            ) : (
               <ul class="card-list">
                 {data.people.map((person) => (
                   <PersonCard
-                    key={person.id} slug={slug} person={person} weeks={data.weeks}
+                    key={person.id}
+                    slug={slug}
+                    person={person}
+                    weeks={data.weeks}
                     onChanged={(changed, text) => {
                       setMessage(text);
-                      if (changed) update((d) => ({ ...d, people: d.people.map((p) => (p.id === changed.id ? changed : p)) }));
+                      if (changed)
+                        update((d) => ({ ...d, people: d.people.map((p) => (p.id === changed.id ? changed : p)) }));
                       // Seats and filters may have moved: read the list again.
                       void refresh();
                     }}

@@ -26,7 +26,9 @@ function originalTitle(reading: EditorReading) {
 
 function WeekReadings({ slug, forum, week }: { slug: string; forum: Forum; week: number }) {
   const { t } = useI18n();
-  const [{ data, error }, update, retry, refresh] = useApi<EditorList>(`/api/forums/${encodeURIComponent(slug)}/weeks/${week}/readings`);
+  const [{ data, error }, update, retry, refresh] = useApi<EditorList>(
+    `/api/forums/${encodeURIComponent(slug)}/weeks/${week}/readings`,
+  );
   const [editing, setEditing] = useState<'new' | number | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   if (!data) return error ? <LoadError error={error} retry={retry} /> : <p class="muted">{t('app.loading')}</p>;
@@ -40,16 +42,18 @@ function WeekReadings({ slug, forum, week }: { slug: string; forum: Forum; week:
       setMessage({ kind: 'error', text: errorMessage(actionError) });
     }
   };
-  const move = (index: number, by: -1 | 1) => act(async () => {
-    const ids = readings.map((reading) => reading.id);
-    [ids[index], ids[index + by]] = [ids[index + by]!, ids[index]!];
-    const ordered = await reorderReadings(slug, week, ids);
-    update((list) => ({ ...list, readings: ordered }));
-  });
-  const publish = (reading: EditorReading, published: boolean) => act(async () => {
-    const saved = await setPublished(reading.id, published);
-    update((list) => ({ ...list, readings: list.readings.map((r) => (r.id === saved.id ? saved : r)) }));
-  });
+  const move = (index: number, by: -1 | 1) =>
+    act(async () => {
+      const ids = readings.map((reading) => reading.id);
+      [ids[index], ids[index + by]] = [ids[index + by]!, ids[index]!];
+      const ordered = await reorderReadings(slug, week, ids);
+      update((list) => ({ ...list, readings: ordered }));
+    });
+  const publish = (reading: EditorReading, published: boolean) =>
+    act(async () => {
+      const saved = await setPublished(reading.id, published);
+      update((list) => ({ ...list, readings: list.readings.map((r) => (r.id === saved.id ? saved : r)) }));
+    });
   const weekHref = `/forums/${encodeURIComponent(slug)}/weeks/${week}`;
 
   return (
@@ -64,7 +68,9 @@ function WeekReadings({ slug, forum, week }: { slug: string; forum: Forum; week:
               <li key={reading.id} class="reading-row">
                 <h3 lang={title.lang}>{title.value}</h3>
                 <p class="meta">
-                  <span>{t('readings.originalLanguage', { language: t(`languageNames.${reading.originalLang}`) })}</span>
+                  <span>
+                    {t('readings.originalLanguage', { language: t(`languageNames.${reading.originalLang}`) })}
+                  </span>
                   <span>{t('readings.console.revision', { revision: reading.revision })}</span>
                   <span>{t('week.readingAttachments', { count: reading.attachments.length })}</span>
                   <span class={`badge ${reading.published ? 'badge-open' : 'badge-unpublished'}`}>
@@ -72,13 +78,30 @@ function WeekReadings({ slug, forum, week }: { slug: string; forum: Forum; week:
                   </span>
                 </p>
                 <div class="reading-row-actions">
-                  <button type="button" class="button-quiet" onClick={() => setEditing(reading.id)} aria-expanded={editing === reading.id}>
+                  <button
+                    type="button"
+                    class="button-quiet"
+                    onClick={() => setEditing(reading.id)}
+                    aria-expanded={editing === reading.id}
+                  >
                     {t('readings.console.edit')}
                   </button>
-                  <button type="button" class="button-quiet" disabled={index === 0} aria-label={t('readings.console.moveUp', { title: title.value })} onClick={() => void move(index, -1)}>
+                  <button
+                    type="button"
+                    class="button-quiet"
+                    disabled={index === 0}
+                    aria-label={t('readings.console.moveUp', { title: title.value })}
+                    onClick={() => void move(index, -1)}
+                  >
                     {t('readings.console.up')}
                   </button>
-                  <button type="button" class="button-quiet" disabled={index === readings.length - 1} aria-label={t('readings.console.moveDown', { title: title.value })} onClick={() => void move(index, 1)}>
+                  <button
+                    type="button"
+                    class="button-quiet"
+                    disabled={index === readings.length - 1}
+                    aria-label={t('readings.console.moveDown', { title: title.value })}
+                    onClick={() => void move(index, 1)}
+                  >
                     {t('readings.console.down')}
                   </button>
                   <button type="button" class="button-quiet" onClick={() => void publish(reading, !reading.published)}>
@@ -94,15 +117,22 @@ function WeekReadings({ slug, forum, week }: { slug: string; forum: Forum; week:
         <p>{t('readings.console.none')}</p>
       )}
       {editing === null ? (
-        <p><button type="button" onClick={() => setEditing('new')}>{t('readings.console.add')}</button></p>
+        <p>
+          <button type="button" onClick={() => setEditing('new')}>
+            {t('readings.console.add')}
+          </button>
+        </p>
       ) : (
         <ReadingForm
           key={String(editing)}
           slug={slug}
           week={week}
           languages={data.languages.length ? data.languages : forum.languages}
-          reading={editing === 'new' ? null : readings.find((reading) => reading.id === editing) ?? null}
-          onCancel={() => { setEditing(null); void refresh(); }}
+          reading={editing === 'new' ? null : (readings.find((reading) => reading.id === editing) ?? null)}
+          onCancel={() => {
+            setEditing(null);
+            void refresh();
+          }}
           onSaved={(_, created) => {
             setEditing(null);
             setMessage({ kind: 'ok', text: created ? t('readings.console.created') : t('readings.console.saved') });
@@ -122,27 +152,41 @@ export default function ConsoleReadingsPage({ slug }: { slug: string }) {
   if (!forum) return <PageNotLoaded error={error} retry={retry} />;
   const allowed = Boolean(me?.isAdmin) || forum.myRoles.includes('organizer');
   const requested = Number(query.week);
-  const week = forum.weeks.some((w) => w.number === requested) ? requested : forum.currentWeek ?? forum.weeks[0]?.number ?? 1;
+  const week = forum.weeks.some((w) => w.number === requested)
+    ? requested
+    : (forum.currentWeek ?? forum.weeks[0]?.number ?? 1);
   return (
     <>
       <PageHeading text={t('readings.console.title')} />
-      <p class="meta"><a href={`/forums/${encodeURIComponent(slug)}`} lang={forum.title.lang}>{forum.title.value}</a></p>
+      <p class="meta">
+        <a href={`/forums/${encodeURIComponent(slug)}`} lang={forum.title.lang}>
+          {forum.title.value}
+        </a>
+      </p>
       {allowed ? <ConsoleNav slug={slug} current="readings" /> : null}
       {allowed ? (
         <>
           <p>{t('readings.console.intro')}</p>
           <div class="field">
             <label for="readings-week">{t('readings.console.week')}</label>
-            <select id="readings-week" value={String(week)} onChange={(event) => route(`${path}?week=${event.currentTarget.value}`, true)}>
+            <select
+              id="readings-week"
+              value={String(week)}
+              onChange={(event) => route(`${path}?week=${event.currentTarget.value}`, true)}
+            >
               {forum.weeks.map((w) => (
-                <option key={w.number} value={String(w.number)}>{t('readings.console.weekOption', { number: w.number, title: w.title.value })}</option>
+                <option key={w.number} value={String(w.number)}>
+                  {t('readings.console.weekOption', { number: w.number, title: w.title.value })}
+                </option>
               ))}
             </select>
           </div>
           <WeekReadings key={week} slug={slug} forum={forum} week={week} />
         </>
       ) : (
-        <Notice kind="warn"><p>{t('readings.console.notOrganizer')}</p></Notice>
+        <Notice kind="warn">
+          <p>{t('readings.console.notOrganizer')}</p>
+        </Notice>
       )}
     </>
   );

@@ -22,7 +22,10 @@ function ScheduleEditor({ slug }: { slug: string }) {
   const [error, setError] = useState<string | null>(null);
   if (!state.data) return <SectionNotLoaded error={state.error} retry={retry} />;
   const schedule = state.data.schedule;
-  const changed = (next: Schedule, message: string) => { update(() => ({ schedule: next })); setNotice(message); };
+  const changed = (next: Schedule, message: string) => {
+    update(() => ({ schedule: next }));
+    setNotice(message);
+  };
   const last = schedule.weeks.at(-1);
 
   async function setCloseAtEnd(on: boolean) {
@@ -42,30 +45,63 @@ function ScheduleEditor({ slug }: { slug: string }) {
       <LiveMessage kind="ok" message={notice} />
       <LiveMessage message={error} />
       <label class="checkbox">
-        <input type="checkbox" checked={schedule.weeksCloseAtEnd} onChange={(event) => void setCloseAtEnd(event.currentTarget.checked)} />
+        <input
+          type="checkbox"
+          checked={schedule.weeksCloseAtEnd}
+          onChange={(event) => void setCloseAtEnd(event.currentTarget.checked)}
+        />
         <span>{t('console.schedule.closeAtEnd')}</span>
       </label>
       <section aria-labelledby="weeks-heading">
         <h2 id="weeks-heading">{t('console.schedule.weeks', { count: schedule.weeks.length })}</h2>
         {schedule.weeks.length ? (
           <ul class="week-cards">
-            {schedule.weeks.map((week) => <WeekCard key={`${week.number}-${week.startsOn}`} schedule={schedule} week={week} onChanged={changed} />)}
+            {schedule.weeks.map((week) => (
+              <WeekCard key={`${week.number}-${week.startsOn}`} schedule={schedule} week={week} onChanged={changed} />
+            ))}
           </ul>
-        ) : <p>{t('console.schedule.noWeeks')}</p>}
+        ) : (
+          <p>{t('console.schedule.noWeeks')}</p>
+        )}
         {adding ? (
           <section aria-labelledby="add-heading">
             <h3 id="add-heading">{t('console.schedule.newWeek', { number: (last?.number ?? 0) + 1 })}</h3>
-            <WeekForm schedule={schedule} defaultStartsOn={last ? addDaysTo(last.startsOn, 7) : schedule.startsOn} onCancel={() => setAdding(false)}
-              onSaved={(next) => { setAdding(false); changed(next, t('console.schedule.added', { number: next.weeks.length })); }} />
+            <WeekForm
+              schedule={schedule}
+              defaultStartsOn={last ? addDaysTo(last.startsOn, 7) : schedule.startsOn}
+              onCancel={() => setAdding(false)}
+              onSaved={(next) => {
+                setAdding(false);
+                changed(next, t('console.schedule.added', { number: next.weeks.length }));
+              }}
+            />
           </section>
         ) : (
           <div class="console-actions">
-            <button type="button" onClick={() => { setAdding(true); setNotice(null); }}>{t('console.schedule.addWeek')}</button>
+            <button
+              type="button"
+              onClick={() => {
+                setAdding(true);
+                setNotice(null);
+              }}
+            >
+              {t('console.schedule.addWeek')}
+            </button>
           </div>
         )}
       </section>
-      <MoveStart key={schedule.startsOn} schedule={schedule}
-        onMoved={(next, recipients) => changed(next, recipients === null ? t('console.schedule.moved') : t('console.schedule.movedReconfirm', { count: recipients }))} />
+      <MoveStart
+        key={schedule.startsOn}
+        schedule={schedule}
+        onMoved={(next, recipients) =>
+          changed(
+            next,
+            recipients === null
+              ? t('console.schedule.moved')
+              : t('console.schedule.movedReconfirm', { count: recipients }),
+          )
+        }
+      />
     </>
   );
 }

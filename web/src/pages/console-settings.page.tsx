@@ -7,9 +7,17 @@ import type { ForumSettings } from '../console/console-types.ts';
 import { SettingsForm } from '../console/settings-form.tsx';
 
 function Settings({ slug }: { slug: string }) {
-  const [state, update, retry] = useApi<{ settings: ForumSettings }>(`/api/forums/${encodeURIComponent(slug)}/settings`);
+  const [state, update, retry] = useApi<{ settings: ForumSettings }>(
+    `/api/forums/${encodeURIComponent(slug)}/settings`,
+  );
   if (!state.data) return <SectionNotLoaded error={state.error} retry={retry} />;
-  return <SettingsForm key={state.data.settings.slug} initial={state.data.settings} onSaved={(settings) => update(() => ({ settings }))} />;
+  return (
+    <SettingsForm
+      key={state.data.settings.slug}
+      initial={state.data.settings}
+      onSaved={(settings) => update(() => ({ settings }))}
+    />
+  );
 }
 
 export default function ConsoleSettingsPage({ slug }: { slug: string }) {

@@ -35,9 +35,15 @@ export default function ForgotPasswordPage() {
 
   if (sentTo) {
     return (
-      <CheckEmail title={t('passwordReset.sentTitle')} message={t('passwordReset.sent', { email: sentTo })} hint={t('passwordReset.sentHint', { minutes: LINK_MINUTES })}>
+      <CheckEmail
+        title={t('passwordReset.sentTitle')}
+        message={t('passwordReset.sent', { email: sentTo })}
+        hint={t('passwordReset.sentHint', { minutes: LINK_MINUTES })}
+      >
         <p class="button-row">
-          <button type="button" class="button-quiet" onClick={() => setSentTo(null)}>{t('passwordReset.askAgain')}</button>
+          <button type="button" class="button-quiet" onClick={() => setSentTo(null)}>
+            {t('passwordReset.askAgain')}
+          </button>
           <a href="/sign-in">{t('passwordReset.backToSignIn')}</a>
         </p>
       </CheckEmail>
@@ -49,7 +55,17 @@ export default function ForgotPasswordPage() {
       <PageHeading text={t('passwordReset.forgotTitle')} />
       <p>{t('passwordReset.forgotIntro')}</p>
       <form onSubmit={(event) => void submit(event)} noValidate>
-        <TextField id="email" type="email" label={t('fields.email')} value={email} onInput={setEmail} autoComplete="email" required maxLength={254} error={invalid} />
+        <TextField
+          id="email"
+          type="email"
+          label={t('fields.email')}
+          value={email}
+          onInput={setEmail}
+          autoComplete="email"
+          required
+          maxLength={254}
+          error={invalid}
+        />
         <LiveMessage message={error} />
         <button type="submit" disabled={busy}>
           {busy ? t('passwordReset.forgotSubmitting') : t('passwordReset.forgotSubmit')}

@@ -32,7 +32,14 @@ function ForumCard({ forum }: { forum: ForumSummary }) {
         </p>
       ) : null}
       {forum.myRoles.length ? (
-        <p class="muted">{t('forum.yourRoles', { roles: formatList(forum.myRoles.map((role) => t(`roles.${role}`)), lang) })}</p>
+        <p class="muted">
+          {t('forum.yourRoles', {
+            roles: formatList(
+              forum.myRoles.map((role) => t(`roles.${role}`)),
+              lang,
+            ),
+          })}
+        </p>
       ) : null}
     </li>
   );

@@ -32,7 +32,9 @@ function Membership({ forum, onJoined }: { forum: Forum; onJoined(roles: Role[])
     setBusy(true);
     setError(null);
     try {
-      const { myRoles } = await api<{ myRoles: Role[] }>(`/api/forums/${encodeURIComponent(forum.slug)}/join`, { method: 'POST' });
+      const { myRoles } = await api<{ myRoles: Role[] }>(`/api/forums/${encodeURIComponent(forum.slug)}/join`, {
+        method: 'POST',
+      });
       setJoined(true);
       onJoined(myRoles);
     } catch (failure) {
@@ -46,7 +48,14 @@ function Membership({ forum, onJoined }: { forum: Forum; onJoined(roles: Role[])
   return (
     <section aria-label={t('forum.membership')}>
       {isMember ? (
-        <p>{t('forum.yourRoles', { roles: formatList(forum.myRoles.map((role) => t(`roles.${role}`)), lang) })}</p>
+        <p>
+          {t('forum.yourRoles', {
+            roles: formatList(
+              forum.myRoles.map((role) => t(`roles.${role}`)),
+              lang,
+            ),
+          })}
+        </p>
       ) : forum.openEnrolment ? (
         <p>
           <button type="button" onClick={() => void join()} disabled={busy}>
@@ -96,7 +105,9 @@ function Schedule({ forum, timeZone }: { forum: Forum; timeZone: string }) {
           <caption>
             {t('forum.scheduleDays', { forumTimeZone: zoneName(forum.timeZone, lang).label })}
             {/* Opening times are shown only for weeks still to open. */}
-            {forum.weeks.some((week) => week.state === 'upcoming') ? ` ${t('forum.scheduleOpenings', { timeZone: zoneName(timeZone, lang).label })}` : null}
+            {forum.weeks.some((week) => week.state === 'upcoming')
+              ? ` ${t('forum.scheduleOpenings', { timeZone: zoneName(timeZone, lang).label })}`
+              : null}
           </caption>
           <thead>
             <tr>
@@ -133,13 +144,22 @@ export function ForumPage({ slug }: { slug: string }) {
         <CalendarRange startsOn={forum.startsOn} endsOn={forum.endsOn} style="date" />
       </p>
       {forum.myRoles.includes('organizer') || me?.isAdmin ? (
-        <p><a href={`/forums/${encodeURIComponent(forum.slug)}/console`}>{t('console.link')}</a></p>
+        <p>
+          <a href={`/forums/${encodeURIComponent(forum.slug)}/console`}>{t('console.link')}</a>
+        </p>
       ) : null}
       {forum.status === 'closed' ? <Notice>{t('forum.archived')}</Notice> : null}
       <p class="lead" lang={forum.summary.lang}>
         {forum.summary.value}
       </p>
-      <p class="muted">{t('forum.languages', { languages: formatList(forum.languages.map((l) => t(`languageNames.${l}`)), lang) })}</p>
+      <p class="muted">
+        {t('forum.languages', {
+          languages: formatList(
+            forum.languages.map((l) => t(`languageNames.${l}`)),
+            lang,
+          ),
+        })}
+      </p>
       {forum.status === 'recruiting' ? (
         <p>
           {t('forum.applicationDeadline')} <CalendarDate value={forum.applicationDeadlineOn} style="date" />

@@ -22,8 +22,18 @@ import { useSession } from '../session/session-context.tsx';
 type TermText = Omit<GlossaryTerm, 'id'>;
 const EMPTY: TermText = { en: '', es: '', fr: '', note: '' };
 
-function TermForm({ id, initial, submitLabel, onSubmit, onCancel }: {
-  id: string; initial: TermText; submitLabel: string; onSubmit(term: TermText): Promise<void>; onCancel?(): void;
+function TermForm({
+  id,
+  initial,
+  submitLabel,
+  onSubmit,
+  onCancel,
+}: {
+  id: string;
+  initial: TermText;
+  submitLabel: string;
+  onSubmit(term: TermText): Promise<void>;
+  onCancel?(): void;
 }) {
   const { t } = useI18n();
   const [term, setTerm] = useState(initial);
@@ -59,19 +69,40 @@ function TermForm({ id, initial, submitLabel, onSubmit, onCancel }: {
         {LANGS.map((lang, index) => (
           <div class="field" key={lang}>
             <label for={`${id}-${lang}`}>{t(`languageNames.${lang}`)}</label>
-            <input ref={index === 0 ? firstRef : undefined} type="text" id={`${id}-${lang}`} lang={lang} value={term[lang]} maxLength={200} readOnly={busy}
-              onInput={(event) => setTerm({ ...term, [lang]: event.currentTarget.value })} />
+            <input
+              ref={index === 0 ? firstRef : undefined}
+              type="text"
+              id={`${id}-${lang}`}
+              lang={lang}
+              value={term[lang]}
+              maxLength={200}
+              readOnly={busy}
+              onInput={(event) => setTerm({ ...term, [lang]: event.currentTarget.value })}
+            />
           </div>
         ))}
         <div class="field">
           <label for={`${id}-note`}>{t('glossary.note')}</label>
-          <input type="text" id={`${id}-note`} value={term.note} maxLength={1000} readOnly={busy} onInput={(event) => setTerm({ ...term, note: event.currentTarget.value })} />
+          <input
+            type="text"
+            id={`${id}-note`}
+            value={term.note}
+            maxLength={1000}
+            readOnly={busy}
+            onInput={(event) => setTerm({ ...term, note: event.currentTarget.value })}
+          />
         </div>
       </div>
       <LiveMessage message={error} />
       <p class="button-row">
-        <button type="submit" disabled={busy}>{submitLabel}</button>
-        {onCancel ? <button type="button" class="button-quiet" disabled={busy} onClick={onCancel}>{t('composer.cancel')}</button> : null}
+        <button type="submit" disabled={busy}>
+          {submitLabel}
+        </button>
+        {onCancel ? (
+          <button type="button" class="button-quiet" disabled={busy} onClick={onCancel}>
+            {t('composer.cancel')}
+          </button>
+        ) : null}
       </p>
     </form>
   );
@@ -99,10 +130,16 @@ function CsvImport({ slug, onImported }: { slug: string; onImported(summary: Glo
   const fileRef = useRef<HTMLInputElement>(null);
   const previewRef = useRef<HTMLHeadingElement>(null);
 
-  const send = (text: string, query: Record<string, string>) => api<GlossaryImportSummary>(
-    `/api/forums/${encodeURIComponent(slug)}/glossary.csv?${new URLSearchParams(query)}`, { method: 'PUT', text: { type: 'text/csv', value: text } },
-  );
-  const reset = () => { setPreview(null); setNotice(null); setError(null); };
+  const send = (text: string, query: Record<string, string>) =>
+    api<GlossaryImportSummary>(`/api/forums/${encodeURIComponent(slug)}/glossary.csv?${new URLSearchParams(query)}`, {
+      method: 'PUT',
+      text: { type: 'text/csv', value: text },
+    });
+  const reset = () => {
+    setPreview(null);
+    setNotice(null);
+    setError(null);
+  };
 
   async function showPreview(text: string) {
     setPreview({ text, summary: await send(text, { mode, dryRun: 'true' }) });
@@ -143,7 +180,10 @@ function CsvImport({ slug, onImported }: { slug: string; onImported(summary: Glo
       onImported(done);
     } catch (failure) {
       if (failure instanceof ApiError && failure.code === 'glossary_replace_unconfirmed') {
-        await showPreview(text).then(() => setNotice(t('glossary.previewChangedAgain')), (again: unknown) => setError(errorMessage(again)));
+        await showPreview(text).then(
+          () => setNotice(t('glossary.previewChangedAgain')),
+          (again: unknown) => setError(errorMessage(again)),
+        );
       } else setError(errorMessage(failure));
     } finally {
       setBusy(false);
@@ -155,36 +195,79 @@ function CsvImport({ slug, onImported }: { slug: string; onImported(summary: Glo
     <form class="csv-import" aria-label={t('glossary.import')} onSubmit={(event) => void submit(event)}>
       <div class="field">
         <label for="glossary-csv">{t('glossary.csvFile')}</label>
-        <input ref={fileRef} type="file" id="glossary-csv" accept=".csv,text/csv" aria-describedby="glossary-csv-hint" disabled={busy} onChange={reset} />
-        <span id="glossary-csv-hint" class="hint">{t('glossary.importHint')}</span>
+        <input
+          ref={fileRef}
+          type="file"
+          id="glossary-csv"
+          accept=".csv,text/csv"
+          aria-describedby="glossary-csv-hint"
+          disabled={busy}
+          onChange={reset}
+        />
+        <span id="glossary-csv-hint" class="hint">
+          {t('glossary.importHint')}
+        </span>
       </div>
       <fieldset>
         <legend>{t('glossary.modeLabel')}</legend>
         {(['merge', 'replace'] as const).map((choice) => (
           <label key={choice} class="checkbox">
-            <input type="radio" name="glossary-import-mode" value={choice} checked={mode === choice} disabled={busy}
-              onChange={() => { setMode(choice); reset(); }} />
+            <input
+              type="radio"
+              name="glossary-import-mode"
+              value={choice}
+              checked={mode === choice}
+              disabled={busy}
+              onChange={() => {
+                setMode(choice);
+                reset();
+              }}
+            />
             <span>{t(choice === 'merge' ? 'glossary.modeMerge' : 'glossary.modeReplace')}</span>
           </label>
         ))}
       </fieldset>
       <LiveMessage message={error} />
-      <p><button type="submit" class={summary ? 'button-quiet' : undefined} disabled={busy}>{busy && !summary ? t('glossary.previewing') : t('glossary.preview')}</button></p>
+      <p>
+        <button type="submit" class={summary ? 'button-quiet' : undefined} disabled={busy}>
+          {busy && !summary ? t('glossary.previewing') : t('glossary.preview')}
+        </button>
+      </p>
       {summary ? (
         <section class="import-preview" aria-labelledby="import-preview-heading">
-          <h3 id="import-preview-heading" ref={previewRef} tabIndex={-1}>{t('glossary.previewTitle')}</h3>
+          <h3 id="import-preview-heading" ref={previewRef} tabIndex={-1}>
+            {t('glossary.previewTitle')}
+          </h3>
           <LiveMessage kind="ok" message={notice} />
           <ul>
             <li>{t('glossary.previewAdded', { count: summary.added })}</li>
             <li>{t('glossary.previewChanged', { count: summary.changed })}</li>
             <li>{t('glossary.previewUnchanged', { count: summary.unchanged })}</li>
-            {summary.mode === 'replace' ? <li><strong>{t('glossary.previewRemoved', { count: summary.removed })}</strong></li> : null}
+            {summary.mode === 'replace' ? (
+              <li>
+                <strong>{t('glossary.previewRemoved', { count: summary.removed })}</strong>
+              </li>
+            ) : null}
           </ul>
           <p class="button-row">
             <button type="button" disabled={busy} onClick={() => void apply()}>
-              {busy ? t('glossary.importing') : summary.removed > 0 ? t('glossary.applyReplace', { count: summary.removed }) : t('glossary.applyMerge')}
+              {busy
+                ? t('glossary.importing')
+                : summary.removed > 0
+                  ? t('glossary.applyReplace', { count: summary.removed })
+                  : t('glossary.applyMerge')}
             </button>
-            <button type="button" class="button-quiet" disabled={busy} onClick={() => { reset(); fileRef.current?.focus(); }}>{t('composer.cancel')}</button>
+            <button
+              type="button"
+              class="button-quiet"
+              disabled={busy}
+              onClick={() => {
+                reset();
+                fileRef.current?.focus();
+              }}
+            >
+              {t('composer.cancel')}
+            </button>
           </p>
         </section>
       ) : null}
@@ -192,8 +275,18 @@ function CsvImport({ slug, onImported }: { slug: string; onImported(summary: Glo
   );
 }
 
-function TermRow({ slug, term, organizer, onChanged, onDeleted }: {
-  slug: string; term: GlossaryTerm; organizer: boolean; onChanged(term: GlossaryTerm): void; onDeleted(term: GlossaryTerm): void;
+function TermRow({
+  slug,
+  term,
+  organizer,
+  onChanged,
+  onDeleted,
+}: {
+  slug: string;
+  term: GlossaryTerm;
+  organizer: boolean;
+  onChanged(term: GlossaryTerm): void;
+  onDeleted(term: GlossaryTerm): void;
 }) {
   const { t } = useI18n();
   const [editing, setEditing] = useState(false);
@@ -221,7 +314,10 @@ function TermRow({ slug, term, organizer, onChanged, onDeleted }: {
             id={`term-${term.id}`}
             initial={term}
             submitLabel={t('glossary.save')}
-            onCancel={() => { setEditing(false); requestAnimationFrame(() => editRef.current?.focus()); }}
+            onCancel={() => {
+              setEditing(false);
+              requestAnimationFrame(() => editRef.current?.focus());
+            }}
             onSubmit={async (changed) => {
               await api(path, { method: 'PUT', body: changed });
               setEditing(false);
@@ -235,13 +331,32 @@ function TermRow({ slug, term, organizer, onChanged, onDeleted }: {
   }
   return (
     <tr>
-      {LANGS.map((lang: Lang) => <td key={lang} lang={lang}>{term[lang]}</td>)}
+      {LANGS.map((lang: Lang) => (
+        <td key={lang} lang={lang}>
+          {term[lang]}
+        </td>
+      ))}
       <td>{term.note}</td>
       {organizer ? (
         <td>
           <span class="button-row">
-            <button ref={editRef} type="button" class="button-quiet button-small" aria-label={t('glossary.editTerm', { term: name })} onClick={() => setEditing(true)}>{t('glossary.edit')}</button>
-            <button type="button" class="button-quiet button-small" aria-label={t('glossary.deleteTerm', { term: name })} onClick={() => void remove()}>{t('glossary.delete')}</button>
+            <button
+              ref={editRef}
+              type="button"
+              class="button-quiet button-small"
+              aria-label={t('glossary.editTerm', { term: name })}
+              onClick={() => setEditing(true)}
+            >
+              {t('glossary.edit')}
+            </button>
+            <button
+              type="button"
+              class="button-quiet button-small"
+              aria-label={t('glossary.deleteTerm', { term: name })}
+              onClick={() => void remove()}
+            >
+              {t('glossary.delete')}
+            </button>
           </span>
           <LiveMessage message={error} />
         </td>
@@ -253,14 +368,22 @@ function TermRow({ slug, term, organizer, onChanged, onDeleted }: {
 function Glossary({ forum }: { forum: Forum }) {
   const { t } = useI18n();
   const slug = forum.slug;
-  const [{ data, error }, update, retry, refresh] = useApi<{ terms: GlossaryTerm[] }>(`/api/forums/${encodeURIComponent(slug)}/glossary`);
+  const [{ data, error }, update, retry, refresh] = useApi<{ terms: GlossaryTerm[] }>(
+    `/api/forums/${encodeURIComponent(slug)}/glossary`,
+  );
   const [message, setMessage] = useState<string | null>(null);
   const organizer = forum.myRoles.includes('organizer');
 
   return (
     <>
       <p class="button-row">
-        <a class="button button-quiet" href={`/api/forums/${encodeURIComponent(slug)}/glossary.csv`} download={`glossary-${slug}.csv`}>{t('glossary.export')}</a>
+        <a
+          class="button button-quiet"
+          href={`/api/forums/${encodeURIComponent(slug)}/glossary.csv`}
+          download={`glossary-${slug}.csv`}
+        >
+          {t('glossary.export')}
+        </a>
       </p>
       <LiveMessage kind="ok" message={message} />
       {error ? <LoadError error={error} retry={retry} /> : null}
@@ -272,7 +395,11 @@ function Glossary({ forum }: { forum: Forum }) {
               <caption>{t('glossary.caption', { count: data.terms.length })}</caption>
               <thead>
                 <tr>
-                  {LANGS.map((lang) => <th key={lang} scope="col">{t(`languageNames.${lang}`)}</th>)}
+                  {LANGS.map((lang) => (
+                    <th key={lang} scope="col">
+                      {t(`languageNames.${lang}`)}
+                    </th>
+                  ))}
                   <th scope="col">{t('glossary.note')}</th>
                   {organizer ? <th scope="col">{t('glossary.actions')}</th> : null}
                 </tr>
@@ -284,8 +411,14 @@ function Glossary({ forum }: { forum: Forum }) {
                     slug={slug}
                     term={term}
                     organizer={organizer}
-                    onChanged={(changed) => { update((d) => ({ terms: d.terms.map((x) => (x.id === changed.id ? changed : x)) })); setMessage(t('glossary.saved')); }}
-                    onDeleted={(gone) => { update((d) => ({ terms: d.terms.filter((x) => x.id !== gone.id) })); setMessage(t('glossary.deleted')); }}
+                    onChanged={(changed) => {
+                      update((d) => ({ terms: d.terms.map((x) => (x.id === changed.id ? changed : x)) }));
+                      setMessage(t('glossary.saved'));
+                    }}
+                    onDeleted={(gone) => {
+                      update((d) => ({ terms: d.terms.filter((x) => x.id !== gone.id) }));
+                      setMessage(t('glossary.deleted'));
+                    }}
                   />
                 ))}
               </tbody>
@@ -312,7 +445,13 @@ function Glossary({ forum }: { forum: Forum }) {
           </section>
           <section aria-labelledby="import-heading">
             <h2 id="import-heading">{t('glossary.import')}</h2>
-            <CsvImport slug={slug} onImported={(done) => { setMessage(t('glossary.importDone', { ...done })); void refresh(); }} />
+            <CsvImport
+              slug={slug}
+              onImported={(done) => {
+                setMessage(t('glossary.importDone', { ...done }));
+                void refresh();
+              }}
+            />
           </section>
         </>
       ) : null}
@@ -330,8 +469,12 @@ export default function GlossaryPage({ slug }: { slug: string }) {
     <>
       <PageHeading text={t('glossary.title')} />
       <p class="meta">
-        <a href={forumHref} lang={forum.title.lang}>{forum.title.value}</a>
-        {canTranslate(forum.myRoles) ? <a href={translationHref(slug, 'translate')}>{t('translate.queueLink')}</a> : null}
+        <a href={forumHref} lang={forum.title.lang}>
+          {forum.title.value}
+        </a>
+        {canTranslate(forum.myRoles) ? (
+          <a href={translationHref(slug, 'translate')}>{t('translate.queueLink')}</a>
+        ) : null}
       </p>
       <p>{t('glossary.intro')}</p>
       {!me ? (
@@ -339,7 +482,9 @@ export default function GlossaryPage({ slug }: { slug: string }) {
       ) : canTranslate(forum.myRoles) ? (
         <Glossary forum={forum} />
       ) : (
-        <Notice kind="warn"><p>{t('translate.notTranslator')}</p></Notice>
+        <Notice kind="warn">
+          <p>{t('translate.notTranslator')}</p>
+        </Notice>
       )}
     </>
   );

@@ -26,8 +26,17 @@ function TimeLeft({ closesAt, timeZone }: { closesAt: string; timeZone: string }
   const { t } = useI18n();
   const ms = Date.parse(closesAt) - Date.now();
   const days = Math.floor(ms / (24 * HOUR_MS));
-  const left = days >= 1 ? t('home.daysLeft', { count: days }) : t('home.hoursLeft', { count: Math.max(1, Math.ceil(ms / HOUR_MS)) });
-  return <p><Sentence text={t('home.timeLeft', { date: PLACE, left })}><DateTime value={closesAt} timeZone={timeZone} style="dateTime" /></Sentence></p>;
+  const left =
+    days >= 1
+      ? t('home.daysLeft', { count: days })
+      : t('home.hoursLeft', { count: Math.max(1, Math.ceil(ms / HOUR_MS)) });
+  return (
+    <p>
+      <Sentence text={t('home.timeLeft', { date: PLACE, left })}>
+        <DateTime value={closesAt} timeZone={timeZone} style="dateTime" />
+      </Sentence>
+    </p>
+  );
 }
 
 function draftHref(forumHref: string, draft: HomeForum['drafts'][number]): string {
@@ -36,7 +45,10 @@ function draftHref(forumHref: string, draft: HomeForum['drafts'][number]): strin
   return `${forumHref}/weeks/${draft.weekNumber}`;
 }
 
-function draftLabel(t: (key: string, options?: Record<string, unknown>) => string, draft: HomeForum['drafts'][number]): string {
+function draftLabel(
+  t: (key: string, options?: Record<string, unknown>) => string,
+  draft: HomeForum['drafts'][number],
+): string {
   if (draft.key.startsWith('case-study:')) return t('home.draftCaseStudy', { number: draft.weekNumber });
   if (draft.key.startsWith('thread:week:')) return t('home.draftThread', { number: draft.weekNumber });
   return t('home.draftOther');
@@ -45,13 +57,25 @@ function draftLabel(t: (key: string, options?: Record<string, unknown>) => strin
 const caseStudyPath = (forumHref: string, id: number) => `${forumHref}/case-studies/${id}`;
 
 /** Questions waiting for the reader and the reader's own unanswered ones: same rows, same links. */
-function QuestionList({ questions, forumHref, timeZone }: { questions: HomeForum['questionsWaiting']; forumHref: string; timeZone: string }) {
+function QuestionList({
+  questions,
+  forumHref,
+  timeZone,
+}: {
+  questions: HomeForum['questionsWaiting'];
+  forumHref: string;
+  timeZone: string;
+}) {
   return (
     <ul class="home-list">
       {questions.map((question) => (
         <li key={question.id}>
-          <a href={`${caseStudyPath(forumHref, question.caseStudy.id)}#post-${question.id}`}>{question.person.displayName}</a>{' — '}
-          <span lang={question.caseStudy.title.lang}>{question.caseStudy.title.value}</span>{' · '}
+          <a href={`${caseStudyPath(forumHref, question.caseStudy.id)}#post-${question.id}`}>
+            {question.person.displayName}
+          </a>
+          {' — '}
+          <span lang={question.caseStudy.title.lang}>{question.caseStudy.title.value}</span>
+          {' · '}
           <DateTime value={question.createdAt} timeZone={timeZone} style="weekTime" />
         </li>
       ))}
@@ -66,11 +90,21 @@ function ForumHome({ forum, timeZone }: { forum: HomeForum; timeZone: string }) 
   const week = forum.openWeek;
   return (
     <section class="home-forum" aria-labelledby={`home-${forum.slug}`}>
-      <h2 id={`home-${forum.slug}`}><a href={forumHref} lang={forum.title.lang}>{forum.title.value}</a></h2>
+      <h2 id={`home-${forum.slug}`}>
+        <a href={forumHref} lang={forum.title.lang}>
+          {forum.title.value}
+        </a>
+      </h2>
       {week ? (
         <>
-          <h3><a href={`${forumHref}/weeks/${week.number}`} lang={week.title.lang}>{week.title.value}</a></h3>
-          <p><strong>{t('home.openWeek', { number: week.number })}</strong></p>
+          <h3>
+            <a href={`${forumHref}/weeks/${week.number}`} lang={week.title.lang}>
+              {week.title.value}
+            </a>
+          </h3>
+          <p>
+            <strong>{t('home.openWeek', { number: week.number })}</strong>
+          </p>
           <TimeLeft closesAt={week.closesAt} timeZone={timeZone} />
         </>
       ) : (
@@ -92,11 +126,17 @@ function ForumHome({ forum, timeZone }: { forum: HomeForum; timeZone: string }) 
           <span>{t('home.newPosts', { count: forum.newPosts })}</span>
           <span>{t('home.newTranslations', { count: forum.newTranslations })}</span>
         </p>
-      ) : <p class="muted">{t('home.nothingNew')}</p>}
+      ) : (
+        <p class="muted">{t('home.nothingNew')}</p>
+      )}
 
       {forum.questionsWaiting.length ? (
         <>
-          <h3><a href={`${forumHref}/questions/waiting`}>{t('home.waitingForYou')} ({forum.questionsWaiting.length})</a></h3>
+          <h3>
+            <a href={`${forumHref}/questions/waiting`}>
+              {t('home.waitingForYou')} ({forum.questionsWaiting.length})
+            </a>
+          </h3>
           <QuestionList questions={forum.questionsWaiting} forumHref={forumHref} timeZone={timeZone} />
         </>
       ) : null}
@@ -109,14 +149,29 @@ function ForumHome({ forum, timeZone }: { forum: HomeForum; timeZone: string }) 
               {forum.unopened.map((item) => (
                 <li key={`${item.type}-${item.id}`}>
                   {item.type === 'case_study' ? (
-                    <><a href={caseStudyHref(item.id)} lang={item.title.lang}>{item.title.value}</a> — {t('home.caseStudy', { name: item.author?.displayName ?? '' })}</>
+                    <>
+                      <a href={caseStudyHref(item.id)} lang={item.title.lang}>
+                        {item.title.value}
+                      </a>{' '}
+                      — {t('home.caseStudy', { name: item.author?.displayName ?? '' })}
+                    </>
                   ) : (
-                    <><a href={`${forumHref}/weeks/${item.weekNumber}#reading-${item.slug ?? ''}`} lang={item.title.lang}>{item.title.value}</a> — {t('home.reading')}</>
+                    <>
+                      <a
+                        href={`${forumHref}/weeks/${item.weekNumber}#reading-${item.slug ?? ''}`}
+                        lang={item.title.lang}
+                      >
+                        {item.title.value}
+                      </a>{' '}
+                      — {t('home.reading')}
+                    </>
                   )}
                 </li>
               ))}
             </ul>
-          ) : <p class="muted">{t('home.allRead')}</p>}
+          ) : (
+            <p class="muted">{t('home.allRead')}</p>
+          )}
         </>
       ) : null}
 
@@ -134,7 +189,13 @@ function ForumHome({ forum, timeZone }: { forum: HomeForum; timeZone: string }) 
             {forum.drafts.map((draft) => (
               <li key={draft.key}>
                 <a href={draftHref(forumHref, draft)}>{draftLabel(t, draft)}</a>
-                {draft.title ? <> — <span lang={draft.lang}>{draft.title}</span></> : null}{' · '}
+                {draft.title ? (
+                  <>
+                    {' '}
+                    — <span lang={draft.lang}>{draft.title}</span>
+                  </>
+                ) : null}
+                {' · '}
                 <DateTime value={draft.updatedAt} timeZone={timeZone} style="weekTime" />
               </li>
             ))}
@@ -150,17 +211,28 @@ export default function HomePage() {
   const { me } = useSession();
   const [{ data, error }, , retry] = useApi<Home>('/api/home');
   const timeZone = readerTimeZone(me);
-  if (data && data.forums.length === 0 && data.applications.length === 0 && data.reconfirmations.length === 0) return <ForumListPage />;
+  if (data && data.forums.length === 0 && data.applications.length === 0 && data.reconfirmations.length === 0)
+    return <ForumListPage />;
   return (
     <>
       <PageHeading text={t('home.title')} />
-      <p><a href="/forums">{t('home.allForums')}</a></p>
-      {error ? <LoadError error={error} retry={retry} /> : !data ? <p class="muted">{t('app.loading')}</p> : (
+      <p>
+        <a href="/forums">{t('home.allForums')}</a>
+      </p>
+      {error ? (
+        <LoadError error={error} retry={retry} />
+      ) : !data ? (
+        <p class="muted">{t('app.loading')}</p>
+      ) : (
         <>
           {data.reconfirmations.map((item) => (
             <Notice key={item.forumSlug} kind="warn">
-              <p>{t('home.reconfirm')} — <span lang={item.forumTitle.lang}>{item.forumTitle.value}</span></p>
-              <p><a href="/reconfirm">{t('home.reconfirmLink')}</a></p>
+              <p>
+                {t('home.reconfirm')} — <span lang={item.forumTitle.lang}>{item.forumTitle.value}</span>
+              </p>
+              <p>
+                <a href="/reconfirm">{t('home.reconfirmLink')}</a>
+              </p>
             </Notice>
           ))}
           {data.applications.length ? (
@@ -169,14 +241,19 @@ export default function HomePage() {
               <ul class="home-list">
                 {data.applications.map((application) => (
                   <li key={application.forumSlug}>
-                    <a href={`/forums/${encodeURIComponent(application.forumSlug)}`} lang={application.forumTitle.lang}>{application.forumTitle.value}</a>
-                    {' — '}{t(`cohort.status_${application.status}`)}
+                    <a href={`/forums/${encodeURIComponent(application.forumSlug)}`} lang={application.forumTitle.lang}>
+                      {application.forumTitle.value}
+                    </a>
+                    {' — '}
+                    {t(`cohort.status_${application.status}`)}
                   </li>
                 ))}
               </ul>
             </section>
           ) : null}
-          {data.forums.map((forum) => <ForumHome key={forum.slug} forum={forum} timeZone={timeZone} />)}
+          {data.forums.map((forum) => (
+            <ForumHome key={forum.slug} forum={forum} timeZone={timeZone} />
+          ))}
         </>
       )}
     </>

@@ -27,7 +27,9 @@ export default function InvitationPage({ slug, token }: { slug: string; token: s
     event.preventDefault();
     setError(null);
     try {
-      const body = invitation.hasAccount ? {} : { account: { displayName, password, interfaceLang: lang, timeZone: browserTimeZone() } };
+      const body = invitation.hasAccount
+        ? {}
+        : { account: { displayName, password, interfaceLang: lang, timeZone: browserTimeZone() } };
       await api(`${path}/accept`, { method: 'POST', body });
       // A full load picks up the new session and roles.
       window.location.assign(`/forums/${slug}`);
@@ -35,19 +37,47 @@ export default function InvitationPage({ slug, token }: { slug: string; token: s
       setError(errorMessage(failure));
     }
   }
-  const role = invitation.role === 'key_respondent' ? t('cohort.badge_key_respondent')
-    : invitation.role === 'participant' ? t('cohort.kind_participant') : t(`roles.${invitation.role}`);
+  const role =
+    invitation.role === 'key_respondent'
+      ? t('cohort.badge_key_respondent')
+      : invitation.role === 'participant'
+        ? t('cohort.kind_participant')
+        : t(`roles.${invitation.role}`);
   return (
     <>
       <PageHeading text={t('cohort.invitationTitle')} />
-      <p>{t('cohort.invitationText', { role })} {invitation.week !== null ? t('cohort.weekOption', { number: invitation.week }) : ''}</p>
-      {invitation.hasAccount && !me ? <p><a href={signInHref(`/forums/${slug}/invitations/${token}`)}>{t('cohort.invitationSignIn')}</a></p> : (
+      <p>
+        {t('cohort.invitationText', { role })}{' '}
+        {invitation.week !== null ? t('cohort.weekOption', { number: invitation.week }) : ''}
+      </p>
+      {invitation.hasAccount && !me ? (
+        <p>
+          <a href={signInHref(`/forums/${slug}/invitations/${token}`)}>{t('cohort.invitationSignIn')}</a>
+        </p>
+      ) : (
         <form onSubmit={(event) => void accept(event)} noValidate>
           <p>{invitation.email}</p>
           {invitation.hasAccount ? null : (
             <>
-              <TextField id="displayName" label={t('fields.displayName')} value={displayName} onInput={setDisplayName} required autoComplete="name" maxLength={80} />
-              <TextField id="password" type="password" label={t('fields.password')} value={password} onInput={setPassword} required autoComplete="new-password" maxLength={256} />
+              <TextField
+                id="displayName"
+                label={t('fields.displayName')}
+                value={displayName}
+                onInput={setDisplayName}
+                required
+                autoComplete="name"
+                maxLength={80}
+              />
+              <TextField
+                id="password"
+                type="password"
+                label={t('fields.password')}
+                value={password}
+                onInput={setPassword}
+                required
+                autoComplete="new-password"
+                maxLength={256}
+              />
             </>
           )}
           <LiveMessage message={error} />

@@ -10,7 +10,9 @@ import { ChunkFailedPage } from './chunk-failed.page.tsx';
 function retrying<T>(load: () => Promise<T>, attemptsLeft: number, delayMs: number): Promise<T> {
   return load().catch((error: unknown) => {
     if (attemptsLeft <= 1) throw error;
-    return new Promise<T>((resolve) => setTimeout(() => resolve(retrying(load, attemptsLeft - 1, delayMs * 2)), delayMs));
+    return new Promise<T>((resolve) =>
+      setTimeout(() => resolve(retrying(load, attemptsLeft - 1, delayMs * 2)), delayMs),
+    );
   });
 }
 

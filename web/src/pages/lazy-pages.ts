@@ -4,8 +4,13 @@
 // back the registry that loads them.
 import { lazyPage } from './lazy-page.ts';
 
-export const ForumPage = lazyPage<{ slug: string }>(() => import('./forum.page.tsx').then((m) => ({ default: m.ForumPage })));
-export const WeekPage = lazyPage<{ slug: string; number: string }>(() => import('./week.page.tsx').then((m) => ({ default: m.WeekPage })), ['caseStudies']);
+export const ForumPage = lazyPage<{ slug: string }>(() =>
+  import('./forum.page.tsx').then((m) => ({ default: m.ForumPage })),
+);
+export const WeekPage = lazyPage<{ slug: string; number: string }>(
+  () => import('./week.page.tsx').then((m) => ({ default: m.WeekPage })),
+  ['caseStudies'],
+);
 export const SignInPage = lazyPage<object>(() => import('./sign-in.page.tsx').then((m) => ({ default: m.SignInPage })));
 export const TranslateQueuePage = lazyPage(() => import('./translate-queue.page.tsx'), ['translation']);
 export const TranslateEditorPage = lazyPage(() => import('./translate-editor.page.tsx'), ['translation']);
@@ -15,9 +20,15 @@ export const VerifyEmailPage = lazyPage(() => import('./verify-email.page.tsx'),
 export const ForgotPasswordPage = lazyPage(() => import('./forgot-password.page.tsx'), ['account']);
 export const ResetPasswordPage = lazyPage(() => import('./reset-password.page.tsx'), ['account']);
 // The console's settings and schedule carry the time-zone picker (account) and the Markdown preview (translation strings).
-export const ConsoleSettingsPage = lazyPage(() => import('./console-settings.page.tsx'), ['console', 'account', 'translation']);
+export const ConsoleSettingsPage = lazyPage(
+  () => import('./console-settings.page.tsx'),
+  ['console', 'account', 'translation'],
+);
 export const ConsoleSchedulePage = lazyPage(() => import('./console-schedule.page.tsx'), ['console', 'translation']);
-export const ConsoleNewForumPage = lazyPage(() => import('./console-new-forum.page.tsx'), ['console', 'account', 'translation']);
+export const ConsoleNewForumPage = lazyPage(
+  () => import('./console-new-forum.page.tsx'),
+  ['console', 'account', 'translation'],
+);
 export const ConsoleListsPage = lazyPage(() => import('./console-lists.page.tsx'), ['console']);
 export const ConsoleExportPage = lazyPage(() => import('./console-export.page.tsx'), ['console']);
 export const ConsolePeoplePage = lazyPage(() => import('./console-people.page.tsx'), ['console', 'people']);
@@ -26,9 +37,15 @@ export const ConsoleAuditPage = lazyPage(() => import('./console-audit.page.tsx'
 export const MyReportsPage = lazyPage(() => import('./my-reports.page.tsx'), ['moderation']);
 // A reading's page; the console's readings tab also carries the Markdown preview (translation strings).
 export const ReadingPage = lazyPage(() => import('./reading.page.tsx'), ['readings']);
-export const ConsoleReadingsPage = lazyPage(() => import('./console-readings.page.tsx'), ['console', 'readings', 'translation']);
+export const ConsoleReadingsPage = lazyPage(
+  () => import('./console-readings.page.tsx'),
+  ['console', 'readings', 'translation'],
+);
 export const NotificationsPage = lazyPage(() => import('./notifications.page.tsx'), ['notifications']);
-export const NotificationPreferencesPage = lazyPage(() => import('./notification-preferences.page.tsx'), ['notifications']);
+export const NotificationPreferencesPage = lazyPage(
+  () => import('./notification-preferences.page.tsx'),
+  ['notifications'],
+);
 export const UnsubscribePage = lazyPage(() => import('./unsubscribe.page.tsx'), ['notifications']);
 export const OutboxPage = lazyPage(() => import('./outbox.page.tsx'), ['notifications']);
 export const ApplyPage = lazyPage(() => import('./apply.page.tsx'));
@@ -38,11 +55,20 @@ export const InvitationPage = lazyPage(() => import('./invitation.page.tsx'));
 export const ReconfirmPage = lazyPage(() => import('./reconfirm.page.tsx'));
 // Key respondents' case studies and questions, and the members' "this week" home.
 export const HomePage = lazyPage<object>(() => import('./home.page.tsx'), ['home']);
-export const CaseStudyEditorPage = lazyPage(() => import('./case-study-editor.page.tsx'), ['caseStudies', 'translation']);
+export const CaseStudyEditorPage = lazyPage(
+  () => import('./case-study-editor.page.tsx'),
+  ['caseStudies', 'translation'],
+);
 export const CaseStudyPage = lazyPage(() => import('./case-study.page.tsx'), ['caseStudies']);
 export const CaseStudyReviewPage = lazyPage(() => import('./case-study-review.page.tsx'), ['caseStudies']);
 export const QuestionsWaitingPage = lazyPage(() => import('./questions-waiting.page.tsx'), ['caseStudies']);
 export const QuestionsOverduePage = lazyPage(() => import('./questions-overdue.page.tsx'), ['caseStudies']);
 // The account forms carry the time-zone picker, which no other page needs.
-export const RegisterPage = lazyPage<object>(() => import('./register.page.tsx').then((m) => ({ default: m.RegisterPage })), ['account']);
-export const ProfilePage = lazyPage<object>(() => import('./profile.page.tsx').then((m) => ({ default: m.ProfilePage })), ['account']);
+export const RegisterPage = lazyPage<object>(
+  () => import('./register.page.tsx').then((m) => ({ default: m.RegisterPage })),
+  ['account'],
+);
+export const ProfilePage = lazyPage<object>(
+  () => import('./profile.page.tsx').then((m) => ({ default: m.ProfilePage })),
+  ['account'],
+);

@@ -4,5 +4,7 @@
 // which imports the pages that import these.
 import { lazyPage } from './lazy-page.ts';
 
-export const ForumListPage = lazyPage<object>(() => import('./forum-list.page.tsx').then((m) => ({ default: m.ForumListPage })));
+export const ForumListPage = lazyPage<object>(() =>
+  import('./forum-list.page.tsx').then((m) => ({ default: m.ForumListPage })),
+);
 export const ThreadPage = lazyPage(() => import('./thread.page.tsx'), ['thread']);

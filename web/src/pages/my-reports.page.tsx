@@ -28,14 +28,31 @@ export default function MyReportsPage({ slug }: { slug: string }) {
           {data.reports.map((report) => (
             <li key={report.id} class="card report" data-testid="my-report" data-status={report.status}>
               <h2 class="report-thread">
-                <a href={`/forums/${encodeURIComponent(slug)}/threads/${report.post.threadId}#post-${report.post.id}`} lang={report.post.threadLang}>{report.post.threadTitle}</a>
+                <a
+                  href={`/forums/${encodeURIComponent(slug)}/threads/${report.post.threadId}#post-${report.post.id}`}
+                  lang={report.post.threadLang}
+                >
+                  {report.post.threadTitle}
+                </a>
               </h2>
-              <p class={report.status === 'open' ? 'badge badge-report-open' : 'badge badge-report-handled'}>{t(`moderation.mine.status.${report.status}`)}</p>
-              <p class="meta muted">
-                <span>{t('moderation.mine.reportedOn')} <DateTime value={report.createdAt} timeZone={timeZone} style="dateTime" /></span>
-                {report.handledAt ? <span>{t('moderation.mine.handledOn')} <DateTime value={report.handledAt} timeZone={timeZone} style="dateTime" /></span> : null}
+              <p class={report.status === 'open' ? 'badge badge-report-open' : 'badge badge-report-handled'}>
+                {t(`moderation.mine.status.${report.status}`)}
               </p>
-              <blockquote class="report-reason" aria-label={t('moderation.mine.yourReason')}>{report.reason}</blockquote>
+              <p class="meta muted">
+                <span>
+                  {t('moderation.mine.reportedOn')}{' '}
+                  <DateTime value={report.createdAt} timeZone={timeZone} style="dateTime" />
+                </span>
+                {report.handledAt ? (
+                  <span>
+                    {t('moderation.mine.handledOn')}{' '}
+                    <DateTime value={report.handledAt} timeZone={timeZone} style="dateTime" />
+                  </span>
+                ) : null}
+              </p>
+              <blockquote class="report-reason" aria-label={t('moderation.mine.yourReason')}>
+                {report.reason}
+              </blockquote>
             </li>
           ))}
         </ul>

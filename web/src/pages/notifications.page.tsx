@@ -15,35 +15,82 @@ import { setUnreadCount, useUnreadCount } from '../notifications/unread-count.ts
 import { useSession } from '../session/session-context.tsx';
 import { readerTimeZone } from '../time/time-zone.ts';
 
-const KNOWN = new Set(['week.opened', 'post.replied', 'post.mentioned', 'thread.posted', 'translation.ready', 'translation.own_published', 'application.decided', 'reconfirmation.requested', 'invitation', 'report.filed', 'report.handled', 'translation.overdue',
-  'case_study.published', 'case_study.review', 'question.asked', 'question.answered', 'question.overdue']);
+const KNOWN = new Set([
+  'week.opened',
+  'post.replied',
+  'post.mentioned',
+  'thread.posted',
+  'translation.ready',
+  'translation.own_published',
+  'application.decided',
+  'reconfirmation.requested',
+  'invitation',
+  'report.filed',
+  'report.handled',
+  'translation.overdue',
+  'case_study.published',
+  'case_study.review',
+  'question.asked',
+  'question.answered',
+  'question.overdue',
+]);
 
 function Sentence({ group }: { group: NotificationGroupView }) {
   const { t, lang } = useI18n();
   const key = KNOWN.has(group.type) ? group.type.replaceAll('.', '_') : 'other';
   // An overdue-translations notification stands for several tasks: its count is theirs.
   const count = group.type === 'translation.overdue' ? Number(group.payload.count ?? 1) : group.count;
-  return <>{t(`notifications.types.${key}`, { count, actors: formatList(group.actors, lang), number: group.week?.number ?? '', forum: group.forum?.title ?? '' })}</>;
+  return (
+    <>
+      {t(`notifications.types.${key}`, {
+        count,
+        actors: formatList(group.actors, lang),
+        number: group.week?.number ?? '',
+        forum: group.forum?.title ?? '',
+      })}
+    </>
+  );
 }
 
-function GroupItem({ group, timeZone, onRead }: { group: NotificationGroupView; timeZone: string; onRead(group: NotificationGroupView): Promise<void> }) {
+function GroupItem({
+  group,
+  timeZone,
+  onRead,
+}: {
+  group: NotificationGroupView;
+  timeZone: string;
+  onRead(group: NotificationGroupView): Promise<void>;
+}) {
   const { t } = useI18n();
-  const title = group.thread ? group.thread.titleTranslation ?? group.thread.title : null;
+  const title = group.thread ? (group.thread.titleTranslation ?? group.thread.title) : null;
   return (
     <li class={`card notification${group.read ? '' : ' notification-unread'}`} data-testid="notification">
       <p class="notification-text">
         {group.read ? null : <span class="badge badge-unread">{t('notifications.unread')}</span>}{' '}
-        <a href={group.href} onClick={() => { if (!group.read) void onRead(group); }}>
+        <a
+          href={group.href}
+          onClick={() => {
+            if (!group.read) void onRead(group);
+          }}
+        >
           <Sentence group={group} />
         </a>
       </p>
-      {title ? <p class="notification-thread" lang={title.lang}>{title.value}</p> : null}
+      {title ? (
+        <p class="notification-thread" lang={title.lang}>
+          {title.value}
+        </p>
+      ) : null}
       <p class="meta muted">
         {group.forum ? <span>{group.forum.title}</span> : null}
-        {group.week ? <span>{t('notifications.week', { number: group.week.number, title: group.week.title })}</span> : null}
+        {group.week ? (
+          <span>{t('notifications.week', { number: group.week.number, title: group.week.title })}</span>
+        ) : null}
         <DateTime value={group.createdAt} timeZone={timeZone} style="dateTime" />
         {group.read ? null : (
-          <button type="button" class="link-button button-small" onClick={() => void onRead(group)}>{t('notifications.markRead')}</button>
+          <button type="button" class="link-button button-small" onClick={() => void onRead(group)}>
+            {t('notifications.markRead')}
+          </button>
         )}
       </p>
     </li>
@@ -63,14 +110,21 @@ function NotificationsList({ timeZone, userId }: { timeZone: string; userId: num
   }, [unread]);
   if (!data) return <SectionNotLoaded error={error} retry={retry} />;
 
-  const markRead = (ids: number[] | 'all') => (group: NotificationGroupView): NotificationGroupView =>
-    (ids === 'all' || group.ids.some((id) => ids.includes(id)) ? { ...group, read: true } : group);
+  const markRead =
+    (ids: number[] | 'all') =>
+    (group: NotificationGroupView): NotificationGroupView =>
+      ids === 'all' || group.ids.some((id) => ids.includes(id)) ? { ...group, read: true } : group;
   async function read(ids: number[] | 'all') {
     setMessage(null);
     try {
-      const answer = ids === 'all'
-        ? await api<{ unread: number }>('/api/notifications/read-all', { method: 'POST' })
-        : await api<{ unread: number }>('/api/notifications/read', { method: 'POST', body: { ids }, keepalive: true });
+      const answer =
+        ids === 'all'
+          ? await api<{ unread: number }>('/api/notifications/read-all', { method: 'POST' })
+          : await api<{ unread: number }>('/api/notifications/read', {
+              method: 'POST',
+              body: { ids },
+              keepalive: true,
+            });
       setUnreadCount(answer.unread);
       update((current) => ({ ...current, unread: answer.unread, groups: current.groups.map(markRead(ids)) }));
       setOlder((groups) => groups.map(markRead(ids)));
@@ -94,16 +148,30 @@ function NotificationsList({ timeZone, userId }: { timeZone: string; userId: num
   return (
     <>
       <div class="button-row">
-        {(unread ?? data.unread) > 0 ? <button type="button" onClick={() => void read('all')}>{t('notifications.markAllRead')}</button> : null}
+        {(unread ?? data.unread) > 0 ? (
+          <button type="button" onClick={() => void read('all')}>
+            {t('notifications.markAllRead')}
+          </button>
+        ) : null}
         <a href="/notifications/preferences">{t('notifications.preferencesLink')}</a>
       </div>
       <LiveMessage message={message} />
-      {groups.length === 0 ? <p class="muted">{t('notifications.empty')}</p> : (
+      {groups.length === 0 ? (
+        <p class="muted">{t('notifications.empty')}</p>
+      ) : (
         <ul class="card-list notification-list">
-          {groups.map((group) => <GroupItem key={group.ids[0]} group={group} timeZone={timeZone} onRead={(g) => read(g.ids)} />)}
+          {groups.map((group) => (
+            <GroupItem key={group.ids[0]} group={group} timeZone={timeZone} onRead={(g) => read(g.ids)} />
+          ))}
         </ul>
       )}
-      {more !== null ? <p><button type="button" onClick={() => void loadOlder()}>{t('notifications.older')}</button></p> : null}
+      {more !== null ? (
+        <p>
+          <button type="button" onClick={() => void loadOlder()}>
+            {t('notifications.older')}
+          </button>
+        </p>
+      ) : null}
     </>
   );
 }

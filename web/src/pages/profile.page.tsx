@@ -4,7 +4,13 @@ import { api, errorMessage } from '../api/client.ts';
 import type { Me } from '../../../server/auth/auth.schemas.ts';
 import { LiveMessage } from '../components/notice.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
-import { checkProfile, focusFirstError, ProfileFields, type FieldErrors, type ProfileDraft } from '../components/profile-fields.tsx';
+import {
+  checkProfile,
+  focusFirstError,
+  ProfileFields,
+  type FieldErrors,
+  type ProfileDraft,
+} from '../components/profile-fields.tsx';
 import { SignInPrompt } from '../components/sign-in-prompt.tsx';
 import { MyCohort } from '../cohort/my-cohort.tsx';
 import { followChosenLang } from '../i18n/i18n.ts';
@@ -38,7 +44,10 @@ function ProfileForm({ me }: { me: Me }) {
     }
     setBusy(true);
     try {
-      const { user } = await api<{ user: Me }>('/api/me', { method: 'PATCH', body: { ...draft, displayName: draft.displayName.trim() } });
+      const { user } = await api<{ user: Me }>('/api/me', {
+        method: 'PATCH',
+        body: { ...draft, displayName: draft.displayName.trim() },
+      });
       await followChosenLang(user.interfaceLang);
       await setMe(user);
       setSaved(true);

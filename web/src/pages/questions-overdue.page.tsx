@@ -22,9 +22,10 @@ const HOUR_MS = 3_600_000;
 function Waited({ since, now }: { since: string; now: number }) {
   const { t } = useI18n();
   const hours = Math.max(1, Math.floor((now - Date.parse(since)) / HOUR_MS));
-  const text = hours >= 24
-    ? t('questions.overdue.waitedDays', { count: Math.floor(hours / 24) })
-    : t('questions.overdue.waitedHours', { count: hours });
+  const text =
+    hours >= 24
+      ? t('questions.overdue.waitedDays', { count: Math.floor(hours / 24) })
+      : t('questions.overdue.waitedHours', { count: hours });
   return <span class="badge badge-overdue">{text}</span>;
 }
 
@@ -45,15 +46,27 @@ function Overdue({ slug, userId }: { slug: string; userId: number }) {
       </p>
       {data ? <p class="lead">{t('questions.overdue.intro', { hours: data.targetHours })}</p> : null}
       <LiveMessage kind="ok" message={message} />
-      {error ? <LoadError error={error} retry={retry} /> : !data ? <p class="muted">{t('app.loading')}</p> : data.questions.length === 0 ? (
+      {error ? (
+        <LoadError error={error} retry={retry} />
+      ) : !data ? (
+        <p class="muted">{t('app.loading')}</p>
+      ) : data.questions.length === 0 ? (
         <p>{t('questions.overdue.none')}</p>
       ) : (
         <QuestionQueue
-          slug={slug} items={data.questions} userId={userId} timeZone={timeZone}
-          onChanged={(text) => { setMessage(text); void refresh(); }}
+          slug={slug}
+          items={data.questions}
+          userId={userId}
+          timeZone={timeZone}
+          onChanged={(text) => {
+            setMessage(text);
+            void refresh();
+          }}
           notes={(item) => (
             <>
-              {item.post.question?.addressedTo.displayName ? <span>{t('questions.overdue.to', { name: item.post.question.addressedTo.displayName })}</span> : null}
+              {item.post.question?.addressedTo.displayName ? (
+                <span>{t('questions.overdue.to', { name: item.post.question.addressedTo.displayName })}</span>
+              ) : null}
               <Waited since={item.post.createdAt} now={now} />
             </>
           )}

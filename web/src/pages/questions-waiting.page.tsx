@@ -26,16 +26,32 @@ function Waiting({ slug, userId }: { slug: string; userId: number }) {
   return (
     <>
       <PageHeading text={t('questions.waiting.title')} />
-      <p><a href={`/forums/${encodeURIComponent(slug)}`}>{t('week.backToForum')}</a></p>
+      <p>
+        <a href={`/forums/${encodeURIComponent(slug)}`}>{t('week.backToForum')}</a>
+      </p>
       {data ? <p class="lead">{t('questions.waiting.intro', { hours: data.targetHours })}</p> : null}
       <LiveMessage kind="ok" message={message} />
-      {error ? <LoadError error={error} retry={retry} /> : !data ? <p class="muted">{t('app.loading')}</p> : data.questions.length === 0 ? (
+      {error ? (
+        <LoadError error={error} retry={retry} />
+      ) : !data ? (
+        <p class="muted">{t('app.loading')}</p>
+      ) : data.questions.length === 0 ? (
         <p>{t('questions.waiting.none')}</p>
       ) : (
         <QuestionQueue
-          slug={slug} items={data.questions} userId={userId} timeZone={timeZone}
-          onChanged={(text) => { setMessage(text); void refresh(); }}
-          notes={(item) => (Date.parse(item.dueAt) < now ? <span class="badge badge-overdue">{t('questions.waiting.overdue', { hours: data.targetHours })}</span> : null)}
+          slug={slug}
+          items={data.questions}
+          userId={userId}
+          timeZone={timeZone}
+          onChanged={(text) => {
+            setMessage(text);
+            void refresh();
+          }}
+          notes={(item) =>
+            Date.parse(item.dueAt) < now ? (
+              <span class="badge badge-overdue">{t('questions.waiting.overdue', { hours: data.targetHours })}</span>
+            ) : null
+          }
         />
       )}
     </>

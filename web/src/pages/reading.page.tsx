@@ -21,15 +21,27 @@ interface Props {
 function ReadingContent({ slug, number, readingSlug }: Props) {
   const { t } = useI18n();
   const weekHref = `/forums/${encodeURIComponent(slug)}/weeks/${number}`;
-  const [{ data, error }, , retry] = useApi<{ reading: Reading }>(`/api${weekHref}/readings/${encodeURIComponent(readingSlug)}`);
+  const [{ data, error }, , retry] = useApi<{ reading: Reading }>(
+    `/api${weekHref}/readings/${encodeURIComponent(readingSlug)}`,
+  );
   const fallbackTitle = useFallbackTitle(error);
-  const backLink = <p><a href={weekHref}>{t('readings.backToWeek', { number })}</a></p>;
+  const backLink = (
+    <p>
+      <a href={weekHref}>{t('readings.backToWeek', { number })}</a>
+    </p>
+  );
   const reading = data?.reading;
   if (!reading) {
     return (
       <>
         <PageHeading text={fallbackTitle} />
-        {error?.status === 403 ? <Notice kind="warn"><p>{error.message}</p></Notice> : error ? <LoadError error={error} retry={retry} /> : null}
+        {error?.status === 403 ? (
+          <Notice kind="warn">
+            <p>{error.message}</p>
+          </Notice>
+        ) : error ? (
+          <LoadError error={error} retry={retry} />
+        ) : null}
         {error ? backLink : null}
       </>
     );
@@ -41,13 +53,26 @@ function ReadingContent({ slug, number, readingSlug }: Props) {
       <p class="meta">
         <a href={weekHref}>
           {t('readings.weekNumber', { number: reading.week.number })}
-          {reading.week.title.value ? <>: <span lang={reading.week.title.lang}>{reading.week.title.value}</span></> : null}
+          {reading.week.title.value ? (
+            <>
+              : <span lang={reading.week.title.lang}>{reading.week.title.value}</span>
+            </>
+          ) : null}
         </a>
         <span>{t('readings.originalLanguage', { language: t(`languageNames.${reading.originalLang}`) })}</span>
       </p>
-      {reading.published ? null : <Notice kind="warn"><p>{t('readings.unpublishedNote')}</p></Notice>}
+      {reading.published ? null : (
+        <Notice kind="warn">
+          <p>{t('readings.unpublishedNote')}</p>
+        </Notice>
+      )}
       <article class="reading-text" aria-label={reading.title.value}>
-        <TranslatedBody itemKey={`reading:${reading.id}`} original={reading.body} translation={reading.translation} pending={reading.translationPending} />
+        <TranslatedBody
+          itemKey={`reading:${reading.id}`}
+          original={reading.body}
+          translation={reading.translation}
+          pending={reading.translationPending}
+        />
       </article>
       {reading.attachments.length ? (
         <section aria-labelledby="attachments-heading">
@@ -60,7 +85,11 @@ function ReadingContent({ slug, number, readingSlug }: Props) {
           <h2 id="other-readings-heading">{t('readings.otherReadings')}</h2>
           <ul>
             {others.map((other) => (
-              <li key={other.slug}><a href={`${weekHref}/readings/${other.slug}`} lang={other.title.lang}>{other.title.value}</a></li>
+              <li key={other.slug}>
+                <a href={`${weekHref}/readings/${other.slug}`} lang={other.title.lang}>
+                  {other.title.value}
+                </a>
+              </li>
             ))}
           </ul>
         </nav>
@@ -71,5 +100,9 @@ function ReadingContent({ slug, number, readingSlug }: Props) {
 }
 
 export default function ReadingPage(props: Props) {
-  return /^[1-9]\d{0,1}$/.test(props.number) && /^[a-z0-9][a-z0-9-]{0,79}$/.test(props.readingSlug) ? <ReadingContent {...props} /> : <NotFoundPage />;
+  return /^[1-9]\d{0,1}$/.test(props.number) && /^[a-z0-9][a-z0-9-]{0,79}$/.test(props.readingSlug) ? (
+    <ReadingContent {...props} />
+  ) : (
+    <NotFoundPage />
+  );
 }

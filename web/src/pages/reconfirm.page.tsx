@@ -12,7 +12,6 @@ import { useI18n } from '../i18n/i18n-context.tsx';
 import { formatCalendarDate } from '../time/calendar-date.ts';
 import type { ReconfirmationAnswer as Answer, ReconfirmationLink as LinkView } from '../cohort/cohort-types.ts';
 
-
 export default function ReconfirmPage() {
   const { t } = useI18n();
   const { query } = useLocation();
@@ -21,7 +20,9 @@ export default function ReconfirmPage() {
     return (
       <>
         <PageHeading text={t('cohort.reconfirmPage')} />
-        <Notice kind="error"><p>{t('cohort.reconfirmNoToken')}</p></Notice>
+        <Notice kind="error">
+          <p>{t('cohort.reconfirmNoToken')}</p>
+        </Notice>
       </>
     );
   }
@@ -41,7 +42,10 @@ function ReconfirmLink({ token, asked }: { token: string; asked: Answer }) {
     setBusy(true);
     setFailure(null);
     try {
-      const result = await api<{ answer: Answer }>('/api/reconfirmations/answer', { method: 'POST', body: { token, answer: asked } });
+      const result = await api<{ answer: Answer }>('/api/reconfirmations/answer', {
+        method: 'POST',
+        body: { token, answer: asked },
+      });
       update((view) => ({ ...view, answer: result.answer }));
     } catch (problem) {
       // Answered already (a second tab, or a retry after a lost answer): show what was answered.
@@ -56,7 +60,12 @@ function ReconfirmLink({ token, asked }: { token: string; asked: Answer }) {
   return (
     <>
       <PageHeading text={t('cohort.reconfirmLinkTitle', { forum: data.forumTitle })} />
-      <p>{t('cohort.reconfirmText', { startsOn: formatCalendarDate(data.startsOn, lang, 'date'), endsOn: formatCalendarDate(data.endsOn, lang, 'date') })}</p>
+      <p>
+        {t('cohort.reconfirmText', {
+          startsOn: formatCalendarDate(data.startsOn, lang, 'date'),
+          endsOn: formatCalendarDate(data.endsOn, lang, 'date'),
+        })}
+      </p>
       {data.message ? (
         <>
           <p>{t('cohort.message')}</p>
@@ -66,7 +75,9 @@ function ReconfirmLink({ token, asked }: { token: string; asked: Answer }) {
       {data.answer ? (
         <Notice kind="ok">
           <p role="status">{t(`cohort.answered_${data.answer}`)}</p>
-          <p><a href={`/forums/${data.forumSlug}`}>{t('cohort.title')}</a></p>
+          <p>
+            <a href={`/forums/${data.forumSlug}`}>{t('cohort.title')}</a>
+          </p>
         </Notice>
       ) : (
         <form onSubmit={(event) => void answer(event)}>

@@ -8,7 +8,13 @@ import { CheckEmail, emailProblem, useEmailedLink } from '../components/emailed-
 import { TextField } from '../components/fields.tsx';
 import { LiveMessage } from '../components/notice.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
-import { checkProfile, focusFirstError, ProfileFields, type FieldErrors, type ProfileDraft } from '../components/profile-fields.tsx';
+import {
+  checkProfile,
+  focusFirstError,
+  ProfileFields,
+  type FieldErrors,
+  type ProfileDraft,
+} from '../components/profile-fields.tsx';
 import { signInHref } from '../components/sign-in-prompt.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { browserTimeZone } from '../time/time-zone.ts';
@@ -40,7 +46,8 @@ export function RegisterPage() {
   function change(changes: Partial<ProfileDraft>) {
     if (changes.readingLangs) setReadingTouched(true);
     // Until the reader picks reading languages, they follow the interface language.
-    const follow: Partial<ProfileDraft> = changes.interfaceLang && !readingTouched ? { readingLangs: [changes.interfaceLang] } : {};
+    const follow: Partial<ProfileDraft> =
+      changes.interfaceLang && !readingTouched ? { readingLangs: [changes.interfaceLang] } : {};
     setDraft((previous) => ({ ...previous, ...follow, ...changes }));
   }
 
@@ -50,7 +57,8 @@ export function RegisterPage() {
     const emailError = emailProblem(email.trim(), t);
     if (emailError) found.email = emailError;
     if (profile.displayName) found.displayName = profile.displayName;
-    if (password.length < PASSWORD_MIN_LENGTH) found.password = t('validation.passwordTooShort', { min: PASSWORD_MIN_LENGTH });
+    if (password.length < PASSWORD_MIN_LENGTH)
+      found.password = t('validation.passwordTooShort', { min: PASSWORD_MIN_LENGTH });
     if (profile.readingLangs) found.readingLangs = profile.readingLangs;
     return found;
   }
@@ -69,14 +77,24 @@ export function RegisterPage() {
     await send(address, () =>
       api('/api/auth/register', {
         method: 'POST',
-        body: { email: address, password, ...draft, displayName: draft.displayName.trim(), ...(next === '/' || next.length > 500 ? {} : { next }) },
+        body: {
+          email: address,
+          password,
+          ...draft,
+          displayName: draft.displayName.trim(),
+          ...(next === '/' || next.length > 500 ? {} : { next }),
+        },
       }),
     );
   }
 
   if (sentTo) {
     return (
-      <CheckEmail title={t('register.checkEmailTitle')} message={t('register.checkEmail', { email: sentTo })} hint={t('register.checkEmailHint', { hours: LINK_HOURS })} />
+      <CheckEmail
+        title={t('register.checkEmailTitle')}
+        message={t('register.checkEmail', { email: sentTo })}
+        hint={t('register.checkEmailHint', { hours: LINK_HOURS })}
+      />
     );
   }
 
@@ -85,7 +103,17 @@ export function RegisterPage() {
       <PageHeading text={t('register.title')} />
       <p>{t('register.intro')}</p>
       <form onSubmit={(event) => void submit(event)} noValidate>
-        <TextField id="email" type="email" label={t('fields.email')} value={email} onInput={setEmail} autoComplete="email" required maxLength={254} error={errors.email} />
+        <TextField
+          id="email"
+          type="email"
+          label={t('fields.email')}
+          value={email}
+          onInput={setEmail}
+          autoComplete="email"
+          required
+          maxLength={254}
+          error={errors.email}
+        />
         <ProfileFields draft={draft} onChange={change} errors={errors}>
           <TextField
             id="password"

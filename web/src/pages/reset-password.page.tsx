@@ -32,7 +32,8 @@ export default function ResetPasswordPage() {
     event.preventDefault();
     if (busy || !token) return;
     const found: { password?: string; repeat?: string } = {};
-    if (password.length < PASSWORD_MIN_LENGTH) found.password = t('validation.passwordTooShort', { min: PASSWORD_MIN_LENGTH });
+    if (password.length < PASSWORD_MIN_LENGTH)
+      found.password = t('validation.passwordTooShort', { min: PASSWORD_MIN_LENGTH });
     else if (repeat !== password) found.repeat = t('passwordReset.mismatch');
     setErrors(found);
     setError(null);
@@ -42,7 +43,10 @@ export default function ResetPasswordPage() {
     }
     setBusy(true);
     try {
-      const { user } = await api<{ user: Me }>('/api/auth/password-reset/confirm', { method: 'POST', body: { token, password } });
+      const { user } = await api<{ user: Me }>('/api/auth/password-reset/confirm', {
+        method: 'POST',
+        body: { token, password },
+      });
       await followChosenLang(user.interfaceLang);
       await setMe(user);
       route('/', true);
@@ -59,7 +63,11 @@ export default function ResetPasswordPage() {
       <>
         <PageHeading text={t('passwordReset.resetTitle')} />
         <LiveMessage message={error} />
-        <p><a class="button" href="/forgot-password">{t('passwordReset.askAgain')}</a></p>
+        <p>
+          <a class="button" href="/forgot-password">
+            {t('passwordReset.askAgain')}
+          </a>
+        </p>
       </>
     );
   }
@@ -70,10 +78,28 @@ export default function ResetPasswordPage() {
       <p>{t('passwordReset.resetIntro')}</p>
       <form onSubmit={(event) => void submit(event)} noValidate>
         <TextField
-          id="password" type="password" label={t('passwordReset.newPassword')} value={password} onInput={setPassword}
-          autoComplete="new-password" required maxLength={256} hint={t('fields.passwordHint', { min: PASSWORD_MIN_LENGTH })} error={errors.password}
+          id="password"
+          type="password"
+          label={t('passwordReset.newPassword')}
+          value={password}
+          onInput={setPassword}
+          autoComplete="new-password"
+          required
+          maxLength={256}
+          hint={t('fields.passwordHint', { min: PASSWORD_MIN_LENGTH })}
+          error={errors.password}
         />
-        <TextField id="repeat" type="password" label={t('passwordReset.repeatPassword')} value={repeat} onInput={setRepeat} autoComplete="new-password" required maxLength={256} error={errors.repeat} />
+        <TextField
+          id="repeat"
+          type="password"
+          label={t('passwordReset.repeatPassword')}
+          value={repeat}
+          onInput={setRepeat}
+          autoComplete="new-password"
+          required
+          maxLength={256}
+          error={errors.repeat}
+        />
         <LiveMessage message={error} />
         <button type="submit" disabled={busy}>
           {busy ? t('passwordReset.resetSubmitting') : t('passwordReset.resetSubmit')}

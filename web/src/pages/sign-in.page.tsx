@@ -35,7 +35,10 @@ export function SignInPage() {
     setError(null);
     setRefused(false);
     try {
-      const { user } = await api<{ user: Me }>('/api/auth/sign-in', { method: 'POST', body: { email: email.trim(), password } });
+      const { user } = await api<{ user: Me }>('/api/auth/sign-in', {
+        method: 'POST',
+        body: { email: email.trim(), password },
+      });
       await setMe(user);
       route(next, true);
     } catch (failure) {
@@ -50,10 +53,30 @@ export function SignInPage() {
     <>
       <PageHeading text={t('signIn.title')} />
       <form onSubmit={(event) => void submit(event)} noValidate>
-        <TextField id="email" type="email" label={t('fields.email')} value={email} onInput={setEmail} autoComplete="email" required error={missing.email ? t('validation.required') : null} />
-        <TextField id="password" type="password" label={t('fields.password')} value={password} onInput={setPassword} autoComplete="current-password" required error={missing.password ? t('validation.required') : null} />
+        <TextField
+          id="email"
+          type="email"
+          label={t('fields.email')}
+          value={email}
+          onInput={setEmail}
+          autoComplete="email"
+          required
+          error={missing.email ? t('validation.required') : null}
+        />
+        <TextField
+          id="password"
+          type="password"
+          label={t('fields.password')}
+          value={password}
+          onInput={setPassword}
+          autoComplete="current-password"
+          required
+          error={missing.password ? t('validation.required') : null}
+        />
         <p>
-          <a href={email.trim() ? `/forgot-password?email=${encodeURIComponent(email.trim())}` : '/forgot-password'}>{t('signIn.forgotPassword')}</a>
+          <a href={email.trim() ? `/forgot-password?email=${encodeURIComponent(email.trim())}` : '/forgot-password'}>
+            {t('signIn.forgotPassword')}
+          </a>
         </p>
         <LiveMessage message={error} />
         {/* The API cannot say an account awaits verification without saying it exists. */}

@@ -46,7 +46,9 @@ function CannotReply({ thread }: { thread: ThreadDetail }) {
     return (
       <Notice>
         <p>{t('thread.joinToReply')}</p>
-        <p><a href={`/forums/${encodeURIComponent(thread.forumSlug)}`}>{t('thread.goToForum')}</a></p>
+        <p>
+          <a href={`/forums/${encodeURIComponent(thread.forumSlug)}`}>{t('thread.goToForum')}</a>
+        </p>
       </Notice>
     );
   }
@@ -54,7 +56,13 @@ function CannotReply({ thread }: { thread: ThreadDetail }) {
   return <Notice>{t('thread.weekClosedNote')}</Notice>;
 }
 
-function ThreadModeration({ thread, onChange }: { thread: ThreadDetail; onChange(flags: Partial<Pick<ThreadDetail, 'pinned' | 'locked'>>): void }) {
+function ThreadModeration({
+  thread,
+  onChange,
+}: {
+  thread: ThreadDetail;
+  onChange(flags: Partial<Pick<ThreadDetail, 'pinned' | 'locked'>>): void;
+}) {
   const { t } = useI18n();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
@@ -77,10 +85,22 @@ function ThreadModeration({ thread, onChange }: { thread: ThreadDetail; onChange
   return (
     <div class="thread-moderation" role="group" aria-label={t('thread.moderation.label')}>
       <p class="button-row">
-        <button type="button" class="button-quiet button-small" disabled={busy} aria-pressed={thread.pinned} onClick={() => void set({ pinned: !thread.pinned })}>
+        <button
+          type="button"
+          class="button-quiet button-small"
+          disabled={busy}
+          aria-pressed={thread.pinned}
+          onClick={() => void set({ pinned: !thread.pinned })}
+        >
           {t(thread.pinned ? 'thread.moderation.unpin' : 'thread.moderation.pin')}
         </button>
-        <button type="button" class="button-quiet button-small" disabled={busy} aria-pressed={thread.locked} onClick={() => void set({ locked: !thread.locked })}>
+        <button
+          type="button"
+          class="button-quiet button-small"
+          disabled={busy}
+          aria-pressed={thread.locked}
+          onClick={() => void set({ locked: !thread.locked })}
+        >
           {t(thread.locked ? 'thread.moderation.unlock' : 'thread.moderation.lock')}
         </button>
       </p>
@@ -109,7 +129,11 @@ function ThreadContent({ slug, id }: { slug: string; id: number }) {
       const posts = placePost(current.posts, post, current.page >= current.pageCount);
       if (!posts) return current;
       const isNew = !current.posts.some((existing) => existing.id === post.id);
-      return { ...current, posts, thread: { ...current.thread, replyCount: current.thread.replyCount + (isNew ? 1 : 0) } };
+      return {
+        ...current,
+        posts,
+        thread: { ...current.thread, replyCount: current.thread.replyCount + (isNew ? 1 : 0) },
+      };
     });
     return true;
   }
@@ -121,7 +145,10 @@ function ThreadContent({ slug, id }: { slug: string; id: number }) {
       // page again in the background; what is shown, the scroll and the focus stay meanwhile.
       const { itemType, itemId, targetLang } = event.payload as unknown as TranslationPublished;
       if (!readsLang(me, targetLang as Lang)) return;
-      const shown = itemType === 'post' ? data.posts.some((post) => post.id === itemId) : itemType === 'thread_title' && itemId === data.thread.id;
+      const shown =
+        itemType === 'post'
+          ? data.posts.some((post) => post.id === itemId)
+          : itemType === 'thread_title' && itemId === data.thread.id;
       if (shown) void refresh();
       return;
     }
@@ -129,7 +156,8 @@ function ThreadContent({ slug, id }: { slug: string; id: number }) {
     if (event.event === 'thread.updated') {
       // Locking changes who may reply, which the page reads from the server.
       if (payload.locked !== undefined && payload.locked !== data.thread.locked) void refresh();
-      else if (payload.pinned !== undefined) update((current) => ({ ...current, thread: { ...current.thread, pinned: payload.pinned! } }));
+      else if (payload.pinned !== undefined)
+        update((current) => ({ ...current, thread: { ...current.thread, pinned: payload.pinned! } }));
       return;
     }
     const post = payload.post;
@@ -145,16 +173,29 @@ function ThreadContent({ slug, id }: { slug: string; id: number }) {
     if (!shown) return;
     // Organizers still see hidden text and reasons, authors their Markdown, readers of another
     // language the translation: their view comes from the server.
-    if (data.thread.canModerate || shown.mine || !readsLang(me, post.lang) || shown.translation || shown.translationPending) void refresh();
+    if (
+      data.thread.canModerate ||
+      shown.mine ||
+      !readsLang(me, post.lang) ||
+      shown.translation ||
+      shown.translationPending
+    )
+      void refresh();
     else update((current) => ({ ...current, posts: replacePost(current.posts, { ...post, mine: false }) }));
   }
 
   // Follows the thread from the event its page was read at, so nothing is missed in between;
   // a subscription that could not resume from there reads the page again.
-  const gated = useLive(data ? { forum: slug, thread: id } : null, {
-    onEvent: onLiveEvent,
-    onReady: (resumed) => { if (!resumed && data) void refresh(); },
-  }, data?.lastEventId ?? null);
+  const gated = useLive(
+    data ? { forum: slug, thread: id } : null,
+    {
+      onEvent: onLiveEvent,
+      onReady: (resumed) => {
+        if (!resumed && data) void refresh();
+      },
+    },
+    data?.lastEventId ?? null,
+  );
 
   // Read up to the newest post shown (the server never moves a position back).
   const newestShown = useMemo(() => (data ? Math.max(0, ...data.posts.map((post) => post.id)) : 0), [data]);
@@ -197,13 +238,24 @@ function ThreadContent({ slug, id }: { slug: string; id: number }) {
   if (!data || !thread) {
     return (
       <>
-        <PageHeading text={error?.status === 403 && error.code === 'week_not_open' ? t('week.notOpenTitle') : fallbackTitle} />
-        {error ? error.status === 403 ? <Notice kind="warn"><p>{error.message}</p></Notice> : <LoadError error={error} retry={retry} /> : null}
+        <PageHeading
+          text={error?.status === 403 && error.code === 'week_not_open' ? t('week.notOpenTitle') : fallbackTitle}
+        />
+        {error ? (
+          error.status === 403 ? (
+            <Notice kind="warn">
+              <p>{error.message}</p>
+            </Notice>
+          ) : (
+            <LoadError error={error} retry={retry} />
+          )
+        ) : null}
       </>
     );
   }
 
-  const pageHref = (n: number) => (n === 1 ? threadHref(thread.forumSlug, thread.id) : `${threadHref(thread.forumSlug, thread.id)}?page=${n}`);
+  const pageHref = (n: number) =>
+    n === 1 ? threadHref(thread.forumSlug, thread.id) : `${threadHref(thread.forumSlug, thread.id)}?page=${n}`;
   const onChanged = (post: Post) => update((current) => ({ ...current, posts: replacePost(current.posts, post) }));
 
   const title = shownTitle(thread.title, thread.titleTranslation);
@@ -221,12 +273,21 @@ function ThreadContent({ slug, id }: { slug: string; id: number }) {
       <p>
         <a href={weekHref(thread)}>{t('thread.backToWeek', { number: thread.weekNumber })}</a>
         {thread.caseStudyId !== null ? (
-          <> · <a href={`/forums/${encodeURIComponent(thread.forumSlug)}/case-studies/${thread.caseStudyId}`}>{t('thread.caseStudyLink')}</a></>
+          <>
+            {' '}
+            ·{' '}
+            <a href={`/forums/${encodeURIComponent(thread.forumSlug)}/case-studies/${thread.caseStudyId}`}>
+              {t('thread.caseStudyLink')}
+            </a>
+          </>
         ) : null}
       </p>
       {userId !== null ? <FollowButton threadId={thread.id} postCount={thread.replyCount} /> : null}
       {thread.canModerate ? (
-        <ThreadModeration thread={thread} onChange={(flags) => update((current) => ({ ...current, thread: { ...current.thread, ...flags } }))} />
+        <ThreadModeration
+          thread={thread}
+          onChange={(flags) => update((current) => ({ ...current, thread: { ...current.thread, ...flags } }))}
+        />
       ) : null}
 
       {data.mustAnswerFirst ? (
@@ -283,5 +344,9 @@ function ThreadContent({ slug, id }: { slug: string; id: number }) {
 }
 
 export default function ThreadPage({ slug, id }: { slug: string; id: string }) {
-  return /^[1-9]\d{0,9}$/.test(id) && Number(id) <= 2_147_483_647 ? <ThreadContent slug={slug} id={Number(id)} /> : <NotFoundPage />;
+  return /^[1-9]\d{0,9}$/.test(id) && Number(id) <= 2_147_483_647 ? (
+    <ThreadContent slug={slug} id={Number(id)} />
+  ) : (
+    <NotFoundPage />
+  );
 }

@@ -49,7 +49,12 @@ function GlossaryAside({ task }: { task: TaskDetail }) {
           <div key={term.termId} id={`term-${term.termId}`}>
             <dt lang={task.sourceLang}>{term.text}</dt>
             <dd>
-              → {term.rendering ? <strong lang={task.targetLang}>{term.rendering}</strong> : <em>{t('translate.noRendering')}</em>}
+              →{' '}
+              {term.rendering ? (
+                <strong lang={task.targetLang}>{term.rendering}</strong>
+              ) : (
+                <em>{t('translate.noRendering')}</em>
+              )}
               {term.note ? <span class="term-note"> — {term.note}</span> : null}
             </dd>
           </div>
@@ -69,9 +74,15 @@ function SourceDiff({ task }: { task: TaskDetail }) {
       <p class="diff-text" lang={task.sourceLang}>
         {task.sourceDiff.map((part, index) =>
           part.change === 'added' ? (
-            <ins key={index}><span class="visually-hidden">[{t('translate.added')}] </span>{part.value}</ins>
+            <ins key={index}>
+              <span class="visually-hidden">[{t('translate.added')}] </span>
+              {part.value}
+            </ins>
           ) : part.change === 'removed' ? (
-            <del key={index}><span class="visually-hidden">[{t('translate.removed')}] </span>{part.value}</del>
+            <del key={index}>
+              <span class="visually-hidden">[{t('translate.removed')}] </span>
+              {part.value}
+            </del>
           ) : (
             <span key={index}>{part.value}</span>
           ),
@@ -85,7 +96,8 @@ function initialParagraphs(task: TaskDetail, userId: number): { paragraphs: stri
   const count = Math.max(1, task.source.paragraphs.length);
   const fromServer = alignParagraphs(task.draft ?? task.previousTranslation?.markdown ?? '', count);
   const local = task.mine ? readLocalTranslation(userId, task.id) : null;
-  if (!local || local.sourceRevision !== task.sourceRevision || local.paragraphs.length !== count) return { paragraphs: fromServer, restored: false };
+  if (!local || local.sourceRevision !== task.sourceRevision || local.paragraphs.length !== count)
+    return { paragraphs: fromServer, restored: false };
   const same = joinParagraphs(local.paragraphs) === joinParagraphs(fromServer);
   // Unsaved work here wins; a saved copy is the server's, kept here for its alignment.
   if (!local.synced && !same) return { paragraphs: local.paragraphs, restored: true };
@@ -126,45 +138,60 @@ function TaskEditor({ slug, task, reload }: { slug: string; task: TaskDetail; re
     if (state.localTimer) clearTimeout(state.localTimer);
     state.localTimer = null;
     if (!task.mine || state.closed) return;
-    writeLocalTranslation(userId, task.id, { v: 1, paragraphs: state.paragraphs, sourceRevision: task.sourceRevision, synced: state.synced, changedAt: Date.now() });
+    writeLocalTranslation(userId, task.id, {
+      v: 1,
+      paragraphs: state.paragraphs,
+      sourceRevision: task.sourceRevision,
+      synced: state.synced,
+      changedAt: Date.now(),
+    });
   }, [userId, task.id, task.mine, task.sourceRevision]);
 
-  const saveToServer = useCallback(async (keepalive = false) => {
-    const state = live.current;
-    if (state.serverTimer) clearTimeout(state.serverTimer);
-    state.serverTimer = null;
-    if (!task.mine || state.closed || state.lost || state.synced || state.saving) return;
-    const snapshot = joinParagraphs(state.paragraphs);
-    if (snapshot.length > MAX_LENGTH) {
-      setSaveState('unsaved');
-      return;
-    }
-    setSaveState('saving');
-    let retry = false;
-    const request = api<ClaimAnswer>(`/api/translation-tasks/${task.id}/draft`, {
-      method: 'PUT', body: { bodyMd: snapshot }, keepalive: keepalive && snapshot.length < KEEPALIVE_LIMIT,
-    }).then(({ claimExpiresAt: until }) => {
-      setClaimExpiresAt(until);
-      if (joinParagraphs(state.paragraphs) === snapshot) {
-        state.synced = true;
-        setSaveState('saved');
+  const saveToServer = useCallback(
+    async (keepalive = false) => {
+      const state = live.current;
+      if (state.serverTimer) clearTimeout(state.serverTimer);
+      state.serverTimer = null;
+      if (!task.mine || state.closed || state.lost || state.synced || state.saving) return;
+      const snapshot = joinParagraphs(state.paragraphs);
+      if (snapshot.length > MAX_LENGTH) {
+        setSaveState('unsaved');
+        return;
       }
-      writeLocal();
-    }, (failure: unknown) => {
-      setSaveState('unsaved');
-      if (isRetryable(failure)) retry = true;
-      else {
-        // The claim is gone (expired and taken, released by an organizer): say so, keep the text here.
-        state.lost = true;
-        setError(errorMessage(failure));
-      }
-    });
-    state.saving = request;
-    await request;
-    state.saving = null;
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- each flag may have changed during the await above; TypeScript keeps the narrowing across it
-    if (!state.closed && !state.lost && !state.synced) state.serverTimer = setTimeout(() => void saveToServer(), retry ? SERVER_RETRY_MS : SERVER_INTERVAL_MS);
-  }, [task.id, task.mine, writeLocal]);
+      setSaveState('saving');
+      let retry = false;
+      const request = api<ClaimAnswer>(`/api/translation-tasks/${task.id}/draft`, {
+        method: 'PUT',
+        body: { bodyMd: snapshot },
+        keepalive: keepalive && snapshot.length < KEEPALIVE_LIMIT,
+      }).then(
+        ({ claimExpiresAt: until }) => {
+          setClaimExpiresAt(until);
+          if (joinParagraphs(state.paragraphs) === snapshot) {
+            state.synced = true;
+            setSaveState('saved');
+          }
+          writeLocal();
+        },
+        (failure: unknown) => {
+          setSaveState('unsaved');
+          if (isRetryable(failure)) retry = true;
+          else {
+            // The claim is gone (expired and taken, released by an organizer): say so, keep the text here.
+            state.lost = true;
+            setError(errorMessage(failure));
+          }
+        },
+      );
+      state.saving = request;
+      await request;
+      state.saving = null;
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- each flag may have changed during the await above; TypeScript keeps the narrowing across it
+      if (!state.closed && !state.lost && !state.synced)
+        state.serverTimer = setTimeout(() => void saveToServer(), retry ? SERVER_RETRY_MS : SERVER_INTERVAL_MS);
+    },
+    [task.id, task.mine, writeLocal],
+  );
 
   function change(index: number, value: string) {
     const state = live.current;
@@ -175,7 +202,8 @@ function TaskEditor({ slug, task, reload }: { slug: string; task: TaskDetail; re
     setSaveState('local');
     if (state.localTimer) clearTimeout(state.localTimer);
     state.localTimer = setTimeout(writeLocal, LOCAL_DELAY_MS);
-    if (!state.serverTimer && !state.saving) state.serverTimer = setTimeout(() => void saveToServer(), SERVER_INTERVAL_MS);
+    if (!state.serverTimer && !state.saving)
+      state.serverTimer = setTimeout(() => void saveToServer(), SERVER_INTERVAL_MS);
   }
 
   // Leaving the page or hiding the tab: keep everything here, and try to save it there.
@@ -223,36 +251,50 @@ function TaskEditor({ slug, task, reload }: { slug: string; task: TaskDetail; re
     void run(async () => {
       const live0 = live.current;
       if (live0.saving) await live0.saving.catch(() => {});
-      const answer = await api<PublishAnswer>(`/api/translation-tasks/${task.id}/publish`, { method: 'POST', body: { bodyMd: text } });
+      const answer = await api<PublishAnswer>(`/api/translation-tasks/${task.id}/publish`, {
+        method: 'POST',
+        body: { bodyMd: text },
+      });
       close();
       return answer.status;
     });
   };
-  const release = () => void run(async () => {
-    await api(`/api/translation-tasks/${task.id}/release`, { method: 'POST' });
-    close();
-    return 'released';
-  });
-  const claim = () => void run(async () => {
-    await api(`/api/translation-tasks/${task.id}/claim`, { method: 'POST' });
-    await reload();
-    return null;
-  });
+  const release = () =>
+    void run(async () => {
+      await api(`/api/translation-tasks/${task.id}/release`, { method: 'POST' });
+      close();
+      return 'released';
+    });
+  const claim = () =>
+    void run(async () => {
+      await api(`/api/translation-tasks/${task.id}/claim`, { method: 'POST' });
+      await reload();
+      return null;
+    });
   const approve = () => {
     if (missing()) return;
     void run(async () => {
       const corrected = text !== joinParagraphs(alignParagraphs(task.draft ?? '', paragraphs.length));
-      await api(`/api/translation-tasks/${task.id}/approve`, { method: 'POST', body: corrected ? { bodyMd: text } : {} });
+      await api(`/api/translation-tasks/${task.id}/approve`, {
+        method: 'POST',
+        body: corrected ? { bodyMd: text } : {},
+      });
       return 'approved';
     });
   };
-  const reject = () => void run(async () => {
-    await api(`/api/translation-tasks/${task.id}/reject`, { method: 'POST' });
-    return 'rejected';
-  });
+  const reject = () =>
+    void run(async () => {
+      await api(`/api/translation-tasks/${task.id}/reject`, { method: 'POST' });
+      return 'rejected';
+    });
 
   const segments = useMemo(
-    () => highlightParagraphs(task.source.markdown, task.source.paragraphs.length ? task.source.paragraphs : [task.source.markdown], task.glossary),
+    () =>
+      highlightParagraphs(
+        task.source.markdown,
+        task.source.paragraphs.length ? task.source.paragraphs : [task.source.markdown],
+        task.glossary,
+      ),
     [task.source.markdown, task.source.paragraphs, task.glossary],
   );
   const sourceName = t(`languageNames.${task.sourceLang}`);
@@ -266,7 +308,9 @@ function TaskEditor({ slug, task, reload }: { slug: string; task: TaskDetail; re
       <p class="meta">
         <a href={queueHref}>{t('translate.backToQueue')}</a>
         <span>{t('translate.pair', { from: sourceName, to: targetName })}</span>
-        <span>{t('translate.due')} <DateTime value={task.dueAt} timeZone={timeZone} style="dateTime" /></span>
+        <span>
+          {t('translate.due')} <DateTime value={task.dueAt} timeZone={timeZone} style="dateTime" />
+        </span>
         {itemHref ? <a href={itemHref}>{t('translate.seeItem')}</a> : null}
       </p>
 
@@ -275,7 +319,8 @@ function TaskEditor({ slug, task, reload }: { slug: string; task: TaskDetail; re
           <p>
             {claimExpiresAt ? (
               <>
-                {t('translate.holdUntil')} <DateTime value={claimExpiresAt} timeZone={timeZone} style="dateTime" />.{' '}
+                {t('translate.holdUntil')} <DateTime value={claimExpiresAt} timeZone={timeZone} style="dateTime" />
+                .{' '}
               </>
             ) : null}
             {t('translate.holdHint')}
@@ -284,16 +329,30 @@ function TaskEditor({ slug, task, reload }: { slug: string; task: TaskDetail; re
       ) : task.status === 'open' ? (
         <Notice kind="info">
           <p>{t('translate.notClaimed')}</p>
-          <p><button type="button" disabled={busy} onClick={claim}>{t('translate.claim')}</button></p>
+          <p>
+            <button type="button" disabled={busy} onClick={claim}>
+              {t('translate.claim')}
+            </button>
+          </p>
         </Notice>
       ) : task.status === 'claimed' ? (
-        <Notice kind="warn"><p>{t('translate.claimedByOther')}</p></Notice>
+        <Notice kind="warn">
+          <p>{t('translate.claimedByOther')}</p>
+        </Notice>
       ) : task.status === 'in_review' ? (
-        <Notice kind="info"><p>{reviewing ? t('translate.reviewHint') : t('translate.awaitingReview')}</p></Notice>
+        <Notice kind="info">
+          <p>{reviewing ? t('translate.reviewHint') : t('translate.awaitingReview')}</p>
+        </Notice>
       ) : (
-        <Notice kind="warn"><p>{t('translate.closed')}</p></Notice>
+        <Notice kind="warn">
+          <p>{t('translate.closed')}</p>
+        </Notice>
       )}
-      {task.currentSourceRevision > task.sourceRevision ? <Notice kind="warn"><p>{t('translate.sourceChanged')}</p></Notice> : null}
+      {task.currentSourceRevision > task.sourceRevision ? (
+        <Notice kind="warn">
+          <p>{t('translate.sourceChanged')}</p>
+        </Notice>
+      ) : null}
 
       <GlossaryAside task={task} />
       <SourceDiff task={task} />
@@ -322,12 +381,16 @@ function TaskEditor({ slug, task, reload }: { slug: string; task: TaskDetail; re
             </div>
             <div class="target-para">
               <label for={`translation-${index}`}>
-                {isTitle ? t('translate.titleLabel', { language: targetName }) : t('translate.paragraphLabel', { number: index + 1, language: targetName })}
+                {isTitle
+                  ? t('translate.titleLabel', { language: targetName })
+                  : t('translate.paragraphLabel', { number: index + 1, language: targetName })}
               </label>
               <textarea
                 id={`translation-${index}`}
                 lang={task.targetLang}
-                rows={isTitle ? 2 : Math.min(12, Math.max(3, Math.ceil((task.source.paragraphs[index]?.length ?? 80) / 60)))}
+                rows={
+                  isTitle ? 2 : Math.min(12, Math.max(3, Math.ceil((task.source.paragraphs[index]?.length ?? 80) / 60)))
+                }
                 value={paragraphs[index] ?? ''}
                 readOnly={!editable || busy}
                 spellcheck
@@ -353,21 +416,33 @@ function TaskEditor({ slug, task, reload }: { slug: string; task: TaskDetail; re
       <p class="composer-meta">
         <span class="word-count">{t('translate.characters', { count: text.length })}</span>
         {task.mine && saveState !== 'idle' ? (
-          <span class={saveState === 'unsaved' ? 'save-state save-state-warn' : 'save-state'}>{t(`composer.saveState.${saveState}`)}</span>
+          <span class={saveState === 'unsaved' ? 'save-state save-state-warn' : 'save-state'}>
+            {t(`composer.saveState.${saveState}`)}
+          </span>
         ) : null}
       </p>
       <LiveMessage message={error} />
       <LiveMessage kind="ok" message={status} />
       {task.mine ? (
         <p class="button-row">
-          <button type="button" disabled={busy} onClick={publish}>{t('translate.publish')}</button>
-          <button type="button" class="button-quiet" disabled={busy} onClick={() => void saveToServer()}>{t('translate.saveDraft')}</button>
-          <button type="button" class="button-quiet" disabled={busy} onClick={release}>{t('translate.release')}</button>
+          <button type="button" disabled={busy} onClick={publish}>
+            {t('translate.publish')}
+          </button>
+          <button type="button" class="button-quiet" disabled={busy} onClick={() => void saveToServer()}>
+            {t('translate.saveDraft')}
+          </button>
+          <button type="button" class="button-quiet" disabled={busy} onClick={release}>
+            {t('translate.release')}
+          </button>
         </p>
       ) : reviewing ? (
         <p class="button-row">
-          <button type="button" disabled={busy} onClick={approve}>{t('translate.approve')}</button>
-          <button type="button" class="button-quiet" disabled={busy} onClick={reject}>{t('translate.reject')}</button>
+          <button type="button" disabled={busy} onClick={approve}>
+            {t('translate.approve')}
+          </button>
+          <button type="button" class="button-quiet" disabled={busy} onClick={reject}>
+            {t('translate.reject')}
+          </button>
         </p>
       ) : null}
     </>
@@ -382,7 +457,9 @@ function EditorContent({ slug, id }: { slug: string; id: number }) {
     return (
       <>
         <PageNotLoaded error={error} retry={retry} />
-        <p><a href={translationHref(slug, 'translate')}>{t('translate.backToQueue')}</a></p>
+        <p>
+          <a href={translationHref(slug, 'translate')}>{t('translate.backToQueue')}</a>
+        </p>
       </>
     );
   }
@@ -391,5 +468,9 @@ function EditorContent({ slug, id }: { slug: string; id: number }) {
 }
 
 export default function TranslateEditorPage({ slug, taskId }: { slug: string; taskId: string }) {
-  return /^[1-9]\d{0,9}$/.test(taskId) && Number(taskId) <= 2_147_483_647 ? <EditorContent slug={slug} id={Number(taskId)} /> : <NotFoundPage />;
+  return /^[1-9]\d{0,9}$/.test(taskId) && Number(taskId) <= 2_147_483_647 ? (
+    <EditorContent slug={slug} id={Number(taskId)} />
+  ) : (
+    <NotFoundPage />
+  );
 }

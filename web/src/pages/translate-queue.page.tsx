@@ -36,13 +36,14 @@ interface Filters {
 
 /** Filters given in the address (the dashboard links to a language pair's tasks). */
 function filtersFrom(query: Record<string, string | undefined>, languages: readonly Lang[]): Filters {
-  const lang = (value: string | undefined): Lang | '' => (languages as readonly string[]).includes(value ?? '') ? value as Lang : '';
+  const lang = (value: string | undefined): Lang | '' =>
+    (languages as readonly string[]).includes(value ?? '') ? (value as Lang) : '';
   return {
-    status: STATUSES.includes(query.status as QueueStatus) ? query.status as QueueStatus : 'open',
+    status: STATUSES.includes(query.status as QueueStatus) ? (query.status as QueueStatus) : 'open',
     source: lang(query.source),
     target: lang(query.target),
     week: /^[1-9]\d?$/.test(query.week ?? '') ? query.week! : '',
-    kind: KINDS.includes(query.kind as TaskKind) ? query.kind as TaskKind : '',
+    kind: KINDS.includes(query.kind as TaskKind) ? (query.kind as TaskKind) : '',
   };
 }
 
@@ -55,12 +56,28 @@ function queuePath(slug: string, filters: Filters): string {
   return `/api/forums/${encodeURIComponent(slug)}/translation-tasks?${query}`;
 }
 
-function FilterSelect({ id, label, value, onChange, options }: { id: string; label: string; value: string; onChange(value: string): void; options: [string, string, string?][] }) {
+function FilterSelect({
+  id,
+  label,
+  value,
+  onChange,
+  options,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  options: [string, string, string?][];
+}) {
   return (
     <div class="field">
       <label for={id}>{label}</label>
       <select id={id} value={value} onChange={(event) => onChange(event.currentTarget.value)}>
-        {options.map(([optionValue, text, lang]) => <option key={optionValue} value={optionValue} lang={lang}>{text}</option>)}
+        {options.map(([optionValue, text, lang]) => (
+          <option key={optionValue} value={optionValue} lang={lang}>
+            {text}
+          </option>
+        ))}
       </select>
     </div>
   );
@@ -71,36 +88,88 @@ function workableWeeks(forum: Forum) {
   return forum.myRoles.includes('organizer') ? forum.weeks : forum.weeks.filter((week) => week.canRead);
 }
 
-function QueueFilters({ forum, filters, onChange }: { forum: Forum; filters: Filters; onChange(filters: Filters): void }) {
+function QueueFilters({
+  forum,
+  filters,
+  onChange,
+}: {
+  forum: Forum;
+  filters: Filters;
+  onChange(filters: Filters): void;
+}) {
   const { t } = useI18n();
   const any: [string, string] = ['', t('translate.filters.any')];
   const langOptions = forum.languages.map((lang): [string, string] => [lang, t(`languageNames.${lang}`)]);
   return (
-    <form class="queue-filters" role="search" aria-label={t('translate.filters.label')} onSubmit={(event) => event.preventDefault()}>
-      <FilterSelect id="filter-status" label={t('translate.filters.status')} value={filters.status}
+    <form
+      class="queue-filters"
+      role="search"
+      aria-label={t('translate.filters.label')}
+      onSubmit={(event) => event.preventDefault()}
+    >
+      <FilterSelect
+        id="filter-status"
+        label={t('translate.filters.status')}
+        value={filters.status}
         onChange={(status) => onChange({ ...filters, status: status as QueueStatus })}
-        options={STATUSES.map((status) => [status, t(`translate.status.${status}`)])} />
-      <FilterSelect id="filter-source" label={t('translate.filters.source')} value={filters.source}
-        onChange={(source) => onChange({ ...filters, source: source as Lang | '' })} options={[any, ...langOptions]} />
-      <FilterSelect id="filter-target" label={t('translate.filters.target')} value={filters.target}
-        onChange={(target) => onChange({ ...filters, target: target as Lang | '' })} options={[any, ...langOptions]} />
-      <FilterSelect id="filter-week" label={t('translate.filters.week')} value={filters.week}
+        options={STATUSES.map((status) => [status, t(`translate.status.${status}`)])}
+      />
+      <FilterSelect
+        id="filter-source"
+        label={t('translate.filters.source')}
+        value={filters.source}
+        onChange={(source) => onChange({ ...filters, source: source as Lang | '' })}
+        options={[any, ...langOptions]}
+      />
+      <FilterSelect
+        id="filter-target"
+        label={t('translate.filters.target')}
+        value={filters.target}
+        onChange={(target) => onChange({ ...filters, target: target as Lang | '' })}
+        options={[any, ...langOptions]}
+      />
+      <FilterSelect
+        id="filter-week"
+        label={t('translate.filters.week')}
+        value={filters.week}
         onChange={(week) => onChange({ ...filters, week })}
-        options={[any, ...workableWeeks(forum).map((week): [string, string] => [String(week.number), t('week.number', { number: week.number })])]} />
-      <FilterSelect id="filter-kind" label={t('translate.filters.kind')} value={filters.kind}
+        options={[
+          any,
+          ...workableWeeks(forum).map((week): [string, string] => [
+            String(week.number),
+            t('week.number', { number: week.number }),
+          ]),
+        ]}
+      />
+      <FilterSelect
+        id="filter-kind"
+        label={t('translate.filters.kind')}
+        value={filters.kind}
         onChange={(kind) => onChange({ ...filters, kind: kind as TaskKind | '' })}
-        options={[any, ...KINDS.map((kind): [string, string] => [kind, t(`translate.kind.${kind}`)])]} />
+        options={[any, ...KINDS.map((kind): [string, string] => [kind, t(`translate.kind.${kind}`)])]}
+      />
     </form>
   );
 }
 
 /** The forum's translators, and its organizers, who translate too. */
 function translatorsOf(slug: string): Promise<ForumMember[]> {
-  return api<{ members: ForumMember[] }>(`/api/forums/${encodeURIComponent(slug)}/members`)
-    .then(({ members }) => members.filter((m) => m.roles.includes('translator') || m.roles.includes('organizer')));
+  return api<{ members: ForumMember[] }>(`/api/forums/${encodeURIComponent(slug)}/members`).then(({ members }) =>
+    members.filter((m) => m.roles.includes('translator') || m.roles.includes('organizer')),
+  );
 }
 
-function ReassignForm({ slug, task, onDone, onCancel }: { slug: string; task: TaskSummary; onDone(member: ForumMember): void; onCancel(): void }) {
+function ReassignForm({
+  slug,
+  task,
+  onDone,
+  onCancel,
+}: {
+  slug: string;
+  task: TaskSummary;
+  onDone(member: ForumMember): void;
+  onCancel(): void;
+}) {
   const { t } = useI18n();
   const [members, setMembers] = useState<ForumMember[] | null>(null);
   const [chosen, setChosen] = useState('');
@@ -111,13 +180,20 @@ function ReassignForm({ slug, task, onDone, onCancel }: { slug: string; task: Ta
 
   useEffect(() => {
     let active = true;
-    translatorsOf(slug).then((list) => {
-      if (!active) return;
-      setMembers(list);
-      setChosen(String(list.find((m) => m.id !== task.claimedBy?.id)?.id ?? ''));
-      requestAnimationFrame(() => selectRef.current?.focus());
-    }, (failure: unknown) => { if (active) setError(errorMessage(failure)); });
-    return () => { active = false; };
+    translatorsOf(slug).then(
+      (list) => {
+        if (!active) return;
+        setMembers(list);
+        setChosen(String(list.find((m) => m.id !== task.claimedBy?.id)?.id ?? ''));
+        requestAnimationFrame(() => selectRef.current?.focus());
+      },
+      (failure: unknown) => {
+        if (active) setError(errorMessage(failure));
+      },
+    );
+    return () => {
+      active = false;
+    };
   }, [slug, task.id]);
 
   async function submit(event: Event) {
@@ -142,7 +218,13 @@ function ReassignForm({ slug, task, onDone, onCancel }: { slug: string; task: Ta
       {members?.length ? (
         <div class="field field-inline">
           <label for={`${id}-member`}>{t('translate.reassignTo')}</label>
-          <select ref={selectRef} id={`${id}-member`} value={chosen} disabled={busy} onChange={(event) => setChosen(event.currentTarget.value)}>
+          <select
+            ref={selectRef}
+            id={`${id}-member`}
+            value={chosen}
+            disabled={busy}
+            onChange={(event) => setChosen(event.currentTarget.value)}
+          >
             {members.map((m) => (
               <option key={m.id} value={String(m.id)}>
                 {m.displayName} — {m.roles.includes('translator') ? t('roles.translator') : t('roles.organizer')}
@@ -153,8 +235,14 @@ function ReassignForm({ slug, task, onDone, onCancel }: { slug: string; task: Ta
       ) : null}
       <LiveMessage message={error} />
       <p class="button-row">
-        {members?.length ? <button type="submit" class="button-small" disabled={busy || !chosen}>{t('translate.reassignSubmit')}</button> : null}
-        <button type="button" class="button-quiet button-small" disabled={busy} onClick={onCancel}>{t('composer.cancel')}</button>
+        {members?.length ? (
+          <button type="submit" class="button-small" disabled={busy || !chosen}>
+            {t('translate.reassignSubmit')}
+          </button>
+        ) : null}
+        <button type="button" class="button-quiet button-small" disabled={busy} onClick={onCancel}>
+          {t('composer.cancel')}
+        </button>
       </p>
     </form>
   );
@@ -194,8 +282,13 @@ function TaskRow({ slug, task, organizer, timeZone, onChange, onRemove }: RowPro
     setError(null);
     try {
       if (action === 'claim') {
-        const { claimExpiresAt } = await api<ClaimAnswer>(`/api/translation-tasks/${task.id}/claim`, { method: 'POST' });
-        onChange({ ...task, status: 'claimed', claimedBy: { id: me!.id, displayName: me!.displayName }, claimExpiresAt }, t('translate.claimed'));
+        const { claimExpiresAt } = await api<ClaimAnswer>(`/api/translation-tasks/${task.id}/claim`, {
+          method: 'POST',
+        });
+        onChange(
+          { ...task, status: 'claimed', claimedBy: { id: me!.id, displayName: me!.displayName }, claimExpiresAt },
+          t('translate.claimed'),
+        );
         setFocusOpen(true);
       } else if (action === 'release') {
         await api(`/api/translation-tasks/${task.id}/release`, { method: 'POST' });
@@ -218,15 +311,29 @@ function TaskRow({ slug, task, organizer, timeZone, onChange, onRemove }: RowPro
     <li class={task.overdue && task.status !== 'published' ? 'task task-overdue' : 'task'} aria-labelledby={headingId}>
       <h3 id={headingId} class="task-heading">
         <span class="badge">{t(`translate.kind.${task.kind}`)}</span>{' '}
-        <span>{t('translate.pair', { from: t(`languageNames.${task.sourceLang}`), to: t(`languageNames.${task.targetLang}`) })}</span>
-        {task.weekNumber !== null ? <> · <span>{t('week.number', { number: task.weekNumber })}</span></> : null}
+        <span>
+          {t('translate.pair', {
+            from: t(`languageNames.${task.sourceLang}`),
+            to: t(`languageNames.${task.targetLang}`),
+          })}
+        </span>
+        {task.weekNumber !== null ? (
+          <>
+            {' '}
+            · <span>{t('week.number', { number: task.weekNumber })}</span>
+          </>
+        ) : null}
       </h3>
-      <p class="task-excerpt" lang={task.source.lang}>{excerpt(task.source.html) || '—'}</p>
+      <p class="task-excerpt" lang={task.source.lang}>
+        {excerpt(task.source.html) || '—'}
+      </p>
       <p class="meta">
         <span>
           {t('translate.due')} <DateTime value={task.dueAt} timeZone={timeZone} style="dateTime" />
         </span>
-        {task.overdue && task.status !== 'published' ? <span class="badge badge-overdue">{t('translate.overdue')}</span> : null}
+        {task.overdue && task.status !== 'published' ? (
+          <span class="badge badge-overdue">{t('translate.overdue')}</span>
+        ) : null}
         <span class={`badge badge-task-${task.status}`}>{t(`translate.taskStatus.${task.status}`)}</span>
         {held && task.claimExpiresAt ? (
           <span>
@@ -238,30 +345,79 @@ function TaskRow({ slug, task, organizer, timeZone, onChange, onRemove }: RowPro
       <div class="button-row task-actions" role="group" aria-label={t('translate.actions')}>
         {task.status === 'open' ? (
           <>
-            <button type="button" class="button-small" disabled={busy} aria-describedby={headingId} onClick={() => void act('claim')}>{t('translate.claim')}</button>
-            <button type="button" class="button-quiet button-small" disabled={busy} aria-describedby={headingId} onClick={() => void act('skip')}>{t('translate.skip')}</button>
+            <button
+              type="button"
+              class="button-small"
+              disabled={busy}
+              aria-describedby={headingId}
+              onClick={() => void act('claim')}
+            >
+              {t('translate.claim')}
+            </button>
+            <button
+              type="button"
+              class="button-quiet button-small"
+              disabled={busy}
+              aria-describedby={headingId}
+              onClick={() => void act('skip')}
+            >
+              {t('translate.skip')}
+            </button>
           </>
         ) : null}
-        {mine ? <a ref={openRef} class="button button-small" href={editorHref} aria-describedby={headingId}>{t('translate.openEditor')}</a> : null}
-        {task.status === 'in_review' ? <a class="button button-small" href={editorHref} aria-describedby={headingId}>{t('translate.review')}</a> : null}
+        {mine ? (
+          <a ref={openRef} class="button button-small" href={editorHref} aria-describedby={headingId}>
+            {t('translate.openEditor')}
+          </a>
+        ) : null}
+        {task.status === 'in_review' ? (
+          <a class="button button-small" href={editorHref} aria-describedby={headingId}>
+            {t('translate.review')}
+          </a>
+        ) : null}
         {held && (mine || organizer) ? (
-          <button type="button" class="button-quiet button-small" disabled={busy} aria-describedby={headingId} onClick={() => void act('release')}>{t('translate.release')}</button>
+          <button
+            type="button"
+            class="button-quiet button-small"
+            disabled={busy}
+            aria-describedby={headingId}
+            onClick={() => void act('release')}
+          >
+            {t('translate.release')}
+          </button>
         ) : null}
         {organizer && (task.status === 'open' || task.status === 'claimed') ? (
-          <button ref={reassignRef} type="button" class="button-quiet button-small" aria-expanded={reassigning} aria-describedby={headingId} onClick={() => setReassigning(!reassigning)}>
+          <button
+            ref={reassignRef}
+            type="button"
+            class="button-quiet button-small"
+            aria-expanded={reassigning}
+            aria-describedby={headingId}
+            onClick={() => setReassigning(!reassigning)}
+          >
             {t('translate.reassign')}
           </button>
         ) : null}
-        {itemHref ? <a class="task-item-link" href={itemHref}>{t('translate.seeItem')}</a> : null}
+        {itemHref ? (
+          <a class="task-item-link" href={itemHref}>
+            {t('translate.seeItem')}
+          </a>
+        ) : null}
       </div>
       {reassigning ? (
         <ReassignForm
           slug={slug}
           task={task}
-          onCancel={() => { setReassigning(false); reassignRef.current?.focus(); }}
+          onCancel={() => {
+            setReassigning(false);
+            reassignRef.current?.focus();
+          }}
           onDone={(member) => {
             setReassigning(false);
-            onChange({ ...task, status: 'claimed', claimedBy: { id: member.id, displayName: member.displayName } }, t('translate.reassigned', { name: member.displayName }));
+            onChange(
+              { ...task, status: 'claimed', claimedBy: { id: member.id, displayName: member.displayName } },
+              t('translate.reassigned', { name: member.displayName }),
+            );
             requestAnimationFrame(() => reassignRef.current?.focus());
           }}
         />
@@ -277,7 +433,10 @@ function Queue({ forum }: { forum: Forum }) {
   const { query, path, route } = useLocation();
   const [filters, setFilters] = useState<Filters>(() => filtersFrom(query, forum.languages));
   const [{ data, error }, update, retry, refresh] = useApi<{ tasks: TaskSummary[] }>(queuePath(forum.slug, filters));
-  const outcome = query.outcome && ['published', 'in_review', 'released', 'approved', 'rejected'].includes(query.outcome) ? t(`translate.outcome.${query.outcome}`) : null;
+  const outcome =
+    query.outcome && ['published', 'in_review', 'released', 'approved', 'rejected'].includes(query.outcome)
+      ? t(`translate.outcome.${query.outcome}`)
+      : null;
   const [message, setMessage] = useState<string | null>(outcome);
   // Said once: a reload of the queue should not say it again.
   useEffect(() => {
@@ -301,13 +460,29 @@ function Queue({ forum }: { forum: Forum }) {
 
   return (
     <>
-      <QueueFilters forum={forum} filters={filters} onChange={(next) => { setMessage(null); setFilters(next); }} />
+      <QueueFilters
+        forum={forum}
+        filters={filters}
+        onChange={(next) => {
+          setMessage(null);
+          setFilters(next);
+        }}
+      />
       <LiveMessage kind="ok" message={message} />
       <div class="queue-results-heading">
         <h2 id="queue-results" ref={resultsRef} tabIndex={-1}>
           {data ? t('translate.taskCount', { count: data.tasks.length }) : t('translate.tasks')}
         </h2>
-        <button type="button" class="button-quiet button-small" onClick={() => { setMessage(null); void refresh(); }}>{t('translate.refresh')}</button>
+        <button
+          type="button"
+          class="button-quiet button-small"
+          onClick={() => {
+            setMessage(null);
+            void refresh();
+          }}
+        >
+          {t('translate.refresh')}
+        </button>
       </div>
       {error ? <LoadError error={error} retry={retry} /> : null}
       {!data && !error ? <p class="muted">{t('app.loading')}</p> : null}
@@ -315,7 +490,15 @@ function Queue({ forum }: { forum: Forum }) {
       {data?.tasks.length ? (
         <ul class="task-list" aria-labelledby="queue-results">
           {data.tasks.map((task) => (
-            <TaskRow key={task.id} slug={forum.slug} task={task} organizer={organizer} timeZone={timeZone} onChange={replace} onRemove={remove} />
+            <TaskRow
+              key={task.id}
+              slug={forum.slug}
+              task={task}
+              organizer={organizer}
+              timeZone={timeZone}
+              onChange={replace}
+              onRemove={remove}
+            />
           ))}
         </ul>
       ) : null}
@@ -335,7 +518,9 @@ export default function TranslateQueuePage({ slug }: { slug: string }) {
     <>
       <PageHeading text={t('translate.queueTitle')} />
       <p class="meta">
-        <a href={forumHref} lang={forum.title.lang}>{forum.title.value}</a>
+        <a href={forumHref} lang={forum.title.lang}>
+          {forum.title.value}
+        </a>
         {canTranslate(forum.myRoles) ? <a href={translationHref(slug, 'glossary')}>{t('glossary.link')}</a> : null}
         {organizer ? <a href={translationHref(slug, 'translation-dashboard')}>{t('dashboard.link')}</a> : null}
       </p>
@@ -344,7 +529,9 @@ export default function TranslateQueuePage({ slug }: { slug: string }) {
       ) : canTranslate(forum.myRoles) ? (
         <Queue forum={forum} />
       ) : (
-        <Notice kind="warn"><p>{t('translate.notTranslator')}</p></Notice>
+        <Notice kind="warn">
+          <p>{t('translate.notTranslator')}</p>
+        </Notice>
       )}
     </>
   );

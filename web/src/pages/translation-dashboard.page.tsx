@@ -22,7 +22,9 @@ function roleName(t: (key: string) => string, role: string): string {
 
 function Figures({ slug }: { slug: string }) {
   const { t, lang } = useI18n();
-  const [{ data, error }, , retry] = useApi<TranslationDashboard>(`/api/forums/${encodeURIComponent(slug)}/translation-dashboard`);
+  const [{ data, error }, , retry] = useApi<TranslationDashboard>(
+    `/api/forums/${encodeURIComponent(slug)}/translation-dashboard`,
+  );
   if (error) return <LoadError error={error} retry={retry} />;
   if (!data) return <p class="muted">{t('app.loading')}</p>;
   const none = t('dashboard.none');
@@ -31,10 +33,24 @@ function Figures({ slug }: { slug: string }) {
       <section aria-labelledby="dashboard-summary">
         <h2 id="dashboard-summary">{t('dashboard.summary')}</h2>
         <dl class="figures">
-          <div><dt>{t('dashboard.openTasks')}</dt><dd>{data.openTasks}</dd></div>
-          <div class={data.overdue ? 'figure-warn' : undefined}><dt>{t('dashboard.overdue')}</dt><dd>{data.overdue}</dd></div>
-          <div><dt>{t('dashboard.oldest')}</dt><dd>{data.oldestOpenAgeSeconds === null ? none : humanizeSeconds(data.oldestOpenAgeSeconds, lang)}</dd></div>
-          <div><dt>{t('dashboard.median')}</dt><dd>{data.medianSecondsToPublish7d === null ? none : humanizeSeconds(data.medianSecondsToPublish7d, lang)}</dd></div>
+          <div>
+            <dt>{t('dashboard.openTasks')}</dt>
+            <dd>{data.openTasks}</dd>
+          </div>
+          <div class={data.overdue ? 'figure-warn' : undefined}>
+            <dt>{t('dashboard.overdue')}</dt>
+            <dd>{data.overdue}</dd>
+          </div>
+          <div>
+            <dt>{t('dashboard.oldest')}</dt>
+            <dd>{data.oldestOpenAgeSeconds === null ? none : humanizeSeconds(data.oldestOpenAgeSeconds, lang)}</dd>
+          </div>
+          <div>
+            <dt>{t('dashboard.median')}</dt>
+            <dd>
+              {data.medianSecondsToPublish7d === null ? none : humanizeSeconds(data.medianSecondsToPublish7d, lang)}
+            </dd>
+          </div>
         </dl>
       </section>
       <section aria-labelledby="dashboard-pairs">
@@ -53,7 +69,12 @@ function Figures({ slug }: { slug: string }) {
                 {data.pairs.map((pair) => (
                   <tr key={`${pair.from}-${pair.to}`}>
                     <th scope="row">
-                      <a href={`${translationHref(slug, 'translate')}?source=${pair.from}&target=${pair.to}`}>{t('translate.pair', { from: t(`languageNames.${pair.from}`), to: t(`languageNames.${pair.to}`) })}</a>
+                      <a href={`${translationHref(slug, 'translate')}?source=${pair.from}&target=${pair.to}`}>
+                        {t('translate.pair', {
+                          from: t(`languageNames.${pair.from}`),
+                          to: t(`languageNames.${pair.to}`),
+                        })}
+                      </a>
                     </th>
                     <td>{pair.depth}</td>
                     <td>{pair.overdue ? <span class="badge badge-overdue">{pair.overdue}</span> : 0}</td>
@@ -97,7 +118,15 @@ function Figures({ slug }: { slug: string }) {
   );
 }
 
-function MemberRow({ slug, member, onRoles }: { slug: string; member: ForumMember; onRoles(roles: string[], message: string): void }) {
+function MemberRow({
+  slug,
+  member,
+  onRoles,
+}: {
+  slug: string;
+  member: ForumMember;
+  onRoles(roles: string[], message: string): void;
+}) {
   const { t, lang } = useI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -107,7 +136,9 @@ function MemberRow({ slug, member, onRoles }: { slug: string; member: ForumMembe
     setBusy(true);
     setError(null);
     try {
-      const { roles } = await api<MemberRoles>(`/api/forums/${encodeURIComponent(slug)}/translators/${member.id}`, { method: isTranslator ? 'DELETE' : 'PUT' });
+      const { roles } = await api<MemberRoles>(`/api/forums/${encodeURIComponent(slug)}/translators/${member.id}`, {
+        method: isTranslator ? 'DELETE' : 'PUT',
+      });
       onRoles(roles, t(isTranslator ? 'dashboard.withdrawn' : 'dashboard.appointed', { name: member.displayName }));
     } catch (failure) {
       setError(errorMessage(failure));
@@ -118,12 +149,30 @@ function MemberRow({ slug, member, onRoles }: { slug: string; member: ForumMembe
 
   return (
     <tr>
-      <th scope="row" id={`member-${member.id}`}>{member.displayName}</th>
-      <td>{formatList(member.roles.map((role) => roleName(t, role)), lang)}</td>
-      <td>{formatList(member.readingLangs.map((l) => (['en', 'es', 'fr'].includes(l) ? t(`languageNames.${l}`) : l)), lang)}</td>
+      <th scope="row" id={`member-${member.id}`}>
+        {member.displayName}
+      </th>
       <td>
-        <button type="button" class={isTranslator ? 'button-quiet button-small' : 'button-small'} disabled={busy}
-          id={`appoint-${member.id}`} aria-labelledby={`appoint-${member.id} member-${member.id}`} onClick={() => void toggle()}>
+        {formatList(
+          member.roles.map((role) => roleName(t, role)),
+          lang,
+        )}
+      </td>
+      <td>
+        {formatList(
+          member.readingLangs.map((l) => (['en', 'es', 'fr'].includes(l) ? t(`languageNames.${l}`) : l)),
+          lang,
+        )}
+      </td>
+      <td>
+        <button
+          type="button"
+          class={isTranslator ? 'button-quiet button-small' : 'button-small'}
+          disabled={busy}
+          id={`appoint-${member.id}`}
+          aria-labelledby={`appoint-${member.id} member-${member.id}`}
+          onClick={() => void toggle()}
+        >
           {t(isTranslator ? 'dashboard.withdraw' : 'dashboard.appoint')}
         </button>
         <LiveMessage message={error} />
@@ -134,7 +183,9 @@ function MemberRow({ slug, member, onRoles }: { slug: string; member: ForumMembe
 
 function Members({ slug }: { slug: string }) {
   const { t } = useI18n();
-  const [{ data, error }, update, retry] = useApi<{ members: ForumMember[] }>(`/api/forums/${encodeURIComponent(slug)}/members`);
+  const [{ data, error }, update, retry] = useApi<{ members: ForumMember[] }>(
+    `/api/forums/${encodeURIComponent(slug)}/members`,
+  );
   const [message, setMessage] = useState<string | null>(null);
   return (
     <section aria-labelledby="dashboard-members">
@@ -184,7 +235,9 @@ export default function TranslationDashboardPage({ slug }: { slug: string }) {
     <>
       <PageHeading text={t('dashboard.title')} />
       <p class="meta">
-        <a href={forumHref} lang={forum.title.lang}>{forum.title.value}</a>
+        <a href={forumHref} lang={forum.title.lang}>
+          {forum.title.value}
+        </a>
         <a href={translationHref(slug, 'translate')}>{t('translate.queueLink')}</a>
         <a href={translationHref(slug, 'glossary')}>{t('glossary.link')}</a>
       </p>
@@ -196,7 +249,9 @@ export default function TranslationDashboardPage({ slug }: { slug: string }) {
           <Members slug={slug} />
         </>
       ) : (
-        <Notice kind="warn"><p>{t('dashboard.organizersOnly')}</p></Notice>
+        <Notice kind="warn">
+          <p>{t('dashboard.organizersOnly')}</p>
+        </Notice>
       )}
     </>
   );

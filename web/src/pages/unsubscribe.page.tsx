@@ -30,22 +30,35 @@ export default function UnsubscribePage({ token }: { token: string }) {
     }
   }
 
-  const what = data?.scope === 'type'
-    ? t('notifications.unsubscribe.type', { kind: t(`notifications.prefs.labels.${(data.type ?? '').replaceAll('.', '_')}`, { defaultValue: data.type ?? '' }) })
-    : t('notifications.unsubscribe.digest', { forum: data?.forumTitle ?? '' });
+  const what =
+    data?.scope === 'type'
+      ? t('notifications.unsubscribe.type', {
+          kind: t(`notifications.prefs.labels.${(data.type ?? '').replaceAll('.', '_')}`, {
+            defaultValue: data.type ?? '',
+          }),
+        })
+      : t('notifications.unsubscribe.digest', { forum: data?.forumTitle ?? '' });
   return (
     <>
       <PageHeading text={t('notifications.unsubscribe.title')} />
-      {!data ? <PageNotLoaded error={error} retry={retry} /> : data.unsubscribed ? (
-        <Notice kind="ok"><p>{t('notifications.unsubscribe.done', { what })}</p></Notice>
+      {!data ? (
+        <PageNotLoaded error={error} retry={retry} />
+      ) : data.unsubscribed ? (
+        <Notice kind="ok">
+          <p>{t('notifications.unsubscribe.done', { what })}</p>
+        </Notice>
       ) : (
         <>
           <p>{t('notifications.unsubscribe.question', { what })}</p>
           <LiveMessage message={failure} />
-          <button type="button" disabled={busy} onClick={() => void confirm()}>{t('notifications.unsubscribe.confirm')}</button>
+          <button type="button" disabled={busy} onClick={() => void confirm()}>
+            {t('notifications.unsubscribe.confirm')}
+          </button>
         </>
       )}
-      <p><a href="/notifications/preferences">{t('notifications.preferencesLink')}</a></p>
+      <p>
+        <a href="/notifications/preferences">{t('notifications.preferencesLink')}</a>
+      </p>
     </>
   );
 }

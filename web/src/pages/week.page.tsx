@@ -32,10 +32,14 @@ function ReadingEntry({ reading, weekHref }: { reading: WeekReading; weekHref: s
   const { t } = useI18n();
   return (
     <li class="reading-entry">
-      <a href={`${weekHref}/readings/${reading.slug}`} lang={reading.title.lang}>{reading.title.value}</a>
+      <a href={`${weekHref}/readings/${reading.slug}`} lang={reading.title.lang}>
+        {reading.title.value}
+      </a>
       <span class="meta">
         <span>{t('week.readingOriginal', { language: t(`languageNames.${reading.originalLang}`) })}</span>
-        {reading.attachmentCount ? <span>{t('week.readingAttachments', { count: reading.attachmentCount })}</span> : null}
+        {reading.attachmentCount ? (
+          <span>{t('week.readingAttachments', { count: reading.attachmentCount })}</span>
+        ) : null}
       </span>
     </li>
   );
@@ -59,7 +63,11 @@ function WeekContent({ slug, number }: { slug: string; number: string }) {
     const refused = error?.status === 403;
     return (
       <>
-        <PageHeading text={refused ? t(error.code === 'week_not_open' ? 'week.notOpenTitle' : 'week.membersOnlyTitle') : fallbackTitle} />
+        <PageHeading
+          text={
+            refused ? t(error.code === 'week_not_open' ? 'week.notOpenTitle' : 'week.membersOnlyTitle') : fallbackTitle
+          }
+        />
         {refused ? (
           <Notice kind="warn">
             <p>{error.message}</p>
@@ -142,7 +150,9 @@ function useNotOpenYet(slug: string, number: number): string | null | undefined 
       const week = info?.weeks.find((candidate) => candidate.number === number);
       if (active) setOpensAt(week && !week.canRead && Date.parse(week.opensAt) > Date.now() ? week.opensAt : null);
     });
-    return () => { active = false; };
+    return () => {
+      active = false;
+    };
   }, [userId, slug, number]);
   return opensAt;
 }
@@ -158,9 +168,17 @@ function WeekGate({ slug, number }: { slug: string; number: string }) {
     <>
       <PageHeading text={t('week.notOpenTitle')} />
       <Notice kind="warn">
-        <p>{t('week.opensOn', { number: Number(number), when: formatInstant(opensAt, lang, zone, 'dateTime'), zone: zoneInWords(zone, lang) })}</p>
+        <p>
+          {t('week.opensOn', {
+            number: Number(number),
+            when: formatInstant(opensAt, lang, zone, 'dateTime'),
+            zone: zoneInWords(zone, lang),
+          })}
+        </p>
       </Notice>
-      <p><a href={`/forums/${encodeURIComponent(slug)}`}>{t('week.backToForum')}</a></p>
+      <p>
+        <a href={`/forums/${encodeURIComponent(slug)}`}>{t('week.backToForum')}</a>
+      </p>
     </>
   );
 }

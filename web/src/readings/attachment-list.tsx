@@ -28,11 +28,16 @@ export function AttachmentLink({ attachment }: { attachment: Attachment }) {
   const fileLang = attachment.lang ?? undefined;
   return (
     <>
-      <a href={attachment.url} hrefLang={fileLang} download={SLIDES.has(attachment.mediaType) ? attachment.fileName : undefined}>
+      <a
+        href={attachment.url}
+        hrefLang={fileLang}
+        download={SLIDES.has(attachment.mediaType) ? attachment.fileName : undefined}
+      >
         {attachment.fileName}
       </a>{' '}
       <span class="muted">
-        ({attachmentKind(attachment.mediaType)}{fileLang ? `, ${t(`languageNames.${fileLang}`)}` : ''}, {formatFileSize(attachment.sizeBytes, lang)})
+        ({attachmentKind(attachment.mediaType)}
+        {fileLang ? `, ${t(`languageNames.${fileLang}`)}` : ''}, {formatFileSize(attachment.sizeBytes, lang)})
       </span>
     </>
   );
@@ -41,7 +46,11 @@ export function AttachmentLink({ attachment }: { attachment: Attachment }) {
 export function AttachmentList({ attachments }: { attachments: Attachment[] }) {
   return (
     <ul class="attachment-list">
-      {attachments.map((attachment) => <li key={attachment.id}><AttachmentLink attachment={attachment} /></li>)}
+      {attachments.map((attachment) => (
+        <li key={attachment.id}>
+          <AttachmentLink attachment={attachment} />
+        </li>
+      ))}
     </ul>
   );
 }

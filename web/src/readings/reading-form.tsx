@@ -14,7 +14,10 @@ import type { EditorReading } from './reading-types.ts';
 import { createReading, removeAttachment, stageUpload, updateReading, type ReadingDraft } from './readings-api.ts';
 import { MAX_ATTACHMENTS_PER_READING } from './attachment-limit.ts';
 
-interface Version { title: string; bodyMd: string }
+interface Version {
+  title: string;
+  bodyMd: string;
+}
 
 interface Props {
   slug: string;
@@ -25,7 +28,17 @@ interface Props {
   onCancel(): void;
 }
 
-function VersionFields({ lang, version, onChange, onRemove }: { lang: Lang; version: Version; onChange(v: Version): void; onRemove?: () => void }) {
+function VersionFields({
+  lang,
+  version,
+  onChange,
+  onRemove,
+}: {
+  lang: Lang;
+  version: Version;
+  onChange(v: Version): void;
+  onRemove?: () => void;
+}) {
   const { t } = useI18n();
   const [preview, setPreview] = useState(false);
   const [fileError, setFileError] = useState<string | null>(null);
@@ -45,29 +58,64 @@ function VersionFields({ lang, version, onChange, onRemove }: { lang: Lang; vers
       <h3 id={`${id}-heading`}>{t('readings.console.version', { language })}</h3>
       <div class="field">
         <label for={`${id}-title`}>{t('readings.console.titleLabel', { language })}</label>
-        <input id={`${id}-title`} type="text" lang={lang} maxLength={200} required value={version.title}
-          onInput={(event) => onChange({ ...version, title: event.currentTarget.value })} />
+        <input
+          id={`${id}-title`}
+          type="text"
+          lang={lang}
+          maxLength={200}
+          required
+          value={version.title}
+          onInput={(event) => onChange({ ...version, title: event.currentTarget.value })}
+        />
       </div>
       <div class="field">
         <label for={`${id}-body`}>{t('readings.console.bodyLabel', { language })}</label>
-        <textarea id={`${id}-body`} lang={lang} required value={version.bodyMd} rows={10}
-          onInput={(event) => onChange({ ...version, bodyMd: event.currentTarget.value })} />
+        <textarea
+          id={`${id}-body`}
+          lang={lang}
+          required
+          value={version.bodyMd}
+          rows={10}
+          onInput={(event) => onChange({ ...version, bodyMd: event.currentTarget.value })}
+        />
       </div>
       <div class="field">
         <label for={`${id}-file`}>{t('readings.console.mdFile', { language })}</label>
-        <input id={`${id}-file`} type="file" accept=".md,.markdown,text/markdown,text/plain"
+        <input
+          id={`${id}-file`}
+          type="file"
+          accept=".md,.markdown,text/markdown,text/plain"
           aria-describedby={fileError ? `${id}-file-error` : undefined}
-          onChange={(event) => void loadFile(event.currentTarget.files?.[0])} />
-        {fileError ? <span id={`${id}-file-error`} class="field-error">{fileError}</span> : null}
+          onChange={(event) => void loadFile(event.currentTarget.files?.[0])}
+        />
+        {fileError ? (
+          <span id={`${id}-file-error`} class="field-error">
+            {fileError}
+          </span>
+        ) : null}
       </div>
       <p class="console-actions">
-        <button type="button" class="button-quiet" aria-expanded={preview} aria-controls={`${id}-preview`} onClick={() => setPreview(!preview)}>
+        <button
+          type="button"
+          class="button-quiet"
+          aria-expanded={preview}
+          aria-controls={`${id}-preview`}
+          onClick={() => setPreview(!preview)}
+        >
           {preview ? t('readings.console.hidePreview') : t('readings.console.preview')}
         </button>
-        {onRemove ? <button type="button" class="button-quiet" onClick={onRemove}>{t('readings.console.removeVersion', { language })}</button> : null}
+        {onRemove ? (
+          <button type="button" class="button-quiet" onClick={onRemove}>
+            {t('readings.console.removeVersion', { language })}
+          </button>
+        ) : null}
       </p>
       <div id={`${id}-preview`} hidden={!preview}>
-        {preview ? <div class="reading-preview"><MarkdownPreview markdown={version.bodyMd} lang={lang} active={preview} /></div> : null}
+        {preview ? (
+          <div class="reading-preview">
+            <MarkdownPreview markdown={version.bodyMd} lang={lang} active={preview} />
+          </div>
+        ) : null}
       </div>
     </section>
   );
@@ -76,9 +124,12 @@ function VersionFields({ lang, version, onChange, onRemove }: { lang: Lang; vers
 export function ReadingForm({ slug, week, languages, reading, onSaved, onCancel }: Props) {
   const { t, lang: interfaceLang } = useI18n();
   // A new reading starts in the organizer's own language, when the forum offers it.
-  const [originalLang, setOriginalLang] = useState<Lang>(reading?.originalLang ?? (languages.includes(interfaceLang) ? interfaceLang : languages[0] ?? 'en'));
+  const [originalLang, setOriginalLang] = useState<Lang>(
+    reading?.originalLang ?? (languages.includes(interfaceLang) ? interfaceLang : (languages[0] ?? 'en')),
+  );
   const [versions, setVersions] = useState<Partial<Record<Lang, Version>>>(() =>
-    Object.fromEntries((reading?.texts ?? []).map((text) => [text.lang, { title: text.title, bodyMd: text.bodyMd }])));
+    Object.fromEntries((reading?.texts ?? []).map((text) => [text.lang, { title: text.title, bodyMd: text.bodyMd }])),
+  );
   const [attachments, setAttachments] = useState(reading?.attachments ?? []);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -96,7 +147,11 @@ export function ReadingForm({ slug, week, languages, reading, onSaved, onCancel 
     setError(null);
     const draft: ReadingDraft = {
       originalLang,
-      texts: shown.map((lang) => ({ lang, title: (versions[lang] ?? empty).title, bodyMd: (versions[lang] ?? empty).bodyMd })),
+      texts: shown.map((lang) => ({
+        lang,
+        title: (versions[lang] ?? empty).title,
+        bodyMd: (versions[lang] ?? empty).bodyMd,
+      })),
     };
     const chosen = Array.from(files.current?.files ?? []);
     if (attachments.length + chosen.length > MAX_ATTACHMENTS_PER_READING) {
@@ -113,7 +168,9 @@ export function ReadingForm({ slug, week, languages, reading, onSaved, onCancel 
         try {
           uploads.push((await stageUpload(slug, week, file)).id);
         } catch (uploadError) {
-          failures.push(t('readings.console.attachmentFailed', { name: file.name, message: errorMessage(uploadError) }));
+          failures.push(
+            t('readings.console.attachmentFailed', { name: file.name, message: errorMessage(uploadError) }),
+          );
         }
       }
       if (failures.length) {
@@ -122,7 +179,9 @@ export function ReadingForm({ slug, week, languages, reading, onSaved, onCancel 
       }
       // The reading and its files in one save; the form's one key makes a retry the same save.
       const base = reading ?? created.current;
-      const saved = base ? await updateReading(base.id, draft, base.updatedAt, uploads) : await createReading(slug, week, draft, key.current, uploads);
+      const saved = base
+        ? await updateReading(base.id, draft, base.updatedAt, uploads)
+        : await createReading(slug, week, draft, key.current, uploads);
       created.current = saved;
       if (files.current) files.current.value = '';
       setAttachments(saved.attachments);
@@ -145,29 +204,59 @@ export function ReadingForm({ slug, week, languages, reading, onSaved, onCancel 
     }
   };
 
-  const heading = reading ? t('readings.console.editTitle', { title: reading.texts.find((x) => x.lang === reading.originalLang)?.title ?? '' }) : t('readings.console.newTitle');
+  const heading = reading
+    ? t('readings.console.editTitle', {
+        title: reading.texts.find((x) => x.lang === reading.originalLang)?.title ?? '',
+      })
+    : t('readings.console.newTitle');
   return (
-    <form class="reading-form" onSubmit={(event) => void submit(event)} aria-labelledby="reading-form-heading" noValidate>
+    <form
+      class="reading-form"
+      onSubmit={(event) => void submit(event)}
+      aria-labelledby="reading-form-heading"
+      noValidate
+    >
       <h2 id="reading-form-heading">{heading}</h2>
       <div class="field">
         <label for="reading-original-lang">{t('readings.console.originalLang')}</label>
-        <select id="reading-original-lang" value={originalLang} aria-describedby="reading-original-lang-hint"
-          onChange={(event) => setOriginalLang(event.currentTarget.value as Lang)}>
-          {languages.map((lang) => <option key={lang} value={lang}>{t(`languageNames.${lang}`)}</option>)}
+        <select
+          id="reading-original-lang"
+          value={originalLang}
+          aria-describedby="reading-original-lang-hint"
+          onChange={(event) => setOriginalLang(event.currentTarget.value as Lang)}
+        >
+          {languages.map((lang) => (
+            <option key={lang} value={lang}>
+              {t(`languageNames.${lang}`)}
+            </option>
+          ))}
         </select>
-        <span id="reading-original-lang-hint" class="hint">{t('readings.console.originalHint')}</span>
+        <span id="reading-original-lang-hint" class="hint">
+          {t('readings.console.originalHint')}
+        </span>
       </div>
       {shown.map((lang) => (
-        <VersionFields key={lang} lang={lang} version={versions[lang] ?? empty}
+        <VersionFields
+          key={lang}
+          lang={lang}
+          version={versions[lang] ?? empty}
           onChange={(version) => setVersions((all) => ({ ...all, [lang]: version }))}
-          onRemove={lang === originalLang ? undefined : () => setVersions((all) => ({ ...all, [lang]: undefined }))} />
+          onRemove={lang === originalLang ? undefined : () => setVersions((all) => ({ ...all, [lang]: undefined }))}
+        />
       ))}
       <p class="console-actions">
-        {languages.filter((lang) => !shown.includes(lang)).map((lang) => (
-          <button key={lang} type="button" class="button-quiet" onClick={() => setVersions((all) => ({ ...all, [lang]: { ...empty } }))}>
-            {t('readings.console.addVersion', { language: t(`languageNames.${lang}`) })}
-          </button>
-        ))}
+        {languages
+          .filter((lang) => !shown.includes(lang))
+          .map((lang) => (
+            <button
+              key={lang}
+              type="button"
+              class="button-quiet"
+              onClick={() => setVersions((all) => ({ ...all, [lang]: { ...empty } }))}
+            >
+              {t('readings.console.addVersion', { language: t(`languageNames.${lang}`) })}
+            </button>
+          ))}
       </p>
       <fieldset>
         <legend>{t('readings.console.attachmentsLegend')}</legend>
@@ -185,15 +274,27 @@ export function ReadingForm({ slug, week, languages, reading, onSaved, onCancel 
         ) : null}
         <div class="field">
           <label for="reading-files">{t('readings.console.attachFiles')}</label>
-          <input id="reading-files" ref={files} type="file" multiple aria-describedby="reading-files-hint"
-            accept=".pdf,.pptx,.odp,.png,.jpg,.jpeg,.webp,application/pdf,image/png,image/jpeg,image/webp" />
-          <span id="reading-files-hint" class="hint">{t('readings.console.attachHint')}</span>
+          <input
+            id="reading-files"
+            ref={files}
+            type="file"
+            multiple
+            aria-describedby="reading-files-hint"
+            accept=".pdf,.pptx,.odp,.png,.jpg,.jpeg,.webp,application/pdf,image/png,image/jpeg,image/webp"
+          />
+          <span id="reading-files-hint" class="hint">
+            {t('readings.console.attachHint')}
+          </span>
         </div>
       </fieldset>
       <LiveMessage message={error} />
       <p class="console-actions">
-        <button type="submit" disabled={busy}>{busy ? t('readings.console.saving') : reading ? t('readings.console.save') : t('readings.console.create')}</button>
-        <button type="button" class="button-quiet" onClick={onCancel}>{t('readings.console.cancel')}</button>
+        <button type="submit" disabled={busy}>
+          {busy ? t('readings.console.saving') : reading ? t('readings.console.save') : t('readings.console.create')}
+        </button>
+        <button type="button" class="button-quiet" onClick={onCancel}>
+          {t('readings.console.cancel')}
+        </button>
       </p>
     </form>
   );

@@ -2,7 +2,10 @@
 import type { Static } from 'typebox';
 import type { AttachmentSchema } from '../../../server/attachments/attachments.schemas.ts';
 import type {
-  EditorListResponse, EditorReadingSchema, ReadingPageResponse, UploadResponse,
+  EditorListResponse,
+  EditorReadingSchema,
+  ReadingPageResponse,
+  UploadResponse,
 } from '../../../server/readings/readings.schemas.ts';
 
 export type Attachment = Static<typeof AttachmentSchema>;

@@ -12,25 +12,55 @@ export interface ReadingDraft {
 
 const weekPath = (slug: string, week: number) => `/api/forums/${encodeURIComponent(slug)}/weeks/${week}/readings`;
 
-export async function createReading(slug: string, week: number, draft: ReadingDraft, idempotencyKey: string, uploads: string[] = []): Promise<EditorReading> {
-  return (await api<{ reading: EditorReading }>(weekPath(slug, week), { method: 'POST', body: { ...draft, idempotencyKey, uploads } })).reading;
+export async function createReading(
+  slug: string,
+  week: number,
+  draft: ReadingDraft,
+  idempotencyKey: string,
+  uploads: string[] = [],
+): Promise<EditorReading> {
+  return (
+    await api<{ reading: EditorReading }>(weekPath(slug, week), {
+      method: 'POST',
+      body: { ...draft, idempotencyKey, uploads },
+    })
+  ).reading;
 }
 
-export async function updateReading(id: number, draft: ReadingDraft, baseVersion: string, uploads: string[] = []): Promise<EditorReading> {
-  return (await api<{ reading: EditorReading }>(`/api/readings/${id}`, { method: 'PUT', body: { ...draft, baseVersion, uploads } })).reading;
+export async function updateReading(
+  id: number,
+  draft: ReadingDraft,
+  baseVersion: string,
+  uploads: string[] = [],
+): Promise<EditorReading> {
+  return (
+    await api<{ reading: EditorReading }>(`/api/readings/${id}`, {
+      method: 'PUT',
+      body: { ...draft, baseVersion, uploads },
+    })
+  ).reading;
 }
 
 /** Checks and stores one file for a reading of the week; nothing is attached until the reading is saved with its id. */
 export function stageUpload(slug: string, week: number, file: File): Promise<StagedUpload> {
-  return sendFile<StagedUpload>(`/api/forums/${encodeURIComponent(slug)}/weeks/${week}/reading-uploads`, file, 'upload');
+  return sendFile<StagedUpload>(
+    `/api/forums/${encodeURIComponent(slug)}/weeks/${week}/reading-uploads`,
+    file,
+    'upload',
+  );
 }
 
 export async function reorderReadings(slug: string, week: number, ids: number[]): Promise<EditorReading[]> {
-  return (await api<{ readings: EditorReading[] }>(`${weekPath(slug, week)}/order`, { method: 'PUT', body: { ids } })).readings;
+  return (await api<{ readings: EditorReading[] }>(`${weekPath(slug, week)}/order`, { method: 'PUT', body: { ids } }))
+    .readings;
 }
 
 export async function setPublished(id: number, published: boolean): Promise<EditorReading> {
-  return (await api<{ reading: EditorReading }>(`/api/readings/${id}/${published ? 'publish' : 'unpublish'}`, { method: 'POST' })).reading;
+  return (
+    await api<{ reading: EditorReading }>(`/api/readings/${id}/${published ? 'publish' : 'unpublish'}`, {
+      method: 'POST',
+    })
+  ).reading;
 }
 
 export function removeAttachment(readingId: number, attachmentId: number): Promise<void> {
@@ -52,15 +82,23 @@ async function sendFile<T>(path: string, file: File, field: 'attachment' | 'uplo
   let response: Response;
   try {
     response = await fetch(path, {
-      method: 'POST', body: form, credentials: 'same-origin', headers: { Accept: 'application/json', 'Accept-Language': currentLang() },
+      method: 'POST',
+      body: form,
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json', 'Accept-Language': currentLang() },
     });
   } catch {
     throw new ApiError(0, 'network', i18n.t('errors.network'));
   }
-  const payload = (await response.json().catch(() => null)) as (Partial<Record<typeof field, T>> & { error?: { code: string; message: string } }) | null;
+  const payload = (await response.json().catch(() => null)) as
+    (Partial<Record<typeof field, T>> & { error?: { code: string; message: string } }) | null;
   const sent = payload?.[field];
   if (!response.ok || !sent) {
-    throw new ApiError(response.status, payload?.error?.code ?? 'internal', payload?.error?.message ?? i18n.t('errors.unexpected'));
+    throw new ApiError(
+      response.status,
+      payload?.error?.code ?? 'internal',
+      payload?.error?.message ?? i18n.t('errors.unexpected'),
+    );
   }
   return sent;
 }

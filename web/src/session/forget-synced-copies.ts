@@ -9,8 +9,9 @@ export function forgetSyncedCopies(userId: number): void {
   const prefixes = [storageKey(userId, ''), localTranslationKey(userId, '')];
   let keys: string[];
   try {
-    keys = Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i))
-      .filter((key): key is string => key !== null && prefixes.some((prefix) => key.startsWith(prefix)));
+    keys = Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i)).filter(
+      (key): key is string => key !== null && prefixes.some((prefix) => key.startsWith(prefix)),
+    );
   } catch {
     return; // storage disabled: nothing was kept
   }

@@ -22,7 +22,10 @@ const loading = new Map<string, Promise<ForumInfo | null>>();
 // A visitor's (signed out) view is kept under user 0.
 const cacheKey = (userId: number | null, slug: string) => `${userId ?? 0}/${slug}`;
 
-export function rememberForum(userId: number | null, forum: Pick<Forum, 'slug' | 'myRoles' | 'languages' | 'weeks'>): void {
+export function rememberForum(
+  userId: number | null,
+  forum: Pick<Forum, 'slug' | 'myRoles' | 'languages' | 'weeks'>,
+): void {
   const lastWeek = Math.max(0, ...forum.weeks.map((week) => week.number));
   const weeks = forum.weeks.map((week) => ({ number: week.number, opensAt: week.opensAt, canRead: week.canRead }));
   known.set(cacheKey(userId, forum.slug), { myRoles: forum.myRoles, languages: forum.languages, lastWeek, weeks });
@@ -34,13 +37,15 @@ export function loadForumInfo(userId: number | null, slug: string): Promise<Foru
   if (cached) return Promise.resolve(cached);
   let pending = loading.get(key);
   if (!pending) {
-    pending = api<{ forum: Forum }>(`/api/forums/${encodeURIComponent(slug)}`).then(
-      ({ forum }) => {
-        rememberForum(userId, forum);
-        return known.get(key)!;
-      },
-      () => null,
-    ).finally(() => loading.delete(key));
+    pending = api<{ forum: Forum }>(`/api/forums/${encodeURIComponent(slug)}`)
+      .then(
+        ({ forum }) => {
+          rememberForum(userId, forum);
+          return known.get(key)!;
+        },
+        () => null,
+      )
+      .finally(() => loading.delete(key));
     loading.set(key, pending);
   }
   return pending;
@@ -50,15 +55,21 @@ export function loadForumInfo(userId: number | null, slug: string): Promise<Foru
 export function useForumInfo(slug: string, wanted = true): ForumInfo | null {
   const { me } = useSession();
   const userId = me?.id ?? null;
-  const [info, setInfo] = useState<ForumInfo | null>(() => (userId === null ? null : known.get(cacheKey(userId, slug)) ?? null));
+  const [info, setInfo] = useState<ForumInfo | null>(() =>
+    userId === null ? null : (known.get(cacheKey(userId, slug)) ?? null),
+  );
   useEffect(() => {
     if (userId === null || !wanted) {
       setInfo(null);
       return;
     }
     let active = true;
-    void loadForumInfo(userId, slug).then((value) => { if (active) setInfo(value); });
-    return () => { active = false; };
+    void loadForumInfo(userId, slug).then((value) => {
+      if (active) setInfo(value);
+    });
+    return () => {
+      active = false;
+    };
   }, [userId, slug, wanted]);
   return info;
 }

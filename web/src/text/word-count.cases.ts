@@ -44,16 +44,35 @@ export const hostileWordCases: ReadonlyArray<{ name: string; text: string; atLea
 
 /** A sentence per language with hyphens, apostrophes, accents and numbers, and its count. */
 const sentences: Record<Lang, { text: string; words: number; filler: string }> = {
-  en: { text: "The co-operative's 2009 report, with 1,500 members and 3.5% growth, said well-being matters.", words: 13, filler: 'word' },
-  es: { text: 'La economía social y solidaria, con más de 1.200 cooperativas auto-gestionadas, ¿crece?', words: 12, filler: 'palabra' },
-  fr: { text: "L'économie sociale, d'accord : c'est aujourd'hui 25 % du PIB socio-économique de l’État.", words: 11, filler: 'mot' },
+  en: {
+    text: "The co-operative's 2009 report, with 1,500 members and 3.5% growth, said well-being matters.",
+    words: 13,
+    filler: 'word',
+  },
+  es: {
+    text: 'La economía social y solidaria, con más de 1.200 cooperativas auto-gestionadas, ¿crece?',
+    words: 12,
+    filler: 'palabra',
+  },
+  fr: {
+    text: "L'économie sociale, d'accord : c'est aujourd'hui 25 % du PIB socio-économique de l’État.",
+    words: 11,
+    filler: 'mot',
+  },
 };
 
 function textOf(words: number, lang: Lang): string {
   const { text, words: per, filler } = sentences[lang];
   const repeats = Math.floor(words / per);
-  return [...Array.from({ length: repeats }, () => text), ...Array.from({ length: words - repeats * per }, () => filler)].join(' ');
+  return [
+    ...Array.from({ length: repeats }, () => text),
+    ...Array.from({ length: words - repeats * per }, () => filler),
+  ].join(' ');
 }
 
 /** A key-respondent statement of exactly 300 words in each language: the limit itself. */
-export const wordLimitCases = (['en', 'es', 'fr'] as const).map((lang) => ({ lang, text: textOf(300, lang), words: 300 }));
+export const wordLimitCases = (['en', 'es', 'fr'] as const).map((lang) => ({
+  lang,
+  text: textOf(300, lang),
+  words: 300,
+}));

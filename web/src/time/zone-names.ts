@@ -22,13 +22,31 @@ const MINUS = '\u2212';
  * still uses as its id. Local spellings, the same in every language.
  */
 const LOCAL_SPELLING: Record<string, string> = {
-  'America/Araguaina': 'Araguaína', 'America/Asuncion': 'Asunción', 'America/Belem': 'Belém', 'America/Bogota': 'Bogotá',
-  'America/Cancun': 'Cancún', 'America/Cuiaba': 'Cuiabá', 'America/Curacao': 'Curaçao', 'America/Eirunepe': 'Eirunepé',
-  'America/Godthab': 'Nuuk', 'America/Maceio': 'Maceió', 'America/Mazatlan': 'Mazatlán', 'America/Merida': 'Mérida',
-  'America/Mexico_City': 'Ciudad de México', 'America/Santarem': 'Santarém', 'America/Sao_Paulo': 'São Paulo',
-  'America/St_Johns': 'St. John’s', 'Asia/Calcutta': 'Kolkata', 'Asia/Katmandu': 'Kathmandu', 'Asia/Rangoon': 'Yangon',
-  'Asia/Saigon': 'Ho Chi Minh', 'Atlantic/Faeroe': 'Faroe', 'Atlantic/Reykjavik': 'Reykjavík', 'Europe/Kiev': 'Kyiv',
-  'Europe/Zurich': 'Zürich', 'Africa/Asmera': 'Asmara',
+  'America/Araguaina': 'Araguaína',
+  'America/Asuncion': 'Asunción',
+  'America/Belem': 'Belém',
+  'America/Bogota': 'Bogotá',
+  'America/Cancun': 'Cancún',
+  'America/Cuiaba': 'Cuiabá',
+  'America/Curacao': 'Curaçao',
+  'America/Eirunepe': 'Eirunepé',
+  'America/Godthab': 'Nuuk',
+  'America/Maceio': 'Maceió',
+  'America/Mazatlan': 'Mazatlán',
+  'America/Merida': 'Mérida',
+  'America/Mexico_City': 'Ciudad de México',
+  'America/Santarem': 'Santarém',
+  'America/Sao_Paulo': 'São Paulo',
+  'America/St_Johns': 'St. John’s',
+  'Asia/Calcutta': 'Kolkata',
+  'Asia/Katmandu': 'Kathmandu',
+  'Asia/Rangoon': 'Yangon',
+  'Asia/Saigon': 'Ho Chi Minh',
+  'Atlantic/Faeroe': 'Faroe',
+  'Atlantic/Reykjavik': 'Reykjavík',
+  'Europe/Kiev': 'Kyiv',
+  'Europe/Zurich': 'Zürich',
+  'Africa/Asmera': 'Asmara',
 };
 
 /** "America/Argentina/Buenos_Aires" → "Buenos Aires"; ids without a region ("UTC") stay as they are. */
@@ -45,7 +63,12 @@ export function formatOffset(minutes: number): string {
 }
 
 export function normalizeForSearch(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[_/]/g, ' ').replace(/[\u2212\u2013]/g, '-');
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[_/]/g, ' ')
+    .replace(/[\u2212\u2013]/g, '-');
 }
 
 /** The zone's generic name ("hora de Europa central"), or null where Intl only has an offset. */
@@ -70,8 +93,14 @@ export function zoneName(id: string, lang: Lang, at = new Date()): ZoneName {
   let parts: Intl.DateTimeFormatPart[];
   try {
     parts = new Intl.DateTimeFormat(lang, {
-      timeZone: id, timeZoneName: 'longGeneric', hourCycle: 'h23',
-      year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric',
+      timeZone: id,
+      timeZoneName: 'longGeneric',
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
     }).formatToParts(at);
   } catch {
     // A zone this browser does not know (its time-zone data is older than the server's): the id alone.
@@ -84,7 +113,10 @@ export function zoneName(id: string, lang: Lang, at = new Date()): ZoneName {
   const label = city === offset ? city : generic ? `${city} — ${generic} (${offset})` : `${city} (${offset})`;
   const plainOffset = offset.replace(MINUS, '-');
   const name: ZoneName = {
-    id, city, label, offsetMinutes: minutes,
+    id,
+    city,
+    label,
+    offsetMinutes: minutes,
     search: normalizeForSearch(`${label} ${id} ${plainOffset} ${plainOffset.replace('UTC', 'GMT')}`),
   };
   cache.set(key, name);
@@ -105,7 +137,8 @@ export function zoneInWords(id: string, lang: Lang): string {
   if (known) return known;
   let name: string;
   try {
-    const generic = new Intl.DateTimeFormat(lang, { timeZone: id, timeZoneName: 'longGeneric' }).formatToParts(new Date())
+    const generic = new Intl.DateTimeFormat(lang, { timeZone: id, timeZoneName: 'longGeneric' })
+      .formatToParts(new Date())
       .find((part) => part.type === 'timeZoneName')?.value;
     const city = zoneCity(id);
     name = generic && !/^(GMT|UTC)([+\u2212-]|$)/.test(generic) ? `${city} — ${generic}` : zoneName(id, lang).label;

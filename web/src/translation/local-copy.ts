@@ -13,9 +13,23 @@ export const localTranslationKey = (userId: number, taskId: number | '') => `ter
 
 export function readLocalTranslation(userId: number, taskId: number): LocalTranslation | null {
   try {
-    const value = JSON.parse(localStorage.getItem(localTranslationKey(userId, taskId)) ?? 'null') as Partial<LocalTranslation> | null;
-    if (!value || value.v !== 1 || !Array.isArray(value.paragraphs) || !value.paragraphs.every((p) => typeof p === 'string')) return null;
-    return { v: 1, paragraphs: value.paragraphs, sourceRevision: Number(value.sourceRevision) || 0, synced: value.synced === true, changedAt: Number(value.changedAt) || 0 };
+    const value = JSON.parse(
+      localStorage.getItem(localTranslationKey(userId, taskId)) ?? 'null',
+    ) as Partial<LocalTranslation> | null;
+    if (
+      !value ||
+      value.v !== 1 ||
+      !Array.isArray(value.paragraphs) ||
+      !value.paragraphs.every((p) => typeof p === 'string')
+    )
+      return null;
+    return {
+      v: 1,
+      paragraphs: value.paragraphs,
+      sourceRevision: Number(value.sourceRevision) || 0,
+      synced: value.synced === true,
+      changedAt: Number(value.changedAt) || 0,
+    };
   } catch {
     return null;
   }

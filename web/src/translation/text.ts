@@ -5,7 +5,10 @@ import type { Lang } from '../i18n/languages.ts';
 
 /** Markdown paragraphs, the way the server splits them (server/translations/queue.service.ts). */
 export function splitParagraphs(markdown: string): string[] {
-  return markdown.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  return markdown
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
 }
 
 /** One translation paragraph per source paragraph; extra ones join the last, missing ones are empty. */
@@ -19,7 +22,10 @@ export function alignParagraphs(text: string, count: number): string[] {
 
 /** The text sent to the server: the paragraphs written, separated by blank lines. */
 export function joinParagraphs(paragraphs: readonly string[]): string {
-  return paragraphs.map((p) => p.trim()).filter(Boolean).join('\n\n');
+  return paragraphs
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .join('\n\n');
 }
 
 export interface Segment {
@@ -31,15 +37,22 @@ export interface Segment {
  * A source paragraph cut into plain text and glossary matches. The matches' offsets point into
  * the whole Markdown, so each paragraph is first found there.
  */
-export function highlightParagraphs(markdown: string, paragraphs: readonly string[], matches: readonly GlossaryMatch[]): Segment[][] {
+export function highlightParagraphs(
+  markdown: string,
+  paragraphs: readonly string[],
+  matches: readonly GlossaryMatch[],
+): Segment[][] {
   let cursor = 0;
   return paragraphs.map((paragraph) => {
     const found = markdown.indexOf(paragraph, cursor);
     const start = found < 0 ? -1 : found;
     if (found >= 0) cursor = found + paragraph.length;
-    const inside = start < 0
-      ? []
-      : matches.filter((m) => m.start >= start && m.end <= start + paragraph.length).sort((a, b) => a.start - b.start);
+    const inside =
+      start < 0
+        ? []
+        : matches
+            .filter((m) => m.start >= start && m.end <= start + paragraph.length)
+            .sort((a, b) => a.start - b.start);
     const segments: Segment[] = [];
     let at = 0;
     for (const match of inside) {
@@ -63,10 +76,11 @@ export function excerpt(html: string, max = 220): string {
 
 /** "3 hours", "2 days" in the interface language. */
 export function humanizeSeconds(seconds: number, lang: Lang): string {
-  const [value, unit] = seconds < 3_600
-    ? [Math.max(1, Math.round(seconds / 60)), 'minute']
-    : seconds < 48 * 3_600
-      ? [Math.round(seconds / 3_600), 'hour']
-      : [Math.round(seconds / 86_400), 'day'];
+  const [value, unit] =
+    seconds < 3_600
+      ? [Math.max(1, Math.round(seconds / 60)), 'minute']
+      : seconds < 48 * 3_600
+        ? [Math.round(seconds / 3_600), 'hour']
+        : [Math.round(seconds / 86_400), 'day'];
   return new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
 }

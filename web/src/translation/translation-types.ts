@@ -1,8 +1,17 @@
 // The translation API's shapes, taken from the server's schemas (type-only: no server code in the bundle).
 import type { Static } from 'typebox';
 import type {
-  ClaimResponse, DashboardResponse, GlossaryImportResponse, Kind, MembersResponse, PublishResponse, QueueQuery, RolesResponse, TaskDetailResponse,
-  TaskSummary as TaskSummarySchema, Term,
+  ClaimResponse,
+  DashboardResponse,
+  GlossaryImportResponse,
+  Kind,
+  MembersResponse,
+  PublishResponse,
+  QueueQuery,
+  RolesResponse,
+  TaskDetailResponse,
+  TaskSummary as TaskSummarySchema,
+  Term,
 } from '../../../server/translations/translations.schemas.ts';
 
 export type TaskKind = Static<typeof Kind>;
