@@ -128,7 +128,7 @@ function TaskEditor({ slug, task, reload }: { slug: string; task: TaskDetail; re
     synced: !start.restored,
     lost: false,
     closed: false,
-    saving: null as Promise<void> | null,
+    saving: null as Promise<boolean> | null,
     localTimer: null as ReturnType<typeof setTimeout> | null,
     serverTimer: null as ReturnType<typeof setTimeout> | null,
   });
@@ -159,7 +159,7 @@ function TaskEditor({ slug, task, reload }: { slug: string; task: TaskDetail; re
         return;
       }
       setSaveState('saving');
-      let retry = false;
+      // Resolves to whether the failure is worth another try.
       const request = api<ClaimAnswer>(`/api/translation-tasks/${task.id}/draft`, {
         method: 'PUT',
         body: { bodyMd: snapshot },
@@ -172,19 +172,19 @@ function TaskEditor({ slug, task, reload }: { slug: string; task: TaskDetail; re
             setSaveState('saved');
           }
           writeLocal();
+          return false;
         },
         (failure: unknown) => {
           setSaveState('unsaved');
-          if (isRetryable(failure)) retry = true;
-          else {
-            // The claim is gone (expired and taken, released by an organizer): say so, keep the text here.
-            state.lost = true;
-            setError(errorMessage(failure));
-          }
+          if (isRetryable(failure)) return true;
+          // The claim is gone (expired and taken, released by an organizer): say so, keep the text here.
+          state.lost = true;
+          setError(errorMessage(failure));
+          return false;
         },
       );
       state.saving = request;
-      await request;
+      const retry = await request;
       state.saving = null;
       // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- each flag may have changed during the await above; TypeScript keeps the narrowing across it
       if (!state.closed && !state.lost && !state.synced)
