@@ -13,6 +13,7 @@ import {
 import { Body, IdempotencyKey } from '../discussions/discussions.schemas.ts';
 import { EntryKey, LocalizedName } from '../forums/forum-lists.schemas.ts';
 import { AttachmentSchema } from '../attachments/attachments.schemas.ts';
+import { TitleTranslationSchema, TranslationSchema } from '../translation-policy/translation-view.schemas.ts';
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
@@ -24,11 +25,6 @@ export const CaseStudyStatusSchema = Type.Union([
   Type.Literal('published'),
 ]);
 
-const Translator = Type.Object({
-  displayName: Type.String(),
-  role: Type.Union([Type.Literal('organizer'), Type.Literal('translator'), Type.Literal('author')]),
-});
-
 export const CaseStudySchema = Type.Object({
   id: Type.Integer(),
   weekNumber: Type.Integer(),
@@ -36,15 +32,13 @@ export const CaseStudySchema = Type.Object({
   status: CaseStudyStatusSchema,
   title: TextSchema,
   /** The title in a language the reader puts first, from the translation of its thread's title. */
-  titleTranslation: Nullable(Type.Object({ lang: LangSchema, value: Type.String(), translator: Translator })),
+  titleTranslation: TitleTranslationSchema,
   titleTranslationPending: Type.Boolean(),
   lang: LangSchema,
   html: Type.String(),
   /** The Markdown source, for the author and organizers to edit. */
   markdown: Nullable(Type.String()),
-  translation: Nullable(
-    Type.Object({ lang: LangSchema, html: Type.String(), translator: Translator, outdated: Type.Boolean() }),
-  ),
+  translation: TranslationSchema,
   translationPending: Type.Boolean(),
   /** The key of the forum's region the case study is about ('' for none), and its name in each language. */
   region: Type.String(),

@@ -40,7 +40,8 @@ const forumSummaryProperties = {
 
 export const ForumListResponse = Type.Object({ forums: Type.Array(Type.Object(forumSummaryProperties)) });
 
-const WeekSummary = Type.Object({
+/** A week's place in the calendar, as the forum page lists it and the week's own page heads it. */
+export const weekCalendarProperties = {
   number: Type.Integer(),
   title: TextSchema,
   startsOn: LocalDate,
@@ -49,8 +50,9 @@ const WeekSummary = Type.Object({
   opensAt: DateTimeSchema,
   closesAt: DateTimeSchema,
   state: WeekStateSchema,
-  canRead: Type.Boolean(),
-});
+};
+
+const WeekSummary = Type.Object({ ...weekCalendarProperties, canRead: Type.Boolean() });
 
 export const ForumResponse = Type.Object({
   forum: Type.Object({

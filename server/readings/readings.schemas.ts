@@ -13,6 +13,7 @@ import {
 import { SlugParams, WeekParams } from '../forums/forum-params.schemas.ts';
 import { MAX_ATTACHMENTS_PER_READING } from '../../web/src/readings/attachment-limit.ts';
 import { AttachmentSchema } from '../attachments/attachments.schemas.ts';
+import { TranslationSchema } from '../translation-policy/translation-view.schemas.ts';
 
 export const MAX_READING_TITLE = 200;
 
@@ -81,19 +82,6 @@ export const EditorListResponse = Type.Object({
   readings: Type.Array(EditorReadingSchema),
 });
 
-const Translation = Type.Union([
-  Type.Object({
-    lang: LangSchema,
-    html: Type.String(),
-    outdated: Type.Boolean(),
-    translator: Type.Object({
-      displayName: Type.String(),
-      role: Type.Union([Type.Literal('organizer'), Type.Literal('translator'), Type.Literal('author')]),
-    }),
-  }),
-  Type.Null(),
-]);
-
 export const ReadingPageResponse = Type.Object({
   reading: Type.Object({
     id: Type.Integer(),
@@ -101,7 +89,7 @@ export const ReadingPageResponse = Type.Object({
     originalLang: LangSchema,
     title: TextSchema,
     body: HtmlSchema,
-    translation: Translation,
+    translation: TranslationSchema,
     translationPending: Type.Boolean(),
     published: Type.Boolean(),
     attachments: Type.Array(AttachmentSchema),

@@ -1,35 +1,16 @@
 // Response shape of a week's page.
 import { Type } from 'typebox';
-import { DateTimeSchema, HtmlSchema, LangSchema, TextSchema } from '../http/common.schemas.ts';
-import { LocalDate, WeekStateSchema } from '../forums/forums.schemas.ts';
+import { HtmlSchema, LangSchema, TextSchema } from '../http/common.schemas.ts';
+import { weekCalendarProperties } from '../forums/forums.schemas.ts';
+import { TranslationSchema } from '../translation-policy/translation-view.schemas.ts';
 import { WeekCaseStudySchema } from '../case-studies/case-studies.schemas.ts';
-
-const QueueTranslation = Type.Union([
-  Type.Object({
-    lang: LangSchema,
-    html: Type.String(),
-    outdated: Type.Boolean(),
-    translator: Type.Object({
-      displayName: Type.String(),
-      role: Type.Union([Type.Literal('organizer'), Type.Literal('translator'), Type.Literal('author')]),
-    }),
-  }),
-  Type.Null(),
-]);
 
 export const WeekResponse = Type.Object({
   week: Type.Object({
-    number: Type.Integer(),
-    title: TextSchema,
-    startsOn: LocalDate,
-    /** The week's last day in the forum's zone. */
-    endsOn: LocalDate,
-    opensAt: DateTimeSchema,
-    closesAt: DateTimeSchema,
-    state: WeekStateSchema,
+    ...weekCalendarProperties,
     summary: HtmlSchema,
     /** From the translation queue, when the content files give no summary in the reader's language. */
-    summaryTranslation: QueueTranslation,
+    summaryTranslation: TranslationSchema,
     summaryTranslationPending: Type.Boolean(),
     readings: Type.Array(
       Type.Object({
@@ -41,7 +22,7 @@ export const WeekResponse = Type.Object({
         attachmentCount: Type.Integer(),
         body: HtmlSchema,
         /** From the translation queue, when the content files give no text in the reader's language. */
-        translation: QueueTranslation,
+        translation: TranslationSchema,
         translationPending: Type.Boolean(),
       }),
     ),
