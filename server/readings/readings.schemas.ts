@@ -80,6 +80,8 @@ export const EditorListResponse = Type.Object({
   languages: Type.Array(LangSchema),
   readings: Type.Array(EditorReadingSchema),
 });
+/** A reorder answers with the week's readings in their new order. */
+export const ReorderResponse = Type.Object({ readings: EditorListResponse.properties.readings });
 
 const Translation = Type.Union([
   Type.Object({

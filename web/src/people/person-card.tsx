@@ -1,6 +1,7 @@
 // One member in the people console: name, contact, roles and status, and the organizer's
 // actions on them — change roles (a key respondent with their week), suspend or lift a
 // suspension, remove — each opened in the card, with an optional reason for the audit log.
+import type { PersonAnswer } from './types.ts';
 import { useState } from 'preact/hooks';
 import { api, errorMessage } from '../api/client.ts';
 import { LiveMessage } from '../components/notice.tsx';
@@ -238,7 +239,7 @@ export function PersonCard({ slug, person, weeks, onChanged }: Props) {
             void run(
               async () =>
                 (
-                  await api<{ person: Person }>(`${base}/roles`, {
+                  await api<PersonAnswer>(`${base}/roles`, {
                     method: 'PUT',
                     body: { roles, ...(week === undefined ? {} : { week }), ...reasonBody(reason) },
                   })
@@ -258,8 +259,7 @@ export function PersonCard({ slug, person, weeks, onChanged }: Props) {
           onConfirm={(reason) =>
             void run(
               async () =>
-                (await api<{ person: Person }>(`${base}/${panel}`, { method: 'POST', body: reasonBody(reason) }))
-                  .person,
+                (await api<PersonAnswer>(`${base}/${panel}`, { method: 'POST', body: reasonBody(reason) })).person,
               t(panel === 'suspend' ? 'people.suspendedDone' : 'people.unsuspendedDone', { name }),
             )
           }

@@ -3,7 +3,7 @@
 // Kept for the visit once read; the forum page hands over what it already has.
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client.ts';
-import type { Forum, Role } from '../forums/forum-types.ts';
+import type { Forum, ForumAnswer, Role } from '../forums/forum-types.ts';
 import type { Lang } from '../i18n/languages.ts';
 import { useSession } from './session-context.tsx';
 
@@ -37,7 +37,7 @@ export function loadForumInfo(userId: number | null, slug: string): Promise<Foru
   if (cached) return Promise.resolve(cached);
   let pending = loading.get(key);
   if (!pending) {
-    pending = api<{ forum: Forum }>(`/api/forums/${encodeURIComponent(slug)}`)
+    pending = api<ForumAnswer>(`/api/forums/${encodeURIComponent(slug)}`)
       .then(
         ({ forum }) => {
           rememberForum(userId, forum);
