@@ -1,13 +1,12 @@
 // One member in the people console: name, contact, roles and status, and the organizer's
 // actions on them — change roles (a key respondent with their week), suspend or lift a
 // suspension, remove — each opened in the card, with an optional reason for the audit log.
-import type { PersonAnswer } from './types.ts';
 import { useState } from 'preact/hooks';
 import { api, errorMessage } from '../api/client.ts';
 import { LiveMessage } from '../components/notice.tsx';
 import { formatList } from '../i18n/format-list.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import { ROLES, type ForumRole, type PeopleList, type Person } from './types.ts';
+import { ROLES, type ForumRole, type PeopleList, type Person, type PersonAnswer } from './types.ts';
 
 type Panel = 'roles' | 'suspend' | 'unsuspend' | 'remove' | null;
 
@@ -32,7 +31,7 @@ function RolesForm({
   onCancel(): void;
 }) {
   const { t } = useI18n();
-  const [roles, setRoles] = useState<ForumRole[]>(person.roles as ForumRole[]);
+  const [roles, setRoles] = useState<ForumRole[]>(person.roles);
   const [week, setWeek] = useState(String(person.week ?? weeks[0]?.number ?? ''));
   const [reason, setReason] = useState('');
   const id = `roles-${person.id}`;
