@@ -8,10 +8,11 @@ import { requireUser } from '../http/access.ts';
 import { SlugParams } from '../forums/forum-params.schemas.ts';
 import {
   ApplicationFields,
-  ApplicationSchema,
+  ApplicationResponse,
   ApplyBody,
   ApplyResponse,
   CheckEmailResponse,
+  EngagementResponse,
   MyApplicationsResponse,
   OwnApplicationResponse,
 } from './applications.schemas.ts';
@@ -75,7 +76,7 @@ const applicationsRoutes: FastifyPluginAsyncTypebox<CohortRoutesOptions> = async
         tags: ['applications'],
         params: SlugParams,
         body: ApplicationFields,
-        response: { 200: Type.Object({ application: ApplicationSchema }), ...errorResponses },
+        response: { 200: ApplicationResponse, ...errorResponses },
       },
     },
     async (request) => ({
@@ -90,7 +91,7 @@ const applicationsRoutes: FastifyPluginAsyncTypebox<CohortRoutesOptions> = async
       schema: {
         tags: ['applications'],
         params: SlugParams,
-        response: { 200: Type.Object({ application: ApplicationSchema }), ...errorResponses },
+        response: { 200: ApplicationResponse, ...errorResponses },
       },
     },
     async (request) => ({ application: await withdrawApplication(app.db, request.params.slug, requireUser(request)) }),
@@ -104,7 +105,7 @@ const applicationsRoutes: FastifyPluginAsyncTypebox<CohortRoutesOptions> = async
         tags: ['applications'],
         params: SlugParams,
         body: Type.Object({ optedIn: Type.Boolean() }),
-        response: { 200: Type.Object({ optedIn: Type.Boolean() }), ...errorResponses },
+        response: { 200: EngagementResponse, ...errorResponses },
       },
     },
     async (request) => ({

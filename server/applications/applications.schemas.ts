@@ -106,6 +106,12 @@ export const ApplicationSchema = Type.Object({
   updatedAt: DateTimeSchema,
 });
 export type ApplicationView = Static<typeof ApplicationSchema>;
+export const ApplicationResponse = Type.Object({ application: ApplicationSchema });
+/** An organizer's view of one application: the applicant's email besides. */
+export const ReviewedApplicationResponse = Type.Object({
+  application: Type.Object({ ...ApplicationSchema.properties, email: Type.String() }),
+});
+export const EngagementResponse = Type.Object({ optedIn: Type.Boolean() });
 
 /** A member's applications in every forum, for their profile. */
 export const MyApplicationsResponse = Type.Object({

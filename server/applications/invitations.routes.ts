@@ -11,11 +11,16 @@ import { SlugParams } from '../forums/forum-params.schemas.ts';
 import { callerLang } from '../plugins/language.plugin.ts';
 import { InvitationRole, NewAccount } from './applications.schemas.ts';
 import {
+  AcceptInvitationResponse,
   Answer,
   InvitationViewResponse,
+  InviteResponse,
   PendingReconfirmationsResponse,
+  ReconfirmationAnswerResponse,
   ReconfirmationLinkResponse,
+  ReconfirmationSentResponse,
   ReconfirmationStatusResponse,
+  RemindResponse,
   Token,
 } from './invitations.schemas.ts';
 import { acceptInvitation, invite, showInvitation } from './invitations.service.ts';
@@ -49,7 +54,7 @@ const invitationsRoutes: FastifyPluginAsyncTypebox<{ publicUrl: string; secureCo
           lang: LangSchema,
         }),
         response: {
-          200: Type.Object({ status: Type.Union([Type.Literal('added'), Type.Literal('invited')]) }),
+          200: InviteResponse,
           ...errorResponses,
         },
       },
@@ -90,7 +95,7 @@ const invitationsRoutes: FastifyPluginAsyncTypebox<{ publicUrl: string; secureCo
             }),
           ),
         }),
-        response: { 200: Type.Object({ forumSlug: Type.String() }), ...errorResponses },
+        response: { 200: AcceptInvitationResponse, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -119,7 +124,7 @@ const invitationsRoutes: FastifyPluginAsyncTypebox<{ publicUrl: string; secureCo
         tags: ['applications'],
         params: SlugParams,
         body: Type.Object({ message: SafeText({ maxLength: 2000 }) }),
-        response: { 201: Type.Object({ id: Type.Integer(), recipients: Type.Integer() }), ...errorResponses },
+        response: { 201: ReconfirmationSentResponse, ...errorResponses },
       },
     },
     async (request, reply) =>
@@ -159,7 +164,7 @@ const invitationsRoutes: FastifyPluginAsyncTypebox<{ publicUrl: string; secureCo
       schema: {
         tags: ['applications'],
         params: Type.Object({ slug: SlugParams.properties.slug, id: IdSchema }),
-        response: { 200: Type.Object({ reminded: Type.Integer() }), ...errorResponses },
+        response: { 200: RemindResponse, ...errorResponses },
       },
     },
     async (request) =>
@@ -174,7 +179,7 @@ const invitationsRoutes: FastifyPluginAsyncTypebox<{ publicUrl: string; secureCo
         tags: ['applications'],
         params: SlugParams,
         body: Type.Object({ answer: Answer }),
-        response: { 200: Type.Object({ forumSlug: Type.String(), answer: Answer }), ...errorResponses },
+        response: { 200: ReconfirmationAnswerResponse, ...errorResponses },
       },
     },
     async (request) => answerSignedIn(app.db, request.params.slug, requireUser(request), request.body.answer),
@@ -204,7 +209,7 @@ const invitationsRoutes: FastifyPluginAsyncTypebox<{ publicUrl: string; secureCo
       schema: {
         tags: ['applications'],
         body: Type.Object({ token: Token, answer: Answer }),
-        response: { 200: Type.Object({ forumSlug: Type.String(), answer: Answer }), ...errorResponses },
+        response: { 200: ReconfirmationAnswerResponse, ...errorResponses },
       },
     },
     async (request) => answerByLink(app.db, request.body.token, request.body.answer),

@@ -31,6 +31,17 @@ export const SentInvitationSchema = Type.Object({
   status: Type.Union([Type.Literal('pending'), Type.Literal('used'), Type.Literal('expired'), Type.Literal('revoked')]),
 });
 
+export const SentInvitationsResponse = Type.Object({ invitations: Type.Array(SentInvitationSchema) });
+export const SentInvitationResponse = Type.Object({ invitation: SentInvitationSchema });
+
+/** An invitation either adds someone who already has an account, or emails them a link. */
+export const InviteResponse = Type.Object({ status: Type.Union([Type.Literal('added'), Type.Literal('invited')]) });
+export const AcceptInvitationResponse = Type.Object({ forumSlug: Type.String() });
+/** A reconfirmation request, and how many members it was sent to. */
+export const ReconfirmationSentResponse = Type.Object({ id: Type.Integer(), recipients: Type.Integer() });
+export const RemindResponse = Type.Object({ reminded: Type.Integer() });
+export const ReconfirmationAnswerResponse = Type.Object({ forumSlug: Type.String(), answer: Answer });
+
 export const ReconfirmationStatusResponse = Type.Object({
   request: Nullable(Type.Object({ id: Type.Integer(), message: Type.String(), requestedAt: DateTimeSchema })),
   people: Type.Array(

@@ -3,18 +3,18 @@
 // PATCH /api/forums/:slug/settings.) Access: signed in; the service requires an
 // organizer of the forum (or a site admin).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import { errorResponses } from '../http/common.schemas.ts';
 import { requireUser } from '../http/access.ts';
 import { SlugParams } from '../forums/forum-params.schemas.ts';
 import {
   ApplicationListResponse,
   ApplicationParams,
-  ApplicationSchema,
+  ApplicationResponse,
   BulkDecisionBody,
   BulkDecisionResponse,
   DecisionBody,
   ListQuery,
+  ReviewedApplicationResponse,
 } from './applications.schemas.ts';
 import { decide, decideMany, reviewList, reviewOne } from './review.service.ts';
 
@@ -40,10 +40,7 @@ const reviewRoutes: FastifyPluginAsyncTypebox<{ publicUrl: string }> = async (ap
       schema: {
         tags: ['applications'],
         params: ApplicationParams,
-        response: {
-          200: Type.Object({ application: Type.Object({ ...ApplicationSchema.properties, email: Type.String() }) }),
-          ...errorResponses,
-        },
+        response: { 200: ReviewedApplicationResponse, ...errorResponses },
       },
     },
     async (request) => ({
@@ -59,7 +56,7 @@ const reviewRoutes: FastifyPluginAsyncTypebox<{ publicUrl: string }> = async (ap
         tags: ['applications'],
         params: ApplicationParams,
         body: DecisionBody,
-        response: { 200: Type.Object({ application: ApplicationSchema }), ...errorResponses },
+        response: { 200: ApplicationResponse, ...errorResponses },
       },
     },
     async (request) => ({

@@ -5,7 +5,7 @@ import { Type } from 'typebox';
 import { errorResponses, IdSchema } from '../http/common.schemas.ts';
 import { requireUser } from '../http/access.ts';
 import { SlugParams } from '../forums/forum-params.schemas.ts';
-import { SentInvitationSchema } from './invitations.schemas.ts';
+import { SentInvitationResponse, SentInvitationsResponse } from './invitations.schemas.ts';
 import { listSentInvitations, revokeInvitation } from './sent-invitations.service.ts';
 
 const sentInvitationsRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -16,7 +16,7 @@ const sentInvitationsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['applications'],
         params: SlugParams,
-        response: { 200: Type.Object({ invitations: Type.Array(SentInvitationSchema) }), ...errorResponses },
+        response: { 200: SentInvitationsResponse, ...errorResponses },
       },
     },
     async (request) => ({ invitations: await listSentInvitations(app.db, request.params.slug, requireUser(request)) }),
@@ -29,7 +29,7 @@ const sentInvitationsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['applications'],
         params: Type.Object({ slug: SlugParams.properties.slug, id: IdSchema }),
-        response: { 200: Type.Object({ invitation: SentInvitationSchema }), ...errorResponses },
+        response: { 200: SentInvitationResponse, ...errorResponses },
       },
     },
     async (request) => ({

@@ -19,6 +19,12 @@ import { NOTIFICATIONS_CHANNEL } from './notify.ts';
 import type { MailComposers, RenderContext } from '../mail/outbox-render.ts';
 import { loadUnsubscribeSecret } from '../mail/unsubscribe-token.ts';
 
+/** What a signed-in user's sockets receive when their unread count changes (the SPA reads it by this type). */
+export interface UnreadMessage {
+  type: 'notifications';
+  unread: number;
+}
+
 const TICK_MS = 30_000;
 
 export interface NotificationsRuntime {
@@ -69,7 +75,8 @@ export default fp<NotificationsOptions>(
           const counts = await countUnreadOf(db, [...new Set(sockets.map((client) => client.user!.id))]);
           for (const client of sockets) {
             if (client.socket.readyState !== client.socket.OPEN) continue;
-            client.socket.send(JSON.stringify({ type: 'notifications', unread: counts.get(client.user!.id) ?? 0 }));
+            const message: UnreadMessage = { type: 'notifications', unread: counts.get(client.user!.id) ?? 0 };
+            client.socket.send(JSON.stringify(message));
           }
         })
         .catch((error) => app.log.error({ err: error }, 'unread count push failed'));

@@ -14,6 +14,7 @@ import {
   ReadingPageParams,
   ReadingPageResponse,
   ReorderBody,
+  ReorderResponse,
   UpdateReadingBody,
 } from './readings.schemas.ts';
 import {
@@ -24,7 +25,6 @@ import {
   setReadingPublished,
 } from './readings.service.ts';
 import { readerReading } from './reading-page.service.ts';
-import { Type } from 'typebox';
 
 const readingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -68,7 +68,7 @@ const readingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['readings'],
         params: WeekParams,
         body: ReorderBody,
-        response: { 200: Type.Object({ readings: EditorListResponse.properties.readings }), ...errorResponses },
+        response: { 200: ReorderResponse, ...errorResponses },
       },
     },
     async (request) => ({

@@ -81,6 +81,8 @@ export const EditorListResponse = Type.Object({
   languages: Type.Array(LangSchema),
   readings: Type.Array(EditorReadingSchema),
 });
+/** A reorder answers with the week's readings in their new order. */
+export const ReorderResponse = Type.Object({ readings: EditorListResponse.properties.readings });
 
 export const ReadingPageResponse = Type.Object({
   reading: Type.Object({

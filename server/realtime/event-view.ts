@@ -1,7 +1,7 @@
 // What one reader may see of an event, decided by the state of things now rather than when the
 // event was written: a post hidden since is sent hidden, a prompt's answers stay held back from
 // whoever has not answered it yet, and organizers see what organizers see on the page.
-import type { EventWithState } from '../events/events.queries.ts';
+import type { EventType, EventWithState } from '../events/events.queries.ts';
 
 export interface Reader {
   userId: number | null;
@@ -25,8 +25,21 @@ export function payloadFor(event: EventWithState, audience: Audience): Record<st
   return { ...event.payload, post: { ...post, html: null, markdown: null, hidden: { reason: null } } };
 }
 
+/** One event as a subscriber receives it over the socket (the SPA reads it by this type). */
+export interface EventMessage {
+  type: 'event';
+  id: number;
+  subscription: string;
+  event: EventType;
+  weekId: number | null;
+  /** Null for events about a week's own material (readings, case studies). */
+  threadId: number | null;
+  /** `{ gated: true }` when the reader must answer a prompt before seeing it. */
+  payload: Record<string, unknown>;
+}
+
 export function eventMessage(event: EventWithState, subscriptionKey: string, audience: Audience): string {
-  return JSON.stringify({
+  const message: EventMessage = {
     type: 'event',
     id: event.id,
     subscription: subscriptionKey,
@@ -34,5 +47,6 @@ export function eventMessage(event: EventWithState, subscriptionKey: string, aud
     weekId: event.weekId,
     threadId: event.threadId,
     payload: payloadFor(event, audience),
-  });
+  };
+  return JSON.stringify(message);
 }

@@ -2,7 +2,7 @@
 // and server/questions.
 import { api } from '../api/client.ts';
 import type { Lang } from '../i18n/languages.ts';
-import type { CaseStudy } from './types.ts';
+import type { CaseStudyAnswer, CaseStudyOnlyAnswer } from './types.ts';
 import { uploadAttachmentTo } from '../readings/readings-api.ts';
 import type { Attachment } from '../readings/reading-types.ts';
 
@@ -26,8 +26,6 @@ export const caseStudyPaths = {
   waiting: (slug: string) => `${forumPath(slug)}/questions/waiting`,
 };
 
-type Answer = { caseStudy: CaseStudy };
-
 export function createCaseStudy(
   slug: string,
   weekNumber: number,
@@ -35,22 +33,25 @@ export function createCaseStudy(
   idempotencyKey: string,
   draftKey: string | undefined,
 ) {
-  return api<Answer>(`${forumPath(slug)}/case-studies`, {
+  return api<CaseStudyAnswer>(`${forumPath(slug)}/case-studies`, {
     method: 'POST',
     body: { weekNumber, ...fields, idempotencyKey, draftKey },
   });
 }
 
 export function editCaseStudy(id: number, fields: CaseStudyFields, baseRevision: number, draftKey: string | undefined) {
-  return api<Answer>(`/api/case-studies/${id}`, { method: 'PUT', body: { ...fields, baseRevision, draftKey } });
+  return api<CaseStudyAnswer>(`/api/case-studies/${id}`, {
+    method: 'PUT',
+    body: { ...fields, baseRevision, draftKey },
+  });
 }
 
 export function moveCaseStudy(id: number, action: 'submit' | 'withdraw' | 'approve') {
-  return api<Answer>(`/api/case-studies/${id}/${action}`, { method: 'POST', body: {} });
+  return api<CaseStudyOnlyAnswer>(`/api/case-studies/${id}/${action}`, { method: 'POST', body: {} });
 }
 
 export function requestChanges(id: number, comment: string) {
-  return api<Answer>(`/api/case-studies/${id}/request-changes`, { method: 'POST', body: { comment } });
+  return api<CaseStudyOnlyAnswer>(`/api/case-studies/${id}/request-changes`, { method: 'POST', body: { comment } });
 }
 
 export function uploadCaseStudyAttachment(id: number, file: File): Promise<Attachment> {

@@ -16,7 +16,7 @@ import { readerTimeZone } from '../time/time-zone.ts';
 import { caseStudyPaths } from './case-studies-api.ts';
 import { QuestionCountsLine } from './case-study-bits.tsx';
 import { QuestionView } from './questions.tsx';
-import type { CaseStudy, CaseStudyQuestions, QuestionPost } from './types.ts';
+import type { AskAnswer, CaseStudy, CaseStudyQuestions, QuestionPost } from './types.ts';
 
 const REFRESH_DELAY_MS = 400;
 
@@ -138,7 +138,7 @@ export function QuestionsPanel({
               sendClearsServerDraft
               send={async (text, idempotencyKey) =>
                 (
-                  await api<{ post: QuestionPost }>(`/api/case-studies/${caseStudy.id}/questions`, {
+                  await api<AskAnswer>(`/api/case-studies/${caseStudy.id}/questions`, {
                     method: 'POST',
                     body: {
                       bodyMd: text.bodyMd,

@@ -1,6 +1,7 @@
 // A question to a key respondent and its answer, each by the reading rule, with what the reader
 // may do: the key respondent answers it (their reply becomes the answer), the asker marks it
 // answered, either takes the mark back. Used on the case study and on "questions waiting for you".
+import type { PostAnswer } from '../discussion/discussion-types.ts';
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { api, errorMessage } from '../api/client.ts';
@@ -55,7 +56,7 @@ export function AnswerComposer({
       onCancel={onCancel}
       send={async (text, idempotencyKey) =>
         (
-          await api<{ post: Post }>(`/api/threads/${question.threadId}/posts`, {
+          await api<PostAnswer>(`/api/threads/${question.threadId}/posts`, {
             method: 'POST',
             body: { parentId: question.id, bodyMd: text.bodyMd, lang: text.lang, idempotencyKey, draftKey },
           })

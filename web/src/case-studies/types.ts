@@ -1,8 +1,14 @@
 // The case-study and question shapes, taken from the server's own definitions (type-only: no
 // server code reaches the bundle).
 import type { Static } from 'typebox';
-import type { CaseStudySchema, WeekCaseStudySchema } from '../../../server/case-studies/case-studies.schemas.ts';
 import type {
+  CaseStudyOnlyResponse,
+  CaseStudyResponse,
+  CaseStudySchema,
+  WeekCaseStudySchema,
+} from '../../../server/case-studies/case-studies.schemas.ts';
+import type {
+  AskResponse,
   CaseStudyQuestionsResponse,
   QuestionCountsSchema,
   QuestionListResponse,
@@ -24,3 +30,9 @@ export interface WordGuidance {
   min: number;
   max: number;
 }
+/** What asking a question answers: the question, a post in the case study's thread. */
+export type AskAnswer = Static<typeof AskResponse>;
+/** What creating or editing a case study answers: the case study, and the word guidance for its form. */
+export type CaseStudyAnswer = Static<typeof CaseStudyResponse>;
+/** What a status change (submit, withdraw, approve, request changes) answers. */
+export type CaseStudyOnlyAnswer = Static<typeof CaseStudyOnlyResponse>;

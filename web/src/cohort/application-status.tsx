@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import { api, errorMessage } from '../api/client.ts';
 import { LiveMessage, Notice } from '../components/notice.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import type { Application } from './cohort-types.ts';
+import type { Application, ApplicationAnswer } from './cohort-types.ts';
 
 export function ApplicationStatusPanel({
   slug,
@@ -23,10 +23,9 @@ export function ApplicationStatusPanel({
       return;
     setError(null);
     try {
-      const result = await api<{ application: Application }>(
-        `/api/forums/${encodeURIComponent(slug)}/application/withdraw`,
-        { method: 'POST' },
-      );
+      const result = await api<ApplicationAnswer>(`/api/forums/${encodeURIComponent(slug)}/application/withdraw`, {
+        method: 'POST',
+      });
       onChange(result.application);
     } catch (failure) {
       setError(errorMessage(failure));

@@ -11,12 +11,20 @@ import { ENDONYMS, LANGS } from '../i18n/languages.ts';
 import { useSession } from '../session/session-context.tsx';
 import { formatInstant } from '../time/format.ts';
 import { readerTimeZone } from '../time/time-zone.ts';
-import type { ReconfirmationStatus, SentInvitation } from './cohort-types.ts';
+import type {
+  ApplicationList,
+  InviteAnswer,
+  OwnApplication,
+  ReconfirmationSent,
+  ReconfirmationStatus,
+  RemindAnswer,
+  SentInvitations,
+} from './cohort-types.ts';
 
-interface CallSettings {
-  descriptionWordLimit: number;
-  deadlineOn: string;
-}
+/** The call's settings this panel edits, as the applicant's own view of the call gives them. */
+type CallSettings = Pick<OwnApplication['call'], 'descriptionWordLimit' | 'deadlineOn'>;
+/** The seat limits, as the review list gives them. */
+type Seats = Pick<ApplicationList['seats'], 'limit' | 'perWeek'>;
 const EXPORTS = ['members', 'key-respondents', 'applications', 'contacts'] as const;
 
 function useAction() {
@@ -44,7 +52,7 @@ function Invite({ base, weeks, onSent }: { base: string; weeks: number[]; onSent
       onSubmit={(event) => {
         event.preventDefault();
         void run(async () => {
-          const result = await api<{ status: 'added' | 'invited' }>(`${base}/invitations`, {
+          const result = await api<InviteAnswer>(`${base}/invitations`, {
             method: 'POST',
             body: { email: email.trim(), role, lang: inviteLang, ...(role === 'key_respondent' ? { week } : {}) },
           });
@@ -102,7 +110,7 @@ function SentInvitations({
   refresh,
 }: {
   base: string;
-  state: { data: { invitations: SentInvitation[] } | null };
+  state: { data: SentInvitations | null };
   refresh(): Promise<void>;
 }) {
   const { t, lang } = useI18n();
@@ -186,7 +194,7 @@ function Reconfirmation({ base }: { base: string }) {
         onSubmit={(event) => {
           event.preventDefault();
           void run(async () => {
-            const result = await api<{ recipients: number }>(`${base}/reconfirmations`, {
+            const result = await api<ReconfirmationSent>(`${base}/reconfirmations`, {
               method: 'POST',
               body: { message },
             });
@@ -220,10 +228,9 @@ function Reconfirmation({ base }: { base: string }) {
               class="secondary"
               onClick={() =>
                 void run(async () => {
-                  const result = await api<{ reminded: number }>(
-                    `${base}/reconfirmations/${status.request!.id}/remind`,
-                    { method: 'POST' },
-                  );
+                  const result = await api<RemindAnswer>(`${base}/reconfirmations/${status.request!.id}/remind`, {
+                    method: 'POST',
+                  });
                   await refresh();
                   return t('cohort.reminded', { count: result.reminded });
                 })
@@ -239,17 +246,7 @@ function Reconfirmation({ base }: { base: string }) {
   );
 }
 
-function Limits({
-  base,
-  seats,
-  call,
-  onSaved,
-}: {
-  base: string;
-  seats: { limit: number; perWeek: number };
-  call: CallSettings;
-  onSaved(): void;
-}) {
+function Limits({ base, seats, call, onSaved }: { base: string; seats: Seats; call: CallSettings; onSaved(): void }) {
   const { t } = useI18n();
   const [values, setValues] = useState({
     keyRespondentLimit: seats.limit,
@@ -317,13 +314,13 @@ export function CohortAdmin({
 }: {
   slug: string;
   weeks: number[];
-  seats: { limit: number; perWeek: number };
+  seats: Seats;
   call: CallSettings | null;
   onSaved(): void;
 }) {
   const { t } = useI18n();
   const base = `/api/forums/${encodeURIComponent(slug)}`;
-  const [sent, , , refreshSent] = useApi<{ invitations: SentInvitation[] }>(`${base}/sent-invitations`);
+  const [sent, , , refreshSent] = useApi<SentInvitations>(`${base}/sent-invitations`);
   return (
     <section aria-labelledby="cohort-admin" class="cohort-admin">
       <h2 id="cohort-admin">{t('cohort.admin')}</h2>

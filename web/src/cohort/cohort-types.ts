@@ -2,7 +2,10 @@
 import type { Static } from 'typebox';
 import type {
   ApplicationListResponse,
+  ApplicationResponse,
   ApplicationSchema,
+  ApplyResponse,
+  CheckEmailResponse,
   MyApplicationsResponse,
   OwnApplicationResponse,
 } from '../../../server/applications/applications.schemas.ts';
@@ -10,10 +13,15 @@ import type { DirectoryResponse, Privacy } from '../../../server/applications/di
 import type {
   Answer,
   InvitationViewResponse,
+  InviteResponse,
   PendingReconfirmationsResponse,
+  ReconfirmationAnswerResponse,
   ReconfirmationLinkResponse,
+  ReconfirmationSentResponse,
   ReconfirmationStatusResponse,
+  RemindResponse,
   SentInvitationSchema,
+  SentInvitationsResponse,
 } from '../../../server/applications/invitations.schemas.ts';
 
 export type Application = Static<typeof ApplicationSchema>;
@@ -30,3 +38,11 @@ export type PendingReconfirmations = Static<typeof PendingReconfirmationsRespons
 export type MyApplications = Static<typeof MyApplicationsResponse>;
 export type Directory = Static<typeof DirectoryResponse>;
 export type DirectoryPrivacy = Static<typeof Privacy>;
+export type ApplicationAnswer = Static<typeof ApplicationResponse>;
+/** Applying answers with the application, or (an applicant without an account) that a confirmation email went out. */
+export type ApplyAnswer = Static<typeof ApplyResponse> | Static<typeof CheckEmailResponse>;
+export type InviteAnswer = Static<typeof InviteResponse>;
+export type SentInvitations = Static<typeof SentInvitationsResponse>;
+export type ReconfirmationSent = Static<typeof ReconfirmationSentResponse>;
+export type RemindAnswer = Static<typeof RemindResponse>;
+export type ReconfirmationAnswerResult = Static<typeof ReconfirmationAnswerResponse>;

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, errorMessage } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import type { FollowLevel } from '../notifications/types.ts';
+import type { FollowAnswer, FollowLevel } from '../notifications/types.ts';
 import { LiveMessage } from './notice.tsx';
 
 export function FollowButton({ threadId, postCount }: { threadId: number; postCount: number }) {
@@ -12,7 +12,7 @@ export function FollowButton({ threadId, postCount }: { threadId: number; postCo
   const [error, setError] = useState<string | null>(null);
   // Read again after the reader posts: writing follows the thread.
   useEffect(() => {
-    api<{ level: FollowLevel }>(`/api/threads/${threadId}/follow`).then(
+    api<FollowAnswer>(`/api/threads/${threadId}/follow`).then(
       (answer) => setLevel(answer.level),
       () => setLevel(null),
     );
@@ -23,8 +23,7 @@ export function FollowButton({ threadId, postCount }: { threadId: number; postCo
     setError(null);
     try {
       setLevel(
-        (await api<{ level: FollowLevel }>(`/api/threads/${threadId}/follow`, { method: 'PUT', body: { level: next } }))
-          .level,
+        (await api<FollowAnswer>(`/api/threads/${threadId}/follow`, { method: 'PUT', body: { level: next } })).level,
       );
     } catch (failure) {
       setError(errorMessage(failure));

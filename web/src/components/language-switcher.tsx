@@ -1,7 +1,7 @@
 // The interface language, switchable on every page. Each choice is named in its own language.
+import type { UserAnswer } from '../session/session-types.ts';
 import { api } from '../api/client.ts';
 import type { Lang } from '../i18n/languages.ts';
-import type { Me } from '../../../server/auth/auth.schemas.ts';
 import { changeLang } from '../i18n/i18n.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { ENDONYMS, LANGS } from '../i18n/languages.ts';
@@ -16,7 +16,7 @@ export function LanguageSwitcher() {
     if (!me || me.interfaceLang === lang) return;
     // The profile follows, so emails and other devices use the same language.
     try {
-      await setMe((await api<{ user: Me }>('/api/me', { method: 'PATCH', body: { interfaceLang: lang } })).user);
+      await setMe((await api<UserAnswer>('/api/me', { method: 'PATCH', body: { interfaceLang: lang } })).user);
     } catch {
       /* the interface has switched; the profile can be fixed on the profile page */
     }

@@ -1,5 +1,7 @@
 // A live preview rendered by the server's own pipeline, so what the writer sees is exactly
 // what readers will get. Asks only while open, and at most every half second.
+import type { PreviewResponse } from '../../../server/content/preview.schemas.ts';
+import type { Static } from 'typebox';
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client.ts';
 import type { Lang } from '../i18n/languages.ts';
@@ -18,7 +20,7 @@ export function MarkdownPreview({ markdown, lang, active }: { markdown: string; 
     }
     let current = true;
     const timer = setTimeout(() => {
-      api<{ html: string }>('/api/markdown/preview', { method: 'POST', body: { bodyMd: markdown } })
+      api<Static<typeof PreviewResponse>>('/api/markdown/preview', { method: 'POST', body: { bodyMd: markdown } })
         .then((result) => {
           if (current) {
             setHtml(result.html);

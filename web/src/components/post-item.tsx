@@ -4,7 +4,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client.ts';
 import type { Lang } from '../i18n/languages.ts';
-import type { Post, Revision, ThreadDetail } from '../discussion/discussion-types.ts';
+import type { Post, PostAnswer, RevisionList, ThreadDetail } from '../discussion/discussion-types.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { Composer } from './composer.tsx';
 import { LangHtml } from './content.tsx';
@@ -162,7 +162,7 @@ export function PostItem({ post, thread, userId, timeZone, replyDraft, onReplied
           sendClearsServerDraft
           send={async (text, _key, extra, setExtra) => {
             try {
-              const answer = await api<{ post: Post }>(`/api/posts/${post.id}`, {
+              const answer = await api<PostAnswer>(`/api/posts/${post.id}`, {
                 method: 'PATCH',
                 body: {
                   bodyMd: text.bodyMd,
@@ -176,9 +176,7 @@ export function PostItem({ post, thread, userId, timeZone, replyDraft, onReplied
               if (failure instanceof ApiError && failure.code === 'edit_conflict') {
                 // The writer's text stays; the page shows the other version, and saving
                 // again (after reading the server's message) replaces it on purpose.
-                const latest = await api<{ revisions: Revision[] }>(`/api/posts/${post.id}/revisions`).catch(
-                  () => null,
-                );
+                const latest = await api<RevisionList>(`/api/posts/${post.id}/revisions`).catch(() => null);
                 if (latest?.revisions[0]) setExtra({ baseRevision: latest.revisions[0].revision });
                 onStale();
               }
@@ -300,7 +298,7 @@ export function PostItem({ post, thread, userId, timeZone, replyDraft, onReplied
           autoFocus={!replyDraft}
           sendClearsServerDraft
           send={async (text, idempotencyKey) => {
-            const answer = await api<{ post: Post }>(`/api/threads/${thread.id}/posts`, {
+            const answer = await api<PostAnswer>(`/api/threads/${thread.id}/posts`, {
               method: 'POST',
               body: {
                 parentId: post.id,

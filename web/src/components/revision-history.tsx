@@ -1,7 +1,7 @@
 // A post's earlier versions, newest first, each in its own language.
 import { useEffect, useState } from 'preact/hooks';
 import { api, errorMessage } from '../api/client.ts';
-import type { Revision } from '../discussion/discussion-types.ts';
+import type { Revision, RevisionList } from '../discussion/discussion-types.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { LangHtml } from './content.tsx';
 import { DateTime } from './date-range.tsx';
@@ -16,7 +16,7 @@ export function RevisionHistory({ id, postId, timeZone }: { id: string; postId: 
   useEffect(() => {
     const controller = new AbortController();
     setError(null);
-    api<{ revisions: Revision[] }>(`/api/posts/${postId}/revisions`, { signal: controller.signal }).then(
+    api<RevisionList>(`/api/posts/${postId}/revisions`, { signal: controller.signal }).then(
       (answer) => setRevisions(answer.revisions),
       (failure: unknown) => {
         if (!controller.signal.aborted) setError(errorMessage(failure));

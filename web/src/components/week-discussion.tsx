@@ -4,8 +4,9 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, errorMessage } from '../api/client.ts';
 import type { Lang } from '../i18n/languages.ts';
 import type {
-  Post,
+  NewThreadAnswer,
   NewThreadKind,
+  Post,
   ThreadList as ThreadListData,
   ThreadSummary,
 } from '../discussion/discussion-types.ts';
@@ -58,21 +59,18 @@ function NewThread({
       sendClearsServerDraft
       send={(text, idempotencyKey, extra) => {
         const kind: NewThreadKind = organizer && extra.kind === 'prompt' ? 'prompt' : 'discussion';
-        return api<{ thread: ThreadSummary; post: Post }>(
-          `/api/forums/${encodeURIComponent(slug)}/weeks/${week.number}/threads`,
-          {
-            method: 'POST',
-            body: {
-              kind,
-              requiresOwnAnswer: kind === 'prompt' && extra.requiresOwnAnswer === true,
-              title: text.title.trim(),
-              bodyMd: text.bodyMd,
-              lang: text.lang,
-              idempotencyKey,
-              draftKey,
-            },
+        return api<NewThreadAnswer>(`/api/forums/${encodeURIComponent(slug)}/weeks/${week.number}/threads`, {
+          method: 'POST',
+          body: {
+            kind,
+            requiresOwnAnswer: kind === 'prompt' && extra.requiresOwnAnswer === true,
+            title: text.title.trim(),
+            bodyMd: text.bodyMd,
+            lang: text.lang,
+            idempotencyKey,
+            draftKey,
           },
-        );
+        });
       }}
       onSent={(result) => onStarted(result.thread)}
     />

@@ -7,7 +7,7 @@ import type { Lang } from '../i18n/languages.ts';
 import { LiveMessage } from '../components/notice.tsx';
 import { useApi } from '../hooks/use-api.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import type { ListEntry, ListName } from './console-types.ts';
+import type { ListAnswer, ListEntry, ListName } from './console-types.ts';
 import { useFormSubmit } from './form-submit.ts';
 
 const LANGS: Lang[] = ['en', 'es', 'fr'];
@@ -50,7 +50,7 @@ function NameFields({
 export function ListEditor({ slug, list }: { slug: string; list: ListName }) {
   const { t, lang } = useI18n();
   const path = `/api/forums/${encodeURIComponent(slug)}/lists/${list}`;
-  const [state, setData, retry] = useApi<{ entries: ListEntry[] }>(path);
+  const [state, setData, retry] = useApi<ListAnswer>(path);
   const [draft, setDraft] = useState<Names>(empty);
   const [editing, setEditing] = useState<{ id: number; names: Names } | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -66,7 +66,7 @@ export function ListEditor({ slug, list }: { slug: string; list: ListName }) {
       else retry();
       setDone(message);
     });
-  const reload = async () => api<{ entries: ListEntry[] }>(path);
+  const reload = async () => api<ListAnswer>(path);
 
   function move(index: number, by: number) {
     const ids = entries.map((entry) => entry.id);

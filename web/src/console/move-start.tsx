@@ -8,7 +8,7 @@ import { LiveMessage } from '../components/notice.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { formatInstant } from '../time/format.ts';
 import { zoneName } from '../time/zone-names.ts';
-import type { MovePreview, Schedule } from './console-types.ts';
+import type { MoveAnswer, MovePreview, MovePreviewAnswer, Schedule } from './console-types.ts';
 
 export function MoveStart({
   schedule,
@@ -34,9 +34,7 @@ export function MoveStart({
     setError(null);
     setPreview(null);
     try {
-      setPreview(
-        (await api<{ preview: MovePreview }>(`${base}/preview`, { method: 'POST', body: { startsOn } })).preview,
-      );
+      setPreview((await api<MovePreviewAnswer>(`${base}/preview`, { method: 'POST', body: { startsOn } })).preview);
     } catch (failure) {
       setError(errorMessage(failure));
     } finally {
@@ -47,7 +45,7 @@ export function MoveStart({
     setBusy(true);
     setError(null);
     try {
-      const result = await api<{ schedule: Schedule; reconfirmation: { recipients: number } | null }>(`${base}/move`, {
+      const result = await api<MoveAnswer>(`${base}/move`, {
         method: 'POST',
         body: { startsOn, reconfirm, ...(reconfirm && message.trim() ? { message } : {}) },
       });

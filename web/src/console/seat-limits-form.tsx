@@ -6,7 +6,7 @@ import { LiveMessage } from '../components/notice.tsx';
 import { useApi } from '../hooks/use-api.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { formatList } from '../i18n/format-list.ts';
-import type { ListEntry, SeatLimits } from './console-types.ts';
+import type { ListAnswer, SeatLimits } from './console-types.ts';
 import { useFormSubmit } from './form-submit.ts';
 
 type Row = { week: number; limit: string; perRegion: string };
@@ -22,7 +22,7 @@ export function SeatLimitsForm({ slug }: { slug: string }) {
   const { t, lang } = useI18n();
   const path = `/api/forums/${encodeURIComponent(slug)}/seats`;
   const [state, setData] = useApi<SeatLimits>(path);
-  const [regions] = useApi<{ entries: ListEntry[] }>(`/api/forums/${encodeURIComponent(slug)}/lists/regions`);
+  const [regions] = useApi<ListAnswer>(`/api/forums/${encodeURIComponent(slug)}/lists/regions`);
   /** "2: Quebec 1, Brazil 1" — the week's key respondents by region, named in the reader's language. */
   const takenIn = (week: SeatLimits['weeks'][number]) => {
     const parts = Object.entries(week.byRegion)

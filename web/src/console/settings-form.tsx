@@ -10,7 +10,7 @@ import { useI18n } from '../i18n/i18n-context.tsx';
 import { ENDONYMS, LANGS } from '../i18n/languages.ts';
 import { zoneName } from '../time/zone-names.ts';
 import { consolePath } from './console-nav.tsx';
-import type { Enrolment, ForumSettings } from './console-types.ts';
+import type { Enrolment, ForumSettings, ForumSettingsAnswer } from './console-types.ts';
 import { dayOrderProblem } from './form-checks.ts';
 import { useFormSubmit } from './form-submit.ts';
 import { MarkdownField } from './markdown-field.tsx';
@@ -56,7 +56,7 @@ export function SettingsForm({ initial, onSaved }: { initial: ForumSettings; onS
       const { slug, texts, ...rest } = form;
       // A language's text is saved once it has a title; an untouched new language is left out.
       const body = { ...rest, texts: texts.filter((text) => form.languages.includes(text.lang) && text.title.trim()) };
-      const result = await api<{ settings: ForumSettings }>(`/api/forums/${encodeURIComponent(slug)}/settings`, {
+      const result = await api<ForumSettingsAnswer>(`/api/forums/${encodeURIComponent(slug)}/settings`, {
         method: 'PATCH',
         body,
       });

@@ -6,7 +6,7 @@ import { WeekStateBadge } from '../components/badges.tsx';
 import { CalendarRange } from '../components/date-range.tsx';
 import { LiveMessage } from '../components/notice.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import type { Schedule, ScheduleWeek } from './console-types.ts';
+import type { Schedule, ScheduleAnswer, ScheduleWeek } from './console-types.ts';
 import { WeekForm } from './week-form.tsx';
 
 export function WeekCard({
@@ -30,7 +30,7 @@ export function WeekCard({
     if (!confirm(t('console.schedule.confirmRemove', { number: week.number }))) return;
     setError(null);
     try {
-      const result = await api<{ schedule: Schedule }>(
+      const result = await api<ScheduleAnswer>(
         `/api/forums/${encodeURIComponent(schedule.slug)}/weeks/${week.number}`,
         { method: 'DELETE' },
       );

@@ -7,7 +7,7 @@ import type { Lang } from '../i18n/languages.ts';
 import { LiveMessage } from '../components/notice.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { ENDONYMS } from '../i18n/languages.ts';
-import type { Schedule, ScheduleWeek } from './console-types.ts';
+import type { Schedule, ScheduleAnswer, ScheduleWeek } from './console-types.ts';
 import { MarkdownField } from './markdown-field.tsx';
 
 type Text = ScheduleWeek['texts'][number];
@@ -46,8 +46,8 @@ export function WeekForm({ schedule, week, defaultStartsOn, onSaved, onCancel }:
       const base = `/api/forums/${encodeURIComponent(schedule.slug)}/weeks`;
       const body = { ...(locked ? {} : { startsOn }), originalLang, writingClosesAtEnd: closing, texts: given };
       const result = week
-        ? await api<{ schedule: Schedule }>(`${base}/${week.number}`, { method: 'PATCH', body })
-        : await api<{ schedule: Schedule }>(base, { method: 'POST', body });
+        ? await api<ScheduleAnswer>(`${base}/${week.number}`, { method: 'PATCH', body })
+        : await api<ScheduleAnswer>(base, { method: 'POST', body });
       onSaved(result.schedule);
     } catch (failure) {
       setError(errorMessage(failure));

@@ -3,6 +3,9 @@ import type { Static } from 'typebox';
 import type {
   DraftSchema,
   NewThreadBody,
+  NewThreadResponse,
+  DraftResponse,
+  PostResponse,
   PostSchema,
   RevisionsResponse,
   ThreadListResponse,
@@ -19,3 +22,8 @@ export type ThreadDetail = ThreadPage['thread'];
 export type NewThreadKind = Static<typeof NewThreadBody>['kind'];
 export type Revision = Static<typeof RevisionsResponse>['revisions'][number];
 export type ServerDraft = Static<typeof DraftSchema>;
+export type RevisionList = Static<typeof RevisionsResponse>;
+export type NewThreadAnswer = Static<typeof NewThreadResponse>;
+/** What posting a reply or editing a post answers: the post as it now reads. */
+export type PostAnswer = Static<typeof PostResponse>;
+export type DraftAnswer = Static<typeof DraftResponse>;

@@ -3,7 +3,7 @@
 // and sent once however often the writer, or a flaky connection, makes us send it again.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { api, errorMessage, isRetryable } from '../api/client.ts';
-import type { ServerDraft } from '../discussion/discussion-types.ts';
+import type { DraftAnswer, ServerDraft } from '../discussion/discussion-types.ts';
 import { useFlushOnLeave } from './use-flush-on-leave.ts';
 import {
   readLocalDraft,
@@ -150,11 +150,11 @@ export function useComposer(options: ComposerOptions): Composer {
       setSaveState('saving');
       const request = isInitial(snapshot)
         ? api(path, { method: 'DELETE', keepalive }).then(() => null)
-        : api<{ draft: ServerDraft }>(path, {
+        : api<DraftAnswer>(path, {
             method: 'PUT',
             body: snapshot,
             keepalive: keepalive && JSON.stringify(snapshot).length < KEEPALIVE_LIMIT,
-          }).then((answer) => answer.draft.updatedAt);
+          }).then((answer) => answer.draft?.updatedAt ?? null);
       state.saving = request;
       try {
         const updatedAt = await request;
@@ -219,7 +219,7 @@ export function useComposer(options: ComposerOptions): Composer {
   // The server's copy: another device may have written more since this browser last saw it.
   useEffect(() => {
     const controller = new AbortController();
-    api<{ draft: ServerDraft | null }>(`/api/drafts/${encodeURIComponent(draftKey)}`, {
+    api<DraftAnswer>(`/api/drafts/${encodeURIComponent(draftKey)}`, {
       signal: controller.signal,
     }).then(
       ({ draft }) => {

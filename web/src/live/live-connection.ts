@@ -7,39 +7,25 @@
 // nothing written in between is missed and the page need not read its data a second time.
 // When the server cannot replay that much it sends `reset`, and the page reads its data again.
 
+import type { Static } from 'typebox';
+import type { UnreadMessage } from '../../../server/notifications/notifications.plugin.ts';
+import type { EventMessage } from '../../../server/realtime/event-view.ts';
+import type { Kind } from '../../../server/translations/translations.schemas.ts';
+
 export type LiveSpec = { forum: string; week: number } | { forum: string; thread: number };
 
-export type LiveEventType =
-  | 'post.created'
-  | 'post.edited'
-  | 'post.hidden'
-  | 'post.unhidden'
-  | 'thread.created'
-  | 'thread.updated'
-  | 'translation.published';
+export type LiveEvent = EventMessage;
+export type LiveEventType = LiveEvent['event'];
 
 /** The payload of `translation.published`: which item now has a translation into which language. */
 export interface TranslationPublished {
-  itemType: 'post' | 'thread_title' | 'reading' | 'week' | 'case_study';
+  itemType: Static<typeof Kind>;
   itemId: number;
   targetLang: string;
 }
 
-export interface LiveEvent {
-  id: number;
-  subscription: string;
-  event: LiveEventType;
-  weekId: number;
-  threadId: number;
-  /** `{ gated: true }` when the reader must answer a prompt before seeing it. */
-  payload: Record<string, unknown>;
-}
-
 /** A message for the signed-in user: their unread notification count changed. */
-export interface PersonalMessage {
-  type: 'notifications';
-  unread: number;
-}
+export type PersonalMessage = UnreadMessage;
 
 export type PersonalListener = (message: PersonalMessage | null) => void;
 

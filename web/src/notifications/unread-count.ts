@@ -1,6 +1,7 @@
 // The signed-in user's unread notification count, shared by the header and the notifications
 // page: read once, then kept current by the server's pushes on the live socket, and read again
 // whenever the socket (re)opens, since pushes sent while it was down are not replayed.
+import type { UnreadCount } from './types.ts';
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client.ts';
 import { live } from '../live/live-connection.ts';
@@ -14,7 +15,7 @@ export function setUnreadCount(count: number | null): void {
 }
 
 function readCount(): void {
-  api<{ unread: number }>('/api/notifications/unread').then(
+  api<UnreadCount>('/api/notifications/unread').then(
     (answer) => setUnreadCount(answer.unread),
     () => {},
   );

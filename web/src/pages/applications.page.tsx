@@ -15,7 +15,7 @@ import { ENDONYMS, LANGS } from '../i18n/languages.ts';
 import { formatInstant } from '../time/format.ts';
 import { readerTimeZone } from '../time/time-zone.ts';
 import { useSession } from '../session/session-context.tsx';
-import type { ApplicationList } from '../cohort/cohort-types.ts';
+import type { ApplicationList, OwnApplication } from '../cohort/cohort-types.ts';
 import { CandidateExperience } from '../cohort/candidate-experience.tsx';
 import { CohortAdmin } from '../cohort/cohort-admin.tsx';
 import type { Static } from 'typebox';
@@ -127,9 +127,7 @@ export default function ApplicationsPage({ slug }: { slug: string }) {
   const [state, , retry, reload] = useApi<ApplicationList>(
     `/api/forums/${encodeURIComponent(slug)}/applications?${params}`,
   );
-  const [call, , , reloadCall] = useApi<{
-    call: { weeks: number[]; descriptionWordLimit: number; deadlineOn: string };
-  }>(`/api/forums/${encodeURIComponent(slug)}/application`);
+  const [call, , , reloadCall] = useApi<OwnApplication>(`/api/forums/${encodeURIComponent(slug)}/application`);
   const [selected, setSelected] = useState<number[]>([]);
   const [bulkMessage, setBulkMessage] = useState('');
   const [notice, setNotice] = useState<string | null>(null);

@@ -14,7 +14,7 @@ import { useI18n } from '../i18n/i18n-context.tsx';
 import { ENDONYMS, LANGS } from '../i18n/languages.ts';
 import { useSession } from '../session/session-context.tsx';
 import { browserTimeZone } from '../time/time-zone.ts';
-import type { Application, OwnApplication } from '../cohort/cohort-types.ts';
+import type { Application, ApplicationAnswer, ApplyAnswer, OwnApplication } from '../cohort/cohort-types.ts';
 import {
   EXPERIENCE,
   ExperienceFields,
@@ -124,11 +124,13 @@ function ApplicationForm({
       const path = `/api/forums/${encodeURIComponent(slug)}/application`;
       // A withdrawn application is sent again (POST reopens it); only a live one is edited.
       if (application && !withdrawn) {
-        const saved = await api<{ application: Application }>(path, { method: 'PUT', body });
+        const saved = await api<ApplicationAnswer>(path, { method: 'PUT', body });
         onSaved(saved.application);
       } else if (me) {
-        const saved = await api<{ application: Application }>(path, { method: 'POST', body });
-        onSaved(saved.application);
+        const saved = await api<ApplyAnswer>(path, { method: 'POST', body });
+        // The server asks to confirm an email only of an applicant without an account.
+        if (saved.status === 'applied') onSaved(saved.application);
+        else onSaved(null, me.email);
       } else {
         await api(path, {
           method: 'POST',

@@ -1,5 +1,6 @@
 // A site admin creates a forum (a draft) and appoints its first organizers by the emails of
 // their accounts; the organizers then fill it in from the console.
+import type { NewForumAnswer } from '../console/console-types.ts';
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
 import { api } from '../api/client.ts';
@@ -52,7 +53,7 @@ export default function ConsoleNewForumPage() {
       check: () => dayOrderProblem(t, { startsOn, endsOn, applicationDeadlineOn: deadlineOn }),
     };
     await submit(async () => {
-      const result = await api<{ forum: { slug: string } }>('/api/forums', {
+      const result = await api<NewForumAnswer>('/api/forums', {
         method: 'POST',
         body: {
           slug,

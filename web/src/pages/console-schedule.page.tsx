@@ -8,7 +8,7 @@ import { useApi } from '../hooks/use-api.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { addDaysTo } from '../console/calendar-days.ts';
 import { ConsoleFrame } from '../console/console-frame.tsx';
-import type { Schedule } from '../console/console-types.ts';
+import type { Schedule, ScheduleAnswer } from '../console/console-types.ts';
 import { MoveStart } from '../console/move-start.tsx';
 import { WeekCard } from '../console/week-card.tsx';
 import { WeekForm } from '../console/week-form.tsx';
@@ -16,7 +16,7 @@ import { zoneName } from '../time/zone-names.ts';
 
 function ScheduleEditor({ slug }: { slug: string }) {
   const { t, lang } = useI18n();
-  const [state, update, retry] = useApi<{ schedule: Schedule }>(`/api/forums/${encodeURIComponent(slug)}/schedule`);
+  const [state, update, retry] = useApi<ScheduleAnswer>(`/api/forums/${encodeURIComponent(slug)}/schedule`);
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);

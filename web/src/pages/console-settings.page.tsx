@@ -3,13 +3,11 @@ import { useApi } from '../hooks/use-api.ts';
 import { SectionNotLoaded } from '../components/load-error.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { ConsoleFrame } from '../console/console-frame.tsx';
-import type { ForumSettings } from '../console/console-types.ts';
+import type { ForumSettingsAnswer } from '../console/console-types.ts';
 import { SettingsForm } from '../console/settings-form.tsx';
 
 function Settings({ slug }: { slug: string }) {
-  const [state, update, retry] = useApi<{ settings: ForumSettings }>(
-    `/api/forums/${encodeURIComponent(slug)}/settings`,
-  );
+  const [state, update, retry] = useApi<ForumSettingsAnswer>(`/api/forums/${encodeURIComponent(slug)}/settings`);
   if (!state.data) return <SectionNotLoaded error={state.error} retry={retry} />;
   return (
     <SettingsForm

@@ -1,5 +1,5 @@
 // The home page: every forum the reader can see, newest programme first as the API orders them.
-import type { ForumSummary } from '../forums/forum-types.ts';
+import type { ForumList, ForumSummary } from '../forums/forum-types.ts';
 import { StatusBadge } from '../components/badges.tsx';
 import { LangText } from '../components/content.tsx';
 import { CalendarDate, CalendarRange } from '../components/date-range.tsx';
@@ -47,7 +47,7 @@ function ForumCard({ forum }: { forum: ForumSummary }) {
 
 export function ForumListPage() {
   const { t } = useI18n();
-  const [{ data, error }, , retry] = useApi<{ forums: ForumSummary[] }>('/api/forums');
+  const [{ data, error }, , retry] = useApi<ForumList>('/api/forums');
 
   return (
     <>

@@ -2,7 +2,7 @@
 // calendar days, the same for every reader; a week's opening moment is in the reader's zone.
 import { useState } from 'preact/hooks';
 import { api, errorMessage } from '../api/client.ts';
-import type { Forum, Role, WeekSummary } from '../forums/forum-types.ts';
+import type { Forum, JoinAnswer, Role, WeekSummary } from '../forums/forum-types.ts';
 import { StatusBadge, WeekStateBadge } from '../components/badges.tsx';
 import { LangHtml, LangText } from '../components/content.tsx';
 import { CalendarDate, CalendarRange, DateTime } from '../components/date-range.tsx';
@@ -32,7 +32,7 @@ function Membership({ forum, onJoined }: { forum: Forum; onJoined(roles: Role[])
     setBusy(true);
     setError(null);
     try {
-      const { myRoles } = await api<{ myRoles: Role[] }>(`/api/forums/${encodeURIComponent(forum.slug)}/join`, {
+      const { myRoles } = await api<JoinAnswer>(`/api/forums/${encodeURIComponent(forum.slug)}/join`, {
         method: 'POST',
       });
       setJoined(true);

@@ -5,7 +5,12 @@
 import { useRef, useState } from 'preact/hooks';
 import { api, ApiError, errorMessage } from '../api/client.ts';
 import type { Forum } from '../forums/forum-types.ts';
-import type { GlossaryImportMode, GlossaryImportSummary, GlossaryTerm } from '../translation/translation-types.ts';
+import type {
+  Glossary,
+  GlossaryImportMode,
+  GlossaryImportSummary,
+  GlossaryTerm,
+} from '../translation/translation-types.ts';
 import type { Lang } from '../i18n/languages.ts';
 import { LoadError, PageNotLoaded } from '../components/load-error.tsx';
 import { LiveMessage, Notice } from '../components/notice.tsx';
@@ -368,7 +373,7 @@ function TermRow({
 function Glossary({ forum }: { forum: Forum }) {
   const { t } = useI18n();
   const slug = forum.slug;
-  const [{ data, error }, update, retry, refresh] = useApi<{ terms: GlossaryTerm[] }>(
+  const [{ data, error }, update, retry, refresh] = useApi<Glossary>(
     `/api/forums/${encodeURIComponent(slug)}/glossary`,
   );
   const [message, setMessage] = useState<string | null>(null);

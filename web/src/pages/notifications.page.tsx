@@ -10,7 +10,7 @@ import { SignInPrompt } from '../components/sign-in-prompt.tsx';
 import { useApi } from '../hooks/use-api.ts';
 import { formatList } from '../i18n/format-list.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import type { NotificationGroupView, NotificationList } from '../notifications/types.ts';
+import type { NotificationGroupView, NotificationList, UnreadCount } from '../notifications/types.ts';
 import { setUnreadCount, useUnreadCount } from '../notifications/unread-count.ts';
 import { useSession } from '../session/session-context.tsx';
 import { readerTimeZone } from '../time/time-zone.ts';
@@ -119,8 +119,8 @@ function NotificationsList({ timeZone, userId }: { timeZone: string; userId: num
     try {
       const answer =
         ids === 'all'
-          ? await api<{ unread: number }>('/api/notifications/read-all', { method: 'POST' })
-          : await api<{ unread: number }>('/api/notifications/read', {
+          ? await api<UnreadCount>('/api/notifications/read-all', { method: 'POST' })
+          : await api<UnreadCount>('/api/notifications/read', {
               method: 'POST',
               body: { ids },
               keepalive: true,

@@ -1,4 +1,5 @@
 // The signed-in user's profile: name, languages, time zone and affiliation.
+import type { UserAnswer } from '../session/session-types.ts';
 import { useState } from 'preact/hooks';
 import { api, errorMessage } from '../api/client.ts';
 import type { Me } from '../../../server/auth/auth.schemas.ts';
@@ -44,7 +45,7 @@ function ProfileForm({ me }: { me: Me }) {
     }
     setBusy(true);
     try {
-      const { user } = await api<{ user: Me }>('/api/me', {
+      const { user } = await api<UserAnswer>('/api/me', {
         method: 'PATCH',
         body: { ...draft, displayName: draft.displayName.trim() },
       });

@@ -8,7 +8,7 @@ import { TranslatedBody } from '../components/translated.tsx';
 import { useApi } from '../hooks/use-api.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { AttachmentList } from '../readings/attachment-list.tsx';
-import type { ReadingPage as Reading } from '../readings/reading-types.ts';
+import type { ReadingPageAnswer } from '../readings/reading-types.ts';
 import '../readings/readings.css';
 import { NotFoundPage } from './not-found.page.tsx';
 
@@ -21,7 +21,7 @@ interface Props {
 function ReadingContent({ slug, number, readingSlug }: Props) {
   const { t } = useI18n();
   const weekHref = `/forums/${encodeURIComponent(slug)}/weeks/${number}`;
-  const [{ data, error }, , retry] = useApi<{ reading: Reading }>(
+  const [{ data, error }, , retry] = useApi<ReadingPageAnswer>(
     `/api${weekHref}/readings/${encodeURIComponent(readingSlug)}`,
   );
   const fallbackTitle = useFallbackTitle(error);

@@ -10,7 +10,11 @@ import { PageHeading } from '../components/page-heading.tsx';
 import { useApi } from '../hooks/use-api.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { formatCalendarDate } from '../time/calendar-date.ts';
-import type { ReconfirmationAnswer as Answer, ReconfirmationLink as LinkView } from '../cohort/cohort-types.ts';
+import type {
+  ReconfirmationAnswer as Answer,
+  ReconfirmationAnswerResult,
+  ReconfirmationLink as LinkView,
+} from '../cohort/cohort-types.ts';
 
 export default function ReconfirmPage() {
   const { t } = useI18n();
@@ -42,7 +46,7 @@ function ReconfirmLink({ token, asked }: { token: string; asked: Answer }) {
     setBusy(true);
     setFailure(null);
     try {
-      const result = await api<{ answer: Answer }>('/api/reconfirmations/answer', {
+      const result = await api<ReconfirmationAnswerResult>('/api/reconfirmations/answer', {
         method: 'POST',
         body: { token, answer: asked },
       });

@@ -1,10 +1,10 @@
 // Where the emailed reset link leads: the reader types a new password twice. Opening the page
 // changes nothing (a mail scanner following the link does not use it up); saving ends every
 // session of the account and signs in here.
+import type { UserAnswer } from '../session/session-types.ts';
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
 import { ApiError, api, errorMessage } from '../api/client.ts';
-import type { Me } from '../../../server/auth/auth.schemas.ts';
 import { TextField } from '../components/fields.tsx';
 import { LiveMessage } from '../components/notice.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
@@ -43,7 +43,7 @@ export default function ResetPasswordPage() {
     }
     setBusy(true);
     try {
-      const { user } = await api<{ user: Me }>('/api/auth/password-reset/confirm', {
+      const { user } = await api<UserAnswer>('/api/auth/password-reset/confirm', {
         method: 'POST',
         body: { token, password },
       });

@@ -1,8 +1,8 @@
 // Sign-in by email and password; afterwards the user returns to the page that sent them here.
+import type { UserAnswer } from '../session/session-types.ts';
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
 import { ApiError, api, errorMessage } from '../api/client.ts';
-import type { Me } from '../../../server/auth/auth.schemas.ts';
 import { TextField } from '../components/fields.tsx';
 import { LiveMessage } from '../components/notice.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
@@ -35,7 +35,7 @@ export function SignInPage() {
     setError(null);
     setRefused(false);
     try {
-      const { user } = await api<{ user: Me }>('/api/auth/sign-in', {
+      const { user } = await api<UserAnswer>('/api/auth/sign-in', {
         method: 'POST',
         body: { email: email.trim(), password },
       });

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
 import { api, errorMessage } from '../api/client.ts';
 import type { Lang } from '../i18n/languages.ts';
-import type { Post, ThreadDetail, ThreadPage as ThreadPageData } from '../discussion/discussion-types.ts';
+import type { Post, PostAnswer, ThreadDetail, ThreadPage as ThreadPageData } from '../discussion/discussion-types.ts';
 import { ThreadFlags, ThreadKindBadge } from '../components/badges.tsx';
 import { Composer } from '../components/composer.tsx';
 import { DateTime } from '../components/date-range.tsx';
@@ -327,7 +327,7 @@ function ThreadContent({ slug, id }: { slug: string; id: number }) {
             submitLabel={t('thread.postReply')}
             sendClearsServerDraft
             send={async (text, idempotencyKey) => {
-              const answer = await api<{ post: Post }>(`/api/threads/${thread.id}/posts`, {
+              const answer = await api<PostAnswer>(`/api/threads/${thread.id}/posts`, {
                 method: 'POST',
                 body: { bodyMd: text.bodyMd, lang: text.lang, idempotencyKey, draftKey: `reply:thread:${thread.id}` },
               });

@@ -6,7 +6,7 @@
 import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
 import { api, ApiError, errorMessage, isRetryable } from '../api/client.ts';
-import type { ClaimAnswer, PublishAnswer, TaskDetail } from '../translation/translation-types.ts';
+import type { ClaimAnswer, PublishAnswer, TaskDetail, TaskDetailAnswer } from '../translation/translation-types.ts';
 import { DateTime } from '../components/date-range.tsx';
 import { PageNotLoaded } from '../components/load-error.tsx';
 import { LiveMessage, Notice } from '../components/notice.tsx';
@@ -451,7 +451,7 @@ function TaskEditor({ slug, task, reload }: { slug: string; task: TaskDetail; re
 
 function EditorContent({ slug, id }: { slug: string; id: number }) {
   const { t } = useI18n();
-  const [{ data, error }, , retry, refresh] = useApi<{ task: TaskDetail }>(`/api/translation-tasks/${id}`);
+  const [{ data, error }, , retry, refresh] = useApi<TaskDetailAnswer>(`/api/translation-tasks/${id}`);
   const task = data?.task;
   if (!task) {
     return (

@@ -6,7 +6,15 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
 import { api, ApiError, errorMessage } from '../api/client.ts';
 import type { Forum } from '../forums/forum-types.ts';
-import type { ClaimAnswer, ForumMember, QueueStatus, TaskKind, TaskSummary } from '../translation/translation-types.ts';
+import type {
+  ClaimAnswer,
+  ForumMember,
+  ForumMembers,
+  Queue,
+  QueueStatus,
+  TaskKind,
+  TaskSummary,
+} from '../translation/translation-types.ts';
 import type { Lang } from '../i18n/languages.ts';
 import { DateTime } from '../components/date-range.tsx';
 import { LoadError, PageNotLoaded } from '../components/load-error.tsx';
@@ -154,7 +162,7 @@ function QueueFilters({
 
 /** The forum's translators, and its organizers, who translate too. */
 function translatorsOf(slug: string): Promise<ForumMember[]> {
-  return api<{ members: ForumMember[] }>(`/api/forums/${encodeURIComponent(slug)}/members`).then(({ members }) =>
+  return api<ForumMembers>(`/api/forums/${encodeURIComponent(slug)}/members`).then(({ members }) =>
     members.filter((m) => m.roles.includes('translator') || m.roles.includes('organizer')),
   );
 }
@@ -432,7 +440,7 @@ function Queue({ forum }: { forum: Forum }) {
   const { me } = useSession();
   const { query, path, route } = useLocation();
   const [filters, setFilters] = useState<Filters>(() => filtersFrom(query, forum.languages));
-  const [{ data, error }, update, retry, refresh] = useApi<{ tasks: TaskSummary[] }>(queuePath(forum.slug, filters));
+  const [{ data, error }, update, retry, refresh] = useApi<Queue>(queuePath(forum.slug, filters));
   const outcome =
     query.outcome && ['published', 'in_review', 'released', 'approved', 'rejected'].includes(query.outcome)
       ? t(`translate.outcome.${query.outcome}`)

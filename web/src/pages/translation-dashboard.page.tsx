@@ -3,7 +3,7 @@
 // the members to appoint as translators (or withdraw). Loaded on first use (see lazy-page.ts).
 import { useState } from 'preact/hooks';
 import { api, errorMessage } from '../api/client.ts';
-import type { ForumMember, MemberRoles, TranslationDashboard } from '../translation/translation-types.ts';
+import type { ForumMember, ForumMembers, MemberRoles, TranslationDashboard } from '../translation/translation-types.ts';
 import { LoadError, PageNotLoaded } from '../components/load-error.tsx';
 import { LiveMessage, Notice } from '../components/notice.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
@@ -183,9 +183,7 @@ function MemberRow({
 
 function Members({ slug }: { slug: string }) {
   const { t } = useI18n();
-  const [{ data, error }, update, retry] = useApi<{ members: ForumMember[] }>(
-    `/api/forums/${encodeURIComponent(slug)}/members`,
-  );
+  const [{ data, error }, update, retry] = useApi<ForumMembers>(`/api/forums/${encodeURIComponent(slug)}/members`);
   const [message, setMessage] = useState<string | null>(null);
   return (
     <section aria-labelledby="dashboard-members">

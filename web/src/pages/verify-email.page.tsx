@@ -1,10 +1,10 @@
 // Where the link emailed at registration leads: one click confirms the address and signs in,
 // then the reader goes on to the page they registered from. Opening the page changes nothing,
 // so a mail scanner that follows links does not use up the single-use link. Loaded on first use.
+import type { UserAnswer } from '../session/session-types.ts';
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
 import { api, errorMessage } from '../api/client.ts';
-import type { Me } from '../../../server/auth/auth.schemas.ts';
 import { LiveMessage } from '../components/notice.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
 import { followChosenLang } from '../i18n/i18n.ts';
@@ -27,7 +27,7 @@ export default function VerifyEmailPage() {
     setBusy(true);
     setError(null);
     try {
-      const { user } = await api<{ user: Me }>('/api/auth/verify-email', { method: 'POST', body: { token } });
+      const { user } = await api<UserAnswer>('/api/auth/verify-email', { method: 'POST', body: { token } });
       await followChosenLang(user.interfaceLang);
       await setMe(user);
       route(next, true);

@@ -2,7 +2,7 @@
 // translation the queue published, with its original at hand), its readings as a short table
 // of contents linking to each reading's page, then the week's discussion, which no long text
 // pushes out of sight. A summary's translation published while the page is open appears at once.
-import type { WeekReading, Week } from '../weeks/week-types.ts';
+import type { WeekAnswer, WeekReading } from '../weeks/week-types.ts';
 import { StayInTouch } from '../cohort/cohort-panel.tsx';
 import { WeekStateBadge } from '../components/badges.tsx';
 import { CalendarRange } from '../components/date-range.tsx';
@@ -48,7 +48,7 @@ function ReadingEntry({ reading, weekHref }: { reading: WeekReading; weekHref: s
 function WeekContent({ slug, number }: { slug: string; number: string }) {
   const { t } = useI18n();
   const forumHref = `/forums/${encodeURIComponent(slug)}`;
-  const [{ data, error }, , retry, refresh] = useApi<{ week: Week }>(`/api${forumHref}/weeks/${number}`);
+  const [{ data, error }, , retry, refresh] = useApi<WeekAnswer>(`/api${forumHref}/weeks/${number}`);
   const fallbackTitle = useFallbackTitle(error);
   const info = useForumInfo(slug, data !== null);
   const backLink = (

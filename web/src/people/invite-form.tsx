@@ -1,6 +1,7 @@
 // Inviting someone by email from the people console, to any role the console gives, through the
 // cohort's invitations: a single-use link that expires, or immediate membership for an address
 // that has an account.
+import type { InviteAnswer } from '../cohort/cohort-types.ts';
 import { useState } from 'preact/hooks';
 import { api, errorMessage } from '../api/client.ts';
 import type { Lang } from '../i18n/languages.ts';
@@ -34,7 +35,7 @@ export function InviteForm({
     setError(null);
     setDone(null);
     try {
-      const answer = await api<{ status: 'added' | 'invited' }>(`/api/forums/${encodeURIComponent(slug)}/invitations`, {
+      const answer = await api<InviteAnswer>(`/api/forums/${encodeURIComponent(slug)}/invitations`, {
         method: 'POST',
         body: {
           email: email.trim(),

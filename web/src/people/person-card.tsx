@@ -6,7 +6,7 @@ import { api, errorMessage } from '../api/client.ts';
 import { LiveMessage } from '../components/notice.tsx';
 import { formatList } from '../i18n/format-list.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import { ROLES, type ForumRole, type PeopleList, type Person } from './types.ts';
+import { ROLES, type ForumRole, type PeopleList, type Person, type PersonAnswer } from './types.ts';
 
 type Panel = 'roles' | 'suspend' | 'unsuspend' | 'remove' | null;
 
@@ -31,7 +31,7 @@ function RolesForm({
   onCancel(): void;
 }) {
   const { t } = useI18n();
-  const [roles, setRoles] = useState<ForumRole[]>(person.roles as ForumRole[]);
+  const [roles, setRoles] = useState<ForumRole[]>(person.roles);
   const [week, setWeek] = useState(String(person.week ?? weeks[0]?.number ?? ''));
   const [reason, setReason] = useState('');
   const id = `roles-${person.id}`;
@@ -238,7 +238,7 @@ export function PersonCard({ slug, person, weeks, onChanged }: Props) {
             void run(
               async () =>
                 (
-                  await api<{ person: Person }>(`${base}/roles`, {
+                  await api<PersonAnswer>(`${base}/roles`, {
                     method: 'PUT',
                     body: { roles, ...(week === undefined ? {} : { week }), ...reasonBody(reason) },
                   })
@@ -258,8 +258,7 @@ export function PersonCard({ slug, person, weeks, onChanged }: Props) {
           onConfirm={(reason) =>
             void run(
               async () =>
-                (await api<{ person: Person }>(`${base}/${panel}`, { method: 'POST', body: reasonBody(reason) }))
-                  .person,
+                (await api<PersonAnswer>(`${base}/${panel}`, { method: 'POST', body: reasonBody(reason) })).person,
               t(panel === 'suspend' ? 'people.suspendedDone' : 'people.unsuspendedDone', { name }),
             )
           }

@@ -3,7 +3,7 @@
 import { api, ApiError } from '../api/client.ts';
 import { currentLang, i18n } from '../i18n/i18n.ts';
 import type { Lang } from '../i18n/languages.ts';
-import type { Attachment, EditorReading, StagedUpload } from './reading-types.ts';
+import type { Attachment, EditorReading, EditorReadingAnswer, ReorderAnswer, StagedUpload } from './reading-types.ts';
 
 export interface ReadingDraft {
   originalLang: Lang;
@@ -20,7 +20,7 @@ export async function createReading(
   uploads: string[] = [],
 ): Promise<EditorReading> {
   return (
-    await api<{ reading: EditorReading }>(weekPath(slug, week), {
+    await api<EditorReadingAnswer>(weekPath(slug, week), {
       method: 'POST',
       body: { ...draft, idempotencyKey, uploads },
     })
@@ -34,7 +34,7 @@ export async function updateReading(
   uploads: string[] = [],
 ): Promise<EditorReading> {
   return (
-    await api<{ reading: EditorReading }>(`/api/readings/${id}`, {
+    await api<EditorReadingAnswer>(`/api/readings/${id}`, {
       method: 'PUT',
       body: { ...draft, baseVersion, uploads },
     })
@@ -51,13 +51,12 @@ export function stageUpload(slug: string, week: number, file: File): Promise<Sta
 }
 
 export async function reorderReadings(slug: string, week: number, ids: number[]): Promise<EditorReading[]> {
-  return (await api<{ readings: EditorReading[] }>(`${weekPath(slug, week)}/order`, { method: 'PUT', body: { ids } }))
-    .readings;
+  return (await api<ReorderAnswer>(`${weekPath(slug, week)}/order`, { method: 'PUT', body: { ids } })).readings;
 }
 
 export async function setPublished(id: number, published: boolean): Promise<EditorReading> {
   return (
-    await api<{ reading: EditorReading }>(`/api/readings/${id}/${published ? 'publish' : 'unpublish'}`, {
+    await api<EditorReadingAnswer>(`/api/readings/${id}/${published ? 'publish' : 'unpublish'}`, {
       method: 'POST',
     })
   ).reading;

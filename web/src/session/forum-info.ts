@@ -3,18 +3,15 @@
 // Kept for the visit once read; the forum page hands over what it already has.
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client.ts';
-import type { Forum, Role } from '../forums/forum-types.ts';
-import type { Lang } from '../i18n/languages.ts';
+import type { Forum, ForumAnswer, Role, WeekSummary } from '../forums/forum-types.ts';
 import { useSession } from './session-context.tsx';
 
-export interface ForumInfo {
-  myRoles: Role[];
-  languages: Lang[];
+export type ForumInfo = Pick<Forum, 'myRoles' | 'languages'> & {
   /** The number of the forum's last week (where members are asked whether to stay in touch). */
   lastWeek: number;
   /** Each week's opening and whether this reader may read it, so a page asks for no week it may not read. */
-  weeks: { number: number; opensAt: string; canRead: boolean }[];
-}
+  weeks: Pick<WeekSummary, 'number' | 'opensAt' | 'canRead'>[];
+};
 
 const known = new Map<string, ForumInfo>();
 const loading = new Map<string, Promise<ForumInfo | null>>();
@@ -37,7 +34,7 @@ export function loadForumInfo(userId: number | null, slug: string): Promise<Foru
   if (cached) return Promise.resolve(cached);
   let pending = loading.get(key);
   if (!pending) {
-    pending = api<{ forum: Forum }>(`/api/forums/${encodeURIComponent(slug)}`)
+    pending = api<ForumAnswer>(`/api/forums/${encodeURIComponent(slug)}`)
       .then(
         ({ forum }) => {
           rememberForum(userId, forum);

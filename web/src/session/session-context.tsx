@@ -1,5 +1,6 @@
 // Who is signed in, shared by every page. The first answer of /api/me arrives with the app's
 // start (see main.tsx); pages then update it when the user signs in, out, or edits the profile.
+import type { MeAnswer } from './session-types.ts';
 import { createContext, type ComponentChildren } from 'preact';
 import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api } from '../api/client.ts';
@@ -22,7 +23,7 @@ const SessionContext = createContext<Session>({ me: null, setMe: async () => {},
 /** Fetched before the first render so a signed-in user's language and roles show at once. */
 export async function fetchMe(): Promise<Me | null> {
   try {
-    return (await api<{ user: Me | null }>('/api/me')).user;
+    return (await api<MeAnswer>('/api/me')).user;
   } catch {
     return null; // the site still works signed out
   }

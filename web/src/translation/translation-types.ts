@@ -4,10 +4,12 @@ import type {
   ClaimResponse,
   DashboardResponse,
   GlossaryImportResponse,
+  GlossaryResponse,
   Kind,
   MembersResponse,
   PublishResponse,
   QueueQuery,
+  QueueResponse,
   RolesResponse,
   TaskDetailResponse,
   TaskSummary as TaskSummarySchema,
@@ -28,3 +30,7 @@ export type ForumMember = Static<typeof MembersResponse>['members'][number];
 export type ClaimAnswer = Static<typeof ClaimResponse>;
 export type PublishAnswer = Static<typeof PublishResponse>;
 export type MemberRoles = Static<typeof RolesResponse>;
+export type ForumMembers = Static<typeof MembersResponse>;
+export type Queue = Static<typeof QueueResponse>;
+export type TaskDetailAnswer = Static<typeof TaskDetailResponse>;
+export type Glossary = Static<typeof GlossaryResponse>;

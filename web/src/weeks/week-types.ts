@@ -5,3 +5,4 @@ import type { WeekResponse } from '../../../server/weeks/weeks.schemas.ts';
 export type Week = Static<typeof WeekResponse>['week'];
 /** A reading as the week page lists it, its text included. */
 export type WeekReading = Week['readings'][number];
+export type WeekAnswer = Static<typeof WeekResponse>;
