@@ -55,12 +55,18 @@ import { announceOverdueQuestions } from './questions/question-jobs.ts';
 import { caseStudyComposers } from './case-studies/case-study-email.ts';
 import caseStudiesPlugin from './case-studies/case-studies.plugin.ts';
 import caseStudiesRoutes from './case-studies/case-studies.routes.ts';
+import synthesisRoutes from './synthesis/synthesis.routes.ts';
+import { synthesisComposers } from './synthesis/synthesis-email.ts';
 import notificationsRoutes from './notifications/notifications.routes.ts';
 import forumListsRoutes from './forums/forum-lists.routes.ts';
 import forumSettingsRoutes from './forums/forum-settings.routes.ts';
+import consentRoutes from './consent/consent.routes.ts';
 import forumCreationRoutes from './forums/forum-creation.routes.ts';
 import scheduleRoutes from './forums/schedule.routes.ts';
+import analyticsRoutes from './analytics/analytics.routes.ts';
 import { requestReconfirmationIn } from './applications/reconfirmation.service.ts';
+import proceedingsRoutes from './proceedings/proceedings.routes.ts';
+import proceedingsJobsPlugin from './proceedings/proceedings-jobs.plugin.ts';
 
 export interface BuildAppOptions {
   config: Config;
@@ -142,10 +148,11 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
   await app.register(realtimePlugin, { allowedOrigins: config.allowedOrigins, ...site });
   await app.register(notificationsPlugin, {
     config,
-    composers: { ...notificationComposers, ...questionComposers, ...caseStudyComposers },
+    composers: { ...notificationComposers, ...questionComposers, ...caseStudyComposers, ...synthesisComposers },
     announcers: [announceOverdueQuestions],
   });
   await app.register(caseStudiesPlugin, { config });
+  await app.register(proceedingsJobsPlugin, { config });
   await app.register(healthRoutes);
   await app.register(authRoutes, {
     secureCookies: config.secureCookies,
@@ -164,6 +171,7 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
   await app.register(discussionsRoutes, { postRateLimit: config.postRateLimit });
   await app.register(draftsRoutes);
   await app.register(caseStudiesRoutes);
+  await app.register(synthesisRoutes);
   await app.register(questionsRoutes, { postRateLimit: config.postRateLimit });
   await app.register(homeRoutes);
   await app.register(moderationRoutes);
@@ -176,6 +184,7 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
   await app.register(readingUploadsRoutes, files);
   await app.register(attachmentsRoutes, { owner: caseStudyAttachments, ...files });
   await app.register(exportRoutes, { attachmentsDir: config.attachmentsDir });
+  await app.register(proceedingsRoutes, { proceedingsDir: config.proceedingsDir });
   await app.register(glossaryRoutes);
   await app.register(translationAdminRoutes);
   await app.register(cohortRoutes, {
@@ -185,7 +194,9 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
   });
   await app.register(notificationsRoutes);
   await app.register(forumSettingsRoutes);
+  await app.register(analyticsRoutes);
   await app.register(forumListsRoutes);
+  await app.register(consentRoutes);
   await app.register(forumCreationRoutes);
   await app.register(scheduleRoutes, {
     reconfirm: (trx, forum, actor, message, now) =>

@@ -50,6 +50,8 @@ export const ConfigSchema = Type.Object({
   attachmentsDir: Type.String(),
   /** The largest attachment accepted, in bytes. */
   attachmentMaxBytes: Type.Integer({ minimum: 1 }),
+  /** Folder of generated proceedings editions (HTML, PDF, CSV, JSON); shared by every instance. */
+  proceedingsDir: Type.String(),
 });
 export type Config = Readonly<Static<typeof ConfigSchema>>;
 
@@ -72,6 +74,7 @@ export const defaultConfig: Config = {
   backgroundJobs: false,
   attachmentsDir: path.join(projectRoot, 'data', 'attachments'),
   attachmentMaxBytes: 20 * 1024 * 1024,
+  proceedingsDir: path.join(projectRoot, 'data', 'proceedings'),
 };
 
 function bool(value: string | undefined, fallback: boolean): boolean {
@@ -106,6 +109,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     attachmentMaxBytes: env.ATTACHMENT_MAX_MB
       ? Math.round(Number(env.ATTACHMENT_MAX_MB) * 1024 * 1024)
       : defaultConfig.attachmentMaxBytes,
+    proceedingsDir: env.PROCEEDINGS_DIR || defaultConfig.proceedingsDir,
   };
   if (!Value.Check(ConfigSchema, candidate)) {
     const problems = [...Value.Errors(ConfigSchema, candidate)].map((e) => `${e.instancePath || '/'} ${e.message}`);

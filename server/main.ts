@@ -11,7 +11,7 @@ const config = readConfig();
 if (!config.databaseUrl && !config.dataDir.startsWith('memory://')) mkdirSync(config.dataDir, { recursive: true });
 const database = await openDatabase(config);
 await migrateToLatest(database.db);
-const credentials = config.seedDemo ? await seedDemo(database.db, config.contentDir) : [];
+const credentials = config.seedDemo ? await seedDemo(database.db, config) : [];
 
 const app = await buildApp({ config, database });
 let closing = false;

@@ -13,6 +13,7 @@ import {
 import { SlugParams } from '../forums/forum-params.schemas.ts';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/password.ts';
 import { ChoiceSchema, EntryKey, LocalizedName } from '../forums/forum-lists.schemas.ts';
+import { ConsentChoiceSchema } from '../consent/consent.schemas.ts';
 
 export const STATEMENT_WORD_LIMIT = 300;
 /** Each of a key-respondent candidate's three experience fields (research, on the ground, policy). */
@@ -62,6 +63,8 @@ export const ApplicationFields = Type.Object({
   langs: Langs,
   heardFrom: Type.Optional(LineText({ maxLength: 500 })),
   optIn: Type.Optional(Type.Boolean()),
+  /** How the applicant's words may appear in published proceedings; editing may change it, a new application must say. */
+  publicationConsent: Type.Optional(ConsentChoiceSchema),
 });
 export type ApplicationInput = Static<typeof ApplicationFields>;
 
@@ -75,7 +78,11 @@ export const NewAccount = Type.Object({
 });
 export type NewAccountInput = Static<typeof NewAccount>;
 
-export const ApplyBody = Type.Object({ ...ApplicationFields.properties, account: Type.Optional(NewAccount) });
+export const ApplyBody = Type.Object({
+  ...ApplicationFields.properties,
+  publicationConsent: ConsentChoiceSchema,
+  account: Type.Optional(NewAccount),
+});
 
 export const ApplicationSchema = Type.Object({
   id: Id,
@@ -143,6 +150,7 @@ export const OwnApplicationResponse = Type.Object({
   }),
   application: Type.Union([ApplicationSchema, Type.Null()]),
   optedIn: Type.Boolean(),
+  publicationConsent: Type.Union([ConsentChoiceSchema, Type.Null()]),
 });
 
 export const ApplyResponse = Type.Object({ status: Type.Literal('applied'), application: ApplicationSchema });

@@ -34,6 +34,7 @@ import {
 import { applicationChoices, type ApplicationChoices } from './application-choices.ts';
 import { callChoices } from '../forums/forum-lists.service.ts';
 import { currentTime } from '../time/clock.ts';
+import { findConsent, listConsentRecords, proceedingsPublished, recordConsent } from '../consent/consent.queries.ts';
 
 function assertOpen(forum: Forum, now: Date): void {
   if (!applicationsOpen(forum, now)) throw new DomainError('application_closed', { deadlineOn: deadlineOn(forum) });
@@ -127,6 +128,8 @@ async function store(
     }
   }
   if (input.optIn) await setOptIn(trx, forum.id, userId, true);
+  if (input.publicationConsent)
+    await recordConsent(trx, { forumId: forum.id, userId, choice: input.publicationConsent, source: 'application' });
 }
 
 export type ApplyResult =
@@ -186,6 +189,10 @@ export async function apply(
       await findApplication(trx, forum.id, person.id);
       await findRoles(trx, forum.id, person.id);
       await isOptedIn(trx, forum.id, person.id);
+      // Recording the consent writes three statements; three reads stand in for them.
+      await findConsent(trx, forum.id, person.id);
+      await listConsentRecords(trx, forum.id, person.id);
+      await proceedingsPublished(trx, forum.id);
     }
   });
   return { status: 'check_email' };
@@ -210,6 +217,13 @@ export async function editApplication(
     if (existing.status !== 'pending' && existing.status !== 'waitlisted') throw new DomainError('application_decided');
     await updateApplication(trx, existing.id, columns(input, fitsWeekId, choices));
     if (input.optIn !== undefined) await setOptIn(trx, forum.id, user.id, input.optIn);
+    if (input.publicationConsent)
+      await recordConsent(trx, {
+        forumId: forum.id,
+        userId: user.id,
+        choice: input.publicationConsent,
+        source: 'application',
+      });
   });
   return toApplicationView((await findApplication(db, forum.id, user.id))!);
 }
@@ -258,6 +272,8 @@ export async function ownApplication(db: Kysely<DB>, slug: string, user: Session
     },
     application: row ? toApplicationView(row) : null,
     optedIn: user ? await isOptedIn(db, forum.id, user.id) : false,
+    // Offered again when the applicant sends a withdrawn application anew, so they need not choose twice.
+    publicationConsent: user ? ((await findConsent(db, forum.id, user.id))?.choice ?? null) : null,
   };
 }
 

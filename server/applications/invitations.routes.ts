@@ -10,6 +10,7 @@ import { requireUser } from '../http/access.ts';
 import { SlugParams } from '../forums/forum-params.schemas.ts';
 import { callerLang } from '../plugins/language.plugin.ts';
 import { InvitationRole, NewAccount } from './applications.schemas.ts';
+import { ConsentChoiceSchema } from '../consent/consent.schemas.ts';
 import {
   AcceptInvitationResponse,
   Answer,
@@ -94,6 +95,8 @@ const invitationsRoutes: FastifyPluginAsyncTypebox<{ publicUrl: string; secureCo
               timeZone: NewAccount.properties.timeZone,
             }),
           ),
+          /** Asked on the invitation page as on the application form; absent leaves the member unanswered. */
+          publicationConsent: Type.Optional(ConsentChoiceSchema),
         }),
         response: { 200: AcceptInvitationResponse, ...errorResponses },
       },
@@ -105,6 +108,7 @@ const invitationsRoutes: FastifyPluginAsyncTypebox<{ publicUrl: string; secureCo
         request.params.token,
         request.user ?? null,
         request.body.account,
+        request.body.publicationConsent,
       );
       if (created) {
         // The link proved the address: the new account is signed in at once.

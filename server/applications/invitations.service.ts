@@ -6,7 +6,8 @@ import type { SessionUser } from '../auth/session.ts';
 import { hashPassword } from '../auth/password.ts';
 import { isTimeZone } from '../auth/time-zone.ts';
 import { findUserByEmail, insertUserUnlessEmailTaken } from '../auth/users.queries.ts';
-import type { DB, ForumRole, Lang } from '../db/schema.ts';
+import type { ConsentChoice, DB, ForumRole, Lang } from '../db/schema.ts';
+import { recordConsent } from '../consent/consent.queries.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { addDays, localDate, startOfLocalDay } from '../forums/forum-calendar.ts';
 import { forumAccessBySlug } from '../forums/forum-access.ts';
@@ -226,6 +227,7 @@ export async function acceptInvitation(
   token: string,
   caller: SessionUser | null,
   account: InvitationAccount | undefined,
+  publicationConsent?: ConsentChoice,
   now = currentTime(),
 ) {
   const invitation = await usableInvitation(db, slug, token, now);
@@ -266,6 +268,13 @@ export async function acceptInvitation(
     }
     await grantInvitedRole(trx, invitation.forum_id, userId, invitation.role, invitation.week ?? null);
     await trx.updateTable('invitations').set({ accepted_by: userId }).where('id', '=', invitation.id).execute();
+    if (publicationConsent)
+      await recordConsent(trx, {
+        forumId: invitation.forum_id,
+        userId,
+        choice: publicationConsent,
+        source: 'invitation',
+      });
     await writeCohortAudit(trx, {
       forumId: invitation.forum_id,
       actorId: userId,

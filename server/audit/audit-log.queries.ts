@@ -12,7 +12,7 @@ export async function writeAudit(
     forumId: number;
     actorId: number;
     action: string;
-    targetType: 'post' | 'thread' | 'report' | 'user' | 'reading' | 'forum';
+    targetType: 'post' | 'thread' | 'report' | 'user' | 'reading' | 'forum' | 'policy_element';
     targetId: number;
     reason?: string | null;
   },

@@ -53,6 +53,33 @@ export async function createSession(
   return session;
 }
 
+/** The session user of a users row: the one mapping the request's user and the CLI's or demo's acting user share. */
+export function sessionUserOf(row: {
+  id: number;
+  email: string;
+  display_name: string;
+  interface_lang: SessionUser['interfaceLang'];
+  reading_langs: SessionUser['readingLangs'];
+  time_zone: string;
+  organisation: string;
+  region: string;
+  country: string;
+  is_admin: boolean;
+}): SessionUser {
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.display_name,
+    interfaceLang: row.interface_lang,
+    readingLangs: row.reading_langs,
+    timeZone: row.time_zone,
+    organisation: row.organisation,
+    region: row.region,
+    country: row.country,
+    isAdmin: row.is_admin,
+  };
+}
+
 export async function validateSessionToken(
   db: Kysely<DB>,
   token: string,
@@ -91,18 +118,7 @@ export async function validateSessionToken(
   }
   return {
     session: { id, userId: row.user_id, expiresAt },
-    user: {
-      id: row.user_id,
-      email: row.email,
-      displayName: row.display_name,
-      interfaceLang: row.interface_lang,
-      readingLangs: row.reading_langs,
-      timeZone: row.time_zone,
-      organisation: row.organisation,
-      region: row.region,
-      country: row.country,
-      isAdmin: row.is_admin,
-    },
+    user: sessionUserOf({ ...row, id: row.user_id }),
     renewed,
   };
 }

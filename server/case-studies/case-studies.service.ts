@@ -45,6 +45,7 @@ import { publishDueCaseStudies, publishIfDue } from './publication.service.ts';
 import { attachmentViewOf } from '../attachments/attachment-view.ts';
 import { countAttachments, findAttachments } from '../attachments/attachments.queries.ts';
 import type { CaseStudyStatus } from '../db/schema.ts';
+import { archiveAuthorsFor } from '../consent/archive-authors.ts';
 
 interface Reader {
   user: SessionUser | null;
@@ -130,12 +131,39 @@ export async function readable(db: Kysely<DB>, id: number, user: SessionUser | n
       now,
     );
   }
+  // As in the proceedings, a case study whose author chose not to appear is not in the public archive.
+  const archive = await archiveAuthorsFor(db, access, [row.author_id], user?.interfaceLang ?? 'en');
+  if (archive && !archive(row.author_id, row.author_name).shown) throw new DomainError('not_found');
   return { row, access };
+}
+
+/** The case studies as the public archive shows them: by name, anonymously (no organisation), or left out. */
+async function inPublicArchive<T extends CaseStudyView>(
+  db: Kysely<DB>,
+  access: ForumAccess,
+  views: T[],
+  lang: Lang,
+): Promise<T[]> {
+  const archive = await archiveAuthorsFor(
+    db,
+    access,
+    views.map((view) => view.author.id),
+    lang,
+  );
+  if (!archive) return views;
+  return views.flatMap((view) => {
+    const author = archive(view.author.id, view.author.displayName);
+    if (!author.shown) return [];
+    if (author.id !== 0) return [view];
+    return [{ ...view, author: { ...view.author, id: 0, displayName: author.displayName, organisation: null } }];
+  });
 }
 
 async function viewFor(db: Kysely<DB>, row: CaseStudyRow, access: ForumAccess, reader: Reader): Promise<CaseStudyView> {
   const [view] = await withReadingRule(db, [toCaseStudyView(row, viewerOf(access))], reader.user, reader.lang);
-  return view!;
+  const [shown] = await inPublicArchive(db, access, [view!], reader.lang);
+  if (!shown) throw new DomainError('not_found');
+  return shown;
 }
 
 export async function getCaseStudy(db: Kysely<DB>, id: number, reader: Reader, now = currentTime()) {
@@ -466,10 +494,15 @@ export async function weekCaseStudies(
     await publishDueCaseStudies(db, now, week.id);
     rows = await listWeekCaseStudies(db, week.id);
   }
-  const views = await withReadingRule(
+  const views = await inPublicArchive(
     db,
-    rows.filter((row) => row.status === 'published').map((row) => toCaseStudyView(row, viewerOf(access))),
-    reader.user,
+    access,
+    await withReadingRule(
+      db,
+      rows.filter((row) => row.status === 'published').map((row) => toCaseStudyView(row, viewerOf(access))),
+      reader.user,
+      reader.lang,
+    ),
     reader.lang,
   );
   // Questions' counts (server/questions): one statement for all the week's case studies.

@@ -3,7 +3,7 @@
 // domain functions take when the seed writes in that person's name.
 import type { Kysely } from 'kysely';
 import { ensureAccount, generatePassword } from '../auth/accounts.service.ts';
-import type { SessionUser } from '../auth/session.ts';
+import { sessionUserOf, type SessionUser } from '../auth/session.ts';
 import type { DB, ForumRole, Lang } from '../db/schema.ts';
 
 /** What the first start prints for each demo account it made, to sign in with. */
@@ -58,4 +58,10 @@ export function demoSessionUser(id: number, person: DemoProfile): SessionUser {
     country: person.country,
     isAdmin: false,
   };
+}
+
+/** The signed-in user the demo acts as when it does what a person would, e.g. the organizer deciding. */
+export async function sessionUserByEmail(db: Kysely<DB>, email: string): Promise<SessionUser | undefined> {
+  const row = await db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+  return row && sessionUserOf(row);
 }

@@ -4,12 +4,17 @@
 // opens. Seeded once, through the same domain functions the API uses.
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { SessionUser } from '../auth/session.ts';
 import { approveCaseStudy, createCaseStudy, submitCaseStudy } from '../case-studies/case-studies.service.ts';
 import type { DB } from '../db/schema.ts';
 import { takeKeyRespondentSeat } from '../applications/review.service.ts';
 import { findEntryByKey, setMemberRegion } from '../forums/forum-lists.queries.ts';
-import { demoSessionUser, ensureDemoAccount, type DemoProfile, type DemoCredentials } from './demo-accounts.ts';
+import {
+  demoSessionUser,
+  ensureDemoAccount,
+  sessionUserByEmail,
+  type DemoProfile,
+  type DemoCredentials,
+} from './demo-accounts.ts';
 
 interface DemoKeyRespondent extends DemoProfile {
   /** A key of the demo forum's regions (content/forums/sse-policy/forum.yaml). */
@@ -202,22 +207,10 @@ export async function seedDemoCaseStudies(
   organizerEmail: string,
 ): Promise<DemoCredentials[]> {
   const forum = await db.selectFrom('forums').select('id').where('slug', '=', forumSlug).executeTakeFirst();
-  const organizerRow = await db.selectFrom('users').selectAll().where('email', '=', organizerEmail).executeTakeFirst();
-  if (!forum || !organizerRow) return [];
+  const organizer = await sessionUserByEmail(db, organizerEmail);
+  if (!forum || !organizer) return [];
   if (await db.selectFrom('case_studies').select('id').where('forum_id', '=', forum.id).limit(1).executeTakeFirst())
     return [];
-  const organizer: SessionUser = {
-    id: organizerRow.id,
-    email: organizerRow.email,
-    displayName: organizerRow.display_name,
-    interfaceLang: organizerRow.interface_lang,
-    readingLangs: organizerRow.reading_langs,
-    timeZone: organizerRow.time_zone,
-    organisation: organizerRow.organisation,
-    region: organizerRow.region,
-    country: organizerRow.country,
-    isAdmin: organizerRow.is_admin,
-  };
   const credentials: DemoCredentials[] = [];
   for (const person of demoKeyRespondents) {
     const account = await ensureDemoAccount(db, person, [{ forumSlug, role: 'participant' }], 'key_respondent');

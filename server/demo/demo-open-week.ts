@@ -13,7 +13,13 @@ import type { DB, TranslatableType } from '../db/schema.ts';
 import { currentTime } from '../time/clock.ts';
 import { claim } from '../translations/queue.service.ts';
 import { publish } from '../translations/publishing.service.ts';
-import { demoSessionUser, ensureDemoAccount, type DemoProfile, type DemoCredentials } from './demo-accounts.ts';
+import {
+  demoSessionUser,
+  ensureDemoAccount,
+  sessionUserByEmail,
+  type DemoProfile,
+  type DemoCredentials,
+} from './demo-accounts.ts';
 
 export const OPEN_WEEK = 2;
 
@@ -81,24 +87,6 @@ const translatedPost = {
   body: 'The reading mentions social clauses in public procurement. In our incubator, co-operatives lose tenders because they have no bank guarantees. Does anyone know of concrete examples of how that was solved?',
 };
 
-async function organizerUser(db: Kysely<DB>, email: string): Promise<SessionUser | undefined> {
-  const row = await db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
-  return (
-    row && {
-      id: row.id,
-      email: row.email,
-      displayName: row.display_name,
-      interfaceLang: row.interface_lang,
-      readingLangs: row.reading_langs,
-      timeZone: row.time_zone,
-      organisation: row.organisation,
-      region: row.region,
-      country: row.country,
-      isAdmin: row.is_admin,
-    }
-  );
-}
-
 /** Claims and publishes the open task translating an item into English, as the translator would in the editor. */
 async function translate(
   db: Kysely<DB>,
@@ -129,7 +117,7 @@ export async function seedDemoOpenWeek(
   organizerEmail: string,
 ): Promise<DemoCredentials[]> {
   const forum = await db.selectFrom('forums').select('id').where('slug', '=', forumSlug).executeTakeFirst();
-  const organizer = await organizerUser(db, organizerEmail);
+  const organizer = await sessionUserByEmail(db, organizerEmail);
   if (!forum || !organizer) return [];
   const person = openWeekKeyRespondent;
   const existing = await db

@@ -5,12 +5,12 @@
 // of the demo server — adds nothing twice and asks nothing before publication.
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { SessionUser } from '../auth/session.ts';
 import type { DB, Lang } from '../db/schema.ts';
 import { createReply } from '../discussions/posts.service.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { askQuestion } from '../questions/questions.service.ts';
 import { currentTime } from '../time/clock.ts';
+import { sessionUserByEmail } from './demo-accounts.ts';
 
 interface DemoQuestion {
   /** The demo case study's author (demo-case-studies.ts). */
@@ -122,28 +122,14 @@ function fixedKey(seed: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-async function sessionUser(db: Kysely<DB>, email: string): Promise<SessionUser | undefined> {
-  const row = await db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
-  if (!row) return undefined;
-  return {
-    id: row.id,
-    email: row.email,
-    displayName: row.display_name,
-    interfaceLang: row.interface_lang,
-    readingLangs: row.reading_langs,
-    timeZone: row.time_zone,
-    organisation: row.organisation,
-    region: row.region,
-    country: row.country,
-    isAdmin: row.is_admin,
-  };
-}
-
 /** Asks (and answers) the demo questions of every demo case study already published; returns how many were new. */
 export async function seedDemoQuestions(db: Kysely<DB>, forumSlug: string, now = currentTime()): Promise<number> {
   let asked = 0;
   for (const [index, planned] of questions.entries()) {
-    const [keyRespondent, asker] = [await sessionUser(db, planned.keyRespondent), await sessionUser(db, planned.asker)];
+    const [keyRespondent, asker] = [
+      await sessionUserByEmail(db, planned.keyRespondent),
+      await sessionUserByEmail(db, planned.asker),
+    ];
     if (!keyRespondent || !asker) continue;
     const caseStudy = await db
       .selectFrom('case_studies')

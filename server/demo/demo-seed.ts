@@ -11,11 +11,19 @@ import { seedDemoDiscussions } from './demo-discussions.ts';
 import { seedDemoCaseStudies } from './demo-case-studies.ts';
 import { seedDemoQuestions } from './demo-questions.ts';
 import { seedDemoOpenWeek } from './demo-open-week.ts';
+import { seedDemoArchive } from './demo-archive.ts';
+import { seedDemoSynthesis } from './demo-synthesis.ts';
 
 export const DEMO_FORUMS = ['sse-policy-live', 'sse-policy-2009'];
 export const DEMO_ORGANIZER_EMAIL = 'organizer@demo.tertulia.test';
 
-export async function seedDemo(db: Kysely<DB>, contentDir: string): Promise<DemoCredentials[]> {
+export interface DemoPlaces {
+  contentDir: string;
+  /** Where the archive's generated proceedings are written, as the site's own job writes them. */
+  proceedingsDir: string;
+}
+
+export async function seedDemo(db: Kysely<DB>, { contentDir, proceedingsDir }: DemoPlaces): Promise<DemoCredentials[]> {
   await importContent(db, contentDir);
   const password = generatePassword();
   const organizer = await ensureAccount(db, {
@@ -37,5 +45,7 @@ export async function seedDemo(db: Kysely<DB>, contentDir: string): Promise<Demo
   const openWeek = await seedDemoOpenWeek(db, DEMO_FORUMS[0]!, DEMO_ORGANIZER_EMAIL);
   // Nothing until a demo case study is published at its week's opening; every start adds what is due.
   await seedDemoQuestions(db, DEMO_FORUMS[0]!);
+  const archive = await seedDemoArchive(db, DEMO_FORUMS[1]!);
+  await seedDemoSynthesis(db, DEMO_FORUMS[1]!, archive, DEMO_ORGANIZER_EMAIL, proceedingsDir);
   return [...created, ...discussions, ...caseStudies, ...openWeek];
 }

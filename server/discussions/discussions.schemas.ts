@@ -39,6 +39,8 @@ export const PostSchema = Type.Object({
   mine: Type.Boolean(),
   translation: TranslationSchema,
   translationPending: Type.Boolean(),
+  /** In the public archive, the author chose not to appear: the text is withheld, the post keeps its place. */
+  withheld: Type.Optional(Type.Literal(true)),
   /** Set on a question to a key respondent (server/questions): whom it asks and whether it is answered. */
   question: Type.Optional(
     Type.Union([

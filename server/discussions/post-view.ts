@@ -30,6 +30,8 @@ export interface PostView {
   translation: TranslationView | null;
   /** No translation into the reader's language yet, but one is queued. */
   translationPending: boolean;
+  /** In the public archive, the author chose not to appear (server/consent/archive-authors.ts). */
+  withheld?: true;
   /** Set on a question to a key respondent: whom it asks and whether it is answered. */
   question?: QuestionMark | null;
 }

@@ -28,6 +28,7 @@ function postsWithAuthors(db: Handle) {
       'posts.created_at',
       'posts.edited_at',
       'author.display_name as author_name',
+      'parent.author_id as parent_author_id',
       'parent_author.display_name as parent_author_name',
       // A question to a key respondent (server/questions).
       'posts.addressed_to',
@@ -211,6 +212,7 @@ export function findRevisions(db: Handle, postId: number) {
       'post_revisions.original_lang',
       'post_revisions.body_html',
       'post_revisions.created_at',
+      'post_revisions.editor_id',
       'users.display_name as editor_name',
     ])
     .where('post_id', '=', postId)

@@ -12,6 +12,7 @@ import { queueTranslationTasks } from '../translation-policy/translation-tasks.q
 import { deleteDraft } from './drafts.queries.ts';
 import { fingerprintOf, submitOnce } from './idempotent-submissions.ts';
 import { toPostView, type PostView } from './post-view.ts';
+import { archiveAuthorsFor } from '../consent/archive-authors.ts';
 import {
   findPost,
   findPostByIdempotencyKey,
@@ -248,12 +249,15 @@ export async function listRevisions(db: Kysely<DB>, user: SessionUser | null, po
   // So is an answer to a prompt the reader has not answered yet (the prompt itself is shown).
   if (post.parent_id !== null && post.author_id !== user?.id && (await mustAnswerFirst(db, context, user)))
     throw new DomainError('answer_first');
+  // The public archive withholds the text of an author who chose not to appear, and so its history.
+  const archive = await archiveAuthorsFor(db, context.access, [post.author_id], user?.interfaceLang ?? 'en');
+  if (archive && !archive(post.author_id, post.author_name).shown) throw new DomainError('forbidden');
   const revisions = await findRevisions(db, postId);
   return revisions.map((revision) => ({
     revision: revision.revision,
     lang: revision.original_lang,
     html: revision.body_html,
-    editorName: revision.editor_name,
+    editorName: archive ? archive(revision.editor_id, revision.editor_name).displayName : revision.editor_name,
     createdAt: revision.created_at.toISOString(),
   }));
 }

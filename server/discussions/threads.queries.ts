@@ -63,7 +63,7 @@ export function findThreadCaseStudy(db: Handle, threadId: number) {
   return db
     .selectFrom('case_studies')
     .innerJoin('users', 'users.id', 'case_studies.author_id')
-    .select(['case_studies.id', 'users.display_name as author_name'])
+    .select(['case_studies.id', 'case_studies.author_id', 'users.display_name as author_name'])
     .where('case_studies.thread_id', '=', threadId)
     .executeTakeFirst();
 }

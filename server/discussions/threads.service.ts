@@ -19,6 +19,8 @@ import { appendEvent, latestEventId } from '../events/events.queries.ts';
 import { queueTranslationTasks } from '../translation-policy/translation-tasks.queries.ts';
 import { deleteDraft } from './drafts.queries.ts';
 import { toPostView } from './post-view.ts';
+import { archivedPost, archivedThread } from './archive-view.ts';
+import { archiveAuthorsFor } from '../consent/archive-authors.ts';
 import {
   readerOf,
   withTitleTranslations,
@@ -82,11 +84,19 @@ export async function listThreads(
   assertMayReadWeek(access, week, now);
   const lastEventId = await latestEventId(db);
   const rows = await listWeekThreads(db, week.id, user?.id ?? null);
-  const threads = await withTitleTranslations(
+  const archive = await archiveAuthorsFor(
     db,
-    rows.map((row) => toThreadSummary(row, user !== null)),
-    readerOf(user, readerLang),
+    access,
+    rows.map((row) => row.author_id),
+    readerLang,
   );
+  const threads = (
+    await withTitleTranslations(
+      db,
+      rows.map((row) => toThreadSummary(row, user !== null)),
+      readerOf(user, readerLang),
+    )
+  ).map((thread) => archivedThread(thread, week.number, archive, readerLang));
   const blockedBy = writeBlockedBy(access, week, false, now);
   return {
     weekId: week.id,
@@ -236,14 +246,24 @@ export async function getThreadPage(
   // A case study's thread has no first post of its author's: its author and case study come from the case study.
   const caseStudy = thread.kind === 'case_study' ? await findThreadCaseStudy(db, threadId) : undefined;
   const authorName = caseStudy?.author_name ?? rows[0]?.author_name ?? '';
-  const [summary] = await withTitleTranslations(
+  const threadAuthorId = caseStudy?.author_id ?? thread.author_id;
+  const archive = await archiveAuthorsFor(
     db,
-    [toThreadSummary({ ...thread, author_name: authorName }, false)],
+    access,
+    [threadAuthorId, ...rows.flatMap((row) => [row.author_id, row.parent_author_id, row.addressed_to])].filter(
+      (id) => id !== null,
+    ),
+    readerLang,
+  );
+  const [translated] = await withTitleTranslations(
+    db,
+    [toThreadSummary({ ...thread, author_id: threadAuthorId, author_name: authorName }, false)],
     reader,
   );
+  const summary = archivedThread(translated!, week.number, archive, readerLang);
   return {
     thread: {
-      ...summary!,
+      ...summary,
       unreadCount: null,
       forumSlug: access.forum.slug,
       weekNumber: week.number,
@@ -252,11 +272,13 @@ export async function getThreadPage(
       canModerate: access.isOrganizer,
       caseStudyId: caseStudy?.id ?? null,
     },
-    posts: await withTranslations(
-      db,
-      rows.map((row) => toPostView(row, viewer)),
-      reader,
-    ),
+    posts: (
+      await withTranslations(
+        db,
+        rows.map((row) => toPostView(row, viewer)),
+        reader,
+      )
+    ).map((post, index) => archivedPost(post, rows[index]!.parent_author_id, archive)),
     page,
     pageCount,
     mustAnswerFirst: answerFirst,

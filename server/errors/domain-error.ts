@@ -98,6 +98,16 @@ export type ErrorCode =
   | 'list_entry_in_use'
   | 'prerequisites_unconfirmed'
   | 'region_limit_reached'
+  | 'forum_ended'
+  | 'element_decided'
+  | 'element_not_accepted'
+  | 'element_changed'
+  | 'merge_target_invalid'
+  | 'consent_locked'
+  | 'edition_in_progress'
+  | 'edition_not_ready'
+  | 'edition_not_failed'
+  | 'thread_not_in_forum'
   | 'internal';
 
 const statusByCode: Record<ErrorCode, number> = {
@@ -198,6 +208,16 @@ const statusByCode: Record<ErrorCode, number> = {
   list_entry_in_use: 409,
   prerequisites_unconfirmed: 400,
   region_limit_reached: 409,
+  forum_ended: 403,
+  element_decided: 409,
+  element_not_accepted: 409,
+  element_changed: 409,
+  merge_target_invalid: 409,
+  consent_locked: 409,
+  edition_in_progress: 409,
+  edition_not_ready: 409,
+  edition_not_failed: 409,
+  thread_not_in_forum: 400,
   internal: 500,
 };
 

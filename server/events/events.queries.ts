@@ -21,14 +21,19 @@ export type ForumEventType =
   | 'question.answered'
   | 'question.reopened'
   | 'case_study.published'
-  | 'case_study.edited';
+  | 'case_study.edited'
+  /** A policy element was accepted, edited, merged, declined or endorsed: the synthesis page refetches. */
+  | 'synthesis.changed'
+  /** A proceedings edition moved on (forum-level, no week). */
+  | 'proceedings.progress';
 /** Someone's rights changed (sign-out, role removed, membership ended): open sockets re-authorize. */
 export type AccessEventType = 'access.changed';
 export type EventType = ForumEventType | AccessEventType;
 
 export interface NewEvent {
   forumId: number;
-  weekId: number;
+  /** Null for events about the whole forum (its synthesis, a proceedings edition's progress). */
+  weekId: number | null;
   /** Null for events about a week's own material (readings, summary). */
   threadId: number | null;
   type: ForumEventType;
@@ -153,14 +158,20 @@ export function findEventsForDispatch(db: Kysely<DB>, afterId: number, limit: nu
   return eventsWithState(db, sql`e.id > ${afterId}`, 'all', limit);
 }
 
-type Scope = { threadId: number | null; weekId: number | null };
+/** A thread, a week, or (neither) the forum's synthesis. */
+type Scope = { forumId: number; threadId: number | null; weekId: number | null };
 
 function inScope(target: Scope, afterId: number, upToId: number) {
-  const scope = target.threadId !== null ? sql`e.thread_id = ${target.threadId}` : sql`e.week_id = ${target.weekId}`;
+  const scope =
+    target.threadId !== null
+      ? sql`e.thread_id = ${target.threadId}`
+      : target.weekId !== null
+        ? sql`e.week_id = ${target.weekId}`
+        : sql`e.forum_id = ${target.forumId} AND e.type = 'synthesis.changed'`;
   return sql`${scope} AND e.id > ${afterId} AND e.id <= ${upToId}`;
 }
 
-/** How many events of one thread or week lie in (afterId, upToId], counting no further than `limit`. */
+/** How many events of one thread, week or synthesis lie in (afterId, upToId], counting no further than `limit`. */
 export async function countSubscriptionEvents(
   db: Kysely<DB>,
   target: Scope,

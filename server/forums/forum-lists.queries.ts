@@ -1,4 +1,4 @@
-// SQL for a forum's lists (regions, sectors, prerequisites) and its members' regions.
+// SQL for a forum's lists (regions, sectors, prerequisites, themes) and its members' regions.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Choice, ListTable } from './forum-lists.schemas.ts';
@@ -75,24 +75,31 @@ export async function deleteEntry(trx: Transaction<DB>, table: ListTable, id: nu
   await trx.deleteFrom(table).where('id', '=', id).execute();
 }
 
-/** How many rows point at each entry of the list: applications, case studies, members' regions. */
+/** How many rows point at each entry of the list: applications, case studies, members' regions, policy elements. */
 export async function usageCounts(db: Handle, table: ListTable, forumId: number): Promise<Map<number, number>> {
   const rows = await (
     table === 'forum_regions'
       ? sql<{ id: number; count: string }>`SELECT r.id, (SELECT count(*) FROM applications a WHERE a.region_id = r.id)
         + (SELECT count(*) FROM case_studies c WHERE c.region_id = r.id)
-        + (SELECT count(*) FROM forum_member_regions m WHERE m.region_id = r.id) AS count
+        + (SELECT count(*) FROM forum_member_regions m WHERE m.region_id = r.id)
+        + (SELECT count(*) FROM policy_elements e WHERE e.region_id = r.id) AS count
         FROM forum_regions r WHERE r.forum_id = ${forumId}`
-      : table === 'forum_sectors'
+      : table === 'forum_themes'
         ? sql<{
             id: number;
             count: string;
-          }>`SELECT s.id, (SELECT count(*) FROM applications a WHERE a.sector_id = s.id) AS count
+          }>`SELECT t.id, (SELECT count(*) FROM policy_elements e WHERE e.theme_id = t.id) AS count
+          FROM forum_themes t WHERE t.forum_id = ${forumId}`
+        : table === 'forum_sectors'
+          ? sql<{
+              id: number;
+              count: string;
+            }>`SELECT s.id, (SELECT count(*) FROM applications a WHERE a.sector_id = s.id) AS count
           FROM forum_sectors s WHERE s.forum_id = ${forumId}`
-        : sql<{
-            id: number;
-            count: string;
-          }>`SELECT p.id, (SELECT count(*) FROM applications a WHERE p.id = ANY(a.prerequisites_confirmed)) AS count
+          : sql<{
+              id: number;
+              count: string;
+            }>`SELECT p.id, (SELECT count(*) FROM applications a WHERE p.id = ANY(a.prerequisites_confirmed)) AS count
           FROM forum_prerequisites p WHERE p.forum_id = ${forumId}`
   ).execute(db);
   return new Map(rows.rows.map((row) => [row.id, Number(row.count)]));

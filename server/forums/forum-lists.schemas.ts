@@ -1,19 +1,20 @@
-// Shapes of a forum's own lists — regions, sectors, the call's prerequisites — in the console
+// Shapes of a forum's own lists — regions, sectors, the call's prerequisites, the synthesis's themes — in the console
 // and wherever an entry is referred to (by its key, shown by its name in the reader's language).
 import { Type, type Static } from 'typebox';
 import { IdSchema, NameText } from '../http/common.schemas.ts';
 import { SlugParams } from './forum-params.schemas.ts';
 
-export const LIST_NAMES = ['regions', 'sectors', 'prerequisites'] as const;
+export const LIST_NAMES = ['regions', 'sectors', 'prerequisites', 'themes'] as const;
 export type ListName = (typeof LIST_NAMES)[number];
 export const LIST_TABLES = {
   regions: 'forum_regions',
   sectors: 'forum_sectors',
   prerequisites: 'forum_prerequisites',
+  themes: 'forum_themes',
 } as const;
 export type ListTable = (typeof LIST_TABLES)[ListName];
-/** A region or a sector is a short name; a prerequisite is a sentence the applicant confirms. */
-export const NAME_MAX_LENGTH: Record<ListName, number> = { regions: 80, sectors: 80, prerequisites: 300 };
+/** A region, a sector or a theme is a short name; a prerequisite is a sentence the applicant confirms. */
+export const NAME_MAX_LENGTH: Record<ListName, number> = { regions: 80, sectors: 80, prerequisites: 300, themes: 80 };
 
 /** An entry's key: stable within its forum, used by the API and content files, never shown. */
 export const EntryKey = Type.String({ pattern: '^[a-z0-9][a-z0-9_-]{0,59}$', maxLength: 60 });
@@ -37,7 +38,7 @@ export const ListEntrySchema = Type.Object({
   position: Type.Integer(),
   name: LocalizedName,
   archived: Type.Boolean(),
-  /** How many applications, case studies and members point at it; an entry in use is archived, not deleted. */
+  /** How many applications, case studies, members and policy elements point at it; an entry in use is archived, not deleted. */
   inUse: Type.Integer(),
 });
 export type ListEntry = Static<typeof ListEntrySchema>;

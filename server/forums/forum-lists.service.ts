@@ -1,4 +1,4 @@
-// Organizers keep a forum's regions, sectors and call prerequisites: named in en/es/fr, ordered,
+// Organizers keep a forum's regions, sectors, call prerequisites and synthesis themes: named in en/es/fr, ordered,
 // archived rather than deleted while anything points at them. Other domains resolve the keys
 // their requests carry through resolveEntry, so a reference always names the forum's own row.
 import type { Kysely, Transaction } from 'kysely';
@@ -245,7 +245,10 @@ export async function resolveEntry(
 }
 
 /** The lists an applicant chooses from: active entries in order. */
-export async function callChoices(db: Kysely<DB>, forumId: number): Promise<Record<ListName, Choice[]>> {
+export async function callChoices(
+  db: Kysely<DB>,
+  forumId: number,
+): Promise<Record<Exclude<ListName, 'themes'>, Choice[]>> {
   const [regions, sectors, prerequisites] = await Promise.all(
     (['forum_regions', 'forum_sectors', 'forum_prerequisites'] as const).map((table) =>
       findEntries(db, table, forumId, { includeArchived: false }),

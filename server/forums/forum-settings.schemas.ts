@@ -41,6 +41,8 @@ const settingsProperties = {
   keyRespondentLimit: Limit(1000),
   keyRespondentsPerWeek: Limit(1000),
   descriptionWordLimit: Type.Integer({ minimum: 10, maximum: 1000 }),
+  /** The most words a policy element's statement may have (the synthesis). */
+  policyElementWordLimit: Type.Integer({ minimum: 10, maximum: 400 }),
   /** A case study's suggested length, shown to its author as guidance (never enforced). */
   caseStudyMinWords: Limit(20000),
   caseStudyMaxWords: Limit(20000),

@@ -17,7 +17,10 @@ export type NotificationType =
   | 'question.answered'
   | 'question.overdue'
   | 'case_study.published'
-  | 'case_study.review';
+  | 'case_study.review'
+  | 'policy_element.accepted'
+  | 'policy_element.declined'
+  | 'policy_element.merged';
 
 export interface NotificationRule {
   /** Shown in the app unless the user turns it off. */
@@ -57,6 +60,10 @@ export const notificationRules: Record<NotificationType, NotificationRule> = {
   'case_study.published': { inApp: true, email: false, delivery: 'direct' },
   // Organizers' answer to a key respondent's submission: addressed to them, so emailed.
   'case_study.review': { inApp: true, email: true, delivery: 'direct' },
+  // Organizers' decisions on a member's proposed policy element: addressed to its proposers.
+  'policy_element.accepted': { inApp: true, email: true, delivery: 'direct' },
+  'policy_element.declined': { inApp: true, email: true, delivery: 'direct' },
+  'policy_element.merged': { inApp: true, email: true, delivery: 'direct' },
 };
 
 export const notificationTypes = Object.keys(notificationRules) as NotificationType[];

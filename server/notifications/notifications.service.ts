@@ -36,6 +36,8 @@ function linkOf(row: Row): string {
   // A case study's own page (its text, then its thread), for its author or its readers.
   if (row.type.startsWith('case_study.') && row.forum_slug && row.payload.caseStudyId)
     return `/forums/${row.forum_slug}/case-studies/${Number(row.payload.caseStudyId)}`;
+  // Decisions on a proposed policy element: the synthesis, where accepted ones stand.
+  if (row.type.startsWith('policy_element.') && row.forum_slug) return `/forums/${row.forum_slug}/synthesis`;
   if (row.forum_slug && row.thread_id !== null) {
     const page = Math.floor(Number(row.posts_before ?? 0) / POSTS_PER_PAGE) + 1;
     const query = page > 1 ? `?page=${page}` : '';

@@ -26,6 +26,8 @@ import {
   listUnansweredQuestions,
 } from './questions.queries.ts';
 import type { QuestionItem, QuestionStateFilter } from './questions.schemas.ts';
+import { archiveAuthorsFor } from '../consent/archive-authors.ts';
+import { archivedPost } from '../discussions/archive-view.ts';
 
 export interface NewQuestion {
   bodyMd: string;
@@ -164,11 +166,20 @@ export async function listCaseStudyQuestions(
     ...rows.map((row) => row.id),
     ...rows.flatMap((row) => (row.answer_post_id === null ? [] : [row.answer_post_id])),
   ];
-  const posts = await withTranslations(
+  const postRows = await findPostsByIds(db, ids);
+  const archive = await archiveAuthorsFor(
     db,
-    (await findPostsByIds(db, ids)).map((row) => toPostView(row, viewer)),
-    readerOf(user, readerLang),
+    context.access,
+    postRows.flatMap((row) => [row.author_id, row.parent_author_id, row.addressed_to]).filter((id) => id !== null),
+    readerLang,
   );
+  const posts = (
+    await withTranslations(
+      db,
+      postRows.map((row) => toPostView(row, viewer)),
+      readerOf(user, readerLang),
+    )
+  ).map((post, index) => archivedPost(post, postRows[index]!.parent_author_id, archive));
   const byId = new Map(posts.map((post) => [post.id, post]));
   const blockedBy = user
     ? (askRefusal(caseStudy, user) ?? writeBlockedBy(context.access, context.week, context.thread.locked, now))

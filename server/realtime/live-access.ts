@@ -4,19 +4,20 @@ import type { Kysely } from 'kysely';
 import type { SessionUser } from '../auth/session.ts';
 import type { DB } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
-import { assertMayReadWeek, forumAccessBySlug } from '../forums/forum-access.ts';
+import { assertMayReadWeek, forumAccessBySlug, mayReadWeeks } from '../forums/forum-access.ts';
 import { findWeek } from '../forums/forums.queries.ts';
 import { loadThreadContext } from '../discussions/write-context.ts';
 
-/** What a client asks to follow: a week of a forum, or one thread. */
+/** What a client asks to follow: a week of a forum, one thread, or the forum's synthesis. */
 export interface SubscribeSpec {
   forum: string;
   week?: number;
   thread?: number;
+  synthesis?: boolean;
 }
 
 export interface SubscriptionTarget {
-  /** `thread:<id>` or `week:<number>`; one subscription per key and socket. */
+  /** `thread:<id>`, `week:<number>` or `synthesis`; one subscription per key and socket. */
   key: string;
   forumId: number;
   weekId: number | null;
@@ -39,6 +40,18 @@ export async function authorizeSubscription(
       weekId: null,
       threadId: context.thread.id,
       isOrganizer: context.access.isOrganizer,
+    };
+  }
+  if (spec.synthesis === true) {
+    // The synthesis page's readers: whoever reads the forum's weeks (a public archive's readers too).
+    const access = await forumAccessBySlug(db, spec.forum, user);
+    if (!mayReadWeeks(access, now)) throw new DomainError(user ? 'not_a_member' : 'sign_in_required');
+    return {
+      key: 'synthesis',
+      forumId: access.forum.id,
+      weekId: null,
+      threadId: null,
+      isOrganizer: access.isOrganizer,
     };
   }
   if (spec.week === undefined) throw new DomainError('validation', { field: 'week' });

@@ -78,6 +78,8 @@ export function newClient(
 function covers(subscription: Subscription, event: EventWithState): boolean {
   if (subscription.forumId !== event.forumId) return false;
   if (subscription.threadId !== null) return subscription.threadId === event.threadId;
+  // Neither a week nor a thread: the forum's synthesis, which hears only its own events.
+  if (subscription.weekId === null) return event.type === 'synthesis.changed';
   return subscription.weekId === event.weekId;
 }
 

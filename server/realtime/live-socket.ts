@@ -3,6 +3,7 @@
 //
 // Client → server: {"type":"subscribe","forum":"slug","week":2,"after":123}
 //                  {"type":"subscribe","forum":"slug","thread":45}   ("after" optional)
+//                  {"type":"subscribe","forum":"slug","synthesis":true}   (the forum's synthesis; subscription "synthesis")
 //                  {"type":"unsubscribe","subscription":"week:2"}
 // Server → client: {"type":"subscribed","subscription":"week:2","lastEventId":130}
 //                  {"type":"event","id":131,"subscription":"week:2","event":"post.created",...}
@@ -28,6 +29,8 @@ const ClientMessage = Type.Union([
     forum: SlugParams.properties.slug,
     week: Type.Optional(Type.Integer({ minimum: 1, maximum: 52 })),
     thread: Type.Optional(IdSchema),
+    /** The forum's synthesis: its forum-level 'synthesis.changed' events. */
+    synthesis: Type.Optional(Type.Boolean()),
     after: Type.Optional(Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER })),
   }),
   Type.Object({ type: Type.Literal('unsubscribe'), subscription: Type.String({ maxLength: 40 }) }),
@@ -100,11 +103,11 @@ export function acceptLiveSocket(hub: LiveHub, socket: WebSocket, request: Fasti
     }
     if (!Value.Check(ClientMessage, message)) return hub.sendError(client, 'validation', { field: 'message' });
     if (message.type === 'unsubscribe') return hub.unsubscribe(client, message.subscription);
-    const { forum, week, thread, after } = message;
+    const { forum, week, thread, synthesis, after } = message;
     hub.enqueue(client, async () => {
       try {
-        await hub.subscribe(client, { forum, week, thread }, after ?? null);
-        request.log.debug({ forum, week, thread }, 'live subscription');
+        await hub.subscribe(client, { forum, week, thread, synthesis }, after ?? null);
+        request.log.debug({ forum, week, thread, synthesis }, 'live subscription');
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         hub.sendError(client, error.code, error.params);

@@ -31,6 +31,7 @@ export function findReaderTranslations(
             'translations.body_html',
             'translations.source_revision',
             'translations.translator_role',
+            'translations.translator_id',
             'users.display_name as translator_name',
           ])
           .whereRef('translations.item_id', '=', 'item.item')
@@ -55,6 +56,7 @@ export function findReaderTranslations(
       'best.body_html',
       'best.source_revision',
       'best.translator_role',
+      'best.translator_id',
       'best.translator_name',
     ])
     .select((eb) =>

@@ -202,3 +202,18 @@ export function withCaseStudyTranslations<T extends Translatable & { lang: Lang 
     reader,
   );
 }
+
+/** Policy elements of the synthesis: the original, or the translation the rule picks, or pending. */
+export function withPolicyElementTranslations<T extends Translatable & { lang: Lang }>(
+  db: Kysely<DB>,
+  elements: T[],
+  reader: ReaderLanguages,
+): Promise<T[]> {
+  return attachTranslations(
+    db,
+    'policy_element',
+    elements,
+    (element) => ({ id: element.id, lang: element.lang, original: true }),
+    reader,
+  );
+}

@@ -202,7 +202,7 @@ export async function taskDetail(db: Kysely<DB>, taskId: number, user: SessionUs
   let sourceDiff: { value: string; change: 'added' | 'removed' | 'same' }[] | null = null;
   if (
     previous &&
-    (task.item_type === 'post' || task.item_type === 'case_study') &&
+    (task.item_type === 'post' || task.item_type === 'case_study' || task.item_type === 'policy_element') &&
     previous.source_revision < task.source_revision
   ) {
     const revisions =
@@ -213,12 +213,19 @@ export async function taskDetail(db: Kysely<DB>, taskId: number, user: SessionUs
             .where('post_id', '=', task.item_id)
             .where('revision', 'in', [previous.source_revision, task.source_revision])
             .execute()
-        : await db
-            .selectFrom('case_study_revisions')
-            .select(['revision', 'body_md'])
-            .where('case_study_id', '=', task.item_id)
-            .where('revision', 'in', [previous.source_revision, task.source_revision])
-            .execute();
+        : task.item_type === 'case_study'
+          ? await db
+              .selectFrom('case_study_revisions')
+              .select(['revision', 'body_md'])
+              .where('case_study_id', '=', task.item_id)
+              .where('revision', 'in', [previous.source_revision, task.source_revision])
+              .execute()
+          : await db
+              .selectFrom('policy_element_revisions')
+              .select(['revision', 'body_md'])
+              .where('element_id', '=', task.item_id)
+              .where('revision', 'in', [previous.source_revision, task.source_revision])
+              .execute();
     const before = revisions.find((r) => r.revision === previous.source_revision)?.body_md ?? '';
     const after = revisions.find((r) => r.revision === task.source_revision)?.body_md ?? original.markdown;
     sourceDiff = diffWords(before, after).map((part) => ({

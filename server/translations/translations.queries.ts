@@ -135,6 +135,27 @@ export async function findOriginal(db: Handle, itemType: TranslatableType, itemI
       }
     );
   }
+  if (itemType === 'policy_element') {
+    const element = await db
+      .selectFrom('policy_elements')
+      .select(['body_md', 'body_html', 'original_lang', 'revision', 'proposed_by', 'status', 'week_id', 'forum_id'])
+      .where('id', '=', itemId)
+      .executeTakeFirst();
+    // A declined or merged element leaves the synthesis: nobody translates what nobody reads.
+    return (
+      element && {
+        markdown: element.body_md,
+        html: element.body_html,
+        lang: element.original_lang,
+        revision: element.revision,
+        authorId: element.proposed_by as number | null,
+        hidden: element.status === 'declined' || element.status === 'merged',
+        threadId: null as number | null,
+        weekId: element.week_id,
+        forumId: element.forum_id,
+      }
+    );
+  }
   const thread = await db.selectFrom('threads').selectAll().where('id', '=', itemId).executeTakeFirst();
   return (
     thread && {

@@ -18,6 +18,7 @@ export const Kind = Type.Union([
   Type.Literal('reading'),
   Type.Literal('week'),
   Type.Literal('case_study'),
+  Type.Literal('policy_element'),
 ]);
 const Status = Type.Union([
   Type.Literal('open'),

@@ -13,6 +13,7 @@ export function applicationBody(extra: Record<string, unknown> = {}) {
     country: 'Canada',
     langs: ['fr', 'en'],
     heardFrom: 'A colleague',
+    publicationConsent: 'named',
     ...extra,
   };
 }

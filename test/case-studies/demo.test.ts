@@ -1,6 +1,5 @@
 // The demo's key respondents: weeks 4 and 5 of the live edition get approved case studies in
 // Spanish, French and English, kept from members until their week opens, then published.
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishDueCaseStudies } from '../../server/case-studies/publication.service.ts';
 import { countWords } from '../../web/src/text/word-count.ts';
@@ -8,6 +7,7 @@ import { demoKeyRespondents, seedDemoCaseStudies } from '../../server/demo/demo-
 import { DEMO_ORGANIZER_EMAIL, seedDemo } from '../../server/demo/demo-seed.ts';
 import { createTestApp, createUser, signIn, type TestApp } from '../helpers/test-app.ts';
 import { forumWeek } from './helpers.ts';
+import { demoPlaces } from '../helpers/demo-places.ts';
 
 const LIVE_DEMO = 'sse-policy-live';
 let t: TestApp;
@@ -15,7 +15,7 @@ let credentials: Awaited<ReturnType<typeof seedDemo>>;
 
 beforeAll(async () => {
   t = await createTestApp();
-  credentials = await seedDemo(t.db, path.resolve(import.meta.dirname, '../../content'));
+  credentials = await seedDemo(t.db, await demoPlaces());
 });
 afterAll(async () => {
   await t?.close();

@@ -1,7 +1,7 @@
 // Case-study journeys the tests repeat: a key respondent appointed to a week, a case study
 // written through the API, and the session user a service call takes with an injected clock.
 import type { Kysely } from 'kysely';
-import type { SessionUser } from '../../server/auth/session.ts';
+import { sessionUserOf, type SessionUser } from '../../server/auth/session.ts';
 import type { DB, Lang } from '../../server/db/schema.ts';
 import { newKey, type Member } from '../helpers/forum-fixture.ts';
 import { createUser, signIn, type TestApp } from '../helpers/test-app.ts';
@@ -85,16 +85,5 @@ export async function submitted(
 /** The signed-in user as services take it, for calls with an injected clock. */
 export async function sessionUser(db: Kysely<DB>, id: number): Promise<SessionUser> {
   const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  return {
-    id: row.id,
-    email: row.email,
-    displayName: row.display_name,
-    interfaceLang: row.interface_lang,
-    readingLangs: row.reading_langs,
-    timeZone: row.time_zone,
-    organisation: row.organisation,
-    region: row.region,
-    country: row.country,
-    isAdmin: row.is_admin,
-  };
+  return sessionUserOf(row);
 }

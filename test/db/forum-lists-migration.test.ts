@@ -22,6 +22,7 @@ describe('forum lists migration', () => {
     const down = await migrator.migrateTo('2026_12_06_0035_attachment_language');
     expect(down.error).toBeUndefined();
     expect(down.results?.map((r) => [r.migrationName, r.direction])).toEqual([
+      ['2026_12_07_0050_synthesis', 'Down'],
       ['2026_12_06_0045_reading_uploads', 'Down'],
       ['2026_12_06_0040_forum_lists', 'Down'],
     ]);
@@ -42,7 +43,11 @@ describe('forum lists migration', () => {
     await sql`INSERT INTO case_studies (forum_id, week_id, author_id, title, body_md, body_html, original_lang, region)
       VALUES (${forumId}, ${week}, ${author.id}, 'T', 'b', '<p>b</p>', 'es', 'caribbean')`.execute(db);
 
-    expect(await migrateToLatest(db)).toEqual(['2026_12_06_0040_forum_lists', '2026_12_06_0045_reading_uploads']);
+    expect(await migrateToLatest(db)).toEqual([
+      '2026_12_06_0040_forum_lists',
+      '2026_12_06_0045_reading_uploads',
+      '2026_12_07_0050_synthesis',
+    ]);
     const regions = await db
       .selectFrom('forum_regions')
       .select(['key', 'en', 'es', 'fr', 'position'])

@@ -8,20 +8,23 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importContent } from '../../server/content/import.service.ts';
-import { DEMO_FORUMS, DEMO_ORGANIZER_EMAIL, seedDemo } from '../../server/demo/demo-seed.ts';
+import { DEMO_FORUMS, DEMO_ORGANIZER_EMAIL, seedDemo, type DemoPlaces } from '../../server/demo/demo-seed.ts';
 import { openWeekKeyRespondent, seedDemoOpenWeek } from '../../server/demo/demo-open-week.ts';
 import { countWords } from '../../web/src/text/word-count.ts';
 import { createTestApp, createUser, signIn, type TestApp } from '../helpers/test-app.ts';
+import { demoPlaces } from '../helpers/demo-places.ts';
 
 const contentDir = path.resolve(import.meta.dirname, '../../content');
 const LIVE_DEMO = 'sse-policy-live';
 let t: TestApp;
+let places: DemoPlaces;
 let credentials: Awaited<ReturnType<typeof seedDemo>>;
 let organizerCookie: string;
 
 beforeAll(async () => {
   t = await createTestApp();
-  credentials = await seedDemo(t.db, contentDir);
+  places = await demoPlaces();
+  credentials = await seedDemo(t.db, places);
   organizerCookie = await signIn(
     t,
     credentials.find((c) => c.email === DEMO_ORGANIZER_EMAIL)!,
@@ -188,7 +191,7 @@ describe('the demo’s open week', () => {
       ).n;
     const before = await count();
     expect(await seedDemoOpenWeek(t.db, LIVE_DEMO, DEMO_ORGANIZER_EMAIL)).toEqual([]);
-    expect(await seedDemo(t.db, contentDir)).toEqual([]);
+    expect(await seedDemo(t.db, places)).toEqual([]);
     expect(await count()).toBe(before);
   });
 });

@@ -45,6 +45,7 @@ describe("an organizer's cohort tools", () => {
         prerequisites: ['internet', 'reads-english', 'interest', 'hours'],
         country: 'Uruguay',
         langs: ['es'],
+        publicationConsent: 'named',
       },
     });
     expect(applied.status()).toBe(201);
@@ -101,6 +102,7 @@ describe('deciding in bulk, in Spanish', () => {
           prerequisites: ['internet', 'reads-english', 'interest', 'hours'],
           country: 'Cuba',
           langs: ['es'],
+          publicationConsent: 'named',
           ...body,
         },
         await siteSessionCookie(site, person),

@@ -64,6 +64,7 @@ describe('applying, selecting and seeing the decision', () => {
       .getByLabel('Trabajo de terreno en la economía social, identificando necesidades de política')
       .fill('Acompaño a 14 cajas rurales de Cusco.');
     await page.locator('#country').fill('Perú');
+    await page.getByLabel('Con mi nombre').check();
     await page.locator('#email').fill('candidata@example.test');
     await page.locator('#displayName').fill('Rosa Huamán');
     await page.locator('#password').fill('una clave bastante larga');
@@ -155,6 +156,7 @@ describe('withdrawing and applying again', () => {
       await page.locator('#region').selectOption({ label: 'Hispanoamérica' });
       await page.locator('#sector').selectOption({ label: 'Activista de base' });
       await page.locator('#country').fill('Bolivia');
+      await page.getByLabel('Con mi nombre').check();
       for (const box of await page.locator('#prerequisites input[type=checkbox]').all()) await box.check();
       await page.getByRole('button', { name: 'Enviar mi solicitud' }).click();
       const status = page.locator('.application-status [data-status]');
@@ -178,6 +180,8 @@ describe('withdrawing and applying again', () => {
       await page.getByRole('button', { name: 'Volver a presentar la solicitud' }).click();
       expect(await page.locator('#description').inputValue()).toBe(description);
       expect(await page.locator('#country').inputValue()).toBe('Bolivia');
+      // The publication choice on record is offered again rather than asked twice.
+      expect(await page.getByLabel('Con mi nombre').isChecked()).toBe(true);
       await page.screenshot({ path: '/tmp/apply-again-es.png', fullPage: true });
       const again = page.getByRole('button', { name: 'Enviar de nuevo mi solicitud' });
       await again.dblclick();

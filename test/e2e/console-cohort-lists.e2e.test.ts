@@ -83,7 +83,7 @@ describe('the console’s cohort tab in Spanish', () => {
       .click();
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).textContent(), WAIT)
-      .toBe('Regiones, sectores y convocatoria');
+      .toBe('Regiones, sectores, convocatoria y temas');
     const regions = page.locator('section[aria-labelledby=regions-heading]');
     await expect
       .poll(() => regions.locator('.list-entry-name').allTextContents(), WAIT)

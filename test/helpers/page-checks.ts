@@ -1,9 +1,10 @@
-// Two of axe-core's rules, run in the page for browser journeys (axe-core itself is not a
-// dependency): `heading-order` (a heading is at most one level deeper than the one before it)
-// and `label-content-name-mismatch` (a control named by aria-label contains its visible text, so
+// Checks of a page for browser journeys: axe's serious and critical findings (through
+// @axe-core/playwright), and two of axe-core's rules run in the page itself: `heading-order`
+// (a heading is at most one level deeper than the one before it) and `label-content-name-mismatch` (a control named by aria-label contains its visible text, so
 // speech users can say what they see).
 // @see https://dequeuniversity.com/rules/axe/4.10/heading-order
 // @see https://dequeuniversity.com/rules/axe/4.10/label-content-name-mismatch
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 
 export function pageProblems(page: Page): Promise<string[]> {
@@ -54,4 +55,12 @@ export function pageProblems(page: Page): Promise<string[]> {
     }
     return problems;
   });
+}
+
+/** axe's serious and critical findings on the page, each as "rule: targets". */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }

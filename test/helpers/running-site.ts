@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app.ts';
 import { importContent } from '../../server/content/import.service.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
+import type { Config } from '../../server/config.ts';
 import { testConfig } from './test-app.ts';
 
 export interface RunningSite {
@@ -15,12 +16,13 @@ export interface RunningSite {
   close(): Promise<void>;
 }
 
-export async function startSite(): Promise<RunningSite> {
+/** `overrides` change the test configuration, e.g. a temporary folder for files the site writes. */
+export async function startSite(overrides: Partial<Config> = {}): Promise<RunningSite> {
   if (!existsSync(path.join(testConfig.staticDir, 'index.html'))) throw new Error('Build the SPA first: npm run build');
   const testDatabase = await createTestDatabase();
   await importContent(testDatabase.database.db, testConfig.contentDir);
   const app = await buildApp({
-    config: { ...testConfig, allowedOrigins: [] },
+    config: { ...testConfig, allowedOrigins: [], ...overrides },
     database: testDatabase.database,
     logger: false,
   });

@@ -1,20 +1,9 @@
 // The SessionUser a signed-in request carries, read from the users table, for calling domain
 // functions directly (with an injected clock or a counting Kysely handle).
-import type { SessionUser } from '../../server/auth/session.ts';
+import { sessionUserOf, type SessionUser } from '../../server/auth/session.ts';
 import type { TestApp } from '../helpers/test-app.ts';
 
 export async function findSessionUser(t: TestApp, userId: number): Promise<SessionUser> {
   const row = await t.db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
-  return {
-    id: row.id,
-    email: row.email,
-    displayName: row.display_name,
-    interfaceLang: row.interface_lang,
-    readingLangs: row.reading_langs,
-    timeZone: row.time_zone,
-    organisation: row.organisation,
-    region: row.region,
-    country: row.country,
-    isAdmin: row.is_admin,
-  };
+  return sessionUserOf(row);
 }

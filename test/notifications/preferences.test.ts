@@ -54,6 +54,9 @@ describe('preferences', () => {
       'question.asked',
       'question.answered',
       'case_study.review',
+      'policy_element.accepted',
+      'policy_element.declined',
+      'policy_element.merged',
     ]);
     expect(prefs.types.every((p: { inApp: boolean }) => p.inApp)).toBe(true);
     expect(prefs.forums).toEqual([

@@ -1,18 +1,18 @@
 // The demo's questions to key respondents: none before the demo case studies are published;
 // once week 4 opens (clock injected) some asked and answered in three languages; never twice.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultConfig } from '../../server/config.ts';
 import { publishDueCaseStudies } from '../../server/case-studies/publication.service.ts';
 import { DEMO_FORUMS, seedDemo } from '../../server/demo/demo-seed.ts';
 import { seedDemoQuestions } from '../../server/demo/demo-questions.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { demoPlaces } from '../helpers/demo-places.ts';
 
 let t: TestApp;
 const slug = DEMO_FORUMS[0]!;
 
 beforeAll(async () => {
   t = await createTestApp();
-  await seedDemo(t.db, defaultConfig.contentDir);
+  await seedDemo(t.db, await demoPlaces());
 });
 afterAll(async () => {
   await t?.close();

@@ -29,7 +29,7 @@ const DATA_ACTIONS = [
   'glossary.imported_replace',
 ];
 const LIST_ACTIONS = [
-  ...['regions', 'sectors', 'prerequisites'].flatMap((list) =>
+  ...['regions', 'sectors', 'prerequisites', 'themes'].flatMap((list) =>
     ['added', 'renamed', 'archived', 'restored', 'reordered', 'deleted'].map((verb) => `${list}.${verb}`),
   ),
   'seats.changed',
@@ -38,6 +38,8 @@ const ROLES = ['participant', 'key_respondent', 'translator', 'organizer'];
 /** Every action code the server writes today, the ones built from a role, a week or an answer spelled out. */
 const WRITTEN = [
   'hide',
+  'proceedings.published',
+  'proceedings.unpublished',
   'unhide',
   'pin',
   'unpin',
@@ -72,6 +74,10 @@ const WRITTEN = [
   'week.changed',
   'week.removed',
   'schedule.moved',
+  'policy_element.accepted',
+  'policy_element.declined',
+  'policy_element.merged',
+  'policy_element.edited',
   'role.added_key_respondent_week_4',
   'role.key_respondent_week_5',
   ...DATA_ACTIONS,

@@ -23,6 +23,8 @@ import {
   ForgotPasswordPage,
   ResetPasswordPage,
   ConsoleExportPage,
+  ConsoleProceedingsPage,
+  ConsoleAnalyticsPage,
   ConsoleListsPage,
   ConsoleSettingsPage,
   ConsoleSchedulePage,
@@ -44,6 +46,8 @@ import {
   CaseStudyReviewPage,
   QuestionsWaitingPage,
   QuestionsOverduePage,
+  SynthesisPage,
+  ConsoleSynthesisPage,
 } from './pages/lazy-pages.ts';
 import { SessionProvider, useSession } from './session/session-context.tsx';
 
@@ -84,9 +88,14 @@ export function App({ initialMe }: { initialMe: Me | null }) {
               <Route path="/forums/:slug/console/schedule" component={ConsoleSchedulePage} />
               <Route path="/forums/:slug/console/cohort" component={ConsoleListsPage} />
               <Route path="/forums/:slug/console/export" component={ConsoleExportPage} />
+              <Route path="/forums/:slug/console/proceedings" component={ConsoleProceedingsPage} />
+              <Route path="/forums/:slug/console/analytics" component={ConsoleAnalyticsPage} />
               <Route path="/forums/:slug/console/people" component={ConsolePeoplePage} />
               <Route path="/forums/:slug/console/moderation" component={ConsoleModerationPage} />
               <Route path="/forums/:slug/console/audit" component={ConsoleAuditPage} />
+              <Route path="/forums/:slug/synthesis" component={SynthesisPage} />
+              <Route path="/forums/:slug/console/synthesis" component={ConsoleSynthesisPage} />
+              <Route path="/console/:slug/synthesis" component={ConsoleSynthesisPage} />
               <Route path="/forums/:slug/my-reports" component={MyReportsPage} />
               <Route path="/forums/:slug/console/readings" component={ConsoleReadingsPage} />
               <Route path="/forums/:slug/translation-dashboard" component={TranslationDashboardPage} />

@@ -15,8 +15,9 @@ import { RequestTranslationForm } from './request-translation-form.tsx';
 import { ReasonForm } from './reason-form.tsx';
 import { RevisionHistory } from './revision-history.tsx';
 import { TranslatedBody } from './translated.tsx';
+import { excerptOf, ProposeElementForm } from '../synthesis/propose-element.tsx';
 
-type Mode = null | 'reply' | 'edit' | 'translate' | 'request' | 'report' | 'hide';
+type Mode = null | 'reply' | 'edit' | 'translate' | 'request' | 'report' | 'hide' | 'propose';
 
 interface Props {
   post: Post;
@@ -57,6 +58,8 @@ export function PostItem({ post, thread, userId, timeZone, replyDraft, onReplied
     request: userId !== null && thread.canModerate && !hidden && post.html !== null,
     hide: thread.canModerate && !hidden,
     unhide: thread.canModerate && hidden,
+    // The server decides whether the reader may propose (a member, the week opened) when the form opens.
+    propose: userId !== null && !hidden && post.html !== null,
   };
 
   /** Closes a form and gives the focus back to the button that opened it. */
@@ -138,6 +141,8 @@ export function PostItem({ post, thread, userId, timeZone, replyDraft, onReplied
             <LangHtml html={{ lang: post.lang, html: post.html }} class="post-body muted-body" />
           ) : null}
         </div>
+      ) : post.withheld ? (
+        <p class="hidden-note">{t('post.withheld')}</p>
       ) : post.html !== null && mode !== 'edit' ? (
         <TranslatedBody
           itemKey={`post:${post.id}`}
@@ -210,6 +215,7 @@ export function PostItem({ post, thread, userId, timeZone, replyDraft, onReplied
           </button>
         ) : null}
         {may.request ? actionButton('request', t('post.requestTranslation')) : null}
+        {may.propose ? actionButton('propose', t('synthesis.propose.button')) : null}
         {may.report ? actionButton('report', t('post.report')) : null}
         {may.hide ? actionButton('hide', t('post.hide')) : null}
         {may.unhide ? (
@@ -253,6 +259,15 @@ export function PostItem({ post, thread, userId, timeZone, replyDraft, onReplied
             close('request');
             setNotice({ kind: 'ok', text: t('post.translationRequested', { language: t(`languageNames.${lang}`) }) });
           }}
+        />
+      ) : null}
+
+      {mode === 'propose' && post.html !== null ? (
+        <ProposeElementForm
+          id={`propose-post-${post.id}`}
+          slug={thread.forumSlug}
+          cited={{ type: 'post', id: post.id, label: { lang: post.lang, value: excerptOf(post.html) } }}
+          onClose={() => close('propose')}
         />
       ) : null}
 

@@ -3,7 +3,18 @@
 import { useI18n } from '../i18n/i18n-context.tsx';
 
 export type ConsoleTab =
-  'settings' | 'lists' | 'schedule' | 'readings' | 'people' | 'applications' | 'moderation' | 'audit' | 'export';
+  | 'settings'
+  | 'lists'
+  | 'schedule'
+  | 'readings'
+  | 'people'
+  | 'applications'
+  | 'moderation'
+  | 'audit'
+  | 'export'
+  | 'synthesis'
+  | 'proceedings'
+  | 'analytics';
 
 const TABS: { tab: ConsoleTab; path: string }[] = [
   { tab: 'settings', path: 'console' },
@@ -13,9 +24,12 @@ const TABS: { tab: ConsoleTab; path: string }[] = [
   { tab: 'people', path: 'console/people' },
   // Review lives with the applications it decides, outside console/, but is an organizer's tab all the same.
   { tab: 'applications', path: 'applications' },
+  { tab: 'synthesis', path: 'console/synthesis' },
   { tab: 'moderation', path: 'console/moderation' },
   { tab: 'audit', path: 'console/audit' },
   { tab: 'export', path: 'console/export' },
+  { tab: 'proceedings', path: 'console/proceedings' },
+  { tab: 'analytics', path: 'console/analytics' },
 ];
 
 /** The address of a console page of a forum. */

@@ -9,6 +9,7 @@ import { useI18n } from '../i18n/i18n-context.tsx';
 import { formatInstant } from '../time/format.ts';
 import { zoneName } from '../time/zone-names.ts';
 import type { MoveAnswer, MovePreview, MovePreviewAnswer, Schedule } from './console-types.ts';
+import { scrollableRegion } from '../components/scrollable-region.ts';
 
 export function MoveStart({
   schedule,
@@ -86,7 +87,7 @@ export function MoveStart({
       <LiveMessage message={error} />
       {preview ? (
         <div class="move-preview">
-          <div class="table-wrap">
+          <div class="table-wrap" {...scrollableRegion(t('console.schedule.moveHeading'))}>
             <table>
               <caption>
                 {t(preview.days >= 0 ? 'console.schedule.laterCaption' : 'console.schedule.earlierCaption', {

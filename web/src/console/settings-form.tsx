@@ -70,6 +70,7 @@ export function SettingsForm({ initial, onSaved }: { initial: ForumSettings; onS
     | 'keyRespondentLimit'
     | 'keyRespondentsPerWeek'
     | 'descriptionWordLimit'
+    | 'policyElementWordLimit'
     | 'caseStudyMinWords'
     | 'caseStudyMaxWords'
     | 'questionTargetHours';
@@ -255,6 +256,7 @@ export function SettingsForm({ initial, onSaved }: { initial: ForumSettings; onS
           {number('keyRespondentLimit', 0)}
           {number('keyRespondentsPerWeek', 0)}
           {number('descriptionWordLimit', 10)}
+          {number('policyElementWordLimit', 10)}
         </div>
       </fieldset>
 

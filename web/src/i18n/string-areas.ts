@@ -12,6 +12,7 @@ export const STRING_AREAS = {
   moderation: ['moderation'],
   console: ['console', 'consoleExport'],
   readings: ['readings'],
+  synthesis: ['synthesis'],
 } as const;
 
 export type StringArea = keyof typeof STRING_AREAS;
@@ -29,4 +30,5 @@ export const CORE_KEYS: readonly string[] = [
   'dashboard.link',
   'console.link',
   'console.newForumLink',
+  'synthesis.link',
 ];

@@ -12,7 +12,9 @@ import type { UnreadMessage } from '../../../server/notifications/notifications.
 import type { EventMessage } from '../../../server/realtime/event-view.ts';
 import type { Kind } from '../../../server/translations/translations.schemas.ts';
 
-export type LiveSpec = { forum: string; week: number } | { forum: string; thread: number };
+/** A week, a thread, or the forum's synthesis (its forum-level 'synthesis.changed' events). */
+export type LiveSpec =
+  { forum: string; week: number } | { forum: string; thread: number } | { forum: string; synthesis: true };
 
 export type LiveEvent = EventMessage;
 export type LiveEventType = LiveEvent['event'];
@@ -50,6 +52,7 @@ const MAX_DELAY_MS = 30_000;
 const IDLE_CLOSE_MS = 10_000;
 
 export function subscriptionKey(spec: LiveSpec): string {
+  if ('synthesis' in spec) return 'synthesis';
   return 'thread' in spec ? `thread:${spec.thread}` : `week:${spec.week}`;
 }
 

@@ -38,6 +38,12 @@ const PLAIN = new Set([
   'week.changed',
   'week.removed',
   'schedule.moved',
+  'policy_element.accepted',
+  'policy_element.declined',
+  'policy_element.merged',
+  'policy_element.edited',
+  'proceedings.published',
+  'proceedings.unpublished',
 ]);
 const ROLES = new Set(['participant', 'key_respondent', 'translator', 'organizer']);
 /** Exports of personal data and bulk writes: who took or replaced what, and when. */
@@ -71,7 +77,9 @@ export function auditActionLabel(t: T, action: string): string | null {
   const role = /^role\.(added|removed)_(\w+)$/.exec(action);
   if (role && ROLES.has(role[2]!))
     return t(`moderation.audit.actions.role_${role[1]}`, { role: t(`roles.${role[2]}`) });
-  const list = /^(regions|sectors|prerequisites)\.(added|renamed|archived|restored|reordered|deleted)$/.exec(action);
+  const list = /^(regions|sectors|prerequisites|themes)\.(added|renamed|archived|restored|reordered|deleted)$/.exec(
+    action,
+  );
   if (list) return t(`moderation.audit.actions.list_${list[2]}`, { list: t(`moderation.audit.lists.${list[1]}`) });
   if (action === 'seats.changed') return t('moderation.audit.actions.seats_changed');
   const invited = /^(invitation\.sent|member\.added)_(\w+)$/.exec(action);
@@ -92,7 +100,16 @@ export function auditActionText(t: T, action: string): string {
 }
 
 const NAMED = new Set(['post', 'thread', 'report', 'application', 'invitation', 'reading', 'week']);
-const NUMBERED = new Set(['post', 'thread', 'report', 'user', 'application', 'invitation', 'reading']);
+const NUMBERED = new Set([
+  'post',
+  'thread',
+  'report',
+  'user',
+  'application',
+  'invitation',
+  'reading',
+  'policy_element',
+]);
 
 export interface AuditTarget {
   targetType: string;

@@ -1,6 +1,8 @@
 // The application form: as participant or key-respondent candidate, with live word counts, and
 // for a visitor the account fields (the account is opened with the application). An applicant
 // who already applied sees their application's status here and edits it until the deadline.
+import { ConsentChoiceField } from '../consent/consent-choice.tsx';
+import type { ConsentChoice } from '../consent/consent-types.ts';
 import { useState } from 'preact/hooks';
 import { api, errorMessage } from '../api/client.ts';
 import type { Lang } from '../i18n/languages.ts';
@@ -38,6 +40,7 @@ interface Draft {
   langs: Lang[];
   heardFrom: string;
   optIn: boolean;
+  publicationConsent: ConsentChoice | null;
   sector: string;
   prerequisites: string[];
   experience: Experience;
@@ -55,6 +58,7 @@ function draftOf(application: Application | null, lang: Lang, firstWeek: number)
     langs: application?.langs ?? [lang],
     heardFrom: application?.heardFrom ?? '',
     optIn: false,
+    publicationConsent: null,
     sector: application?.sector ?? '',
     prerequisites: application?.prerequisitesConfirmed ?? [],
     experience: {
@@ -80,6 +84,8 @@ function ApplicationForm({
   const [draft, setDraft] = useState<Draft>(() => ({
     ...draftOf(application, lang, call.weeks[0] ?? 1),
     optIn: data.optedIn,
+    // The choice already on record, so sending a withdrawn application again does not ask twice.
+    publicationConsent: data.publicationConsent,
   }));
   const [account, setAccount] = useState({ email: '', displayName: '', password: '' });
   const [error, setError] = useState<string | null>(null);
@@ -99,7 +105,8 @@ function ApplicationForm({
     const missing =
       (call.regions.length > 0 && !draft.region && 'region') ||
       (call.sectors.length > 0 && !draft.sector && 'sector') ||
-      (call.prerequisites.some((item) => !draft.prerequisites.includes(item.key)) && 'prerequisites');
+      (call.prerequisites.some((item) => !draft.prerequisites.includes(item.key)) && 'prerequisites') ||
+      (!draft.publicationConsent && !(application && !withdrawn) && 'publicationConsent');
     if (missing) {
       setError(t(`cohort.missing_${missing}`));
       (document.getElementById(missing)?.querySelector('input') ?? document.getElementById(missing))?.focus();
@@ -116,6 +123,7 @@ function ApplicationForm({
       langs: draft.langs,
       heardFrom: draft.heardFrom,
       optIn: draft.optIn,
+      ...(draft.publicationConsent ? { publicationConsent: draft.publicationConsent } : {}),
       sector: draft.sector,
       prerequisites: draft.prerequisites.filter((key) => call.prerequisites.some((item) => item.key === key)),
       ...(candidate ? { statement: draft.statement, fitsWeek: draft.fitsWeek, ...draft.experience } : {}),
@@ -252,6 +260,12 @@ function ApplicationForm({
         />{' '}
         {t('cohort.optIn')}
       </label>
+      <ConsentChoiceField
+        name="publicationConsent"
+        value={draft.publicationConsent}
+        onChange={(publicationConsent) => set({ publicationConsent })}
+        regionName={call.regions.find((region) => region.key === draft.region)?.name[lang]}
+      />
       {!me && !application ? (
         <fieldset>
           <legend>{t('cohort.account')}</legend>

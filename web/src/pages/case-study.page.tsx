@@ -14,6 +14,7 @@ import { ReviewPanel } from '../case-studies/review-panel.tsx';
 import { LoadError, useFallbackTitle } from '../components/load-error.tsx';
 import { Notice } from '../components/notice.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
+import { ProposeElementButton } from '../synthesis/propose-element.tsx';
 import { OriginalTitle, shownTitle, TranslatedBody } from '../components/translated.tsx';
 import { useApi } from '../hooks/use-api.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
@@ -107,6 +108,15 @@ function CaseStudyContent({ slug, id }: { slug: string; id: number }) {
           describedBy="case-study-body-label"
         />
       </article>
+      {published && me ? (
+        <div class="case-study-actions">
+          <ProposeElementButton
+            slug={slug}
+            cited={{ type: 'case_study', id: caseStudy.id, label: caseStudy.title }}
+            describedBy="case-study-body-label"
+          />
+        </div>
+      ) : null}
       <CaseStudyAttachments attachments={data.attachments} />
       <ReviewPanel
         caseStudy={caseStudy}

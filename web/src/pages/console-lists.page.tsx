@@ -14,6 +14,7 @@ export default function ConsoleListsPage({ slug }: { slug: string }) {
       <ListEditor slug={slug} list="regions" />
       <ListEditor slug={slug} list="sectors" />
       <ListEditor slug={slug} list="prerequisites" />
+      <ListEditor slug={slug} list="themes" />
       <SeatLimitsForm slug={slug} />
     </ConsoleFrame>
   );

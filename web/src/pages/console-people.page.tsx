@@ -9,6 +9,7 @@ import { useApi } from '../hooks/use-api.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { InviteForm } from '../people/invite-form.tsx';
 import { PersonCard } from '../people/person-card.tsx';
+import { ConsentSummary } from '../consent/consent-summary.tsx';
 import { ROLES, type PeopleList } from '../people/types.ts';
 import '../people/people.css';
 
@@ -101,6 +102,7 @@ export default function ConsolePeoplePage({ slug }: { slug: string }) {
     <ConsoleFrame slug={slug} current="people" heading={t('people.title')}>
       <>
         <p>{t('people.intro')}</p>
+        <ConsentSummary slug={slug} />
         <People slug={slug} />
       </>
     </ConsoleFrame>

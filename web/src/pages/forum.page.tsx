@@ -18,6 +18,8 @@ import { useI18n } from '../i18n/i18n-context.tsx';
 import { useSession } from '../session/session-context.tsx';
 import { readerTimeZone, rememberForumTimeZone } from '../time/time-zone.ts';
 import { zoneName } from '../time/zone-names.ts';
+import { PublishedProceedings } from '../proceedings/published-proceedings.tsx';
+import { scrollableRegion } from '../components/scrollable-region.ts';
 
 function Membership({ forum, onJoined }: { forum: Forum; onJoined(roles: Role[]): void }) {
   const { t, lang } = useI18n();
@@ -100,7 +102,7 @@ function Schedule({ forum, timeZone }: { forum: Forum; timeZone: string }) {
   return (
     <section aria-labelledby="schedule-heading">
       <h2 id="schedule-heading">{t('forum.schedule')}</h2>
-      <div class="table-wrap">
+      <div class="table-wrap" {...scrollableRegion(t('forum.schedule'))}>
         <table>
           <caption>
             {t('forum.scheduleDays', { forumTimeZone: zoneName(forum.timeZone, lang).label })}
@@ -168,6 +170,10 @@ export function ForumPage({ slug }: { slug: string }) {
       <Membership forum={forum} onJoined={(myRoles) => update((d) => ({ forum: { ...d.forum, myRoles } }))} />
       <CohortPanel forum={forum} />
       <TranslationLinks slug={forum.slug} roles={forum.myRoles} />
+      <p>
+        <a href={`/forums/${encodeURIComponent(forum.slug)}/synthesis`}>{t('synthesis.link')}</a>
+      </p>
+      <PublishedProceedings slug={forum.slug} />
       {forum.call.html.trim() ? (
         <section aria-labelledby="call-heading">
           <h2 id="call-heading">{t('forum.call')}</h2>

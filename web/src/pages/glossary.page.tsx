@@ -23,6 +23,7 @@ import { useI18n } from '../i18n/i18n-context.tsx';
 import { LANGS } from '../i18n/languages.ts';
 import { canTranslate } from '../session/forum-info.ts';
 import { useSession } from '../session/session-context.tsx';
+import { scrollableRegion } from '../components/scrollable-region.ts';
 
 type TermText = Omit<GlossaryTerm, 'id'>;
 const EMPTY: TermText = { en: '', es: '', fr: '', note: '' };
@@ -395,7 +396,7 @@ function Glossary({ forum }: { forum: Forum }) {
       {!data && !error ? <p class="muted">{t('app.loading')}</p> : null}
       {data ? (
         data.terms.length ? (
-          <div class="table-wrap">
+          <div class="table-wrap" {...scrollableRegion(t('glossary.title'))}>
             <table class="glossary-table">
               <caption>{t('glossary.caption', { count: data.terms.length })}</caption>
               <thead>

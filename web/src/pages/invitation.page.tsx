@@ -12,6 +12,8 @@ import { useI18n } from '../i18n/i18n-context.tsx';
 import { useSession } from '../session/session-context.tsx';
 import { browserTimeZone } from '../time/time-zone.ts';
 import type { InvitationView as Invitation } from '../cohort/cohort-types.ts';
+import { ConsentChoiceField } from '../consent/consent-choice.tsx';
+import type { ConsentChoice } from '../consent/consent-types.ts';
 
 export default function InvitationPage({ slug, token }: { slug: string; token: string }) {
   const { t, lang } = useI18n();
@@ -20,16 +22,25 @@ export default function InvitationPage({ slug, token }: { slug: string; token: s
   const [state, , retry] = useApi<Invitation>(path);
   const [displayName, setDisplayName] = useState('');
   const [password, setPassword] = useState('');
+  const [consent, setConsent] = useState<ConsentChoice | null>(null);
   const [error, setError] = useState<string | null>(null);
   if (!state.data) return <PageNotLoaded error={state.error} retry={retry} />;
   const invitation = state.data;
   async function accept(event: Event) {
     event.preventDefault();
     setError(null);
+    if (!consent) {
+      setError(t('cohort.missing_publicationConsent'));
+      document.querySelector<HTMLInputElement>('#publicationConsent input')?.focus();
+      return;
+    }
     try {
-      const body = invitation.hasAccount
-        ? {}
-        : { account: { displayName, password, interfaceLang: lang, timeZone: browserTimeZone() } };
+      const body = {
+        publicationConsent: consent,
+        ...(invitation.hasAccount
+          ? {}
+          : { account: { displayName, password, interfaceLang: lang, timeZone: browserTimeZone() } }),
+      };
       await api(`${path}/accept`, { method: 'POST', body });
       // A full load picks up the new session and roles.
       window.location.assign(`/forums/${slug}`);
@@ -80,6 +91,7 @@ export default function InvitationPage({ slug, token }: { slug: string; token: s
               />
             </>
           )}
+          <ConsentChoiceField name="publicationConsent" value={consent} onChange={setConsent} />
           <LiveMessage message={error} />
           <button type="submit">{t('cohort.acceptInvitation')}</button>
         </form>

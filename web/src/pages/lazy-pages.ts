@@ -31,9 +31,14 @@ export const ConsoleNewForumPage = lazyPage(
 );
 export const ConsoleListsPage = lazyPage(() => import('./console-lists.page.tsx'), ['console']);
 export const ConsoleExportPage = lazyPage(() => import('./console-export.page.tsx'), ['console']);
+export const ConsoleProceedingsPage = lazyPage(() => import('./console-proceedings.page.tsx'), ['console']);
+export const ConsoleAnalyticsPage = lazyPage(() => import('./console-analytics.page.tsx'), ['console']);
 export const ConsolePeoplePage = lazyPage(() => import('./console-people.page.tsx'), ['console', 'people']);
 export const ConsoleModerationPage = lazyPage(() => import('./console-moderation.page.tsx'), ['console', 'moderation']);
 export const ConsoleAuditPage = lazyPage(() => import('./console-audit.page.tsx'), ['console', 'moderation']);
+// The forum's synthesis and its review in the console; posts and case studies propose with the synthesis strings.
+export const SynthesisPage = lazyPage(() => import('./synthesis.page.tsx'), ['synthesis']);
+export const ConsoleSynthesisPage = lazyPage(() => import('./console-synthesis.page.tsx'), ['console', 'synthesis']);
 export const MyReportsPage = lazyPage(() => import('./my-reports.page.tsx'), ['moderation']);
 // A reading's page; the console's readings tab also carries the Markdown preview (translation strings).
 export const ReadingPage = lazyPage(() => import('./reading.page.tsx'), ['readings']);
@@ -59,7 +64,7 @@ export const CaseStudyEditorPage = lazyPage(
   () => import('./case-study-editor.page.tsx'),
   ['caseStudies', 'translation'],
 );
-export const CaseStudyPage = lazyPage(() => import('./case-study.page.tsx'), ['caseStudies']);
+export const CaseStudyPage = lazyPage(() => import('./case-study.page.tsx'), ['caseStudies', 'synthesis']);
 export const CaseStudyReviewPage = lazyPage(() => import('./case-study-review.page.tsx'), ['caseStudies']);
 export const QuestionsWaitingPage = lazyPage(() => import('./questions-waiting.page.tsx'), ['caseStudies']);
 export const QuestionsOverduePage = lazyPage(() => import('./questions-overdue.page.tsx'), ['caseStudies']);

@@ -7,4 +7,4 @@ import { lazyPage } from './lazy-page.ts';
 export const ForumListPage = lazyPage<object>(() =>
   import('./forum-list.page.tsx').then((m) => ({ default: m.ForumListPage })),
 );
-export const ThreadPage = lazyPage(() => import('./thread.page.tsx'), ['thread']);
+export const ThreadPage = lazyPage(() => import('./thread.page.tsx'), ['thread', 'synthesis']);

@@ -13,6 +13,7 @@ import { useI18n } from '../i18n/i18n-context.tsx';
 import type { Preferences } from '../notifications/types.ts';
 import { useSession } from '../session/session-context.tsx';
 import { zoneName } from '../time/zone-names.ts';
+import { scrollableRegion } from '../components/scrollable-region.ts';
 
 type Schedule = Preferences['forums'][number]['schedule'];
 const SCHEDULES: Schedule[] = ['immediate', 'daily', 'weekly', 'off'];
@@ -73,7 +74,7 @@ function PreferencesForm({ initial }: { initial: Preferences }) {
   return (
     <form onSubmit={(event) => void submit(event)}>
       <h2>{t('notifications.prefs.kinds')}</h2>
-      <div class="table-wrap">
+      <div class="table-wrap" {...scrollableRegion(t('notifications.prefs.kinds'))}>
         <table>
           <thead>
             <tr>

@@ -14,6 +14,7 @@ import {
 } from '../components/profile-fields.tsx';
 import { SignInPrompt } from '../components/sign-in-prompt.tsx';
 import { MyCohort } from '../cohort/my-cohort.tsx';
+import { MyConsent } from '../consent/my-consent.tsx';
 import { followChosenLang } from '../i18n/i18n.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useSession } from '../session/session-context.tsx';
@@ -87,6 +88,7 @@ export function ProfilePage() {
       <PageHeading text={t('profile.title')} />
       {me ? <ProfileForm key={me.id} me={me} /> : <SignInPrompt />}
       {me ? <MyCohort /> : null}
+      {me ? <MyConsent /> : null}
     </>
   );
 }

@@ -32,7 +32,7 @@ import { taskItemHref } from '../translation/item-href.ts';
 import { excerpt } from '../translation/text.ts';
 
 const STATUSES: QueueStatus[] = ['open', 'mine', 'claimed', 'in_review', 'published'];
-const KINDS: TaskKind[] = ['post', 'thread_title', 'case_study', 'reading', 'week'];
+const KINDS: TaskKind[] = ['post', 'thread_title', 'case_study', 'policy_element', 'reading', 'week'];
 
 interface Filters {
   status: QueueStatus;

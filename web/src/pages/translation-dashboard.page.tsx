@@ -15,6 +15,7 @@ import { formatList } from '../i18n/format-list.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useSession } from '../session/session-context.tsx';
 import { humanizeSeconds } from '../translation/text.ts';
+import { scrollableRegion } from '../components/scrollable-region.ts';
 
 function roleName(t: (key: string) => string, role: string): string {
   return ['participant', 'key_respondent', 'translator', 'organizer'].includes(role) ? t(`roles.${role}`) : role;
@@ -56,7 +57,7 @@ function Figures({ slug }: { slug: string }) {
       <section aria-labelledby="dashboard-pairs">
         <h2 id="dashboard-pairs">{t('dashboard.pairs')}</h2>
         {data.pairs.length ? (
-          <div class="table-wrap">
+          <div class="table-wrap" {...scrollableRegion(t('dashboard.pairs'))}>
             <table>
               <thead>
                 <tr>
@@ -90,7 +91,7 @@ function Figures({ slug }: { slug: string }) {
       <section aria-labelledby="dashboard-throughput">
         <h2 id="dashboard-throughput">{t('dashboard.throughput')}</h2>
         {data.throughput7d.length ? (
-          <div class="table-wrap">
+          <div class="table-wrap" {...scrollableRegion(t('dashboard.throughput'))}>
             <table>
               <thead>
                 <tr>
@@ -192,7 +193,7 @@ function Members({ slug }: { slug: string }) {
       {error ? <LoadError error={error} retry={retry} /> : null}
       {!data && !error ? <p class="muted">{t('app.loading')}</p> : null}
       {data ? (
-        <div class="table-wrap">
+        <div class="table-wrap" {...scrollableRegion(t('dashboard.members'))}>
           <table>
             <thead>
               <tr>
