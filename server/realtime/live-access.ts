@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { SessionUser } from '../auth/session.ts';
 import type { DB } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
+import { readsAsPublicArchive } from '../consent/archive-authors.ts';
 import { assertMayReadWeek, forumAccessBySlug, mayReadWeeks } from '../forums/forum-access.ts';
 import { findWeek } from '../forums/forums.queries.ts';
 import { loadThreadContext } from '../discussions/write-context.ts';
@@ -23,6 +24,8 @@ export interface SubscriptionTarget {
   weekId: number | null;
   threadId: number | null;
   isOrganizer: boolean;
+  /** A reader of a public archive (neither member nor organizer): its authors appear as they chose. */
+  readsAsArchive: boolean;
 }
 
 export async function authorizeSubscription(
@@ -40,6 +43,7 @@ export async function authorizeSubscription(
       weekId: null,
       threadId: context.thread.id,
       isOrganizer: context.access.isOrganizer,
+      readsAsArchive: readsAsPublicArchive(context.access),
     };
   }
   if (spec.synthesis === true) {
@@ -52,6 +56,7 @@ export async function authorizeSubscription(
       weekId: null,
       threadId: null,
       isOrganizer: access.isOrganizer,
+      readsAsArchive: readsAsPublicArchive(access),
     };
   }
   if (spec.week === undefined) throw new DomainError('validation', { field: 'week' });
@@ -65,5 +70,6 @@ export async function authorizeSubscription(
     weekId: week.id,
     threadId: null,
     isOrganizer: access.isOrganizer,
+    readsAsArchive: readsAsPublicArchive(access),
   };
 }

@@ -10,7 +10,7 @@ import { validateSessionToken, type SessionUser } from '../auth/session.ts';
 import type { DB, Lang } from '../db/schema.ts';
 import { DomainError, type ErrorCode } from '../errors/domain-error.ts';
 import { formatErrorMessage } from '../i18n/error-message.ts';
-import { audienceOf, eventMessage } from './event-view.ts';
+import { audienceOf, eventMessage, type Reader } from './event-view.ts';
 import {
   countSubscriptionEvents,
   findSubscriptionEvents,
@@ -216,7 +216,7 @@ export class LiveHub {
         }
         if (event.id <= subscription.lastDelivered) continue;
         subscription.lastDelivered = event.id;
-        const audience = audienceOf(event, { userId: client.user?.id ?? null, isOrganizer: subscription.isOrganizer });
+        const audience = audienceOf(event, readerOf(client, subscription));
         const cacheKey = `${audience} ${subscription.key}`;
         let message = messages.get(cacheKey);
         if (message === undefined) {
@@ -266,9 +266,9 @@ export class LiveHub {
         for (const subscription of subscriptions) {
           if (client.subscriptions.get(subscription.key) !== subscription) continue;
           try {
-            subscription.isOrganizer = (
-              await authorizeSubscription(this.db, client.user, subscription.spec, currentTime())
-            ).isOrganizer;
+            const rights = await authorizeSubscription(this.db, client.user, subscription.spec, currentTime());
+            subscription.isOrganizer = rights.isOrganizer;
+            subscription.readsAsArchive = rights.readsAsArchive;
           } catch (error) {
             if (!(error instanceof DomainError)) throw error;
             client.subscriptions.delete(subscription.key);
@@ -311,7 +311,7 @@ export class LiveHub {
   private deliver(client: LiveClient, subscription: Subscription, event: EventWithState): void {
     if (event.id <= subscription.lastDelivered) return;
     subscription.lastDelivered = event.id;
-    const audience = audienceOf(event, { userId: client.user?.id ?? null, isOrganizer: subscription.isOrganizer });
+    const audience = audienceOf(event, readerOf(client, subscription));
     this.send(client, eventMessage(event, subscription.key, audience));
   }
 
@@ -330,4 +330,12 @@ async function drained(socket: WebSocket): Promise<void> {
   for (let waited = 0; socket.bufferedAmount > REPLAY_DRAIN_BYTES && waited < 10_000; waited += 50) {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+function readerOf(client: LiveClient, subscription: Subscription): Reader {
+  return {
+    userId: client.user?.id ?? null,
+    isOrganizer: subscription.isOrganizer,
+    readsAsArchive: subscription.readsAsArchive,
+  };
 }

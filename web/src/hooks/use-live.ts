@@ -44,7 +44,9 @@ export function useLive(spec: LiveSpec | null, handlers: LiveHandlers, after: nu
           // Only new answers are counted; other held-back events (a translation of one) say nothing new.
           if (event.payload.gated) {
             if (event.event === 'post.created') setGated((n) => n + 1);
-          } else latest.current.onEvent(event);
+            // A public archive's reader reads the page again, which shows each author as they chose.
+          } else if (event.payload.reread) latest.current.onReady?.(false);
+          else latest.current.onEvent(event);
         },
         onReady(resumed) {
           if (active) latest.current.onReady?.(resumed);
