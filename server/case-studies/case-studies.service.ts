@@ -45,7 +45,7 @@ import { publishDueCaseStudies, publishIfDue } from './publication.service.ts';
 import { attachmentViewOf } from '../attachments/attachment-view.ts';
 import { countAttachments, findAttachments } from '../attachments/attachments.queries.ts';
 import type { CaseStudyStatus } from '../db/schema.ts';
-import { archiveAuthorsFor } from '../consent/archive-authors.ts';
+import { archiveAuthorsFor, archivedTranslation, translatorIdsOf } from '../consent/archive-authors.ts';
 
 interface Reader {
   user: SessionUser | null;
@@ -147,15 +147,20 @@ async function inPublicArchive<T extends CaseStudyView>(
   const archive = await archiveAuthorsFor(
     db,
     access,
-    views.map((view) => view.author.id),
+    [...views.map((view) => view.author.id), ...translatorIdsOf(views)],
     lang,
   );
   if (!archive) return views;
   return views.flatMap((view) => {
     const author = archive(view.author.id, view.author.displayName);
     if (!author.shown) return [];
-    if (author.id !== 0) return [view];
-    return [{ ...view, author: { ...view.author, id: 0, displayName: author.displayName, organisation: null } }];
+    const translated = {
+      ...view,
+      translation: archivedTranslation(view.translation, archive),
+      titleTranslation: archivedTranslation(view.titleTranslation, archive),
+    };
+    if (author.id !== 0) return [translated];
+    return [{ ...translated, author: { ...view.author, id: 0, displayName: author.displayName, organisation: null } }];
   });
 }
 

@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import type { ConsentChoice, DB, Lang } from '../db/schema.ts';
 import type { ForumAccess } from '../forums/forum-access.ts';
 import { translatorFor } from '../i18n/i18n.ts';
+import type { TranslatorView } from '../translation-policy/reader-view.ts';
 
 export type ArchiveAuthor =
   { shown: true; id: number; displayName: string } | { shown: false; id: 0; displayName: string };
@@ -58,4 +59,30 @@ export async function archiveAuthorsFor(
         : t('server:archive.anonymousNoRegion'),
     };
   };
+}
+
+interface Translated {
+  translation?: { translator: TranslatorView } | null;
+  titleTranslation?: { translator: TranslatorView } | null;
+}
+
+/** The translators of what these items show, for the same lookup as their authors. */
+export function translatorIdsOf(items: readonly Translated[]): number[] {
+  return items.flatMap((item) =>
+    [item.translation, item.titleTranslation].flatMap((shown) => (shown ? [shown.translator.id] : [])),
+  );
+}
+
+/**
+ * A translator is named in the archive only if they chose to be, as in the proceedings; otherwise
+ * the mark reads "Translated from Spanish". An author's own translation names nobody anyway.
+ */
+export function archivedTranslation<T extends { translator: TranslatorView }>(
+  translation: T | null,
+  authors: ArchiveAuthors,
+): T | null {
+  if (!authors || !translation || translation.translator.role === 'author') return translation;
+  const translator = authors(translation.translator.id, translation.translator.displayName);
+  if (translator.shown && translator.id !== 0) return translation;
+  return { ...translation, translator: { ...translation.translator, id: 0, displayName: '' } };
 }

@@ -1,9 +1,10 @@
 // Threads and posts as the public archive shows them (server/consent/archive-authors.ts): each
 // author as they chose; a post of one who chose "not at all" keeps its place in the tree, so
 // the replies around it still read in order, with its text withheld; their thread titles too.
-import type { ArchiveAuthors } from '../consent/archive-authors.ts';
+import { archivedTranslation, type ArchiveAuthors } from '../consent/archive-authors.ts';
 import type { Lang } from '../db/schema.ts';
 import { translatorFor } from '../i18n/i18n.ts';
+import type { TranslatorView } from '../translation-policy/reader-view.ts';
 import type { PostView } from './post-view.ts';
 
 export function archivedPost(post: PostView, parentAuthorId: number | null, authors: ArchiveAuthors): PostView {
@@ -16,7 +17,13 @@ export function archivedPost(post: PostView, parentAuthorId: number | null, auth
     post.inReplyTo && parentAuthorId !== null
       ? { ...post.inReplyTo, authorName: authors(parentAuthorId, post.inReplyTo.authorName).displayName }
       : post.inReplyTo;
-  const shown = { ...post, author: { id: author.id, displayName: author.displayName }, inReplyTo, question };
+  const shown = {
+    ...post,
+    author: { id: author.id, displayName: author.displayName },
+    inReplyTo,
+    question,
+    translation: archivedTranslation(post.translation, authors),
+  };
   if (author.shown) return shown;
   return { ...shown, html: null, markdown: null, translation: null, translationPending: false, withheld: true };
 }
@@ -24,7 +31,7 @@ export function archivedPost(post: PostView, parentAuthorId: number | null, auth
 interface ThreadShown {
   author: { id: number; displayName: string };
   title: { lang: Lang; value: string };
-  titleTranslation: unknown;
+  titleTranslation: { translator: TranslatorView } | null;
   titleTranslationPending: boolean;
 }
 
@@ -36,7 +43,11 @@ export function archivedThread<T extends ThreadShown>(
 ): T {
   if (!authors) return thread;
   const author = authors(thread.author.id, thread.author.displayName);
-  const shown = { ...thread, author: { id: author.id, displayName: author.displayName } };
+  const shown = {
+    ...thread,
+    author: { id: author.id, displayName: author.displayName },
+    titleTranslation: archivedTranslation(thread.titleTranslation, authors),
+  };
   if (author.shown) return shown;
   return {
     ...shown,

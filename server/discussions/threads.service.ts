@@ -20,7 +20,7 @@ import { queueTranslationTasks } from '../translation-policy/translation-tasks.q
 import { deleteDraft } from './drafts.queries.ts';
 import { toPostView } from './post-view.ts';
 import { archivedPost, archivedThread } from './archive-view.ts';
-import { archiveAuthorsFor } from '../consent/archive-authors.ts';
+import { archiveAuthorsFor, translatorIdsOf } from '../consent/archive-authors.ts';
 import {
   readerOf,
   withTitleTranslations,
@@ -84,19 +84,18 @@ export async function listThreads(
   assertMayReadWeek(access, week, now);
   const lastEventId = await latestEventId(db);
   const rows = await listWeekThreads(db, week.id, user?.id ?? null);
+  const translated = await withTitleTranslations(
+    db,
+    rows.map((row) => toThreadSummary(row, user !== null)),
+    readerOf(user, readerLang),
+  );
   const archive = await archiveAuthorsFor(
     db,
     access,
-    rows.map((row) => row.author_id),
+    [...rows.map((row) => row.author_id), ...translatorIdsOf(translated)],
     readerLang,
   );
-  const threads = (
-    await withTitleTranslations(
-      db,
-      rows.map((row) => toThreadSummary(row, user !== null)),
-      readerOf(user, readerLang),
-    )
-  ).map((thread) => archivedThread(thread, week.number, archive, readerLang));
+  const threads = translated.map((thread) => archivedThread(thread, week.number, archive, readerLang));
   const blockedBy = writeBlockedBy(access, week, false, now);
   return {
     weekId: week.id,
@@ -247,18 +246,25 @@ export async function getThreadPage(
   const caseStudy = thread.kind === 'case_study' ? await findThreadCaseStudy(db, threadId) : undefined;
   const authorName = caseStudy?.author_name ?? rows[0]?.author_name ?? '';
   const threadAuthorId = caseStudy?.author_id ?? thread.author_id;
-  const archive = await archiveAuthorsFor(
-    db,
-    access,
-    [threadAuthorId, ...rows.flatMap((row) => [row.author_id, row.parent_author_id, row.addressed_to])].filter(
-      (id) => id !== null,
-    ),
-    readerLang,
-  );
   const [translated] = await withTitleTranslations(
     db,
     [toThreadSummary({ ...thread, author_id: threadAuthorId, author_name: authorName }, false)],
     reader,
+  );
+  const posts = await withTranslations(
+    db,
+    rows.map((row) => toPostView(row, viewer)),
+    reader,
+  );
+  const archive = await archiveAuthorsFor(
+    db,
+    access,
+    [
+      threadAuthorId,
+      ...rows.flatMap((row) => [row.author_id, row.parent_author_id, row.addressed_to]),
+      ...translatorIdsOf([translated!, ...posts]),
+    ].filter((id) => id !== null),
+    readerLang,
   );
   const summary = archivedThread(translated!, week.number, archive, readerLang);
   return {
@@ -272,13 +278,7 @@ export async function getThreadPage(
       canModerate: access.isOrganizer,
       caseStudyId: caseStudy?.id ?? null,
     },
-    posts: (
-      await withTranslations(
-        db,
-        rows.map((row) => toPostView(row, viewer)),
-        reader,
-      )
-    ).map((post, index) => archivedPost(post, rows[index]!.parent_author_id, archive)),
+    posts: posts.map((post, index) => archivedPost(post, rows[index]!.parent_author_id, archive)),
     page,
     pageCount,
     mustAnswerFirst: answerFirst,

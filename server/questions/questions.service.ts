@@ -26,7 +26,7 @@ import {
   listUnansweredQuestions,
 } from './questions.queries.ts';
 import type { QuestionItem, QuestionStateFilter } from './questions.schemas.ts';
-import { archiveAuthorsFor } from '../consent/archive-authors.ts';
+import { archiveAuthorsFor, translatorIdsOf } from '../consent/archive-authors.ts';
 import { archivedPost } from '../discussions/archive-view.ts';
 
 export interface NewQuestion {
@@ -167,19 +167,21 @@ export async function listCaseStudyQuestions(
     ...rows.flatMap((row) => (row.answer_post_id === null ? [] : [row.answer_post_id])),
   ];
   const postRows = await findPostsByIds(db, ids);
+  const translated = await withTranslations(
+    db,
+    postRows.map((row) => toPostView(row, viewer)),
+    readerOf(user, readerLang),
+  );
   const archive = await archiveAuthorsFor(
     db,
     context.access,
-    postRows.flatMap((row) => [row.author_id, row.parent_author_id, row.addressed_to]).filter((id) => id !== null),
+    [
+      ...postRows.flatMap((row) => [row.author_id, row.parent_author_id, row.addressed_to]),
+      ...translatorIdsOf(translated),
+    ].filter((id) => id !== null),
     readerLang,
   );
-  const posts = (
-    await withTranslations(
-      db,
-      postRows.map((row) => toPostView(row, viewer)),
-      readerOf(user, readerLang),
-    )
-  ).map((post, index) => archivedPost(post, postRows[index]!.parent_author_id, archive));
+  const posts = translated.map((post, index) => archivedPost(post, postRows[index]!.parent_author_id, archive));
   const byId = new Map(posts.map((post) => [post.id, post]));
   const blockedBy = user
     ? (askRefusal(caseStudy, user) ?? writeBlockedBy(context.access, context.week, context.thread.locked, now))

@@ -28,7 +28,7 @@ import { queueTranslationTasks, withdrawTasks } from '../translation-policy/tran
 import { chooseForInterface } from '../translation-policy/text-choice.ts';
 import { currentTime } from '../time/clock.ts';
 import { elementViews, type ElementViewer } from './element-view.ts';
-import { archiveAuthorsFor } from '../consent/archive-authors.ts';
+import { archiveAuthorsFor, archivedTranslation, translatorIdsOf } from '../consent/archive-authors.ts';
 import {
   countWaiting,
   findByIdempotencyKey,
@@ -117,13 +117,17 @@ async function viewsOf(
   const archive = await archiveAuthorsFor(
     db,
     access,
-    views.flatMap((view) => [...view.proposers.map((p) => p.id), ...view.citations.map((c) => c.author.id)]),
+    [
+      ...views.flatMap((view) => [...view.proposers.map((p) => p.id), ...view.citations.map((c) => c.author.id)]),
+      ...translatorIdsOf(views),
+    ],
     viewer.lang,
   );
   // As in the proceedings: the element stays; who chose not to appear, and their cited words, do not.
   if (!archive) return views;
   return views.map((view) => ({
     ...view,
+    translation: archivedTranslation(view.translation, archive),
     proposers: view.proposers.map((p) => archive(p.id, p.displayName)).filter((p) => p.shown),
     citations: view.citations.flatMap((c) => {
       const author = archive(c.author.id, c.author.displayName);

@@ -21,7 +21,14 @@ export function readsOriginal(reader: ReaderLanguages, originalLang: Lang): bool
 export interface TitleTranslation {
   lang: Lang;
   value: string;
-  translator: { displayName: string; role: 'organizer' | 'translator' | 'author' };
+  translator: TranslatorView;
+}
+
+/** Who made a translation; the id lets the public archive name them only as they chose (server/consent). */
+export interface TranslatorView {
+  id: number;
+  displayName: string;
+  role: 'organizer' | 'translator' | 'author';
 }
 
 type Row = Awaited<ReturnType<typeof findReaderTranslations>>[number];
@@ -81,7 +88,7 @@ export async function withTitleTranslations<
         ? {
             lang: row.target_lang,
             value: row.body_md,
-            translator: { displayName: row.translator_name ?? '', role: row.translator_role },
+            translator: { id: row.translator_id, displayName: row.translator_name ?? '', role: row.translator_role },
           }
         : null;
     return { ...thread, titleTranslation, titleTranslationPending: choice.pending };
@@ -91,7 +98,7 @@ export async function withTitleTranslations<
 export interface TranslationView {
   lang: Lang;
   html: string;
-  translator: { displayName: string; role: 'organizer' | 'translator' | 'author' };
+  translator: TranslatorView;
   /** It translates an earlier revision of the post. */
   outdated: boolean;
 }
@@ -130,7 +137,7 @@ async function attachTranslations<T extends Translatable>(
         ? {
             lang: row.target_lang,
             html: row.body_html,
-            translator: { displayName: row.translator_name ?? '', role: row.translator_role },
+            translator: { id: row.translator_id, displayName: row.translator_name ?? '', role: row.translator_role },
             outdated: row.source_revision < item.revision,
           }
         : null;

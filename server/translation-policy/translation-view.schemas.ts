@@ -4,6 +4,8 @@ import { Type } from 'typebox';
 import { LangSchema } from '../http/common.schemas.ts';
 
 const TranslatorSchema = Type.Object({
+  /** 0, and no name, when the public archive may not name them (server/consent/archive-authors.ts). */
+  id: Type.Integer({ minimum: 0 }),
   displayName: Type.String(),
   role: Type.Union([Type.Literal('organizer'), Type.Literal('translator'), Type.Literal('author')]),
 });

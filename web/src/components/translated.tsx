@@ -53,10 +53,14 @@ function roleKey(role: string): 'organizer' | 'translator' | 'author' {
 export function useProvenance() {
   const { t } = useI18n();
   return (from: Lang, translator: { displayName: string; role: string }) =>
-    t(`translation.by.${roleKey(translator.role)}`, {
-      language: t(`languageNames.${from}`),
-      name: translator.displayName,
-    });
+    // No name: a translator the public archive may not name (they chose not to appear).
+    t(
+      `translation.by.${translator.displayName === '' && translator.role !== 'author' ? 'unnamed' : roleKey(translator.role)}`,
+      {
+        language: t(`languageNames.${from}`),
+        name: translator.displayName,
+      },
+    );
 }
 
 interface Props {
