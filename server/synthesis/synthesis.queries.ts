@@ -81,7 +81,7 @@ export function findElement(db: Handle, id: number) {
 export function lockElement(trx: Transaction<DB>, id: number) {
   return trx
     .selectFrom('policy_elements')
-    .select(['id', 'forum_id', 'status', 'revision', 'week_id', 'original_lang', 'region_id', 'theme_id'])
+    .select(['id', 'forum_id', 'status', 'revision', 'week_id', 'original_lang', 'region_id', 'theme_id', 'body_md'])
     .where('id', '=', id)
     .forUpdate()
     .executeTakeFirst();

@@ -685,7 +685,9 @@ export function mergeElement(
     await mergeInto(trx, id, into);
     await trx.updateTable('policy_elements').set({ updated_at: now }).where('id', '=', into).execute();
     await withdrawTasks(trx, 'policy_element', [id], viewer.user.id);
-    const details = { proposers: sourceProposers, payload: { into }, reason: String(into) };
+    // The log names the element it went into by its words: element ids are shown to nobody.
+    const reason = `→ “${excerpt(target.body_md)}”`;
+    const details = { proposers: sourceProposers, payload: { into }, reason };
     await announceDecision(trx, access, viewer.user.id, id, 'merged', details, now);
     await synthesisEvent(trx, access.forum.id, into, target.status);
     return into;
@@ -745,4 +747,11 @@ export async function listElementRevisions(db: Kysely<DB>, id: number, viewer: V
       createdAt: revision.created_at.toISOString(),
     })),
   };
+}
+
+const EXCERPT_CHARS = 120;
+
+function excerpt(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= EXCERPT_CHARS ? flat : `${flat.slice(0, EXCERPT_CHARS - 1)}…`;
 }

@@ -383,6 +383,19 @@ describe('deciding', () => {
       .where('type', '=', 'policy_element.merged')
       .execute();
     expect(told.map((row) => row.user_id)).toContain(second.id);
+    // The console's log names the element it went into by its words, never by an id.
+    const logged = await t.db
+      .selectFrom('audit_log')
+      .select('reason')
+      .where('action', '=', 'policy_element.merged')
+      .where('target_id', '=', b.id)
+      .executeTakeFirstOrThrow();
+    const words = await t.db
+      .selectFrom('policy_elements')
+      .select('body_md')
+      .where('id', '=', a.id)
+      .executeTakeFirstOrThrow();
+    expect(logged.reason).toBe(`→ “${words.body_md}”`);
   });
 
   it('counts an endorsement once per person, only on accepted elements', async () => {
