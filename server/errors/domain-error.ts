@@ -101,6 +101,7 @@ export type ErrorCode =
   | 'forum_ended'
   | 'element_decided'
   | 'element_not_accepted'
+  | 'element_not_declined'
   | 'element_changed'
   | 'merge_target_invalid'
   | 'consent_locked'
@@ -211,6 +212,7 @@ const statusByCode: Record<ErrorCode, number> = {
   forum_ended: 403,
   element_decided: 409,
   element_not_accepted: 409,
+  element_not_declined: 409,
   element_changed: 409,
   merge_target_invalid: 409,
   consent_locked: 409,

@@ -25,6 +25,7 @@ import {
   acceptElement,
   compareRegions,
   declineElement,
+  reopenElement,
   editElement,
   getSynthesis,
   listElementRevisions,
@@ -155,6 +156,17 @@ const synthesisRoutes: FastifyPluginAsyncTypebox = async (app) => {
         { user: requireUser(request), lang: request.lang },
         request.body.reason,
       ),
+    }),
+  );
+
+  app.post(
+    '/api/synthesis/elements/:id/reopen',
+    {
+      config: { access: 'user' },
+      schema: { tags, params: IdParams, response: { 200: ElementResponse, ...errorResponses } },
+    },
+    async (request) => ({
+      element: await reopenElement(app.db, request.params.id, { user: requireUser(request), lang: request.lang }),
     }),
   );
 

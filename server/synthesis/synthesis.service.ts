@@ -653,6 +653,40 @@ export function declineElement(
   });
 }
 
+/**
+ * A declined element back among the proposals, for a decline made in error or a proposal worth
+ * another look: its reason goes, its translation tasks come back, the log says who reopened it.
+ */
+export function reopenElement(db: Kysely<DB>, id: number, viewer: Viewer & { user: SessionUser }, now = currentTime()) {
+  return decide(db, id, viewer, now, async (trx, access) => {
+    const locked = await lockElement(trx, id);
+    if (!locked) throw new DomainError('not_found');
+    if (locked.status !== 'declined') throw new DomainError('element_not_declined');
+    await trx
+      .updateTable('policy_elements')
+      .set({ status: 'proposed', decline_reason: null, decided_by: null, decided_at: null, updated_at: now })
+      .where('id', '=', id)
+      .execute();
+    await queueTranslationTasks(trx, {
+      forumId: access.forum.id,
+      weekId: locked.week_id,
+      itemType: 'policy_element',
+      itemId: id,
+      sourceLang: locked.original_lang,
+      sourceRevision: locked.revision,
+    });
+    await writeAudit(trx, {
+      forumId: access.forum.id,
+      actorId: viewer.user.id,
+      action: 'policy_element.reopened',
+      targetType: 'policy_element',
+      targetId: id,
+    });
+    await synthesisEvent(trx, access.forum.id, id, 'proposed');
+    return id;
+  });
+}
+
 export function mergeElement(
   db: Kysely<DB>,
   id: number,

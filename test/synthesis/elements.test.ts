@@ -294,6 +294,40 @@ describe('deciding', () => {
     expect(tasks.every((task) => task.status === 'withdrawn')).toBe(true);
   });
 
+  it('reopens a declined element for organizers only: back among the proposals, its translation queued again', async () => {
+    const element = await proposed(t, participant, { theme, citations: [{ type: 'post', id: postId }] });
+    const liveTasks = async (id: number) =>
+      (
+        await t.db
+          .selectFrom('translation_tasks')
+          .select('status')
+          .where('item_type', '=', 'policy_element')
+          .where('item_id', '=', id)
+          .where('status', 'not in', ['withdrawn', 'superseded'])
+          .execute()
+      ).length;
+    const queued = await liveTasks(element.id);
+    const early = await decide(t, organizer, element.id, 'reopen').set('Accept-Language', 'es').expect(409);
+    expect(early.body.error.code).toBe('element_not_declined');
+    expect(early.body.error.message).toContain('rechazado');
+    await decide(t, organizer, element.id, 'decline', { reason: 'Por error.' }).expect(200);
+    await decide(t, participant, element.id, 'reopen').expect(403);
+    await decide(t, null, element.id, 'reopen').expect(401);
+    const reopened = await decide(t, organizer, element.id, 'reopen').expect(200);
+    expect(reopened.body.element).toMatchObject({ status: 'proposed', declineReason: null });
+    // A double submit finds it reopened already, and changes nothing.
+    await decide(t, organizer, element.id, 'reopen').expect(409);
+    expect(await liveTasks(element.id)).toBe(queued);
+    const logged = await t.db
+      .selectFrom('audit_log')
+      .select('actor_id')
+      .where('action', '=', 'policy_element.reopened')
+      .where('target_id', '=', element.id)
+      .execute();
+    expect(logged).toEqual([{ actor_id: organizer.id }]);
+    await decide(t, organizer, element.id, 'accept').expect(200);
+  });
+
   it('edits with revisions: a stale revision is refused, the translation is queued again', async () => {
     const element = await proposed(t, participant, {
       theme,

@@ -41,7 +41,13 @@ export async function proposed(t: TestApp, who: Member, proposal: Proposal) {
   return response.body.element as { id: number; revision: number; status: string };
 }
 
-export function decide(t: TestApp, who: Member | null, id: number, action: 'accept' | 'decline' | 'merge', body = {}) {
+export function decide(
+  t: TestApp,
+  who: Member | null,
+  id: number,
+  action: 'accept' | 'decline' | 'merge' | 'reopen',
+  body = {},
+) {
   const request = t.post(`/api/synthesis/elements/${id}/${action}`);
   if (who) request.set('Cookie', who.cookie);
   return request.send(body);

@@ -77,6 +77,7 @@ const WRITTEN = [
   'policy_element.accepted',
   'policy_element.declined',
   'policy_element.merged',
+  'policy_element.reopened',
   'policy_element.edited',
   'role.added_key_respondent_week_4',
   'role.key_respondent_week_5',

@@ -41,6 +41,7 @@ const PLAIN = new Set([
   'policy_element.accepted',
   'policy_element.declined',
   'policy_element.merged',
+  'policy_element.reopened',
   'policy_element.edited',
   'proceedings.published',
   'proceedings.unpublished',

@@ -2,6 +2,7 @@
 // cites, then the accepted elements, which stay editable and mergeable. It follows the forum
 // live, so two organizers reviewing at once see each other's decisions.
 import { useState } from 'preact/hooks';
+import { api, errorMessage } from '../api/client.ts';
 import { LangHtml } from '../components/content.tsx';
 import { SectionNotLoaded } from '../components/load-error.tsx';
 import { LiveMessage } from '../components/notice.tsx';
@@ -15,6 +16,7 @@ import { SynthesisLive } from '../synthesis/synthesis-live.tsx';
 import {
   synthesisApi,
   synthesisPath,
+  type ElementAnswer,
   type PolicyElement,
   type Proposals,
   type Synthesis,
@@ -106,17 +108,62 @@ function Review({ slug }: { slug: string }) {
           <ul class="review-list">
             {declined.map((element) => (
               <li key={element.id} class="element-card">
-                <LangHtml html={{ lang: element.lang, html: element.html }} class="element-text" />
+                <div id={`declined-${element.id}-text`}>
+                  <LangHtml html={{ lang: element.lang, html: element.html }} class="element-text" />
+                </div>
                 {element.declineReason ? (
                   <p class="decline-reason">
                     {t('synthesis.mine.declinedBecause')} <span>{element.declineReason}</span>
                   </p>
+                ) : null}
+                {element.may.decide ? (
+                  <ReopenButton
+                    element={element}
+                    onDone={(text) => {
+                      setMessage(text);
+                      reload();
+                    }}
+                  />
                 ) : null}
               </li>
             ))}
           </ul>
         </section>
       ) : null}
+    </>
+  );
+}
+
+/** A decline made in error, or a proposal worth another look: back among those waiting. */
+function ReopenButton({ element, onDone }: { element: PolicyElement; onDone(message: string): void }) {
+  const { t } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const textId = `declined-${element.id}-text`;
+  async function reopen() {
+    setBusy(true);
+    setError(null);
+    try {
+      await api<ElementAnswer>(`/api/synthesis/elements/${element.id}/reopen`, { method: 'POST' });
+      onDone(t('synthesis.review.reopened'));
+    } catch (failure) {
+      setError(errorMessage(failure));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <>
+      <button
+        type="button"
+        class="button-quiet button-small"
+        disabled={busy}
+        aria-describedby={textId}
+        onClick={() => void reopen()}
+      >
+        {t('synthesis.review.reopen')}
+      </button>
+      <LiveMessage message={error} />
     </>
   );
 }
