@@ -19,6 +19,7 @@ import {
   updateUser,
 } from './users.queries.ts';
 import { currentTime } from '../time/clock.ts';
+import { recordTermsAcceptance } from './terms-acceptances.queries.ts';
 
 export interface Registration {
   email: string;
@@ -32,6 +33,8 @@ export interface Registration {
   country?: string;
   /** A path on this site to open once the email is verified. */
   next?: string;
+  /** The person ticked that they accept the terms of use and the privacy notice. */
+  acceptTerms: true;
 }
 
 export interface ProfileChanges {
@@ -103,6 +106,8 @@ export async function registerUser(
       }
       id = existing.id;
     }
+    // The account exists only with its owner's acceptance of the texts in force, recorded with their versions.
+    await recordTermsAcceptance(trx, id, input.interfaceLang, now);
     await revokeTokens(trx, 'verify_email', id, now);
     const token = await issueToken(
       trx,
