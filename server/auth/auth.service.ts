@@ -19,7 +19,7 @@ import {
   updateUser,
 } from './users.queries.ts';
 import { currentTime } from '../time/clock.ts';
-import { recordTermsAcceptance } from './terms-acceptances.queries.ts';
+import { findTermsAcceptances, recordTermsAcceptance } from './terms-acceptances.queries.ts';
 
 export interface Registration {
   email: string;
@@ -96,6 +96,8 @@ export async function registerUser(
       const existing = await findUserByEmail(trx, email);
       if (!existing) throw new DomainError('internal');
       if (existing.email_verified_at !== null || !(await replacePendingUser(trx, existing.id, details))) {
+        // As much work as recording a new account's acceptance, so the database time tells nothing.
+        await findTermsAcceptances(trx, existing.id);
         await queueEmail(trx, {
           toEmail: email,
           lang: input.interfaceLang,

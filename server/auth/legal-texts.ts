@@ -28,7 +28,8 @@ function parse(document: LegalDocument, lang: Lang, source: string): LegalText {
     }),
   );
   const version = fields.version ?? '';
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(version)) throw new Error(`content/legal/${document}.${lang}.md: version must be a date`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(version))
+    throw new Error(`content/legal/${document}.${lang}.md: version must be a date`);
   return { document, lang, version, title: fields.title ?? '', html: renderContentMarkdown(match[2]!, 'legal') };
 }
 

@@ -45,9 +45,11 @@ export function renderExportHtml(document: PersonalDataExport, lang: Lang, timeZ
   const label = (column: string) =>
     t(`server:privacy.export.columns.${column}`, { defaultValue: column.replaceAll('_', ' ') });
   const value = (column: string, raw: unknown, rowLang: Lang | null): string => {
-    if (raw === null || raw === undefined || raw === '') return `<span class="none">${escapeHtml(t('server:privacy.export.empty'))}</span>`;
+    if (raw === null || raw === undefined || raw === '')
+      return `<span class="none">${escapeHtml(t('server:privacy.export.empty'))}</span>`;
     if (typeof raw === 'boolean') return escapeHtml(t(raw ? 'server:privacy.export.yes' : 'server:privacy.export.no'));
-    if (typeof raw === 'string' && ISO_INSTANT.test(raw)) return `<time datetime="${raw}">${escapeHtml(dates.format(new Date(raw)))}</time>`;
+    if (typeof raw === 'string' && ISO_INSTANT.test(raw))
+      return `<time datetime="${raw}">${escapeHtml(dates.format(new Date(raw)))}</time>`;
     const text = typeof raw === 'string' ? raw : JSON.stringify(raw);
     if (TEXT_COLUMNS.has(column) && rowLang) return `<span lang="${rowLang}" class="text">${escapeHtml(text)}</span>`;
     return escapeHtml(text);

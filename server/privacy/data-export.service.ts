@@ -7,13 +7,7 @@ import { DomainError } from '../errors/domain-error.ts';
 import { currentTime } from '../time/clock.ts';
 import { EXPORT_SECTIONS, exportedEntries, type ExportSection } from './personal-data-map.ts';
 import { countRowsOf, rowsOf, type Person } from './personal-data.queries.ts';
-import {
-  findExport,
-  findOpenExport,
-  insertExport,
-  listExportsOf,
-  type DataExportRow,
-} from './data-exports.queries.ts';
+import { findExport, findOpenExport, insertExport, listExportsOf, type DataExportRow } from './data-exports.queries.ts';
 
 export type ExportRows = Record<string, unknown>[];
 
@@ -48,7 +42,9 @@ export async function countPersonalRows(db: Kysely<DB>, userId: number): Promise
 
 export async function buildExport(db: Kysely<DB>, userId: number, now = currentTime()): Promise<PersonalDataExport> {
   const person = await personOf(db, userId);
-  const sections = Object.fromEntries(EXPORT_SECTIONS.map((section) => [section, {}])) as PersonalDataExport['sections'];
+  const sections = Object.fromEntries(
+    EXPORT_SECTIONS.map((section) => [section, {}]),
+  ) as PersonalDataExport['sections'];
   for (const entry of exportedEntries()) {
     const rows = await rowsOf(db, entry, person);
     // Through JSON once, so an export read at once and one kept in the database look alike.
@@ -88,7 +84,8 @@ export async function requestExport(
   settings: ExportSettings,
   now = currentTime(),
 ): Promise<{ ready: PersonalDataExport } | { queued: ExportSummary }> {
-  if ((await countPersonalRows(db, userId)) <= settings.inlineRowLimit) return { ready: await buildExport(db, userId, now) };
+  if ((await countPersonalRows(db, userId)) <= settings.inlineRowLimit)
+    return { ready: await buildExport(db, userId, now) };
   const row = await db.transaction().execute(async (trx) => {
     // One at a time per person: the lock on the account row serializes two clicks.
     await trx.selectFrom('users').select('id').where('id', '=', userId).forUpdate().executeTakeFirst();

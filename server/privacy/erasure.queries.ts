@@ -91,11 +91,7 @@ export async function removePostsOf(trx: Trx, userId: number, now: Date): Promis
   const ids = rows.map((row) => row.id);
   if (ids.length === 0) return ids;
   await trx.deleteFrom('post_revisions').where('post_id', 'in', ids).execute();
-  await trx
-    .deleteFrom('translations')
-    .where('item_type', '=', 'post')
-    .where('item_id', 'in', ids)
-    .execute();
+  await trx.deleteFrom('translations').where('item_type', '=', 'post').where('item_id', 'in', ids).execute();
   await trx
     .updateTable('translation_tasks')
     .set({ status: 'withdrawn', draft_md: null, claimed_by: null, claim_expires_at: null, closed_at: now })
@@ -115,15 +111,15 @@ export async function retitleThreadsOf(trx: Trx, userId: number, titleIn: (lang:
     .where('kind', '=', 'discussion')
     .execute();
   for (const thread of threads) {
-    await trx.updateTable('threads').set({ title: titleIn(thread.original_lang) }).where('id', '=', thread.id).execute();
+    await trx
+      .updateTable('threads')
+      .set({ title: titleIn(thread.original_lang) })
+      .where('id', '=', thread.id)
+      .execute();
   }
   const ids = threads.map((thread) => thread.id);
   if (ids.length === 0) return;
-  await trx
-    .deleteFrom('translations')
-    .where('item_type', '=', 'thread_title')
-    .where('item_id', 'in', ids)
-    .execute();
+  await trx.deleteFrom('translations').where('item_type', '=', 'thread_title').where('item_id', 'in', ids).execute();
   await trx
     .updateTable('translation_tasks')
     .set({ status: 'withdrawn', draft_md: null, claimed_by: null, claim_expires_at: null, closed_at: now })
@@ -141,11 +137,7 @@ export async function releaseClaimsOf(trx: Trx, userId: number) {
     .where('claimed_by', '=', userId)
     .where('status', '=', 'claimed')
     .execute();
-  await trx
-    .updateTable('translation_tasks')
-    .set({ claimed_by: null })
-    .where('claimed_by', '=', userId)
-    .execute();
+  await trx.updateTable('translation_tasks').set({ claimed_by: null }).where('claimed_by', '=', userId).execute();
 }
 
 /** The application stays counted in the cohort's history, with nothing the person wrote in it. */

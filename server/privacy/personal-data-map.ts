@@ -54,7 +54,8 @@ export interface PersonalDataEntry {
   erase: EraseRule;
 }
 
-const ownRow = (section: ExportSection, omit?: readonly string[]): ExportRule => (omit ? { section, omit } : { section });
+const ownRow = (section: ExportSection, omit?: readonly string[]): ExportRule =>
+  omit ? { section, omit } : { section };
 const othersRow = (why: string): ExportRule => ({ notExported: why });
 
 export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
@@ -84,7 +85,12 @@ export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
     export: ownRow('memberships', ['token_hash']),
     erase: 'anonymise',
   },
-  { table: 'invitations', column: 'invited_by', export: othersRow('another person’s invitation'), erase: 'keep-neutral' },
+  {
+    table: 'invitations',
+    column: 'invited_by',
+    export: othersRow('another person’s invitation'),
+    erase: 'keep-neutral',
+  },
   {
     table: 'reconfirmation_requests',
     column: 'requested_by',

@@ -9,7 +9,13 @@ import { requireUser } from '../http/access.ts';
 import { contentDisposition } from '../attachments/attachment-download.ts';
 import { clearSessionCookie } from '../auth/session-cookie.ts';
 import { legalText } from '../auth/legal-texts.ts';
-import { listExports, readExport, requestExport, type ExportSettings, type PersonalDataExport } from './data-export.service.ts';
+import {
+  listExports,
+  readExport,
+  requestExport,
+  type ExportSettings,
+  type PersonalDataExport,
+} from './data-export.service.ts';
 import { renderExportHtml } from './data-export-html.ts';
 import { eraseAccount } from './erasure.service.ts';
 import {
@@ -55,7 +61,11 @@ const privacyRoutes: FastifyPluginAsyncTypebox<ExportSettings> = async (app, set
       schema: {
         tags: ['privacy'],
         querystring: ExportQuery,
-        response: { 200: Type.Union([PersonalDataExportSchema, HtmlPage]), 202: ExportQueuedResponse, ...errorResponses },
+        response: {
+          200: Type.Union([PersonalDataExportSchema, HtmlPage]),
+          202: ExportQueuedResponse,
+          ...errorResponses,
+        },
       },
     },
     async (request, reply) => {

@@ -12,7 +12,11 @@ export interface PurgeCounts {
   exports: number;
 }
 
-export async function purgeExpiredData(db: Kysely<DB>, retentionDays: number, now = currentTime()): Promise<PurgeCounts> {
+export async function purgeExpiredData(
+  db: Kysely<DB>,
+  retentionDays: number,
+  now = currentTime(),
+): Promise<PurgeCounts> {
   const before = new Date(now.getTime() - retentionDays * 86_400_000);
   const count = (result: { numDeletedRows: bigint }[]) => Number(result[0]?.numDeletedRows ?? 0n);
   const sessions = count(await db.deleteFrom('sessions').where('expires_at', '<', before).execute());

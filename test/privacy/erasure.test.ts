@@ -82,7 +82,11 @@ describe('deleting one’s own account', () => {
     const footprint = await buildFootprint(t);
     const { person, other, threadId } = footprint;
     const before = await threadPage(threadId, other.cookie, 'en');
-    await t.delete('/api/me').set('Cookie', person.cookie).send({ password: person.password, posts: 'keep' }).expect(200);
+    await t
+      .delete('/api/me')
+      .set('Cookie', person.cookie)
+      .send({ password: person.password, posts: 'keep' })
+      .expect(200);
     const after = await threadPage(threadId, other.cookie, 'en');
     expect(after.posts.map((p) => [p.id, p.parentId, p.displayDepth])).toEqual(
       before.posts.map((p) => [p.id, p.parentId, p.displayDepth]),
@@ -117,12 +121,20 @@ describe('deleting one’s own account', () => {
       expect(byId.get(id)).toMatchObject({ removed: true, html: '', translation: null, author: { former: true } });
     }
     // Others' replies, the one under the removed reply included, are untouched.
-    expect(byId.get(footprint.deepReplyId)).toMatchObject({ parentId: footprint.ownReplyId, html: '<p>A follow-up</p>' });
+    expect(byId.get(footprint.deepReplyId)).toMatchObject({
+      parentId: footprint.ownReplyId,
+      html: '<p>A follow-up</p>',
+    });
     expect(byId.get(footprint.otherReplyId)!.html).toBe('<p>Thanks for this</p>');
     expect(after.thread.title).toEqual({ lang: 'es', value: 'Debate eliminado por su autor' });
     const ids = [footprint.firstPostId, footprint.ownReplyId];
     expect(
-      await t.db.selectFrom('translations').select('id').where('item_type', '=', 'post').where('item_id', 'in', ids).execute(),
+      await t.db
+        .selectFrom('translations')
+        .select('id')
+        .where('item_type', '=', 'post')
+        .where('item_id', 'in', ids)
+        .execute(),
     ).toEqual([]);
     expect(await t.db.selectFrom('post_revisions').select('post_id').where('post_id', 'in', ids).execute()).toEqual([]);
     const stored = await t.db.selectFrom('posts').select(['body_md', 'path']).where('id', 'in', ids).execute();
@@ -143,7 +155,9 @@ describe('deleting one’s own account', () => {
     for (const cookie of [person.cookie, otherBrowser]) {
       await t.get('/api/notifications').set('Cookie', cookie).expect(401);
       await request(second.server).get('/api/notifications').set('Cookie', cookie).expect(401);
-      expect((await request(second.server).get('/api/me').set('Cookie', cookie).expect(200)).body).toEqual({ user: null });
+      expect((await request(second.server).get('/api/me').set('Cookie', cookie).expect(200)).body).toEqual({
+        user: null,
+      });
     }
     // Nobody signs in as the erased account again, with its old address or its new one.
     await t.post('/api/auth/sign-in').send({ email: person.email, password: person.password }).expect(401);
@@ -186,7 +200,10 @@ describe('deleting one’s own account', () => {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await t.db.insertInto('forum_texts').values({ forum_id: other.id, lang: 'es', title: 'Foro solitario', summary: '', call_md: '', call_html: '' }).execute();
+    await t.db
+      .insertInto('forum_texts')
+      .values({ forum_id: other.id, lang: 'es', title: 'Foro solitario', summary: '', call_md: '', call_html: '' })
+      .execute();
     await t.db.insertInto('memberships').values({ forum_id: other.id, user_id: lone.id, role: 'organizer' }).execute();
     expect(forum.id).not.toBe(other.id);
     const before = await snapshot(lone.id);
@@ -198,7 +215,8 @@ describe('deleting one’s own account', () => {
       .expect(409);
     expect(refused.body.error).toEqual({
       code: 'last_organizer_account',
-      message: 'Eres la última persona organizadora de Foro solitario. Nombra allí a otra antes de poder eliminar esta cuenta.',
+      message:
+        'Usted es la última persona organizadora de Foro solitario. Nombre allí a otra antes de poder eliminar esta cuenta.',
     });
     expect(await snapshot(lone.id)).toEqual(before);
     expect(await t.db.selectFrom('memberships').select('role').where('user_id', '=', lone.id).execute()).toEqual([
@@ -281,9 +299,9 @@ describe('erasure on request', () => {
       .set('Cookie', adminCookie)
       .send({ password: admin.password, posts: 'remove' })
       .expect(200);
-    const rows = await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_log WHERE target_type = 'user' AND target_id = ${person.id}`.execute(
-      t.db,
-    );
+    const rows = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM audit_log WHERE target_type = 'user' AND target_id = ${person.id}`.execute(t.db);
     expect(rows.rows[0]!.n).toBe(1);
   });
 });

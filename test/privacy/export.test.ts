@@ -31,7 +31,9 @@ describe('the export at once', () => {
   it('holds the profile, posts with revisions, drafts, reports, preferences and choices with their dates, sessions without tokens', async () => {
     const { person, firstPostId, ownReplyId } = await buildFootprint(t);
     const response = await t.get('/api/me/export').set('Cookie', person.cookie).expect(200);
-    expect(response.headers['content-disposition']).toMatch(/^attachment; filename="tertulia-my-data-\d{4}-\d{2}-\d{2}\.json"/);
+    expect(response.headers['content-disposition']).toMatch(
+      /^attachment; filename="tertulia-my-data-\d{4}-\d{2}-\d{2}\.json"/,
+    );
     expect(response.headers['cache-control']).toBe('private, no-store');
     const sections = response.body.sections as Sections;
     const [profile] = sections.profile!['users.id']!;
@@ -107,11 +109,20 @@ describe('the export in the background', () => {
     expect(await runDueExports(large.db, { lifetimeHours: 168, now: () => now })).toBe(1);
     const listed = await large.get('/api/me/exports').set('Cookie', person.cookie).expect(200);
     expect(listed.body.exports).toEqual([
-      expect.objectContaining({ id, status: 'done', expired: false, expiresAt: new Date(now.getTime() + 168 * 3_600_000).toISOString() }),
+      expect.objectContaining({
+        id,
+        status: 'done',
+        expired: false,
+        expiresAt: new Date(now.getTime() + 168 * 3_600_000).toISOString(),
+      }),
     ]);
     const notifications = await large.get('/api/notifications').set('Cookie', person.cookie).expect(200);
     expect(JSON.stringify(notifications.body)).toContain('/profile#my-data');
-    const mail = await large.db.selectFrom('outbox').select(['template', 'lang']).where('user_id', '=', person.id).execute();
+    const mail = await large.db
+      .selectFrom('outbox')
+      .select(['template', 'lang'])
+      .where('user_id', '=', person.id)
+      .execute();
     expect(mail).toContainEqual({ template: 'data_export_ready', lang: 'fr' });
 
     const json = await large.get(`/api/me/exports/${id}`).set('Cookie', person.cookie).expect(200);
@@ -127,8 +138,16 @@ describe('the export in the background', () => {
     await large.get(`/api/me/exports/${id}`).expect(401);
 
     // Past its expiry it is refused, then the retention purge deletes it.
-    await large.db.updateTable('data_exports').set({ expires_at: new Date(Date.now() - 1000) }).where('id', '=', id).execute();
-    const expired = await large.get(`/api/me/exports/${id}`).set('Cookie', person.cookie).set('Accept-Language', 'es').expect(410);
+    await large.db
+      .updateTable('data_exports')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('id', '=', id)
+      .execute();
+    const expired = await large
+      .get(`/api/me/exports/${id}`)
+      .set('Cookie', person.cookie)
+      .set('Accept-Language', 'es')
+      .expect(410);
     expect(expired.body.error.message).toBe('Esta exportación caducó y se borró. Pide una nueva desde tu perfil.');
     expect((await purgeExpiredData(large.db, 90)).exports).toBe(1);
     await large.get(`/api/me/exports/${id}`).set('Cookie', person.cookie).expect(404);
@@ -149,13 +168,23 @@ describe('terms of use and privacy notice', () => {
     const refused = await t.post('/api/auth/register').set('Accept-Language', 'es').send(registration).expect(400);
     expect(refused.body.error.code).toBe('validation');
     expect(refused.body.error.message).toContain('Aceptación de las condiciones de uso');
-    await t.post('/api/auth/register').send({ ...registration, acceptTerms: false }).expect(400);
+    await t
+      .post('/api/auth/register')
+      .send({ ...registration, acceptTerms: false })
+      .expect(400);
     expect(await t.db.selectFrom('users').select('id').where('email', '=', registration.email).execute()).toEqual([]);
   });
 
   it('records the versions accepted at registration, with the date, and shows them in the export', async () => {
-    await t.post('/api/auth/register').send({ ...registration, acceptTerms: true }).expect(202);
-    const user = await t.db.selectFrom('users').select('id').where('email', '=', registration.email).executeTakeFirstOrThrow();
+    await t
+      .post('/api/auth/register')
+      .send({ ...registration, acceptTerms: true })
+      .expect(202);
+    const user = await t.db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', registration.email)
+      .executeTakeFirstOrThrow();
     const accepted = await t.db
       .selectFrom('terms_acceptances')
       .select(['document', 'version', 'lang', 'accepted_at'])
@@ -167,13 +196,15 @@ describe('terms of use and privacy notice', () => {
       { document: 'terms', version: currentVersion('terms'), lang: 'es', accepted_at: expect.any(Date) },
     ]);
     const link = await verificationLink(t.db, registration.email);
-    const verified = await t.post('/api/auth/verify-email').send({ token: link.searchParams.get('token') }).expect(200);
+    const verified = await t
+      .post('/api/auth/verify-email')
+      .send({ token: link.searchParams.get('token') })
+      .expect(200);
     const cookie = String(verified.headers['set-cookie']).split(';')[0]!;
     const exported = await t.get('/api/me/export').set('Cookie', cookie).expect(200);
-    expect(exported.body.sections.terms['terms_acceptances.user_id'].map((r: { version: string }) => r.version)).toEqual([
-      currentVersion('terms'),
-      currentVersion('privacy'),
-    ]);
+    expect(
+      exported.body.sections.terms['terms_acceptances.user_id'].map((r: { version: string }) => r.version),
+    ).toEqual([currentVersion('terms'), currentVersion('privacy')]);
   });
 
   it('serves each text in each language, one version for the three', async () => {
@@ -203,7 +234,9 @@ describe('retention', () => {
       (${`old-${person.id}`}, ${person.id}, ${old}), (${`recent-${person.id}`}, ${person.id}, ${recent})`.execute(t.db);
     await sql`INSERT INTO single_use_tokens (purpose, token_hash, user_id, expires_at, used_at) VALUES
       ('reset_password', ${`a${person.id}`}, ${person.id}, ${now}, ${old}),
-      ('reset_password', ${`b${person.id}`}, ${person.id}, ${new Date(now.getTime() + 3_600_000)}, ${recent})`.execute(t.db);
+      ('reset_password', ${`b${person.id}`}, ${person.id}, ${new Date(now.getTime() + 3_600_000)}, ${recent})`.execute(
+      t.db,
+    );
     await sql`INSERT INTO outbox (to_email, lang, template, user_id, status, sent_at) VALUES
       (${person.email}, 'en', 'password_changed', ${person.id}, 'sent', ${old}),
       (${person.email}, 'en', 'password_changed', ${person.id}, 'sent', ${recent}),
@@ -220,7 +253,11 @@ describe('retention', () => {
         (r) => r.token_hash,
       ),
     ).toEqual([`b${person.id}`]);
-    const mail = await t.db.selectFrom('outbox').select(['status', 'sent_at']).where('user_id', '=', person.id).execute();
+    const mail = await t.db
+      .selectFrom('outbox')
+      .select(['status', 'sent_at'])
+      .where('user_id', '=', person.id)
+      .execute();
     expect(mail.map((m) => m.status).sort()).toEqual(['pending', 'sent']);
     // The signed-in session is untouched.
     await t.get('/api/notifications').set('Cookie', person.cookie).expect(200);

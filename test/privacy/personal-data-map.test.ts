@@ -76,7 +76,11 @@ describe('the personal-data map', () => {
     // The footprint reaches most kinds of data, so the comparison above says something.
     expect(nonEmpty).toBeGreaterThanOrEqual(15);
 
-    await t.delete('/api/me').set('Cookie', person.cookie).send({ password: person.password, posts: 'remove' }).expect(200);
+    await t
+      .delete('/api/me')
+      .set('Cookie', person.cookie)
+      .send({ password: person.password, posts: 'remove' })
+      .expect(200);
     for (const entry of PERSONAL_DATA.filter((e) => e.erase === 'delete')) {
       expect(await countRowsOf(t.db, entry, target), `${entry.table}.${entry.column}`).toBe(0);
     }
@@ -87,7 +91,11 @@ describe('the personal-data map', () => {
     const applications = await t.db.selectFrom('applications').selectAll().where('user_id', '=', person.id).execute();
     expect(applications.map((a) => [a.description, a.statement, a.organisation])).toEqual([['', '', '']]);
     expect(
-      await t.db.selectFrom('outbox').select('id').where(sql`lower(to_email)`, '=', person.email.toLowerCase()).execute(),
+      await t.db
+        .selectFrom('outbox')
+        .select('id')
+        .where(sql`lower(to_email)`, '=', person.email.toLowerCase())
+        .execute(),
     ).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ export const STRING_AREAS = {
   thread: ['thread', 'post'],
   translation: ['translate', 'glossary', 'dashboard'],
   notifications: ['notifications'],
-  account: ['register', 'verifyEmail', 'passwordReset', 'profile', 'timeZonePicker', 'legal'],
+  account: ['register', 'verifyEmail', 'passwordReset', 'profile', 'timeZonePicker'],
   caseStudies: ['caseStudies', 'questions'],
   home: ['home'],
   people: ['people'],
