@@ -41,10 +41,11 @@ export async function organizedForums(trx: Trx, userId: number, lang: Lang) {
     .where('m.role', '=', 'organizer')
     .where('m.user_id', '<>', userId)
     .where('u.erased_at', 'is', null)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('forum_suspensions as s')
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('forum_suspensions as s')
             .select('s.user_id')
             .whereRef('s.forum_id', '=', 'm.forum_id')
             .whereRef('s.user_id', '=', 'm.user_id'),

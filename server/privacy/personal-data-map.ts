@@ -46,7 +46,7 @@ export type EraseRule =
   | 'author-choice';
 
 export interface PersonalDataEntry {
-  table: keyof DB & string;
+  table: keyof DB;
   column: string;
   /** How the column names the person: by user id, or by email address (mail, invitations). */
   by?: 'id' | 'email';
