@@ -41,9 +41,9 @@ describe('taking one’s data and leaving', () => {
     await page.screenshot({ path: '/tmp/privacy-legal-es.png', fullPage: true });
 
     await page.goto(`${site.url}/profile`);
-    await expect.poll(() => page.getByRole('heading', { name: 'Mis datos' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('heading', { name: 'Mis datos', exact: true }).count()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.getByRole('heading', { name: 'Mis datos' }).scrollIntoViewIfNeeded();
+    await page.getByRole('heading', { name: 'Mis datos', exact: true }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: '/tmp/privacy-my-data-es.png', fullPage: true });
 
     const [download] = await Promise.all([
@@ -89,7 +89,7 @@ describe('taking one’s data and leaving', () => {
     expect(account.email).not.toBe(person.email);
     // The old cookie no longer opens anything.
     await page.goto(`${site.url}/profile`);
-    await expect.poll(() => page.getByRole('heading', { name: 'Mis datos' }).count()).toBe(0);
+    await expect.poll(() => page.getByRole('heading', { name: 'Mis datos', exact: true }).count()).toBe(0);
     await page.close();
   });
 });
