@@ -190,7 +190,11 @@ export async function stopForumEmail(
   await trx
     .insertInto('digest_settings')
     .values({ user_id: userId, forum_id: forumId, schedule: 'off', hour: defaults.hour, weekday: defaults.weekday })
-    .onConflict((oc) => oc.columns(['user_id', 'forum_id']).doUpdateSet({ schedule: 'off', next_digest_at: null, updated_at: sql`now()` }))
+    .onConflict((oc) =>
+      oc
+        .columns(['user_id', 'forum_id'])
+        .doUpdateSet({ schedule: 'off', next_digest_at: null, updated_at: sql`now()` }),
+    )
     .execute();
   await trx
     .updateTable('notifications')
