@@ -71,8 +71,8 @@ describe('the export at once', () => {
     expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
     const html = response.text;
     expect(html).toContain('<html lang="es">');
-    expect(html).toContain('<h1>Tus datos en Tertulia</h1>');
-    expect(html).toContain('<h2>Hilos e intervenciones que escribiste</h2>');
+    expect(html).toContain('<h1>Sus datos en Tertulia</h1>');
+    expect(html).toContain('<h2>Hilos e intervenciones que escribió</h2>');
     expect(html).toContain('<span lang="es" class="text">Con mucho gusto</span>');
     expect(html).toContain('<span lang="es" class="text">Un borrador a medias</span>');
     expect(html).toContain('<dt>Correo</dt>');
@@ -148,7 +148,7 @@ describe('the export in the background', () => {
       .set('Cookie', person.cookie)
       .set('Accept-Language', 'es')
       .expect(410);
-    expect(expired.body.error.message).toBe('Esta exportación caducó y se borró. Pide una nueva desde tu perfil.');
+    expect(expired.body.error.message).toBe('Esta exportación caducó y se borró. Pida una nueva desde su perfil.');
     expect((await purgeExpiredData(large.db, 90)).exports).toBe(1);
     await large.get(`/api/me/exports/${id}`).set('Cookie', person.cookie).expect(404);
   });
