@@ -34,6 +34,7 @@ const SERVER_LAYERS = [
   ['translations'],
   ['analytics'],
   ['moderation'],
+  ['privacy'],
   ['home'],
   ['content'],
   ['realtime'],

@@ -67,6 +67,10 @@ import analyticsRoutes from './analytics/analytics.routes.ts';
 import { requestReconfirmationIn } from './applications/reconfirmation.service.ts';
 import proceedingsRoutes from './proceedings/proceedings.routes.ts';
 import proceedingsJobsPlugin from './proceedings/proceedings-jobs.plugin.ts';
+import privacyRoutes from './privacy/privacy.routes.ts';
+import dataExportsPlugin from './privacy/data-exports.plugin.ts';
+import { privacyComposers } from './privacy/privacy-email.ts';
+import { purgeExpiredData } from './privacy/retention.ts';
 
 export interface BuildAppOptions {
   config: Config;
@@ -148,11 +152,18 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
   await app.register(realtimePlugin, { allowedOrigins: config.allowedOrigins, ...site });
   await app.register(notificationsPlugin, {
     config,
-    composers: { ...notificationComposers, ...questionComposers, ...caseStudyComposers, ...synthesisComposers },
-    announcers: [announceOverdueQuestions],
+    composers: {
+      ...notificationComposers,
+      ...questionComposers,
+      ...caseStudyComposers,
+      ...synthesisComposers,
+      ...privacyComposers,
+    },
+    announcers: [announceOverdueQuestions, (db) => purgeExpiredData(db, config.retentionDays)],
   });
   await app.register(caseStudiesPlugin, { config });
   await app.register(proceedingsJobsPlugin, { config });
+  await app.register(dataExportsPlugin, { config });
   await app.register(healthRoutes);
   await app.register(authRoutes, {
     secureCookies: config.secureCookies,
@@ -197,6 +208,10 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
   await app.register(analyticsRoutes);
   await app.register(forumListsRoutes);
   await app.register(consentRoutes);
+  await app.register(privacyRoutes, {
+    inlineRowLimit: config.exportInlineRowLimit,
+    lifetimeHours: config.exportLifetimeHours,
+  });
   await app.register(forumCreationRoutes);
   await app.register(scheduleRoutes, {
     reconfirm: (trx, forum, actor, message, now) =>

@@ -52,6 +52,12 @@ export const ConfigSchema = Type.Object({
   attachmentMaxBytes: Type.Integer({ minimum: 1 }),
   /** Folder of generated proceedings editions (HTML, PDF, CSV, JSON); shared by every instance. */
   proceedingsDir: Type.String(),
+  /** Days expired sessions, used single-use links and sent mail are kept before the scheduler purges them. */
+  retentionDays: Type.Integer({ minimum: 1 }),
+  /** Accounts with more personal rows than this get their data export built in the background. */
+  exportInlineRowLimit: Type.Integer({ minimum: 0 }),
+  /** Hours a background data export can be downloaded. */
+  exportLifetimeHours: Type.Integer({ minimum: 1 }),
 });
 export type Config = Readonly<Static<typeof ConfigSchema>>;
 
@@ -75,6 +81,9 @@ export const defaultConfig: Config = {
   attachmentsDir: path.join(projectRoot, 'data', 'attachments'),
   attachmentMaxBytes: 20 * 1024 * 1024,
   proceedingsDir: path.join(projectRoot, 'data', 'proceedings'),
+  retentionDays: 90,
+  exportInlineRowLimit: 2000,
+  exportLifetimeHours: 7 * 24,
 };
 
 function bool(value: string | undefined, fallback: boolean): boolean {
@@ -110,6 +119,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? Math.round(Number(env.ATTACHMENT_MAX_MB) * 1024 * 1024)
       : defaultConfig.attachmentMaxBytes,
     proceedingsDir: env.PROCEEDINGS_DIR || defaultConfig.proceedingsDir,
+    retentionDays: env.RETENTION_DAYS ? Number(env.RETENTION_DAYS) : defaultConfig.retentionDays,
+    exportInlineRowLimit: env.EXPORT_INLINE_ROWS ? Number(env.EXPORT_INLINE_ROWS) : defaultConfig.exportInlineRowLimit,
   };
   if (!Value.Check(ConfigSchema, candidate)) {
     const problems = [...Value.Errors(ConfigSchema, candidate)].map((e) => `${e.instancePath || '/'} ${e.message}`);

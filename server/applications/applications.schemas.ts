@@ -75,6 +75,8 @@ export const NewAccount = Type.Object({
   password: Type.String({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH }),
   interfaceLang: LangSchema,
   timeZone: Type.String({ minLength: 1, maxLength: 64 }),
+  /** The applicant accepts the terms of use and the privacy notice, as registration asks. */
+  acceptTerms: Type.Literal(true),
 });
 export type NewAccountInput = Static<typeof NewAccount>;
 

@@ -173,6 +173,7 @@ export async function apply(
       organisation: input.organisation,
       country: input.country,
       next: `/forums/${forum.slug}/apply`,
+      acceptTerms: account.acceptTerms,
     },
     publicUrl,
     now,

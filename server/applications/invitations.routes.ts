@@ -93,6 +93,7 @@ const invitationsRoutes: FastifyPluginAsyncTypebox<{ publicUrl: string; secureCo
               password: NewAccount.properties.password,
               interfaceLang: LangSchema,
               timeZone: NewAccount.properties.timeZone,
+              acceptTerms: NewAccount.properties.acceptTerms,
             }),
           ),
           /** Asked on the invitation page as on the application form; absent leaves the member unanswered. */

@@ -4,6 +4,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { SessionUser } from '../auth/session.ts';
 import { hashPassword } from '../auth/password.ts';
+import { recordTermsAcceptance } from '../auth/terms-acceptances.queries.ts';
 import { isTimeZone } from '../auth/time-zone.ts';
 import { findUserByEmail, insertUserUnlessEmailTaken } from '../auth/users.queries.ts';
 import type { ConsentChoice, DB, ForumRole, Lang } from '../db/schema.ts';
@@ -214,6 +215,7 @@ export interface InvitationAccount {
   password: string;
   interfaceLang: Lang;
   timeZone: string;
+  acceptTerms: true;
 }
 
 /**
@@ -265,6 +267,7 @@ export async function acceptInvitation(
       });
       if (created === undefined) throw new DomainError('link_used');
       userId = created;
+      await recordTermsAcceptance(trx, userId, account.interfaceLang, now);
     }
     await grantInvitedRole(trx, invitation.forum_id, userId, invitation.role, invitation.week ?? null);
     await trx.updateTable('invitations').set({ accepted_by: userId }).where('id', '=', invitation.id).execute();

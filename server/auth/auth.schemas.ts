@@ -19,6 +19,8 @@ export const RegisterBody = Type.Object({
   organisation: Type.Optional(ShortText),
   region: Type.Optional(ShortText),
   country: Type.Optional(ShortText),
+  /** The person read and accepts the current terms of use and privacy notice (recorded with their versions). */
+  acceptTerms: Type.Literal(true),
   /** A path on this site to open after following the verification link. */
   next: Type.Optional(Type.String({ maxLength: 500, pattern: '^/(?![/\\\\])' })),
 });

@@ -19,6 +19,7 @@ import {
   updateUser,
 } from './users.queries.ts';
 import { currentTime } from '../time/clock.ts';
+import { findTermsAcceptances, recordTermsAcceptance } from './terms-acceptances.queries.ts';
 
 export interface Registration {
   email: string;
@@ -32,6 +33,8 @@ export interface Registration {
   country?: string;
   /** A path on this site to open once the email is verified. */
   next?: string;
+  /** The person ticked that they accept the terms of use and the privacy notice. */
+  acceptTerms: true;
 }
 
 export interface ProfileChanges {
@@ -93,6 +96,8 @@ export async function registerUser(
       const existing = await findUserByEmail(trx, email);
       if (!existing) throw new DomainError('internal');
       if (existing.email_verified_at !== null || !(await replacePendingUser(trx, existing.id, details))) {
+        // As much work as recording a new account's acceptance, so the database time tells nothing.
+        await findTermsAcceptances(trx, existing.id);
         await queueEmail(trx, {
           toEmail: email,
           lang: input.interfaceLang,
@@ -103,6 +108,8 @@ export async function registerUser(
       }
       id = existing.id;
     }
+    // The account exists only with its owner's acceptance of the texts in force, recorded with their versions.
+    await recordTermsAcceptance(trx, id, input.interfaceLang, now);
     await revokeTokens(trx, 'verify_email', id, now);
     const token = await issueToken(
       trx,

@@ -27,6 +27,8 @@ export interface UsersTable {
   directory_hidden: Generated<DirectoryField[]>;
   /** Null until the owner follows the link emailed at registration; operators' accounts are made verified. */
   email_verified_at: NullableTimestamp;
+  /** Set when the account was erased: its row stays, emptied, so the threads it wrote in keep their shape. */
+  erased_at: NullableTimestamp;
   created_at: CreatedAt;
   updated_at: CreatedAt;
 }
@@ -270,6 +272,8 @@ export interface PostsTable {
   hidden_at: NullableTimestamp;
   hidden_by: number | null;
   hidden_reason: string | null;
+  /** Set when its author removed their words on leaving: the text is gone, its place in the thread stays. */
+  removed_at: NullableTimestamp;
   created_at: CreatedAt;
   edited_at: NullableTimestamp;
   /** Set on a question to a case study's key respondent: the one member it asks. */
@@ -523,6 +527,8 @@ export interface NotificationSettingsTable {
   type: string;
   in_app: boolean;
   email: boolean;
+  /** When the person last set this preference (shown in their data export). */
+  updated_at: CreatedAt;
 }
 
 export interface DigestSettingsTable {
@@ -532,6 +538,8 @@ export interface DigestSettingsTable {
   hour: number;
   weekday: number;
   next_digest_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** When the person last set this schedule. */
+  updated_at: CreatedAt;
 }
 
 export interface ThreadFollowsTable {
@@ -706,6 +714,36 @@ export interface ProceedingsFilesTable {
   size_bytes: number;
 }
 
+export type LegalDocument = 'terms' | 'privacy';
+
+/** Which version of the terms of use or the privacy notice a person accepted, and when. */
+export interface TermsAcceptancesTable {
+  id: Generated<number>;
+  user_id: number;
+  document: LegalDocument;
+  /** The version's date, as the file in content/legal names it. */
+  version: string;
+  lang: Lang;
+  accepted_at: CreatedAt;
+}
+
+export type DataExportStatus = 'queued' | 'running' | 'done' | 'failed';
+
+/** A person's data export, built in the background for a large account, downloadable until it expires. */
+export interface DataExportsTable {
+  id: Generated<number>;
+  user_id: number;
+  lang: Lang;
+  status: Generated<DataExportStatus>;
+  content: ColumnType<unknown, string | null | undefined, string | null>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  locked_until: NullableTimestamp;
+  created_at: CreatedAt;
+  finished_at: NullableTimestamp;
+  expires_at: NullableTimestamp;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -768,6 +806,8 @@ export interface DB {
   publication_consent_records: PublicationConsentRecordsTable;
   proceedings_editions: ProceedingsEditionsTable;
   proceedings_files: ProceedingsFilesTable;
+  terms_acceptances: TermsAcceptancesTable;
+  data_exports: DataExportsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -27,9 +27,16 @@ export const PostSchema = Type.Object({
   parentId: Type.Union([Type.Integer(), Type.Null()]),
   displayDepth: Type.Integer({ minimum: 0, maximum: 3 }),
   inReplyTo: Type.Union([Type.Object({ postId: Type.Integer(), authorName: Type.String() }), Type.Null()]),
-  author: Type.Object({ id: Type.Integer(), displayName: Type.String() }),
+  author: Type.Object({
+    id: Type.Integer(),
+    displayName: Type.String(),
+    /** The author erased their account: readers show "former participant" in their own language. */
+    former: Type.Optional(Type.Literal(true)),
+  }),
   lang: LangSchema,
   html: Type.Union([Type.String(), Type.Null()]),
+  /** Its author removed their words when leaving; the post keeps its place so replies stay in the tree. */
+  removed: Type.Optional(Type.Literal(true)),
   markdown: Type.Union([Type.String(), Type.Null()]),
   wordCount: Type.Integer(),
   revision: Type.Integer(),

@@ -15,9 +15,11 @@ export interface PostView {
   displayDepth: number;
   /** Set when the post is drawn shallower than its real depth. */
   inReplyTo: { postId: number; authorName: string } | null;
-  author: { id: number; displayName: string };
+  author: { id: number; displayName: string; former?: true };
   lang: Lang;
   html: string | null;
+  /** Its author removed their words when leaving their account (server/privacy). */
+  removed?: true;
   /** The Markdown source, for its author to edit. */
   markdown: string | null;
   wordCount: number;
@@ -61,7 +63,11 @@ export function toPostView(row: PostRow, viewer: PostViewer): PostView {
       depth > MAX_DISPLAY_DEPTH && row.parent_id !== null
         ? { postId: row.parent_id, authorName: row.parent_author_name ?? '' }
         : null,
-    author: { id: row.author_id, displayName: row.author_name },
+    author:
+      row.author_erased_at === null
+        ? { id: row.author_id, displayName: row.author_name }
+        : { id: row.author_id, displayName: row.author_name, former: true },
+    ...(row.removed_at === null ? {} : { removed: true as const }),
     lang: row.original_lang,
     html: mayReadText ? row.body_html : null,
     markdown: mine && mayReadText ? row.body_md : null,

@@ -28,6 +28,8 @@ function postsWithAuthors(db: Handle) {
       'posts.created_at',
       'posts.edited_at',
       'author.display_name as author_name',
+      'author.erased_at as author_erased_at',
+      'posts.removed_at',
       'parent.author_id as parent_author_id',
       'parent_author.display_name as parent_author_name',
       // A question to a key respondent (server/questions).

@@ -109,6 +109,10 @@ export type ErrorCode =
   | 'edition_not_ready'
   | 'edition_not_failed'
   | 'thread_not_in_forum'
+  | 'wrong_password'
+  | 'last_organizer_account'
+  | 'export_not_ready'
+  | 'export_expired'
   | 'internal';
 
 const statusByCode: Record<ErrorCode, number> = {
@@ -219,6 +223,10 @@ const statusByCode: Record<ErrorCode, number> = {
   edition_in_progress: 409,
   edition_not_ready: 409,
   edition_not_failed: 409,
+  wrong_password: 403,
+  last_organizer_account: 409,
+  export_not_ready: 409,
+  export_expired: 410,
   thread_not_in_forum: 400,
   internal: 500,
 };

@@ -20,7 +20,8 @@ export type NotificationType =
   | 'case_study.review'
   | 'policy_element.accepted'
   | 'policy_element.declined'
-  | 'policy_element.merged';
+  | 'policy_element.merged'
+  | 'data_export.ready';
 
 export interface NotificationRule {
   /** Shown in the app unless the user turns it off. */
@@ -64,6 +65,8 @@ export const notificationRules: Record<NotificationType, NotificationRule> = {
   'policy_element.accepted': { inApp: true, email: true, delivery: 'direct' },
   'policy_element.declined': { inApp: true, email: true, delivery: 'direct' },
   'policy_element.merged': { inApp: true, email: true, delivery: 'direct' },
+  // A large account's data export, built in the background: the person asked for it and waits.
+  'data_export.ready': { inApp: true, email: true, delivery: 'direct', required: true },
 };
 
 export const notificationTypes = Object.keys(notificationRules) as NotificationType[];

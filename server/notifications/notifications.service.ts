@@ -28,6 +28,7 @@ export interface NotificationGroup {
 type Row = Awaited<ReturnType<typeof findNotifications>>[number];
 
 function linkOf(row: Row): string {
+  if (row.type === 'data_export.ready') return '/profile#my-data';
   if (row.type === 'translation.overdue' && row.forum_slug) return `/forums/${row.forum_slug}/translation-dashboard`;
   // The organizers' list of every question past the target, not one thread among several.
   if (row.type === 'question.overdue' && row.forum_slug) return `/forums/${row.forum_slug}/questions/overdue`;

@@ -1,5 +1,5 @@
 // Kysely for notification preferences: per-kind switches, per-forum digest schedules, thread follows.
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB, DigestSchedule, Lang } from '../db/schema.ts';
 
 type Handle = Kysely<DB> | Transaction<DB>;
@@ -60,7 +60,7 @@ export async function upsertTypeSetting(
   await trx
     .insertInto('notification_settings')
     .values({ user_id: userId, type, in_app: inApp, email })
-    .onConflict((oc) => oc.columns(['user_id', 'type']).doUpdateSet({ in_app: inApp, email }))
+    .onConflict((oc) => oc.columns(['user_id', 'type']).doUpdateSet({ in_app: inApp, email, updated_at: sql`now()` }))
     .execute();
 }
 
@@ -79,7 +79,7 @@ export async function upsertDigest(
   await trx
     .insertInto('digest_settings')
     .values({ user_id: row.userId, forum_id: row.forumId, ...values })
-    .onConflict((oc) => oc.columns(['user_id', 'forum_id']).doUpdateSet(values))
+    .onConflict((oc) => oc.columns(['user_id', 'forum_id']).doUpdateSet({ ...values, updated_at: sql`now()` }))
     .execute();
 }
 
@@ -190,7 +190,11 @@ export async function stopForumEmail(
   await trx
     .insertInto('digest_settings')
     .values({ user_id: userId, forum_id: forumId, schedule: 'off', hour: defaults.hour, weekday: defaults.weekday })
-    .onConflict((oc) => oc.columns(['user_id', 'forum_id']).doUpdateSet({ schedule: 'off', next_digest_at: null }))
+    .onConflict((oc) =>
+      oc
+        .columns(['user_id', 'forum_id'])
+        .doUpdateSet({ schedule: 'off', next_digest_at: null, updated_at: sql`now()` }),
+    )
     .execute();
   await trx
     .updateTable('notifications')

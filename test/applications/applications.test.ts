@@ -301,6 +301,7 @@ describe('a visitor applies and opens an account in the same flow', () => {
       password: 'una clave bastante larga',
       interfaceLang: 'es',
       timeZone: 'America/Lima',
+      acceptTerms: true,
     };
     const fresh = await t
       .post(url)

@@ -145,6 +145,7 @@ describe('a visitor applying', () => {
       password: 'una clave bastante larga',
       interfaceLang: 'es' as const,
       timeZone: 'America/Lima',
+      acceptTerms: true as const,
     });
     const fresh = counting(t.db);
     const freshAnswer = await apply(

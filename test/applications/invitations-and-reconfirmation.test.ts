@@ -34,6 +34,7 @@ const account = {
   password: 'una clave bastante larga',
   interfaceLang: 'es',
   timeZone: 'America/La_Paz',
+  acceptTerms: true,
 };
 
 describe('invitations', () => {

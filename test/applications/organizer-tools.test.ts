@@ -131,6 +131,7 @@ describe('invitations sent', () => {
     password: 'une phrase assez longue',
     interfaceLang: 'fr',
     timeZone: 'America/La_Paz',
+    acceptTerms: true,
   };
 
   it('lists each with role, week, when it was sent and until when it works, pending, used, expired or revoked', async () => {

@@ -26,6 +26,7 @@ const registration = {
   organisation: 'Red de Economía Solidaria',
   region: 'Andes',
   country: 'BO',
+  acceptTerms: true,
 };
 
 describe('registration', () => {

@@ -68,6 +68,7 @@ describe('applying, selecting and seeing the decision', () => {
     await page.locator('#email').fill('candidata@example.test');
     await page.locator('#displayName').fill('Rosa Huamán');
     await page.locator('#password').fill('una clave bastante larga');
+    await page.locator('#acceptTerms').check();
     // The form names what is missing before sending anything.
     await submit.click();
     await expect

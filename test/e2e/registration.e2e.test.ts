@@ -29,6 +29,7 @@ describe('registering, then following the emailed link', () => {
     await page.locator('#email').fill(email);
     await page.locator('#displayName').fill('Rocío Mamani');
     await page.locator('#password').fill(password);
+    await page.locator('#acceptTerms').check();
     await page.getByRole('button', { name: 'Crear cuenta' }).click();
 
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Revise su correo');

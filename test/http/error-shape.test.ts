@@ -194,6 +194,7 @@ describe('every error code in every language', () => {
     inWeek: 3,
     key: 'quebec',
     region: 'Quebec',
+    forum: 'Economía social 2009',
   };
   /** Supplied by formatErrorMessage itself, never by a throw site. */
   const supplied = new Set(['readerTimeZone']);

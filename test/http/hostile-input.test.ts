@@ -168,6 +168,7 @@ describe('control characters in text fields', () => {
       interfaceLang: 'es',
       readingLangs: ['es'],
       timeZone: 'UTC',
+      acceptTerms: true,
     };
     expectValidation(await t.post('/api/auth/register').set('Accept-Language', 'es').send(registration), 'displayName');
     expectValidation(
@@ -545,6 +546,7 @@ describe('names and titles that show nothing', () => {
             interfaceLang: 'es',
             readingLangs: ['es'],
             timeZone: 'UTC',
+            acceptTerms: true,
           }),
         'displayName',
       );

@@ -57,6 +57,7 @@ describe('preferences', () => {
       'policy_element.accepted',
       'policy_element.declined',
       'policy_element.merged',
+      'data_export.ready',
     ]);
     expect(prefs.types.every((p: { inApp: boolean }) => p.inApp)).toBe(true);
     expect(prefs.forums).toEqual([

@@ -11,6 +11,8 @@ import {
   WeekPage,
   GlossaryPage,
   ProfilePage,
+  AccountDeletedPage,
+  LegalPage,
   RegisterPage,
   TranslateEditorPage,
   TranslateQueuePage,
@@ -105,6 +107,8 @@ export function App({ initialMe }: { initialMe: Me | null }) {
               <Route path="/forgot-password" component={ForgotPasswordPage} />
               <Route path="/reset-password" component={ResetPasswordPage} />
               <Route path="/profile" component={ProfilePage} />
+              <Route path="/account-deleted" component={AccountDeletedPage} />
+              <Route path="/legal/:document" component={LegalPage} />
               <Route path="/notifications" component={NotificationsPage} />
               <Route path="/notifications/preferences" component={NotificationPreferencesPage} />
               <Route path="/unsubscribe/:token" component={UnsubscribePage} />

@@ -113,7 +113,7 @@ export function PostItem({ post, thread, userId, timeZone, replyDraft, onReplied
       aria-labelledby={headerId}
     >
       <header id={headerId} class="post-header">
-        <span class="post-author">{post.author.displayName}</span>{' '}
+        <span class="post-author">{post.author.former ? t('post.formerParticipant') : post.author.displayName}</span>{' '}
         <DateTime value={post.createdAt} timeZone={timeZone} style="dateTime" />
         {post.editedAt ? (
           <>
@@ -143,6 +143,8 @@ export function PostItem({ post, thread, userId, timeZone, replyDraft, onReplied
         </div>
       ) : post.withheld ? (
         <p class="hidden-note">{t('post.withheld')}</p>
+      ) : post.removed ? (
+        <p class="hidden-note removed-note">{t('post.removedByAuthor')}</p>
       ) : post.html !== null && mode !== 'edit' ? (
         <TranslatedBody
           itemKey={`post:${post.id}`}
@@ -308,7 +310,9 @@ export function PostItem({ post, thread, userId, timeZone, replyDraft, onReplied
           id={`reply-${post.id}`}
           userId={userId}
           draftKey={`reply:post:${post.id}`}
-          label={t('post.replyTo', { name: post.author.displayName })}
+          label={t('post.replyTo', {
+            name: post.author.former ? t('post.formerParticipant') : post.author.displayName,
+          })}
           submitLabel={t('thread.postReply')}
           autoFocus={!replyDraft}
           sendClearsServerDraft

@@ -9,6 +9,7 @@ import type { Lang } from '../i18n/languages.ts';
 import { TextField } from '../components/fields.tsx';
 import { PageNotLoaded } from '../components/load-error.tsx';
 import { LiveMessage, Notice } from '../components/notice.tsx';
+import { AcceptTerms } from '../privacy/accept-terms.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
 import { signInHref } from '../components/sign-in-prompt.tsx';
 import { useApi } from '../hooks/use-api.ts';
@@ -88,6 +89,7 @@ function ApplicationForm({
     publicationConsent: data.publicationConsent,
   }));
   const [account, setAccount] = useState({ email: '', displayName: '', password: '' });
+  const [acceptTerms, setAcceptTerms] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const set = (changes: Partial<Draft>) => setDraft((previous) => ({ ...previous, ...changes }));
@@ -142,7 +144,16 @@ function ApplicationForm({
       } else {
         await api(path, {
           method: 'POST',
-          body: { ...body, account: { ...account, interfaceLang: lang, timeZone: browserTimeZone() } },
+          body: {
+            ...body,
+            account: {
+              ...account,
+              interfaceLang: lang,
+              timeZone: browserTimeZone(),
+              // Unticked, the server's answer says in words what is missing.
+              ...(acceptTerms ? { acceptTerms: true } : {}),
+            },
+          },
         });
         onSaved(null, account.email.trim());
       }
@@ -301,6 +312,7 @@ function ApplicationForm({
             autoComplete="new-password"
             maxLength={256}
           />
+          <AcceptTerms checked={acceptTerms} onChange={setAcceptTerms} />
         </fieldset>
       ) : null}
       <LiveMessage message={error} />

@@ -14,6 +14,7 @@ import { browserTimeZone } from '../time/time-zone.ts';
 import type { InvitationView as Invitation } from '../cohort/cohort-types.ts';
 import { ConsentChoiceField } from '../consent/consent-choice.tsx';
 import type { ConsentChoice } from '../consent/consent-types.ts';
+import { AcceptTerms } from '../privacy/accept-terms.tsx';
 
 export default function InvitationPage({ slug, token }: { slug: string; token: string }) {
   const { t, lang } = useI18n();
@@ -22,6 +23,7 @@ export default function InvitationPage({ slug, token }: { slug: string; token: s
   const [state, , retry] = useApi<Invitation>(path);
   const [displayName, setDisplayName] = useState('');
   const [password, setPassword] = useState('');
+  const [acceptTerms, setAcceptTerms] = useState(false);
   const [consent, setConsent] = useState<ConsentChoice | null>(null);
   const [error, setError] = useState<string | null>(null);
   if (!state.data) return <PageNotLoaded error={state.error} retry={retry} />;
@@ -39,7 +41,15 @@ export default function InvitationPage({ slug, token }: { slug: string; token: s
         publicationConsent: consent,
         ...(invitation.hasAccount
           ? {}
-          : { account: { displayName, password, interfaceLang: lang, timeZone: browserTimeZone() } }),
+          : {
+              account: {
+                displayName,
+                password,
+                interfaceLang: lang,
+                timeZone: browserTimeZone(),
+                ...(acceptTerms ? { acceptTerms: true } : {}),
+              },
+            }),
       };
       await api(`${path}/accept`, { method: 'POST', body });
       // A full load picks up the new session and roles.
@@ -89,6 +99,7 @@ export default function InvitationPage({ slug, token }: { slug: string; token: s
                 autoComplete="new-password"
                 maxLength={256}
               />
+              <AcceptTerms checked={acceptTerms} onChange={setAcceptTerms} />
             </>
           )}
           <ConsentChoiceField name="publicationConsent" value={consent} onChange={setConsent} />

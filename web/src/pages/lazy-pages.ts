@@ -19,6 +19,8 @@ export const TranslationDashboardPage = lazyPage(() => import('./translation-das
 export const VerifyEmailPage = lazyPage(() => import('./verify-email.page.tsx'), ['account']);
 export const ForgotPasswordPage = lazyPage(() => import('./forgot-password.page.tsx'), ['account']);
 export const ResetPasswordPage = lazyPage(() => import('./reset-password.page.tsx'), ['account']);
+export const AccountDeletedPage = lazyPage(() => import('./account-deleted.page.tsx'), ['account']);
+export const LegalPage = lazyPage<{ document: string }>(() => import('./legal.page.tsx'));
 // The console's settings and schedule carry the time-zone picker (account) and the Markdown preview (translation strings).
 export const ConsoleSettingsPage = lazyPage(
   () => import('./console-settings.page.tsx'),

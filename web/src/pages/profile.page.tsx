@@ -1,4 +1,4 @@
-// The signed-in user's profile: name, languages, time zone and affiliation.
+// The signed-in user's profile: name, languages, time zone and affiliation; their data and account.
 import type { UserAnswer } from '../session/session-types.ts';
 import { useState } from 'preact/hooks';
 import { api, errorMessage } from '../api/client.ts';
@@ -15,6 +15,7 @@ import {
 import { SignInPrompt } from '../components/sign-in-prompt.tsx';
 import { MyCohort } from '../cohort/my-cohort.tsx';
 import { MyConsent } from '../consent/my-consent.tsx';
+import { MyData } from '../privacy/my-data.tsx';
 import { followChosenLang } from '../i18n/i18n.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useSession } from '../session/session-context.tsx';
@@ -89,6 +90,7 @@ export function ProfilePage() {
       {me ? <ProfileForm key={me.id} me={me} /> : <SignInPrompt />}
       {me ? <MyCohort /> : null}
       {me ? <MyConsent /> : null}
+      {me ? <MyData /> : null}
     </>
   );
 }

@@ -19,6 +19,7 @@ import { signInHref } from '../components/sign-in-prompt.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { browserTimeZone } from '../time/time-zone.ts';
 import { safeNext } from './next-url.ts';
+import { AcceptTerms } from '../privacy/accept-terms.tsx';
 
 const PASSWORD_MIN_LENGTH = 10;
 /** How long the emailed link works (server/auth/auth.service.ts). */
@@ -40,7 +41,8 @@ export function RegisterPage() {
     country: '',
   }));
   const [readingTouched, setReadingTouched] = useState(false);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const [acceptTerms, setAcceptTerms] = useState(false);
+  const [errors, setErrors] = useState<FieldErrors & { acceptTerms?: string }>({});
   const { busy, error, setError, sentTo, send } = useEmailedLink();
 
   function change(changes: Partial<ProfileDraft>) {
@@ -51,15 +53,16 @@ export function RegisterPage() {
     setDraft((previous) => ({ ...previous, ...follow, ...changes }));
   }
 
-  function check(): FieldErrors {
+  function check(): FieldErrors & { acceptTerms?: string } {
     const profile = checkProfile(draft, t);
-    const found: FieldErrors = {};
+    const found: FieldErrors & { acceptTerms?: string } = {};
     const emailError = emailProblem(email.trim(), t);
     if (emailError) found.email = emailError;
     if (profile.displayName) found.displayName = profile.displayName;
     if (password.length < PASSWORD_MIN_LENGTH)
       found.password = t('validation.passwordTooShort', { min: PASSWORD_MIN_LENGTH });
     if (profile.readingLangs) found.readingLangs = profile.readingLangs;
+    if (!acceptTerms) found.acceptTerms = t('legal.acceptTermsRequired');
     return found;
   }
 
@@ -82,6 +85,7 @@ export function RegisterPage() {
           password,
           ...draft,
           displayName: draft.displayName.trim(),
+          acceptTerms: true,
           ...(next === '/' || next.length > 500 ? {} : { next }),
         },
       }),
@@ -128,6 +132,7 @@ export function RegisterPage() {
             error={errors.password}
           />
         </ProfileFields>
+        <AcceptTerms checked={acceptTerms} onChange={setAcceptTerms} error={errors.acceptTerms} />
         <LiveMessage message={error} />
         <button type="submit" disabled={busy}>
           {busy ? t('register.submitting') : t('register.submit')}
