@@ -22,6 +22,7 @@ describe('forum lists migration', () => {
     const down = await migrator.migrateTo('2026_12_06_0035_attachment_language');
     expect(down.error).toBeUndefined();
     expect(down.results?.map((r) => [r.migrationName, r.direction])).toEqual([
+      ['2026_12_07_0060_search', 'Down'],
       ['2026_12_07_0050_synthesis', 'Down'],
       ['2026_12_06_0045_reading_uploads', 'Down'],
       ['2026_12_06_0040_forum_lists', 'Down'],
@@ -47,6 +48,7 @@ describe('forum lists migration', () => {
       '2026_12_06_0040_forum_lists',
       '2026_12_06_0045_reading_uploads',
       '2026_12_07_0050_synthesis',
+      '2026_12_07_0060_search',
     ]);
     const regions = await db
       .selectFrom('forum_regions')
