@@ -108,6 +108,9 @@ export type ErrorCode =
   | 'edition_not_ready'
   | 'edition_not_failed'
   | 'thread_not_in_forum'
+  | 'search_query_empty'
+  | 'search_query_too_long'
+  | 'search_cursor_invalid'
   | 'internal';
 
 const statusByCode: Record<ErrorCode, number> = {
@@ -218,6 +221,9 @@ const statusByCode: Record<ErrorCode, number> = {
   edition_not_ready: 409,
   edition_not_failed: 409,
   thread_not_in_forum: 400,
+  search_query_empty: 400,
+  search_query_too_long: 400,
+  search_cursor_invalid: 400,
   internal: 500,
 };
 
