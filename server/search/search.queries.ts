@@ -88,6 +88,13 @@ const BASE_OF: Record<SearchKind, BaseKind> = {
 
 export async function findMatches(
   db: Kysely<DB>,
+  ...args: Parameters<typeof matchesQuery>
+): Promise<MatchRow[]> {
+  return (await matchesQuery(...args).execute(db)).rows;
+}
+
+/** The statement findMatches runs (the benchmark EXPLAINs it). */
+export function matchesQuery(
   q: string,
   scope: SearchScope,
   filter: SearchFilter,
@@ -95,7 +102,7 @@ export async function findMatches(
   now: Date,
   asOf: Date,
   limit: number,
-): Promise<MatchRow[]> {
+) {
   const me = scope.readerId;
   const langFilter = (table: string, column: string) =>
     filter.lang ? sql`AND ${sql.ref(`${table}.${column}`)} = ${filter.lang}` : sql``;
@@ -145,7 +152,7 @@ export async function findMatches(
     ? sql`AND (i.rank, i.sort_us, i.kind, i.item_id) < (${cursor.rank}::numeric, ${cursor.sortUs}::bigint, ${cursor.kind}::text, ${cursor.id}::int)`
     : sql``;
 
-  const result = await sql<MatchRow>`
+  return sql<MatchRow>`
     WITH matches AS (${sql.join(branches, sql` UNION ALL `)}),
     best AS (
       SELECT DISTINCT ON (kind, item_id) kind, item_id, lang, rank FROM matches ORDER BY kind, item_id, rank DESC, lang
@@ -208,8 +215,7 @@ export async function findMatches(
       }
       ${keyset}
     ORDER BY i.rank DESC, i.sort_us DESC, i.kind DESC, i.item_id DESC
-    LIMIT ${limit}`.execute(db);
-  return result.rows;
+    LIMIT ${limit}`;
 }
 
 export interface TextVersion {
