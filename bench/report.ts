@@ -85,7 +85,9 @@ function verdicts(r: BenchResults): Verdict[] {
     })),
     {
       budget: 'Search statement uses the GIN indexes (EXPLAIN ANALYZE)',
-      measured: r.search.plans.map((p) => `${p.label}: ${p.usesIndex ? 'Bitmap Index Scan on posts_search_idx' : 'no index scan'}`).join('; '),
+      measured: r.search.plans
+        .map((p) => `${p.label}: ${p.usesIndex ? 'Bitmap Index Scan on posts_search_idx' : 'no index scan'}`)
+        .join('; '),
       met: r.search.plans.every((p) => p.usesIndex),
     },
     spaVerdict(r.spa),
@@ -121,13 +123,24 @@ function inThreadPages(search: LoadResult, threadPage: LoadResult): string {
   return (threadPage.requestsPerSecond / search.requestsPerSecond).toFixed(2);
 }
 
-const SEARCH_HEADER = ['Search', 'hits (page 1)', 'req/s', 'p50 ms', 'p99 ms', 'SQL/req', 'CPU ms/req', 'thread pages'];
+const SEARCH_HEADER = [
+  'Search',
+  'hits (page 1)',
+  'alone ms',
+  'req/s',
+  'p50 ms',
+  'p99 ms',
+  'SQL/req',
+  'CPU ms/req',
+  'thread pages',
+];
 
 function searchRows(r: BenchResults): string[][] {
   const headline = r.threadPages[0]!;
   return r.search.loads.map((s) => [
     `${s.label}: ${s.q}`,
     s.hits.toString(),
+    s.aloneMs.toString(),
     Math.round(s.load.requestsPerSecond).toString(),
     s.load.p50Ms.toString(),
     s.load.p99Ms.toString(),
@@ -262,11 +275,18 @@ export function writeMarkdown(r: BenchResults, file = path.join(import.meta.dirn
     '',
     '## Search',
     '',
-    `GET /api/search as a signed-in participant, ${HTTP_LOAD.connections} connections, ${HTTP_LOAD.shortDurationSeconds} s each; "thread pages" is the headline thread page's req/s divided by the search's (design.md: at most ${BUDGETS.searchInThreadPages}). The rare word is planted in a few posts before the run.`,
+    `GET /api/search as a signed-in participant, ${HTTP_LOAD.connections} connections, ${HTTP_LOAD.shortDurationSeconds} s each; "thread pages" is the headline thread page's req/s divided by the search's (design.md: at most ${BUDGETS.searchInThreadPages}); "alone ms" is the median of 5 searches sent one at a time, before the load. The rare word is planted in a few posts before the run.`,
     '',
     markdownTable(SEARCH_HEADER, searchRows(r)),
     '',
-    ...r.search.plans.flatMap((plan) => [`EXPLAIN (ANALYZE, BUFFERS) of the search statement, ${plan.label}:`, '', '```', ...plan.plan, '```', '']),
+    ...r.search.plans.flatMap((plan) => [
+      `EXPLAIN (ANALYZE, BUFFERS) of the search statement, ${plan.label}:`,
+      '',
+      '```',
+      ...plan.plan,
+      '```',
+      '',
+    ]),
     '## SPA first load',
     '',
     ...('skipped' in r.spa

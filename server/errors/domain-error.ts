@@ -111,6 +111,7 @@ export type ErrorCode =
   | 'search_query_empty'
   | 'search_query_too_long'
   | 'search_cursor_invalid'
+  | 'search_too_broad'
   | 'internal';
 
 const statusByCode: Record<ErrorCode, number> = {
@@ -224,6 +225,7 @@ const statusByCode: Record<ErrorCode, number> = {
   search_query_empty: 400,
   search_query_too_long: 400,
   search_cursor_invalid: 400,
+  search_too_broad: 400,
   internal: 500,
 };
 

@@ -86,10 +86,7 @@ const BASE_OF: Record<SearchKind, BaseKind> = {
   policy_element: 'policy_element',
 };
 
-export async function findMatches(
-  db: Kysely<DB>,
-  ...args: Parameters<typeof matchesQuery>
-): Promise<MatchRow[]> {
+export async function findMatches(db: Kysely<DB>, ...args: Parameters<typeof matchesQuery>): Promise<MatchRow[]> {
   return (await matchesQuery(...args).execute(db)).rows;
 }
 
