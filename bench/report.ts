@@ -146,6 +146,7 @@ function searchRows(r: BenchResults): string[][] {
     s.load.p99Ms.toString(),
     s.statements.toString(),
     s.load.cpuMsPerRequest.toFixed(2),
+    (s.load.non2xx + s.load.errors).toString(),
     inThreadPages(s.load, headline),
   ]);
 }

@@ -154,44 +154,43 @@ export function matchesQuery(
     best AS (
       SELECT DISTINCT ON (kind, item_id) kind, item_id, lang, rank FROM matches ORDER BY kind, item_id, rank DESC, lang
     ),
+    -- Each kind joined as a set (hash joins), not item by item: a common word matches tens of thousands.
     items AS (
-      SELECT best.*, x.forum_id, x.week_id, x.week_number, x.opens_at, x.author_id, x.created_at, x.is_question,
-        x.insider, x.readable, (extract(epoch FROM x.sort_at) * 1000000)::bigint AS sort_us
-      FROM best CROSS JOIN LATERAL (
+      SELECT x.*, (extract(epoch FROM x.sort_at) * 1000000)::bigint AS sort_us FROM (
         -- Posts: hidden ones, and a prompt's answers before the reader has answered it, are for organizers only.
-        SELECT t.forum_id, t.week_id, w.number AS week_number, w.opens_at, p.author_id, p.created_at, p.created_at AS sort_at,
-          p.addressed_to IS NOT NULL AS is_question, false AS insider,
+        SELECT best.*, t.forum_id, t.week_id, w.number AS week_number, w.opens_at, p.author_id, p.created_at,
+          p.created_at AS sort_at, p.addressed_to IS NOT NULL AS is_question, false AS insider,
           p.hidden_at IS NULL AND NOT (t.requires_own_answer AND p.parent_id IS NOT NULL
             AND NOT EXISTS (SELECT 1 FROM posts own WHERE own.thread_id = t.id AND own.author_id = ${me})) AS readable
-        FROM posts p JOIN threads t ON t.id = p.thread_id JOIN weeks w ON w.id = t.week_id
-        WHERE best.kind = 'post' AND p.id = best.item_id
+        FROM best JOIN posts p ON p.id = best.item_id JOIN threads t ON t.id = p.thread_id JOIN weeks w ON w.id = t.week_id
+        WHERE best.kind = 'post'
         UNION ALL
-        SELECT t.forum_id, t.week_id, w.number, w.opens_at, t.author_id, t.created_at, t.created_at, false, false, true
-        FROM threads t JOIN weeks w ON w.id = t.week_id
+        SELECT best.*, t.forum_id, t.week_id, w.number, w.opens_at, t.author_id, t.created_at, t.created_at, false, false, true
+        FROM best JOIN threads t ON t.id = best.item_id JOIN weeks w ON w.id = t.week_id
         -- A case study's discussion bears its title: the case study's own hit stands for both.
-        WHERE best.kind = 'thread' AND t.id = best.item_id AND t.kind <> 'case_study'
+        WHERE best.kind = 'thread' AND t.kind <> 'case_study'
         UNION ALL
         -- Readings: published ones; a key respondent reads the week they prepare before it opens.
-        SELECT w.forum_id, w.id, w.number, w.opens_at, NULL::int, '-infinity'::timestamptz, r.updated_at, false,
+        SELECT best.*, w.forum_id, w.id, w.number, w.opens_at, NULL::int, '-infinity'::timestamptz, r.updated_at, false,
           r.unpublished_at IS NULL AND w.id = ANY(${intArray(scope.preparedWeeks)}::int[]), r.unpublished_at IS NULL
-        FROM readings r JOIN weeks w ON w.id = r.week_id
-        WHERE best.kind = 'reading' AND r.id = best.item_id
+        FROM best JOIN readings r ON r.id = best.item_id JOIN weeks w ON w.id = r.week_id
+        WHERE best.kind = 'reading'
         UNION ALL
         -- Case studies: their author and organizers read them at every stage, members once published
         -- (an approved one is published when its week opens, as case-studies/publication.service.ts does).
-        SELECT cs.forum_id, cs.week_id, w.number, w.opens_at, cs.author_id, cs.created_at,
+        SELECT best.*, cs.forum_id, cs.week_id, w.number, w.opens_at, cs.author_id, cs.created_at,
           coalesce(cs.published_at, cs.created_at), false, cs.author_id = ${me},
           cs.status = 'published' OR (cs.status = 'approved' AND w.opens_at <= ${now})
-        FROM case_studies cs JOIN weeks w ON w.id = cs.week_id
-        WHERE best.kind = 'case_study' AND cs.id = best.item_id
+        FROM best JOIN case_studies cs ON cs.id = best.item_id JOIN weeks w ON w.id = cs.week_id
+        WHERE best.kind = 'case_study'
         UNION ALL
         -- Policy elements: accepted ones; a proposer also reads their own proposal.
-        SELECT pe.forum_id, pe.week_id, w.number, w.opens_at, pe.proposed_by, pe.created_at, pe.created_at, false,
+        SELECT best.*, pe.forum_id, pe.week_id, w.number, w.opens_at, pe.proposed_by, pe.created_at, pe.created_at, false,
           pe.status = 'proposed' AND EXISTS (SELECT 1 FROM policy_element_proposers pp
             WHERE pp.element_id = pe.id AND pp.user_id = ${me}),
           pe.status = 'accepted'
-        FROM policy_elements pe JOIN weeks w ON w.id = pe.week_id
-        WHERE best.kind = 'policy_element' AND pe.id = best.item_id
+        FROM best JOIN policy_elements pe ON pe.id = best.item_id JOIN weeks w ON w.id = pe.week_id
+        WHERE best.kind = 'policy_element'
       ) x
     )
     SELECT i.kind, i.item_id, i.lang, i.rank::text AS rank, i.sort_us, i.forum_id, i.week_number, i.author_id, i.is_question

@@ -37,7 +37,7 @@ import {
 } from './search.schemas.ts';
 
 /** The longest the matching statement may run before the search asks for narrower words. */
-const SEARCH_TIMEOUT_MS = 2_000;
+const SEARCH_TIMEOUT_MS = 5_000;
 
 async function boundedMatches<T>(run: () => Promise<T>): Promise<T> {
   try {
