@@ -33,6 +33,7 @@ const SERVER_LAYERS = [
   ['people'],
   ['translations'],
   ['analytics'],
+  ['search'],
   ['moderation'],
   ['privacy'],
   ['home'],

@@ -8,6 +8,7 @@ import type { SeededForum } from './seed.ts';
 import { BUDGETS, FORUM, HTTP_LOAD, WEBSOCKET_LOAD } from './settings.ts';
 import type { LiveLoadResult } from './websocket-load.ts';
 import type { SpaLoadResult } from './spa-load.ts';
+import type { SearchBench } from './search.ts';
 
 export interface BenchResults {
   startedAt: Date;
@@ -23,6 +24,7 @@ export interface BenchResults {
   /** Loads of the thread page: the first is the headline one (page 1 of the big thread). */
   threadPages: LoadResult[];
   others: LoadResult[];
+  search: SearchBench;
   /** Statements of one thread page request, by thread. */
   threadPageQueries: { label: string; count: number }[];
   threadPageStatements: string[];
@@ -53,7 +55,7 @@ function verdicts(r: BenchResults): Verdict[] {
   const worstPage = saturated.reduce((worst, load) => (load.p99Ms > worst.p99Ms ? load : worst));
   const pagesClean = saturated.every((load) => load.non2xx === 0 && load.errors === 0);
   const headline = r.threadPages[0]!;
-  const allLoads = [r.bare, ...r.floors, ...r.threadPages, ...r.others];
+  const allLoads = [r.bare, ...r.floors, ...r.threadPages, ...r.others, ...r.search.loads.map((s) => s.load)];
   const maxRss = Math.max(...allLoads.map((load) => load.maxRssMb), r.live.maxRssMb);
   return [
     {
@@ -75,6 +77,18 @@ function verdicts(r: BenchResults): Verdict[] {
       budget: `New post reaches ${WEBSOCKET_LOAD.clients} sockets with p99 ≤ ${BUDGETS.liveDeliveryP99Ms} ms`,
       measured: `p99 ${r.live.p99Ms.toFixed(1)} ms, ${r.live.delivered}/${r.live.expected} delivered`,
       met: r.live.p99Ms <= BUDGETS.liveDeliveryP99Ms && r.live.delivered === r.live.expected,
+    },
+    ...r.search.loads.map((s) => ({
+      budget: `Search (${s.label}) costs ≤ ${BUDGETS.searchInThreadPages} thread pages`,
+      measured: `${inThreadPages(s.load, headline)} thread pages (${Math.round(s.load.requestsPerSecond)} vs ${Math.round(headline.requestsPerSecond)} req/s; p99 ${s.load.p99Ms} vs ${headline.p99Ms} ms)`,
+      met: headline.requestsPerSecond / s.load.requestsPerSecond <= BUDGETS.searchInThreadPages && s.load.non2xx === 0,
+    })),
+    {
+      budget: 'Search statement uses the GIN indexes (EXPLAIN ANALYZE)',
+      measured: r.search.plans
+        .map((p) => `${p.label}: ${p.usesIndex ? 'Bitmap Index Scan on posts_search_idx' : 'no index scan'}`)
+        .join('; '),
+      met: r.search.plans.every((p) => p.usesIndex),
     },
     spaVerdict(r.spa),
     {
@@ -102,6 +116,39 @@ const SPA_HEADER = ['SPA first load', 'JS files', 'gzipped KB'];
 
 function spaRows(spa: SpaLoadResult): string[][] {
   return 'skipped' in spa ? [] : spa.measured.map((load) => [load.page, load.files.toString(), kb(load.gzipBytes)]);
+}
+
+/** How many thread pages one search costs, by throughput in the same run. */
+function inThreadPages(search: LoadResult, threadPage: LoadResult): string {
+  return (threadPage.requestsPerSecond / search.requestsPerSecond).toFixed(2);
+}
+
+const SEARCH_HEADER = [
+  'Search',
+  'hits (page 1)',
+  'alone ms',
+  'req/s',
+  'p50 ms',
+  'p99 ms',
+  'SQL/req',
+  'CPU ms/req',
+  'thread pages',
+];
+
+function searchRows(r: BenchResults): string[][] {
+  const headline = r.threadPages[0]!;
+  return r.search.loads.map((s) => [
+    `${s.label}: ${s.q}`,
+    s.hits.toString(),
+    s.aloneMs.toString(),
+    Math.round(s.load.requestsPerSecond).toString(),
+    s.load.p50Ms.toString(),
+    s.load.p99Ms.toString(),
+    s.statements.toString(),
+    s.load.cpuMsPerRequest.toFixed(2),
+    (s.load.non2xx + s.load.errors).toString(),
+    inThreadPages(s.load, headline),
+  ]);
 }
 
 function ratio(load: LoadResult, bare: LoadResult): string {
@@ -184,6 +231,8 @@ export function printResults(r: BenchResults): void {
   console.log(textTable(HTTP_HEADER, httpRows(r)));
   console.log('');
   console.log(textTable(LIVE_HEADER, [liveRow(r)]));
+  console.log(`\n${textTable(SEARCH_HEADER, searchRows(r))}`);
+  for (const plan of r.search.plans) console.log(`\nEXPLAIN ANALYZE, ${plan.label}:\n${plan.plan.join('\n')}`);
   if (spaRows(r.spa).length) console.log(`\n${textTable(SPA_HEADER, spaRows(r.spa))}`);
   console.log('\nBudgets (design.md):');
   for (const v of verdicts(r)) console.log(`  ${mark(v.met).padEnd(8)}  ${v.budget}: ${v.measured}`);
@@ -195,7 +244,7 @@ export function writeMarkdown(r: BenchResults, file = path.join(import.meta.dirn
   const lines = [
     '# Benchmark results',
     '',
-    `Written by \`npm run bench\` on ${r.startedAt.toISOString()} (overwritten by every run; the run took ${r.seconds.toFixed(0)} s).`,
+    `Written by \`${process.env.BENCH_POSTS ? `BENCH_POSTS=${process.env.BENCH_POSTS} ` : ''}npm run bench\` on ${r.startedAt.toISOString()} (overwritten by every run; the run took ${r.seconds.toFixed(0)} s).`,
     '',
     '## Machine',
     '',
@@ -225,6 +274,20 @@ export function writeMarkdown(r: BenchResults, file = path.join(import.meta.dirn
     '',
     `Sockets subscribed in ${r.live.subscribeSeconds.toFixed(1)} s.`,
     '',
+    '## Search',
+    '',
+    `GET /api/search as a signed-in participant, ${HTTP_LOAD.connections} connections, ${HTTP_LOAD.shortDurationSeconds} s each; "thread pages" is the headline thread page's req/s divided by the search's (design.md: at most ${BUDGETS.searchInThreadPages}); "alone ms" is the median of 5 searches sent one at a time, before the load. The rare word is planted in a few posts before the run.`,
+    '',
+    markdownTable(SEARCH_HEADER, searchRows(r)),
+    '',
+    ...r.search.plans.flatMap((plan) => [
+      `EXPLAIN (ANALYZE, BUFFERS) of the search statement, ${plan.label}:`,
+      '',
+      '```',
+      ...plan.plan,
+      '```',
+      '',
+    ]),
     '## SPA first load',
     '',
     ...('skipped' in r.spa

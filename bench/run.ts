@@ -1,5 +1,5 @@
 // `npm run bench`: seeds a fresh PostgreSQL database with the issue's forum, starts the app in
-// a child process, measures the thread page, the week page, replying and live fan-out against
+// a child process, measures the thread page, the week page, search, replying and live fan-out against
 // the budgets of design.md, prints the table and writes bench/results.md.
 import { openDatabase } from '../server/db/database.ts';
 import { BenchSetupError, recreateDatabase } from './bench-database.ts';
@@ -14,6 +14,7 @@ import { statementsPerRequest } from './statement-counter.ts';
 import { DEFAULT_DATABASE_URL, HTTP_LOAD, MEASURED_WEEK, WEBSOCKET_LOAD } from './settings.ts';
 import { runLiveLoad } from './websocket-load.ts';
 import { measureSpaLoad } from './spa-load.ts';
+import { measureSearch, plantRareWord } from './search.ts';
 import { defaultConfig } from '../server/config.ts';
 
 const POSTS_PER_PAGE = 50;
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
     process.stdout.write('Seeding the forum … ');
     const forum = await seedForum(database.db, MEASURED_WEEK);
     console.log(`${forum.seconds.toFixed(1)} s`);
+    await plantRareWord(database.db, forum.slug);
     const readers = await signInMembers(database.db, forum.memberIds.slice(0, HTTP_LOAD.signedInMembers));
     const subscribers = await signInMembers(
       database.db,
@@ -188,6 +190,13 @@ async function main(): Promise<void> {
       nextPost: replyRequests(app, weekThreads, [cookies[0]!]),
     });
 
+    // Last: a search that saturates the server leaves PostgreSQL busy for a while after its load ends.
+    console.log('Search:');
+    const search = await measureSearch(server, database.db, app, cookies, {
+      id: forum.memberIds[0]!,
+      forumSlug: forum.slug,
+    });
+
     await server.stop();
     const results = {
       startedAt,
@@ -200,6 +209,7 @@ async function main(): Promise<void> {
       stored,
       threadPages,
       others,
+      search,
       spa,
       threadPageQueries,
       threadPageStatements,

@@ -24,6 +24,7 @@ import * as attachmentLanguage from './2026_12_06_0035_attachment_language.ts';
 import * as readingUploads from './2026_12_06_0045_reading_uploads.ts';
 import * as forumLists from './2026_12_06_0040_forum_lists.ts';
 import * as synthesis from './2026_12_07_0050_synthesis.ts';
+import * as search from './2026_12_07_0060_search.ts';
 import * as privacy from './2026_12_08_0060_privacy.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -49,5 +50,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_0040_forum_lists': forumLists,
   '2026_12_06_0045_reading_uploads': readingUploads,
   '2026_12_07_0050_synthesis': synthesis,
+  '2026_12_07_0060_search': search,
   '2026_12_08_0060_privacy': privacy,
 };

@@ -56,6 +56,7 @@ import { caseStudyComposers } from './case-studies/case-study-email.ts';
 import caseStudiesPlugin from './case-studies/case-studies.plugin.ts';
 import caseStudiesRoutes from './case-studies/case-studies.routes.ts';
 import synthesisRoutes from './synthesis/synthesis.routes.ts';
+import searchRoutes from './search/search.routes.ts';
 import { synthesisComposers } from './synthesis/synthesis-email.ts';
 import notificationsRoutes from './notifications/notifications.routes.ts';
 import forumListsRoutes from './forums/forum-lists.routes.ts';
@@ -183,6 +184,7 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
   await app.register(draftsRoutes);
   await app.register(caseStudiesRoutes);
   await app.register(synthesisRoutes);
+  await app.register(searchRoutes);
   await app.register(questionsRoutes, { postRateLimit: config.postRateLimit });
   await app.register(homeRoutes);
   await app.register(moderationRoutes);

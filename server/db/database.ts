@@ -58,8 +58,12 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 // resident memory that a server on PostgreSQL should not carry.
 export async function createPGlite(dataDir: string, loadDataDir?: Blob): Promise<PGlite> {
   const { PGlite, types: pgliteTypes } = await import('@electric-sql/pglite');
+  // Search's configurations use unaccent (migrations/2026_12_07_0060_search.ts): a data folder
+  // that has the extension does not open without it, so every open loads it.
+  const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent');
   const pglite = new PGlite(dataDir, {
     loadDataDir,
+    extensions: { unaccent },
     parsers: { [DATE_OID]: (value: string) => value, [pgliteTypes.INT8]: (value: string) => Number(value) },
   });
   await pglite.waitReady;

@@ -11,6 +11,9 @@ type CreatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
 /** A date column, kept as 'YYYY-MM-DD' text so no time zone ever shifts it. */
 type DateOnly = ColumnType<string, string, string>;
 
+/** A generated tsvector column: read by search's SQL only, never written. */
+export type SearchVector = ColumnType<string, never, never>;
+
 export interface UsersTable {
   id: Generated<number>;
   email: string;
@@ -203,6 +206,8 @@ export interface ReadingTextsTable {
   title: string;
   body_md: string;
   body_html: string;
+  /** Full-text index of its text in its own language, kept by the database (migrations/2026_12_07_0060_search.ts). */
+  search_vector: SearchVector;
 }
 
 export interface MembershipsTable {
@@ -254,6 +259,8 @@ export interface ThreadsTable {
   post_count: Generated<number>;
   last_post_at: CreatedAt;
   created_at: CreatedAt;
+  /** Full-text index of its text in its own language, kept by the database (migrations/2026_12_07_0060_search.ts). */
+  search_vector: SearchVector;
 }
 
 export interface PostsTable {
@@ -282,6 +289,8 @@ export interface PostsTable {
   answered_by: Generated<number | null>;
   /** The reply marked as the answer, when one was (the asker may mark answered without one). */
   answer_post_id: Generated<number | null>;
+  /** Full-text index of its text in its own language, kept by the database (migrations/2026_12_07_0060_search.ts). */
+  search_vector: SearchVector;
 }
 
 export interface PostRevisionsTable {
@@ -385,6 +394,8 @@ export interface TranslationsTable {
   revision: Generated<number>;
   published_at: CreatedAt;
   updated_at: CreatedAt;
+  /** Full-text index of its text in its own language, kept by the database (migrations/2026_12_07_0060_search.ts). */
+  search_vector: SearchVector;
 }
 
 export interface TranslationRevisionsTable {
@@ -581,6 +592,8 @@ export interface CaseStudiesTable {
   published_at: NullableTimestamp;
   created_at: CreatedAt;
   updated_at: CreatedAt;
+  /** Full-text index of its text in its own language, kept by the database (migrations/2026_12_07_0060_search.ts). */
+  search_vector: SearchVector;
 }
 
 export interface CaseStudyRevisionsTable {
@@ -636,6 +649,8 @@ export interface PolicyElementsTable {
   endorsement_count: Generated<number>;
   created_at: CreatedAt;
   updated_at: CreatedAt;
+  /** Full-text index of its text in its own language, kept by the database (migrations/2026_12_07_0060_search.ts). */
+  search_vector: SearchVector;
 }
 
 export interface PolicyElementRevisionsTable {

@@ -113,6 +113,10 @@ export type ErrorCode =
   | 'last_organizer_account'
   | 'export_not_ready'
   | 'export_expired'
+  | 'search_query_empty'
+  | 'search_query_too_long'
+  | 'search_cursor_invalid'
+  | 'search_too_broad'
   | 'internal';
 
 const statusByCode: Record<ErrorCode, number> = {
@@ -228,6 +232,10 @@ const statusByCode: Record<ErrorCode, number> = {
   export_not_ready: 409,
   export_expired: 410,
   thread_not_in_forum: 400,
+  search_query_empty: 400,
+  search_query_too_long: 400,
+  search_cursor_invalid: 400,
+  search_too_broad: 400,
   internal: 500,
 };
 

@@ -23,6 +23,7 @@ describe('forum lists migration', () => {
     expect(down.error).toBeUndefined();
     expect(down.results?.map((r) => [r.migrationName, r.direction])).toEqual([
       ['2026_12_08_0060_privacy', 'Down'],
+      ['2026_12_07_0060_search', 'Down'],
       ['2026_12_07_0050_synthesis', 'Down'],
       ['2026_12_06_0045_reading_uploads', 'Down'],
       ['2026_12_06_0040_forum_lists', 'Down'],
@@ -48,6 +49,7 @@ describe('forum lists migration', () => {
       '2026_12_06_0040_forum_lists',
       '2026_12_06_0045_reading_uploads',
       '2026_12_07_0050_synthesis',
+      '2026_12_07_0060_search',
       '2026_12_08_0060_privacy',
     ]);
     const regions = await db

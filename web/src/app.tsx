@@ -7,6 +7,7 @@ import { NotFoundPage } from './pages/not-found.page.tsx';
 import { ForumListPage, ThreadPage } from './pages/linked-pages.ts';
 import {
   ForumPage,
+  SearchPage,
   SignInPage,
   WeekPage,
   GlossaryPage,
@@ -69,6 +70,7 @@ export function App({ initialMe }: { initialMe: Me | null }) {
             <Router>
               <Route path="/" component={FrontPage} />
               <Route path="/forums" component={ForumListPage} />
+              <Route path="/search" component={SearchPage} />
               <Route path="/forums/:slug/my-case-study" component={CaseStudyEditorPage} />
               <Route path="/forums/:slug/case-studies" component={CaseStudyReviewPage} />
               <Route path="/forums/:slug/case-studies/:id" component={CaseStudyPage} />

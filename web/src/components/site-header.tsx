@@ -1,4 +1,4 @@
-// The header of every page: the name, the main navigation and the language switcher.
+// The header of every page: the name, the main navigation, the search box and the language switcher.
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
 import { errorMessage } from '../api/client.ts';
@@ -7,6 +7,7 @@ import { useSession } from '../session/session-context.tsx';
 import { LanguageSwitcher } from './language-switcher.tsx';
 import { NotificationLink } from './notification-link.tsx';
 import { LiveMessage } from './notice.tsx';
+import { SearchBox } from './search-box.tsx';
 
 function NavLink({ href, label }: { href: string; label: string }) {
   const { path } = useLocation();
@@ -84,6 +85,7 @@ export function SiteHeader() {
             )}
           </ul>
         </nav>
+        <SearchBox />
         <LanguageSwitcher />
       </div>
       <div class="container">

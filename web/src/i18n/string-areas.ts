@@ -13,6 +13,7 @@ export const STRING_AREAS = {
   console: ['console', 'consoleExport'],
   readings: ['readings'],
   synthesis: ['synthesis'],
+  search: ['search'],
 } as const;
 
 export type StringArea = keyof typeof STRING_AREAS;
@@ -31,4 +32,5 @@ export const CORE_KEYS: readonly string[] = [
   'console.link',
   'console.newForumLink',
   'synthesis.link',
+  'search.box',
 ];

@@ -79,3 +79,5 @@ export const ProfilePage = lazyPage<object>(
   () => import('./profile.page.tsx').then((m) => ({ default: m.ProfilePage })),
   ['account'],
 );
+// Search results; the header's box is in the core strings (search.box).
+export const SearchPage = lazyPage(() => import('./search.page.tsx'), ['search']);
