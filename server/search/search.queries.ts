@@ -69,12 +69,36 @@ function rankIn(vector: RawBuilder<unknown>, lang: RawBuilder<unknown>, q: strin
     WHEN 'fr' THEN ${tsquery('tertulia_fr', q)} ELSE ${tsquery('tertulia_en', q)} END)::numeric, 6)`;
 }
 
-function branch(kind: BaseKind, table: string, idColumn: string, langColumn: string, q: string, extra = sql``) {
-  const vector = sql.ref(`${table}.search_vector`);
-  const lang = sql.ref(`${table}.${langColumn}`);
-  return sql`SELECT ${sql.lit(kind)}::text AS kind, ${sql.ref(`${table}.${idColumn}`)} AS item_id, ${lang} AS lang,
-      ${rankIn(vector, lang, q)} AS rank
-    FROM ${sql.table(table)} WHERE ${matchesIn(vector, lang, q)} ${extra}`;
+/**
+ * How many of the newest matches of each kind (and of the translations) are ranked. A common word
+ * matches most of a large forum; ranking every match cost tens of thread pages (bench/results.md),
+ * while the newest few hundred are found by walking the primary key backwards and stopping early.
+ * A rare word's matches all fit, so its ranking is exact; a common one ranks its newest matches.
+ */
+export const SEARCH_CANDIDATES = 400;
+
+/**
+ * One kind's candidates: matched in the row's own language, in the forums the reader reads, the
+ * newest first and bounded, then ranked (ranking after the limit reads each vector once more, for
+ * a few hundred rows only).
+ */
+function branch(
+  kind: BaseKind,
+  table: string,
+  idColumn: string,
+  langColumn: string,
+  q: string,
+  inForums: RawBuilder<unknown>,
+  extra = sql``,
+) {
+  const vector = sql.ref(`c.search_vector`);
+  const lang = sql.ref(`c.lang`);
+  return sql`SELECT ${sql.lit(kind)}::text AS kind, c.item_id, c.lang, ${rankIn(vector, lang, q)} AS rank
+    FROM (SELECT ${sql.ref(`${table}.${idColumn}`)} AS item_id, ${sql.ref(`${table}.${langColumn}`)} AS lang,
+        ${sql.ref(`${table}.search_vector`)} AS search_vector
+      FROM ${sql.table(table)}
+      WHERE ${matchesIn(sql.ref(`${table}.search_vector`), sql.ref(`${table}.${langColumn}`), q)} AND ${inForums} ${extra}
+      ORDER BY ${sql.ref(`${table}.${idColumn}`)} DESC LIMIT ${sql.lit(SEARCH_CANDIDATES)}) c`;
 }
 
 const BASE_OF: Record<SearchKind, BaseKind> = {
@@ -105,18 +129,55 @@ export function matchesQuery(
     filter.lang ? sql`AND ${sql.ref(`${table}.${column}`)} = ${filter.lang}` : sql``;
   const base = filter.kind ? BASE_OF[filter.kind] : null;
   const translated = sql`AND translations.item_type = ${base === 'thread' ? 'thread_title' : base}`;
+  const readable = sql`${intArray([...scope.organizerForums, ...scope.memberForums, ...scope.archiveForums])}::int[]`;
+  // Written after the first page's instant: not a candidate, so later pages' windows do not shift.
+  const ownForum = (table: string, writtenAt: string) =>
+    sql`${sql.ref(`${table}.forum_id`)} = ANY(${readable}) AND ${sql.ref(`${table}.${writtenAt}`)} <= ${asOf}`;
   const branches = [
     base === null || base === 'post'
-      ? branch('post', 'posts', 'id', 'original_lang', q, langFilter('posts', 'original_lang'))
+      ? branch(
+          'post',
+          'posts',
+          'id',
+          'original_lang',
+          q,
+          sql`posts.created_at <= ${asOf} AND EXISTS (SELECT 1 FROM threads st WHERE st.id = posts.thread_id AND st.forum_id = ANY(${readable}))`,
+          langFilter('posts', 'original_lang'),
+        )
       : null,
     base === null || base === 'thread'
-      ? branch('thread', 'threads', 'id', 'original_lang', q, langFilter('threads', 'original_lang'))
+      ? branch(
+          'thread',
+          'threads',
+          'id',
+          'original_lang',
+          q,
+          ownForum('threads', 'created_at'),
+          langFilter('threads', 'original_lang'),
+        )
       : null,
     base === null || base === 'reading'
-      ? branch('reading', 'reading_texts', 'reading_id', 'lang', q, langFilter('reading_texts', 'lang'))
+      ? branch(
+          'reading',
+          'reading_texts',
+          'reading_id',
+          'lang',
+          q,
+          sql`EXISTS (SELECT 1 FROM readings sr JOIN weeks sw ON sw.id = sr.week_id
+            WHERE sr.id = reading_texts.reading_id AND sw.forum_id = ANY(${readable}))`,
+          langFilter('reading_texts', 'lang'),
+        )
       : null,
     base === null || base === 'case_study'
-      ? branch('case_study', 'case_studies', 'id', 'original_lang', q, langFilter('case_studies', 'original_lang'))
+      ? branch(
+          'case_study',
+          'case_studies',
+          'id',
+          'original_lang',
+          q,
+          ownForum('case_studies', 'created_at'),
+          langFilter('case_studies', 'original_lang'),
+        )
       : null,
     base === null || base === 'policy_element'
       ? branch(
@@ -125,16 +186,19 @@ export function matchesQuery(
           'id',
           'original_lang',
           q,
+          ownForum('policy_elements', 'created_at'),
           langFilter('policy_elements', 'original_lang'),
         )
       : null,
     // Published translations: their item is the original's, so an item matched in several languages is one hit.
-    sql`SELECT CASE translations.item_type WHEN 'thread_title' THEN 'thread' ELSE translations.item_type END AS kind,
-        translations.item_id, translations.target_lang AS lang,
-        ${rankIn(sql.ref('translations.search_vector'), sql.ref('translations.target_lang'), q)} AS rank
-      FROM translations
-      WHERE ${matchesIn(sql.ref('translations.search_vector'), sql.ref('translations.target_lang'), q)}
-        AND translations.item_type <> 'week' ${base === null ? sql`` : translated} ${langFilter('translations', 'target_lang')}`,
+    sql`SELECT CASE c.item_type WHEN 'thread_title' THEN 'thread' ELSE c.item_type END AS kind,
+        c.item_id, c.lang, ${rankIn(sql.ref('c.search_vector'), sql.ref('c.lang'), q)} AS rank
+      FROM (SELECT translations.item_type, translations.item_id, translations.target_lang AS lang, translations.search_vector
+        FROM translations
+        WHERE ${matchesIn(sql.ref('translations.search_vector'), sql.ref('translations.target_lang'), q)}
+          AND ${ownForum('translations', 'published_at')}
+          AND translations.item_type <> 'week' ${base === null ? sql`` : translated} ${langFilter('translations', 'target_lang')}
+        ORDER BY translations.id DESC LIMIT ${sql.lit(SEARCH_CANDIDATES)}) c`,
   ].filter((part) => part !== null);
 
   const organizer = sql`i.forum_id = ANY(${intArray(scope.organizerForums)}::int[])`;

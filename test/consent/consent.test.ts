@@ -151,6 +151,7 @@ describe('consent asked on joining', () => {
       password: 'una clave bastante larga',
       interfaceLang: 'es',
       timeZone: 'America/La_Paz',
+      acceptTerms: true,
     };
     await t.post(`/api${path}/accept`).send({ account, publicationConsent: 'bogus' }).expect(400);
     await t.post(`/api${path}/accept`).send({ account, publicationConsent: 'none' }).expect(200);
