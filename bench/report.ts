@@ -132,6 +132,7 @@ const SEARCH_HEADER = [
   'p99 ms',
   'SQL/req',
   'CPU ms/req',
+  'failed',
   'thread pages',
 ];
 

@@ -29,6 +29,19 @@ const TEXT_COLUMNS = new Set([
 /** Columns the readable page leaves to the JSON file: rendered copies of a Markdown column beside them. */
 const SKIPPED = new Set(['body_html', 'summary_html', 'call_html']);
 const LANG_COLUMNS = ['target_lang', 'original_lang', 'lang'] as const;
+const LANGUAGE_COLUMNS = new Set([
+  'lang',
+  'interface_lang',
+  'original_lang',
+  'target_lang',
+  'source_lang',
+  'reading_langs',
+]);
+const WORDS: Record<string, Record<string, true>> = {
+  languages: { en: true, es: true, fr: true },
+  roles: { participant: true, key_respondent: true, translator: true, organizer: true },
+  choices: { named: true, anonymous: true, none: true },
+};
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 function langOf(row: Record<string, unknown>): Lang | null {
@@ -50,9 +63,29 @@ export function renderExportHtml(document: PersonalDataExport, lang: Lang, timeZ
     if (typeof raw === 'boolean') return escapeHtml(t(raw ? 'server:privacy.export.yes' : 'server:privacy.export.no'));
     if (typeof raw === 'string' && ISO_INSTANT.test(raw))
       return `<time datetime="${raw}">${escapeHtml(dates.format(new Date(raw)))}</time>`;
+    const words = inWords(column, raw);
+    if (words !== null) return escapeHtml(words);
     const text = typeof raw === 'string' ? raw : JSON.stringify(raw);
     if (TEXT_COLUMNS.has(column) && rowLang) return `<span lang="${rowLang}" class="text">${escapeHtml(text)}</span>`;
     return escapeHtml(text);
+  };
+  // Codes the database stores (languages, roles, publication choices) read as words, like on the site.
+  const word = (group: string, code: unknown) =>
+    typeof code === 'string' && code in (WORDS[group] ?? {})
+      ? t(`server:privacy.export.values.${group}.${code}`)
+      : null;
+  const inWords = (column: string, raw: unknown): string | null => {
+    if (LANGUAGE_COLUMNS.has(column)) {
+      if (Array.isArray(raw)) {
+        const names = raw.map((code) => word('languages', code));
+        return names.every((name) => name !== null) ? names.join(', ') : null;
+      }
+      return word('languages', raw);
+    }
+    // An application's kind is the role applied for.
+    if (column === 'role' || column === 'kind') return word('roles', raw);
+    if (column === 'choice') return word('choices', raw);
+    return null;
   };
   const body: string[] = [];
   for (const section of EXPORT_SECTIONS) {

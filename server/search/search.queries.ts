@@ -72,10 +72,10 @@ function rankIn(vector: RawBuilder<unknown>, lang: RawBuilder<unknown>, q: strin
 /**
  * How many of the newest matches of each kind (and of the translations) are ranked. A common word
  * matches most of a large forum; ranking every match cost tens of thread pages (bench/results.md),
- * while the newest few hundred are found by walking the primary key backwards and stopping early.
+ * while the newest two hundred are found by walking the primary key backwards and stopping early.
  * A rare word's matches all fit, so its ranking is exact; a common one ranks its newest matches.
  */
-export const SEARCH_CANDIDATES = 400;
+export const SEARCH_CANDIDATES = 200;
 
 /**
  * One kind's candidates: matched in the row's own language, in the forums the reader reads, the

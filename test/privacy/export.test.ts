@@ -77,6 +77,11 @@ describe('the export at once', () => {
     expect(html).toContain('<span lang="es" class="text">Un borrador a medias</span>');
     expect(html).toContain('<dt>Correo</dt>');
     expect(html).not.toContain('password_hash');
+    // Codes the database stores read as words: the role, the interface language, the publication choice.
+    expect(html).toContain('<dd>participante</dd>');
+    expect(html).toContain('<dd>español</dd>');
+    expect(html).toContain('<dd>De forma anónima, por región</dd>');
+    expect(html).not.toContain('<dd>participant</dd>');
   });
 
   it('is for the signed-in person only', async () => {
