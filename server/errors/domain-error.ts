@@ -116,7 +116,6 @@ export type ErrorCode =
   | 'search_query_empty'
   | 'search_query_too_long'
   | 'search_cursor_invalid'
-  | 'search_too_broad'
   | 'internal';
 
 const statusByCode: Record<ErrorCode, number> = {
@@ -235,7 +234,6 @@ const statusByCode: Record<ErrorCode, number> = {
   search_query_empty: 400,
   search_query_too_long: 400,
   search_cursor_invalid: 400,
-  search_too_broad: 400,
   internal: 500,
 };
 

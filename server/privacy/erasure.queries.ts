@@ -194,3 +194,16 @@ export async function emptyAccount(
     .where('id', '=', userId)
     .execute();
 }
+
+/**
+ * Live events replayed to sockets carry the post as it was sent: its author's name, and its text.
+ * They name the person as the pages now do; with "remove", their texts go as a hidden post's do.
+ */
+export async function scrubEventsOf(trx: Trx, userId: number, neutralName: string, removeTexts: boolean) {
+  const named = sql`jsonb_set(payload, '{post,author,displayName}', to_jsonb(${neutralName}::text))`;
+  const payload = removeTexts
+    ? sql`jsonb_set(jsonb_set(${named}, '{post,html}', 'null'::jsonb), '{post,markdown}', 'null'::jsonb)`
+    : named;
+  await sql`UPDATE events SET payload = ${payload}
+    WHERE payload #>> '{post,author,id}' = ${String(userId)}`.execute(trx);
+}

@@ -25,6 +25,7 @@ import {
   releaseClaimsOf,
   removePostsOf,
   retitleThreadsOf,
+  scrubEventsOf,
 } from './erasure.queries.ts';
 
 export type PostsChoice = 'keep' | 'remove';
@@ -84,6 +85,7 @@ export async function eraseAccount(db: Kysely<DB>, request: ErasureRequest, now 
     await forgetInvitationEmail(trx, userId, account.email, erasedEmail(userId));
     for (const entry of rowsDeletedOnErasure()) await deleteRowsOf(trx, entry, person);
     await emptyAccount(trx, userId, { email: erasedEmail(userId), displayName: neutralName(), passwordHash }, now);
+    await scrubEventsOf(trx, userId, neutralName(), request.posts === 'remove');
     // Every instance closes the account's sockets; its sessions are already gone from the database.
     await announceAccessChange(trx, { userId });
     const action = request.posts === 'remove' ? 'account.erased_posts_removed' : 'account.erased_posts_kept';

@@ -4,6 +4,7 @@
 import { sql } from 'kysely';
 import request from 'supertest';
 import type { FastifyInstance } from 'fastify';
+import { neutralName } from '../../server/privacy/erasure.service.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app.ts';
 import { importFixture, LIVE, member } from '../helpers/forum-fixture.ts';
@@ -139,6 +140,21 @@ describe('deleting one’s own account', () => {
     expect(await t.db.selectFrom('post_revisions').select('post_id').where('post_id', 'in', ids).execute()).toEqual([]);
     const stored = await t.db.selectFrom('posts').select(['body_md', 'path']).where('id', 'in', ids).execute();
     expect(stored.every((p) => p.body_md === '')).toBe(true);
+    // The live events a socket could still replay name nobody and carry no removed words.
+    const replayable = await t.db
+      .selectFrom('events')
+      .select('payload')
+      .where('thread_id', '=', threadId)
+      .where('type', '=', 'post.created')
+      .execute();
+    const theirs = replayable
+      .map(
+        (event) =>
+          (event.payload as { post?: { id: number; html: string | null; author: { displayName: string } } }).post,
+      )
+      .filter((post) => post && ids.includes(post.id));
+    expect(theirs.length).toBeGreaterThan(0);
+    for (const post of theirs) expect(post).toMatchObject({ html: null, author: { displayName: neutralName() } });
   });
 
   it('ends every session at once: the old cookie is refused here and on a second instance', async () => {
