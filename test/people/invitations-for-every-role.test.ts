@@ -27,6 +27,7 @@ const account = (lang = 'es') => ({
   password: 'una clave bastante larga',
   interfaceLang: lang,
   timeZone: 'America/La_Paz',
+  acceptTerms: true,
 });
 const invite = (cookie: string, body: Record<string, unknown>, slug = LIVE) =>
   t.post(`/api/forums/${slug}/invitations`).set('Cookie', cookie).send(body);
