@@ -89,7 +89,8 @@ function branch(
   langColumn: string,
   q: string,
   inForums: RawBuilder<unknown>,
-  extra = sql``,
+  extra: RawBuilder<unknown>,
+  bound: RawBuilder<unknown>,
 ) {
   const vector = sql.ref(`c.search_vector`);
   const lang = sql.ref(`c.lang`);
@@ -98,7 +99,7 @@ function branch(
         ${sql.ref(`${table}.search_vector`)} AS search_vector
       FROM ${sql.table(table)}
       WHERE ${matchesIn(sql.ref(`${table}.search_vector`), sql.ref(`${table}.${langColumn}`), q)} AND ${inForums} ${extra}
-      ORDER BY ${sql.ref(`${table}.${idColumn}`)} DESC LIMIT ${sql.lit(SEARCH_CANDIDATES)}) c`;
+      ORDER BY ${sql.ref(`${table}.${idColumn}`)} DESC ${bound}) c`;
 }
 
 const BASE_OF: Record<SearchKind, BaseKind> = {
@@ -129,6 +130,10 @@ export function matchesQuery(
     filter.lang ? sql`AND ${sql.ref(`${table}.${column}`)} = ${filter.lang}` : sql``;
   const base = filter.kind ? BASE_OF[filter.kind] : null;
   const translated = sql`AND translations.item_type = ${base === 'thread' ? 'thread_title' : base}`;
+  // A week or an author narrows the matches to what one filter holds, so all of them are ranked:
+  // the newest few hundred of the whole forum might hold none of that week's or that author's.
+  const bound =
+    filter.weekNumber === undefined && filter.authorId === undefined ? sql`LIMIT ${sql.lit(SEARCH_CANDIDATES)}` : sql``;
   const readable = sql`${intArray([...scope.organizerForums, ...scope.memberForums, ...scope.archiveForums])}::int[]`;
   // Written after the first page's instant: not a candidate, so later pages' windows do not shift.
   const ownForum = (table: string, writtenAt: string) =>
@@ -143,6 +148,7 @@ export function matchesQuery(
           q,
           sql`posts.created_at <= ${asOf} AND EXISTS (SELECT 1 FROM threads st WHERE st.id = posts.thread_id AND st.forum_id = ANY(${readable}))`,
           langFilter('posts', 'original_lang'),
+          bound,
         )
       : null,
     base === null || base === 'thread'
@@ -154,6 +160,7 @@ export function matchesQuery(
           q,
           ownForum('threads', 'created_at'),
           langFilter('threads', 'original_lang'),
+          bound,
         )
       : null,
     base === null || base === 'reading'
@@ -166,6 +173,7 @@ export function matchesQuery(
           sql`EXISTS (SELECT 1 FROM readings sr JOIN weeks sw ON sw.id = sr.week_id
             WHERE sr.id = reading_texts.reading_id AND sw.forum_id = ANY(${readable}))`,
           langFilter('reading_texts', 'lang'),
+          bound,
         )
       : null,
     base === null || base === 'case_study'
@@ -177,6 +185,7 @@ export function matchesQuery(
           q,
           ownForum('case_studies', 'created_at'),
           langFilter('case_studies', 'original_lang'),
+          bound,
         )
       : null,
     base === null || base === 'policy_element'
@@ -188,6 +197,7 @@ export function matchesQuery(
           q,
           ownForum('policy_elements', 'created_at'),
           langFilter('policy_elements', 'original_lang'),
+          bound,
         )
       : null,
     // Published translations: their item is the original's, so an item matched in several languages is one hit.
@@ -198,7 +208,7 @@ export function matchesQuery(
         WHERE ${matchesIn(sql.ref('translations.search_vector'), sql.ref('translations.target_lang'), q)}
           AND ${ownForum('translations', 'published_at')}
           AND translations.item_type <> 'week' ${base === null ? sql`` : translated} ${langFilter('translations', 'target_lang')}
-        ORDER BY translations.id DESC LIMIT ${sql.lit(SEARCH_CANDIDATES)}) c`,
+        ORDER BY translations.id DESC ${bound}) c`,
   ].filter((part) => part !== null);
 
   const organizer = sql`i.forum_id = ANY(${intArray(scope.organizerForums)}::int[])`;

@@ -1,7 +1,9 @@
 // Search pages stay stable while people keep writing (keyset paging from the instant of the first
 // page), the index follows every edit in the transaction that makes it, and bad input gets a
 // clear error in the caller's language.
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEARCH_CANDIDATES } from '../../server/search/search.queries.ts';
 import { importFixture, reply, startThread, type Member } from '../helpers/forum-fixture.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { hits, reader, searchAs } from './helpers.ts';
@@ -21,6 +23,29 @@ afterAll(async () => t?.close());
 
 const page = async (query: Record<string, string>) =>
   (await searchAs(t, ana, query).expect(200)).body as SearchResponse;
+
+describe('a common word narrowed by week or author', () => {
+  it('finds an older week’s match even when more than the ranked candidates of newer ones exist', async () => {
+    const old = await startThread(t, ben, 1, {
+      title: 'Semillas',
+      bodyMd: 'El maíz morado de Cochabamba.',
+      lang: 'es',
+    });
+    const recent = await startThread(t, ana, 2, { title: 'Mercados', bodyMd: 'Precio del maíz.', lang: 'es' });
+    // More newer matches than the search ranks unfiltered (SEARCH_CANDIDATES), written straight to the table.
+    await sql`INSERT INTO posts (thread_id, parent_id, path, author_id, original_lang, body_md, body_html, word_count, idempotency_key)
+      SELECT p.thread_id, p.id, p.path || (100000 + g), p.author_id, p.original_lang, p.body_md, p.body_html, p.word_count, gen_random_uuid()
+      FROM posts p, generate_series(1, ${SEARCH_CANDIDATES + 10}) g WHERE p.thread_id = ${recent.threadId}`.execute(
+      t.db,
+    );
+    const unfiltered = await page({ q: 'maíz' });
+    expect(unfiltered.results.some((hit) => hit.href.includes(`/threads/${old.threadId}`))).toBe(false);
+    const inWeek = await page({ q: 'maíz', week: '1' });
+    expect(inWeek.results.some((hit) => hit.href.includes(`/threads/${old.threadId}`))).toBe(true);
+    const byBen = await page({ q: 'maíz', author: String(ben.id) });
+    expect(byBen.results.some((hit) => hit.href.includes(`/threads/${old.threadId}`))).toBe(true);
+  });
+});
 
 describe('paging', () => {
   it('pages by relevance then recency, neither repeating nor gaining hits while new posts arrive', async () => {
